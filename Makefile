@@ -1,0 +1,103 @@
+# Tiny OS build. `make help` lists the targets.
+#
+# The kernel is linked twice: the first link gives the symbol table that
+# tools/gen-ksyms turns into the .ksyms section of the second, so panic
+# backtraces print function names. .ksyms sits after .text and .rodata, so
+# no function moves between the links (checked below).
+
+BUILD    ?= build
+CC       := gcc
+LD       := ld
+PYTHON   := python3
+QEMU     := qemu-system-x86_64
+
+KERNEL_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror \
+	-ffreestanding -fno-builtin -nostdlib -mno-red-zone -mcmodel=kernel -mgeneral-regs-only \
+	-fno-pic -fno-pie -fno-stack-protector -fno-omit-frame-pointer -fno-asynchronous-unwind-tables \
+	-fno-strict-aliasing -mno-mmx -mno-sse -mno-sse2 \
+	-Ikernel -Iinclude -MMD -MP
+KERNEL_LDFLAGS := -nostdlib -static -no-pie -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segments
+
+KERNEL_C   := $(shell find kernel -name '*.c' | sort)
+KERNEL_S   := $(shell find kernel -name '*.S' | sort)
+KERNEL_OBJ := $(KERNEL_C:%.c=$(BUILD)/%.o) $(KERNEL_S:%.S=$(BUILD)/%.o)
+
+KERNEL := $(BUILD)/tinyos.elf
+ISO    := $(BUILD)/tinyos.iso
+
+.PHONY: all kernel run test debug iso clean deps host-tests help
+all: kernel
+kernel: $(KERNEL)
+
+help:
+	@echo "make run      build and boot Tiny OS in QEMU (console on this terminal; Ctrl-A X quits)"
+	@echo "make test     build and run every test; last line: N passed, M failed"
+	@echo "make debug    boot halted with a GDB stub; then: gdb -x $(BUILD)/gdbinit"
+	@echo "make iso      build $(ISO), a GRUB (Multiboot 2) bootable CD image"
+	@echo "make clean    remove $(BUILD)/"
+
+deps:
+	@sh tools/setup-deps.sh
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(KERNEL_CFLAGS) -c $< -o $@
+
+$(BUILD)/%.o: %.S
+	@mkdir -p $(dir $@)
+	$(CC) $(KERNEL_CFLAGS) -D__ASSEMBLER__ -c $< -o $@
+
+$(BUILD)/ksyms-empty.S: tools/gen-ksyms
+	@mkdir -p $(BUILD)
+	$(PYTHON) tools/gen-ksyms < /dev/null > $@
+
+$(BUILD)/ksyms.S: $(BUILD)/tinyos.pass1.elf tools/gen-ksyms
+	nm -n --defined-only $< | $(PYTHON) tools/gen-ksyms > $@
+
+$(BUILD)/ksyms%.o: $(BUILD)/ksyms%.S
+	$(CC) -c $< -o $@
+
+$(BUILD)/tinyos.pass1.elf: $(KERNEL_OBJ) $(BUILD)/ksyms-empty.o kernel/kernel.ld
+	$(LD) $(KERNEL_LDFLAGS) -T kernel/kernel.ld -o $@ $(KERNEL_OBJ) $(BUILD)/ksyms-empty.o
+
+$(KERNEL): $(KERNEL_OBJ) $(BUILD)/ksyms.o kernel/kernel.ld
+	$(LD) $(KERNEL_LDFLAGS) -T kernel/kernel.ld -o $@ $(KERNEL_OBJ) $(BUILD)/ksyms.o
+	@nm -n $(BUILD)/tinyos.pass1.elf | grep -i ' t ' > $(BUILD)/syms1.txt; \
+	 nm -n $@ | grep -i ' t ' > $(BUILD)/syms2.txt; \
+	 cmp -s $(BUILD)/syms1.txt $(BUILD)/syms2.txt || { echo "error: functions moved between links; backtraces would lie"; rm -f $@; exit 1; }
+
+# --- running -------------------------------------------------------------
+run: deps $(KERNEL)
+	@echo "Booting Tiny OS. Ctrl-A X quits QEMU, Ctrl-A C toggles the QEMU monitor."
+	$(PYTHON) tools/qemu-boot --interactive $(KERNEL) -- $(QEMU_ARGS)
+
+debug: deps $(KERNEL)
+	@printf 'file %s\ntarget remote localhost:1234\nbreak kmain\ncontinue\n' $(abspath $(KERNEL)) > $(BUILD)/gdbinit
+	@echo "QEMU waits for GDB on localhost:1234. In another terminal: gdb -x $(BUILD)/gdbinit"
+	$(PYTHON) tools/qemu-boot --interactive --gdb $(KERNEL) -- $(QEMU_ARGS)
+
+# --- ISO (GRUB, Multiboot 2) --------------------------------------------
+iso: $(ISO)
+$(ISO): $(KERNEL) tools/grub.cfg
+	@rm -rf $(BUILD)/isodir && mkdir -p $(BUILD)/isodir/boot/grub
+	cp $(KERNEL) $(BUILD)/isodir/boot/tinyos.elf
+	cp tools/grub.cfg $(BUILD)/isodir/boot/grub/grub.cfg
+	grub-mkrescue -o $@ $(BUILD)/isodir 2> $(BUILD)/grub-mkrescue.log || { cat $(BUILD)/grub-mkrescue.log; exit 1; }
+
+# --- tests ---------------------------------------------------------------
+HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-Ikernel -Iinclude -Itests/host
+HOST_TESTS := $(patsubst tests/host/%.c,$(BUILD)/host/%,$(wildcard tests/host/test_*.c))
+
+host-tests: $(HOST_TESTS)
+$(BUILD)/host/%: tests/host/%.c tests/host/unit.h
+	@mkdir -p $(dir $@)
+	$(CC) $(HOST_CFLAGS) -MMD -MP $< -o $@
+
+test: deps $(KERNEL) $(ISO) host-tests
+	$(PYTHON) tests/run-tests --build $(BUILD)
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(KERNEL_OBJ:.o=.d) $(HOST_TESTS:=.d)

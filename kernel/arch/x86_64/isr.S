@@ -1,0 +1,88 @@
+/*
+ * isr.S - the 256 interrupt entry stubs and their common path.
+ *
+ * Register contract: every stub makes the stack look the same - an error
+ * code (the CPU's, or a 0 pushed here) and the vector number above the
+ * CPU's frame - then jumps to isr_common, which saves all general
+ * registers as a struct trap_frame (trap_frame.h), calls
+ * trap_dispatch(frame) and restores them. Nothing else is preserved or
+ * changed, so the interrupted code sees every register intact unless the
+ * handler edits the frame on purpose (exception fixups, later signals).
+ * From ring 3, swapgs swaps in the kernel's GS base on entry and back on
+ * exit (CS's RPL tells which ring we came from).
+ */
+#include "arch/x86_64/gdt.h"
+
+/* Vectors where the CPU pushes an error code (Intel SDM 3A 6.13):
+ * 8 #DF, 10 #TS, 11 #NP, 12 #SS, 13 #GP, 14 #PF, 17 #AC, 21 #CP, 29, 30. */
+#define HAS_ERROR(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) || (v) == 17 || (v) == 21 || (v) == 29 || (v) == 30)
+
+    .text
+    .altmacro                   /* lets %vec pass vec's value to the macro */
+    .macro isr_stub v
+    .balign 16
+isr_stub_\v:
+    .if !HAS_ERROR(\v)
+    pushq $0
+    .endif
+    pushq $\v
+    jmp isr_common
+    .endm
+
+    .globl isr_stubs_start
+isr_stubs_start:
+    .set vec, 0
+    .rept 256
+    isr_stub %vec
+    .set vec, vec + 1
+    .endr
+
+isr_common:
+    cld
+    testb $3, 24(%rsp)          /* CS of the interrupted code */
+    jz 1f
+    swapgs
+1:  pushq %rax
+    pushq %rbx
+    pushq %rcx
+    pushq %rdx
+    pushq %rsi
+    pushq %rdi
+    pushq %rbp
+    pushq %r8
+    pushq %r9
+    pushq %r10
+    pushq %r11
+    pushq %r12
+    pushq %r13
+    pushq %r14
+    pushq %r15
+    mov %rsp, %rdi
+    /* The frame is 8 mod 16 after the CPU's 5 and our 17 pushes when the
+     * CPU aligned RSP to 16 (it does in 64-bit mode); realign for the ABI. */
+    mov %rsp, %rbp
+    and $-16, %rsp
+    call trap_dispatch
+    mov %rbp, %rsp
+    .globl trap_return
+trap_return:
+    popq %r15
+    popq %r14
+    popq %r13
+    popq %r12
+    popq %r11
+    popq %r10
+    popq %r9
+    popq %r8
+    popq %rbp
+    popq %rdi
+    popq %rsi
+    popq %rdx
+    popq %rcx
+    popq %rbx
+    popq %rax
+    testb $3, 24(%rsp)
+    jz 2f
+    swapgs
+2:  add $16, %rsp               /* vector and error code */
+    iretq

@@ -1,0 +1,17 @@
+/* trap.h - what happens after isr.S saved the registers. */
+#ifndef ARCH_X86_64_TRAP_H
+#define ARCH_X86_64_TRAP_H
+
+#include "arch/x86_64/trap_frame.h"
+
+/* Called by isr.S for every vector. */
+void trap_dispatch(struct trap_frame *f);
+
+/* "Page fault" for 14, and so on; "Interrupt" past 31. */
+const char *trap_vector_name(uint64_t vector);
+
+/* Prints the full panic report for f (vector, error code, RIP with symbol,
+ * CR2, registers, backtrace) and stops the machine. */
+__attribute__((noreturn)) void trap_panic(const struct trap_frame *f);
+
+#endif

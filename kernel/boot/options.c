@@ -1,0 +1,21 @@
+/* options.c - see options.h. */
+#include "boot/options.h"
+
+#include "lib/kprintf.h"
+
+static struct cmdline cmdline;
+
+static const char *const known[] = {"selftest", "quiet", "init", NULL};
+
+void options_init(const char *line)
+{
+    cmdline_parse(&cmdline, line);
+    if (cmdline.truncated)
+        kprintf("warning: kernel command line too long; options past %d bytes / %d options ignored\n",
+                CMDLINE_MAX_LEN, CMDLINE_MAX_OPTS);
+    for (int i = 0; i < cmdline.count; i++)
+        if (!cmdline_key_known(cmdline.opts[i].key, known))
+            kprintf("warning: unknown kernel command-line option \"%s\" ignored\n", cmdline.opts[i].key);
+}
+
+const char *option(const char *key) { return cmdline_get(&cmdline, key); }

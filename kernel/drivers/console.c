@@ -1,0 +1,75 @@
+/* console.c - see console.h. */
+#include "drivers/console.h"
+
+#include <stdint.h>
+
+#include "arch/x86_64/cpu.h"
+#include "drivers/serial.h"
+#include "drivers/vga.h"
+#include "lib/line_edit.h"
+#include "lib/string.h"
+
+/* Single producer (IRQ handlers, interrupts off) and single consumer
+ * (console_getc); head and tail only grow, the size is a power of two. */
+#define INPUT_SIZE 256
+static char input[INPUT_SIZE];
+static volatile uint32_t input_head, input_tail;
+
+void console_init(void)
+{
+    serial_init(COM1);
+    vga_init();
+}
+
+void console_write(const char *s, size_t n)
+{
+    /* A serial terminal needs CR LF where the kernel writes LF (the ONLCR
+     * of a Unix tty). */
+    size_t start = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '\n') {
+            serial_write(COM1, s + start, i - start);
+            serial_write(COM1, "\r\n", 2);
+            start = i + 1;
+        }
+    }
+    serial_write(COM1, s + start, n - start);
+    vga_write(s, n);
+}
+
+void console_input(char c)
+{
+    if (input_head - input_tail < INPUT_SIZE)
+        input[input_head++ % INPUT_SIZE] = c;
+}
+
+char console_getc(void)
+{
+    for (;;) {
+        cli();
+        if (input_tail != input_head) {
+            char c = input[input_tail++ % INPUT_SIZE];
+            sti();
+            return c;
+        }
+        sti_hlt(); /* atomically: an IRQ between the check and hlt is not lost */
+    }
+}
+
+static void echo_sink(void *ctx, const char *s, size_t n)
+{
+    (void)ctx;
+    console_write(s, n);
+}
+
+size_t console_readline(char *buf, size_t size)
+{
+    struct line_edit le;
+    line_edit_reset(&le);
+    while (!line_edit_feed(&le, console_getc(), echo_sink, NULL))
+        ;
+    size_t n = le.len < size - 1 ? le.len : size - 1;
+    memcpy(buf, le.buf, n);
+    buf[n] = '\0';
+    return n;
+}

@@ -1,0 +1,66 @@
+/*
+ * serial.c - 16550 UART driver. Register map from the PC16550D data sheet:
+ * +0 data / divisor low, +1 IER / divisor high, +2 FCR, +3 LCR, +4 MCR,
+ * +5 LSR.
+ */
+#include "drivers/serial.h"
+
+#include "arch/x86_64/cpu.h"
+#include "arch/x86_64/irq.h"
+#include "drivers/console.h"
+
+#define REG_DATA 0
+#define REG_IER 1
+#define REG_FCR 2
+#define REG_LCR 3
+#define REG_MCR 4
+#define REG_LSR 5
+
+#define LSR_DATA_READY 0x01
+#define LSR_THR_EMPTY 0x20
+
+static bool present[2]; /* indexed by COM1/COM2 */
+
+static int index_of(uint16_t port) { return port == COM1 ? 0 : 1; }
+
+bool serial_init(uint16_t port)
+{
+    outb(port + REG_IER, 0x00); /* no interrupts while programming */
+    outb(port + REG_LCR, 0x80); /* DLAB: expose the divisor latch */
+    outb(port + REG_DATA, 1);   /* divisor 1: 115200 baud */
+    outb(port + REG_IER, 0);
+    outb(port + REG_LCR, 0x03); /* 8 data bits, no parity, 1 stop bit */
+    outb(port + REG_FCR, 0xC7); /* FIFOs on, cleared, 14-byte trigger */
+    /* Loopback self-test: a UART that is not there reads back garbage. */
+    outb(port + REG_MCR, 0x1E);
+    outb(port + REG_DATA, 0xAE);
+    bool ok = inb(port + REG_DATA) == 0xAE;
+    outb(port + REG_MCR, 0x0B); /* normal mode: DTR, RTS, OUT2 (IRQ gate) */
+    present[index_of(port)] = ok;
+    return ok;
+}
+
+void serial_write(uint16_t port, const char *s, size_t n)
+{
+    if (!present[index_of(port)])
+        return;
+    for (size_t i = 0; i < n; i++) {
+        while (!(inb(port + REG_LSR) & LSR_THR_EMPTY))
+            cpu_relax();
+        outb(port + REG_DATA, (uint8_t)s[i]);
+    }
+}
+
+static void com1_irq(void)
+{
+    while (inb(COM1 + REG_LSR) & LSR_DATA_READY)
+        console_input((char)inb(COM1 + REG_DATA));
+}
+
+void serial_enable_rx_irq(uint16_t port)
+{
+    if (port != COM1 || !present[0])
+        return;
+    irq_register(IRQ_COM1, com1_irq);
+    outb(port + REG_IER, 0x01); /* interrupt on received data */
+}

@@ -1,0 +1,69 @@
+/* cmdline.c - kernel command-line parsing (see cmdline.h). */
+#include "lib/cmdline.h"
+
+#include "lib/string.h"
+
+void cmdline_parse(struct cmdline *cl, const char *src)
+{
+    size_t out = 0;
+    cl->count = 0;
+    cl->truncated = false;
+    if (!src)
+        src = "";
+    const char *p = src;
+    for (;;) {
+        while (*p == ' ' || *p == '\t' || *p == '\n')
+            p++;
+        if (!*p)
+            break;
+        if (cl->count == CMDLINE_MAX_OPTS || out + 1 >= sizeof cl->buf) {
+            cl->truncated = true;
+            break;
+        }
+        /* Copy one option into buf, removing quotes; '=' splits key and value. */
+        char *key = cl->buf + out;
+        char *value = NULL;
+        bool quoted = false;
+        while (*p && (quoted || (*p != ' ' && *p != '\t' && *p != '\n'))) {
+            char c = *p++;
+            if (c == '"') {
+                quoted = !quoted;
+                continue;
+            }
+            if (out + 1 >= sizeof cl->buf) {
+                cl->truncated = true;
+                continue; /* skip the rest of this option */
+            }
+            if (c == '=' && !value) {
+                cl->buf[out++] = '\0';
+                value = cl->buf + out;
+                continue;
+            }
+            cl->buf[out++] = c;
+        }
+        if (cl->truncated)
+            break;
+        cl->buf[out++] = '\0';
+        if (!*key)
+            continue; /* "=x" or a lone "" has no name: ignore it */
+        cl->opts[cl->count].key = key;
+        cl->opts[cl->count].value = value ? value : key + strlen(key); /* "" */
+        cl->count++;
+    }
+}
+
+const char *cmdline_get(const struct cmdline *cl, const char *key)
+{
+    for (int i = cl->count - 1; i >= 0; i--)
+        if (strcmp(cl->opts[i].key, key) == 0)
+            return cl->opts[i].value;
+    return NULL;
+}
+
+bool cmdline_key_known(const char *key, const char *const *known)
+{
+    for (; *known; known++)
+        if (strcmp(key, *known) == 0)
+            return true;
+    return false;
+}

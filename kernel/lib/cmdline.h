@@ -1,0 +1,39 @@
+/*
+ * cmdline.h - split a kernel command line into options.
+ *
+ * Syntax, as Linux's: options separated by spaces; each is "key=value" or a
+ * bare "key" (a flag, whose value is ""). Double quotes group spaces into a
+ * value: init="/bin/sh -x" (the quotes are removed).
+ */
+#ifndef LIB_CMDLINE_H
+#define LIB_CMDLINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define CMDLINE_MAX_LEN 1024
+#define CMDLINE_MAX_OPTS 32
+
+struct cmdline_opt {
+    const char *key;
+    const char *value;
+};
+
+struct cmdline {
+    char buf[CMDLINE_MAX_LEN];
+    struct cmdline_opt opts[CMDLINE_MAX_OPTS];
+    int count;
+    bool truncated; /* the line or the option count exceeded the limits */
+};
+
+/* Parses src (NULL means empty) into cl. Never fails: what does not fit is
+ * dropped and cl->truncated set. */
+void cmdline_parse(struct cmdline *cl, const char *src);
+
+/* The value of the last option named key ("" for a flag), or NULL. */
+const char *cmdline_get(const struct cmdline *cl, const char *key);
+
+/* True if key appears in the NULL-terminated list known. */
+bool cmdline_key_known(const char *key, const char *const *known);
+
+#endif

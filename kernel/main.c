@@ -1,0 +1,93 @@
+/*
+ * main.c - the boot path, in the order it happens. boot.S enters kmain()
+ * in 64-bit mode on the boot stack, with the boot loader's magic number
+ * and the physical address of its information structure.
+ */
+#include <stdint.h>
+
+#include "arch/x86_64/cpu.h"
+#include "arch/x86_64/cpu_features.h"
+#include "arch/x86_64/gdt.h"
+#include "arch/x86_64/idt.h"
+#include "arch/x86_64/irq.h"
+#include "boot/multiboot.h"
+#include "boot/options.h"
+#include "drivers/console.h"
+#include "drivers/keyboard.h"
+#include "drivers/serial.h"
+#include "lib/kprintf.h"
+#include "mm/direct_map.h"
+#include "mm/kmalloc.h"
+#include "mm/paging.h"
+#include "mm/pmm.h"
+#include "tests/selftest.h"
+#include "time/clock.h"
+#include "version.h"
+
+void kmain(uint32_t magic, uint64_t info_pa);
+
+/* Until paging_init, only the first 4 GiB are in the direct map. */
+static const void *early_phys(uint64_t pa, uint64_t len)
+{
+    if (pa + len < pa || pa + len > (4ull << 30))
+        return NULL;
+    return phys_to_virt(pa);
+}
+
+static struct boot_info boot_info;
+
+static void print_banner(void)
+{
+    uint64_t total = pmm_total_frames() * 4096, freeb = pmm_free_frames() * 4096;
+    kprintf("\n%s %s (x86_64), booted by %s%s%s\n", TINYOS_NAME, TINYOS_VERSION, boot_info.protocol,
+            boot_info.loader_name ? " from " : "", boot_info.loader_name ? boot_info.loader_name : "");
+    kprintf("memory: %lu MiB usable, %lu KiB free after boot\n", total >> 20, freeb >> 10);
+    kprintf("cpu: %s, TSC %lu MHz, features:", cpu_brand(), clock_tsc_hz() / 1000000);
+    cpu_features_print();
+    kprintf("\n");
+    kprintf("timer: PIT at %d Hz\n", TIMER_HZ);
+    kprintf("command line: \"%s\"\n", boot_info.cmdline);
+}
+
+/* Until the ring-3 shell exists: read lines and echo them back. */
+static void kernel_console(void)
+{
+    kprintf("Kernel console: type a line and it is echoed back (Ctrl-A X leaves QEMU).\n");
+    for (;;) {
+        char line[256];
+        kprintf("tinyos> ");
+        console_readline(line, sizeof line);
+        if (line[0])
+            kprintf("echo: %s\n", line);
+    }
+}
+
+void kmain(uint32_t magic, uint64_t info_pa)
+{
+    console_init();
+    cpu_features_detect();
+    cpu_features_enable();
+    gdt_init();
+    idt_init(); /* from here on a fault prints a panic report */
+
+    const char *err = multiboot_parse(magic, info_pa, early_phys, &boot_info);
+    if (err)
+        panic("%s", err);
+    options_init(boot_info.cmdline);
+
+    pmm_init(&boot_info);
+    paging_init();
+    kmalloc_init();
+
+    pic_init();
+    clock_init();
+    keyboard_init();
+    serial_enable_rx_irq(COM1);
+    sti();
+
+    print_banner();
+    const char *tests = option("selftest");
+    if (tests)
+        selftest_run(tests);
+    kernel_console();
+}

@@ -1,0 +1,120 @@
+/* pmm.c - see pmm.h; the bitmap logic is in frame_alloc.c. */
+#include "mm/pmm.h"
+
+#include "arch/x86_64/cpu.h"
+#include "arch/x86_64/layout.h"
+#include "lib/kprintf.h"
+#include "mm/direct_map.h"
+#include "mm/frame_alloc.h"
+#include "mm/pt_index.h"
+
+extern char __bss_end_phys[];
+
+static struct frame_alloc fa;
+static uint64_t total_frames, highest_ram;
+
+/* Where boot.S's direct map ends; the bitmap must be reachable before
+ * paging_init extends it. */
+#define EARLY_MAP_END (4ull << 30)
+
+static bool overlaps(uint64_t a0, uint64_t a1, uint64_t b0, uint64_t b1) { return a0 < b1 && b0 < a1; }
+
+static bool range_is_reserved(const struct boot_info *bi, uint64_t start, uint64_t end)
+{
+    if (overlaps(start, end, 0, KERNEL_PHYS_BASE) || overlaps(start, end, KERNEL_PHYS_BASE, (uint64_t)__bss_end_phys))
+        return true;
+    for (int i = 0; i < bi->nreserved; i++)
+        if (overlaps(start, end, bi->reserved[i].start, bi->reserved[i].end))
+            return true;
+    return false;
+}
+
+/* Finds room for the bitmap: a page-aligned hole in usable RAM below
+ * EARLY_MAP_END that no reservation touches. */
+static uint64_t place_bitmap(const struct boot_info *bi, uint64_t bytes)
+{
+    for (int i = 0; i < bi->nregions; i++) {
+        const struct mem_region *r = &bi->regions[i];
+        if (r->type != MEM_USABLE)
+            continue;
+        uint64_t end = r->base + r->length;
+        for (uint64_t s = page_align_up(r->base); s + bytes <= end && s + bytes <= EARLY_MAP_END; s += PAGE_SIZE)
+            if (!range_is_reserved(bi, s, s + bytes))
+                return s;
+    }
+    return 0;
+}
+
+void pmm_init(const struct boot_info *bi)
+{
+    for (int i = 0; i < bi->nregions; i++)
+        if (bi->regions[i].type == MEM_USABLE && bi->regions[i].base + bi->regions[i].length > highest_ram)
+            highest_ram = bi->regions[i].base + bi->regions[i].length;
+    uint64_t nframes = highest_ram / PAGE_SIZE;
+    uint64_t bitmap_bytes = page_align_up((nframes + 63) / 64 * 8);
+    uint64_t bitmap_pa = place_bitmap(bi, bitmap_bytes);
+    if (!bitmap_pa)
+        panic("not enough memory: no room for the frame bitmap (%lu KiB) in usable RAM below 4 GiB; "
+              "Tiny OS needs more RAM (try -m 16M or more)",
+              bitmap_bytes / 1024);
+    frame_alloc_init(&fa, phys_to_virt(bitmap_pa), nframes);
+
+    for (int i = 0; i < bi->nregions; i++) {
+        const struct mem_region *r = &bi->regions[i];
+        if (r->type != MEM_USABLE)
+            continue;
+        /* Only whole frames inside the region are usable. */
+        uint64_t first = page_align_up(r->base) / PAGE_SIZE;
+        uint64_t end = page_align_down(r->base + r->length) / PAGE_SIZE;
+        if (end > first)
+            frame_alloc_mark_free(&fa, first, end - first);
+    }
+    /* Overlapping map entries: a reserved entry wins over a usable one. */
+    for (int i = 0; i < bi->nregions; i++) {
+        const struct mem_region *r = &bi->regions[i];
+        if (r->type != MEM_USABLE) {
+            uint64_t first = page_align_down(r->base) / PAGE_SIZE;
+            uint64_t end = page_align_up(r->base + r->length) / PAGE_SIZE;
+            frame_alloc_mark_used(&fa, first, (end ? end : nframes) - first);
+        }
+    }
+    total_frames = fa.nfree;
+    frame_alloc_mark_used(&fa, 0, KERNEL_PHYS_BASE / PAGE_SIZE);
+    frame_alloc_mark_used(&fa, KERNEL_PHYS_BASE / PAGE_SIZE,
+                          page_align_up((uint64_t)__bss_end_phys) / PAGE_SIZE - KERNEL_PHYS_BASE / PAGE_SIZE);
+    frame_alloc_mark_used(&fa, bitmap_pa / PAGE_SIZE, bitmap_bytes / PAGE_SIZE);
+    for (int i = 0; i < bi->nreserved; i++) {
+        uint64_t first = page_align_down(bi->reserved[i].start) / PAGE_SIZE;
+        uint64_t end = page_align_up(bi->reserved[i].end) / PAGE_SIZE;
+        frame_alloc_mark_used(&fa, first, end - first);
+    }
+    if (fa.nfree < 64)
+        panic("not enough memory: only %lu KiB free after loading the kernel; Tiny OS needs more RAM",
+              fa.nfree * 4);
+}
+
+uint64_t pmm_alloc_contig(uint64_t count, uint64_t align)
+{
+    uint64_t f = irq_save();
+    int64_t frame = frame_alloc_alloc(&fa, count, align);
+    irq_restore(f);
+    return frame < 0 ? 0 : (uint64_t)frame * PAGE_SIZE;
+}
+
+uint64_t pmm_alloc(void) { return pmm_alloc_contig(1, 1); }
+
+void pmm_free_contig(uint64_t pa, uint64_t count)
+{
+    uint64_t f = irq_save();
+    enum frame_free_result r = frame_alloc_free(&fa, pa / PAGE_SIZE, count);
+    irq_restore(f);
+    if (r == FRAME_FREE_DOUBLE)
+        panic("pmm: double free of frame 0x%lx", pa);
+    if (r != FRAME_FREE_OK || pa % PAGE_SIZE)
+        panic("pmm: freeing 0x%lx, which the allocator never handed out", pa);
+}
+
+void pmm_free(uint64_t pa) { pmm_free_contig(pa, 1); }
+uint64_t pmm_free_frames(void) { return fa.nfree; }
+uint64_t pmm_total_frames(void) { return total_frames; }
+uint64_t pmm_highest_ram(void) { return highest_ram; }

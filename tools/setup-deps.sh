@@ -1,0 +1,41 @@
+#!/bin/sh
+# setup-deps.sh - make sure every tool the build, run and tests need is
+# here. Quiet when all is present; otherwise installs the missing Debian
+# packages (as root) or prints the exact command to run (not root).
+set -eu
+
+# command:package pairs
+NEEDED="qemu-system-x86_64:qemu-system-x86 grub-mkrescue:grub-common grub-file:grub-common
+xorriso:xorriso mformat:mtools musl-gcc:musl-tools cpio:cpio gcc:gcc ld:binutils make:make
+python3:python3 nm:binutils"
+
+missing=""
+for pair in $NEEDED; do
+    cmd=${pair%%:*}
+    pkg=${pair#*:}
+    if ! command -v "$cmd" >/dev/null 2>&1; then
+        case " $missing " in *" $pkg "*) ;; *) missing="$missing $pkg" ;; esac
+    fi
+done
+# grub-mkrescue needs the BIOS (i386-pc) GRUB modules to make a bootable CD.
+if [ ! -d /usr/lib/grub/i386-pc ]; then
+    missing="$missing grub-pc-bin"
+fi
+# The host unit tests use ASan/UBSan, which need their runtime libraries.
+if ! ls /usr/lib/gcc/x86_64-linux-gnu/*/libasan.so >/dev/null 2>&1; then
+    missing="$missing gcc"
+fi
+
+[ -z "$missing" ] && exit 0
+
+cmd="apt-get install -y --no-install-recommends$missing"
+if [ "$(id -u)" -ne 0 ]; then
+    echo "Tiny OS needs these Debian packages:$missing" >&2
+    echo "Install them as root with:" >&2
+    echo "  apt-get update && $cmd" >&2
+    exit 1
+fi
+echo "setup-deps: installing$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q >&2
+$cmd >&2
