@@ -10,6 +10,10 @@
 
 extern char __bss_end_phys[];
 
+/* What the kernel's own set-up needs after the image is loaded (page
+ * tables for the direct map, heap, stacks), with room to spare. */
+#define PMM_MIN_FREE_FRAMES 256
+
 static struct frame_alloc fa;
 static uint64_t total_frames, highest_ram;
 
@@ -55,7 +59,7 @@ void pmm_init(const struct boot_info *bi)
     uint64_t bitmap_pa = place_bitmap(bi, bitmap_bytes);
     if (!bitmap_pa)
         panic("not enough memory: no room for the frame bitmap (%lu KiB) in usable RAM below 4 GiB; "
-              "Tiny OS needs more RAM (try -m 16M or more)",
+              "give QEMU more, e.g. -m 16M",
               bitmap_bytes / 1024);
     frame_alloc_init(&fa, phys_to_virt(bitmap_pa), nframes);
 
@@ -88,9 +92,10 @@ void pmm_init(const struct boot_info *bi)
         uint64_t end = page_align_up(bi->reserved[i].end) / PAGE_SIZE;
         frame_alloc_mark_used(&fa, first, end - first);
     }
-    if (fa.nfree < 64)
-        panic("not enough memory: only %lu KiB free after loading the kernel; Tiny OS needs more RAM",
-              fa.nfree * 4);
+    if (fa.nfree < PMM_MIN_FREE_FRAMES)
+        panic("not enough memory: %lu KiB free after loading the kernel, Tiny OS needs at least %d KiB "
+              "(give QEMU more, e.g. -m 16M)",
+              fa.nfree * 4, PMM_MIN_FREE_FRAMES * 4);
 }
 
 uint64_t pmm_alloc_contig(uint64_t count, uint64_t align)
