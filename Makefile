@@ -25,7 +25,7 @@ KERNEL_OBJ := $(KERNEL_C:%.c=$(BUILD)/%.o) $(KERNEL_S:%.S=$(BUILD)/%.o)
 KERNEL := $(BUILD)/tinyos.elf
 ISO    := $(BUILD)/tinyos.iso
 
-.PHONY: all kernel run test debug iso clean deps host-tests help
+.PHONY: all kernel run run-now test debug debug-now iso clean deps host-tests help
 all: kernel
 kernel: $(KERNEL)
 
@@ -67,17 +67,24 @@ $(KERNEL): $(KERNEL_OBJ) $(BUILD)/ksyms.o kernel/kernel.ld
 	 cmp -s $(BUILD)/syms1.txt $(BUILD)/syms2.txt || { echo "error: functions moved between links; backtraces would lie"; rm -f $@; exit 1; }
 
 # --- running -------------------------------------------------------------
-run: deps $(KERNEL)
+# The user-facing targets first make sure the tools are installed, then
+# build (a sub-make, so nothing is built before the tools exist).
+run: deps
+	@$(MAKE) --no-print-directory run-now
+run-now: $(KERNEL)
 	@echo "Booting Tiny OS. Ctrl-A X quits QEMU, Ctrl-A C toggles the QEMU monitor."
 	$(PYTHON) tools/qemu-boot --interactive $(KERNEL) -- $(QEMU_ARGS)
 
-debug: deps $(KERNEL)
+debug: deps
+	@$(MAKE) --no-print-directory debug-now
+debug-now: $(KERNEL)
 	@printf 'file %s\ntarget remote localhost:1234\nbreak kmain\ncontinue\n' $(abspath $(KERNEL)) > $(BUILD)/gdbinit
 	@echo "QEMU waits for GDB on localhost:1234. In another terminal: gdb -x $(BUILD)/gdbinit"
 	$(PYTHON) tools/qemu-boot --interactive --gdb $(KERNEL) -- $(QEMU_ARGS)
 
 # --- ISO (GRUB, Multiboot 2) --------------------------------------------
-iso: $(ISO)
+iso: deps
+	@$(MAKE) --no-print-directory $(ISO)
 $(ISO): $(KERNEL) tools/grub.cfg
 	@rm -rf $(BUILD)/isodir && mkdir -p $(BUILD)/isodir/boot/grub
 	cp $(KERNEL) $(BUILD)/isodir/boot/tinyos.elf
@@ -94,7 +101,8 @@ $(BUILD)/host/%: tests/host/%.c tests/host/unit.h
 	@mkdir -p $(dir $@)
 	$(CC) $(HOST_CFLAGS) -MMD -MP $< -o $@
 
-test: deps $(KERNEL) $(ISO) host-tests
+test: deps
+	@$(MAKE) --no-print-directory -j2 $(KERNEL) $(ISO) host-tests
 	$(PYTHON) tests/run-tests --build $(BUILD)
 
 clean:
