@@ -7,9 +7,10 @@
  *     rights: .text read+execute, .rodata/.ksyms read-only NX, .data/.bss
  *     read-write NX; the boot stack's guard page is left unmapped.
  * With CR0.WP set (boot.S), even ring 0 cannot write a read-only page.
- * Only PML4 slots 256..511 are used by the kernel, and all of them are set
- * up here, once: later address spaces copy those slots and so share every
- * kernel mapping.
+ * The kernel uses two PML4 slots only: 256 (the direct map) and 511 (the
+ * image and kernel virtual areas). Their PDPTs are created here, once, so
+ * later address spaces copy those two entries and share every kernel
+ * mapping made at any time.
  */
 #include "mm/paging.h"
 
@@ -163,17 +164,19 @@ void paging_init(void)
     kernel_root = alloc_table();
     if (!kernel_root)
         panic("paging_init: out of memory for the kernel page table");
-    /* Give every kernel-half PML4 slot its PDPT now (see the top comment). */
+    /* The kernel's two PML4 slots get their PDPTs now (see the top comment). */
     uint64_t *pml4 = table(kernel_root);
-    for (int i = 256; i < 512; i++) {
+    const unsigned slots[] = {pml4_index(DIRECT_MAP_BASE), pml4_index(KERNEL_VMA)};
+    for (unsigned i = 0; i < sizeof slots / sizeof slots[0]; i++) {
         uint64_t pdpt = alloc_table();
         if (!pdpt)
             panic("paging_init: out of memory for kernel PDPTs");
-        pml4[i] = pdpt | PTE_P | PTE_W;
+        pml4[slots[i]] = pdpt | PTE_P | PTE_W;
     }
 
     /* Direct map, 2 MiB pages: through PD entries with PS set. */
     uint64_t end = (pmm_highest_ram() + HUGE_2M - 1) & ~(HUGE_2M - 1);
+
     for (uint64_t pa = 0; pa < end; pa += HUGE_2M) {
         uint64_t va = DIRECT_MAP_BASE + pa;
         uint64_t *pdpt = table(pml4[pml4_index(va)]);

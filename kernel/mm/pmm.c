@@ -13,6 +13,8 @@ extern char __bss_end_phys[];
 /* What the kernel's own set-up needs after the image is loaded (page
  * tables for the direct map, heap, stacks), with room to spare. */
 #define PMM_MIN_FREE_FRAMES 256
+/* The direct map has one PML4 slot (paging.c): 512 GiB. */
+#define MAX_RAM (512ull << 30)
 
 static struct frame_alloc fa;
 static uint64_t total_frames, highest_ram;
@@ -54,6 +56,10 @@ void pmm_init(const struct boot_info *bi)
     for (int i = 0; i < bi->nregions; i++)
         if (bi->regions[i].type == MEM_USABLE && bi->regions[i].base + bi->regions[i].length > highest_ram)
             highest_ram = bi->regions[i].base + bi->regions[i].length;
+    if (highest_ram > MAX_RAM) {
+        kprintf("warning: only the first 512 GiB of RAM are used\n");
+        highest_ram = MAX_RAM;
+    }
     uint64_t nframes = highest_ram / PAGE_SIZE;
     uint64_t bitmap_bytes = page_align_up((nframes + 63) / 64 * 8);
     uint64_t bitmap_pa = place_bitmap(bi, bitmap_bytes);
