@@ -15,7 +15,15 @@
 #include "drivers/console.h"
 #include "drivers/keyboard.h"
 #include "drivers/serial.h"
+#include "drivers/tty.h"
+#include "fs/devfs.h"
+#include "fs/initramfs.h"
+#include "proc/proc.h"
+#include "syscall/syscall.h"
+#include "arch/x86_64/percpu.h"
+#include "mm/usercopy.h"
 #include "lib/kprintf.h"
+#include "lib/string.h"
 #include "mm/direct_map.h"
 #include "mm/kmalloc.h"
 #include "mm/paging.h"
@@ -74,10 +82,14 @@ void kmain(uint32_t magic, uint64_t info_pa)
     if (err)
         panic("%s", err);
     options_init(boot_info.cmdline);
+    kprintf_set_quiet(option("quiet") != NULL);
 
     pmm_init(&boot_info);
     paging_init();
     kmalloc_init();
+    percpu_init();
+    usercopy_init(cpu_has(CPU_SMAP));
+    syscall_init();
 
     pic_init();
     clock_init();
@@ -89,5 +101,25 @@ void kmain(uint32_t magic, uint64_t info_pa)
     const char *tests = option("selftest");
     if (tests)
         selftest_run(tests);
-    kernel_console();
+
+    devfs_init();
+    tty_init(option("console"));
+    if (boot_info.nmodules == 0) {
+        kprintf("no initramfs module: staying in the kernel console\n");
+        kernel_console();
+    }
+    const struct boot_module *m = &boot_info.modules[0];
+    int n = initramfs_unpack(phys_to_virt(m->start), m->end - m->start);
+    kprintf("initramfs: %d entries from a %lu KiB archive\n", n, (m->end - m->start) / 1024);
+    const char *init = option("init");
+    const char *const defaults[] = {"/sbin/init", "/bin/sh", NULL};
+    const char *const chosen[] = {init, NULL};
+    const char *const *args;
+    int nargs = option_init_args(&args);
+    const char *errdev = option("stderr");
+    if (errdev && strcmp(errdev, "com2") != 0) {
+        kprintf("warning: stderr=%s unknown (com2 is the only choice)\n", errdev);
+        errdev = NULL;
+    }
+    proc_start_init(init ? chosen : defaults, args, nargs, errdev ? "/dev/ttyS1" : NULL);
 }

@@ -216,7 +216,8 @@ static const char *parse_mb2(uint64_t info_pa, phys_reader phys, struct boot_inf
             memcpy(&entry_size, tag + 8, 4);
             if (entry_size < 24 || entry_size % 8)
                 return "malformed Multiboot2 memory map: bad entry_size";
-            for (uint32_t e = 16; e + entry_size <= t.size; e += entry_size) {
+            /* e <= t.size always; e + entry_size could wrap past 2^32 */
+            for (uint32_t e = 16; entry_size <= t.size - e; e += entry_size) {
                 uint64_t base, len;
                 uint32_t type;
                 memcpy(&base, tag + e, 8);

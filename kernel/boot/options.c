@@ -5,7 +5,7 @@
 
 static struct cmdline cmdline;
 
-static const char *const known[] = {"selftest", "quiet", "init", NULL};
+static const char *const known[] = {"selftest", "quiet", "init", "console", "stderr", NULL};
 
 void options_init(const char *line)
 {
@@ -19,3 +19,9 @@ void options_init(const char *line)
 }
 
 const char *option(const char *key) { return cmdline_get(&cmdline, key); }
+
+int option_init_args(const char *const **argv)
+{
+    *argv = cmdline.init_args;
+    return cmdline.init_argc;
+}

@@ -3,7 +3,12 @@
  * Known options (anything else gets a warning and is ignored):
  *   selftest=all|NAME[,NAME]  run kernel self-tests, then exit QEMU
  *   quiet                     fewer kernel messages on the console
- *   init=PATH                 the first user program (later issues)
+ *   init=PATH                 the first user program (default /sbin/init,
+ *                             then /bin/sh); words after "--" are its
+ *                             arguments
+ *   console=tty|pipe          how the console behaves (drivers/tty.h)
+ *   stderr=com2               send init's descriptor 2 to the second
+ *                             serial port (tools/tinyos-run keeps it apart)
  */
 #ifndef BOOT_OPTIONS_H
 #define BOOT_OPTIONS_H
@@ -14,5 +19,7 @@
 void options_init(const char *line);
 /* The value of option key ("" for a flag) or NULL if absent. */
 const char *option(const char *key);
+/* The arguments for init given after "--" on the command line. */
+int option_init_args(const char *const **argv);
 
 #endif

@@ -37,6 +37,15 @@ void console_write(const char *s, size_t n)
     vga_write(s, n);
 }
 
+void console_write_raw(const char *s, size_t n)
+{
+    serial_write(COM1, s, n);
+    vga_write(s, n);
+}
+
+int console_input_ready(void) { return input_tail != input_head; }
+int console_input_room(void) { return input_head - input_tail < INPUT_SIZE; }
+
 void console_input(char c)
 {
     if (input_head - input_tail < INPUT_SIZE)
@@ -49,6 +58,8 @@ char console_getc(void)
         cli();
         if (input_tail != input_head) {
             char c = input[input_tail++ % INPUT_SIZE];
+            if (input_head - input_tail == INPUT_SIZE / 2)
+                serial_rx_resume(); /* room again: let the UART deliver */
             sti();
             return c;
         }

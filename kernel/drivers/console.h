@@ -8,7 +8,14 @@
 #include <stddef.h>
 
 void console_init(void);
+/* Writes s to the screen and COM1, LF as CR LF on the serial line. */
 void console_write(const char *s, size_t n);
+/* The same, bytes unchanged (the tty's pipe mode). */
+void console_write_raw(const char *s, size_t n);
+/* True when input is waiting (console_getc would not block). */
+int console_input_ready(void);
+/* True when the input queue can take another byte. */
+int console_input_room(void);
 /* Called from interrupt handlers with one received byte. */
 void console_input(char c);
 /* Waits (halting the CPU) until a byte is available. Interrupts must be on. */

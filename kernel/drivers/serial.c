@@ -8,6 +8,9 @@
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/irq.h"
 #include "drivers/console.h"
+#include "fs/vfs.h"
+#include "mm/usercopy.h"
+#include "uapi/errno.h"
 
 #define REG_DATA 0
 #define REG_IER 1
@@ -51,10 +54,25 @@ void serial_write(uint16_t port, const char *s, size_t n)
     }
 }
 
+/* Moves received bytes into the console queue. When the queue is full
+ * the rest stays in the UART and the receive interrupt is switched off:
+ * the UART (and QEMU behind it) then holds the input back instead of it
+ * being dropped; serial_rx_resume() turns it on again. */
 static void com1_irq(void)
 {
-    while (inb(COM1 + REG_LSR) & LSR_DATA_READY)
+    while (inb(COM1 + REG_LSR) & LSR_DATA_READY) {
+        if (!console_input_room()) {
+            outb(COM1 + REG_IER, 0x00);
+            return;
+        }
         console_input((char)inb(COM1 + REG_DATA));
+    }
+}
+
+void serial_rx_resume(void)
+{
+    if (present[0])
+        outb(COM1 + REG_IER, 0x01);
 }
 
 void serial_enable_rx_irq(uint16_t port)
@@ -64,3 +82,25 @@ void serial_enable_rx_irq(uint16_t port)
     irq_register(IRQ_COM1, com1_irq);
     outb(port + REG_IER, 0x01); /* interrupt on received data */
 }
+
+static long com2_read(struct file *f, uint64_t ubuf, size_t n)
+{
+    (void)f, (void)ubuf, (void)n;
+    return 0;
+}
+
+static long com2_write(struct file *f, uint64_t ubuf, size_t n)
+{
+    (void)f;
+    char buf[256];
+    for (size_t done = 0; done < n;) {
+        size_t k = n - done < sizeof buf ? n - done : sizeof buf;
+        if (copy_from_user(buf, ubuf + done, k))
+            return done ? (long)done : -EFAULT;
+        serial_write(COM2, buf, k);
+        done += k;
+    }
+    return (long)n;
+}
+
+const struct file_ops serial_com2_ops = {.read = com2_read, .write = com2_write};

@@ -15,5 +15,12 @@ bool serial_init(uint16_t port);
 void serial_write(uint16_t port, const char *s, size_t n);
 /* Turns on the receive interrupt (IRQ4 for COM1); bytes go to the console. */
 void serial_enable_rx_irq(uint16_t port);
+/* Re-enables COM1's receive interrupt after the console queue filled up. */
+void serial_rx_resume(void);
+
+/* /dev/ttyS1: writes go out of COM2 unchanged; reading gives end of file
+ * (nothing is connected to its input). */
+struct file_ops;
+extern const struct file_ops serial_com2_ops;
 
 #endif

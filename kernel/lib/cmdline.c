@@ -7,7 +7,9 @@ void cmdline_parse(struct cmdline *cl, const char *src)
 {
     size_t out = 0;
     cl->count = 0;
+    cl->init_argc = 0;
     cl->truncated = false;
+    bool after_dashes = false;
     if (!src)
         src = "";
     const char *p = src;
@@ -16,7 +18,7 @@ void cmdline_parse(struct cmdline *cl, const char *src)
             p++;
         if (!*p)
             break;
-        if (cl->count == CMDLINE_MAX_OPTS || out + 1 >= sizeof cl->buf) {
+        if ((after_dashes ? cl->init_argc : cl->count) == CMDLINE_MAX_OPTS || out + 1 >= sizeof cl->buf) {
             cl->truncated = true;
             break;
         }
@@ -34,7 +36,7 @@ void cmdline_parse(struct cmdline *cl, const char *src)
                 cl->truncated = true;
                 continue; /* skip the rest of this option */
             }
-            if (c == '=' && !value) {
+            if (c == '=' && !value && !after_dashes) {
                 cl->buf[out++] = '\0';
                 value = cl->buf + out;
                 continue;
@@ -44,6 +46,14 @@ void cmdline_parse(struct cmdline *cl, const char *src)
         if (cl->truncated)
             break;
         cl->buf[out++] = '\0';
+        if (after_dashes) {
+            cl->init_args[cl->init_argc++] = key;
+            continue;
+        }
+        if (strcmp(key, "--") == 0 && !value) {
+            after_dashes = true;
+            continue;
+        }
         if (!*key)
             continue; /* "=x" or a lone "" has no name: ignore it */
         cl->opts[cl->count].key = key;

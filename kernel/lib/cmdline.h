@@ -3,7 +3,8 @@
  *
  * Syntax, as Linux's: options separated by spaces; each is "key=value" or a
  * bare "key" (a flag, whose value is ""). Double quotes group spaces into a
- * value: init="/bin/sh -x" (the quotes are removed).
+ * value: init="/bin/sh -x" (the quotes are removed). Everything after a
+ * lone "--" is not options but arguments for init, as on Linux.
  */
 #ifndef LIB_CMDLINE_H
 #define LIB_CMDLINE_H
@@ -23,6 +24,8 @@ struct cmdline {
     char buf[CMDLINE_MAX_LEN];
     struct cmdline_opt opts[CMDLINE_MAX_OPTS];
     int count;
+    const char *init_args[CMDLINE_MAX_OPTS]; /* the words after "--" */
+    int init_argc;
     bool truncated; /* the line or the option count exceeded the limits */
 };
 

@@ -7,10 +7,25 @@
 #include "drivers/console.h"
 #include "lib/format.h"
 
+static bool quiet;
+
+void kprintf_set_quiet(bool q) { quiet = q; }
+
+/* QEMU's debug console (-debugcon) listens on port 0xE9; without it the
+ * writes go nowhere. tools/tinyos-run keeps this channel as the kernel log,
+ * apart from the program's output on COM1. */
+static void debugcon_write(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        outb(0xE9, (uint8_t)s[i]);
+}
+
 static void console_sink(void *ctx, const char *s, size_t n)
 {
     (void)ctx;
-    console_write(s, n);
+    debugcon_write(s, n);
+    if (!quiet)
+        console_write(s, n);
 }
 
 int kvprintf(const char *fmt, va_list ap) { return format_v(console_sink, NULL, fmt, ap); }
@@ -27,6 +42,7 @@ int kprintf(const char *fmt, ...)
 void panic(const char *fmt, ...)
 {
     cli();
+    quiet = false; /* a panic is always shown */
     va_list ap;
     va_start(ap, fmt);
     kprintf("\nKERNEL PANIC: ");

@@ -1,15 +1,19 @@
 /*
- * kprintf.h - formatted output from the kernel, and panic().
- * kprintf writes to the console (COM1 + VGA). klog writes kernel
- * messages: to the console as well unless "quiet" is on the command line.
+ * kprintf.h - kernel messages, and panic().
+ * kprintf writes to the kernel log channel (QEMU's debug console, port
+ * 0xE9) and to the console (COM1 + VGA) unless "quiet" is on the command
+ * line. Panics always reach the console.
  */
 #ifndef LIB_KPRINTF_H
 #define LIB_KPRINTF_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 
 int kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int kvprintf(const char *fmt, va_list ap);
+/* Keeps kprintf off the console (the log channel still gets it). */
+void kprintf_set_quiet(bool quiet);
 
 /* Stops the kernel with a message and a backtrace of the caller. */
 __attribute__((noreturn, format(printf, 1, 2))) void panic(const char *fmt, ...);

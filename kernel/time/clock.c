@@ -3,10 +3,12 @@
 
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/pit.h"
+#include "drivers/rtc.h"
 
 static volatile uint64_t ticks;
 static uint64_t tsc_hz, tsc_base;
-static uint64_t ns_mult; /* ns per TSC tick, as a 32.32 fixed-point number */
+static uint64_t ns_mult;
+static int64_t boot_epoch_ns; /* ns per TSC tick, as a 32.32 fixed-point number */
 
 static void tick(void) { ticks++; }
 
@@ -16,6 +18,7 @@ void clock_init(void)
     if (tsc_hz < 1000000)
         tsc_hz = 1000000; /* a broken measurement must not divide by ~0 */
     ns_mult = (1000000000ull << 32) / tsc_hz;
+    boot_epoch_ns = rtc_read_epoch() * 1000000000ll;
     tsc_base = rdtsc();
     pit_start_periodic(TIMER_HZ, tick);
 }
@@ -30,3 +33,5 @@ uint64_t clock_monotonic_ns(void)
      * (error below 1 ns per second of TSC at GHz rates). */
     return (uint64_t)(((unsigned __int128)delta * ns_mult) >> 32);
 }
+
+int64_t clock_realtime_ns(void) { return boot_epoch_ns + (int64_t)clock_monotonic_ns(); }

@@ -15,5 +15,8 @@ uint64_t timer_ticks(void);
 uint64_t clock_tsc_hz(void);
 /* Nanoseconds since clock_init; never goes backwards. */
 uint64_t clock_monotonic_ns(void);
+/* Nanoseconds since the Unix epoch: the RTC at boot plus the monotonic
+ * clock since. */
+int64_t clock_realtime_ns(void);
 
 #endif

@@ -3,14 +3,19 @@
 
 extern const struct extable_entry __ex_table_start[], __ex_table_end[];
 
-bool extable_fixup(struct trap_frame *f)
+const struct extable_entry *extable_lookup(uint64_t rip)
 {
     /* A linear scan: the table has a handful of entries. */
-    for (const struct extable_entry *e = __ex_table_start; e < __ex_table_end; e++) {
-        if (e->fault_rip == f->rip) {
-            f->rip = e->fixup_rip;
-            return true;
-        }
-    }
-    return false;
+    for (const struct extable_entry *e = __ex_table_start; e < __ex_table_end; e++)
+        if (e->fault_rip == rip)
+            return e;
+    return NULL;
+}
+
+bool extable_fixup(struct trap_frame *f)
+{
+    const struct extable_entry *e = extable_lookup(f->rip);
+    if (e)
+        f->rip = e->fixup_rip;
+    return e != NULL;
 }

@@ -17,6 +17,7 @@
     .popsection
 #else
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "arch/x86_64/trap_frame.h"
@@ -28,6 +29,8 @@ struct extable_entry {
 
 /* If f faulted at a listed instruction, points it at the fixup. */
 bool extable_fixup(struct trap_frame *f);
+/* The entry for rip, or NULL. */
+const struct extable_entry *extable_lookup(uint64_t rip);
 
 /* Probes built on the table: 0 on success, -EFAULT if the access faults. */
 int probe_read_u64(const void *addr, uint64_t *out);

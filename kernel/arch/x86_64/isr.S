@@ -86,3 +86,10 @@ trap_return:
     swapgs
 2:  add $16, %rsp               /* vector and error code */
     iretq
+
+    /* trap_enter_user(frame): start running the user context saved in
+     * frame (a new process's first entry to ring 3). */
+    .globl trap_enter_user
+trap_enter_user:
+    movq %rdi, %rsp
+    jmp trap_return

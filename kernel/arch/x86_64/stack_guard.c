@@ -1,5 +1,5 @@
-/* stack_guard.c - see stack_guard.h. Only the boot stack exists so far;
- * per-thread kernel stacks will register here when processes arrive. */
+/* stack_guard.c - see stack_guard.h: the boot stack, and the process
+ * kernel stacks laid out as layout.h says. */
 #include "arch/x86_64/stack_guard.h"
 
 #include <stddef.h>
@@ -13,5 +13,9 @@ const char *stack_guard_owner(uint64_t addr)
     uint64_t g = (uint64_t)boot_stack_guard;
     if (addr >= g && addr < g + PAGE_SIZE)
         return "the boot stack";
+    /* Process kernel stacks: the lower half of each slot is the guard. */
+    if (addr >= KSTACKS_BASE && addr < KSTACKS_BASE + (uint64_t)KSTACK_SLOTS * KSTACK_SLOT &&
+        (addr - KSTACKS_BASE) % KSTACK_SLOT < KSTACK_SLOT - KERNEL_STACK_SIZE)
+        return "a process kernel stack";
     return NULL;
 }

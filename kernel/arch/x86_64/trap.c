@@ -47,6 +47,7 @@ static void describe_page_fault(uint64_t err)
 void trap_panic(const struct trap_frame *f)
 {
     cli();
+    kprintf_set_quiet(false);
     uint64_t cr2 = read_cr2();
     kprintf("\nKERNEL PANIC: %s, vector %lu, error code 0x%lx\n", trap_vector_name(f->vector), f->vector,
             f->error_code);
@@ -79,9 +80,10 @@ void trap_dispatch(struct trap_frame *f)
         return;
     }
     if (f->vector < 32) {
+        if (fault_handle(f))
+            return;
         if (!trap_from_user(f) && extable_fixup(f))
             return;
-        /* Ring 3 has no way to run yet; any fault is a kernel bug for now. */
         trap_panic(f);
     }
     /* Anything else: an unexpected vector; note it and go on. */

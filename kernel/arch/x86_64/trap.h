@@ -2,10 +2,17 @@
 #ifndef ARCH_X86_64_TRAP_H
 #define ARCH_X86_64_TRAP_H
 
+#include <stdbool.h>
+
 #include "arch/x86_64/trap_frame.h"
 
 /* Called by isr.S for every vector. */
 void trap_dispatch(struct trap_frame *f);
+
+/* The process layer's say on an exception (kernel/proc/fault.c): true
+ * when it was handled (a page brought in) - it does not return when it
+ * kills the process; false leaves it to the exception table or a panic. */
+bool fault_handle(struct trap_frame *f);
 
 /* "Page fault" for 14, and so on; "Interrupt" past 31. */
 const char *trap_vector_name(uint64_t vector);

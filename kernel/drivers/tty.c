@@ -1,0 +1,166 @@
+/* tty.c - see tty.h. */
+#include "drivers/tty.h"
+
+#include <stdbool.h>
+
+#include "drivers/console.h"
+#include "lib/kprintf.h"
+#include "lib/line_edit.h"
+#include "lib/string.h"
+#include "mm/usercopy.h"
+#include "uapi/errno.h"
+#include "uapi/ioctls.h"
+
+#define CTRL_D 0x04
+#define DLE 0x10
+
+static bool pipe_mode;
+
+/* The terminal settings TCGETS reports and TCSETS changes. The line
+ * discipline honours ICANON and ECHO; the other bits are kept as set. */
+static struct linux_termios term = {
+    .c_iflag = ICRNL | IXON,
+    .c_oflag = OPOST | ONLCR,
+    .c_cflag = B38400 | CS8 | CREAD,
+    .c_lflag = ISIG | ICANON | ECHO | ECHOE | ECHOK | IEXTEN | ECHOCTL | ECHOKE,
+    .c_cc = {[VINTR] = 3, [VQUIT] = 28, [VERASE] = 127, [VKILL] = 21, [VEOF] = 4, [VMIN] = 1, [VSUSP] = 26},
+};
+
+/* Input already read from the console but not yet returned to a reader. */
+static char pending[LINE_EDIT_MAX + 1];
+static size_t pending_len, pending_pos;
+static bool eof_pending; /* a Ctrl-D ended the last chunk: next read gives 0 */
+
+void tty_init(const char *mode)
+{
+    pipe_mode = mode && strcmp(mode, "pipe") == 0;
+    if (mode && !pipe_mode && strcmp(mode, "tty") != 0)
+        kprintf("warning: console=%s unknown (tty or pipe); using tty\n", mode);
+}
+
+static void echo_sink(void *ctx, const char *s, size_t n)
+{
+    (void)ctx;
+    if (term.c_lflag & ECHO)
+        console_write(s, n);
+}
+
+/* Fills pending with the next chunk of input. */
+static void fill_canonical(void)
+{
+    struct line_edit le;
+    line_edit_reset(&le);
+    for (;;) {
+        char c = console_getc();
+        if (c == CTRL_D) {
+            /* End of file at the start of a line; otherwise it hands over
+             * what was typed so far without a newline (POSIX VEOF). */
+            memcpy(pending, le.buf, le.len);
+            pending_len = le.len;
+            eof_pending = le.len == 0;
+            return;
+        }
+        if (line_edit_feed(&le, c, echo_sink, NULL)) {
+            memcpy(pending, le.buf, le.len);
+            pending[le.len] = '\n';
+            pending_len = le.len + 1;
+            return;
+        }
+    }
+}
+
+/* Non-canonical input: block for the first byte (VMIN = 1), then take
+ * what has already arrived. In pipe mode the framing of tty.h applies. */
+static void fill_raw(size_t want)
+{
+    pending_len = 0;
+    do {
+        char c = console_getc();
+        if (pipe_mode && c == CTRL_D) {
+            eof_pending = pending_len == 0;
+            return;
+        }
+        if (pipe_mode && c == DLE)
+            c = console_getc();
+        else if (!pipe_mode && c == '\r' && (term.c_iflag & ICRNL))
+            c = '\n';
+        pending[pending_len++] = c;
+        if (!pipe_mode)
+            echo_sink(NULL, &c, 1);
+    } while (pending_len < want && pending_len < sizeof pending && console_input_ready());
+}
+
+static long tty_read(struct file *f, uint64_t ubuf, size_t n)
+{
+    (void)f;
+    if (n == 0)
+        return 0;
+    if (pending_pos == pending_len) {
+        pending_pos = pending_len = 0;
+        if (eof_pending) {
+            eof_pending = false;
+            return 0;
+        }
+        if (pipe_mode || !(term.c_lflag & ICANON))
+            fill_raw(n);
+        else
+            fill_canonical();
+        if (pending_len == 0) {
+            eof_pending = false;
+            return 0;
+        }
+    }
+    size_t k = pending_len - pending_pos < n ? pending_len - pending_pos : n;
+    if (copy_to_user(ubuf, pending + pending_pos, k))
+        return -EFAULT;
+    pending_pos += k;
+    return (long)k;
+}
+
+static long tty_write(struct file *f, uint64_t ubuf, size_t n)
+{
+    (void)f;
+    char buf[256];
+    size_t done = 0;
+    while (done < n) {
+        size_t k = n - done < sizeof buf ? n - done : sizeof buf;
+        if (copy_from_user(buf, ubuf + done, k))
+            return done ? (long)done : -EFAULT;
+        if (pipe_mode)
+            console_write_raw(buf, k);
+        else
+            console_write(buf, k);
+        done += k;
+    }
+    return (long)n;
+}
+
+static long tty_ioctl(struct file *f, unsigned long cmd, uint64_t arg)
+{
+    (void)f;
+    if (pipe_mode)
+        return -ENOTTY; /* a pipe is not a terminal */
+    switch (cmd) {
+    case TIOCGWINSZ: {
+        struct linux_winsize ws = {.ws_row = 25, .ws_col = 80}; /* the VGA screen */
+        return copy_to_user(arg, &ws, sizeof ws);
+    }
+    case TCGETS:
+        return copy_to_user(arg, &term, sizeof term);
+    case TCSETS:
+    case TCSETSW:
+    case TCSETSF: {
+        struct linux_termios t;
+        if (copy_from_user(&t, arg, sizeof t))
+            return -EFAULT;
+        term = t;
+        if (cmd == TCSETSF)
+            pending_pos = pending_len = 0; /* flush unread input */
+        return 0;
+    }
+    default:
+        return -ENOTTY;
+    }
+}
+
+const struct file_ops tty_ops = {.read = tty_read, .write = tty_write, .ioctl = tty_ioctl};

@@ -1,0 +1,48 @@
+/* file.c - open-file objects and their reference counts (vfs.h). */
+#include "fs/vfs.h"
+
+#include "lib/string.h"
+#include "mm/kmalloc.h"
+
+struct file *file_new(struct inode *inode, const struct file_ops *ops, uint32_t flags)
+{
+    struct file *f = kzalloc(sizeof *f);
+    if (!f)
+        return NULL;
+    f->ops = ops;
+    f->inode = inode;
+    f->flags = flags;
+    f->refs = 1;
+    return f;
+}
+
+struct file *file_get(struct file *f)
+{
+    f->refs++;
+    return f;
+}
+
+void file_put(struct file *f)
+{
+    if (--f->refs > 0)
+        return;
+    if (f->ops && f->ops->release)
+        f->ops->release(f);
+    kfree(f);
+}
+
+void vfs_stat(const struct inode *inode, struct linux_stat *st)
+{
+    memset(st, 0, sizeof *st);
+    st->st_dev = 1;
+    st->st_ino = inode->ino;
+    st->st_nlink = inode->nlink;
+    st->st_mode = inode->mode;
+    st->st_uid = inode->uid;
+    st->st_gid = inode->gid;
+    st->st_rdev = inode->rdev;
+    st->st_size = (int64_t)inode->size;
+    st->st_blksize = 4096;
+    st->st_blocks = (int64_t)((inode->size + 511) / 512);
+    st->st_atim.tv_sec = st->st_mtim.tv_sec = st->st_ctim.tv_sec = inode->mtime;
+}

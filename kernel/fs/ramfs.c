@@ -1,0 +1,221 @@
+/* ramfs.c - see ramfs.h. */
+#include "fs/ramfs.h"
+
+#include <stdbool.h>
+
+#include "lib/string.h"
+#include "mm/kmalloc.h"
+#include "mm/usercopy.h"
+#include "uapi/errno.h"
+#include "uapi/fcntl.h"
+
+static struct inode *root;
+static uint64_t next_ino = 1;
+
+static struct inode *new_inode(const char *name, size_t len, uint32_t mode)
+{
+    struct inode *n = kzalloc(sizeof *n);
+    char *copy = kmalloc(len + 1);
+    if (!n || !copy) {
+        kfree(n);
+        kfree(copy);
+        return NULL;
+    }
+    memcpy(copy, name, len);
+    copy[len] = '\0';
+    n->name = copy;
+    n->mode = mode;
+    n->ino = next_ino++;
+    n->nlink = (mode & S_IFMT) == S_IFDIR ? 2 : 1;
+    n->fops = (mode & S_IFMT) == S_IFDIR ? &ramfs_dir_ops : &ramfs_file_ops;
+    return n;
+}
+
+struct inode *ramfs_root(void)
+{
+    if (!root) {
+        root = new_inode("", 0, S_IFDIR | 0755);
+        if (root)
+            root->parent = root;
+    }
+    return root;
+}
+
+struct inode *ramfs_child(struct inode *dir, const char *name, uint64_t namelen)
+{
+    for (struct inode *c = dir->children; c; c = c->sibling)
+        if (strlen(c->name) == namelen && memcmp(c->name, name, namelen) == 0)
+            return c;
+    return NULL;
+}
+
+struct inode *ramfs_create(struct inode *dir, const char *name, uint32_t mode, int *err)
+{
+    if ((dir->mode & S_IFMT) != S_IFDIR) {
+        *err = -ENOTDIR;
+        return NULL;
+    }
+    size_t len = strlen(name);
+    struct inode *old = ramfs_child(dir, name, len);
+    if (old) {
+        if ((old->mode & S_IFMT) == S_IFDIR && (mode & S_IFMT) == S_IFDIR)
+            return old;
+        *err = -EEXIST;
+        return NULL;
+    }
+    struct inode *n = new_inode(name, len, mode);
+    if (!n) {
+        *err = -ENOMEM;
+        return NULL;
+    }
+    n->parent = dir;
+    /* Keep entries in creation order: append. */
+    struct inode **pp = &dir->children;
+    while (*pp)
+        pp = &(*pp)->sibling;
+    *pp = n;
+    if ((mode & S_IFMT) == S_IFDIR)
+        dir->nlink++;
+    return n;
+}
+
+/* Walks path from start; depth counts symlinks followed so far. */
+static int walk(struct inode *cwd, const char *path, int follow_last, int depth, struct inode **out)
+{
+    if (depth > SYMLOOP_MAX)
+        return -ELOOP;
+    if (!*path)
+        return -ENOENT; /* Linux: the empty path names nothing */
+    struct inode *cur = *path == '/' ? ramfs_root() : cwd;
+    const char *p = path;
+    for (;;) {
+        while (*p == '/')
+            p++;
+        if (!*p)
+            break;
+        const char *start = p;
+        while (*p && *p != '/')
+            p++;
+        size_t len = (size_t)(p - start);
+        if (len > 255)
+            return -ENAMETOOLONG;
+        if ((cur->mode & S_IFMT) != S_IFDIR)
+            return -ENOTDIR;
+        struct inode *next;
+        if (len == 1 && start[0] == '.')
+            next = cur;
+        else if (len == 2 && start[0] == '.' && start[1] == '.')
+            next = cur->parent;
+        else
+            next = ramfs_child(cur, start, len);
+        if (!next)
+            return -ENOENT;
+        const char *rest = p;
+        while (*rest == '/')
+            rest++;
+        bool last = !*rest;
+        if ((next->mode & S_IFMT) == S_IFLNK && (!last || follow_last || *p == '/')) {
+            /* Resolve the link relative to the directory holding it. */
+            char target[PATH_MAX];
+            size_t tl = next->size < PATH_MAX - 1 ? next->size : PATH_MAX - 1;
+            memcpy(target, next->data, tl);
+            target[tl] = '\0';
+            int err = walk(cur, target, 1, depth + 1, &next);
+            if (err)
+                return err;
+        }
+        cur = next;
+    }
+    *out = cur;
+    return 0;
+}
+
+int ramfs_lookup(struct inode *cwd, const char *path, int follow_last, struct inode **out)
+{
+    if (strnlen(path, PATH_MAX) >= PATH_MAX)
+        return -ENAMETOOLONG;
+    return walk(cwd ? cwd : ramfs_root(), path, follow_last, 0, out);
+}
+
+struct inode *ramfs_mkpath(const char *path, uint32_t mode, int *err)
+{
+    struct inode *dir = ramfs_root();
+    if (!dir) {
+        *err = -ENOMEM;
+        return NULL;
+    }
+    char part[256];
+    const char *p = path;
+    for (;;) {
+        while (*p == '/')
+            p++;
+        const char *start = p;
+        while (*p && *p != '/')
+            p++;
+        size_t len = (size_t)(p - start);
+        if (len == 0)
+            return dir; /* path was "" or "/" */
+        if (len >= sizeof part) {
+            *err = -ENAMETOOLONG;
+            return NULL;
+        }
+        memcpy(part, start, len);
+        part[len] = '\0';
+        while (*p == '/')
+            p++;
+        bool last = !*p;
+        struct inode *n = ramfs_create(dir, part, last ? mode : (S_IFDIR | 0755), err);
+        if (!n)
+            return NULL;
+        if (last)
+            return n;
+        dir = n;
+    }
+}
+
+/* --- regular files: contents live in n->data (the initramfs image) --- */
+
+static long file_read(struct file *f, uint64_t ubuf, size_t n)
+{
+    struct inode *ino = f->inode;
+    if (f->pos >= ino->size)
+        return 0;
+    size_t avail = ino->size - f->pos;
+    if (n > avail)
+        n = avail;
+    if (copy_to_user(ubuf, ino->data + f->pos, n))
+        return -EFAULT;
+    f->pos += n;
+    return (long)n;
+}
+
+static long file_write(struct file *f, uint64_t ubuf, size_t n)
+{
+    (void)f, (void)ubuf, (void)n;
+    return -EBADF; /* only read-only opens exist so far (open refuses writes) */
+}
+
+static long file_lseek(struct file *f, int64_t off, int whence)
+{
+    int64_t base;
+    switch (whence) {
+    case SEEK_SET: base = 0; break;
+    case SEEK_CUR: base = (int64_t)f->pos; break;
+    case SEEK_END: base = (int64_t)f->inode->size; break;
+    default: return -EINVAL;
+    }
+    if ((off > 0 && base > INT64_MAX - off) || base + off < 0)
+        return -EINVAL;
+    f->pos = (uint64_t)(base + off);
+    return (long)f->pos;
+}
+
+const struct file_ops ramfs_file_ops = {.read = file_read, .write = file_write, .lseek = file_lseek};
+
+static long dir_read(struct file *f, uint64_t ubuf, size_t n)
+{
+    (void)f, (void)ubuf, (void)n;
+    return -EISDIR;
+}
+
+const struct file_ops ramfs_dir_ops = {.read = dir_read, .lseek = file_lseek};

@@ -1,0 +1,38 @@
+/*
+ * ramfs.h - the in-memory file tree and path lookup.
+ * Read-only for now: the initramfs fills it at boot, devices are added by
+ * their drivers.
+ */
+#ifndef FS_RAMFS_H
+#define FS_RAMFS_H
+
+#include <stdint.h>
+
+#include "fs/vfs.h"
+
+#define PATH_MAX 4096
+#define SYMLOOP_MAX 40
+
+/* The root directory, created on first use. */
+struct inode *ramfs_root(void);
+
+/* Creates (or, for an existing directory of the same name, returns) the
+ * entry name in directory dir. NULL with *err = -ENOMEM/-EEXIST/-ENOTDIR. */
+struct inode *ramfs_create(struct inode *dir, const char *name, uint32_t mode, int *err);
+
+/* Finds name in directory dir; NULL if absent. */
+struct inode *ramfs_child(struct inode *dir, const char *name, uint64_t namelen);
+
+/* Resolves path (absolute, or relative to cwd). Symlinks are followed,
+ * the last component's only if follow_last. Returns 0 and *out, or
+ * -ENOENT, -ENOTDIR, -ELOOP, -ENAMETOOLONG. */
+int ramfs_lookup(struct inode *cwd, const char *path, int follow_last, struct inode **out);
+
+/* Adds an inode at path with all missing parent directories (boot use). */
+struct inode *ramfs_mkpath(const char *path, uint32_t mode, int *err);
+
+/* File operations of regular files and directories. */
+extern const struct file_ops ramfs_file_ops;
+extern const struct file_ops ramfs_dir_ops;
+
+#endif

@@ -1,0 +1,70 @@
+/*
+ * vfs.h - the file-system core: inodes (things with a name in the tree),
+ * open files, and the operations each kind of file provides.
+ *
+ * One tree, held in memory (ramfs.c): the initramfs unpacks into it at
+ * boot. Devices are inodes too (a character-device inode carries a
+ * pointer to its file_ops). An open file holds a reference to its inode
+ * and is shared by every descriptor that dup()s it.
+ */
+#ifndef FS_VFS_H
+#define FS_VFS_H
+
+#include <stddef.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "uapi/stat.h"
+
+struct file;
+struct inode;
+
+struct file_ops {
+    /* Read/write move bytes between the file and user memory at ubuf;
+     * they return the count or -errno. NULL means -EINVAL (EBADF for a
+     * file not open for it is checked before). */
+    long (*read)(struct file *f, uint64_t ubuf, size_t n);
+    long (*write)(struct file *f, uint64_t ubuf, size_t n);
+    /* NULL means the file is not seekable: -ESPIPE. */
+    long (*lseek)(struct file *f, int64_t off, int whence);
+    /* NULL means -ENOTTY. */
+    long (*ioctl)(struct file *f, unsigned long cmd, uint64_t arg);
+    /* Called when the last reference to the open file goes. */
+    void (*release)(struct file *f);
+};
+
+struct inode {
+    uint32_t mode;  /* S_IF* type and permission bits */
+    uint64_t ino;
+    uint32_t nlink;
+    uint64_t size;
+    uint32_t uid, gid;
+    int64_t mtime;
+    const char *data;             /* regular file contents or symlink target */
+    const struct file_ops *fops;  /* how open files of this inode behave */
+    uint32_t rdev;
+    /* Directory structure: */
+    char *name;
+    struct inode *parent;         /* the root is its own parent */
+    struct inode *children;       /* first child, for directories */
+    struct inode *sibling;        /* next entry in the parent directory */
+};
+
+struct file {
+    const struct file_ops *ops;
+    struct inode *inode;
+    uint32_t flags; /* O_ACCMODE | O_APPEND | O_NONBLOCK ... as opened */
+    uint64_t pos;
+    int refs;
+    void *priv;
+};
+
+/* A new open file with one reference; NULL when out of memory. */
+struct file *file_new(struct inode *inode, const struct file_ops *ops, uint32_t flags);
+struct file *file_get(struct file *f);
+void file_put(struct file *f);
+
+/* Fills a Linux struct stat for inode. */
+void vfs_stat(const struct inode *inode, struct linux_stat *st);
+
+#endif

@@ -1,0 +1,36 @@
+/*
+ * usercopy.h - the only way the kernel touches user memory.
+ *
+ * Each function checks that the whole user range lies inside user space,
+ * [0, USER_TOP), without overflowing, opens SMAP (STAC)
+ * only for the copy itself, and turns a page fault during the copy into
+ * -EFAULT through the exception table. Demand-paged memory is faulted in
+ * on the way (the page-fault handler resolves it before the fixup runs).
+ */
+#ifndef MM_USERCOPY_H
+#define MM_USERCOPY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* 0 or -EFAULT. */
+int copy_from_user(void *dst, uint64_t usrc, size_t n);
+int copy_to_user(uint64_t udst, const void *src, size_t n);
+/* Zeroes n user bytes: 0 or -EFAULT. */
+int clear_user(uint64_t udst, size_t n);
+/* Copies a NUL-terminated string of at most max bytes including the NUL.
+ * Returns its length (without the NUL), -EFAULT, or -ENAMETOOLONG when no
+ * NUL comes within max bytes. */
+long strncpy_from_user(char *dst, uint64_t usrc, size_t max);
+
+/* Is [uaddr, uaddr + n) inside user space? Overflow-safe. */
+static inline int user_range_ok(uint64_t uaddr, uint64_t n)
+{
+    extern const uint64_t usercopy_user_top;
+    return uaddr <= usercopy_user_top && n <= usercopy_user_top - uaddr;
+}
+
+/* Set at boot when the CPU has SMAP: the copy routines then STAC/CLAC. */
+void usercopy_init(int have_smap);
+
+#endif

@@ -1,0 +1,301 @@
+/* vm.c - user address spaces (see vm.h). */
+#include "mm/vm.h"
+
+#include "arch/x86_64/cpu.h"
+#include "arch/x86_64/layout.h"
+#include "lib/string.h"
+#include "mm/direct_map.h"
+#include "mm/kmalloc.h"
+#include "mm/paging.h"
+#include "mm/pmm.h"
+#include "mm/pt_index.h"
+#include "uapi/errno.h"
+#include "uapi/mman.h"
+
+struct mm *vm_create(void)
+{
+    struct mm *mm = kzalloc(sizeof *mm);
+    if (!mm)
+        return NULL;
+    mm->root = pmm_alloc();
+    if (!mm->root) {
+        kfree(mm);
+        return NULL;
+    }
+    uint64_t *pml4 = phys_to_virt(mm->root);
+    const uint64_t *kernel = phys_to_virt(paging_kernel_root());
+    memset(pml4, 0, PAGE_SIZE / 2);
+    /* The kernel half: the same PDPTs as every address space (paging.c). */
+    memcpy(pml4 + 256, kernel + 256, PAGE_SIZE / 2);
+    return mm;
+}
+
+void vm_activate(struct mm *mm) { write_cr3(mm ? mm->root : paging_kernel_root()); }
+
+static uint64_t pte_flags(uint32_t prot)
+{
+    uint64_t f = PTE_P | PTE_U;
+    if (prot & PROT_WRITE)
+        f |= PTE_W;
+    if (!(prot & PROT_EXEC))
+        f |= paging_nx_bit();
+    return f;
+}
+
+/* Frees the pages mapped in [start, end) below the table at level,
+ * which covers the addresses from base; absent tables are skipped whole,
+ * so a sparse 1 GiB area costs little. Empty tables stay (vm_destroy
+ * frees them). */
+static void free_range_in(uint64_t table_pa, int level, uint64_t base, uint64_t start, uint64_t end)
+{
+    uint64_t *t = phys_to_virt(table_pa);
+    uint64_t span = pt_level_size(level);
+    for (unsigned i = pt_index(start > base ? start : base, level); i < 512; i++) {
+        uint64_t lo = base + i * span;
+        if (lo >= end)
+            break;
+        if (!(t[i] & PTE_P))
+            continue;
+        if (level == 1) {
+            pmm_free(t[i] & PTE_ADDR_MASK);
+            t[i] = 0;
+        } else {
+            free_range_in(t[i] & PTE_ADDR_MASK, level - 1, lo, start, end);
+        }
+    }
+}
+
+static void free_range(struct mm *mm, uint64_t start, uint64_t end)
+{
+    free_range_in(mm->root, 4, 0, start, end);
+    if (read_cr3() == mm->root)
+        write_cr3(mm->root); /* drop the stale translations (no global user pages) */
+}
+
+static void free_tables(uint64_t pa, int level)
+{
+    uint64_t *t = phys_to_virt(pa);
+    if (level > 1) {
+        int n = level == 4 ? 256 : 512; /* only the user half of the PML4 */
+        for (int i = 0; i < n; i++)
+            if (t[i] & PTE_P)
+                free_tables(t[i] & PTE_ADDR_MASK, level - 1);
+    }
+    pmm_free(pa);
+}
+
+void vm_destroy(struct mm *mm)
+{
+    if (!mm)
+        return;
+    if (read_cr3() == mm->root)
+        vm_activate(NULL);
+    for (struct vma *v = mm->vmas, *next; v; v = next) {
+        next = v->next;
+        free_range(mm, v->start, v->end);
+        kfree(v);
+    }
+    free_tables(mm->root, 4);
+    kfree(mm);
+}
+
+struct vma *vm_find(struct mm *mm, uint64_t addr)
+{
+    for (struct vma *v = mm->vmas; v && v->start <= addr; v = v->next)
+        if (addr < v->end)
+            return v;
+    return NULL;
+}
+
+static bool range_ok(uint64_t start, uint64_t len)
+{
+    return start % PAGE_SIZE == 0 && len > 0 && start >= USER_MIN && start < USER_TOP && len <= USER_TOP - start;
+}
+
+/* Splits the area containing addr so that an area boundary falls there.
+ * -ENOMEM when the new descriptor cannot be allocated. */
+static int split_at(struct mm *mm, uint64_t addr)
+{
+    struct vma *v = vm_find(mm, addr);
+    if (!v || v->start == addr)
+        return 0;
+    struct vma *tail = kmalloc(sizeof *tail);
+    if (!tail)
+        return -ENOMEM;
+    *tail = *v;
+    tail->start = addr;
+    v->end = addr;
+    v->next = tail;
+    return 0;
+}
+
+int vm_unmap(struct mm *mm, uint64_t start, uint64_t len)
+{
+    if (start % PAGE_SIZE || len == 0 || start >= USER_TOP || len > USER_TOP - start)
+        return -EINVAL;
+    uint64_t end = page_align_up(start + len);
+    int err = split_at(mm, start);
+    if (!err)
+        err = split_at(mm, end);
+    if (err)
+        return err;
+    struct vma **pp = &mm->vmas;
+    while (*pp) {
+        struct vma *v = *pp;
+        if (v->start >= start && v->end <= end) {
+            free_range(mm, v->start, v->end);
+            *pp = v->next;
+            kfree(v);
+        } else {
+            pp = &v->next;
+        }
+    }
+    return 0;
+}
+
+int vm_discard(struct mm *mm, uint64_t start, uint64_t len)
+{
+    if (start % PAGE_SIZE || start >= USER_TOP || len > USER_TOP - start)
+        return -EINVAL;
+    free_range(mm, start, page_align_up(start + len));
+    return 0;
+}
+
+int vm_map(struct mm *mm, uint64_t start, uint64_t len, uint32_t prot, uint32_t flags)
+{
+    len = page_align_up(len);
+    if (!len || !range_ok(start, len))
+        return -EINVAL;
+    struct vma *nv = kmalloc(sizeof *nv);
+    if (!nv)
+        return -ENOMEM;
+    int err = vm_unmap(mm, start, len);
+    if (err) {
+        kfree(nv);
+        return err;
+    }
+    *nv = (struct vma){.start = start, .end = start + len, .prot = prot, .flags = flags};
+    struct vma **pp = &mm->vmas;
+    while (*pp && (*pp)->start < start)
+        pp = &(*pp)->next;
+    nv->next = *pp;
+    *pp = nv;
+    return 0;
+}
+
+int vm_protect(struct mm *mm, uint64_t start, uint64_t len, uint32_t prot)
+{
+    if (start % PAGE_SIZE)
+        return -EINVAL;
+    uint64_t end = page_align_up(start + len);
+    if (len == 0)
+        return 0;
+    if (start >= USER_TOP || end > USER_TOP || end < start)
+        return -ENOMEM;
+    /* The whole range must be mapped (Linux: -ENOMEM otherwise). */
+    for (uint64_t a = start; a < end;) {
+        struct vma *v = vm_find(mm, a);
+        if (!v)
+            return -ENOMEM;
+        a = v->end;
+    }
+    int err = split_at(mm, start);
+    if (!err)
+        err = split_at(mm, end);
+    if (err)
+        return err;
+    for (struct vma *v = mm->vmas; v; v = v->next) {
+        if (v->start < start || v->end > end)
+            continue;
+        v->prot = prot;
+        for (uint64_t va = v->start; va < v->end; va += PAGE_SIZE)
+            if (paging_translate(mm->root, va, NULL, NULL))
+                paging_protect(mm->root, va, pte_flags(prot));
+    }
+    return 0;
+}
+
+uint64_t vm_find_free(struct mm *mm, uint64_t len, uint64_t limit)
+{
+    len = page_align_up(len);
+    if (!len || len > limit)
+        return 0;
+    /* Walk the gaps from the top: candidate = just below each area. */
+    uint64_t best = 0;
+    uint64_t gap_start = USER_MIN;
+    for (struct vma *v = mm->vmas;; v = v->next) {
+        uint64_t gap_end = v ? v->start : USER_TOP;
+        if (gap_end > limit)
+            gap_end = limit;
+        if (gap_end > gap_start && gap_end - gap_start >= len)
+            best = gap_end - len; /* later gaps are higher: keep the last */
+        if (!v || v->end >= limit)
+            break;
+        gap_start = v->end;
+    }
+    return best;
+}
+
+/* The page at va, allocated and zeroed if absent. */
+static int bring_in(struct mm *mm, uint64_t va, uint32_t prot)
+{
+    if (paging_translate(mm->root, va, NULL, NULL))
+        return 0;
+    uint64_t pa = pmm_alloc();
+    if (!pa)
+        return -ENOMEM;
+    memset(phys_to_virt(pa), 0, PAGE_SIZE);
+    int err = paging_map(mm->root, va, pa, pte_flags(prot));
+    if (err) {
+        pmm_free(pa);
+        return err;
+    }
+    return 0;
+}
+
+int vm_fault(struct mm *mm, uint64_t addr, bool write, bool exec)
+{
+    struct vma *v = vm_find(mm, addr);
+    if (!v)
+        return -EFAULT;
+    if ((write && !(v->prot & PROT_WRITE)) || (exec && !(v->prot & PROT_EXEC)) || !(v->prot & (PROT_READ | PROT_WRITE | PROT_EXEC)))
+        return -EFAULT;
+    uint64_t va = page_align_down(addr);
+    if (paging_translate(mm->root, va, NULL, NULL))
+        return -EFAULT; /* present and still faulting: a rights violation */
+    return bring_in(mm, va, v->prot);
+}
+
+int vm_write(struct mm *mm, uint64_t dst, const void *src, size_t len)
+{
+    while (len) {
+        struct vma *v = vm_find(mm, dst);
+        if (!v)
+            return -EFAULT;
+        uint64_t va = page_align_down(dst), pa;
+        int err = bring_in(mm, va, v->prot);
+        if (err)
+            return err;
+        paging_translate(mm->root, va, &pa, NULL);
+        size_t off = dst - va, n = PAGE_SIZE - off < len ? PAGE_SIZE - off : len;
+        if (src) {
+            memcpy((char *)phys_to_virt(pa) + off, src, n);
+            src = (const char *)src + n;
+        } else {
+            memset((char *)phys_to_virt(pa) + off, 0, n);
+        }
+        dst += n;
+        len -= n;
+    }
+    return 0;
+}
+
+uint64_t vm_resident_pages(struct mm *mm)
+{
+    uint64_t n = 0;
+    for (struct vma *v = mm->vmas; v; v = v->next)
+        for (uint64_t va = v->start; va < v->end; va += PAGE_SIZE)
+            if (paging_translate(mm->root, va, NULL, NULL))
+                n++;
+    return n;
+}

@@ -1,0 +1,70 @@
+/*
+ * vm.h - user address spaces. An address space is a page table (its
+ * kernel half shared with every other, see paging.c) plus a sorted list
+ * of areas (struct vma) saying what may be mapped where and with which
+ * rights. Pages are filled on demand: the page-fault handler asks
+ * vm_fault() to bring in a page the areas allow, and everything the areas
+ * do not allow becomes SIGSEGV.
+ */
+#ifndef MM_VM_H
+#define MM_VM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define VMA_HEAP 0x1  /* the brk area */
+#define VMA_STACK 0x2 /* the main stack */
+#define VMA_SHARED 0x4 /* MAP_SHARED: fork shares the pages instead of copying */
+
+struct vma {
+    uint64_t start, end; /* page aligned, end exclusive */
+    uint32_t prot;       /* PROT_READ | PROT_WRITE | PROT_EXEC */
+    uint32_t flags;      /* VMA_* */
+    struct vma *next;
+};
+
+struct mm {
+    uint64_t root; /* physical address of the PML4 */
+    struct vma *vmas;
+    uint64_t brk_start, brk; /* the heap is [brk_start, page_align_up(brk)) */
+};
+
+/* A new, empty address space; NULL when out of memory. */
+struct mm *vm_create(void);
+/* Frees every page, page table and area. */
+void vm_destroy(struct mm *mm);
+/* Loads mm's page table into CR3. */
+void vm_activate(struct mm *mm);
+
+/* Adds an area [start, start + len) replacing whatever was there
+ * (MAP_FIXED semantics). 0, -EINVAL or -ENOMEM. */
+int vm_map(struct mm *mm, uint64_t start, uint64_t len, uint32_t prot, uint32_t flags);
+/* Removes [start, start + len) from the areas and frees its pages. */
+int vm_unmap(struct mm *mm, uint64_t start, uint64_t len);
+/* Frees the pages of [start, start + len) but keeps the areas: the next
+ * touch brings zero pages (madvise MADV_DONTNEED). */
+int vm_discard(struct mm *mm, uint64_t start, uint64_t len);
+/* Changes the rights of [start, start + len); -ENOMEM if part of the
+ * range is not mapped (Linux's answer). */
+int vm_protect(struct mm *mm, uint64_t start, uint64_t len, uint32_t prot);
+/* The highest free gap of len bytes below limit, or 0 if none. */
+uint64_t vm_find_free(struct mm *mm, uint64_t len, uint64_t limit);
+/* The area containing addr, or NULL. */
+struct vma *vm_find(struct mm *mm, uint64_t addr);
+
+/* Resolves a fault at addr (write/exec as the error code says): 0 when a
+ * page was brought in, -EFAULT when the areas do not allow the access
+ * (the caller then delivers SIGSEGV), -ENOMEM when out of frames. */
+int vm_fault(struct mm *mm, uint64_t addr, bool write, bool exec);
+
+/* Writes len bytes from src (NULL: zeroes) at user address dst of mm,
+ * bringing pages in as needed, through the direct map: works whatever
+ * address space is active and ignores the areas' write right (exec uses
+ * it to fill read-only segments). 0 or -EFAULT / -ENOMEM. */
+int vm_write(struct mm *mm, uint64_t dst, const void *src, size_t len);
+
+/* Number of pages currently mapped in the user half (for tests). */
+uint64_t vm_resident_pages(struct mm *mm);
+
+#endif

@@ -1,0 +1,150 @@
+/*
+ * exec.c - load a static ELF64 executable (ET_EXEC or static-pie ET_DYN)
+ * into a fresh address space, build the initial stack the x86-64 psABI
+ * (3.4.1) describes, and aim the user frame at the entry point.
+ * Validation is elf_check.c's job; the stack layout is user_stack.c's.
+ */
+#include "proc/exec.h"
+
+#include "arch/x86_64/cpu.h"
+#include "arch/x86_64/gdt.h"
+#include "arch/x86_64/layout.h"
+#include "fs/ramfs.h"
+#include "fs/vfs.h"
+#include "lib/random.h"
+#include "lib/string.h"
+#include "mm/kmalloc.h"
+#include "mm/pt_index.h"
+#include "mm/vm.h"
+#include "proc/elf_check.h"
+#include "proc/user_stack.h"
+#include "uapi/elf.h"
+#include "uapi/errno.h"
+#include "uapi/mman.h"
+
+#define MSR_FS_BASE 0xC0000100
+#define RFLAGS_IF 0x200
+#define RFLAGS_RESERVED 0x2
+
+/* Maps every PT_LOAD segment of img into mm and copies its file bytes;
+ * the rest of each segment (.bss) is demand-zero. */
+static int load_segments(struct mm *mm, const struct elf_image *img, const char *file)
+{
+    for (int i = 0; i < img->nsegs; i++) {
+        const struct elf_segment *s = &img->segs[i];
+        uint64_t start = page_align_down(s->vaddr);
+        uint64_t end = page_align_up(s->vaddr + s->memsz);
+        int err = vm_map(mm, start, end - start, s->prot, 0);
+        if (!err && s->filesz)
+            err = vm_write(mm, s->vaddr, file + s->offset, s->filesz);
+        if (err)
+            return err;
+    }
+    return 0;
+}
+
+/* Bytes the argument block needs on the stack, or 0 if over the limit. */
+static uint64_t args_size(const char *const *v, int n, uint64_t *total)
+{
+    for (int i = 0; i < n; i++) {
+        *total += strlen(v[i]) + 1 + sizeof(uint64_t);
+        if (*total > EXEC_ARG_MAX)
+            return 0;
+    }
+    return *total;
+}
+
+static int build_stack(struct mm *mm, const struct elf_image *img, const char *path, const char *const *argv,
+                       int argc, const char *const *envp, int envc, uint64_t *sp)
+{
+    uint64_t need = 0;
+    if (!args_size(argv, argc, &need) || !args_size(envp, envc, &need))
+        return -E2BIG;
+    /* Strings and pointers, the execfn copy, auxv, alignment slack. */
+    uint64_t size = page_align_up(need + strlen(path) + 1 + 64 * 16 + 256);
+    int err = vm_map(mm, USER_STACK_TOP - USER_STACK_MAX, USER_STACK_MAX, PROT_READ | PROT_WRITE, VMA_STACK);
+    if (err)
+        return err;
+    uint8_t *buf = kmalloc(size);
+    if (!buf)
+        return -ENOMEM;
+    uint32_t a, b, c, d;
+    cpuid(1, 0, &a, &b, &c, &d);
+    const struct auxv_pair aux[] = {
+        {AT_PHDR, img->phdr_vaddr},  {AT_PHENT, img->phentsize}, {AT_PHNUM, img->phnum},
+        {AT_PAGESZ, PAGE_SIZE},      {AT_BASE, 0},               {AT_FLAGS, 0},
+        {AT_ENTRY, img->entry},      {AT_UID, 0},                {AT_EUID, 0},
+        {AT_GID, 0},                 {AT_EGID, 0},               {AT_SECURE, 0},
+        {AT_HWCAP, d},               {AT_HWCAP2, 0},             {AT_CLKTCK, 100},
+    };
+    uint8_t rnd[16];
+    random_bytes(rnd, sizeof rnd);
+    err = user_stack_build(buf, size, USER_STACK_TOP, argv, argc, envp, envc, path, rnd, aux,
+                           (int)(sizeof aux / sizeof aux[0]), sp);
+    if (!err)
+        err = vm_write(mm, USER_STACK_TOP - size, buf, size);
+    kfree(buf);
+    return err;
+}
+
+static void set_name(struct proc *p, const char *path)
+{
+    const char *base = path;
+    for (const char *s = path; *s; s++)
+        if (*s == '/' && s[1])
+            base = s + 1;
+    size_t n = strnlen(base, PROC_NAME_LEN - 1);
+    memcpy(p->name, base, n);
+    p->name[n] = '\0';
+}
+
+int exec_program(struct proc *p, const char *path, const char *const *argv, int argc, const char *const *envp,
+                 int envc, struct trap_frame *f)
+{
+    struct inode *ino;
+    int err = ramfs_lookup(p->cwd, path, 1, &ino);
+    if (err)
+        return err;
+    if ((ino->mode & S_IFMT) != S_IFREG || !(ino->mode & 0111))
+        return -EACCES;
+    struct elf_image img;
+    err = elf_check(ino->data, ino->size, USER_PIE_BASE, USER_MIN, USER_MMAP_TOP, &img);
+    if (err)
+        return err;
+    struct mm *mm = vm_create();
+    if (!mm)
+        return -ENOMEM;
+    uint64_t sp = 0;
+    err = load_segments(mm, &img, ino->data);
+    if (!err)
+        err = build_stack(mm, &img, path, argv, argc, envp, envc, &sp);
+    if (err) {
+        vm_destroy(mm);
+        return err;
+    }
+    /* The point of no return: the old program goes. */
+    mm->brk_start = mm->brk = img.highest;
+    struct mm *old = p->mm;
+    p->mm = mm;
+    if (p == current())
+        vm_activate(mm);
+    vm_destroy(old);
+    set_name(p, path);
+    for (int fd = 0; fd < NOFILE; fd++) {
+        if (p->files[fd] && p->cloexec[fd]) {
+            file_put(p->files[fd]);
+            p->files[fd] = NULL;
+            p->cloexec[fd] = 0;
+        }
+    }
+    p->fs_base = 0;
+    if (p == current())
+        wrmsr(MSR_FS_BASE, 0);
+    memset(f, 0, sizeof *f);
+    f->rip = img.entry;
+    f->rsp = sp;
+    f->cs = GDT_USER_CS;
+    f->ss = GDT_USER_DS;
+    f->rflags = RFLAGS_IF | RFLAGS_RESERVED;
+    return 0;
+}

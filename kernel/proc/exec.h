@@ -1,0 +1,19 @@
+/* exec.h - replacing a process's program with an ELF from the file tree. */
+#ifndef PROC_EXEC_H
+#define PROC_EXEC_H
+
+#include "arch/x86_64/trap_frame.h"
+#include "proc/proc.h"
+
+/* The most argument and environment bytes exec accepts (strings plus
+ * pointers): a quarter of the stack, as Linux's limit. */
+#define EXEC_ARG_MAX (USER_STACK_MAX / 4)
+
+/* Loads path into a new address space for p with the given (kernel)
+ * argument and environment strings and points frame f at its entry.
+ * On failure p and its address space are untouched and -errno is
+ * returned: -ENOENT, -EACCES, -ENOEXEC, -EINVAL, -E2BIG, -ENOMEM. */
+int exec_program(struct proc *p, const char *path, const char *const *argv, int argc, const char *const *envp,
+                 int envc, struct trap_frame *f);
+
+#endif

@@ -1,0 +1,476 @@
+/*
+ * sys_fs.c - file system calls: descriptors, paths, reading and writing.
+ * Semantics follow the Linux man pages (section 2); the root file system
+ * is read-only, so anything that would change it answers -EROFS.
+ */
+#include "fs/ramfs.h"
+#include "fs/vfs.h"
+#include "lib/string.h"
+#include "mm/kmalloc.h"
+#include "mm/usercopy.h"
+#include "proc/proc.h"
+#include "syscall/syscall.h"
+#include "uapi/errno.h"
+#include "uapi/fcntl.h"
+#include "uapi/uio.h"
+
+/* Linux caps one read or write at INT_MAX rounded down to a page. */
+#define MAX_RW_COUNT (0x7fffffffL & ~4095L)
+
+#define R_OK 4
+#define W_OK 2
+#define X_OK 1
+
+static struct file *getf(long fd) { return fd_get(current(), (int)fd); }
+
+static bool readable(const struct file *f) { return (f->flags & O_ACCMODE) != O_WRONLY && !(f->flags & O_PATH); }
+static bool writable(const struct file *f) { return (f->flags & O_ACCMODE) != O_RDONLY && !(f->flags & O_PATH); }
+
+long sys_read(long fd, uint64_t ubuf, size_t n)
+{
+    struct file *f = getf(fd);
+    if (!f || !readable(f))
+        return -EBADF;
+    if (!f->ops->read)
+        return -EINVAL;
+    return f->ops->read(f, ubuf, n > MAX_RW_COUNT ? MAX_RW_COUNT : n);
+}
+
+long sys_write(long fd, uint64_t ubuf, size_t n)
+{
+    struct file *f = getf(fd);
+    if (!f || !writable(f))
+        return -EBADF;
+    if (!f->ops->write)
+        return -EINVAL;
+    return f->ops->write(f, ubuf, n > MAX_RW_COUNT ? MAX_RW_COUNT : n);
+}
+
+long sys_pread64(long fd, uint64_t ubuf, size_t n, int64_t off)
+{
+    struct file *f = getf(fd);
+    if (!f || !readable(f))
+        return -EBADF;
+    if (off < 0)
+        return -EINVAL;
+    if (!f->ops->lseek)
+        return -ESPIPE;
+    if (!f->ops->read)
+        return -EINVAL;
+    uint64_t saved = f->pos;
+    f->pos = (uint64_t)off;
+    long r = f->ops->read(f, ubuf, n > MAX_RW_COUNT ? MAX_RW_COUNT : n);
+    f->pos = saved;
+    return r;
+}
+
+/* readv and writev: one loop, the direction chosen by write. */
+static long vector_io(long fd, uint64_t uiov, long iovcnt, bool write)
+{
+    struct file *f = getf(fd);
+    if (!f || !(write ? writable(f) : readable(f)))
+        return -EBADF;
+    if (iovcnt < 0 || iovcnt > UIO_MAXIOV)
+        return -EINVAL;
+    if (!(write ? f->ops->write : f->ops->read))
+        return -EINVAL;
+    struct linux_iovec *iov = kmalloc(sizeof *iov * (size_t)(iovcnt ? iovcnt : 1));
+    if (!iov)
+        return -ENOMEM;
+    long result = 0;
+    if (copy_from_user(iov, uiov, sizeof *iov * (size_t)iovcnt)) {
+        result = -EFAULT;
+        goto out;
+    }
+    uint64_t total = 0;
+    for (long i = 0; i < iovcnt; i++) {
+        if (iov[i].iov_len > (uint64_t)INT64_MAX - total) {
+            result = -EINVAL;
+            goto out;
+        }
+        total += iov[i].iov_len;
+    }
+    for (long i = 0; i < iovcnt; i++) {
+        if (!iov[i].iov_len)
+            continue;
+        size_t n = iov[i].iov_len > MAX_RW_COUNT ? MAX_RW_COUNT : iov[i].iov_len;
+        long r = write ? f->ops->write(f, iov[i].iov_base, n) : f->ops->read(f, iov[i].iov_base, n);
+        if (r < 0) {
+            if (result == 0)
+                result = r;
+            break;
+        }
+        result += r;
+        if ((size_t)r < n)
+            break; /* short transfer: stop like Linux does */
+    }
+out:
+    kfree(iov);
+    return result;
+}
+
+long sys_readv(long fd, uint64_t uiov, long iovcnt) { return vector_io(fd, uiov, iovcnt, false); }
+long sys_writev(long fd, uint64_t uiov, long iovcnt) { return vector_io(fd, uiov, iovcnt, true); }
+
+/* Copies a user path into a kmalloc'd buffer (*out); 0 or -errno. */
+static long get_path(uint64_t upath, char **out)
+{
+    char *buf = kmalloc(PATH_MAX);
+    if (!buf)
+        return -ENOMEM;
+    long n = strncpy_from_user(buf, upath, PATH_MAX);
+    if (n < 0) {
+        kfree(buf);
+        return n;
+    }
+    *out = buf;
+    return 0;
+}
+
+/* The directory a *at() call starts from. */
+static long dir_of(long dirfd, const char *path, struct inode **out)
+{
+    if (path[0] == '/' || (int)dirfd == AT_FDCWD) {
+        *out = current()->cwd;
+        return 0;
+    }
+    struct file *f = getf(dirfd);
+    if (!f)
+        return -EBADF;
+    if (!f->inode || (f->inode->mode & S_IFMT) != S_IFDIR)
+        return -ENOTDIR;
+    *out = f->inode;
+    return 0;
+}
+
+/* Resolves (dirfd, upath) to an inode. flags: AT_SYMLINK_NOFOLLOW and
+ * AT_EMPTY_PATH (then an empty path means dirfd itself). */
+static long resolve(long dirfd, uint64_t upath, long flags, struct inode **out)
+{
+    char *path;
+    long err = get_path(upath, &path);
+    if (err)
+        return err;
+    if (!path[0] && (flags & AT_EMPTY_PATH)) {
+        kfree(path);
+        if ((int)dirfd == AT_FDCWD) {
+            *out = current()->cwd;
+            return 0;
+        }
+        struct file *f = getf(dirfd);
+        if (!f || !f->inode)
+            return -EBADF;
+        *out = f->inode;
+        return 0;
+    }
+    struct inode *dir;
+    err = dir_of(dirfd, path, &dir);
+    if (!err)
+        err = ramfs_lookup(dir, path, !(flags & AT_SYMLINK_NOFOLLOW), out);
+    kfree(path);
+    return err;
+}
+
+long sys_openat(long dirfd, uint64_t upath, long flags, long mode)
+{
+    (void)mode; /* only used when creating, and nothing can be created */
+    struct inode *ino;
+    long err = resolve(dirfd, upath, (flags & O_NOFOLLOW) ? AT_SYMLINK_NOFOLLOW : 0, &ino);
+    if (err == -ENOENT && (flags & O_CREAT))
+        return -EROFS;
+    if (err)
+        return err;
+    uint32_t type = ino->mode & S_IFMT;
+    if ((flags & O_CREAT) && (flags & O_EXCL))
+        return -EEXIST;
+    if (type == S_IFLNK)
+        return -ELOOP; /* O_NOFOLLOW on a link */
+    if ((flags & O_DIRECTORY) && type != S_IFDIR)
+        return -ENOTDIR;
+    bool wants_write = (flags & O_ACCMODE) != O_RDONLY || (flags & O_TRUNC);
+    if (type == S_IFDIR && wants_write)
+        return -EISDIR;
+    if (type == S_IFREG && wants_write && !(flags & O_PATH))
+        return -EROFS;
+    if ((flags & O_ACCMODE) == O_ACCMODE)
+        return -EINVAL;
+    struct file *f = file_new(ino, ino->fops, (uint32_t)flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC));
+    if (!f)
+        return -ENOMEM;
+    int fd = fd_install(current(), -1, f, flags & O_CLOEXEC);
+    if (fd < 0)
+        file_put(f);
+    return fd;
+}
+
+long sys_open(uint64_t upath, long flags, long mode) { return sys_openat(AT_FDCWD, upath, flags, mode); }
+
+long sys_close(long fd)
+{
+    struct proc *p = current();
+    struct file *f = getf(fd);
+    if (!f)
+        return -EBADF;
+    p->files[fd] = NULL;
+    p->cloexec[fd] = 0;
+    file_put(f);
+    return 0;
+}
+
+long sys_lseek(long fd, int64_t off, long whence)
+{
+    struct file *f = getf(fd);
+    if (!f)
+        return -EBADF;
+    if (!f->ops->lseek)
+        return -ESPIPE;
+    return f->ops->lseek(f, off, (int)whence);
+}
+
+static long put_stat(struct inode *ino, uint64_t ustat)
+{
+    struct linux_stat st;
+    vfs_stat(ino, &st);
+    return copy_to_user(ustat, &st, sizeof st);
+}
+
+long sys_fstat(long fd, uint64_t ustat)
+{
+    struct file *f = getf(fd);
+    if (!f)
+        return -EBADF;
+    if (!f->inode)
+        return -EBADF;
+    return put_stat(f->inode, ustat);
+}
+
+long sys_newfstatat(long dirfd, uint64_t upath, uint64_t ustat, long flags)
+{
+    if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | 0x800 /* AT_NO_AUTOMOUNT */))
+        return -EINVAL;
+    struct inode *ino;
+    long err = resolve(dirfd, upath, flags, &ino);
+    return err ? err : put_stat(ino, ustat);
+}
+
+long sys_stat(uint64_t upath, uint64_t ustat) { return sys_newfstatat(AT_FDCWD, upath, ustat, 0); }
+long sys_lstat(uint64_t upath, uint64_t ustat) { return sys_newfstatat(AT_FDCWD, upath, ustat, AT_SYMLINK_NOFOLLOW); }
+
+long sys_ioctl(long fd, unsigned long cmd, uint64_t arg)
+{
+    struct file *f = getf(fd);
+    if (!f)
+        return -EBADF;
+    if (!f->ops->ioctl)
+        return -ENOTTY;
+    return f->ops->ioctl(f, cmd, arg);
+}
+
+long sys_faccessat(long dirfd, uint64_t upath, long mode, long flags)
+{
+    if (mode & ~(R_OK | W_OK | X_OK))
+        return -EINVAL;
+    struct inode *ino;
+    long err = resolve(dirfd, upath, flags & AT_SYMLINK_NOFOLLOW, &ino);
+    if (err)
+        return err;
+    uint32_t type = ino->mode & S_IFMT;
+    if ((mode & W_OK) && (type == S_IFREG || type == S_IFDIR))
+        return -EROFS;
+    /* root may read and write anything; it may execute what has an x bit. */
+    if ((mode & X_OK) && type != S_IFDIR && !(ino->mode & 0111))
+        return -EACCES;
+    return 0;
+}
+
+long sys_access(uint64_t upath, long mode) { return sys_faccessat(AT_FDCWD, upath, mode, 0); }
+
+long sys_getcwd(uint64_t ubuf, size_t size)
+{
+    char path[PATH_MAX];
+    size_t pos = sizeof path - 1;
+    path[pos] = '\0';
+    struct inode *root = ramfs_root();
+    for (struct inode *n = current()->cwd; n != root; n = n->parent) {
+        size_t len = strlen(n->name);
+        if (len + 1 > pos)
+            return -ENAMETOOLONG;
+        pos -= len;
+        memcpy(path + pos, n->name, len);
+        path[--pos] = '/';
+    }
+    if (pos == sizeof path - 1)
+        path[--pos] = '/';
+    size_t len = sizeof path - pos; /* with the NUL */
+    if (size < len)
+        return -ERANGE;
+    if (copy_to_user(ubuf, path + pos, len))
+        return -EFAULT;
+    return (long)len;
+}
+
+long sys_chdir(uint64_t upath)
+{
+    struct inode *ino;
+    long err = resolve(AT_FDCWD, upath, 0, &ino);
+    if (err)
+        return err;
+    if ((ino->mode & S_IFMT) != S_IFDIR)
+        return -ENOTDIR;
+    current()->cwd = ino;
+    return 0;
+}
+
+long sys_readlinkat(long dirfd, uint64_t upath, uint64_t ubuf, size_t size)
+{
+    if ((long)size <= 0)
+        return -EINVAL;
+    struct inode *ino;
+    long err = resolve(dirfd, upath, AT_SYMLINK_NOFOLLOW, &ino);
+    if (err)
+        return err;
+    if ((ino->mode & S_IFMT) != S_IFLNK)
+        return -EINVAL;
+    size_t n = ino->size < size ? ino->size : size; /* no NUL, may truncate */
+    return copy_to_user(ubuf, ino->data, n) ? -EFAULT : (long)n;
+}
+
+long sys_readlink(uint64_t upath, uint64_t ubuf, size_t size) { return sys_readlinkat(AT_FDCWD, upath, ubuf, size); }
+
+/* struct linux_dirent64 (getdents64(2)). */
+struct dirent64_head {
+    uint64_t d_ino;
+    int64_t d_off;
+    uint16_t d_reclen;
+    uint8_t d_type;
+} __attribute__((packed));
+
+static uint8_t dtype(uint32_t mode)
+{
+    /* DT_* are the S_IF* type bits shifted down by 12. */
+    return (uint8_t)((mode & S_IFMT) >> 12);
+}
+
+long sys_getdents64(long fd, uint64_t ubuf, size_t size)
+{
+    struct file *f = getf(fd);
+    if (!f)
+        return -EBADF;
+    struct inode *dir = f->inode;
+    if (!dir || (dir->mode & S_IFMT) != S_IFDIR)
+        return -ENOTDIR;
+    /* f->pos counts entries: 0 ".", 1 "..", then the children in order. */
+    size_t used = 0;
+    uint64_t index = 0;
+    struct inode *child = dir->children;
+    for (;; index++) {
+        const char *name;
+        struct inode *ino;
+        if (index == 0) {
+            name = ".";
+            ino = dir;
+        } else if (index == 1) {
+            name = "..";
+            ino = dir->parent;
+        } else {
+            if (!child)
+                break;
+            name = child->name;
+            ino = child;
+            child = child->sibling;
+        }
+        if (index < f->pos)
+            continue;
+        size_t namelen = strlen(name);
+        size_t reclen = (sizeof(struct dirent64_head) + namelen + 1 + 7) & ~(size_t)7;
+        if (used + reclen > size)
+            break;
+        char rec[sizeof(struct dirent64_head) + 256 + 8] = {0};
+        struct dirent64_head h = {ino->ino, (int64_t)index + 1, (uint16_t)reclen, dtype(ino->mode)};
+        memcpy(rec, &h, sizeof h);
+        memcpy(rec + sizeof h, name, namelen + 1);
+        if (copy_to_user(ubuf + used, rec, reclen))
+            return -EFAULT;
+        used += reclen;
+        f->pos = index + 1;
+    }
+    if (used == 0 && (child || index < 2) && index >= f->pos)
+        return -EINVAL; /* the buffer cannot hold even one entry */
+    return (long)used;
+}
+
+long sys_dup3(long oldfd, long newfd, long flags)
+{
+    struct proc *p = current();
+    struct file *f = getf(oldfd);
+    if (!f)
+        return -EBADF;
+    if (flags & ~O_CLOEXEC)
+        return -EINVAL;
+    if (oldfd == newfd)
+        return -EINVAL;
+    if (newfd < 0 || newfd >= NOFILE)
+        return -EBADF;
+    struct file *old = p->files[newfd];
+    p->files[newfd] = file_get(f);
+    p->cloexec[newfd] = (flags & O_CLOEXEC) != 0;
+    if (old)
+        file_put(old);
+    return newfd;
+}
+
+long sys_dup2(long oldfd, long newfd)
+{
+    if (oldfd == newfd)
+        return getf(oldfd) ? newfd : -EBADF; /* dup2(fd, fd) returns fd */
+    return sys_dup3(oldfd, newfd, 0);
+}
+
+long sys_dup(long fd)
+{
+    struct file *f = getf(fd);
+    if (!f)
+        return -EBADF;
+    int nfd = fd_install(current(), -1, file_get(f), false);
+    if (nfd < 0)
+        file_put(f);
+    return nfd;
+}
+
+long sys_fcntl(long fd, long cmd, uint64_t arg)
+{
+    struct proc *p = current();
+    struct file *f = getf(fd);
+    if (!f)
+        return -EBADF;
+    switch (cmd) {
+    case F_DUPFD:
+    case F_DUPFD_CLOEXEC: {
+        if ((long)arg < 0 || (long)arg >= NOFILE)
+            return -EINVAL;
+        for (int i = (int)arg; i < NOFILE; i++) {
+            if (!p->files[i]) {
+                p->files[i] = file_get(f);
+                p->cloexec[i] = cmd == F_DUPFD_CLOEXEC;
+                return i;
+            }
+        }
+        return -EMFILE;
+    }
+    case F_GETFD:
+        return p->cloexec[fd] ? FD_CLOEXEC : 0;
+    case F_SETFD:
+        p->cloexec[fd] = (arg & FD_CLOEXEC) != 0;
+        return 0;
+    case F_GETFL:
+        return f->flags;
+    case F_SETFL: {
+        /* Only O_APPEND and O_NONBLOCK may change (fcntl(2)). */
+        uint32_t changeable = O_APPEND | O_NONBLOCK;
+        f->flags = (f->flags & ~changeable) | ((uint32_t)arg & changeable);
+        return 0;
+    }
+    default:
+        return -EINVAL;
+    }
+}

@@ -1,0 +1,141 @@
+/*
+ * sys_mm.c - brk, mmap, munmap, mprotect, madvise (Linux semantics,
+ * mmap(2) and brk(2)). Anonymous memory is demand-zero (mm/vm.c); private
+ * file mappings are filled from the file when mapped.
+ */
+#include "arch/x86_64/layout.h"
+#include "fs/vfs.h"
+#include "mm/pt_index.h"
+#include "mm/vm.h"
+#include "proc/proc.h"
+#include "syscall/syscall.h"
+#include "uapi/errno.h"
+#include "uapi/fcntl.h"
+#include "uapi/mman.h"
+
+#define MADV_NORMAL 0
+#define MADV_RANDOM 1
+#define MADV_SEQUENTIAL 2
+#define MADV_WILLNEED 3
+#define MADV_DONTNEED 4
+#define MADV_FREE 8
+
+long sys_brk(uint64_t addr)
+{
+    struct mm *mm = current()->mm;
+    uint64_t old = mm->brk;
+    if (addr < mm->brk_start || addr >= USER_MMAP_TOP)
+        return (long)old; /* Linux answers an impossible request with the current break */
+    uint64_t old_end = page_align_up(old), new_end = page_align_up(addr);
+    if (new_end > old_end) {
+        /* The heap may not grow into another mapping. */
+        for (uint64_t a = old_end; a < new_end; a += PAGE_SIZE)
+            if (vm_find(mm, a))
+                return (long)old;
+        if (vm_map(mm, old_end, new_end - old_end, PROT_READ | PROT_WRITE, VMA_HEAP))
+            return (long)old;
+    } else if (new_end < old_end) {
+        vm_unmap(mm, new_end, old_end - new_end);
+    }
+    mm->brk = addr;
+    return (long)addr;
+}
+
+static bool range_free(struct mm *mm, uint64_t start, uint64_t len)
+{
+    for (struct vma *v = mm->vmas; v; v = v->next)
+        if (v->start < start + len && start < v->end)
+            return false;
+    return true;
+}
+
+long sys_mmap(uint64_t addr, size_t len, long prot, long flags, long fd, int64_t off)
+{
+    struct mm *mm = current()->mm;
+    long type = flags & MAP_TYPE;
+    if (type != MAP_PRIVATE && type != MAP_SHARED && type != MAP_SHARED_VALIDATE)
+        return -EINVAL;
+    if (len == 0 || (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC)) || off % PAGE_SIZE)
+        return -EINVAL;
+    uint64_t plen = page_align_up(len);
+    if (!plen || plen > USER_TOP)
+        return -ENOMEM;
+    struct file *file = NULL;
+    if (!(flags & MAP_ANONYMOUS)) {
+        file = fd_get(current(), (int)fd);
+        if (!file)
+            return -EBADF;
+        if (!file->inode || (file->inode->mode & S_IFMT) != S_IFREG)
+            return -ENODEV;
+        if ((file->flags & O_ACCMODE) == O_WRONLY)
+            return -EACCES;
+        if (type != MAP_PRIVATE && (prot & PROT_WRITE))
+            return -EACCES; /* every file is read-only: no shared writable map */
+        if (off < 0)
+            return -EINVAL;
+    }
+    uint64_t start;
+    if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
+        if (addr % PAGE_SIZE)
+            return -EINVAL;
+        if (addr < USER_MIN || addr >= USER_TOP || plen > USER_TOP - addr)
+            return -ENOMEM;
+        if ((flags & MAP_FIXED_NOREPLACE) && !(flags & MAP_FIXED) && !range_free(mm, addr, plen))
+            return -EEXIST;
+        start = addr;
+    } else {
+        /* A free, in-range hint is honoured; otherwise the highest gap. */
+        uint64_t hint = page_align_down(addr);
+        if (hint >= USER_MIN && hint < USER_TOP && plen <= USER_TOP - hint && range_free(mm, hint, plen))
+            start = hint;
+        else
+            start = vm_find_free(mm, plen, USER_MMAP_TOP);
+        if (!start)
+            return -ENOMEM;
+    }
+    int err = vm_map(mm, start, plen, (uint32_t)prot, type == MAP_PRIVATE ? 0 : VMA_SHARED);
+    if (err)
+        return err;
+    if (file && (uint64_t)off < file->inode->size) {
+        uint64_t avail = file->inode->size - (uint64_t)off;
+        err = vm_write(mm, start, file->inode->data + off, avail < len ? avail : len);
+        if (err) {
+            vm_unmap(mm, start, plen);
+            return err;
+        }
+    }
+    return (long)start;
+}
+
+long sys_munmap(uint64_t addr, size_t len)
+{
+    if (addr % PAGE_SIZE || len == 0)
+        return -EINVAL;
+    return vm_unmap(current()->mm, addr, len);
+}
+
+long sys_mprotect(uint64_t addr, size_t len, long prot)
+{
+    if (addr % PAGE_SIZE || (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC)))
+        return -EINVAL;
+    return vm_protect(current()->mm, addr, len, (uint32_t)prot);
+}
+
+long sys_madvise(uint64_t addr, size_t len, long advice)
+{
+    if (addr % PAGE_SIZE)
+        return -EINVAL;
+    switch (advice) {
+    case MADV_NORMAL:
+    case MADV_RANDOM:
+    case MADV_SEQUENTIAL:
+    case MADV_WILLNEED:
+        return 0; /* hints about paging we do not do */
+    case MADV_DONTNEED:
+    case MADV_FREE:
+        /* The pages go; the next touch brings zero pages (private anonymous). */
+        return vm_discard(current()->mm, addr, len);
+    default:
+        return -EINVAL;
+    }
+}

@@ -1,0 +1,143 @@
+/*
+ * sys_proc.c - process identity and control: exit, ids, uname,
+ * arch_prctl, set_tid_address, limits, getrandom.
+ */
+#include "arch/x86_64/cpu.h"
+#include "arch/x86_64/layout.h"
+#include "lib/random.h"
+#include "lib/string.h"
+#include "mm/usercopy.h"
+#include "proc/proc.h"
+#include "syscall/syscall.h"
+#include "uapi/errno.h"
+#include "uapi/prctl.h"
+#include "uapi/utsname.h"
+#include "version.h"
+
+#define MSR_FS_BASE 0xC0000100
+#define MSR_KERNEL_GS_BASE 0xC0000102 /* the user's GS base while in ring 0 */
+
+long sys_exit(long code) { proc_exit(((int)code & 0xff) << 8); }
+/* One thread per process: exit_group and exit are the same. */
+long sys_exit_group(long code) { proc_exit(((int)code & 0xff) << 8); }
+
+long sys_getpid(void) { return current()->pid; }
+long sys_gettid(void) { return current()->pid; }
+long sys_getppid(void) { return current()->parent ? current()->parent->pid : 0; }
+/* Everything runs as root: uid, gid, euid and egid are all 0. */
+long sys_getuid(void) { return 0; }
+
+long sys_set_tid_address(uint64_t uptr)
+{
+    current()->clear_child_tid = uptr;
+    return current()->pid;
+}
+
+long sys_arch_prctl(long code, uint64_t addr)
+{
+    struct proc *p = current();
+    switch (code) {
+    case ARCH_SET_FS:
+        if (addr >= USER_TOP)
+            return -EPERM;
+        p->fs_base = addr;
+        wrmsr(MSR_FS_BASE, addr);
+        return 0;
+    case ARCH_GET_FS:
+        return copy_to_user(addr, &p->fs_base, sizeof p->fs_base);
+    case ARCH_SET_GS:
+        if (addr >= USER_TOP)
+            return -EPERM;
+        wrmsr(MSR_KERNEL_GS_BASE, addr);
+        return 0;
+    case ARCH_GET_GS: {
+        uint64_t gs = rdmsr(MSR_KERNEL_GS_BASE);
+        return copy_to_user(addr, &gs, sizeof gs);
+    }
+    default:
+        return -EINVAL;
+    }
+}
+
+/*
+ * The system reports itself as Linux: that is the ABI it implements, and
+ * C libraries compare the release with their minimum kernel version
+ * (glibc refuses to start on "kernel too old"). The version string says
+ * what it really is.
+ */
+long sys_uname(uint64_t ubuf)
+{
+    struct linux_utsname u;
+    memset(&u, 0, sizeof u);
+    memcpy(u.sysname, "Linux", 6);
+    memcpy(u.nodename, "tinyos", 7);
+    memcpy(u.release, "6.1.0-tinyos", 13);
+    memcpy(u.version, "#1 " TINYOS_NAME " " TINYOS_VERSION, sizeof("#1 " TINYOS_NAME " " TINYOS_VERSION));
+    memcpy(u.machine, "x86_64", 7);
+    memcpy(u.domainname, "(none)", 7);
+    return copy_to_user(ubuf, &u, sizeof u);
+}
+
+long sys_sched_yield(void) { return 0; }
+
+#define RLIMIT_STACK 3
+#define RLIMIT_NOFILE 7
+#define RLIMIT_NLIMITS 16
+#define RLIM_INFINITY (~0ull)
+
+struct rlimit64 {
+    uint64_t cur, max;
+};
+
+static long get_limit(long resource, struct rlimit64 *r)
+{
+    if (resource < 0 || resource >= RLIMIT_NLIMITS)
+        return -EINVAL;
+    if (resource == RLIMIT_STACK)
+        *r = (struct rlimit64){USER_STACK_MAX, RLIM_INFINITY};
+    else if (resource == RLIMIT_NOFILE)
+        *r = (struct rlimit64){NOFILE, NOFILE};
+    else
+        *r = (struct rlimit64){RLIM_INFINITY, RLIM_INFINITY};
+    return 0;
+}
+
+long sys_getrlimit(long resource, uint64_t ulim)
+{
+    struct rlimit64 r;
+    long err = get_limit(resource, &r);
+    return err ? err : copy_to_user(ulim, &r, sizeof r);
+}
+
+long sys_prlimit64(long pid, long resource, uint64_t unew, uint64_t uold)
+{
+    if (pid != 0 && pid != current()->pid)
+        return -ESRCH;
+    struct rlimit64 r;
+    long err = get_limit(resource, &r);
+    if (err)
+        return err;
+    if (uold && copy_to_user(uold, &r, sizeof r))
+        return -EFAULT;
+    if (unew)
+        return -EPERM; /* limits are fixed: refuse rather than pretend */
+    return 0;
+}
+
+long sys_getrandom(uint64_t ubuf, size_t n, long flags)
+{
+    if (flags & ~0x7L) /* GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE */
+        return -EINVAL;
+    uint8_t chunk[256];
+    size_t done = 0;
+    if (n > 33554431)
+        n = 33554431; /* Linux caps one call at 32 MiB - 1 */
+    while (done < n) {
+        size_t k = n - done < sizeof chunk ? n - done : sizeof chunk;
+        random_bytes(chunk, k);
+        if (copy_to_user(ubuf + done, chunk, k))
+            return done ? (long)done : -EFAULT;
+        done += k;
+    }
+    return (long)n;
+}

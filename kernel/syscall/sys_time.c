@@ -1,0 +1,110 @@
+/* sys_time.c - clocks and sleeping (clock_gettime(2), nanosleep(2)). */
+#include "arch/x86_64/cpu.h"
+#include "mm/usercopy.h"
+#include "syscall/syscall.h"
+#include "time/clock.h"
+#include "uapi/errno.h"
+#include "uapi/time.h"
+
+#define NSEC 1000000000ll
+
+static int64_t now_ns(long clock)
+{
+    switch (clock) {
+    case CLOCK_REALTIME:
+    case CLOCK_REALTIME_COARSE:
+        return clock_realtime_ns();
+    case CLOCK_MONOTONIC:
+    case CLOCK_MONOTONIC_RAW:
+    case CLOCK_MONOTONIC_COARSE:
+    case CLOCK_BOOTTIME:
+        return (int64_t)clock_monotonic_ns();
+    case CLOCK_PROCESS_CPUTIME_ID:
+    case CLOCK_THREAD_CPUTIME_ID:
+        /* One process at a time, no accounting yet: time since boot is an
+         * upper bound; good enough for programs timing themselves. */
+        return (int64_t)clock_monotonic_ns();
+    default:
+        return -1;
+    }
+}
+
+long sys_clock_gettime(long clock, uint64_t uts)
+{
+    int64_t ns = now_ns(clock);
+    if (ns < 0)
+        return -EINVAL;
+    struct linux_timespec ts = {ns / NSEC, ns % NSEC};
+    return copy_to_user(uts, &ts, sizeof ts);
+}
+
+long sys_clock_getres(long clock, uint64_t uts)
+{
+    if (now_ns(clock) < 0)
+        return -EINVAL;
+    struct linux_timespec ts = {0, 1};
+    return uts ? copy_to_user(uts, &ts, sizeof ts) : 0;
+}
+
+long sys_gettimeofday(uint64_t utv, uint64_t utz)
+{
+    int64_t ns = clock_realtime_ns();
+    struct linux_timeval tv = {ns / NSEC, (ns % NSEC) / 1000};
+    if (utv && copy_to_user(utv, &tv, sizeof tv))
+        return -EFAULT;
+    if (utz) {
+        int32_t tz[2] = {0, 0}; /* struct timezone: UTC */
+        if (copy_to_user(utz, tz, sizeof tz))
+            return -EFAULT;
+    }
+    return 0;
+}
+
+long sys_time(uint64_t ut)
+{
+    int64_t t = clock_realtime_ns() / NSEC;
+    if (ut && copy_to_user(ut, &t, sizeof t))
+        return -EFAULT;
+    return t;
+}
+
+/* Sleeps until the monotonic clock reaches deadline (ns). */
+static void sleep_until(uint64_t deadline)
+{
+    while (clock_monotonic_ns() < deadline)
+        sti_hlt(); /* the timer tick wakes us every 10 ms */
+}
+
+static long read_timespec(uint64_t uts, int64_t *ns)
+{
+    struct linux_timespec ts;
+    if (copy_from_user(&ts, uts, sizeof ts))
+        return -EFAULT;
+    if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= NSEC)
+        return -EINVAL;
+    *ns = ts.tv_sec > INT64_MAX / NSEC - 1 ? INT64_MAX : ts.tv_sec * NSEC + ts.tv_nsec;
+    return 0;
+}
+
+long sys_clock_nanosleep(long clock, long flags, uint64_t ureq, uint64_t urem)
+{
+    (void)urem; /* no signals interrupt a sleep yet, so nothing remains */
+    if (clock != CLOCK_REALTIME && clock != CLOCK_MONOTONIC && clock != CLOCK_BOOTTIME)
+        return -EINVAL;
+    int64_t ns;
+    long err = read_timespec(ureq, &ns);
+    if (err)
+        return err;
+    uint64_t now = clock_monotonic_ns();
+    uint64_t deadline;
+    if (flags & TIMER_ABSTIME) {
+        int64_t base = now_ns(clock);
+        deadline = ns <= base ? now : now + (uint64_t)(ns - base);
+    } else {
+        deadline = (uint64_t)ns > UINT64_MAX - now ? UINT64_MAX : now + (uint64_t)ns;
+    }
+    sleep_until(deadline);
+    return 0;
+}
+
+long sys_nanosleep(uint64_t ureq, uint64_t urem) { return sys_clock_nanosleep(CLOCK_MONOTONIC, 0, ureq, urem); }

@@ -1,0 +1,79 @@
+/*
+ * syscall.h - the system-call table and the handlers it holds.
+ *
+ * Handlers take their arguments as the Linux ABI passes them (RDI, RSI,
+ * RDX, R10, R8, R9) and return a value or -errno. User pointers arrive as
+ * uint64_t, never as C pointers: they are only ever handed to the
+ * usercopy functions (mm/usercopy.h).
+ */
+#ifndef SYSCALL_SYSCALL_H
+#define SYSCALL_SYSCALL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arch/x86_64/trap_frame.h"
+
+/* Programs the SYSCALL MSRs (EFER.SCE, STAR, LSTAR, SFMASK). */
+void syscall_init(void);
+/* Called by syscall.S with the saved user registers. */
+void syscall_dispatch(struct trap_frame *f);
+
+/* sys_fs.c */
+long sys_read(long fd, uint64_t ubuf, size_t n);
+long sys_write(long fd, uint64_t ubuf, size_t n);
+long sys_readv(long fd, uint64_t uiov, long iovcnt);
+long sys_writev(long fd, uint64_t uiov, long iovcnt);
+long sys_pread64(long fd, uint64_t ubuf, size_t n, int64_t off);
+long sys_open(uint64_t upath, long flags, long mode);
+long sys_openat(long dirfd, uint64_t upath, long flags, long mode);
+long sys_close(long fd);
+long sys_lseek(long fd, int64_t off, long whence);
+long sys_fstat(long fd, uint64_t ustat);
+long sys_stat(uint64_t upath, uint64_t ustat);
+long sys_lstat(uint64_t upath, uint64_t ustat);
+long sys_newfstatat(long dirfd, uint64_t upath, uint64_t ustat, long flags);
+long sys_ioctl(long fd, unsigned long cmd, uint64_t arg);
+long sys_access(uint64_t upath, long mode);
+long sys_faccessat(long dirfd, uint64_t upath, long mode, long flags);
+long sys_getcwd(uint64_t ubuf, size_t size);
+long sys_chdir(uint64_t upath);
+long sys_readlink(uint64_t upath, uint64_t ubuf, size_t size);
+long sys_readlinkat(long dirfd, uint64_t upath, uint64_t ubuf, size_t size);
+long sys_getdents64(long fd, uint64_t ubuf, size_t size);
+long sys_dup(long fd);
+long sys_dup2(long oldfd, long newfd);
+long sys_dup3(long oldfd, long newfd, long flags);
+long sys_fcntl(long fd, long cmd, uint64_t arg);
+
+/* sys_mm.c */
+long sys_brk(uint64_t addr);
+long sys_mmap(uint64_t addr, size_t len, long prot, long flags, long fd, int64_t off);
+long sys_munmap(uint64_t addr, size_t len);
+long sys_mprotect(uint64_t addr, size_t len, long prot);
+long sys_madvise(uint64_t addr, size_t len, long advice);
+
+/* sys_proc.c */
+long sys_exit(long code);
+long sys_exit_group(long code);
+long sys_getpid(void);
+long sys_getppid(void);
+long sys_gettid(void);
+long sys_set_tid_address(uint64_t uptr);
+long sys_arch_prctl(long code, uint64_t addr);
+long sys_uname(uint64_t ubuf);
+long sys_getuid(void);
+long sys_sched_yield(void);
+long sys_getrlimit(long resource, uint64_t ulim);
+long sys_prlimit64(long pid, long resource, uint64_t unew, uint64_t uold);
+long sys_getrandom(uint64_t ubuf, size_t n, long flags);
+
+/* sys_time.c */
+long sys_clock_gettime(long clock, uint64_t uts);
+long sys_clock_getres(long clock, uint64_t uts);
+long sys_gettimeofday(uint64_t utv, uint64_t utz);
+long sys_time(uint64_t ut);
+long sys_nanosleep(uint64_t ureq, uint64_t urem);
+long sys_clock_nanosleep(long clock, long flags, uint64_t ureq, uint64_t urem);
+
+#endif
