@@ -25,7 +25,7 @@ KERNEL_OBJ := $(KERNEL_C:%.c=$(BUILD)/%.o) $(KERNEL_S:%.S=$(BUILD)/%.o)
 KERNEL := $(BUILD)/tinyos.elf
 ISO    := $(BUILD)/tinyos.iso
 
-.PHONY: all kernel run run-now test debug debug-now iso clean deps host-tests help
+.PHONY: all kernel run run-now test debug debug-now iso clean deps host-tests user-tests help
 all: kernel
 kernel: $(KERNEL)
 
@@ -97,12 +97,22 @@ HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -fsanitize=address,undefi
 HOST_TESTS := $(patsubst tests/host/%.c,$(BUILD)/host/%,$(wildcard tests/host/test_*.c))
 
 host-tests: $(HOST_TESTS)
+
+# User-space test programs: static Linux executables, run on Tiny OS and,
+# where Linux defines the result, on the host too (tests/user_tests.py).
+USER_CC     := musl-gcc
+USER_CFLAGS := -static -O2 -g -Wall -Wextra -Werror -fno-strict-aliasing
+USER_TESTS  := $(patsubst user/tests/%.c,$(BUILD)/user/tests/%,$(wildcard user/tests/*.c))
+user-tests: $(USER_TESTS)
+$(BUILD)/user/tests/%: user/tests/%.c user/tests/tt.h
+	@mkdir -p $(dir $@)
+	$(USER_CC) $(USER_CFLAGS) $< -o $@
 $(BUILD)/host/%: tests/host/%.c tests/host/unit.h
 	@mkdir -p $(dir $@)
 	$(CC) $(HOST_CFLAGS) -MMD -MP $< -o $@
 
 test: deps
-	@$(MAKE) --no-print-directory -j2 $(KERNEL) $(ISO) host-tests
+	@$(MAKE) --no-print-directory -j2 $(KERNEL) $(ISO) host-tests user-tests
 	$(PYTHON) tests/run-tests --build $(BUILD)
 
 clean:

@@ -18,7 +18,7 @@ void cmdline_parse(struct cmdline *cl, const char *src)
             p++;
         if (!*p)
             break;
-        if ((after_dashes ? cl->init_argc : cl->count) == CMDLINE_MAX_OPTS || out + 1 >= sizeof cl->buf) {
+        if (out + 1 >= sizeof cl->buf) {
             cl->truncated = true;
             break;
         }
@@ -46,7 +46,12 @@ void cmdline_parse(struct cmdline *cl, const char *src)
         if (cl->truncated)
             break;
         cl->buf[out++] = '\0';
+        /* The counts are checked only now: "--" and nameless words take no slot. */
         if (after_dashes) {
+            if (cl->init_argc == CMDLINE_MAX_OPTS) {
+                cl->truncated = true;
+                break;
+            }
             cl->init_args[cl->init_argc++] = key;
             continue;
         }
@@ -56,6 +61,10 @@ void cmdline_parse(struct cmdline *cl, const char *src)
         }
         if (!*key)
             continue; /* "=x" or a lone "" has no name: ignore it */
+        if (cl->count == CMDLINE_MAX_OPTS) {
+            cl->truncated = true;
+            break;
+        }
         cl->opts[cl->count].key = key;
         cl->opts[cl->count].value = value ? value : key + strlen(key); /* "" */
         cl->count++;

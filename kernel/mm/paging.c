@@ -70,6 +70,15 @@ static uint64_t *walk(uint64_t root, uint64_t va, bool create, int *err)
 
 static bool va_ok(uint64_t va) { return va_is_canonical(va) && va % PAGE_SIZE == 0; }
 
+/* A leaf that holds a frame: present, or kept for PROT_NONE. */
+static bool leaf_used(uint64_t e) { return e & (PTE_P | PTE_PROTNONE); }
+
+static uint64_t leaf(uint64_t pa, uint64_t flags)
+{
+    flags &= PTE_FLAGS_MASK;
+    return pa | (flags & PTE_PROTNONE ? flags & ~PTE_P : flags | PTE_P);
+}
+
 int paging_map(uint64_t root, uint64_t va, uint64_t pa, uint64_t flags)
 {
     if (!va_ok(va) || pa % PAGE_SIZE)
@@ -78,9 +87,9 @@ int paging_map(uint64_t root, uint64_t va, uint64_t pa, uint64_t flags)
     uint64_t *e = walk(root, va, true, &err);
     if (!e)
         return err;
-    if (*e & PTE_P)
+    if (leaf_used(*e))
         return -EEXIST;
-    *e = pa | (flags & PTE_FLAGS_MASK) | PTE_P;
+    *e = leaf(pa, flags);
     return 0;
 }
 
@@ -92,7 +101,7 @@ int paging_unmap(uint64_t root, uint64_t va, uint64_t *pa)
     uint64_t *e = walk(root, va, false, &err);
     if (!e)
         return err;
-    if (!(*e & PTE_P))
+    if (!leaf_used(*e))
         return -ENOENT;
     if (pa)
         *pa = *e & PTE_ADDR_MASK;
@@ -110,9 +119,9 @@ int paging_protect(uint64_t root, uint64_t va, uint64_t flags)
     uint64_t *e = walk(root, va, false, &err);
     if (!e)
         return err;
-    if (!(*e & PTE_P))
+    if (!leaf_used(*e))
         return -ENOENT;
-    *e = (*e & PTE_ADDR_MASK) | (flags & PTE_FLAGS_MASK) | PTE_P;
+    *e = leaf(*e & PTE_ADDR_MASK, flags);
     if (read_cr3() == root)
         invlpg(va);
     return 0;
@@ -125,7 +134,7 @@ bool paging_translate(uint64_t root, uint64_t va, uint64_t *pa, uint64_t *flags)
     uint64_t *t = table(root);
     for (int level = 4; level >= 1; level--) {
         uint64_t e = t[pt_index(va, level)];
-        if (!(e & PTE_P))
+        if (!(e & PTE_P) && !(level == 1 && (e & PTE_PROTNONE)))
             return false;
         if (level == 1 || (e & PTE_PS)) {
             uint64_t size = pt_level_size(level);

@@ -20,6 +20,10 @@
 #define PTE_PS (1ull << 7)
 #define PTE_G (1ull << 8)
 #define PTE_NX (1ull << 63)
+/* Software bit, only in leaf entries with P clear: the frame stays (its
+ * address is kept) but every access faults - how PROT_NONE is mapped.
+ * The CPU ignores all other bits of a not-present entry (SDM 3A 4.5). */
+#define PTE_PROTNONE (1ull << 10)
 #define PTE_ADDR_MASK 0x000FFFFFFFFFF000ull
 #define PTE_FLAGS_MASK (~PTE_ADDR_MASK)
 
@@ -27,14 +31,16 @@
 void paging_init(void);
 uint64_t paging_kernel_root(void);
 
-/* Maps the 4 KiB page at va to pa with flags (PTE_P implied). Missing
+/* Maps the 4 KiB page at va to pa with flags (PTE_P implied unless
+ * flags has PTE_PROTNONE). Missing
  * tables are allocated. 0, or -ENOMEM, -EEXIST (already mapped), -EINVAL
  * (unaligned, non-canonical, or inside a huge page). */
 int paging_map(uint64_t root, uint64_t va, uint64_t pa, uint64_t flags);
 /* Removes the 4 KiB mapping at va; returns its physical address in *pa.
  * 0, or -ENOENT when nothing is mapped there, -EINVAL as above. */
 int paging_unmap(uint64_t root, uint64_t va, uint64_t *pa);
-/* Looks va up (4 KiB, 2 MiB or 1 GiB pages). False if not mapped. */
+/* Looks va up (4 KiB, 2 MiB or 1 GiB pages). False if not mapped; a
+ * PROT_NONE leaf counts as mapped (its flags lack PTE_P). */
 bool paging_translate(uint64_t root, uint64_t va, uint64_t *pa, uint64_t *flags);
 /* Replaces the flags of the 4 KiB mapping at va. 0, -ENOENT or -EINVAL. */
 int paging_protect(uint64_t root, uint64_t va, uint64_t flags);

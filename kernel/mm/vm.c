@@ -34,6 +34,8 @@ void vm_activate(struct mm *mm) { write_cr3(mm ? mm->root : paging_kernel_root()
 
 static uint64_t pte_flags(uint32_t prot)
 {
+    if (!(prot & (PROT_READ | PROT_WRITE | PROT_EXEC)))
+        return PTE_PROTNONE | PTE_U | paging_nx_bit();
     uint64_t f = PTE_P | PTE_U;
     if (prot & PROT_WRITE)
         f |= PTE_W;
@@ -54,7 +56,7 @@ static void free_range_in(uint64_t table_pa, int level, uint64_t base, uint64_t 
         uint64_t lo = base + i * span;
         if (lo >= end)
             break;
-        if (!(t[i] & PTE_P))
+        if (!(t[i] & (level == 1 ? PTE_P | PTE_PROTNONE : PTE_P)))
             continue;
         if (level == 1) {
             pmm_free(t[i] & PTE_ADDR_MASK);

@@ -2,6 +2,7 @@
 #ifndef PROC_EXEC_H
 #define PROC_EXEC_H
 
+#include "arch/x86_64/layout.h"
 #include "arch/x86_64/trap_frame.h"
 #include "proc/proc.h"
 

@@ -92,6 +92,14 @@ struct proc *proc_alloc(void)
     return p;
 }
 
+int proc_count(void)
+{
+    int n = 0;
+    for (int i = 0; i < PROC_MAX_DEFAULT; i++)
+        n += table[i] != NULL;
+    return n;
+}
+
 static void close_files(struct proc *p)
 {
     for (int fd = 0; fd < NOFILE; fd++) {

@@ -67,6 +67,9 @@ __attribute__((noreturn)) void proc_exit(int wait_status);
  * Linux's "segfault at" does and exits with signal sig. */
 __attribute__((noreturn)) void proc_fault_kill(const struct trap_frame *f, int sig, uint64_t addr, const char *what);
 
+/* Number of processes in the table (zombies included). */
+int proc_count(void);
+
 /* Installs descriptor fd = f (fd -1: the lowest free). Returns fd or -EMFILE. */
 int fd_install(struct proc *p, int fd, struct file *f, bool cloexec);
 /* The open file behind fd, or NULL. */

@@ -33,7 +33,10 @@ long sys_read(long fd, uint64_t ubuf, size_t n)
         return -EBADF;
     if (!f->ops->read)
         return -EINVAL;
-    return f->ops->read(f, ubuf, n > MAX_RW_COUNT ? MAX_RW_COUNT : n);
+    n = n > MAX_RW_COUNT ? MAX_RW_COUNT : n;
+    if (!user_range_ok(ubuf, n))
+        return -EFAULT; /* like Linux's access_ok() before any transfer */
+    return f->ops->read(f, ubuf, n);
 }
 
 long sys_write(long fd, uint64_t ubuf, size_t n)
@@ -43,7 +46,10 @@ long sys_write(long fd, uint64_t ubuf, size_t n)
         return -EBADF;
     if (!f->ops->write)
         return -EINVAL;
-    return f->ops->write(f, ubuf, n > MAX_RW_COUNT ? MAX_RW_COUNT : n);
+    n = n > MAX_RW_COUNT ? MAX_RW_COUNT : n;
+    if (!user_range_ok(ubuf, n))
+        return -EFAULT;
+    return f->ops->write(f, ubuf, n);
 }
 
 long sys_pread64(long fd, uint64_t ubuf, size_t n, int64_t off)
@@ -86,6 +92,10 @@ static long vector_io(long fd, uint64_t uiov, long iovcnt, bool write)
     for (long i = 0; i < iovcnt; i++) {
         if (iov[i].iov_len > (uint64_t)INT64_MAX - total) {
             result = -EINVAL;
+            goto out;
+        }
+        if (!user_range_ok(iov[i].iov_base, iov[i].iov_len)) {
+            result = -EFAULT;
             goto out;
         }
         total += iov[i].iov_len;

@@ -93,6 +93,8 @@ static const syscall_fn table[SYSCALL_TABLE_SIZE] = {
     ENTRY(SYS_dup3, sys_dup3),
     ENTRY(SYS_prlimit64, sys_prlimit64),
     ENTRY(SYS_getrandom, sys_getrandom),
+    ENTRY(SYS_execve, sys_execve),
+    ENTRY(SYS_sysinfo, sys_sysinfo),
 };
 
 void syscall_dispatch(struct trap_frame *f)

@@ -68,6 +68,12 @@ long sys_getrlimit(long resource, uint64_t ulim);
 long sys_prlimit64(long pid, long resource, uint64_t unew, uint64_t uold);
 long sys_getrandom(uint64_t ubuf, size_t n, long flags);
 
+/* sys_exec.c */
+long sys_execve(uint64_t upath, uint64_t uargv, uint64_t uenvp);
+
+/* sys_info.c */
+long sys_sysinfo(uint64_t uinfo);
+
 /* sys_time.c */
 long sys_clock_gettime(long clock, uint64_t uts);
 long sys_clock_getres(long clock, uint64_t uts);

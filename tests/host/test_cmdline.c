@@ -196,6 +196,11 @@ TEST(too_many_options_truncated)
     cl = parse(src);
     CHECK_EQ_INT(cl->count, CMDLINE_MAX_OPTS);
     CHECK(!cl->truncated);
+    /* nor are nameless words, which are ignored anyway */
+    strcat(src, " =x \"\"");
+    cl = parse(src);
+    CHECK_EQ_INT(cl->count, CMDLINE_MAX_OPTS);
+    CHECK(!cl->truncated);
 }
 
 TEST(longest_option_that_fits)
@@ -289,6 +294,76 @@ TEST(key_known_with_parsed_options)
     for (int i = 0; i < cl->count; i++)
         unknown += !cmdline_key_known(cl->opts[i].key, known);
     CHECK_EQ_INT(unknown, 1);
+}
+
+TEST(no_dashes_no_init_args)
+{
+    struct cmdline *cl = parse("a=1 b");
+    CHECK_EQ_INT(cl->init_argc, 0);
+    cl = parse("a=--b --x");
+    CHECK_EQ_INT(cl->init_argc, 0);
+    CHECK_EQ_INT(cl->count, 2);
+    CHECK_OPT(cl, 0, "a", "--b");
+    CHECK_OPT(cl, 1, "--x", "");
+}
+
+TEST(words_after_dashes_are_init_args)
+{
+    struct cmdline *cl = parse("quiet init=/bin/sh -- -c \"echo hi\" x=1 --");
+    CHECK_EQ_INT(cl->count, 2);
+    CHECK_OPT(cl, 0, "quiet", "");
+    CHECK_OPT(cl, 1, "init", "/bin/sh");
+    CHECK_EQ_INT(cl->init_argc, 4);
+    CHECK_STR(cl->init_args[0], "-c");
+    CHECK_STR(cl->init_args[1], "echo hi");
+    CHECK_STR(cl->init_args[2], "x=1"); /* '=' does not split init args */
+    CHECK_STR(cl->init_args[3], "--");  /* only the first "--" is special */
+    CHECK(cmdline_get(cl, "x") == NULL);
+    CHECK(!cl->truncated);
+}
+
+TEST(dashes_at_end_or_start)
+{
+    struct cmdline *cl = parse("a=1 --");
+    CHECK_EQ_INT(cl->count, 1);
+    CHECK_EQ_INT(cl->init_argc, 0);
+    cl = parse("-- a=1 b");
+    CHECK_EQ_INT(cl->count, 0);
+    CHECK_EQ_INT(cl->init_argc, 2);
+    CHECK_STR(cl->init_args[0], "a=1");
+    CHECK_STR(cl->init_args[1], "b");
+}
+
+TEST(dashes_with_value_is_an_option)
+{
+    struct cmdline *cl = parse("--=x y");
+    CHECK_EQ_INT(cl->init_argc, 0);
+    CHECK_EQ_INT(cl->count, 2);
+    CHECK_OPT(cl, 0, "--", "x");
+}
+
+TEST(too_many_init_args_truncated)
+{
+    char src[8 + 100 * 6];
+    int n = sprintf(src, "a=1 --");
+    for (int i = 0; i < 100; i++)
+        n += sprintf(src + n, " w%d", i);
+    struct cmdline *cl = parse(src);
+    CHECK(cl->truncated);
+    CHECK_EQ_INT(cl->count, 1);
+    CHECK_EQ_INT(cl->init_argc, CMDLINE_MAX_OPTS);
+    CHECK_STR(cl->init_args[CMDLINE_MAX_OPTS - 1], "w31");
+    /* the limits are separate: 32 options and 32 init args both fit */
+    n = 0;
+    for (int i = 0; i < CMDLINE_MAX_OPTS; i++)
+        n += sprintf(src + n, "o%d ", i);
+    n += sprintf(src + n, "--");
+    for (int i = 0; i < CMDLINE_MAX_OPTS; i++)
+        n += sprintf(src + n, " a%d", i);
+    cl = parse(src);
+    CHECK(!cl->truncated);
+    CHECK_EQ_INT(cl->count, CMDLINE_MAX_OPTS);
+    CHECK_EQ_INT(cl->init_argc, CMDLINE_MAX_OPTS);
 }
 
 RUN_TESTS()

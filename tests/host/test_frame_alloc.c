@@ -325,6 +325,12 @@ TEST(alloc_after_late_mark_free_below_hint)
     /* the hint moves up as the low frames are handed out; memory freed
      * later below it must still be found */
     struct frame_alloc *fa = setup(256);
+    frame_alloc_mark_free(fa, 0, 4);
+    for (int i = 0; i < 4; i++)
+        CHECK_EQ_INT(frame_alloc_alloc(fa, 1, 1), i);
+    CHECK_EQ_INT(frame_alloc_alloc(fa, 1, 1), -1);
+    frame_alloc_mark_free(fa, 2, 1); /* below the hint (4) */
+    CHECK_EQ_INT(frame_alloc_alloc(fa, 1, 1), 2);
     frame_alloc_mark_free(fa, 128, 128);
     CHECK_EQ_INT(frame_alloc_alloc(fa, 1, 1), 128);
     CHECK_EQ_INT(frame_alloc_alloc(fa, 1, 1), 129);

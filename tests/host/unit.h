@@ -27,6 +27,7 @@
 #include <string.h>
 
 #ifdef __SANITIZE_ADDRESS__
+#include <dlfcn.h>
 #include <sanitizer/common_interface_defs.h>
 #endif
 
@@ -162,6 +163,14 @@ static UNIT_UNUSED int unit_run_all(void)
 {
 #ifdef __SANITIZE_ADDRESS__
     __sanitizer_set_death_callback(unit_on_death);
+    /* gcc links UBSan as a library of its own, with its own copy of the
+     * callback: set that one too */
+    void *ubsan = dlopen("libubsan.so.1", RTLD_NOW | RTLD_NOLOAD);
+    if (ubsan) {
+        void (*set_ubsan)(void (*)(void)) = (void (*)(void (*)(void)))dlsym(ubsan, "__sanitizer_set_death_callback");
+        if (set_ubsan)
+            set_ubsan(unit_on_death);
+    }
 #endif
     int failed = 0;
     for (int i = 0; i < unit_ntests; i++) {

@@ -27,14 +27,14 @@ extern char isr_stubs_start[];
 
 static struct idt_gate idt[256];
 
-static void set_gate(int v, int ist)
+static void set_gate(int v, int ist, int dpl)
 {
     uint64_t addr = (uint64_t)isr_stubs_start + (uint64_t)v * STUB_SIZE;
     idt[v] = (struct idt_gate){
         .offset_low = (uint16_t)addr,
         .selector = GDT_KERNEL_CS,
         .ist = (uint8_t)ist,
-        .type_attr = 0x8E, /* DPL 0: "int n" from ring 3 raises #GP */
+        .type_attr = (uint8_t)(0x8E | (dpl << 5)), /* DPL 0: "int n" from ring 3 raises #GP */
         .offset_mid = (uint16_t)(addr >> 16),
         .offset_high = (uint32_t)(addr >> 32),
     };
@@ -43,10 +43,12 @@ static void set_gate(int v, int ist)
 void idt_init(void)
 {
     for (int v = 0; v < 256; v++)
-        set_gate(v, 0);
-    set_gate(2, IST_NMI);
-    set_gate(8, IST_DOUBLE_FAULT);
-    set_gate(18, IST_MACHINE_CHECK);
+        set_gate(v, 0, 0);
+    set_gate(2, IST_NMI, 0);
+    set_gate(3, 0, 3); /* int3 is allowed from ring 3 (a debugger's breakpoint), as on Linux */
+    set_gate(4, 0, 3); /* into, likewise (invalid in 64-bit mode: #UD) */
+    set_gate(8, IST_DOUBLE_FAULT, 0);
+    set_gate(18, IST_MACHINE_CHECK, 0);
     struct __attribute__((packed)) {
         uint16_t limit;
         uint64_t base;

@@ -1,0 +1,126 @@
+/*
+ * sys_exec.c - execve(2): copy the path, argv and envp out of the old
+ * program's memory, then let exec_program replace it. The strings are
+ * copied first because the old address space is gone once the new one is
+ * in place; a failed execve returns -errno to the intact caller.
+ */
+#include "fs/ramfs.h"
+#include "lib/string.h"
+#include "mm/kmalloc.h"
+#include "mm/usercopy.h"
+#include "proc/exec.h"
+#include "proc/proc.h"
+#include "syscall/syscall.h"
+#include "uapi/errno.h"
+
+/* A NULL-terminated user array of string pointers, copied into kernel
+ * memory: vec[i] point into one block. Counted against *budget. */
+struct strvec {
+    const char **vec;
+    char *block;
+    int n;
+};
+
+static void strvec_free(struct strvec *v)
+{
+    kfree(v->vec);
+    kfree(v->block);
+}
+
+static long strvec_copy(uint64_t uarray, struct strvec *v, uint64_t *budget)
+{
+    v->n = 0;
+    v->vec = NULL;
+    v->block = NULL;
+    if (!uarray)
+        return 0; /* Linux accepts NULL argv/envp as empty */
+    /* First pass: count and measure. */
+    uint64_t total = 0;
+    for (;;) {
+        uint64_t up;
+        if (copy_from_user(&up, uarray + (uint64_t)v->n * 8, 8))
+            return -EFAULT;
+        if (!up)
+            break;
+        long len = 0;
+        /* Measure with a bounded copy into a scratch page. */
+        char *scratch = kmalloc(PATH_MAX);
+        if (!scratch)
+            return -ENOMEM;
+        for (uint64_t off = 0;; off += PATH_MAX - 1) {
+            long r = strncpy_from_user(scratch, up + off, PATH_MAX);
+            if (r == -ENAMETOOLONG) {
+                len += PATH_MAX - 1;
+                if ((uint64_t)len > *budget) {
+                    kfree(scratch);
+                    return -E2BIG;
+                }
+                continue;
+            }
+            if (r < 0) {
+                kfree(scratch);
+                return r;
+            }
+            len += r;
+            break;
+        }
+        kfree(scratch);
+        total += (uint64_t)len + 1 + 8;
+        if (total > *budget)
+            return -E2BIG;
+        v->n++;
+    }
+    *budget -= total;
+    v->vec = kmalloc(sizeof(char *) * (size_t)(v->n + 1));
+    v->block = kmalloc(total ? total : 1);
+    if (!v->vec || !v->block) {
+        strvec_free(v);
+        return -ENOMEM;
+    }
+    /* Second pass: copy (the strings may have changed: stay in bounds). */
+    uint64_t pos = 0;
+    for (int i = 0; i < v->n; i++) {
+        uint64_t up;
+        if (copy_from_user(&up, uarray + (uint64_t)i * 8, 8)) {
+            strvec_free(v);
+            return -EFAULT;
+        }
+        long r = strncpy_from_user(v->block + pos, up, total - pos);
+        if (r < 0) {
+            strvec_free(v);
+            return r == -ENAMETOOLONG ? -E2BIG : r;
+        }
+        v->vec[i] = v->block + pos;
+        pos += (uint64_t)r + 1;
+    }
+    v->vec[v->n] = NULL;
+    return 0;
+}
+
+long sys_execve(uint64_t upath, uint64_t uargv, uint64_t uenvp)
+{
+    char *path = kmalloc(PATH_MAX);
+    if (!path)
+        return -ENOMEM;
+    long err = strncpy_from_user(path, upath, PATH_MAX);
+    if (err < 0) {
+        kfree(path);
+        return err;
+    }
+    struct strvec argv, envp;
+    uint64_t budget = EXEC_ARG_MAX;
+    err = strvec_copy(uargv, &argv, &budget);
+    if (err) {
+        kfree(path);
+        return err;
+    }
+    err = strvec_copy(uenvp, &envp, &budget);
+    if (!err) {
+        struct proc *p = current();
+        err = exec_program(p, path, argv.vec, argv.n, envp.vec, envp.n, proc_frame(p));
+        strvec_free(&envp);
+    }
+    strvec_free(&argv);
+    kfree(path);
+    return err; /* 0: the dispatcher stores it in the new program's RAX */
+}

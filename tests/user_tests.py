@@ -1,0 +1,48 @@
+"""user_tests.py - the user-space programs `tests/run-tests` runs on Tiny OS.
+
+Each entry boots Tiny OS once through tools/tinyos-run with a program
+from user/tests (built into build/user/tests/) as PID 1:
+  name          test name
+  prog, args    the program and its arguments
+  status        expected exit status (128+N: killed by signal N)
+  differential  also run the program on this Linux host and require the
+                same stdout and exit status (Linux is the oracle)
+  stdout        exact expected stdout (optional)
+  stdin         bytes fed to the program (default: none, end of file)
+  timeout       seconds (default 30)
+Lines "ok - ..." / "not ok - ..." in the output count as one test each.
+
+The host kernel here is a sandbox with quirks (DESIGN.md 5): where it
+disagrees with Linux, an entry is not differential and states Linux's
+answer instead.
+"""
+
+SIGILL, SIGTRAP, SIGFPE, SIGSEGV = 4, 5, 8, 11
+
+
+def killed(sig):
+    return 128 + sig
+
+
+FAULTS = [("hlt", SIGSEGV), ("cli", SIGSEGV), ("in", SIGSEGV), ("out", SIGSEGV), ("mov-cr3", SIGSEGV),
+          ("lgdt", SIGSEGV), ("ud2", SIGILL), ("int3", SIGTRAP), ("int80", SIGSEGV), ("null-read", SIGSEGV),
+          ("null-write", SIGSEGV), ("kernel-read", SIGSEGV), ("noncanonical", SIGSEGV),
+          ("write-rodata", SIGSEGV), ("write-text", SIGSEGV), ("exec-stack", SIGSEGV), ("exec-heap", SIGSEGV),
+          ("stack-overflow", SIGSEGV)]
+
+MM_FAULTS = ["write-readonly", "read-none", "after-munmap", "write-file-map", "above-brk"]
+
+USER_TESTS = [
+    dict(name="hello-ring3", prog="hello", status=0, differential=True, stdout="Hello from Ring 3!\n"),
+    dict(name="syscall-enosys", prog="syscall_enosys", status=0, differential=True),
+    dict(name="syscall-efault", prog="syscall_efault", status=0, differential=True),
+    dict(name="syscall-registers", prog="syscall_regs", status=0, differential=True),
+    dict(name="mm-brk-mmap-mprotect", prog="mm_test", status=0, differential=True),
+    dict(name="fault-div0", prog="faults", args=["div0"], status=killed(SIGFPE), differential=True),
+] + [
+    dict(name=f"fault-{mode}", prog="faults", args=[mode], status=killed(sig), differential=True)
+    for mode, sig in FAULTS
+] + [
+    dict(name=f"mm-fault-{mode}", prog="mm_fault", args=[mode], status=killed(SIGSEGV), differential=True)
+    for mode in MM_FAULTS
+]
