@@ -103,7 +103,9 @@ host-tests: $(HOST_TESTS)
 USER_CC     := musl-gcc
 USER_CFLAGS := -static -O2 -g -Wall -Wextra -Werror -fno-strict-aliasing
 USER_TESTS  := $(patsubst user/tests/%.c,$(BUILD)/user/tests/%,$(wildcard user/tests/*.c))
-user-tests: $(USER_TESTS)
+user-tests: $(USER_TESTS) $(BUILD)/user/bad-elfs/bad/empty
+$(BUILD)/user/bad-elfs/bad/empty: $(BUILD)/user/tests/hello tests/make-bad-elfs
+	$(PYTHON) tests/make-bad-elfs $< $(BUILD)/user/bad-elfs
 $(BUILD)/user/tests/%: user/tests/%.c user/tests/tt.h
 	@mkdir -p $(dir $@)
 	$(USER_CC) $(USER_CFLAGS) $< -o $@

@@ -10,6 +10,10 @@ from user/tests (built into build/user/tests/) as PID 1:
   stdout        exact expected stdout (optional)
   stdin         bytes fed to the program (default: none, end of file)
   timeout       seconds (default 30)
+  extra         a directory under the build tree added to the root file
+                system (tinyos-run --initrd-extra)
+The host runs get Tiny OS's environment for init (HOME, PATH, TERM) and
+argv[0] = "/bin/PROG", so both see the same.
 Lines "ok - ..." / "not ok - ..." in the output count as one test each.
 
 The host kernel here is a sandbox with quirks (DESIGN.md 5): where it
@@ -38,6 +42,8 @@ USER_TESTS = [
     dict(name="syscall-efault", prog="syscall_efault", status=0, differential=True),
     dict(name="syscall-registers", prog="syscall_regs", status=0, differential=True),
     dict(name="mm-brk-mmap-mprotect", prog="mm_test", status=0, differential=True),
+    dict(name="exec-bad-elfs", prog="exec_bad", status=0, extra="user/bad-elfs"),
+    dict(name="exec-args-auxv", prog="exec_args", args=["one", "two words", ""], status=0, differential=True),
     dict(name="fault-div0", prog="faults", args=["div0"], status=killed(SIGFPE), differential=True),
 ] + [
     dict(name=f"fault-{mode}", prog="faults", args=[mode], status=killed(sig), differential=True)
