@@ -168,7 +168,7 @@ int format_v(format_sink sink, void *ctx, const char *fmt, va_list ap_in)
             sp.width = va_arg(ap, int);
             if (sp.width < 0) {
                 sp.left = true;
-                sp.width = -sp.width;
+                sp.width = sp.width == INT32_MIN ? INT32_MAX : -sp.width; /* no overflow */
             }
             f++;
         } else {

@@ -59,11 +59,23 @@ static UNIT_UNUSED __attribute__((format(printf, 3, 4))) void unit_fail(const ch
 {
     if (unit_failures++)
         return;
-    int n = snprintf(unit_msg, sizeof unit_msg, "%s:%d: ", file, line);
+    char raw[sizeof unit_msg];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(unit_msg + n, sizeof unit_msg - (size_t)n, fmt, ap);
+    vsnprintf(raw, sizeof raw, fmt, ap);
     va_end(ap);
+    /* keep the report on one line: control bytes are shown escaped */
+    size_t n = (size_t)snprintf(unit_msg, sizeof unit_msg, "%s:%d: ", file, line);
+    if (n >= sizeof unit_msg)
+        n = sizeof unit_msg - 1;
+    for (const char *r = raw; *r && n + 5 < sizeof unit_msg; r++) {
+        unsigned char c = (unsigned char)*r;
+        if (c < 0x20 || c == 0x7f)
+            n += (size_t)snprintf(unit_msg + n, sizeof unit_msg - n, "\\x%02x", c);
+        else
+            unit_msg[n++] = (char)c;
+    }
+    unit_msg[n] = '\0';
 }
 
 /* "tests/host/test_x.c" -> "test_x" */
