@@ -19,6 +19,8 @@
 #include "fs/devfs.h"
 #include "fs/initramfs.h"
 #include "proc/proc.h"
+#include "proc/sched.h"
+#include "arch/x86_64/fpu.h"
 #include "syscall/syscall.h"
 #include "arch/x86_64/percpu.h"
 #include "mm/usercopy.h"
@@ -121,5 +123,7 @@ void kmain(uint32_t magic, uint64_t info_pa)
         kprintf("warning: stderr=%s unknown (com2 is the only choice)\n", errdev);
         errdev = NULL;
     }
+    fpu_init();
     proc_start_init(init ? chosen : defaults, args, nargs, errdev ? "/dev/ttyS1" : NULL);
+    scheduler();
 }

@@ -8,6 +8,7 @@
 #include "drivers/vga.h"
 #include "lib/line_edit.h"
 #include "lib/string.h"
+#include "proc/wait.h"
 
 /* Single producer (IRQ handlers, interrupts off) and single consumer
  * (console_getc); head and tail only grow, the size is a power of two. */
@@ -50,6 +51,7 @@ void console_input(char c)
 {
     if (input_head - input_tail < INPUT_SIZE)
         input[input_head++ % INPUT_SIZE] = c;
+    wakeup(input);
 }
 
 char console_getc(void)
@@ -63,7 +65,8 @@ char console_getc(void)
             sti();
             return c;
         }
-        sti_hlt(); /* atomically: an IRQ between the check and hlt is not lost */
+        sleep_on(input); /* interrupts off: an IRQ's wakeup cannot be lost */
+        sti();
     }
 }
 

@@ -18,6 +18,10 @@ extern char __bss_end_phys[];
 
 static struct frame_alloc fa;
 static uint64_t total_frames, highest_ram;
+/* How many users each frame has: page tables of several address spaces
+ * share frames after fork (copy-on-write, MAP_SHARED). A frame is free
+ * again when its last user lets go. */
+static uint16_t *refs;
 
 /* Where boot.S's direct map ends; the bitmap must be reachable before
  * paging_init extends it. */
@@ -61,13 +65,16 @@ void pmm_init(const struct boot_info *bi)
         highest_ram = MAX_RAM;
     }
     uint64_t nframes = highest_ram / PAGE_SIZE;
-    uint64_t bitmap_bytes = page_align_up((nframes + 63) / 64 * 8);
+    uint64_t bitmap_bytes = page_align_up((nframes + 63) / 64 * 8 + nframes * sizeof *refs);
     uint64_t bitmap_pa = place_bitmap(bi, bitmap_bytes);
     if (!bitmap_pa)
         panic("not enough memory: no room for the frame bitmap (%lu KiB) in usable RAM below 4 GiB; "
               "give QEMU more, e.g. -m 16M",
               bitmap_bytes / 1024);
     frame_alloc_init(&fa, phys_to_virt(bitmap_pa), nframes);
+    refs = (uint16_t *)((char *)phys_to_virt(bitmap_pa) + (nframes + 63) / 64 * 8);
+    for (uint64_t i = 0; i < nframes; i++)
+        refs[i] = 0;
 
     for (int i = 0; i < bi->nregions; i++) {
         const struct mem_region *r = &bi->regions[i];
@@ -108,16 +115,38 @@ uint64_t pmm_alloc_contig(uint64_t count, uint64_t align)
 {
     uint64_t f = irq_save();
     int64_t frame = frame_alloc_alloc(&fa, count, align);
+    if (frame >= 0)
+        for (uint64_t i = 0; i < count; i++)
+            refs[frame + (int64_t)i] = 1;
     irq_restore(f);
     return frame < 0 ? 0 : (uint64_t)frame * PAGE_SIZE;
 }
+
+void pmm_ref(uint64_t pa)
+{
+    uint64_t frame = pa / PAGE_SIZE;
+    if (frame >= fa.nframes || !frame_alloc_is_used(&fa, frame) || refs[frame] == 0xFFFF)
+        panic("pmm_ref: frame 0x%lx is not allocated (or has too many users)", pa);
+    refs[frame]++;
+}
+
+unsigned pmm_refcount(uint64_t pa) { return pa / PAGE_SIZE < fa.nframes ? refs[pa / PAGE_SIZE] : 0; }
 
 uint64_t pmm_alloc(void) { return pmm_alloc_contig(1, 1); }
 
 void pmm_free_contig(uint64_t pa, uint64_t count)
 {
     uint64_t f = irq_save();
-    enum frame_free_result r = frame_alloc_free(&fa, pa / PAGE_SIZE, count);
+    uint64_t frame = pa / PAGE_SIZE;
+    if (count == 1 && frame < fa.nframes && refs[frame] > 1) {
+        refs[frame]--; /* other users remain */
+        irq_restore(f);
+        return;
+    }
+    enum frame_free_result r = frame_alloc_free(&fa, frame, count);
+    if (r == FRAME_FREE_OK)
+        for (uint64_t i = 0; i < count; i++)
+            refs[frame + i] = 0;
     irq_restore(f);
     if (r == FRAME_FREE_DOUBLE)
         panic("pmm: double free of frame 0x%lx", pa);

@@ -19,9 +19,13 @@ void pmm_init(const struct boot_info *bi);
 uint64_t pmm_alloc(void);
 /* count contiguous frames, the first aligned to align frames; 0 if none. */
 uint64_t pmm_alloc_contig(uint64_t count, uint64_t align);
-/* Panics on a double free or a frame the allocator never had: both are
- * kernel bugs that would otherwise corrupt memory silently. */
+/* Drops one user of the frame; the last one frees it. Panics on a double
+ * free or a frame the allocator never had: both are kernel bugs that would
+ * otherwise corrupt memory silently. */
 void pmm_free(uint64_t pa);
+/* Adds a user to an allocated frame (a second mapping of it). */
+void pmm_ref(uint64_t pa);
+unsigned pmm_refcount(uint64_t pa);
 void pmm_free_contig(uint64_t pa, uint64_t count);
 
 uint64_t pmm_free_frames(void);

@@ -255,6 +255,25 @@ static int bring_in(struct mm *mm, uint64_t va, uint32_t prot)
     return 0;
 }
 
+/* Gives mm its own copy of the shared frame at va (copy-on-write), or
+ * just the write right back when no one else uses the frame any more. */
+static int cow_break(struct mm *mm, uint64_t va, uint32_t prot)
+{
+    uint64_t pa;
+    paging_translate(mm->root, va, &pa, NULL);
+    pa = page_align_down(pa);
+    if (pmm_refcount(pa) == 1)
+        return paging_protect(mm->root, va, pte_flags(prot));
+    uint64_t copy = pmm_alloc();
+    if (!copy)
+        return -ENOMEM;
+    memcpy(phys_to_virt(copy), phys_to_virt(pa), PAGE_SIZE);
+    paging_unmap(mm->root, va, NULL);
+    paging_map(mm->root, va, copy, pte_flags(prot)); /* the table exists: cannot fail */
+    pmm_free(pa); /* one user fewer */
+    return 0;
+}
+
 int vm_fault(struct mm *mm, uint64_t addr, bool write, bool exec)
 {
     struct vma *v = vm_find(mm, addr);
@@ -262,10 +281,76 @@ int vm_fault(struct mm *mm, uint64_t addr, bool write, bool exec)
         return -EFAULT;
     if ((write && !(v->prot & PROT_WRITE)) || (exec && !(v->prot & PROT_EXEC)) || !(v->prot & (PROT_READ | PROT_WRITE | PROT_EXEC)))
         return -EFAULT;
-    uint64_t va = page_align_down(addr);
-    if (paging_translate(mm->root, va, NULL, NULL))
-        return -EFAULT; /* present and still faulting: a rights violation */
-    return bring_in(mm, va, v->prot);
+    uint64_t va = page_align_down(addr), flags;
+    if (!paging_translate(mm->root, va, NULL, &flags))
+        return bring_in(mm, va, v->prot);
+    /* Present: a write to a read-only page of a writable area is the
+     * copy-on-write case; anything else is a rights violation. */
+    if (write && !(flags & PTE_W) && (flags & PTE_P))
+        return cow_break(mm, va, v->prot);
+    return -EFAULT;
+}
+
+/* Copies the page tables below the parent table at level into the
+ * child's, sharing every frame: private writable pages become read-only
+ * in both (copy-on-write), shared ones stay as they are. */
+static int fork_level(struct mm *parent, uint64_t ptab, uint64_t ctab, int level, uint64_t base)
+{
+    uint64_t *pt = phys_to_virt(ptab), *ct = phys_to_virt(ctab);
+    int n = level == 4 ? 256 : 512; /* the kernel half is shared already */
+    for (int i = 0; i < n; i++) {
+        uint64_t e = pt[i], va = base + (uint64_t)i * pt_level_size(level);
+        if (level > 1) {
+            if (!(e & PTE_P))
+                continue;
+            uint64_t child = pmm_alloc();
+            if (!child)
+                return -ENOMEM;
+            memset(phys_to_virt(child), 0, PAGE_SIZE);
+            ct[i] = child | (e & PTE_FLAGS_MASK);
+            int err = fork_level(parent, e & PTE_ADDR_MASK, child, level - 1, va);
+            if (err)
+                return err;
+            continue;
+        }
+        if (!(e & (PTE_P | PTE_PROTNONE)))
+            continue;
+        struct vma *v = vm_find(parent, va);
+        if ((e & PTE_W) && !(v && (v->flags & VMA_SHARED)))
+            pt[i] = e = e & ~PTE_W;
+        pmm_ref(e & PTE_ADDR_MASK);
+        ct[i] = e;
+    }
+    return 0;
+}
+
+struct mm *vm_fork(struct mm *parent)
+{
+    struct mm *mm = vm_create();
+    if (!mm)
+        return NULL;
+    mm->brk_start = parent->brk_start;
+    mm->brk = parent->brk;
+    struct vma **tail = &mm->vmas;
+    for (struct vma *v = parent->vmas; v; v = v->next) {
+        struct vma *c = kmalloc(sizeof *c);
+        if (!c) {
+            vm_destroy(mm);
+            return NULL;
+        }
+        *c = *v;
+        c->next = NULL;
+        *tail = c;
+        tail = &c->next;
+    }
+    int err = fork_level(parent, parent->root, mm->root, 4, 0);
+    if (read_cr3() == parent->root)
+        write_cr3(parent->root); /* parent pages lost their write right */
+    if (err) {
+        vm_destroy(mm); /* frees what was shared so far: the references drop */
+        return NULL;
+    }
+    return mm;
 }
 
 int vm_write(struct mm *mm, uint64_t dst, const void *src, size_t len)
@@ -279,6 +364,12 @@ int vm_write(struct mm *mm, uint64_t dst, const void *src, size_t len)
         if (err)
             return err;
         paging_translate(mm->root, va, &pa, NULL);
+        if (pmm_refcount(page_align_down(pa)) > 1 && !(v->flags & VMA_SHARED)) {
+            err = cow_break(mm, va, v->prot); /* never write a frame another process sees */
+            if (err)
+                return err;
+            paging_translate(mm->root, va, &pa, NULL);
+        }
         size_t off = dst - va, n = PAGE_SIZE - off < len ? PAGE_SIZE - off : len;
         if (src) {
             memcpy((char *)phys_to_virt(pa) + off, src, n);

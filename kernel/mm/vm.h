@@ -32,6 +32,9 @@ struct mm {
 
 /* A new, empty address space; NULL when out of memory. */
 struct mm *vm_create(void);
+/* A copy of parent for fork: the same areas, every page shared
+ * copy-on-write (MAP_SHARED areas truly shared). NULL when out of memory. */
+struct mm *vm_fork(struct mm *parent);
 /* Frees every page, page table and area. */
 void vm_destroy(struct mm *mm);
 /* Loads mm's page table into CR3. */

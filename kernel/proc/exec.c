@@ -17,6 +17,9 @@
 #include "mm/pt_index.h"
 #include "mm/vm.h"
 #include "proc/elf_check.h"
+#include "proc/signal.h"
+#include "proc/wait.h"
+#include "arch/x86_64/fpu.h"
 #include "proc/user_stack.h"
 #include "uapi/elf.h"
 #include "uapi/errno.h"
@@ -140,6 +143,16 @@ int exec_program(struct proc *p, const char *path, const char *const *argv, int 
     p->fs_base = 0;
     if (p == current())
         wrmsr(MSR_FS_BASE, 0);
+    signal_reset_on_exec(p);
+    if (p->vfork_parent) { /* the vfork parent may go on now */
+        p->vfork_parent->vfork_done = true;
+        wakeup(&p->vfork_parent->vfork_done);
+        p->vfork_parent = NULL;
+    }
+    if (p->fpu)
+        fpu_init_area(p->fpu);
+    if (p == current())
+        fpu_restore(fpu_clean_area());
     memset(f, 0, sizeof *f);
     f->rip = img.entry;
     f->rsp = sp;

@@ -62,4 +62,5 @@ bool fault_handle(struct trap_frame *f)
         return false;
     struct fault_signal s = signal_for(f->vector);
     proc_fault_kill(f, s.sig, addr, s.what);
+    return true; /* the signal is delivered on the way out */
 }

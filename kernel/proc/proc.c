@@ -18,11 +18,17 @@
 #include "mm/pmm.h"
 #include "mm/vm.h"
 #include "proc/exec.h"
+#include "proc/sched.h"
+#include "proc/signal.h"
+#include "proc/wait.h"
+#include "arch/x86_64/fpu.h"
+#include "mm/usercopy.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
 #include "uapi/signal.h"
 
-static struct proc *table[PROC_MAX_DEFAULT];
+struct proc *proc_table[PROC_MAX_DEFAULT];
+#define table proc_table
 static int next_pid = 1;
 
 #define KSTACK_PAGES (KERNEL_STACK_SIZE / PAGE_SIZE)
@@ -63,6 +69,8 @@ static bool pid_in_use(int pid)
     return false;
 }
 
+void proc_first_entry(void);
+
 struct proc *proc_alloc(void)
 {
     int slot = -1;
@@ -84,12 +92,35 @@ struct proc *proc_alloc(void)
         p->pid = next_pid;
         next_pid = next_pid >= 32768 ? 2 : next_pid + 1;
     } while (pid_in_use(p->pid));
+    p->fpu_alloc = kmalloc(fpu_area_size() + FPU_ALIGN);
+    p->fpu = (void *)(((uint64_t)p->fpu_alloc + FPU_ALIGN - 1) & ~(uint64_t)(FPU_ALIGN - 1));
+    if (!p->fpu_alloc) {
+        kstack_free(slot);
+        kfree(p);
+        return NULL;
+    }
     p->slot = slot;
     p->kstack_top = kstack_base(slot) + KERNEL_STACK_SIZE;
-    p->state = PROC_READY;
+    /* The first switch to p "returns" into proc_first_entry, which leaves
+     * through the trap frame at the top of the stack (switch.S). */
+    uint64_t *ctx = (uint64_t *)proc_frame(p) - 7;
+    for (int i = 0; i < 6; i++)
+        ctx[i] = 0; /* r15 r14 r13 r12 rbp rbx */
+    ctx[6] = (uint64_t)proc_first_entry;
+    p->ctx_rsp = (uint64_t)ctx;
+    p->state = PROC_READY; /* the caller fills in the rest first (interrupts off or not yet in the table) */
     p->cwd = ramfs_root();
+    p->sigaltstack_flags = 2; /* SS_DISABLE */
     table[slot] = p;
     return p;
+}
+
+struct proc *proc_find(int pid)
+{
+    for (int i = 0; i < PROC_MAX_DEFAULT; i++)
+        if (table[i] && table[i]->pid == pid)
+            return table[i];
+    return NULL;
 }
 
 int proc_count(void)
@@ -116,6 +147,7 @@ void proc_free(struct proc *p)
     vm_destroy(p->mm);
     kstack_free(p->slot);
     table[p->slot] = NULL;
+    kfree(p->fpu_alloc);
     kfree(p);
 }
 
@@ -157,6 +189,8 @@ void proc_start_init(const char *const *paths, const char *const *args, int narg
     struct proc *p = proc_alloc();
     if (!p)
         panic("cannot allocate the first process");
+    p->state = PROC_BLOCKED; /* not runnable until it has a program */
+    fpu_init_area(p->fpu);
     struct file *con = open_device("/dev/console");
     fd_install(p, 0, con, false);
     fd_install(p, 1, file_get(con), false);
@@ -177,11 +211,76 @@ void proc_start_init(const char *const *paths, const char *const *args, int narg
     if (err)
         panic("no init program found (tried %s%s); boot with init=/path or put /sbin/init in the initramfs", paths[0],
               paths[1] ? " and others" : "");
-    p->state = PROC_RUNNING;
-    this_cpu()->current = p;
-    percpu_set_kernel_stack(p->kstack_top);
-    vm_activate(p->mm);
-    trap_enter_user(proc_frame(p));
+    p->pgid = p->sid = p->pid;
+    p->state = PROC_READY;
+}
+
+struct proc *proc_fork(uint64_t child_rsp, int *err)
+{
+    struct proc *parent = current();
+    struct proc *c = proc_alloc();
+    if (!c) {
+        *err = -EAGAIN;
+        return NULL;
+    }
+    c->state = PROC_BLOCKED; /* invisible to the scheduler until complete */
+    c->mm = vm_fork(parent->mm);
+    if (!c->mm) {
+        table[c->slot] = NULL;
+        proc_free(c);
+        *err = -ENOMEM;
+        return NULL;
+    }
+    c->parent = parent;
+    c->pgid = parent->pgid;
+    c->sid = parent->sid;
+    memcpy(c->name, parent->name, sizeof c->name);
+    for (int fd = 0; fd < NOFILE; fd++) {
+        if (parent->files[fd]) {
+            c->files[fd] = file_get(parent->files[fd]);
+            c->cloexec[fd] = parent->cloexec[fd];
+        }
+    }
+    c->cwd = parent->cwd;
+    memcpy(c->sigactions, parent->sigactions, sizeof c->sigactions);
+    c->sig_blocked = parent->sig_blocked;
+    c->sigaltstack_sp = parent->sigaltstack_sp;
+    c->sigaltstack_size = parent->sigaltstack_size;
+    c->sigaltstack_flags = parent->sigaltstack_flags;
+    /* The user state: registers as the parent's, RAX = 0 in the child. */
+    fpu_save(c->fpu);
+    c->fs_base = rdmsr(0xC0000100);
+    c->gs_base = rdmsr(0xC0000102);
+    struct trap_frame *f = proc_frame(c);
+    *f = *proc_frame(parent);
+    f->rax = 0;
+    if (child_rsp)
+        f->rsp = child_rsp;
+    return c;
+}
+
+/* Gives p's children to init (pid 1), which reaps them. */
+static void reparent_children(struct proc *p)
+{
+    struct proc *init = proc_find(1);
+    bool zombie = false;
+    for (int i = 0; i < PROC_MAX_DEFAULT; i++) {
+        struct proc *c = table[i];
+        if (c && c->parent == p) {
+            c->parent = init;
+            zombie |= c->state == PROC_ZOMBIE;
+        }
+    }
+    if (init && zombie)
+        wakeup(init);
+}
+
+int proc_reap(struct proc *c, int *wait_status)
+{
+    int pid = c->pid;
+    *wait_status = c->wait_status;
+    proc_free(c);
+    return pid;
 }
 
 static const char *signal_name(int sig)
@@ -198,11 +297,13 @@ static const char *signal_name(int sig)
 void proc_exit(int wait_status)
 {
     struct proc *p = current();
-    cli();
-    p->wait_status = wait_status;
-    p->state = PROC_ZOMBIE;
+    if (p->clear_child_tid) {
+        uint32_t zero = 0; /* CLONE_CHILD_CLEARTID: tell a waiting thread we are gone */
+        (void)copy_to_user(p->clear_child_tid, &zero, sizeof zero);
+    }
     close_files(p);
     if (p->pid == 1) {
+        cli();
         uint64_t before = pmm_free_frames();
         vm_destroy(p->mm);
         p->mm = NULL;
@@ -215,17 +316,41 @@ void proc_exit(int wait_status)
                 pmm_free_frames() - before);
         machine_exit((wait_status & 0x7f) ? EXIT_INIT_KILLED : ((wait_status >> 8) & 0x7f));
     }
-    panic("process %d exited, but only init exists so far", p->pid);
+    /* The address space goes now; the kernel stack (we are on it) and the
+     * table slot go when the parent reaps us. */
+    vm_activate(NULL);
+    vm_destroy(p->mm);
+    p->mm = NULL;
+    cli();
+    reparent_children(p);
+    if (p->vfork_parent) {
+        p->vfork_parent->vfork_done = true;
+        wakeup(&p->vfork_parent->vfork_done);
+    }
+    p->wait_status = wait_status;
+    p->state = PROC_ZOMBIE;
+    if (p->parent) {
+        p->parent->sig_sender = p->pid;
+        signal_send(p->parent, SIGCHLD);
+        wakeup(p->parent);
+    }
+    sched();
+    panic("a zombie ran again");
 }
 
 void proc_fault_kill(const struct trap_frame *f, int sig, uint64_t addr, const char *what)
 {
     struct proc *p = current();
-    /* One line, in the spirit of Linux's show_signal_msg(). */
+    bool handled = p->sigactions[sig].handler > 1 /* SIG_IGN */ && !(p->sig_blocked & sig_bit(sig));
+    if (handled) {
+        signal_force(p, sig, addr);
+        return;
+    }
+    /* Unhandled: one line, in the spirit of Linux's show_signal_msg(). */
     if (sig == SIGSEGV && what == NULL)
         kprintf("%s[%d]: segfault at %lx ip %016lx sp %016lx error %lx\n", p->name, p->pid, addr, f->rip, f->rsp,
                 f->error_code);
     else
         kprintf("traps: %s[%d] %s ip:%lx sp:%lx error:%lx\n", p->name, p->pid, what, f->rip, f->rsp, f->error_code);
-    proc_exit(sig);
+    signal_force(p, sig, addr);
 }

@@ -21,10 +21,37 @@ struct file;
 struct inode;
 struct mm;
 
+/* One installed signal action, in the kernel's x86_64 layout
+ * (struct sigaction of rt_sigaction(2)). */
+struct k_sigaction {
+    uint64_t handler; /* SIG_DFL 0, SIG_IGN 1, or a user address */
+    uint64_t flags;   /* SA_* */
+    uint64_t restorer;
+    uint64_t mask;
+};
+
 struct proc {
     int pid;
     enum proc_state state;
     struct proc *parent;
+    int pgid, sid;       /* process group and session */
+    uint64_t ctx_rsp;    /* saved kernel RSP while switched out (switch.S) */
+    void *fpu;           /* user FPU/SSE state while switched out (fpu.h), 64-aligned */
+    void *fpu_alloc;     /* the allocation fpu lies in */
+    uint64_t gs_base;    /* the user's GS base while switched out */
+    const void *chan;    /* what a BLOCKED process waits for (wait.h) */
+    uint64_t wake_at;    /* monotonic ns: a timed sleep ends here (0: none) */
+    struct k_sigaction sigactions[65];
+    uint64_t sig_blocked, sig_pending; /* bit (n - 1) for signal n */
+    uint64_t sig_fault_addr;           /* si_addr of a pending SIGSEGV/SIGBUS */
+    uint64_t sigaltstack_sp, sigaltstack_size;
+    int sigaltstack_flags;
+    bool stopped;        /* SIGSTOP and friends: not run until SIGCONT */
+    int sig_sender;      /* si_pid for the next delivered signal */
+    uint64_t sigsuspend_saved; /* the mask to restore after sigsuspend */
+    bool sigsuspend_active;
+    bool vfork_done;     /* set when a vfork child execs or exits */
+    struct proc *vfork_parent;
     char name[PROC_NAME_LEN]; /* the program's file name, like Linux's comm */
     struct mm *mm;
     int slot;            /* index in the process table = kernel stack slot */
@@ -52,20 +79,36 @@ struct proc *proc_alloc(void);
 /* Releases everything a dead process still holds (after wait). */
 void proc_free(struct proc *p);
 
+/* Every process table slot, for iteration (NULL entries are free). */
+extern struct proc *proc_table[PROC_MAX_DEFAULT];
+/* The process with this pid, or NULL. */
+struct proc *proc_find(int pid);
+
 /* Starts the first user program as pid 1: the first of paths (a NULL-
  * terminated list) that exists, with argv = {path, args...}, descriptors
  * 0-2 on the console (2 on errdev instead when given). Never returns
  * (enters ring 3). Panics if no path can be run. */
-__attribute__((noreturn)) void proc_start_init(const char *const *paths, const char *const *args, int nargs,
-                                               const char *errdev);
+void proc_start_init(const char *const *paths, const char *const *args, int nargs, const char *errdev);
+
+/* A copy of the current process (fork): same memory (copy-on-write),
+ * descriptors, signal actions and mask; the child's frame returns 0 and
+ * uses child_rsp when nonzero (clone with a new stack). Returns the
+ * READY child or NULL with *err = -EAGAIN (table full) / -ENOMEM. */
+struct proc *proc_fork(uint64_t child_rsp, int *err);
 
 /* Ends the current process with a Linux wait status (exit code << 8, or
- * the signal number). Frees its address space and files. */
+ * the signal number): frees its memory and files, gives its children to
+ * init, tells the parent (SIGCHLD, wakeup) and stays a zombie until the
+ * parent's wait4 collects it. */
 __attribute__((noreturn)) void proc_exit(int wait_status);
 
-/* Kills the current process for a fault in user mode: logs one line as
- * Linux's "segfault at" does and exits with signal sig. */
-__attribute__((noreturn)) void proc_fault_kill(const struct trap_frame *f, int sig, uint64_t addr, const char *what);
+/* Reaps a zombie child: returns its pid and frees the rest of it. */
+int proc_reap(struct proc *child, int *wait_status);
+
+/* A fault in user mode: queues signal sig for the current process
+ * (delivered on the way back to ring 3). When no handler will take it,
+ * logs one line as Linux's "segfault at" does first. */
+void proc_fault_kill(const struct trap_frame *f, int sig, uint64_t addr, const char *what);
 
 /* Number of processes in the table (zombies included). */
 int proc_count(void);

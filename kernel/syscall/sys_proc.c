@@ -8,6 +8,7 @@
 #include "lib/string.h"
 #include "mm/usercopy.h"
 #include "proc/proc.h"
+#include "proc/sched.h"
 #include "syscall/syscall.h"
 #include "uapi/errno.h"
 #include "uapi/prctl.h"
@@ -78,7 +79,11 @@ long sys_uname(uint64_t ubuf)
     return copy_to_user(ubuf, &u, sizeof u);
 }
 
-long sys_sched_yield(void) { return 0; }
+long sys_sched_yield(void)
+{
+    yield();
+    return 0;
+}
 
 #define RLIMIT_STACK 3
 #define RLIMIT_NOFILE 7

@@ -1,6 +1,7 @@
 /* sys_time.c - clocks and sleeping (clock_gettime(2), nanosleep(2)). */
 #include "arch/x86_64/cpu.h"
 #include "mm/usercopy.h"
+#include "proc/wait.h"
 #include "syscall/syscall.h"
 #include "time/clock.h"
 #include "uapi/errno.h"
@@ -68,13 +69,6 @@ long sys_time(uint64_t ut)
     return t;
 }
 
-/* Sleeps until the monotonic clock reaches deadline (ns). */
-static void sleep_until(uint64_t deadline)
-{
-    while (clock_monotonic_ns() < deadline)
-        sti_hlt(); /* the timer tick wakes us every 10 ms */
-}
-
 static long read_timespec(uint64_t uts, int64_t *ns)
 {
     struct linux_timespec ts;
@@ -88,7 +82,6 @@ static long read_timespec(uint64_t uts, int64_t *ns)
 
 long sys_clock_nanosleep(long clock, long flags, uint64_t ureq, uint64_t urem)
 {
-    (void)urem; /* no signals interrupt a sleep yet, so nothing remains */
     if (clock != CLOCK_REALTIME && clock != CLOCK_MONOTONIC && clock != CLOCK_BOOTTIME)
         return -EINVAL;
     int64_t ns;
@@ -103,8 +96,16 @@ long sys_clock_nanosleep(long clock, long flags, uint64_t ureq, uint64_t urem)
     } else {
         deadline = (uint64_t)ns > UINT64_MAX - now ? UINT64_MAX : now + (uint64_t)ns;
     }
-    sleep_until(deadline);
-    return 0;
+    if (sleep_until_ns(deadline) == 0)
+        return 0;
+    /* Interrupted by a signal: report what was left of a relative sleep. */
+    if (urem && !(flags & TIMER_ABSTIME)) {
+        uint64_t now2 = clock_monotonic_ns(), left = deadline > now2 ? deadline - now2 : 0;
+        struct linux_timespec rem = {(int64_t)(left / NSEC), (int64_t)(left % NSEC)};
+        if (copy_to_user(urem, &rem, sizeof rem))
+            return -EFAULT;
+    }
+    return -EINTR;
 }
 
 long sys_nanosleep(uint64_t ureq, uint64_t urem) { return sys_clock_nanosleep(CLOCK_MONOTONIC, 0, ureq, urem); }

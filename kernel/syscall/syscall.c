@@ -6,6 +6,7 @@
 
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/gdt.h"
+#include "proc/sched.h"
 #include "uapi/errno.h"
 #include "uapi/syscall_nr.h"
 
@@ -94,6 +95,27 @@ static const syscall_fn table[SYSCALL_TABLE_SIZE] = {
     ENTRY(SYS_prlimit64, sys_prlimit64),
     ENTRY(SYS_getrandom, sys_getrandom),
     ENTRY(SYS_execve, sys_execve),
+    ENTRY(SYS_fork, sys_fork),
+    ENTRY(SYS_vfork, sys_vfork),
+    ENTRY(SYS_clone, sys_clone),
+    ENTRY(SYS_wait4, sys_wait4),
+    ENTRY(SYS_kill, sys_kill),
+    ENTRY(SYS_tkill, sys_tkill),
+    ENTRY(SYS_tgkill, sys_tgkill),
+    ENTRY(SYS_setpgid, sys_setpgid),
+    ENTRY(SYS_getpgid, sys_getpgid),
+    ENTRY(SYS_getpgrp, sys_getpgrp),
+    ENTRY(SYS_getsid, sys_getsid),
+    ENTRY(SYS_setsid, sys_setsid),
+    ENTRY(SYS_rt_sigaction, sys_rt_sigaction),
+    ENTRY(SYS_rt_sigprocmask, sys_rt_sigprocmask),
+    ENTRY(SYS_rt_sigpending, sys_rt_sigpending),
+    ENTRY(SYS_rt_sigsuspend, sys_rt_sigsuspend),
+    ENTRY(SYS_rt_sigreturn, sys_rt_sigreturn),
+    ENTRY(SYS_pause, sys_pause),
+    ENTRY(SYS_sigaltstack, sys_sigaltstack),
+    ENTRY(SYS_pipe, sys_pipe),
+    ENTRY(SYS_pipe2, sys_pipe2),
     ENTRY(SYS_sysinfo, sys_sysinfo),
 };
 
@@ -105,4 +127,5 @@ void syscall_dispatch(struct trap_frame *f)
     syscall_fn fn = nr < SYSCALL_TABLE_SIZE ? table[nr] : NULL;
     f->rax = fn ? (uint64_t)fn((long)f->rdi, (long)f->rsi, (long)f->rdx, (long)f->r10, (long)f->r8, (long)f->r9)
                 : (uint64_t)-ENOSYS;
+    return_to_user(f);
 }

@@ -74,6 +74,33 @@ long sys_execve(uint64_t upath, uint64_t uargv, uint64_t uenvp);
 /* sys_info.c */
 long sys_sysinfo(uint64_t uinfo);
 
+/* sys_fork.c */
+long sys_fork(void);
+long sys_vfork(void);
+long sys_clone(uint64_t flags, uint64_t newsp, uint64_t uparent_tid, uint64_t uchild_tid, uint64_t tls);
+long sys_wait4(long pid, uint64_t ustatus, long options, uint64_t urusage);
+long sys_kill(long pid, long sig);
+long sys_tkill(long tid, long sig);
+long sys_tgkill(long tgid, long tid, long sig);
+long sys_setpgid(long pid, long pgid);
+long sys_getpgid(long pid);
+long sys_getpgrp(void);
+long sys_getsid(long pid);
+long sys_setsid(void);
+
+/* proc/signal.c */
+long sys_rt_sigaction(long sig, uint64_t uact, uint64_t uold, size_t setsize);
+long sys_rt_sigprocmask(long how, uint64_t uset, uint64_t uold, size_t setsize);
+long sys_rt_sigpending(uint64_t uset, size_t setsize);
+long sys_rt_sigsuspend(uint64_t uset, size_t setsize);
+long sys_rt_sigreturn(void);
+long sys_pause(void);
+long sys_sigaltstack(uint64_t uss, uint64_t uold);
+
+/* fs/pipe.c */
+long sys_pipe(uint64_t ufds);
+long sys_pipe2(uint64_t ufds, long flags);
+
 /* sys_time.c */
 long sys_clock_gettime(long clock, uint64_t uts);
 long sys_clock_getres(long clock, uint64_t uts);

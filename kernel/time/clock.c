@@ -10,7 +10,16 @@ static uint64_t tsc_hz, tsc_base;
 static uint64_t ns_mult;
 static int64_t boot_epoch_ns; /* ns per TSC tick, as a 32.32 fixed-point number */
 
-static void tick(void) { ticks++; }
+static void (*tick_hook)(void);
+
+static void tick(void)
+{
+    ticks++;
+    if (tick_hook)
+        tick_hook();
+}
+
+void clock_set_tick_hook(void (*hook)(void)) { tick_hook = hook; }
 
 void clock_init(void)
 {

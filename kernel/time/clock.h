@@ -11,6 +11,8 @@
 #define TIMER_HZ 100 /* one tick = 10 ms, Linux's classic HZ */
 
 void clock_init(void);
+/* Calls hook on every timer tick, in interrupt context (the scheduler). */
+void clock_set_tick_hook(void (*hook)(void));
 uint64_t timer_ticks(void);
 uint64_t clock_tsc_hz(void);
 /* Nanoseconds since clock_init; never goes backwards. */

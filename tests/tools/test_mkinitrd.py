@@ -41,7 +41,11 @@ def check(cond, why):
 
 
 def mkinitrd(*args):
-    return subprocess.run([sys.executable, MKINITRD, *args], capture_output=True, text=True)
+    try:
+        # A timeout, because a mkinitrd that opened a FIFO would block forever.
+        return subprocess.run([sys.executable, MKINITRD, *args], capture_output=True, text=True, timeout=60)
+    except subprocess.TimeoutExpired:
+        raise Fail(f"mkinitrd {' '.join(args)} did not finish in 60 s")
 
 
 def build(*args):

@@ -2,6 +2,7 @@
  * with SIGSEGV: writing a PROT_READ page, touching PROT_NONE or an
  * unmapped page, writing a read-only file mapping. */
 #include <fcntl.h>
+#include <sys/auxv.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -24,7 +25,7 @@ int main(int argc, char **argv)
         munmap(p, 4096);
         printf("%d\n", ((volatile char *)p)[0]);
     } else if (!strcmp(m, "write-file-map")) {
-        int fd = open(argv[0], O_RDONLY);
+        int fd = open((const char *)getauxval(AT_EXECFN), O_RDONLY);
         char *f = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, fd, 0);
         f[0] = 0;
     } else if (!strcmp(m, "above-brk")) {

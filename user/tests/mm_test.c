@@ -1,5 +1,6 @@
 /* mm_test.c - brk, mmap, munmap, mprotect: what Linux guarantees. */
 #include <errno.h>
+#include <sys/auxv.h>
 #include <fcntl.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -8,9 +9,8 @@
 
 #include "tt.h"
 
-int main(int argc, char **argv)
+int main(void)
 {
-    (void)argc;
     /* brk grows and shrinks. */
     long b0 = raw_syscall(SYS_brk, 0, 0, 0);
     CHECK(b0 > 0, "brk(0) gives the break");
@@ -55,7 +55,7 @@ int main(int argc, char **argv)
     CHECK_EQ(munmap(q, 2 * 4096), 0, "munmap an unmapped range succeeds");
 
     /* A private read-only file mapping shows the file. */
-    int fd = open(argv[0], O_RDONLY);
+    int fd = open((const char *)getauxval(AT_EXECFN), O_RDONLY);
     char head[64];
     CHECK_EQ(read(fd, head, sizeof head), (long)sizeof head, "read the file head");
     char *f = mmap(NULL, 8192, PROT_READ, MAP_PRIVATE, fd, 0);

@@ -6,6 +6,8 @@
  * the oracle), so they print only what Linux defines: no addresses, no
  * timings. Each check prints "ok - what" or "not ok - what: detail"; the
  * exit status is the number of failed checks.
+ * To open its own executable a test uses getauxval(AT_EXECFN): argv[0]
+ * is "/bin/NAME" in both runs, but only Tiny OS has the file there.
  */
 #ifndef USER_TESTS_TT_H
 #define USER_TESTS_TT_H

@@ -46,7 +46,7 @@ syscall_entry:
     pushq %r11
     pushq $GDT_USER_CS
     pushq %rcx
-    pushq $0                            /* error code */
+    pushq %rax                          /* error code slot: the original RAX, for restarts */
     pushq $SYSCALL_VECTOR
     pushq %rax
     pushq %rbx

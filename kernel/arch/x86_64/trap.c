@@ -73,7 +73,7 @@ void trap_panic(const struct trap_frame *f)
     machine_exit(EXIT_PANIC);
 }
 
-void trap_dispatch(struct trap_frame *f)
+static void dispatch(struct trap_frame *f)
 {
     if (f->vector >= IRQ_BASE && f->vector < IRQ_BASE + 16) {
         irq_dispatch((int)(f->vector - IRQ_BASE));
@@ -88,4 +88,11 @@ void trap_dispatch(struct trap_frame *f)
     }
     /* Anything else: an unexpected vector; note it and go on. */
     kprintf("warning: unexpected interrupt vector %lu\n", f->vector);
+}
+
+void trap_dispatch(struct trap_frame *f)
+{
+    dispatch(f);
+    if (trap_from_user(f))
+        return_to_user(f); /* preemption and signals, on the way out */
 }

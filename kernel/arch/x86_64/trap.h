@@ -14,6 +14,10 @@ void trap_dispatch(struct trap_frame *f);
  * kills the process; false leaves it to the exception table or a panic. */
 bool fault_handle(struct trap_frame *f);
 
+/* The process layer's work before a frame returns to ring 3 (a
+ * reschedule, signals): kernel/proc/sched.c. */
+void return_to_user(struct trap_frame *f);
+
 /* "Page fault" for 14, and so on; "Interrupt" past 31. */
 const char *trap_vector_name(uint64_t vector);
 

@@ -1,0 +1,194 @@
+/*
+ * pipe.c - pipes (pipe(7)): a 64 KiB ring buffer (Linux's default
+ * capacity) between a read end and a write end.
+ *   - read blocks while the pipe is empty and a writer exists; it returns
+ *     0 (end of file) once every write end is closed;
+ *   - write blocks while the pipe is full; with no read end left it fails
+ *     with EPIPE and the writer gets SIGPIPE;
+ *   - writes of at most PIPE_BUF (4096) bytes are atomic: they wait for
+ *     room for all of it rather than interleave with other writers;
+ *   - O_NONBLOCK turns every wait into EAGAIN.
+ */
+#include "fs/vfs.h"
+#include "lib/string.h"
+#include "mm/kmalloc.h"
+#include "mm/usercopy.h"
+#include "proc/proc.h"
+#include "proc/signal.h"
+#include "proc/wait.h"
+#include "syscall/syscall.h"
+#include "arch/x86_64/cpu.h"
+#include "uapi/errno.h"
+#include "uapi/fcntl.h"
+#include "uapi/signal.h"
+
+#define PIPE_SIZE 65536
+#define PIPE_BUF 4096
+
+struct pipe {
+    char *buf;
+    uint64_t head, tail; /* bytes written / read so far; head - tail in use */
+    int readers, writers;
+    struct inode inode;  /* what fstat reports: a FIFO */
+};
+
+static uint64_t next_pipe_ino = 1u << 30;
+
+static long pipe_read(struct file *f, uint64_t ubuf, size_t n)
+{
+    struct pipe *p = f->priv;
+    if (n == 0)
+        return 0;
+    uint64_t fl = irq_save();
+    while (p->head == p->tail) {
+        if (p->writers == 0) {
+            irq_restore(fl);
+            return 0;
+        }
+        if (f->flags & O_NONBLOCK) {
+            irq_restore(fl);
+            return -EAGAIN;
+        }
+        if (sleep_on_interruptible(p)) {
+            irq_restore(fl);
+            return -ERESTARTSYS;
+        }
+    }
+    irq_restore(fl);
+    size_t done = 0;
+    while (done < n && p->tail != p->head) {
+        uint64_t off = p->tail % PIPE_SIZE;
+        size_t chunk = p->head - p->tail;
+        if (chunk > PIPE_SIZE - off)
+            chunk = PIPE_SIZE - off;
+        if (chunk > n - done)
+            chunk = n - done;
+        if (copy_to_user(ubuf + done, p->buf + off, chunk)) {
+            if (!done)
+                return -EFAULT;
+            break;
+        }
+        p->tail += chunk;
+        done += chunk;
+    }
+    wakeup(p); /* writers waiting for room */
+    return (long)done;
+}
+
+static long pipe_write(struct file *f, uint64_t ubuf, size_t n)
+{
+    struct pipe *p = f->priv;
+    size_t done = 0;
+    while (done < n) {
+        uint64_t fl = irq_save();
+        size_t want = n - done <= PIPE_BUF ? n - done : 1; /* atomic small writes */
+        for (;;) {
+            if (p->readers == 0) {
+                irq_restore(fl);
+                signal_send(current(), SIGPIPE);
+                return done ? (long)done : -EPIPE;
+            }
+            if (PIPE_SIZE - (p->head - p->tail) >= want)
+                break;
+            if (f->flags & O_NONBLOCK) {
+                irq_restore(fl);
+                return done ? (long)done : -EAGAIN;
+            }
+            if (sleep_on_interruptible(p)) {
+                irq_restore(fl);
+                return done ? (long)done : -ERESTARTSYS;
+            }
+        }
+        irq_restore(fl);
+        while (done < n && p->head - p->tail < PIPE_SIZE) {
+            uint64_t off = p->head % PIPE_SIZE;
+            size_t chunk = PIPE_SIZE - (p->head - p->tail);
+            if (chunk > PIPE_SIZE - off)
+                chunk = PIPE_SIZE - off;
+            if (chunk > n - done)
+                chunk = n - done;
+            if (copy_from_user(p->buf + off, ubuf + done, chunk)) {
+                wakeup(p);
+                return done ? (long)done : -EFAULT;
+            }
+            p->head += chunk;
+            done += chunk;
+        }
+        wakeup(p); /* readers waiting for data */
+    }
+    return (long)done;
+}
+
+static void pipe_release(struct file *f)
+{
+    struct pipe *p = f->priv;
+    if ((f->flags & O_ACCMODE) == O_RDONLY)
+        p->readers--;
+    else
+        p->writers--;
+    wakeup(p);
+    if (p->readers == 0 && p->writers == 0) {
+        kfree(p->buf);
+        kfree(p);
+    }
+}
+
+static long pipe_ioctl(struct file *f, unsigned long cmd, uint64_t arg)
+{
+    struct pipe *p = f->priv;
+    if (cmd == 0x541B) { /* FIONREAD: bytes waiting */
+        int n = (int)(p->head - p->tail);
+        return copy_to_user(arg, &n, sizeof n);
+    }
+    return -ENOTTY;
+}
+
+static const struct file_ops pipe_ops = {
+    .read = pipe_read, .write = pipe_write, .ioctl = pipe_ioctl, .release = pipe_release};
+
+long sys_pipe2(uint64_t ufds, long flags)
+{
+    if (flags & ~(O_CLOEXEC | O_NONBLOCK | O_DIRECT))
+        return -EINVAL;
+    struct pipe *p = kzalloc(sizeof *p);
+    char *buf = kmalloc(PIPE_SIZE);
+    struct file *r = NULL, *w = NULL;
+    if (p && buf) {
+        p->buf = buf;
+        p->inode.mode = S_IFIFO | 0600;
+        p->inode.ino = next_pipe_ino++;
+        p->inode.nlink = 1;
+        p->inode.size = 0;
+        r = file_new(&p->inode, &pipe_ops, O_RDONLY | (flags & O_NONBLOCK));
+        w = file_new(&p->inode, &pipe_ops, O_WRONLY | (flags & O_NONBLOCK));
+    }
+    if (!r || !w) {
+        kfree(r);
+        kfree(w);
+        kfree(buf);
+        kfree(p);
+        return -ENOMEM;
+    }
+    r->priv = w->priv = p;
+    p->readers = p->writers = 1;
+    struct proc *cur = current();
+    int fds[2];
+    fds[0] = fd_install(cur, -1, r, flags & O_CLOEXEC);
+    fds[1] = fds[0] < 0 ? -EMFILE : fd_install(cur, -1, w, flags & O_CLOEXEC);
+    if (fds[0] < 0 || fds[1] < 0) {
+        if (fds[0] >= 0)
+            cur->files[fds[0]] = NULL;
+        file_put(r);
+        file_put(w);
+        return -EMFILE;
+    }
+    if (copy_to_user(ufds, fds, sizeof fds)) {
+        cur->files[fds[0]] = cur->files[fds[1]] = NULL;
+        file_put(r);
+        file_put(w);
+        return -EFAULT;
+    }
+    return 0;
+}
+
+long sys_pipe(uint64_t ufds) { return sys_pipe2(ufds, 0); }

@@ -1,0 +1,165 @@
+/* sched.c - the scheduler, sleep and wakeup (see sched.h, wait.h). */
+#include "proc/sched.h"
+
+#include "arch/x86_64/cpu.h"
+#include "arch/x86_64/fpu.h"
+#include "arch/x86_64/percpu.h"
+#include "mm/vm.h"
+#include "proc/proc.h"
+#include "proc/signal.h"
+#include "proc/wait.h"
+#include "time/clock.h"
+#include "uapi/errno.h"
+
+#define MSR_FS_BASE 0xC0000100
+#define MSR_KERNEL_GS_BASE 0xC0000102
+
+void context_switch(uint64_t *save_rsp, uint64_t load_rsp);
+
+static uint64_t scheduler_rsp;   /* the scheduler loop's saved stack */
+static volatile bool need_resched;
+static uint64_t slice_ticks;     /* ticks the current process has run */
+static int last_slot = -1;       /* round robin: search after this slot */
+static bool running;
+
+bool sched_running(void) { return running; }
+
+static void tick(void)
+{
+    if (current() && ++slice_ticks >= SCHED_SLICE_TICKS)
+        need_resched = true;
+    /* Timed sleepers check their deadline each tick (sleep_until_ns). */
+    uint64_t now = clock_monotonic_ns();
+    for (int i = 0; i < PROC_MAX_DEFAULT; i++) {
+        struct proc *p = proc_table[i];
+        if (p && p->state == PROC_BLOCKED && p->wake_at && p->wake_at <= now)
+            sched_make_ready(p);
+    }
+}
+
+void sched_make_ready(struct proc *p)
+{
+    p->state = PROC_READY;
+    p->chan = NULL;
+}
+
+static struct proc *pick_next(void)
+{
+    for (int k = 1; k <= PROC_MAX_DEFAULT; k++) {
+        int i = (last_slot + k) % PROC_MAX_DEFAULT;
+        struct proc *p = proc_table[i];
+        if (p && p->state == PROC_READY) {
+            last_slot = i;
+            return p;
+        }
+    }
+    return NULL;
+}
+
+void scheduler(void)
+{
+    running = true;
+    clock_set_tick_hook(tick);
+    for (;;) {
+        cli();
+        struct proc *p = pick_next();
+        if (!p) {
+            this_cpu()->current = NULL;
+            sti_hlt(); /* idle until an interrupt makes someone runnable */
+            continue;
+        }
+        p->state = PROC_RUNNING;
+        this_cpu()->current = p;
+        percpu_set_kernel_stack(p->kstack_top);
+        vm_activate(p->mm);
+        wrmsr(MSR_FS_BASE, p->fs_base);
+        wrmsr(MSR_KERNEL_GS_BASE, p->gs_base);
+        fpu_restore(p->fpu);
+        slice_ticks = 0;
+        need_resched = false;
+        context_switch(&scheduler_rsp, p->ctx_rsp);
+        /* p gave the CPU back (sched); its user state is saved. */
+    }
+}
+
+void sched(void)
+{
+    struct proc *p = current();
+    fpu_save(p->fpu);
+    p->fs_base = rdmsr(MSR_FS_BASE); /* the user may have changed it (WRFSBASE) */
+    p->gs_base = rdmsr(MSR_KERNEL_GS_BASE);
+    context_switch(&p->ctx_rsp, scheduler_rsp);
+}
+
+void yield(void)
+{
+    uint64_t f = irq_save();
+    current()->state = PROC_READY;
+    sched();
+    irq_restore(f);
+}
+
+void sleep_on(const void *chan)
+{
+    struct proc *p = current();
+    if (!p || !running) {
+        sti_hlt(); /* boot time: wait for the next interrupt */
+        cli();
+        return;
+    }
+    p->chan = chan;
+    p->state = PROC_BLOCKED;
+    sched();
+    p->chan = NULL;
+}
+
+int sleep_on_interruptible(const void *chan)
+{
+    if (current() && signal_pending(current()))
+        return -EINTR;
+    sleep_on(chan);
+    if (current() && signal_pending(current()))
+        return -EINTR;
+    return 0;
+}
+
+void wakeup(const void *chan)
+{
+    uint64_t f = irq_save();
+    for (int i = 0; i < PROC_MAX_DEFAULT; i++) {
+        struct proc *p = proc_table[i];
+        if (p && p->state == PROC_BLOCKED && p->chan == chan)
+            sched_make_ready(p);
+    }
+    irq_restore(f);
+}
+
+int sleep_until_ns(uint64_t deadline)
+{
+    struct proc *p = current();
+    uint64_t f = irq_save();
+    int err = 0;
+    while (clock_monotonic_ns() < deadline) {
+        if (!p) {
+            sleep_on(NULL); /* boot time: the next timer tick */
+            continue;
+        }
+        p->wake_at = deadline; /* tick() makes us runnable then */
+        err = sleep_on_interruptible(&p->wake_at);
+        if (err)
+            break;
+    }
+    if (p)
+        p->wake_at = 0;
+    irq_restore(f);
+    return err;
+}
+
+void return_to_user(struct trap_frame *f)
+{
+    if (need_resched) {
+        need_resched = false;
+        yield();
+    }
+    signal_deliver(f);
+}

@@ -1,0 +1,36 @@
+/*
+ * sched.h - the round-robin scheduler. A process runs until it blocks,
+ * yields, or its time slice ends: the timer interrupt (every 10 ms) asks
+ * for a reschedule, which happens when the process is about to return to
+ * ring 3 (the kernel itself is not preempted). The scheduler loop runs on
+ * the boot stack; when nothing is runnable it halts the CPU.
+ */
+#ifndef PROC_SCHED_H
+#define PROC_SCHED_H
+
+#include <stdbool.h>
+
+#include "arch/x86_64/trap_frame.h"
+
+struct proc;
+
+#define SCHED_SLICE_TICKS 1 /* one 10 ms tick */
+
+/* The scheduler loop: never returns. */
+__attribute__((noreturn)) void scheduler(void);
+/* Gives up the CPU; the caller stays runnable. */
+void yield(void);
+/* Switches to the scheduler. Interrupts off; the caller set its state. */
+void sched(void);
+/* Makes p runnable. */
+void sched_make_ready(struct proc *p);
+
+/* Work due before returning to ring 3 through frame f: a pending
+ * reschedule and pending signals. Called by the syscall and interrupt
+ * exit paths. */
+void return_to_user(struct trap_frame *f);
+
+/* True when the scheduler is running processes. */
+bool sched_running(void);
+
+#endif

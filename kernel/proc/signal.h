@@ -1,0 +1,49 @@
+/*
+ * signal.h - POSIX signals with Linux's x86_64 numbers, actions, masks
+ * and handler frames (struct rt_sigframe, arch/x86/kernel/signal.c).
+ */
+#ifndef PROC_SIGNAL_H
+#define PROC_SIGNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "arch/x86_64/trap_frame.h"
+
+struct proc;
+
+/* Kernel-internal: "interrupted; restart the call if the handler has
+ * SA_RESTART or no handler runs, else -EINTR". Never reaches user space. */
+#define ERESTARTSYS 512
+
+#define SIG_DFL 0
+#define SIG_IGN 1
+
+#define SA_NOCLDSTOP 0x00000001
+#define SA_NOCLDWAIT 0x00000002
+#define SA_SIGINFO 0x00000004
+#define SA_RESTORER 0x04000000
+#define SA_ONSTACK 0x08000000
+#define SA_RESTART 0x10000000
+#define SA_NODEFER 0x40000000
+#define SA_RESETHAND 0x80000000
+
+static inline uint64_t sig_bit(int sig) { return 1ull << (sig - 1); }
+
+/* Is an unblocked signal waiting for p? */
+bool signal_pending(const struct proc *p);
+/* Queues sig for p (one pending instance per signal, like Linux's
+ * standard signals) and wakes p if it sleeps. si_code/addr describe it. */
+void signal_send(struct proc *p, int sig);
+/* A fault's signal (SIGSEGV, SIGILL...): if p cannot take it (blocked or
+ * ignored) the action resets to the default, as Linux's force_sig does. */
+void signal_force(struct proc *p, int sig, uint64_t fault_addr);
+/* Does sig, if it arrived now, end up killing p with no handler running? */
+bool signal_is_fatal(const struct proc *p, int sig);
+/* Delivers pending signals before frame f returns to ring 3: runs the
+ * default action or builds a handler frame on the user stack. */
+void signal_deliver(struct trap_frame *f);
+/* execve: caught signals go back to SIG_DFL (ignored ones stay ignored). */
+void signal_reset_on_exec(struct proc *p);
+
+#endif

@@ -1,0 +1,32 @@
+/*
+ * wait.h - sleeping until something happens, xv6-style: a process sleeps
+ * on a "channel" (any address that names the event: a pipe, the console
+ * queue, a child table) and whoever makes the event happen calls wakeup
+ * on the same address. Sleepers re-check their condition in a loop, so a
+ * wakeup too many is harmless. Drivers use this to reach processes.
+ *
+ * Race rule: check the condition and call sleep_on with interrupts off
+ * (cli), so an interrupt handler's wakeup cannot slip in between.
+ */
+#ifndef PROC_WAIT_H
+#define PROC_WAIT_H
+
+#include <stdint.h>
+
+/* Blocks the current process until wakeup(chan). Call with interrupts
+ * off; returns with them off. Before the first process exists it halts
+ * until the next interrupt instead. */
+void sleep_on(const void *chan);
+
+/* The same, but returns -EINTR (instead of sleeping, or on waking) when
+ * an unblocked signal is pending; 0 otherwise. */
+int sleep_on_interruptible(const void *chan);
+
+/* Makes every process sleeping on chan runnable. Any context. */
+void wakeup(const void *chan);
+
+/* Sleeps until the monotonic clock reaches deadline_ns: 0, or -EINTR if
+ * a signal came first. */
+int sleep_until_ns(uint64_t deadline_ns);
+
+#endif

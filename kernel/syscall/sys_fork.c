@@ -1,0 +1,245 @@
+/*
+ * sys_fork.c - creating and collecting processes: fork, vfork, clone,
+ * wait4; and the process-group calls a shell's job control needs.
+ */
+#include "arch/x86_64/cpu.h"
+#include "mm/usercopy.h"
+#include "mm/vm.h"
+#include "proc/proc.h"
+#include "proc/sched.h"
+#include "proc/signal.h"
+#include "proc/wait.h"
+#include "syscall/syscall.h"
+#include "uapi/errno.h"
+#include "uapi/signal.h"
+
+#define CLONE_VM 0x00000100
+#define CLONE_VFORK 0x00004000
+#define CLONE_PARENT_SETTID 0x00100000
+#define CLONE_CHILD_CLEARTID 0x00200000
+#define CLONE_CHILD_SETTID 0x01000000
+#define CSIGNAL 0x000000ff
+
+#define WNOHANG 1
+#define WUNTRACED 2
+#define WCONTINUED 8
+#define __WALL 0x40000000
+#define __WCLONE 0x80000000
+
+/* Starts child and, for vfork, waits until it has exec'd or exited. */
+static long start_child(struct proc *c, bool vfork)
+{
+    struct proc *p = current();
+    int pid = c->pid;
+    if (vfork) {
+        c->vfork_parent = p;
+        p->vfork_done = false;
+    }
+    uint64_t f = irq_save();
+    sched_make_ready(c);
+    if (vfork)
+        while (!p->vfork_done)
+            sleep_on(&p->vfork_done); /* not interruptible, as on Linux */
+    irq_restore(f);
+    return pid;
+}
+
+long sys_fork(void)
+{
+    int err;
+    struct proc *c = proc_fork(0, &err);
+    return c ? start_child(c, false) : err;
+}
+
+/* vfork shares nothing here: the child gets a copy-on-write copy, which
+ * is indistinguishable for the programs vfork is meant for (exec or exit
+ * at once), and the parent still waits for that exec or exit. */
+long sys_vfork(void)
+{
+    int err;
+    struct proc *c = proc_fork(0, &err);
+    return c ? start_child(c, true) : err;
+}
+
+long sys_clone(uint64_t flags, uint64_t newsp, uint64_t uparent_tid, uint64_t uchild_tid, uint64_t tls)
+{
+    (void)tls;
+    uint64_t known = CSIGNAL | CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID | CLONE_PARENT_SETTID;
+    bool vfork = (flags & (CLONE_VM | CLONE_VFORK)) == (CLONE_VM | CLONE_VFORK);
+    if (vfork)
+        known |= CLONE_VM | CLONE_VFORK;
+    /* Threads (CLONE_VM alone, CLONE_THREAD, CLONE_FILES...) are not
+     * supported: refuse them rather than run them half right. */
+    if (flags & ~known)
+        return -EINVAL;
+    if ((flags & CSIGNAL) != SIGCHLD && (flags & CSIGNAL) != 0)
+        return -EINVAL;
+    if (!vfork && newsp)
+        return -EINVAL; /* a new stack in a copied address space is a thread in disguise */
+    int err;
+    struct proc *c = proc_fork(vfork ? newsp : 0, &err);
+    if (!c)
+        return err;
+    int pid = c->pid;
+    /* Linux stores the tids before the child runs; a bad pointer there
+     * is ignored, as Linux does for these (put_user errors unchecked). */
+    if (flags & CLONE_PARENT_SETTID)
+        (void)copy_to_user(uparent_tid, &pid, sizeof pid);
+    if (flags & CLONE_CHILD_SETTID)
+        (void)vm_write(c->mm, uchild_tid, &pid, sizeof pid); /* the child's copy of memory */
+    if (flags & CLONE_CHILD_CLEARTID)
+        c->clear_child_tid = uchild_tid;
+    return start_child(c, vfork);
+}
+
+/* Does child c match wait4's pid argument? */
+static bool matches(const struct proc *c, long pid, const struct proc *self)
+{
+    if (pid > 0)
+        return c->pid == pid;
+    if (pid == 0)
+        return c->pgid == self->pgid;
+    if (pid < -1)
+        return c->pgid == -pid;
+    return true;
+}
+
+long sys_wait4(long pid, uint64_t ustatus, long options, uint64_t urusage)
+{
+    struct proc *self = current();
+    if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WALL | __WCLONE))
+        return -EINVAL;
+    if (pid == INT32_MIN)
+        return -ESRCH;
+    uint64_t f = irq_save();
+    for (;;) {
+        bool any = false;
+        struct proc *zombie = NULL;
+        for (int i = 0; i < PROC_MAX_DEFAULT && !zombie; i++) {
+            struct proc *c = proc_table[i];
+            if (!c || c->parent != self || !matches(c, pid, self))
+                continue;
+            any = true;
+            if (c->state == PROC_ZOMBIE)
+                zombie = c;
+        }
+        if (!any) {
+            irq_restore(f);
+            return -ECHILD;
+        }
+        if (zombie) {
+            int status;
+            int cpid = proc_reap(zombie, &status);
+            irq_restore(f);
+            if (ustatus && copy_to_user(ustatus, &status, sizeof status))
+                return -EFAULT;
+            if (urusage && clear_user(urusage, 144)) /* struct rusage: no accounting yet */
+                return -EFAULT;
+            return cpid;
+        }
+        if (options & WNOHANG) {
+            irq_restore(f);
+            return 0;
+        }
+        if (sleep_on_interruptible(self)) {
+            irq_restore(f);
+            return -ERESTARTSYS;
+        }
+    }
+}
+
+long sys_kill(long pid, long sig)
+{
+    struct proc *self = current();
+    if (sig < 0 || sig >= NSIG)
+        return -EINVAL;
+    int found = 0;
+    for (int i = 0; i < PROC_MAX_DEFAULT; i++) {
+        struct proc *p = proc_table[i];
+        if (!p || p->state == PROC_ZOMBIE)
+            continue;
+        bool hit = pid > 0 ? p->pid == pid : pid == 0 ? p->pgid == self->pgid
+                                          : pid == -1 ? (p->pid != 1 && p != self)
+                                                      : p->pgid == -pid;
+        if (!hit)
+            continue;
+        found++;
+        /* Init only gets the signals it has handlers for (Linux's rule for
+         * PID 1), so a stray kill cannot take the system down. */
+        if (p->pid == 1 && p->sigactions[sig].handler <= SIG_IGN && sig)
+            continue;
+        if (sig) {
+            p->sig_sender = self->pid;
+            signal_send(p, (int)sig);
+        }
+    }
+    if (pid == -1 && !found)
+        return -ESRCH;
+    return found ? 0 : -ESRCH;
+}
+
+long sys_tgkill(long tgid, long tid, long sig)
+{
+    if (tgid <= 0 || tid <= 0)
+        return -EINVAL;
+    if (tgid != tid)
+        return -ESRCH; /* one thread per process: tid == tgid */
+    return sys_kill(tid, sig);
+}
+
+long sys_tkill(long tid, long sig)
+{
+    if (tid <= 0)
+        return -EINVAL;
+    return sys_kill(tid, sig);
+}
+
+long sys_setpgid(long pid, long pgid)
+{
+    struct proc *self = current();
+    struct proc *p = pid ? proc_find((int)pid) : self;
+    if (pgid < 0)
+        return -EINVAL;
+    if (!p || (p != self && p->parent != self))
+        return -ESRCH;
+    if (p->pid == p->sid)
+        return -EPERM; /* a session leader keeps its group */
+    if (p->sid != self->sid)
+        return -EPERM;
+    if (!pgid)
+        pgid = p->pid;
+    if (pgid != p->pid) {
+        /* Joining a group: it must exist in the same session. */
+        bool ok = false;
+        for (int i = 0; i < PROC_MAX_DEFAULT && !ok; i++)
+            ok = proc_table[i] && proc_table[i]->pgid == pgid && proc_table[i]->sid == self->sid;
+        if (!ok)
+            return -EPERM;
+    }
+    p->pgid = (int)pgid;
+    return 0;
+}
+
+long sys_getpgid(long pid)
+{
+    struct proc *p = pid ? proc_find((int)pid) : current();
+    return p ? p->pgid : -ESRCH;
+}
+
+long sys_getpgrp(void) { return current()->pgid; }
+
+long sys_getsid(long pid)
+{
+    struct proc *p = pid ? proc_find((int)pid) : current();
+    return p ? p->sid : -ESRCH;
+}
+
+long sys_setsid(void)
+{
+    struct proc *self = current();
+    for (int i = 0; i < PROC_MAX_DEFAULT; i++)
+        if (proc_table[i] && proc_table[i]->pgid == self->pid)
+            return -EPERM; /* already a group leader */
+    self->sid = self->pgid = self->pid;
+    return self->pid;
+}
