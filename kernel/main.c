@@ -17,6 +17,7 @@
 #include "drivers/serial.h"
 #include "drivers/tty.h"
 #include "fs/devfs.h"
+#include "fs/procfs.h"
 #include "fs/initramfs.h"
 #include "proc/proc.h"
 #include "proc/sched.h"
@@ -105,6 +106,7 @@ void kmain(uint32_t magic, uint64_t info_pa)
         selftest_run(tests);
 
     devfs_init();
+    procfs_init();
     tty_init(option("console"));
     if (boot_info.nmodules == 0) {
         kprintf("no initramfs module: staying in the kernel console\n");
@@ -124,6 +126,9 @@ void kmain(uint32_t magic, uint64_t info_pa)
         errdev = NULL;
     }
     fpu_init();
+    const char *maxproc = option("maxproc");
+    if (maxproc)
+        proc_set_limit((int)parse_ulong(maxproc));
     proc_start_init(init ? chosen : defaults, args, nargs, errdev ? "/dev/ttyS1" : NULL);
     scheduler();
 }

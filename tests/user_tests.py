@@ -52,3 +52,7 @@ USER_TESTS = [
     dict(name=f"mm-fault-{mode}", prog="mm_fault", args=[mode], status=killed(SIGSEGV), differential=True)
     for mode in MM_FAULTS
 ]
+
+USER_TESTS += [
+    dict(name="procfs-ps-meminfo", prog="procfs_test", status=0),
+]

@@ -5,7 +5,7 @@
 
 static struct cmdline cmdline;
 
-static const char *const known[] = {"selftest", "quiet", "init", "console", "stderr", NULL};
+static const char *const known[] = {"selftest", "quiet", "init", "console", "stderr", "maxproc", NULL};
 
 void options_init(const char *line)
 {
@@ -24,4 +24,12 @@ int option_init_args(const char *const **argv)
 {
     *argv = cmdline.init_args;
     return cmdline.init_argc;
+}
+
+unsigned long parse_ulong(const char *s)
+{
+    unsigned long v = 0;
+    while (*s >= '0' && *s <= '9')
+        v = v * 10 + (unsigned long)(*s++ - '0');
+    return v;
 }

@@ -7,6 +7,7 @@
  *                             then /bin/sh); words after "--" are its
  *                             arguments
  *   console=tty|pipe          how the console behaves (drivers/tty.h)
+ *   maxproc=N                 the process limit (default 1024, at most 4096)
  *   stderr=com2               send init's descriptor 2 to the second
  *                             serial port (tools/tinyos-run keeps it apart)
  */
@@ -19,6 +20,8 @@
 void options_init(const char *line);
 /* The value of option key ("" for a flag) or NULL if absent. */
 const char *option(const char *key);
+/* A decimal option value (digits up to the first other character). */
+unsigned long parse_ulong(const char *s);
 /* The arguments for init given after "--" on the command line. */
 int option_init_args(const char *const **argv);
 

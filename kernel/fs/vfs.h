@@ -20,6 +20,9 @@ struct file;
 struct inode;
 
 struct file_ops {
+    /* Called when the file is opened (NULL: nothing to do); -errno fails
+     * the open. */
+    int (*open)(struct file *f);
     /* Read/write move bytes between the file and user memory at ubuf;
      * they return the count or -errno. NULL means -EINVAL (EBADF for a
      * file not open for it is checked before). */
@@ -43,6 +46,7 @@ struct inode {
     const char *data;             /* regular file contents or symlink target */
     const struct file_ops *fops;  /* how open files of this inode behave */
     uint32_t rdev;
+    void *priv;                   /* for the file system or driver that made it */
     /* Directory structure: */
     char *name;
     struct inode *parent;         /* the root is its own parent */

@@ -27,8 +27,15 @@
 #include "uapi/fcntl.h"
 #include "uapi/signal.h"
 
-struct proc *proc_table[PROC_MAX_DEFAULT];
+struct proc *proc_table[PROC_TABLE_SIZE];
 #define table proc_table
+int proc_slots_used;
+static int proc_max = PROC_MAX_DEFAULT;
+
+void proc_set_limit(int max)
+{
+    proc_max = max < 2 ? 2 : max > PROC_TABLE_SIZE ? PROC_TABLE_SIZE : max;
+}
 static int next_pid = 1;
 
 #define KSTACK_PAGES (KERNEL_STACK_SIZE / PAGE_SIZE)
@@ -63,7 +70,7 @@ static int kstack_alloc(int slot)
 
 static bool pid_in_use(int pid)
 {
-    for (int i = 0; i < PROC_MAX_DEFAULT; i++)
+    for (int i = 0; i < proc_slots_used; i++)
         if (table[i] && table[i]->pid == pid)
             return true;
     return false;
@@ -74,11 +81,13 @@ void proc_first_entry(void);
 struct proc *proc_alloc(void)
 {
     int slot = -1;
-    for (int i = 0; i < PROC_MAX_DEFAULT && slot < 0; i++)
+    for (int i = 0; i < proc_max && slot < 0; i++)
         if (!table[i])
             slot = i;
     if (slot < 0)
         return NULL;
+    if (slot >= proc_slots_used)
+        proc_slots_used = slot + 1;
     struct proc *p = kzalloc(sizeof *p);
     if (!p)
         return NULL;
@@ -117,7 +126,7 @@ struct proc *proc_alloc(void)
 
 struct proc *proc_find(int pid)
 {
-    for (int i = 0; i < PROC_MAX_DEFAULT; i++)
+    for (int i = 0; i < proc_slots_used; i++)
         if (table[i] && table[i]->pid == pid)
             return table[i];
     return NULL;
@@ -126,7 +135,7 @@ struct proc *proc_find(int pid)
 int proc_count(void)
 {
     int n = 0;
-    for (int i = 0; i < PROC_MAX_DEFAULT; i++)
+    for (int i = 0; i < proc_slots_used; i++)
         n += table[i] != NULL;
     return n;
 }
@@ -264,7 +273,7 @@ static void reparent_children(struct proc *p)
 {
     struct proc *init = proc_find(1);
     bool zombie = false;
-    for (int i = 0; i < PROC_MAX_DEFAULT; i++) {
+    for (int i = 0; i < proc_slots_used; i++) {
         struct proc *c = table[i];
         if (c && c->parent == p) {
             c->parent = init;

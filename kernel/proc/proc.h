@@ -8,10 +8,12 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "arch/x86_64/layout.h"
 #include "arch/x86_64/percpu.h"
 #include "arch/x86_64/trap_frame.h"
 
-#define PROC_MAX_DEFAULT 1024
+#define PROC_MAX_DEFAULT 1024       /* the default limit: fork fails with EAGAIN past it */
+#define PROC_TABLE_SIZE KSTACK_SLOTS /* the most the limit can be raised to (maxproc=) */
 #define NOFILE 256 /* descriptors per process (RLIMIT_NOFILE) */
 #define PROC_NAME_LEN 16
 
@@ -80,7 +82,12 @@ struct proc *proc_alloc(void);
 void proc_free(struct proc *p);
 
 /* Every process table slot, for iteration (NULL entries are free). */
-extern struct proc *proc_table[PROC_MAX_DEFAULT];
+extern struct proc *proc_table[PROC_TABLE_SIZE];
+/* One past the highest table slot ever used: loops over the table stop
+ * here instead of scanning all of it. */
+extern int proc_slots_used;
+/* Sets the process limit (the maxproc= boot option). */
+void proc_set_limit(int max);
 /* The process with this pid, or NULL. */
 struct proc *proc_find(int pid);
 

@@ -30,7 +30,7 @@ static void tick(void)
         need_resched = true;
     /* Timed sleepers check their deadline each tick (sleep_until_ns). */
     uint64_t now = clock_monotonic_ns();
-    for (int i = 0; i < PROC_MAX_DEFAULT; i++) {
+    for (int i = 0; i < proc_slots_used; i++) {
         struct proc *p = proc_table[i];
         if (p && p->state == PROC_BLOCKED && p->wake_at && p->wake_at <= now)
             sched_make_ready(p);
@@ -45,8 +45,8 @@ void sched_make_ready(struct proc *p)
 
 static struct proc *pick_next(void)
 {
-    for (int k = 1; k <= PROC_MAX_DEFAULT; k++) {
-        int i = (last_slot + k) % PROC_MAX_DEFAULT;
+    for (int k = 1; k <= proc_slots_used; k++) {
+        int i = (last_slot + k) % proc_slots_used;
         struct proc *p = proc_table[i];
         if (p && p->state == PROC_READY) {
             last_slot = i;
@@ -126,7 +126,7 @@ int sleep_on_interruptible(const void *chan)
 void wakeup(const void *chan)
 {
     uint64_t f = irq_save();
-    for (int i = 0; i < PROC_MAX_DEFAULT; i++) {
+    for (int i = 0; i < proc_slots_used; i++) {
         struct proc *p = proc_table[i];
         if (p && p->state == PROC_BLOCKED && p->chan == chan)
             sched_make_ready(p);

@@ -115,7 +115,7 @@ long sys_wait4(long pid, uint64_t ustatus, long options, uint64_t urusage)
     for (;;) {
         bool any = false;
         struct proc *zombie = NULL;
-        for (int i = 0; i < PROC_MAX_DEFAULT && !zombie; i++) {
+        for (int i = 0; i < proc_slots_used && !zombie; i++) {
             struct proc *c = proc_table[i];
             if (!c || c->parent != self || !matches(c, pid, self))
                 continue;
@@ -154,7 +154,7 @@ long sys_kill(long pid, long sig)
     if (sig < 0 || sig >= NSIG)
         return -EINVAL;
     int found = 0;
-    for (int i = 0; i < PROC_MAX_DEFAULT; i++) {
+    for (int i = 0; i < proc_slots_used; i++) {
         struct proc *p = proc_table[i];
         if (!p || p->state == PROC_ZOMBIE)
             continue;
@@ -211,7 +211,7 @@ long sys_setpgid(long pid, long pgid)
     if (pgid != p->pid) {
         /* Joining a group: it must exist in the same session. */
         bool ok = false;
-        for (int i = 0; i < PROC_MAX_DEFAULT && !ok; i++)
+        for (int i = 0; i < proc_slots_used && !ok; i++)
             ok = proc_table[i] && proc_table[i]->pgid == pgid && proc_table[i]->sid == self->sid;
         if (!ok)
             return -EPERM;
@@ -237,7 +237,7 @@ long sys_getsid(long pid)
 long sys_setsid(void)
 {
     struct proc *self = current();
-    for (int i = 0; i < PROC_MAX_DEFAULT; i++)
+    for (int i = 0; i < proc_slots_used; i++)
         if (proc_table[i] && proc_table[i]->pgid == self->pid)
             return -EPERM; /* already a group leader */
     self->sid = self->pgid = self->pid;

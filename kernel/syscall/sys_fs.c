@@ -207,6 +207,14 @@ long sys_openat(long dirfd, uint64_t upath, long flags, long mode)
     struct file *f = file_new(ino, ino->fops, (uint32_t)flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC));
     if (!f)
         return -ENOMEM;
+    if (f->ops->open && !(flags & O_PATH)) {
+        int err2 = f->ops->open(f);
+        if (err2) {
+            f->ops = NULL; /* no release for a file that never opened */
+            file_put(f);
+            return err2;
+        }
+    }
     int fd = fd_install(current(), -1, f, flags & O_CLOEXEC);
     if (fd < 0)
         file_put(f);

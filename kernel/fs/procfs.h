@@ -1,0 +1,17 @@
+/*
+ * procfs.h - /proc: read-only text files generated when opened, each a
+ * snapshot of kernel state:
+ *   /proc/meminfo  MemTotal / MemFree / ... in kB, as Linux writes them
+ *   /proc/uptime   seconds since boot (and idle time, 0)
+ *   /proc/ps       the process table, one process a line (Tiny OS's own
+ *                  format, documented in docs/procfs.md):
+ *                    PID PPID PGID SID STATE NAME
+ *                  STATE is R (running or ready), S (sleeping),
+ *                  T (stopped) or Z (zombie).
+ */
+#ifndef FS_PROCFS_H
+#define FS_PROCFS_H
+
+void procfs_init(void);
+
+#endif
