@@ -70,6 +70,15 @@ static uint64_t *walk(uint64_t root, uint64_t va, bool create, int *err)
 
 static bool va_ok(uint64_t va) { return va_is_canonical(va) && va % PAGE_SIZE == 0; }
 
+/* Drops a stale translation of va. Kernel-half entries are shared by every
+ * address space and global (they survive CR3 loads), so they are flushed
+ * whatever the current root; user entries only matter in the live root. */
+static void flush(uint64_t root, uint64_t va)
+{
+    if (va >= DIRECT_MAP_BASE || read_cr3() == root)
+        invlpg(va);
+}
+
 /* A leaf that holds a frame: present, or kept for PROT_NONE. */
 static bool leaf_used(uint64_t e) { return e & (PTE_P | PTE_PROTNONE); }
 
@@ -106,8 +115,7 @@ int paging_unmap(uint64_t root, uint64_t va, uint64_t *pa)
     if (pa)
         *pa = *e & PTE_ADDR_MASK;
     *e = 0;
-    if (read_cr3() == root)
-        invlpg(va);
+    flush(root, va);
     return 0;
 }
 
@@ -122,8 +130,7 @@ int paging_protect(uint64_t root, uint64_t va, uint64_t flags)
     if (!leaf_used(*e))
         return -ENOENT;
     *e = leaf(*e & PTE_ADDR_MASK, flags);
-    if (read_cr3() == root)
-        invlpg(va);
+    flush(root, va);
     return 0;
 }
 
