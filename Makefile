@@ -121,3 +121,19 @@ clean:
 	rm -rf $(BUILD)
 
 -include $(KERNEL_OBJ:.o=.d) $(HOST_TESTS:=.d)
+
+# --- benchmarks (DESIGN.md section 6) -----------------------------------
+# bench/bench.c runs on Tiny OS and on Linux (Debian's kernel image, fetched
+# but not installed by tools/bench-linux-setup), both in QEMU with -icount,
+# so the TSC ticks are deterministic; tools/bench prints the table and
+# writes $(BUILD)/bench-results.md. Separate from `make test`.
+BENCH_BIN := $(BUILD)/bench/bench
+.PHONY: bench bench-now
+bench: deps
+	@$(MAKE) --no-print-directory bench-now
+bench-now: $(KERNEL) $(BENCH_BIN)
+	$(PYTHON) tools/bench-linux-setup --build $(BUILD)
+	$(PYTHON) tools/bench --build $(BUILD)
+$(BENCH_BIN): bench/bench.c
+	@mkdir -p $(dir $@)
+	$(USER_CC) $(USER_CFLAGS) $< -o $@

@@ -221,6 +221,7 @@ void proc_start_init(const char *const *paths, const char *const *args, int narg
         panic("no init program found (tried %s%s); boot with init=/path or put /sbin/init in the initramfs", paths[0],
               paths[1] ? " and others" : "");
     p->pgid = p->sid = p->pid;
+    p->umask = 022;
     p->state = PROC_READY;
 }
 
@@ -251,6 +252,7 @@ struct proc *proc_fork(uint64_t child_rsp, int *err)
         }
     }
     c->cwd = parent->cwd;
+    c->umask = parent->umask;
     memcpy(c->sigactions, parent->sigactions, sizeof c->sigactions);
     c->sig_blocked = parent->sig_blocked;
     c->sigaltstack_sp = parent->sigaltstack_sp;

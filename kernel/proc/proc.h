@@ -43,6 +43,9 @@ struct proc {
     uint64_t gs_base;    /* the user's GS base while switched out */
     const void *chan;    /* what a BLOCKED process waits for (wait.h) */
     uint64_t wake_at;    /* monotonic ns: a timed sleep ends here (0: none) */
+    uint64_t alarm_at;   /* monotonic ns: SIGALRM is due (0: no alarm) */
+    uint64_t alarm_interval; /* setitimer's reload value, ns */
+    uint32_t umask;
     struct k_sigaction sigactions[65];
     uint64_t sig_blocked, sig_pending; /* bit (n - 1) for signal n */
     uint64_t sig_fault_addr;           /* si_addr of a pending SIGSEGV/SIGBUS */

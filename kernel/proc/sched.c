@@ -10,6 +10,7 @@
 #include "proc/wait.h"
 #include "time/clock.h"
 #include "uapi/errno.h"
+#include "uapi/signal.h"
 
 #define MSR_FS_BASE 0xC0000100
 #define MSR_KERNEL_GS_BASE 0xC0000102
@@ -32,8 +33,15 @@ static void tick(void)
     uint64_t now = clock_monotonic_ns();
     for (int i = 0; i < proc_slots_used; i++) {
         struct proc *p = proc_table[i];
-        if (p && p->state == PROC_BLOCKED && p->wake_at && p->wake_at <= now)
+        if (!p)
+            continue;
+        if (p->state == PROC_BLOCKED && p->wake_at && p->wake_at <= now)
             sched_make_ready(p);
+        if (p->alarm_at && p->alarm_at <= now && p->state != PROC_ZOMBIE) {
+            p->alarm_at = p->alarm_interval ? now + p->alarm_interval : 0;
+            p->sig_sender = 0;
+            signal_send(p, SIGALRM);
+        }
     }
 }
 

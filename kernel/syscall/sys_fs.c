@@ -492,3 +492,22 @@ long sys_fcntl(long fd, long cmd, uint64_t arg)
         return -EINVAL;
     }
 }
+
+long sys_umask(long mask)
+{
+    struct proc *p = current();
+    long old = p->umask;
+    p->umask = (uint32_t)mask & 0777;
+    return old;
+}
+
+long sys_fchdir(long fd)
+{
+    struct file *f = getf(fd);
+    if (!f)
+        return -EBADF;
+    if (!f->inode || (f->inode->mode & S_IFMT) != S_IFDIR)
+        return -ENOTDIR;
+    current()->cwd = f->inode;
+    return 0;
+}

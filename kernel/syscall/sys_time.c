@@ -109,3 +109,21 @@ long sys_clock_nanosleep(long clock, long flags, uint64_t ureq, uint64_t urem)
 }
 
 long sys_nanosleep(uint64_t ureq, uint64_t urem) { return sys_clock_nanosleep(CLOCK_MONOTONIC, 0, ureq, urem); }
+
+/* times(2): CPU times are not accounted (all 0); the return value is the
+ * clock in ticks since boot, which is what programs time with. */
+long sys_times(uint64_t ubuf)
+{
+    if (ubuf && clear_user(ubuf, 4 * sizeof(int64_t)))
+        return -EFAULT;
+    return (long)(clock_monotonic_ns() / (NSEC / 100)); /* USER_HZ = 100 */
+}
+
+/* getrusage(2): no accounting yet; every field 0 (as for a process that
+ * used no measurable time), but the arguments are checked as Linux does. */
+long sys_getrusage(long who, uint64_t ubuf)
+{
+    if (who != 0 && who != -1 && who != 1) /* RUSAGE_SELF, CHILDREN, THREAD */
+        return -EINVAL;
+    return clear_user(ubuf, 144) ? -EFAULT : 0;
+}

@@ -116,6 +116,13 @@ static const syscall_fn table[SYSCALL_TABLE_SIZE] = {
     ENTRY(SYS_sigaltstack, sys_sigaltstack),
     ENTRY(SYS_pipe, sys_pipe),
     ENTRY(SYS_pipe2, sys_pipe2),
+    ENTRY(SYS_setitimer, sys_setitimer),
+    ENTRY(SYS_getitimer, sys_getitimer),
+    ENTRY(SYS_alarm, sys_alarm),
+    ENTRY(SYS_times, sys_times),
+    ENTRY(SYS_getrusage, sys_getrusage),
+    ENTRY(SYS_umask, sys_umask),
+    ENTRY(SYS_fchdir, sys_fchdir),
     ENTRY(SYS_sysinfo, sys_sysinfo),
 };
 

@@ -101,7 +101,16 @@ long sys_sigaltstack(uint64_t uss, uint64_t uold);
 long sys_pipe(uint64_t ufds);
 long sys_pipe2(uint64_t ufds, long flags);
 
+/* sys_timer.c */
+long sys_setitimer(long which, uint64_t unew, uint64_t uold);
+long sys_getitimer(long which, uint64_t uval);
+long sys_alarm(unsigned long seconds);
+
 /* sys_time.c */
+long sys_times(uint64_t ubuf);
+long sys_getrusage(long who, uint64_t ubuf);
+long sys_umask(long mask);
+long sys_fchdir(long fd);
 long sys_clock_gettime(long clock, uint64_t uts);
 long sys_clock_getres(long clock, uint64_t uts);
 long sys_gettimeofday(uint64_t utv, uint64_t utz);
