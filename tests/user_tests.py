@@ -56,3 +56,7 @@ USER_TESTS = [
 USER_TESTS += [
     dict(name="procfs-ps-meminfo", prog="procfs_test", status=0),
 ]
+
+USER_TESTS += [
+    dict(name="fs-writable-tree", prog="fs_test", status=0, differential=True),
+]

@@ -102,6 +102,31 @@
 #define SYS_rseq 334
 #define SYS_faccessat2 439
 
+#define SYS_fsync 74
+#define SYS_fdatasync 75
+#define SYS_truncate 76
+#define SYS_ftruncate 77
+#define SYS_rename 82
+#define SYS_mkdir 83
+#define SYS_rmdir 84
+#define SYS_link 86
+#define SYS_unlink 87
+#define SYS_symlink 88
+#define SYS_chmod 90
+#define SYS_fchmod 91
+#define SYS_chown 92
+#define SYS_fchown 93
+#define SYS_lchown 94
+#define SYS_mkdirat 258
+#define SYS_fchownat 260
+#define SYS_unlinkat 263
+#define SYS_renameat 264
+#define SYS_linkat 265
+#define SYS_symlinkat 266
+#define SYS_fchmodat 268
+#define SYS_utimensat 280
+#define SYS_renameat2 316
+
 /* Table size: one past the highest number Linux 6.x defines. */
 #define SYSCALL_TABLE_SIZE 463
 

@@ -4,6 +4,20 @@
 #include "lib/string.h"
 #include "mm/kmalloc.h"
 
+void inode_free(struct inode *inode); /* ramfs.c */
+
+void inode_get(struct inode *inode)
+{
+    if (inode->counted)
+        inode->refs++;
+}
+
+void inode_put(struct inode *inode)
+{
+    if (inode->counted && --inode->refs == 0)
+        inode_free(inode);
+}
+
 struct file *file_new(struct inode *inode, const struct file_ops *ops, uint32_t flags)
 {
     struct file *f = kzalloc(sizeof *f);
@@ -11,6 +25,8 @@ struct file *file_new(struct inode *inode, const struct file_ops *ops, uint32_t 
         return NULL;
     f->ops = ops;
     f->inode = inode;
+    if (inode)
+        inode_get(inode);
     f->flags = flags;
     f->refs = 1;
     return f;
@@ -28,6 +44,8 @@ void file_put(struct file *f)
         return;
     if (f->ops && f->ops->release)
         f->ops->release(f);
+    if (f->inode)
+        inode_put(f->inode);
     kfree(f);
 }
 

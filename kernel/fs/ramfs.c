@@ -5,6 +5,7 @@
 
 #include "lib/string.h"
 #include "mm/kmalloc.h"
+#include "time/clock.h"
 #include "mm/usercopy.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
@@ -28,7 +29,18 @@ static struct inode *new_inode(const char *name, size_t len, uint32_t mode)
     n->ino = next_ino++;
     n->nlink = (mode & S_IFMT) == S_IFDIR ? 2 : 1;
     n->fops = (mode & S_IFMT) == S_IFDIR ? &ramfs_dir_ops : &ramfs_file_ops;
+    n->counted = true;
+    n->refs = 1; /* the directory entry */
+    n->mtime = clock_realtime_ns() / 1000000000;
     return n;
+}
+
+void inode_free(struct inode *n)
+{
+    if (n->owned)
+        kfree((char *)n->data);
+    kfree(n->name);
+    kfree(n);
 }
 
 struct inode *ramfs_root(void)
@@ -47,6 +59,51 @@ struct inode *ramfs_child(struct inode *dir, const char *name, uint64_t namelen)
         if (strlen(c->name) == namelen && memcmp(c->name, name, namelen) == 0)
             return c;
     return NULL;
+}
+
+void ramfs_detach(struct inode *dir, struct inode *child)
+{
+    for (struct inode **pp = &dir->children; *pp; pp = &(*pp)->sibling) {
+        if (*pp == child) {
+            *pp = child->sibling;
+            break;
+        }
+    }
+    child->sibling = NULL;
+    if ((child->mode & S_IFMT) == S_IFDIR) {
+        dir->nlink--;
+        child->nlink = 0;
+    } else {
+        child->nlink--;
+    }
+    dir->mtime = clock_realtime_ns() / 1000000000;
+    inode_put(child); /* the entry's reference */
+}
+
+int ramfs_attach(struct inode *dir, struct inode *child, const char *name)
+{
+    size_t len = strlen(name);
+    char *copy = kmalloc(len + 1);
+    if (!copy)
+        return -ENOMEM;
+    memcpy(copy, name, len + 1);
+    kfree(child->name);
+    child->name = copy;
+    child->parent = dir;
+    struct inode **pp = &dir->children;
+    while (*pp)
+        pp = &(*pp)->sibling;
+    *pp = child;
+    child->sibling = NULL;
+    if ((child->mode & S_IFMT) == S_IFDIR) {
+        dir->nlink++;
+        child->nlink = 2;
+    } else {
+        child->nlink++;
+    }
+    inode_get(child);
+    dir->mtime = clock_realtime_ns() / 1000000000;
+    return 0;
 }
 
 struct inode *ramfs_create(struct inode *dir, const char *name, uint32_t mode, int *err)
@@ -115,12 +172,17 @@ static int walk(struct inode *cwd, const char *path, int follow_last, int depth,
             rest++;
         bool last = !*rest;
         if ((next->mode & S_IFMT) == S_IFLNK && (!last || follow_last || *p == '/')) {
-            /* Resolve the link relative to the directory holding it. */
-            char target[PATH_MAX];
+            /* Resolve the link relative to the directory holding it. The
+             * copy is on the heap: links nest up to SYMLOOP_MAX deep and
+             * the kernel stack is only 16 KiB. */
             size_t tl = next->size < PATH_MAX - 1 ? next->size : PATH_MAX - 1;
+            char *target = kmalloc(tl + 1);
+            if (!target)
+                return -ENOMEM;
             memcpy(target, next->data, tl);
             target[tl] = '\0';
             int err = walk(cur, target, 1, depth + 1, &next);
+            kfree(target);
             if (err)
                 return err;
         }
@@ -189,10 +251,60 @@ static long file_read(struct file *f, uint64_t ubuf, size_t n)
     return (long)n;
 }
 
+int ramfs_resize(struct inode *ino, uint64_t size)
+{
+    if (size > RAMFS_FILE_MAX)
+        return -EFBIG;
+    if (!ino->owned || size > ino->capacity) {
+        /* Grow geometrically; the first write copies initramfs data out. */
+        uint64_t cap = ino->owned ? ino->capacity : 0;
+        if (cap < size)
+            cap = size < 64 ? 64 : size;
+        if (ino->owned && cap < ino->capacity * 2 && ino->capacity * 2 <= RAMFS_FILE_MAX)
+            cap = ino->capacity * 2 > size ? ino->capacity * 2 : size;
+        char *d = kmalloc(cap);
+        if (!d)
+            return -ENOSPC;
+        uint64_t keep = ino->size < size ? ino->size : size;
+        if (keep)
+            memcpy(d, ino->data, keep);
+        if (ino->owned)
+            kfree((char *)ino->data);
+        ino->data = d;
+        ino->capacity = cap;
+        ino->owned = true;
+    }
+    if (size > ino->size)
+        memset((char *)ino->data + ino->size, 0, size - ino->size); /* a hole reads as zeros */
+    ino->size = size;
+    ino->mtime = clock_realtime_ns() / 1000000000;
+    return 0;
+}
+
 static long file_write(struct file *f, uint64_t ubuf, size_t n)
 {
-    (void)f, (void)ubuf, (void)n;
-    return -EBADF; /* only read-only opens exist so far (open refuses writes) */
+    struct inode *ino = f->inode;
+    if (f->flags & O_APPEND)
+        f->pos = ino->size;
+    if (n == 0)
+        return 0;
+    if (f->pos > RAMFS_FILE_MAX || n > RAMFS_FILE_MAX - f->pos)
+        return -EFBIG;
+    uint64_t end = f->pos + n;
+    if (end > ino->size) {
+        int err = ramfs_resize(ino, end);
+        if (err)
+            return err;
+    } else if (!ino->owned) {
+        int err = ramfs_resize(ino, ino->size); /* take a private copy first */
+        if (err)
+            return err;
+    }
+    if (copy_from_user((char *)ino->data + f->pos, ubuf, n))
+        return -EFAULT;
+    f->pos = end;
+    ino->mtime = clock_realtime_ns() / 1000000000;
+    return (long)n;
 }
 
 static long file_lseek(struct file *f, int64_t off, int whence)

@@ -1,7 +1,8 @@
 /*
- * ramfs.h - the in-memory file tree and path lookup.
- * Read-only for now: the initramfs fills it at boot, devices are added by
- * their drivers.
+ * ramfs.h - the in-memory file tree and path lookup. The initramfs fills
+ * it at boot (its files' data stays in the boot module until first
+ * written), drivers add devices, and programs create, write, rename and
+ * remove files like on any Unix file system. Nothing is persistent.
  */
 #ifndef FS_RAMFS_H
 #define FS_RAMFS_H
@@ -11,6 +12,7 @@
 #include "fs/vfs.h"
 
 #define PATH_MAX 4096
+#define RAMFS_FILE_MAX (256ull << 20) /* one file: at most 256 MiB of kernel heap */
 #define SYMLOOP_MAX 40
 
 /* The root directory, created on first use. */
@@ -27,6 +29,16 @@ struct inode *ramfs_child(struct inode *dir, const char *name, uint64_t namelen)
  * the last component's only if follow_last. Returns 0 and *out, or
  * -ENOENT, -ENOTDIR, -ELOOP, -ENAMETOOLONG. */
 int ramfs_lookup(struct inode *cwd, const char *path, int follow_last, struct inode **out);
+
+/* Sets a regular file's size (truncating or zero-extending), taking a
+ * private copy of initramfs data. 0, -EFBIG or -ENOSPC. */
+int ramfs_resize(struct inode *ino, uint64_t size);
+
+/* Removes name from dir (unlink/rmdir; the caller checked the rules).
+ * The inode lives on while open files or working directories use it. */
+void ramfs_detach(struct inode *dir, struct inode *child);
+/* Links an existing inode into dir under name (rename, link). */
+int ramfs_attach(struct inode *dir, struct inode *child, const char *name);
 
 /* Adds an inode at path with all missing parent directories (boot use). */
 struct inode *ramfs_mkpath(const char *path, uint32_t mode, int *err);

@@ -44,6 +44,13 @@ struct inode {
     uint32_t uid, gid;
     int64_t mtime;
     const char *data;             /* regular file contents or symlink target */
+    uint64_t capacity;            /* bytes allocated at data when owned */
+    bool owned;                   /* data is ours (kmalloc), not the initramfs image */
+    /* References: the directory entry (while linked), open files, working
+     * directories. ramfs frees the inode when the last one goes. Inodes
+     * that live elsewhere (a pipe's) have counted = false. */
+    int refs;
+    bool counted;
     const struct file_ops *fops;  /* how open files of this inode behave */
     uint32_t rdev;
     void *priv;                   /* for the file system or driver that made it */
@@ -67,6 +74,10 @@ struct file {
 struct file *file_new(struct inode *inode, const struct file_ops *ops, uint32_t flags);
 struct file *file_get(struct file *f);
 void file_put(struct file *f);
+
+/* Take and drop a reference to an inode (no-ops for uncounted ones). */
+void inode_get(struct inode *inode);
+void inode_put(struct inode *inode);
 
 /* Fills a Linux struct stat for inode. */
 void vfs_stat(const struct inode *inode, struct linux_stat *st);

@@ -119,6 +119,7 @@ struct proc *proc_alloc(void)
     p->ctx_rsp = (uint64_t)ctx;
     p->state = PROC_READY; /* the caller fills in the rest first (interrupts off or not yet in the table) */
     p->cwd = ramfs_root();
+    inode_get(p->cwd);
     p->sigaltstack_flags = 2; /* SS_DISABLE */
     table[slot] = p;
     return p;
@@ -153,6 +154,7 @@ static void close_files(struct proc *p)
 void proc_free(struct proc *p)
 {
     close_files(p);
+    inode_put(p->cwd);
     vm_destroy(p->mm);
     kstack_free(p->slot);
     table[p->slot] = NULL;
@@ -251,7 +253,9 @@ struct proc *proc_fork(uint64_t child_rsp, int *err)
             c->cloexec[fd] = parent->cloexec[fd];
         }
     }
+    inode_put(c->cwd); /* proc_alloc's root */
     c->cwd = parent->cwd;
+    inode_get(c->cwd);
     c->umask = parent->umask;
     memcpy(c->sigactions, parent->sigactions, sizeof c->sigactions);
     c->sig_blocked = parent->sig_blocked;

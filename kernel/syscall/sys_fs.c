@@ -4,6 +4,7 @@
  * is read-only, so anything that would change it answers -EROFS.
  */
 #include "fs/ramfs.h"
+#include "syscall/path.h"
 #include "fs/vfs.h"
 #include "lib/string.h"
 #include "mm/kmalloc.h"
@@ -123,7 +124,7 @@ long sys_readv(long fd, uint64_t uiov, long iovcnt) { return vector_io(fd, uiov,
 long sys_writev(long fd, uint64_t uiov, long iovcnt) { return vector_io(fd, uiov, iovcnt, true); }
 
 /* Copies a user path into a kmalloc'd buffer (*out); 0 or -errno. */
-static long get_path(uint64_t upath, char **out)
+long get_path(uint64_t upath, char **out)
 {
     char *buf = kmalloc(PATH_MAX);
     if (!buf)
@@ -138,7 +139,7 @@ static long get_path(uint64_t upath, char **out)
 }
 
 /* The directory a *at() call starts from. */
-static long dir_of(long dirfd, const char *path, struct inode **out)
+long dir_of(long dirfd, const char *path, struct inode **out)
 {
     if (path[0] == '/' || (int)dirfd == AT_FDCWD) {
         *out = current()->cwd;
@@ -155,7 +156,7 @@ static long dir_of(long dirfd, const char *path, struct inode **out)
 
 /* Resolves (dirfd, upath) to an inode. flags: AT_SYMLINK_NOFOLLOW and
  * AT_EMPTY_PATH (then an empty path means dirfd itself). */
-static long resolve(long dirfd, uint64_t upath, long flags, struct inode **out)
+long resolve(long dirfd, uint64_t upath, long flags, struct inode **out)
 {
     char *path;
     long err = get_path(upath, &path);
@@ -181,29 +182,105 @@ static long resolve(long dirfd, uint64_t upath, long flags, struct inode **out)
     return err;
 }
 
+/* Splits (dirfd, upath) into the directory that holds the last name and
+ * that name (copied into name, at most 255 bytes). Trailing slashes are
+ * allowed (mkdir("a/")); *trailing_slash says whether there were any. */
+long resolve_parent(long dirfd, uint64_t upath, struct inode **dir, char name[256], bool *trailing_slash)
+{
+    char *path;
+    long err = get_path(upath, &path);
+    if (err)
+        return err;
+    size_t len = strlen(path);
+    bool slash = false;
+    while (len > 1 && path[len - 1] == '/') {
+        path[--len] = '\0';
+        slash = true;
+    }
+    char *last = path + len;
+    while (last > path && last[-1] != '/')
+        last--;
+    size_t nl = strlen(last);
+    if (len == 0) {
+        err = -ENOENT;
+    } else if (nl == 0) { /* the path is "/" */
+        err = -EEXIST;
+    } else if (nl > 255) {
+        err = -ENAMETOOLONG;
+    } else {
+        memcpy(name, last, nl + 1);
+        struct inode *start;
+        err = dir_of(dirfd, path, &start);
+        if (!err) {
+            if (last == path) {
+                *dir = start;
+            } else {
+                last[-1] = '\0';
+                err = ramfs_lookup(start, last - 1 == path ? "/" : path, 1, dir);
+            }
+        }
+        if (!err && ((*dir)->mode & S_IFMT) != S_IFDIR)
+            err = -ENOTDIR;
+    }
+    if (trailing_slash)
+        *trailing_slash = slash;
+    kfree(path);
+    return err;
+}
+
+/* Creates a new inode of the given mode at (dirfd, upath). */
+long fs_create(long dirfd, uint64_t upath, uint32_t mode, struct inode **out)
+{
+    struct inode *dir;
+    char name[256];
+    bool slash;
+    long err = resolve_parent(dirfd, upath, &dir, name, &slash);
+    if (err)
+        return err;
+    if (slash && (mode & S_IFMT) != S_IFDIR)
+        return -EISDIR;
+    if (!strcmp(name, ".") || !strcmp(name, "..") || ramfs_child(dir, name, strlen(name)))
+        return -EEXIST;
+    if (dir->nlink == 0)
+        return -ENOENT; /* the directory was removed */
+    int e = 0;
+    struct inode *n = ramfs_create(dir, name, mode, &e);
+    if (!n)
+        return e;
+    *out = n;
+    return 0;
+}
+
 long sys_openat(long dirfd, uint64_t upath, long flags, long mode)
 {
-    (void)mode; /* only used when creating, and nothing can be created */
     struct inode *ino;
-    long err = resolve(dirfd, upath, (flags & O_NOFOLLOW) ? AT_SYMLINK_NOFOLLOW : 0, &ino);
-    if (err == -ENOENT && (flags & O_CREAT))
-        return -EROFS;
+    long err = resolve(dirfd, upath, (flags & (O_NOFOLLOW | O_CREAT | O_EXCL)) ? AT_SYMLINK_NOFOLLOW : 0, &ino);
+    if (err == 0 && (flags & O_CREAT) && (flags & O_EXCL))
+        return -EEXIST;
+    if (err == 0 && (ino->mode & S_IFMT) == S_IFLNK && !(flags & O_NOFOLLOW) && (flags & O_CREAT))
+        err = resolve(dirfd, upath, 0, &ino); /* O_CREAT without O_EXCL follows a link that exists */
+    if (err == -ENOENT && (flags & O_CREAT)) {
+        if (flags & O_DIRECTORY)
+            return -EINVAL;
+        err = fs_create(dirfd, upath, S_IFREG | ((uint32_t)mode & 07777 & ~current()->umask), &ino);
+    }
     if (err)
         return err;
     uint32_t type = ino->mode & S_IFMT;
-    if ((flags & O_CREAT) && (flags & O_EXCL))
-        return -EEXIST;
-    if (type == S_IFLNK)
+    if (type == S_IFLNK && !(flags & O_PATH))
         return -ELOOP; /* O_NOFOLLOW on a link */
     if ((flags & O_DIRECTORY) && type != S_IFDIR)
         return -ENOTDIR;
-    bool wants_write = (flags & O_ACCMODE) != O_RDONLY || (flags & O_TRUNC);
-    if (type == S_IFDIR && wants_write)
-        return -EISDIR;
-    if (type == S_IFREG && wants_write && !(flags & O_PATH))
-        return -EROFS;
     if ((flags & O_ACCMODE) == O_ACCMODE)
         return -EINVAL;
+    bool wants_write = (flags & O_ACCMODE) != O_RDONLY;
+    if (type == S_IFDIR && (wants_write || (flags & O_TRUNC)))
+        return -EISDIR;
+    if (type == S_IFREG && (flags & O_TRUNC) && wants_write && !(flags & O_PATH)) {
+        err = ramfs_resize(ino, 0);
+        if (err)
+            return err;
+    }
     struct file *f = file_new(ino, ino->fops, (uint32_t)flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC));
     if (!f)
         return -ENOMEM;
@@ -293,8 +370,6 @@ long sys_faccessat(long dirfd, uint64_t upath, long mode, long flags)
     if (err)
         return err;
     uint32_t type = ino->mode & S_IFMT;
-    if ((mode & W_OK) && (type == S_IFREG || type == S_IFDIR))
-        return -EROFS;
     /* root may read and write anything; it may execute what has an x bit. */
     if ((mode & X_OK) && type != S_IFDIR && !(ino->mode & 0111))
         return -EACCES;
@@ -305,6 +380,8 @@ long sys_access(uint64_t upath, long mode) { return sys_faccessat(AT_FDCWD, upat
 
 long sys_getcwd(uint64_t ubuf, size_t size)
 {
+    if (current()->cwd->nlink == 0)
+        return -ENOENT; /* the working directory was removed */
     char path[PATH_MAX];
     size_t pos = sizeof path - 1;
     path[pos] = '\0';
@@ -327,6 +404,13 @@ long sys_getcwd(uint64_t ubuf, size_t size)
     return (long)len;
 }
 
+static void set_cwd(struct proc *p, struct inode *dir)
+{
+    inode_get(dir);
+    inode_put(p->cwd);
+    p->cwd = dir;
+}
+
 long sys_chdir(uint64_t upath)
 {
     struct inode *ino;
@@ -335,7 +419,7 @@ long sys_chdir(uint64_t upath)
         return err;
     if ((ino->mode & S_IFMT) != S_IFDIR)
         return -ENOTDIR;
-    current()->cwd = ino;
+    set_cwd(current(), ino);
     return 0;
 }
 
@@ -508,6 +592,6 @@ long sys_fchdir(long fd)
         return -EBADF;
     if (!f->inode || (f->inode->mode & S_IFMT) != S_IFDIR)
         return -ENOTDIR;
-    current()->cwd = f->inode;
+    set_cwd(current(), f->inode);
     return 0;
 }

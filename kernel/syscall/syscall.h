@@ -46,6 +46,31 @@ long sys_dup2(long oldfd, long newfd);
 long sys_dup3(long oldfd, long newfd, long flags);
 long sys_fcntl(long fd, long cmd, uint64_t arg);
 
+/* sys_fsmod.c */
+long sys_mkdirat(long dirfd, uint64_t upath, long mode);
+long sys_mkdir(uint64_t upath, long mode);
+long sys_unlinkat(long dirfd, uint64_t upath, long flags);
+long sys_unlink(uint64_t upath);
+long sys_rmdir(uint64_t upath);
+long sys_renameat2(long olddirfd, uint64_t uold, long newdirfd, uint64_t unew, long flags);
+long sys_renameat(long olddirfd, uint64_t uold, long newdirfd, uint64_t unew);
+long sys_rename(uint64_t uold, uint64_t unew);
+long sys_linkat(long olddirfd, uint64_t uold, long newdirfd, uint64_t unew, long flags);
+long sys_link(uint64_t uold, uint64_t unew);
+long sys_symlinkat(uint64_t utarget, long newdirfd, uint64_t upath);
+long sys_symlink(uint64_t utarget, uint64_t upath);
+long sys_truncate(uint64_t upath, int64_t len);
+long sys_ftruncate(long fd, int64_t len);
+long sys_fsync(long fd);
+long sys_fchmodat(long dirfd, uint64_t upath, long mode);
+long sys_chmod(uint64_t upath, long mode);
+long sys_fchmod(long fd, long mode);
+long sys_fchownat(long dirfd, uint64_t upath, long uid, long gid, long flags);
+long sys_chown(uint64_t upath, long uid, long gid);
+long sys_lchown(uint64_t upath, long uid, long gid);
+long sys_fchown(long fd, long uid, long gid);
+long sys_utimensat(long dirfd, uint64_t upath, uint64_t utimes, long flags);
+
 /* sys_mm.c */
 long sys_brk(uint64_t addr);
 long sys_mmap(uint64_t addr, size_t len, long prot, long flags, long fd, int64_t off);

@@ -1,0 +1,298 @@
+/*
+ * sys_fsmod.c - system calls that change the file tree: mkdir, unlink,
+ * rmdir, rename, symlink, truncate, chmod, chown, utimensat, fsync (and
+ * link, which is refused: no hard links).
+ * Errors follow the Linux man pages (section 2).
+ */
+#include "fs/ramfs.h"
+#include "fs/vfs.h"
+#include "lib/string.h"
+#include "mm/kmalloc.h"
+#include "mm/usercopy.h"
+#include "proc/proc.h"
+#include "syscall/path.h"
+#include "syscall/syscall.h"
+#include "time/clock.h"
+#include "uapi/errno.h"
+#include "uapi/fcntl.h"
+
+#define RENAME_NOREPLACE 1
+#define RENAME_EXCHANGE 2
+
+static bool is_dir(const struct inode *n) { return (n->mode & S_IFMT) == S_IFDIR; }
+static bool is_dot(const char *name) { return !strcmp(name, ".") || !strcmp(name, ".."); }
+
+long sys_mkdirat(long dirfd, uint64_t upath, long mode)
+{
+    struct inode *n;
+    return fs_create(dirfd, upath, S_IFDIR | ((uint32_t)mode & 07777 & ~current()->umask), &n);
+}
+
+long sys_mkdir(uint64_t upath, long mode) { return sys_mkdirat(AT_FDCWD, upath, mode); }
+
+/* Is dir an ancestor of (or the same as) n? rename must not move a
+ * directory into itself. */
+static bool contains(const struct inode *dir, const struct inode *n)
+{
+    for (;;) {
+        if (n == dir)
+            return true;
+        if (n->parent == n)
+            return false;
+        n = n->parent;
+    }
+}
+
+static bool in_use_as_cwd(const struct inode *dir)
+{
+    for (int i = 0; i < proc_slots_used; i++)
+        if (proc_table[i] && proc_table[i]->cwd == dir)
+            return true;
+    return false;
+}
+
+static long remove_entry(long dirfd, uint64_t upath, bool want_dir)
+{
+    struct inode *dir;
+    char name[256];
+    bool slash;
+    long err = resolve_parent(dirfd, upath, &dir, name, &slash);
+    if (err)
+        return err == -EEXIST ? -EBUSY : err; /* "/" itself */
+    if (is_dot(name))
+        return want_dir ? (!strcmp(name, ".") ? -EINVAL : -ENOTEMPTY) : -EISDIR;
+    struct inode *n = ramfs_child(dir, name, strlen(name));
+    if (!n)
+        return -ENOENT;
+    if (want_dir) {
+        if (!is_dir(n))
+            return -ENOTDIR;
+        if (n->children)
+            return -ENOTEMPTY;
+        if (n == ramfs_root())
+            return -EBUSY;
+    } else {
+        if (is_dir(n))
+            return -EISDIR;
+        if (slash)
+            return -ENOTDIR;
+    }
+    (void)in_use_as_cwd; /* Linux lets a working directory be removed too */
+    ramfs_detach(dir, n);
+    return 0;
+}
+
+long sys_unlinkat(long dirfd, uint64_t upath, long flags)
+{
+    if (flags & ~AT_REMOVEDIR)
+        return -EINVAL;
+    return remove_entry(dirfd, upath, flags & AT_REMOVEDIR);
+}
+
+long sys_unlink(uint64_t upath) { return remove_entry(AT_FDCWD, upath, false); }
+long sys_rmdir(uint64_t upath) { return remove_entry(AT_FDCWD, upath, true); }
+
+long sys_renameat2(long olddirfd, uint64_t uold, long newdirfd, uint64_t unew, long flags)
+{
+    if (flags & ~(RENAME_NOREPLACE | RENAME_EXCHANGE) || flags == (RENAME_NOREPLACE | RENAME_EXCHANGE))
+        return -EINVAL;
+    if (flags & RENAME_EXCHANGE)
+        return -EINVAL; /* not supported */
+    struct inode *odir, *ndir;
+    char oname[256], nname[256];
+    long err = resolve_parent(olddirfd, uold, &odir, oname, NULL);
+    if (!err)
+        err = resolve_parent(newdirfd, unew, &ndir, nname, NULL);
+    if (err)
+        return err == -EEXIST ? -EBUSY : err;
+    if (is_dot(oname) || is_dot(nname))
+        return -EBUSY;
+    struct inode *src = ramfs_child(odir, oname, strlen(oname));
+    if (!src)
+        return -ENOENT;
+    struct inode *dst = ramfs_child(ndir, nname, strlen(nname));
+    if (dst == src)
+        return 0; /* the same file: nothing to do */
+    if (is_dir(src) && contains(src, ndir))
+        return -EINVAL;
+    if (dst) {
+        if (flags & RENAME_NOREPLACE)
+            return -EEXIST;
+        if (is_dir(src) && !is_dir(dst))
+            return -ENOTDIR;
+        if (!is_dir(src) && is_dir(dst))
+            return -EISDIR;
+        if (is_dir(dst) && dst->children)
+            return -ENOTEMPTY;
+    }
+    inode_get(src); /* keep it alive between detach and attach */
+    if (dst)
+        ramfs_detach(ndir, dst);
+    ramfs_detach(odir, src);
+    err = ramfs_attach(ndir, src, nname);
+    if (err) /* out of memory for the name: put it back where it was */
+        ramfs_attach(odir, src, oname);
+    inode_put(src);
+    return err;
+}
+
+long sys_renameat(long olddirfd, uint64_t uold, long newdirfd, uint64_t unew)
+{
+    return sys_renameat2(olddirfd, uold, newdirfd, unew, 0);
+}
+
+long sys_rename(uint64_t uold, uint64_t unew) { return sys_renameat2(AT_FDCWD, uold, AT_FDCWD, unew, 0); }
+
+/* Hard links: an inode here is also its one directory entry (name,
+ * parent, place in the list), so a second name cannot exist. Linux's
+ * answer for a file system without hard links is EPERM. */
+long sys_linkat(long olddirfd, uint64_t uold, long newdirfd, uint64_t unew, long flags)
+{
+    (void)newdirfd, (void)unew;
+    if (flags & ~(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH))
+        return -EINVAL;
+    struct inode *src;
+    long err = resolve(olddirfd, uold, AT_SYMLINK_NOFOLLOW | (flags & AT_EMPTY_PATH), &src);
+    return err ? err : -EPERM;
+}
+
+long sys_link(uint64_t uold, uint64_t unew) { return sys_linkat(AT_FDCWD, uold, AT_FDCWD, unew, 0); }
+
+long sys_symlinkat(uint64_t utarget, long newdirfd, uint64_t upath)
+{
+    char *target;
+    long err = get_path(utarget, &target);
+    if (err)
+        return err;
+    struct inode *n;
+    err = target[0] ? fs_create(newdirfd, upath, S_IFLNK | 0777, &n) : -ENOENT;
+    if (!err) {
+        size_t len = strlen(target);
+        err = ramfs_resize(n, len);
+        if (!err)
+            memcpy((char *)n->data, target, len);
+    }
+    kfree(target);
+    return err;
+}
+
+long sys_symlink(uint64_t utarget, uint64_t upath) { return sys_symlinkat(utarget, AT_FDCWD, upath); }
+
+static long truncate_inode(struct inode *n, int64_t len)
+{
+    if (len < 0)
+        return -EINVAL;
+    if (is_dir(n))
+        return -EISDIR;
+    if ((n->mode & S_IFMT) != S_IFREG)
+        return -EINVAL;
+    return ramfs_resize(n, (uint64_t)len);
+}
+
+long sys_truncate(uint64_t upath, int64_t len)
+{
+    struct inode *n;
+    long err = resolve(AT_FDCWD, upath, 0, &n);
+    return err ? err : truncate_inode(n, len);
+}
+
+long sys_ftruncate(long fd, int64_t len)
+{
+    struct file *f = fd_get(current(), (int)fd);
+    if (!f)
+        return -EBADF;
+    if ((f->flags & O_ACCMODE) == O_RDONLY || !f->inode)
+        return -EINVAL;
+    return truncate_inode(f->inode, len);
+}
+
+long sys_fsync(long fd)
+{
+    return fd_get(current(), (int)fd) ? 0 : -EBADF; /* nothing is cached: all is "on disk" */
+}
+
+long sys_fchmodat(long dirfd, uint64_t upath, long mode)
+{
+    struct inode *n;
+    long err = resolve(dirfd, upath, 0, &n);
+    if (err)
+        return err;
+    n->mode = (n->mode & S_IFMT) | ((uint32_t)mode & 07777);
+    return 0;
+}
+
+long sys_chmod(uint64_t upath, long mode) { return sys_fchmodat(AT_FDCWD, upath, mode); }
+
+long sys_fchmod(long fd, long mode)
+{
+    struct file *f = fd_get(current(), (int)fd);
+    if (!f || !f->inode)
+        return -EBADF;
+    f->inode->mode = (f->inode->mode & S_IFMT) | ((uint32_t)mode & 07777);
+    return 0;
+}
+
+static void set_owner(struct inode *n, long uid, long gid)
+{
+    if ((int)uid != -1)
+        n->uid = (uint32_t)uid;
+    if ((int)gid != -1)
+        n->gid = (uint32_t)gid;
+}
+
+long sys_fchownat(long dirfd, uint64_t upath, long uid, long gid, long flags)
+{
+    struct inode *n;
+    long err = resolve(dirfd, upath, flags & (AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH), &n);
+    if (!err)
+        set_owner(n, uid, gid);
+    return err;
+}
+
+long sys_chown(uint64_t upath, long uid, long gid) { return sys_fchownat(AT_FDCWD, upath, uid, gid, 0); }
+long sys_lchown(uint64_t upath, long uid, long gid) { return sys_fchownat(AT_FDCWD, upath, uid, gid, AT_SYMLINK_NOFOLLOW); }
+
+long sys_fchown(long fd, long uid, long gid)
+{
+    struct file *f = fd_get(current(), (int)fd);
+    if (!f || !f->inode)
+        return -EBADF;
+    set_owner(f->inode, uid, gid);
+    return 0;
+}
+
+#define UTIME_NOW ((1l << 30) - 1l)
+#define UTIME_OMIT ((1l << 30) - 2l)
+
+long sys_utimensat(long dirfd, uint64_t upath, uint64_t utimes, long flags)
+{
+    struct inode *n;
+    long err;
+    if (!upath) { /* futimens: the file behind dirfd */
+        struct file *f = fd_get(current(), (int)dirfd);
+        if (!f || !f->inode)
+            return -EBADF;
+        n = f->inode;
+    } else {
+        err = resolve(dirfd, upath, flags & AT_SYMLINK_NOFOLLOW, &n);
+        if (err)
+            return err;
+    }
+    int64_t now = clock_realtime_ns() / 1000000000;
+    if (!utimes) {
+        n->mtime = now;
+        return 0;
+    }
+    struct linux_timespec ts[2];
+    if (copy_from_user(ts, utimes, sizeof ts))
+        return -EFAULT;
+    /* Only the modification time is kept (atime and ctime equal it). */
+    if (ts[1].tv_nsec == UTIME_NOW)
+        n->mtime = now;
+    else if (ts[1].tv_nsec != UTIME_OMIT) {
+        if (ts[1].tv_nsec < 0 || ts[1].tv_nsec >= 1000000000)
+            return -EINVAL;
+        n->mtime = ts[1].tv_sec;
+    }
+    return 0;
+}
