@@ -17,6 +17,7 @@ struct mm *vm_create(void)
     struct mm *mm = kzalloc(sizeof *mm);
     if (!mm)
         return NULL;
+    mm->users = 1;
     mm->root = pmm_alloc();
     if (!mm->root) {
         kfree(mm);
@@ -99,6 +100,18 @@ void vm_destroy(struct mm *mm)
     }
     free_tables(mm->root, 4);
     kfree(mm);
+}
+
+struct mm *vm_get(struct mm *mm)
+{
+    mm->users++;
+    return mm;
+}
+
+void vm_put(struct mm *mm)
+{
+    if (mm && --mm->users == 0)
+        vm_destroy(mm);
 }
 
 struct vma *vm_find(struct mm *mm, uint64_t addr)

@@ -26,6 +26,7 @@ struct vma {
 
 struct mm {
     uint64_t root; /* physical address of the PML4 */
+    int users;     /* processes using it: vfork and CLONE_VM children share it */
     struct vma *vmas;
     uint64_t brk_start, brk; /* the heap is [brk_start, page_align_up(brk)) */
 };
@@ -37,6 +38,10 @@ struct mm *vm_create(void);
 struct mm *vm_fork(struct mm *parent);
 /* Frees every page, page table and area. */
 void vm_destroy(struct mm *mm);
+/* One more process uses mm; returns mm. */
+struct mm *vm_get(struct mm *mm);
+/* One process fewer; the last one destroys it. NULL is accepted. */
+void vm_put(struct mm *mm);
 /* Loads mm's page table into CR3. */
 void vm_activate(struct mm *mm);
 

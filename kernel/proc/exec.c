@@ -131,7 +131,7 @@ int exec_program(struct proc *p, const char *path, const char *const *argv, int 
     p->mm = mm;
     if (p == current())
         vm_activate(mm);
-    vm_destroy(old);
+    vm_put(old); /* destroyed unless a vfork parent still uses it */
     set_name(p, path);
     for (int fd = 0; fd < NOFILE; fd++) {
         if (p->files[fd] && p->cloexec[fd]) {

@@ -155,7 +155,7 @@ void proc_free(struct proc *p)
 {
     close_files(p);
     inode_put(p->cwd);
-    vm_destroy(p->mm);
+    vm_put(p->mm);
     kstack_free(p->slot);
     table[p->slot] = NULL;
     kfree(p->fpu_alloc);
@@ -227,7 +227,7 @@ void proc_start_init(const char *const *paths, const char *const *args, int narg
     p->state = PROC_READY;
 }
 
-struct proc *proc_fork(uint64_t child_rsp, int *err)
+struct proc *proc_fork(uint64_t child_rsp, bool share_vm, int *err)
 {
     struct proc *parent = current();
     struct proc *c = proc_alloc();
@@ -236,7 +236,7 @@ struct proc *proc_fork(uint64_t child_rsp, int *err)
         return NULL;
     }
     c->state = PROC_BLOCKED; /* invisible to the scheduler until complete */
-    c->mm = vm_fork(parent->mm);
+    c->mm = share_vm ? vm_get(parent->mm) : vm_fork(parent->mm);
     if (!c->mm) {
         table[c->slot] = NULL;
         proc_free(c);
@@ -320,7 +320,7 @@ void proc_exit(int wait_status)
     if (p->pid == 1) {
         cli();
         uint64_t before = pmm_free_frames();
-        vm_destroy(p->mm);
+        vm_put(p->mm);
         p->mm = NULL;
         /* tools/tinyos-run reads this line from the kernel log. */
         if (wait_status & 0x7f)
@@ -334,7 +334,7 @@ void proc_exit(int wait_status)
     /* The address space goes now; the kernel stack (we are on it) and the
      * table slot go when the parent reaps us. */
     vm_activate(NULL);
-    vm_destroy(p->mm);
+    vm_put(p->mm);
     p->mm = NULL;
     cli();
     reparent_children(p);

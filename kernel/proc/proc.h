@@ -100,11 +100,12 @@ struct proc *proc_find(int pid);
  * (enters ring 3). Panics if no path can be run. */
 void proc_start_init(const char *const *paths, const char *const *args, int nargs, const char *errdev);
 
-/* A copy of the current process (fork): same memory (copy-on-write),
+/* A copy of the current process (fork): same memory (a copy-on-write
+ * copy, or with share_vm the very same address space: vfork, CLONE_VM),
  * descriptors, signal actions and mask; the child's frame returns 0 and
- * uses child_rsp when nonzero (clone with a new stack). Returns the
- * READY child or NULL with *err = -EAGAIN (table full) / -ENOMEM. */
-struct proc *proc_fork(uint64_t child_rsp, int *err);
+ * uses child_rsp when nonzero (clone with a new stack). Returns the child,
+ * not yet runnable, or NULL with *err = -EAGAIN (table full) / -ENOMEM. */
+struct proc *proc_fork(uint64_t child_rsp, bool share_vm, int *err);
 
 /* Ends the current process with a Linux wait status (exit code << 8, or
  * the signal number): frees its memory and files, gives its children to

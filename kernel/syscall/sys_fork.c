@@ -47,37 +47,34 @@ static long start_child(struct proc *c, bool vfork)
 long sys_fork(void)
 {
     int err;
-    struct proc *c = proc_fork(0, &err);
+    struct proc *c = proc_fork(0, false, &err);
     return c ? start_child(c, false) : err;
 }
 
-/* vfork shares nothing here: the child gets a copy-on-write copy, which
- * is indistinguishable for the programs vfork is meant for (exec or exit
- * at once), and the parent still waits for that exec or exit. */
+/* vfork: the child runs in the parent's own address space while the
+ * parent waits for its exec or exit (vfork(2)). */
 long sys_vfork(void)
 {
     int err;
-    struct proc *c = proc_fork(0, &err);
+    struct proc *c = proc_fork(0, true, &err);
     return c ? start_child(c, true) : err;
 }
 
 long sys_clone(uint64_t flags, uint64_t newsp, uint64_t uparent_tid, uint64_t uchild_tid, uint64_t tls)
 {
     (void)tls;
-    uint64_t known = CSIGNAL | CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID | CLONE_PARENT_SETTID;
-    bool vfork = (flags & (CLONE_VM | CLONE_VFORK)) == (CLONE_VM | CLONE_VFORK);
-    if (vfork)
-        known |= CLONE_VM | CLONE_VFORK;
-    /* Threads (CLONE_VM alone, CLONE_THREAD, CLONE_FILES...) are not
-     * supported: refuse them rather than run them half right. */
+    uint64_t known =
+        CSIGNAL | CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID | CLONE_PARENT_SETTID | CLONE_VM | CLONE_VFORK;
+    /* Threads (CLONE_THREAD, CLONE_SIGHAND, CLONE_FILES...) are not
+     * supported: refuse them rather than run them half right. A CLONE_VM
+     * child is a separate process that shares the address space. */
     if (flags & ~known)
         return -EINVAL;
     if ((flags & CSIGNAL) != SIGCHLD && (flags & CSIGNAL) != 0)
         return -EINVAL;
-    if (!vfork && newsp)
-        return -EINVAL; /* a new stack in a copied address space is a thread in disguise */
+    bool vfork = flags & CLONE_VFORK;
     int err;
-    struct proc *c = proc_fork(vfork ? newsp : 0, &err);
+    struct proc *c = proc_fork(newsp, flags & CLONE_VM, &err);
     if (!c)
         return err;
     int pid = c->pid;

@@ -96,6 +96,15 @@ long sys_mmap(uint64_t addr, size_t len, long prot, long flags, long fd, int64_t
     int err = vm_map(mm, start, plen, (uint32_t)prot, type == MAP_PRIVATE ? 0 : VMA_SHARED);
     if (err)
         return err;
+    if (!file && type != MAP_PRIVATE) {
+        /* Shared anonymous memory gets its frames now, so a later fork
+         * shares them instead of each process faulting in its own. */
+        err = vm_write(mm, start, NULL, plen);
+        if (err) {
+            vm_unmap(mm, start, plen);
+            return err;
+        }
+    }
     if (file && (uint64_t)off < file->inode->size) {
         uint64_t avail = file->inode->size - (uint64_t)off;
         err = vm_write(mm, start, file->inode->data + off, avail < len ? avail : len);
