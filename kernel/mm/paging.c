@@ -102,16 +102,28 @@ int paging_map(uint64_t root, uint64_t va, uint64_t pa, uint64_t flags)
     return 0;
 }
 
+/* The leaf entry holding a frame at va, for unmap and protect: NULL with
+ * *err = -EINVAL (bad address), -ENOENT (nothing mapped). */
+static uint64_t *existing_leaf(uint64_t root, uint64_t va, int *err)
+{
+    if (!va_ok(va)) {
+        *err = -EINVAL;
+        return NULL;
+    }
+    uint64_t *e = walk(root, va, false, err);
+    if (e && !leaf_used(*e)) {
+        *err = -ENOENT;
+        return NULL;
+    }
+    return e;
+}
+
 int paging_unmap(uint64_t root, uint64_t va, uint64_t *pa)
 {
-    if (!va_ok(va))
-        return -EINVAL;
     int err = 0;
-    uint64_t *e = walk(root, va, false, &err);
+    uint64_t *e = existing_leaf(root, va, &err);
     if (!e)
         return err;
-    if (!leaf_used(*e))
-        return -ENOENT;
     if (pa)
         *pa = *e & PTE_ADDR_MASK;
     *e = 0;
@@ -121,14 +133,10 @@ int paging_unmap(uint64_t root, uint64_t va, uint64_t *pa)
 
 int paging_protect(uint64_t root, uint64_t va, uint64_t flags)
 {
-    if (!va_ok(va))
-        return -EINVAL;
     int err = 0;
-    uint64_t *e = walk(root, va, false, &err);
+    uint64_t *e = existing_leaf(root, va, &err);
     if (!e)
         return err;
-    if (!leaf_used(*e))
-        return -ENOENT;
     *e = leaf(*e & PTE_ADDR_MASK, flags);
     flush(root, va);
     return 0;

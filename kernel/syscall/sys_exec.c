@@ -10,6 +10,7 @@
 #include "mm/usercopy.h"
 #include "proc/exec.h"
 #include "proc/proc.h"
+#include "syscall/path.h"
 #include "syscall/syscall.h"
 #include "uapi/errno.h"
 
@@ -99,14 +100,10 @@ static long strvec_copy(uint64_t uarray, struct strvec *v, uint64_t *budget)
 
 long sys_execve(uint64_t upath, uint64_t uargv, uint64_t uenvp)
 {
-    char *path = kmalloc(PATH_MAX);
-    if (!path)
-        return -ENOMEM;
-    long err = strncpy_from_user(path, upath, PATH_MAX);
-    if (err < 0) {
-        kfree(path);
+    char *path;
+    long err = get_path(upath, &path);
+    if (err)
         return err;
-    }
     struct strvec argv, envp;
     uint64_t budget = EXEC_ARG_MAX;
     err = strvec_copy(uargv, &argv, &budget);

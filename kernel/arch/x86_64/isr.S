@@ -11,6 +11,7 @@
  * From ring 3, swapgs swaps in the kernel's GS base on entry and back on
  * exit (CS's RPL tells which ring we came from).
  */
+#include "arch/x86_64/frame_macros.h"
 #include "arch/x86_64/gdt.h"
 
 /* Vectors where the CPU pushes an error code (Intel SDM 3A 6.13):
@@ -42,21 +43,7 @@ isr_common:
     testb $3, 24(%rsp)          /* CS of the interrupted code */
     jz 1f
     swapgs
-1:  pushq %rax
-    pushq %rbx
-    pushq %rcx
-    pushq %rdx
-    pushq %rsi
-    pushq %rdi
-    pushq %rbp
-    pushq %r8
-    pushq %r9
-    pushq %r10
-    pushq %r11
-    pushq %r12
-    pushq %r13
-    pushq %r14
-    pushq %r15
+1:  PUSH_GPRS
     mov %rsp, %rdi
     /* The frame is 8 mod 16 after the CPU's 5 and our 17 pushes when the
      * CPU aligned RSP to 16 (it does in 64-bit mode); realign for the ABI. */
@@ -66,21 +53,7 @@ isr_common:
     mov %rbp, %rsp
     .globl trap_return
 trap_return:
-    popq %r15
-    popq %r14
-    popq %r13
-    popq %r12
-    popq %r11
-    popq %r10
-    popq %r9
-    popq %r8
-    popq %rbp
-    popq %rdi
-    popq %rsi
-    popq %rdx
-    popq %rcx
-    popq %rbx
-    popq %rax
+    POP_GPRS
     testb $3, 24(%rsp)
     jz 2f
     swapgs

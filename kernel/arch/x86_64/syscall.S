@@ -21,6 +21,7 @@
  * user's RSP already loaded (the "SYSRET flaw", CVE-2012-0217), so that
  * case must never reach it.
  */
+#include "arch/x86_64/frame_macros.h"
 #include "arch/x86_64/gdt.h"
 #include "arch/x86_64/percpu.h"
 #include "arch/x86_64/syscall_vector.h"
@@ -48,21 +49,7 @@ syscall_entry:
     pushq %rcx
     pushq %rax                          /* error code slot: the original RAX, for restarts */
     pushq $SYSCALL_VECTOR
-    pushq %rax
-    pushq %rbx
-    pushq %rcx
-    pushq %rdx
-    pushq %rsi
-    pushq %rdi
-    pushq %rbp
-    pushq %r8
-    pushq %r9
-    pushq %r10
-    pushq %r11
-    pushq %r12
-    pushq %r13
-    pushq %r14
-    pushq %r15
+    PUSH_GPRS
     movq %rsp, %rdi
     xorl %ebp, %ebp                     /* ends kernel backtraces here */
     sti                                 /* the frame is safe: interrupts may come */
