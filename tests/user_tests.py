@@ -60,3 +60,7 @@ USER_TESTS += [
 USER_TESTS += [
     dict(name="fs-writable-tree", prog="fs_test", status=0, differential=True),
 ]
+
+USER_TESTS += [
+    dict(name="poll-select", prog="poll_test", status=0, differential=True),
+]

@@ -127,6 +127,9 @@
 #define SYS_utimensat 280
 #define SYS_renameat2 316
 
+#define SYS_pselect6 270
+#define SYS_ppoll 271
+
 /* Table size: one past the highest number Linux 6.x defines. */
 #define SYSCALL_TABLE_SIZE 463
 

@@ -10,6 +10,7 @@
 #include "mm/usercopy.h"
 #include "uapi/errno.h"
 #include "uapi/ioctls.h"
+#include "uapi/poll.h"
 
 #define CTRL_D 0x04
 #define DLE 0x10
@@ -163,4 +164,14 @@ static long tty_ioctl(struct file *f, unsigned long cmd, uint64_t arg)
     }
 }
 
-const struct file_ops tty_ops = {.read = tty_read, .write = tty_write, .ioctl = tty_ioctl};
+/* Readable when a read would not block: buffered bytes, a pending end of
+ * file, or input waiting (in canonical mode a whole line may still be
+ * needed, so this is optimistic there, like a terminal with data). */
+static unsigned tty_poll(struct file *f)
+{
+    (void)f;
+    bool in = pending_pos < pending_len || eof_pending || console_input_ready();
+    return (in ? POLLIN | POLLRDNORM : 0) | POLLOUT | POLLWRNORM;
+}
+
+const struct file_ops tty_ops = {.read = tty_read, .write = tty_write, .poll = tty_poll, .ioctl = tty_ioctl};

@@ -20,6 +20,7 @@
 #include "arch/x86_64/cpu.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
+#include "uapi/poll.h"
 #include "uapi/signal.h"
 
 #define PIPE_SIZE 65536
@@ -143,8 +144,20 @@ static long pipe_ioctl(struct file *f, unsigned long cmd, uint64_t arg)
     return -ENOTTY;
 }
 
+static unsigned pipe_poll(struct file *f)
+{
+    struct pipe *p = f->priv;
+    if ((f->flags & O_ACCMODE) == O_RDONLY) {
+        unsigned r = p->head != p->tail ? POLLIN | POLLRDNORM : 0;
+        return r | (p->writers == 0 ? POLLHUP : 0);
+    }
+    if (p->readers == 0)
+        return POLLOUT | POLLERR; /* a write would not block: it fails at once */
+    return PIPE_SIZE - (p->head - p->tail) >= PIPE_BUF ? POLLOUT | POLLWRNORM : 0;
+}
+
 static const struct file_ops pipe_ops = {
-    .read = pipe_read, .write = pipe_write, .ioctl = pipe_ioctl, .release = pipe_release};
+    .read = pipe_read, .write = pipe_write, .poll = pipe_poll, .ioctl = pipe_ioctl, .release = pipe_release};
 
 long sys_pipe2(uint64_t ufds, long flags)
 {

@@ -30,6 +30,9 @@ struct file_ops {
     long (*write)(struct file *f, uint64_t ubuf, size_t n);
     /* NULL means the file is not seekable: -ESPIPE. */
     long (*lseek)(struct file *f, int64_t off, int whence);
+    /* What the file is ready for now: POLLIN | POLLOUT | POLLHUP |
+     * POLLERR (uapi/poll.h). NULL means always readable and writable. */
+    unsigned (*poll)(struct file *f);
     /* NULL means -ENOTTY. */
     long (*ioctl)(struct file *f, unsigned long cmd, uint64_t arg);
     /* Called when the last reference to the open file goes. */

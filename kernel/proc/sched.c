@@ -131,12 +131,14 @@ int sleep_on_interruptible(const void *chan)
     return 0;
 }
 
+const char poll_channel;
+
 void wakeup(const void *chan)
 {
     uint64_t f = irq_save();
     for (int i = 0; i < proc_slots_used; i++) {
         struct proc *p = proc_table[i];
-        if (p && p->state == PROC_BLOCKED && p->chan == chan)
+        if (p && p->state == PROC_BLOCKED && (p->chan == chan || p->chan == &poll_channel))
             sched_make_ready(p);
     }
     irq_restore(f);

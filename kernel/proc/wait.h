@@ -22,8 +22,13 @@ void sleep_on(const void *chan);
  * an unblocked signal is pending; 0 otherwise. */
 int sleep_on_interruptible(const void *chan);
 
-/* Makes every process sleeping on chan runnable. Any context. */
+/* Makes every process sleeping on chan runnable, and every process in
+ * poll/select (sleeping on poll_channel), which then re-checks its
+ * descriptors. Any context. */
 void wakeup(const void *chan);
+
+/* What poll and select sleep on. */
+extern const char poll_channel;
 
 /* Sleeps until the monotonic clock reaches deadline_ns: 0, or -EINTR if
  * a signal came first. */

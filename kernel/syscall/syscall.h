@@ -126,6 +126,12 @@ long sys_sigaltstack(uint64_t uss, uint64_t uold);
 long sys_pipe(uint64_t ufds);
 long sys_pipe2(uint64_t ufds, long flags);
 
+/* sys_poll.c */
+long sys_poll(uint64_t ufds, unsigned long n, long timeout_ms);
+long sys_ppoll(uint64_t ufds, unsigned long n, uint64_t uts, uint64_t usigmask, size_t sigsetsize);
+long sys_select(long nfds, uint64_t urd, uint64_t uwr, uint64_t uex, uint64_t utv);
+long sys_pselect6(long nfds, uint64_t urd, uint64_t uwr, uint64_t uex, uint64_t uts, uint64_t usig);
+
 /* sys_timer.c */
 long sys_setitimer(long which, uint64_t unew, uint64_t uold);
 long sys_getitimer(long which, uint64_t uval);
