@@ -64,3 +64,6 @@ USER_TESTS += [
 USER_TESTS += [
     dict(name="poll-select", prog="poll_test", status=0, differential=True),
 ]
+USER_TESTS += [
+    dict(name="futex-wait-wake", prog="futex_test", status=0, differential=True),
+]

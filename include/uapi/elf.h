@@ -130,32 +130,32 @@ typedef struct {
  * numbers). The kernel puts {tag, value} pairs after envp's NULL on the
  * initial stack; the list ends with AT_NULL.
  */
-#define AT_NULL 0            /* end of the vector */
-#define AT_IGNORE 1          /* entry to be ignored */
-#define AT_EXECFD 2          /* file descriptor of the program (binfmt_misc) */
-#define AT_PHDR 3            /* user address of the program headers */
-#define AT_PHENT 4           /* size of one program header */
-#define AT_PHNUM 5           /* number of program headers */
-#define AT_PAGESZ 6          /* system page size */
-#define AT_BASE 7            /* base address of the interpreter (0: none) */
-#define AT_FLAGS 8           /* flags (0) */
-#define AT_ENTRY 9           /* entry point of the program */
-#define AT_NOTELF 10         /* program is not ELF */
-#define AT_UID 11            /* real uid */
-#define AT_EUID 12           /* effective uid */
-#define AT_GID 13            /* real gid */
-#define AT_EGID 14           /* effective gid */
-#define AT_PLATFORM 15       /* user address of a string naming the CPU: "x86_64" */
-#define AT_HWCAP 16          /* CPU capabilities (x86: CPUID.1:EDX) */
-#define AT_CLKTCK 17         /* frequency of times(): 100 */
-#define AT_SECURE 23         /* nonzero for setuid-like execution */
-#define AT_BASE_PLATFORM 24  /* a string naming the real platform */
-#define AT_RANDOM 25         /* user address of 16 random bytes (stack protector, pointer guard) */
-#define AT_HWCAP2 26         /* more CPU capabilities */
+#define AT_NULL 0           /* end of the vector */
+#define AT_IGNORE 1         /* entry to be ignored */
+#define AT_EXECFD 2         /* file descriptor of the program (binfmt_misc) */
+#define AT_PHDR 3           /* user address of the program headers */
+#define AT_PHENT 4          /* size of one program header */
+#define AT_PHNUM 5          /* number of program headers */
+#define AT_PAGESZ 6         /* system page size */
+#define AT_BASE 7           /* base address of the interpreter (0: none) */
+#define AT_FLAGS 8          /* flags (0) */
+#define AT_ENTRY 9          /* entry point of the program */
+#define AT_NOTELF 10        /* program is not ELF */
+#define AT_UID 11           /* real uid */
+#define AT_EUID 12          /* effective uid */
+#define AT_GID 13           /* real gid */
+#define AT_EGID 14          /* effective gid */
+#define AT_PLATFORM 15      /* user address of a string naming the CPU: "x86_64" */
+#define AT_HWCAP 16         /* CPU capabilities (x86: CPUID.1:EDX) */
+#define AT_CLKTCK 17        /* frequency of times(): 100 */
+#define AT_SECURE 23        /* nonzero for setuid-like execution */
+#define AT_BASE_PLATFORM 24 /* a string naming the real platform */
+#define AT_RANDOM 25        /* user address of 16 random bytes (stack protector, pointer guard) */
+#define AT_HWCAP2 26        /* more CPU capabilities */
 #define AT_RSEQ_FEATURE_SIZE 27
 #define AT_RSEQ_ALIGN 28
-#define AT_EXECFN 31         /* user address of the file name given to execve */
-#define AT_SYSINFO_EHDR 33   /* address of the vDSO's ELF header */
-#define AT_MINSIGSTKSZ 51    /* minimal signal stack size for the current CPU state */
+#define AT_EXECFN 31       /* user address of the file name given to execve */
+#define AT_SYSINFO_EHDR 33 /* address of the vDSO's ELF header */
+#define AT_MINSIGSTKSZ 51  /* minimal signal stack size for the current CPU state */
 
 #endif

@@ -45,5 +45,6 @@
 #define ENOSYS 38
 #define ENOTEMPTY 39
 #define ELOOP 40
+#define ETIMEDOUT 110
 
 #endif

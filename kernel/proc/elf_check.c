@@ -20,10 +20,7 @@
 #define PAGE_MASK (ELF_PAGE_SIZE - 1)
 
 /* *sum = a + b; false if that wraps. */
-static bool add_ok(uint64_t a, uint64_t b, uint64_t *sum)
-{
-    return !__builtin_add_overflow(a, b, sum);
-}
+static bool add_ok(uint64_t a, uint64_t b, uint64_t *sum) { return !__builtin_add_overflow(a, b, sum); }
 
 /* True if [off, off + len) lies inside a file of size bytes. */
 static bool in_file(uint64_t off, uint64_t len, uint64_t size)
@@ -93,8 +90,7 @@ static int check_load_in_file(const Elf64_Phdr *ph, uint64_t size)
 static int add_load(const Elf64_Phdr *ph, uint64_t bias, uint64_t user_lo, uint64_t user_hi, struct elf_image *out)
 {
     uint64_t vaddr, end, span_end;
-    if (!add_ok(ph->p_vaddr, bias, &vaddr) || !add_ok(vaddr, ph->p_memsz, &end) ||
-        !add_ok(end, PAGE_MASK, &span_end))
+    if (!add_ok(ph->p_vaddr, bias, &vaddr) || !add_ok(vaddr, ph->p_memsz, &end) || !add_ok(end, PAGE_MASK, &span_end))
         return -EINVAL;
     uint64_t span_start = vaddr & ~PAGE_MASK;
     span_end &= ~PAGE_MASK;

@@ -32,11 +32,11 @@
 
 /* A downward-growing allocation cursor over user addresses [lo, top). */
 struct walk {
-    uint8_t *buf;  /* buf[0] is user address lo */
-    uint64_t lo;   /* stack_top - size */
-    uint64_t top;  /* stack_top */
-    uint64_t p;    /* lowest address allocated so far; lo <= p <= top */
-    bool write;    /* false: dry run, only check that it fits */
+    uint8_t *buf; /* buf[0] is user address lo */
+    uint64_t lo;  /* stack_top - size */
+    uint64_t top; /* stack_top */
+    uint64_t p;   /* lowest address allocated so far; lo <= p <= top */
+    bool write;   /* false: dry run, only check that it fits */
 };
 
 /* Reserves n bytes below p; false if they do not fit (p unchanged). */
@@ -71,7 +71,10 @@ static int put_string(struct walk *w, const char *s)
 }
 
 /* Length of the string the write run put at addr (it is NUL-terminated below top). */
-static uint64_t placed_len(const struct walk *w, uint64_t addr) { return strnlen((const char *)at(w, addr), w->top - addr); }
+static uint64_t placed_len(const struct walk *w, uint64_t addr)
+{
+    return strnlen((const char *)at(w, addr), w->top - addr);
+}
 
 /* 8-byte words from argc to AT_NULL: argc, argv[] + NULL, envp[] + NULL,
  * the auxv pairs. Counts are non-negative ints: no uint64_t wrap. */
@@ -81,8 +84,7 @@ static uint64_t table_words(int argc, int envc, int naux)
 }
 
 static int walk(struct walk *w, const char *const *argv, int argc, const char *const *envp, int envc,
-                const char *execfn, const uint8_t random16[16], const struct auxv_pair *aux, int naux,
-                uint64_t *sp_out)
+                const char *execfn, const uint8_t random16[16], const struct auxv_pair *aux, int naux, uint64_t *sp_out)
 {
     w->p = w->top;
 

@@ -124,6 +124,7 @@ static const syscall_fn table[SYSCALL_TABLE_SIZE] = {
     ENTRY(SYS_umask, sys_umask),
     ENTRY(SYS_fchdir, sys_fchdir),
     ENTRY(SYS_poll, sys_poll),
+    ENTRY(SYS_futex, sys_futex),
     ENTRY(SYS_ppoll, sys_ppoll),
     ENTRY(SYS_select, sys_select),
     ENTRY(SYS_pselect6, sys_pselect6),

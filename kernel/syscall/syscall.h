@@ -126,6 +126,9 @@ long sys_sigaltstack(uint64_t uss, uint64_t uold);
 long sys_pipe(uint64_t ufds);
 long sys_pipe2(uint64_t ufds, long flags);
 
+/* sys_futex.c */
+long sys_futex(uint64_t uaddr, long op, uint32_t val, uint64_t utimeout, uint64_t uaddr2, uint32_t val3);
+
 /* sys_poll.c */
 long sys_poll(uint64_t ufds, unsigned long n, long timeout_ms);
 long sys_ppoll(uint64_t ufds, unsigned long n, uint64_t uts, uint64_t usigmask, size_t sigsetsize);

@@ -72,18 +72,37 @@ static void build(uint16_t type)
     if (type == ET_DYN) {
         spare = 0;
         rx = 1, rw = 2, stk = 3;
-        ph[spare] = (Elf64_Phdr){.p_type = PT_PHDR, .p_flags = PF_R, .p_offset = 0x40, .p_vaddr = 0x40,
-                                 .p_filesz = NPH * sizeof(Elf64_Phdr), .p_memsz = NPH * sizeof(Elf64_Phdr),
+        ph[spare] = (Elf64_Phdr){.p_type = PT_PHDR,
+                                 .p_flags = PF_R,
+                                 .p_offset = 0x40,
+                                 .p_vaddr = 0x40,
+                                 .p_filesz = NPH * sizeof(Elf64_Phdr),
+                                 .p_memsz = NPH * sizeof(Elf64_Phdr),
                                  .p_align = 8};
     } else {
         rx = 0, rw = 1, stk = 2, spare = 3;
-        ph[spare] = (Elf64_Phdr){.p_type = PT_NOTE, .p_flags = PF_R, .p_offset = 0x200, .p_vaddr = base + 0x200,
-                                 .p_filesz = 0x20, .p_memsz = 0x20, .p_align = 4};
+        ph[spare] = (Elf64_Phdr){.p_type = PT_NOTE,
+                                 .p_flags = PF_R,
+                                 .p_offset = 0x200,
+                                 .p_vaddr = base + 0x200,
+                                 .p_filesz = 0x20,
+                                 .p_memsz = 0x20,
+                                 .p_align = 4};
     }
-    ph[rx] = (Elf64_Phdr){.p_type = PT_LOAD, .p_flags = PF_R | PF_X, .p_offset = 0, .p_vaddr = base + RX_VADDR,
-                          .p_filesz = RX_SIZE, .p_memsz = RX_SIZE, .p_align = 0x1000};
-    ph[rw] = (Elf64_Phdr){.p_type = PT_LOAD, .p_flags = PF_R | PF_W, .p_offset = RW_OFFSET,
-                          .p_vaddr = base + RW_VADDR, .p_filesz = RW_FILESZ, .p_memsz = RW_MEMSZ, .p_align = 0x1000};
+    ph[rx] = (Elf64_Phdr){.p_type = PT_LOAD,
+                          .p_flags = PF_R | PF_X,
+                          .p_offset = 0,
+                          .p_vaddr = base + RX_VADDR,
+                          .p_filesz = RX_SIZE,
+                          .p_memsz = RX_SIZE,
+                          .p_align = 0x1000};
+    ph[rw] = (Elf64_Phdr){.p_type = PT_LOAD,
+                          .p_flags = PF_R | PF_W,
+                          .p_offset = RW_OFFSET,
+                          .p_vaddr = base + RW_VADDR,
+                          .p_filesz = RW_FILESZ,
+                          .p_memsz = RW_MEMSZ,
+                          .p_align = 0x1000};
     ph[stk] = (Elf64_Phdr){.p_type = PT_GNU_STACK, .p_flags = PF_R | PF_W, .p_align = 16};
 }
 
@@ -174,8 +193,13 @@ TEST(exec_ignores_dyn_base)
 TEST(pt_phdr_preferred)
 {
     build(ET_EXEC);
-    ph[spare] = (Elf64_Phdr){.p_type = PT_PHDR, .p_flags = PF_R, .p_offset = 0x40, .p_vaddr = 0x400040,
-                             .p_filesz = NPH * 56, .p_memsz = NPH * 56, .p_align = 8};
+    ph[spare] = (Elf64_Phdr){.p_type = PT_PHDR,
+                             .p_flags = PF_R,
+                             .p_offset = 0x40,
+                             .p_vaddr = 0x400040,
+                             .p_filesz = NPH * 56,
+                             .p_memsz = NPH * 56,
+                             .p_align = 8};
     ph[spare].p_vaddr = 0x401000; /* a lie, but the one PT_PHDR tells */
     CHECK_EQ_INT(run(), 0);
     CHECK_EQ_HEX(out.phdr_vaddr, 0x401000);
@@ -242,8 +266,13 @@ TEST(bss_only_segment_offset_not_checked)
 {
     build(ET_EXEC);
     /* A third segment with no file bytes, its p_offset past the end of file. */
-    ph[spare] = (Elf64_Phdr){.p_type = PT_LOAD, .p_flags = PF_R | PF_W, .p_offset = 0x9000, .p_vaddr = 0x409000,
-                             .p_filesz = 0, .p_memsz = 0x3000, .p_align = 0x1000};
+    ph[spare] = (Elf64_Phdr){.p_type = PT_LOAD,
+                             .p_flags = PF_R | PF_W,
+                             .p_offset = 0x9000,
+                             .p_vaddr = 0x409000,
+                             .p_filesz = 0,
+                             .p_memsz = 0x3000,
+                             .p_align = 0x1000};
     CHECK_EQ_INT(run(), 0);
     CHECK_EQ_INT(out.nsegs, 3);
     CHECK_EQ_HEX(out.highest, 0x40c000);
@@ -263,8 +292,13 @@ TEST(align_zero_and_one_allowed)
 TEST(other_segment_types_ignored)
 {
     build(ET_EXEC);
-    ph[spare] = (Elf64_Phdr){.p_type = PT_TLS, .p_flags = PF_R, .p_offset = RW_OFFSET, .p_vaddr = 0x402810,
-                             .p_filesz = 8, .p_memsz = 0x40, .p_align = 8};
+    ph[spare] = (Elf64_Phdr){.p_type = PT_TLS,
+                             .p_flags = PF_R,
+                             .p_offset = RW_OFFSET,
+                             .p_vaddr = 0x402810,
+                             .p_filesz = 8,
+                             .p_memsz = 0x40,
+                             .p_align = 8};
     CHECK_EQ_INT(run(), 0);
     ph[spare].p_type = PT_GNU_RELRO;
     CHECK_EQ_INT(run(), 0);
@@ -293,8 +327,12 @@ static int run_many(int n)
     e->e_entry = 0x400080;
     Elf64_Phdr *p = (Elf64_Phdr *)(big + 0x40);
     for (int i = 0; i < n; i++)
-        p[i] = (Elf64_Phdr){.p_type = PT_LOAD, .p_flags = i == 0 ? PF_R | PF_X : PF_R, .p_offset = 0,
-                            .p_vaddr = 0x400000 + 0x1000 * (uint64_t)i, .p_filesz = 0x100, .p_memsz = 0x100,
+        p[i] = (Elf64_Phdr){.p_type = PT_LOAD,
+                            .p_flags = i == 0 ? PF_R | PF_X : PF_R,
+                            .p_offset = 0,
+                            .p_vaddr = 0x400000 + 0x1000 * (uint64_t)i,
+                            .p_filesz = 0x100,
+                            .p_memsz = 0x100,
                             .p_align = 0x1000};
     return run_buf(big, sizeof big, 0, USER_LO, USER_HI);
 }
@@ -656,9 +694,20 @@ static void check_invariants(uint64_t size, uint64_t lo, uint64_t hi)
 
 TEST(fuzz_headers)
 {
-    static const uint64_t interesting[] = {0,          1,          0x40,       0xfff,      0x1000,
-                                           0x1810,     IMG_SIZE,   IMG_SIZE + 1, 0x400000, 0x7ffffffff000,
-                                           1ull << 47, 1ull << 63, UINT64_MAX, UINT64_MAX - 0xfff,
+    static const uint64_t interesting[] = {0,
+                                           1,
+                                           0x40,
+                                           0xfff,
+                                           0x1000,
+                                           0x1810,
+                                           IMG_SIZE,
+                                           IMG_SIZE + 1,
+                                           0x400000,
+                                           0x7ffffffff000,
+                                           1ull << 47,
+                                           1ull << 63,
+                                           UINT64_MAX,
+                                           UINT64_MAX - 0xfff,
                                            0xffffffffffff0000ull};
     const uint64_t hdr_bytes = 0x40 + NPH * sizeof(Elf64_Phdr);
     unit_srand(12345);

@@ -228,20 +228,11 @@ TEST(execfn_lengths_move_alignment)
     }
 }
 
-TEST(argc_zero)
-{
-    build_and_check(NULL, 0, NULL, 0, "/bin/prog");
-}
+TEST(argc_zero) { build_and_check(NULL, 0, NULL, 0, "/bin/prog"); }
 
-TEST(argc_zero_envp_present)
-{
-    build_and_check(NULL, 0, envs, 3, "/x");
-}
+TEST(argc_zero_envp_present) { build_and_check(NULL, 0, envs, 3, "/x"); }
 
-TEST(empty_execfn)
-{
-    build_and_check(args, 1, envs, 1, "");
-}
+TEST(empty_execfn) { build_and_check(args, 1, envs, 1, ""); }
 
 TEST(no_caller_aux)
 {

@@ -1,0 +1,100 @@
+/*
+ * sys_futex.c - futex(2) WAIT and WAKE (and their BITSET forms, with the
+ * bitset treated as all ones). A futex is named by the physical address
+ * of its word, so processes sharing memory (CLONE_VM, MAP_SHARED) meet on
+ * the same one. Waiters sleep on that address as a channel; WAKE wakes
+ * them all (futex users must tolerate spurious wakeups) and reports at
+ * most the number asked for.
+ */
+#include "arch/x86_64/cpu.h"
+#include "mm/direct_map.h"
+#include "mm/paging.h"
+#include "mm/usercopy.h"
+#include "mm/vm.h"
+#include "proc/proc.h"
+#include "proc/signal.h"
+#include "proc/wait.h"
+#include "syscall/syscall.h"
+#include "time/clock.h"
+#include "uapi/errno.h"
+#include "uapi/time.h"
+
+#define FUTEX_WAIT 0
+#define FUTEX_WAKE 1
+#define FUTEX_WAIT_BITSET 9
+#define FUTEX_WAKE_BITSET 10
+#define FUTEX_PRIVATE_FLAG 128
+#define FUTEX_CLOCK_REALTIME 256
+
+/* The futex's key: a direct-map address (unique system-wide). */
+static long futex_key(uint64_t uaddr, const void **key)
+{
+    if (uaddr % 4 || !user_range_ok(uaddr, 4))
+        return -EINVAL;
+    uint32_t probe;
+    if (copy_from_user(&probe, uaddr, 4)) /* faults the page in if need be */
+        return -EFAULT;
+    uint64_t pa;
+    if (!paging_translate(current()->mm->root, uaddr, &pa, NULL))
+        return -EFAULT;
+    *key = phys_to_virt(pa);
+    return 0;
+}
+
+long sys_futex(uint64_t uaddr, long op, uint32_t val, uint64_t utimeout, uint64_t uaddr2, uint32_t val3)
+{
+    (void)uaddr2, (void)val3;
+    int cmd = (int)(op & ~(FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME));
+    const void *key;
+    long err = futex_key(uaddr, &key);
+    if (err)
+        return err;
+    if (cmd == FUTEX_WAKE || cmd == FUTEX_WAKE_BITSET) {
+        int n = 0;
+        uint64_t f = irq_save();
+        for (int i = 0; i < proc_slots_used; i++) {
+            struct proc *p = proc_table[i];
+            if (p && p->state == PROC_BLOCKED && p->chan == key)
+                n++;
+        }
+        wakeup(key);
+        irq_restore(f);
+        return n < (int)val ? n : (long)val;
+    }
+    if (cmd != FUTEX_WAIT && cmd != FUTEX_WAIT_BITSET)
+        return -ENOSYS;
+    uint64_t deadline = 0;
+    if (utimeout) {
+        struct linux_timespec ts;
+        if (copy_from_user(&ts, utimeout, sizeof ts))
+            return -EFAULT;
+        if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000)
+            return -EINVAL;
+        int64_t ns = ts.tv_sec * 1000000000ll + ts.tv_nsec;
+        if (cmd == FUTEX_WAIT_BITSET) { /* an absolute time */
+            int64_t now = (op & FUTEX_CLOCK_REALTIME) ? clock_realtime_ns() : (int64_t)clock_monotonic_ns();
+            ns = ns > now ? ns - now : 0;
+        }
+        deadline = clock_monotonic_ns() + (uint64_t)ns;
+    }
+    struct proc *p = current();
+    uint64_t f = irq_save();
+    uint32_t cur;
+    if (copy_from_user(&cur, uaddr, 4)) {
+        irq_restore(f);
+        return -EFAULT;
+    }
+    if (cur != val) {
+        irq_restore(f);
+        return -EAGAIN;
+    }
+    p->wake_at = deadline;
+    err = sleep_on_interruptible(key);
+    p->wake_at = 0;
+    irq_restore(f);
+    if (err)
+        return -EINTR;
+    if (deadline && clock_monotonic_ns() >= deadline)
+        return -ETIMEDOUT;
+    return 0;
+}
