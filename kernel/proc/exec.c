@@ -68,7 +68,7 @@ static int build_stack(struct mm *mm, const struct elf_image *img, const char *p
     int err = vm_map(mm, USER_STACK_TOP - USER_STACK_MAX, USER_STACK_MAX, PROT_READ | PROT_WRITE, VMA_STACK);
     if (err)
         return err;
-    uint8_t *buf = kmalloc(size);
+    uint8_t *buf = kzalloc(size); /* all of it reaches user memory: no stale heap bytes */
     if (!buf)
         return -ENOMEM;
     uint32_t a, b, c, d;
