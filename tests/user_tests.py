@@ -67,3 +67,31 @@ USER_TESTS += [
 USER_TESTS += [
     dict(name="futex-wait-wake", prog="futex_test", status=0, differential=True),
 ]
+
+# Standard input through tinyos-run: text, every byte value (0x04 and 0x10
+# are tinyos-run's framing bytes), and nothing at all.
+USER_TESTS += [
+    dict(name="stdin-text", prog="stdin_cat", status=0, differential=True,
+         stdin=b"hello\nworld\n" * 1000),
+    dict(name="stdin-binary", prog="stdin_cat", status=0, differential=True,
+         stdin=bytes(range(256)) * 64),
+    dict(name="stdin-empty", prog="stdin_cat", status=0, differential=True, stdin=b""),
+]
+
+# Processes, pipes and signals: fork/COW, vfork, clone, wait4, exit statuses,
+# reparenting, preemption, the 1024-process limit, leaks (sysinfo freeram),
+# pipes and descriptors, signals, exec pipelines, process groups/sessions.
+# proc_forkbomb and leak_fork take "strict" on Tiny OS: exact process limit
+# and exact free-frame equality, which the host cannot show (root has no
+# process limit there; its freeram moves with other activity).
+USER_TESTS += [
+    dict(name="proc-fork-wait-exit", prog="proc_basic", status=0, differential=True, timeout=60),
+    dict(name="proc-preempt", prog="proc_preempt", status=0, differential=True, timeout=60),
+    dict(name="proc-forkbomb", prog="proc_forkbomb", args=["strict"], status=0, timeout=120),
+    dict(name="proc-cow", prog="cow", status=0, differential=True, timeout=60),
+    dict(name="proc-leak-fork-exec", prog="leak_fork", args=["strict"], status=0, timeout=180),
+    dict(name="pipe-dup-fcntl", prog="pipe_test", status=0, differential=True, timeout=60),
+    dict(name="signals", prog="signal_test", status=0, differential=True, timeout=60),
+    dict(name="exec-pipeline", prog="exec_pipeline", status=0, differential=True, timeout=60),
+    dict(name="pgrp-session", prog="pgrp_test", status=0, differential=True, timeout=60),
+]

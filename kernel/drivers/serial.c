@@ -1,7 +1,7 @@
 /*
  * serial.c - 16550 UART driver. Register map from the PC16550D data sheet:
  * +0 data / divisor low, +1 IER / divisor high, +2 FCR, +3 LCR, +4 MCR,
- * +5 LSR.
+ * +5 LSR, +7 scratch.
  */
 #include "drivers/serial.h"
 
@@ -18,6 +18,7 @@
 #define REG_LCR 3
 #define REG_MCR 4
 #define REG_LSR 5
+#define REG_SCRATCH 7
 
 #define LSR_DATA_READY 0x01
 #define LSR_THR_EMPTY 0x20
@@ -28,17 +29,22 @@ static int index_of(uint16_t port) { return port == COM1 ? 0 : 1; }
 
 bool serial_init(uint16_t port)
 {
+    /* Presence: a 16450/16550 has a scratch register that keeps what is
+     * written to it. (A loopback test would swallow input that arrived
+     * before boot, such as what tinyos-run pipes in.) */
+    outb(port + REG_SCRATCH, 0x5A);
+    bool ok = inb(port + REG_SCRATCH) == 0x5A;
+    outb(port + REG_SCRATCH, 0xA5);
+    ok = ok && inb(port + REG_SCRATCH) == 0xA5;
     outb(port + REG_IER, 0x00); /* no interrupts while programming */
     outb(port + REG_LCR, 0x80); /* DLAB: expose the divisor latch */
     outb(port + REG_DATA, 1);   /* divisor 1: 115200 baud */
     outb(port + REG_IER, 0);
     outb(port + REG_LCR, 0x03); /* 8 data bits, no parity, 1 stop bit */
-    outb(port + REG_FCR, 0xC7); /* FIFOs on, cleared, 14-byte trigger */
-    /* Loopback self-test: a UART that is not there reads back garbage. */
-    outb(port + REG_MCR, 0x1E);
-    outb(port + REG_DATA, 0xAE);
-    bool ok = inb(port + REG_DATA) == 0xAE;
-    outb(port + REG_MCR, 0x0B); /* normal mode: DTR, RTS, OUT2 (IRQ gate) */
+    /* The FIFOs stay off (16450 mode): switching them on clears bytes
+     * already received, and with them every byte interrupts at once
+     * instead of waiting for a trigger level or a timeout. */
+    outb(port + REG_MCR, 0x0B); /* DTR, RTS, OUT2 (the IRQ gate) */
     present[index_of(port)] = ok;
     return ok;
 }

@@ -78,7 +78,7 @@ static void fill_raw(size_t want)
     do {
         char c = console_getc();
         if (pipe_mode && c == CTRL_D) {
-            eof_pending = pending_len == 0;
+            eof_pending = true; /* after the bytes already taken */
             return;
         }
         if (pipe_mode && c == DLE)

@@ -393,15 +393,18 @@ static void test_faults(void)
     ro_page = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     fp_sink = ro_page[0]; /* read first, so the page is present: the write fault is a protection fault */
     CHECK(faulted(ro_write), "SIGSEGV handler again: write to a read-only page");
-    CHECK(f_sig == SIGSEGV && f_code == SEGV_ACCERR && f_addr == ro_page + 16,
-          "read-only write: si_code SEGV_ACCERR, si_addr the faulting address");
+    tt_check(f_sig == SIGSEGV && f_code == SEGV_ACCERR && f_addr == ro_page + 16,
+             "read-only write: si_code SEGV_ACCERR, si_addr the faulting address", "signal %ld, si_code %ld (want %d), si_addr %s",
+             f_sig, f_code, SEGV_ACCERR, f_addr == ro_page + 16 ? "right" : "wrong");
     tt_check(f_trapno == 14 && f_err == 7 && f_cr2 == (unsigned long)(ro_page + 16),
              "read-only write: err 7 (present, write, user), cr2 the address", "trapno %ld err %ld cr2 %s", f_trapno,
              f_err, f_cr2 == (unsigned long)(ro_page + 16) ? "right" : "wrong");
     CHECK(faulted(do_ud2), "SIGILL handler leaves ud2 with siglongjmp");
-    CHECK(f_sig == SIGILL && f_code == ILL_ILLOPN && f_addr == ud2_site, "ud2: si_code ILL_ILLOPN, si_addr the ud2");
+    tt_check(f_sig == SIGILL && f_code == ILL_ILLOPN && f_addr == ud2_site, "ud2: si_code ILL_ILLOPN, si_addr the ud2",
+             "signal %ld, si_code %ld (want %d), si_addr %s", f_sig, f_code, ILL_ILLOPN, f_addr == ud2_site ? "right" : "wrong");
     CHECK(faulted(do_div0), "SIGFPE handler leaves a division by zero with siglongjmp");
-    CHECK(f_sig == SIGFPE && f_code == FPE_INTDIV, "division by zero: si_code FPE_INTDIV");
+    tt_check(f_sig == SIGFPE && f_code == FPE_INTDIV, "division by zero: si_code FPE_INTDIV", "signal %ld, si_code %ld (want %d)",
+             f_sig, f_code, FPE_INTDIV);
     int bad = 0;
     for (int i = 0; i < 100; i++)
         bad += !faulted(null_read);
@@ -520,10 +523,12 @@ int main(int argc, char **argv)
     CHECK(blocked_inside && !is_blocked(SIGUSR1), "the signal is blocked inside its handler, unblocked after");
     reset_info();
     CHECK_EQ(syscall(SYS_tkill, syscall(SYS_gettid), SIGUSR1), 0, "tkill(self)");
-    CHECK(hits == 1 && last_code == SI_TKILL && last_pid == me, "siginfo from tkill: si_code SI_TKILL");
+    tt_check(hits == 1 && last_code == SI_TKILL && last_pid == me, "siginfo from tkill: si_code SI_TKILL", "hits %d, si_code %d (want %d), si_pid %s",
+             (int)hits, (int)last_code, SI_TKILL, last_pid == me ? "right" : "wrong");
     reset_info();
     CHECK_EQ(syscall(SYS_tgkill, me, syscall(SYS_gettid), SIGUSR1), 0, "tgkill(self)");
-    CHECK(hits == 1 && last_code == SI_TKILL, "siginfo from tgkill: si_code SI_TKILL");
+    tt_check(hits == 1 && last_code == SI_TKILL, "siginfo from tgkill: si_code SI_TKILL", "hits %d, si_code %d (want %d)",
+             (int)hits, (int)last_code, SI_TKILL);
     reset_info();
     raise(SIGUSR1);
     CHECK_EQ(hits, 1, "raise runs the handler");
@@ -686,8 +691,10 @@ int main(int argc, char **argv)
         int st = child_status(c);
         CHECK(st >= 0 && WEXITSTATUS(st) == 5 && is_pending(SIGCHLD), "a child's exit makes SIGCHLD pending");
         sigprocmask(SIG_UNBLOCK, &s, NULL);
-        CHECK(chld_hits == 1 && chld_code == CLD_EXITED && chld_pid == c && chld_status == 5,
-              "SIGCHLD handler: si_code CLD_EXITED, si_pid the child, si_status 5");
+        tt_check(chld_hits == 1 && chld_code == CLD_EXITED && chld_pid == c && chld_status == 5,
+                 "SIGCHLD handler: si_code CLD_EXITED, si_pid the child, si_status 5",
+                 "hits %d, si_code %d (want %d), si_pid %s, si_status %d", (int)chld_hits, (int)chld_code, CLD_EXITED,
+                 chld_pid == c ? "right" : "wrong", (int)chld_status);
         sigprocmask(SIG_BLOCK, &s, NULL);
         chld_hits = 0;
         c = xfork();
@@ -697,8 +704,10 @@ int main(int argc, char **argv)
         kill(c, SIGKILL);
         child_status(c);
         sigprocmask(SIG_UNBLOCK, &s, NULL);
-        CHECK(chld_hits == 1 && chld_code == CLD_KILLED && chld_pid == c && chld_status == SIGKILL,
-              "a killed child: si_code CLD_KILLED, si_status SIGKILL");
+        tt_check(chld_hits == 1 && chld_code == CLD_KILLED && chld_pid == c && chld_status == SIGKILL,
+                 "a killed child: si_code CLD_KILLED, si_status SIGKILL",
+                 "hits %d, si_code %d (want %d), si_pid %s, si_status %d", (int)chld_hits, (int)chld_code, CLD_KILLED,
+                 chld_pid == c ? "right" : "wrong", (int)chld_status);
         /* Unblocked: the handler runs while we wait (SA_RESTART keeps wait4 going). */
         chld_hits = 0;
         c = xfork();
