@@ -144,6 +144,7 @@ int exec_program(struct proc *p, const char *path, const char *const *argv, int 
     if (p == current())
         wrmsr(MSR_FS_BASE, 0);
     signal_reset_on_exec(p);
+    p->did_exec = true;
     if (p->vfork_parent) { /* the vfork parent may go on now */
         p->vfork_parent->vfork_done = true;
         wakeup(&p->vfork_parent->vfork_done);

@@ -345,20 +345,43 @@ void proc_exit(int wait_status)
     p->wait_status = wait_status;
     p->state = PROC_ZOMBIE;
     if (p->parent) {
-        p->parent->sig_sender = p->pid;
-        signal_send(p->parent, SIGCHLD);
+        bool killed = wait_status & 0x7f;
+        struct ksiginfo info = {.code = killed ? CLD_KILLED : CLD_EXITED, .pid = p->pid,
+                                .status = killed ? wait_status & 0x7f : (wait_status >> 8) & 0xff};
+        signal_send_info(p->parent, SIGCHLD, &info);
         wakeup(p->parent);
     }
     sched();
     panic("a zombie ran again");
 }
 
+static bool p_has_area(uint64_t addr)
+{
+    struct proc *p = current();
+    return p->mm && vm_find(p->mm, addr) != NULL;
+}
+
+/* The si_code Linux gives each fault (arch/x86/kernel/traps.c, mm/fault.c). */
+static int fault_code(const struct trap_frame *f, int sig, uint64_t addr)
+{
+    if (f->vector == 14) /* a mapping that forbids the access vs no mapping at all */
+        return p_has_area(addr) ? SEGV_ACCERR : SEGV_MAPERR;
+    if (f->vector == 0)
+        return FPE_INTDIV;
+    if (f->vector == 6)
+        return ILL_ILLOPN;
+    (void)sig;
+    return SI_KERNEL;
+}
+
 void proc_fault_kill(const struct trap_frame *f, int sig, uint64_t addr, const char *what)
 {
     struct proc *p = current();
+    int code = fault_code(f, sig, addr);
+    uint64_t si_addr = sig == SIGSEGV || sig == SIGBUS ? addr : f->rip;
     bool handled = p->sigactions[sig].handler > 1 /* SIG_IGN */ && !(p->sig_blocked & sig_bit(sig));
     if (handled) {
-        signal_force(p, sig, addr);
+        signal_force(p, sig, code, si_addr);
         return;
     }
     /* Unhandled: one line, in the spirit of Linux's show_signal_msg(). */
@@ -367,5 +390,5 @@ void proc_fault_kill(const struct trap_frame *f, int sig, uint64_t addr, const c
                 f->error_code);
     else
         kprintf("traps: %s[%d] %s ip:%lx sp:%lx error:%lx\n", p->name, p->pid, what, f->rip, f->rsp, f->error_code);
-    signal_force(p, sig, addr);
+    signal_force(p, sig, code, si_addr);
 }

@@ -23,6 +23,15 @@ struct file;
 struct inode;
 struct mm;
 
+/* The siginfo of a pending signal (one per signal number, as Linux keeps
+ * for standard signals): si_code and what it needs. */
+struct ksiginfo {
+    int32_t code;   /* SI_USER, SI_TKILL, SI_KERNEL, CLD_*, SEGV_*... */
+    int32_t pid;    /* sender, or the child for SIGCHLD */
+    int32_t status; /* SIGCHLD: exit code or signal */
+    uint64_t addr;  /* faults: the address */
+};
+
 /* One installed signal action, in the kernel's x86_64 layout
  * (struct sigaction of rt_sigaction(2)). */
 struct k_sigaction {
@@ -48,11 +57,11 @@ struct proc {
     uint32_t umask;
     struct k_sigaction sigactions[65];
     uint64_t sig_blocked, sig_pending; /* bit (n - 1) for signal n */
-    uint64_t sig_fault_addr;           /* si_addr of a pending SIGSEGV/SIGBUS */
+    struct ksiginfo sig_info[65];      /* what each pending signal's siginfo says */
     uint64_t sigaltstack_sp, sigaltstack_size;
     int sigaltstack_flags;
     bool stopped;        /* SIGSTOP and friends: not run until SIGCONT */
-    int sig_sender;      /* si_pid for the next delivered signal */
+    bool did_exec;       /* has called execve (setpgid from the parent then fails) */
     uint64_t sigsuspend_saved; /* the mask to restore after sigsuspend */
     bool sigsuspend_active;
     bool vfork_done;     /* set when a vfork child execs or exits */

@@ -39,8 +39,8 @@ static void tick(void)
             sched_make_ready(p);
         if (p->alarm_at && p->alarm_at <= now && p->state != PROC_ZOMBIE) {
             p->alarm_at = p->alarm_interval ? now + p->alarm_interval : 0;
-            p->sig_sender = 0;
-            signal_send(p, SIGALRM);
+            struct ksiginfo info = {.code = SI_KERNEL};
+            signal_send_info(p, SIGALRM, &info);
         }
     }
 }

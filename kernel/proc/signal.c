@@ -68,9 +68,6 @@ struct rt_sigframe {
 _Static_assert(sizeof(struct sigcontext64) == 256, "sigcontext layout");
 _Static_assert(sizeof(struct siginfo64) == 128, "siginfo layout");
 
-#define SI_USER 0
-#define SI_KERNEL 0x80
-#define SEGV_MAPERR 1
 #define SS_ONSTACK 1
 #define SS_DISABLE 2
 
@@ -108,9 +105,18 @@ bool signal_is_fatal(const struct proc *p, int sig)
 
 void signal_send(struct proc *p, int sig)
 {
+    struct ksiginfo info = {.code = SI_USER, .pid = current() ? current()->pid : 0};
+    signal_send_info(p, sig, &info);
+}
+
+void signal_send_info(struct proc *p, int sig, const struct ksiginfo *info)
+{
     if (sig <= 0 || sig >= NSIG || p->state == PROC_ZOMBIE)
         return;
+    if (p->pid == 1 && p->sigactions[sig].handler == SIG_DFL)
+        return; /* init only gets the signals it asked for (Linux: SIGNAL_UNKILLABLE) */
     uint64_t f = irq_save();
+    p->sig_info[sig] = *info;
     if (sig == SIGCONT || sig == SIGKILL) {
         p->sig_pending &= ~(sig_bit(SIGSTOP) | sig_bit(SIGTSTP) | sig_bit(SIGTTIN) | sig_bit(SIGTTOU));
         p->stopped = false;
@@ -126,13 +132,13 @@ void signal_send(struct proc *p, int sig)
     irq_restore(f);
 }
 
-void signal_force(struct proc *p, int sig, uint64_t addr)
+void signal_force(struct proc *p, int sig, int code, uint64_t addr)
 {
     if ((p->sig_blocked & sig_bit(sig)) || p->sigactions[sig].handler == SIG_IGN) {
         p->sigactions[sig].handler = SIG_DFL;
         p->sig_blocked &= ~sig_bit(sig);
     }
-    p->sig_fault_addr = addr;
+    p->sig_info[sig] = (struct ksiginfo){.code = code, .addr = addr};
     p->sig_pending |= sig_bit(sig);
 }
 
@@ -180,16 +186,19 @@ static bool setup_frame(struct proc *p, struct trap_frame *f, int sig, const str
     mc->trapno = f->vector == SYSCALL_VECTOR ? 0 : f->vector;
     mc->err = f->vector == SYSCALL_VECTOR ? 0 : f->error_code;
     mc->oldmask = old_mask;
-    mc->cr2 = p->sig_fault_addr;
+    const struct ksiginfo *si = &p->sig_info[sig];
+    mc->cr2 = f->vector == 14 ? si->addr : 0;
     mc->fpstate = fpstate;
     fr.uc.uc_sigmask = old_mask;
     fr.info.si_signo = sig;
-    if (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE) {
-        fr.info.si_code = sig == SIGSEGV ? SEGV_MAPERR : SI_KERNEL;
-        fr.info.u.addr = p->sig_fault_addr;
+    fr.info.si_code = si->code;
+    bool fault = (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE || sig == SIGTRAP) && si->code > 0;
+    if (fault) {
+        fr.info.u.addr = si->addr;
     } else {
-        fr.info.si_code = SI_USER;
-        fr.info.u.kill.pid = p->sig_sender;
+        fr.info.u.kill.pid = si->pid;
+        fr.info.u.kill.uid = 0;
+        fr.info.u.kill.status = si->status;
     }
     if (copy_to_user(fpstate, fpbuf, fpsize) || copy_to_user(frame, &fr, sizeof fr))
         return false;
@@ -273,7 +282,6 @@ void signal_deliver(struct trap_frame *f)
         p->sig_blocked &= ~unblockable;
         if (act->flags & SA_RESETHAND)
             memset(act, 0, sizeof *act);
-        p->sig_fault_addr = 0;
         return; /* one handler at a time; the rest wait for its return */
     }
 }

@@ -32,12 +32,28 @@ static inline uint64_t sig_bit(int sig) { return 1ull << (sig - 1); }
 
 /* Is an unblocked signal waiting for p? */
 bool signal_pending(const struct proc *p);
-/* Queues sig for p (one pending instance per signal, like Linux's
- * standard signals) and wakes p if it sleeps. si_code/addr describe it. */
+/* si_code values (asm-generic/siginfo.h). */
+#define SI_USER 0
+#define SI_KERNEL 0x80
+#define SI_TKILL (-6)
+#define SEGV_MAPERR 1
+#define SEGV_ACCERR 2
+#define ILL_ILLOPN 2
+#define FPE_INTDIV 1
+#define CLD_EXITED 1
+#define CLD_KILLED 2
+
+struct ksiginfo;
+
+/* Queues sig for p with its siginfo (one pending instance per signal,
+ * like Linux's standard signals) and wakes p if it sleeps. Signals init
+ * has no handler for are dropped, as Linux does for PID 1. */
+void signal_send_info(struct proc *p, int sig, const struct ksiginfo *info);
+/* The same with SI_USER from the current process (kill, SIGPIPE). */
 void signal_send(struct proc *p, int sig);
 /* A fault's signal (SIGSEGV, SIGILL...): if p cannot take it (blocked or
  * ignored) the action resets to the default, as Linux's force_sig does. */
-void signal_force(struct proc *p, int sig, uint64_t fault_addr);
+void signal_force(struct proc *p, int sig, int code, uint64_t addr);
 /* Does sig, if it arrived now, end up killing p with no handler running? */
 bool signal_is_fatal(const struct proc *p, int sig);
 /* Delivers pending signals before frame f returns to ring 3: runs the

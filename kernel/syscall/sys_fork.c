@@ -145,7 +145,9 @@ long sys_wait4(long pid, uint64_t ustatus, long options, uint64_t urusage)
     }
 }
 
-long sys_kill(long pid, long sig)
+/* Sends sig to every process kill(2)'s pid selects; code is SI_USER for
+ * kill and SI_TKILL for tkill/tgkill. */
+static long send_to(long pid, long sig, int code)
 {
     struct proc *self = current();
     if (sig < 0 || sig >= NSIG)
@@ -161,13 +163,9 @@ long sys_kill(long pid, long sig)
         if (!hit)
             continue;
         found++;
-        /* Init only gets the signals it has handlers for (Linux's rule for
-         * PID 1), so a stray kill cannot take the system down. */
-        if (p->pid == 1 && p->sigactions[sig].handler <= SIG_IGN && sig)
-            continue;
         if (sig) {
-            p->sig_sender = self->pid;
-            signal_send(p, (int)sig);
+            struct ksiginfo info = {.code = code, .pid = self->pid};
+            signal_send_info(p, (int)sig, &info);
         }
     }
     if (pid == -1 && !found)
@@ -175,20 +173,22 @@ long sys_kill(long pid, long sig)
     return found ? 0 : -ESRCH;
 }
 
+long sys_kill(long pid, long sig) { return send_to(pid, sig, SI_USER); }
+
 long sys_tgkill(long tgid, long tid, long sig)
 {
     if (tgid <= 0 || tid <= 0)
         return -EINVAL;
     if (tgid != tid)
         return -ESRCH; /* one thread per process: tid == tgid */
-    return sys_kill(tid, sig);
+    return send_to(tid, sig, SI_TKILL);
 }
 
 long sys_tkill(long tid, long sig)
 {
     if (tid <= 0)
         return -EINVAL;
-    return sys_kill(tid, sig);
+    return send_to(tid, sig, SI_TKILL);
 }
 
 long sys_setpgid(long pid, long pgid)
@@ -199,6 +199,8 @@ long sys_setpgid(long pid, long pgid)
         return -EINVAL;
     if (!p || (p != self && p->parent != self))
         return -ESRCH;
+    if (p != self && p->did_exec)
+        return -EACCES; /* a child that has exec'd is out of the parent's hands */
     if (p->pid == p->sid)
         return -EPERM; /* a session leader keeps its group */
     if (p->sid != self->sid)
