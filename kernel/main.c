@@ -93,6 +93,7 @@ void kmain(uint32_t magic, uint64_t info_pa)
     percpu_init();
     usercopy_init(cpu_has(CPU_SMAP));
     syscall_init();
+    syscall_trace(option("strace") != NULL);
 
     pic_init();
     clock_init();

@@ -95,3 +95,6 @@ USER_TESTS += [
     dict(name="exec-pipeline", prog="exec_pipeline", status=0, differential=True, timeout=60),
     dict(name="pgrp-session", prog="pgrp_test", status=0, differential=True, timeout=60),
 ]
+USER_TESTS += [
+    dict(name="syscall-int-arguments", prog="syscall_int_args", status=0, differential=True),
+]

@@ -75,6 +75,7 @@
 #define SYS_rt_sigpending 127
 #define SYS_rt_sigsuspend 130
 #define SYS_sigaltstack 131
+#define SYS_prctl 157
 #define SYS_arch_prctl 158
 #define SYS_gettid 186
 #define SYS_tkill 200

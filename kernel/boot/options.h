@@ -7,6 +7,7 @@
  *                             then /bin/sh); words after "--" are its
  *                             arguments
  *   console=tty|pipe          how the console behaves (drivers/tty.h)
+ *   strace                    log every system call and its result
  *   maxproc=N                 the process limit (default 1024, at most 4096)
  *   stderr=com2               send init's descriptor 2 to the second
  *                             serial port (tools/tinyos-run keeps it apart)

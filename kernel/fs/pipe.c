@@ -159,7 +159,7 @@ static unsigned pipe_poll(struct file *f)
 static const struct file_ops pipe_ops = {
     .read = pipe_read, .write = pipe_write, .poll = pipe_poll, .ioctl = pipe_ioctl, .release = pipe_release};
 
-long sys_pipe2(uint64_t ufds, long flags)
+long sys_pipe2(uint64_t ufds, int flags)
 {
     if (flags & ~(O_CLOEXEC | O_NONBLOCK | O_DIRECT))
         return -EINVAL;

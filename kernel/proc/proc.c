@@ -224,6 +224,7 @@ void proc_start_init(const char *const *paths, const char *const *args, int narg
               paths[1] ? " and others" : "");
     p->pgid = p->sid = p->pid;
     p->umask = 022;
+    p->dumpable = 1;
     p->state = PROC_READY;
 }
 
@@ -257,6 +258,8 @@ struct proc *proc_fork(uint64_t child_rsp, bool share_vm, int *err)
     c->cwd = parent->cwd;
     inode_get(c->cwd);
     c->umask = parent->umask;
+    c->dumpable = parent->dumpable;
+    c->no_new_privs = parent->no_new_privs;
     memcpy(c->sigactions, parent->sigactions, sizeof c->sigactions);
     c->sig_blocked = parent->sig_blocked;
     c->sigaltstack_sp = parent->sigaltstack_sp;
@@ -284,6 +287,10 @@ static void reparent_children(struct proc *p)
         if (c && c->parent == p) {
             c->parent = init;
             zombie |= c->state == PROC_ZOMBIE;
+            if (c->pdeath_signal) {
+                struct ksiginfo info = {.code = SI_USER, .pid = p->pid};
+                signal_send_info(c, c->pdeath_signal, &info);
+            }
         }
     }
     if (init && zombie)

@@ -62,6 +62,9 @@ struct proc {
     int sigaltstack_flags;
     bool stopped;        /* SIGSTOP and friends: not run until SIGCONT */
     bool did_exec;       /* has called execve (setpgid from the parent then fails) */
+    int pdeath_signal;   /* PR_SET_PDEATHSIG: sent when the parent exits */
+    int dumpable;        /* PR_SET_DUMPABLE (no core files are written) */
+    bool no_new_privs;
     uint64_t sigsuspend_saved; /* the mask to restore after sigsuspend */
     bool sigsuspend_active;
     bool vfork_done;     /* set when a vfork child execs or exits */

@@ -288,7 +288,7 @@ void signal_deliver(struct trap_frame *f)
 
 /* --- system calls ---------------------------------------------------- */
 
-long sys_rt_sigaction(long sig, uint64_t uact, uint64_t uold, size_t setsize)
+long sys_rt_sigaction(int sig, uint64_t uact, uint64_t uold, size_t setsize)
 {
     struct proc *p = current();
     if (setsize != 8 || sig < 1 || sig >= NSIG)
@@ -313,7 +313,7 @@ long sys_rt_sigaction(long sig, uint64_t uact, uint64_t uold, size_t setsize)
 #define SIG_UNBLOCK 1
 #define SIG_SETMASK 2
 
-long sys_rt_sigprocmask(long how, uint64_t uset, uint64_t uold, size_t setsize)
+long sys_rt_sigprocmask(int how, uint64_t uset, uint64_t uold, size_t setsize)
 {
     struct proc *p = current();
     if (setsize != 8)

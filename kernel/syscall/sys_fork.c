@@ -101,7 +101,7 @@ static bool matches(const struct proc *c, long pid, const struct proc *self)
     return true;
 }
 
-long sys_wait4(long pid, uint64_t ustatus, long options, uint64_t urusage)
+long sys_wait4(int pid, uint64_t ustatus, int options, uint64_t urusage)
 {
     struct proc *self = current();
     if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WALL | __WCLONE))
@@ -173,9 +173,9 @@ static long send_to(long pid, long sig, int code)
     return found ? 0 : -ESRCH;
 }
 
-long sys_kill(long pid, long sig) { return send_to(pid, sig, SI_USER); }
+long sys_kill(int pid, int sig) { return send_to(pid, sig, SI_USER); }
 
-long sys_tgkill(long tgid, long tid, long sig)
+long sys_tgkill(int tgid, int tid, int sig)
 {
     if (tgid <= 0 || tid <= 0)
         return -EINVAL;
@@ -184,14 +184,14 @@ long sys_tgkill(long tgid, long tid, long sig)
     return send_to(tid, sig, SI_TKILL);
 }
 
-long sys_tkill(long tid, long sig)
+long sys_tkill(int tid, int sig)
 {
     if (tid <= 0)
         return -EINVAL;
     return send_to(tid, sig, SI_TKILL);
 }
 
-long sys_setpgid(long pid, long pgid)
+long sys_setpgid(int pid, int pgid)
 {
     struct proc *self = current();
     struct proc *p = pid ? proc_find((int)pid) : self;
@@ -219,7 +219,7 @@ long sys_setpgid(long pid, long pgid)
     return 0;
 }
 
-long sys_getpgid(long pid)
+long sys_getpgid(int pid)
 {
     struct proc *p = pid ? proc_find((int)pid) : current();
     return p ? p->pgid : -ESRCH;
@@ -227,7 +227,7 @@ long sys_getpgid(long pid)
 
 long sys_getpgrp(void) { return current()->pgid; }
 
-long sys_getsid(long pid)
+long sys_getsid(int pid)
 {
     struct proc *p = pid ? proc_find((int)pid) : current();
     return p ? p->sid : -ESRCH;

@@ -27,7 +27,7 @@ static struct file *getf(long fd) { return fd_get(current(), (int)fd); }
 static bool readable(const struct file *f) { return (f->flags & O_ACCMODE) != O_WRONLY && !(f->flags & O_PATH); }
 static bool writable(const struct file *f) { return (f->flags & O_ACCMODE) != O_RDONLY && !(f->flags & O_PATH); }
 
-long sys_read(long fd, uint64_t ubuf, size_t n)
+long sys_read(int fd, uint64_t ubuf, size_t n)
 {
     struct file *f = getf(fd);
     if (!f || !readable(f))
@@ -40,7 +40,7 @@ long sys_read(long fd, uint64_t ubuf, size_t n)
     return f->ops->read(f, ubuf, n);
 }
 
-long sys_write(long fd, uint64_t ubuf, size_t n)
+long sys_write(int fd, uint64_t ubuf, size_t n)
 {
     struct file *f = getf(fd);
     if (!f || !writable(f))
@@ -53,7 +53,7 @@ long sys_write(long fd, uint64_t ubuf, size_t n)
     return f->ops->write(f, ubuf, n);
 }
 
-long sys_pread64(long fd, uint64_t ubuf, size_t n, int64_t off)
+long sys_pread64(int fd, uint64_t ubuf, size_t n, int64_t off)
 {
     struct file *f = getf(fd);
     if (!f || !readable(f))
@@ -251,7 +251,7 @@ long fs_create(long dirfd, uint64_t upath, uint32_t mode, struct inode **out)
     return 0;
 }
 
-long sys_openat(long dirfd, uint64_t upath, long flags, long mode)
+long sys_openat(int dirfd, uint64_t upath, int flags, uint32_t mode)
 {
     struct inode *ino;
     long err = resolve(dirfd, upath, (flags & (O_NOFOLLOW | O_CREAT | O_EXCL)) ? AT_SYMLINK_NOFOLLOW : 0, &ino);
@@ -298,9 +298,9 @@ long sys_openat(long dirfd, uint64_t upath, long flags, long mode)
     return fd;
 }
 
-long sys_open(uint64_t upath, long flags, long mode) { return sys_openat(AT_FDCWD, upath, flags, mode); }
+long sys_open(uint64_t upath, int flags, uint32_t mode) { return sys_openat(AT_FDCWD, upath, flags, mode); }
 
-long sys_close(long fd)
+long sys_close(int fd)
 {
     struct proc *p = current();
     struct file *f = getf(fd);
@@ -312,7 +312,7 @@ long sys_close(long fd)
     return 0;
 }
 
-long sys_lseek(long fd, int64_t off, long whence)
+long sys_lseek(int fd, int64_t off, uint32_t whence)
 {
     struct file *f = getf(fd);
     if (!f)
@@ -329,7 +329,7 @@ static long put_stat(struct inode *ino, uint64_t ustat)
     return copy_to_user(ustat, &st, sizeof st);
 }
 
-long sys_fstat(long fd, uint64_t ustat)
+long sys_fstat(int fd, uint64_t ustat)
 {
     struct file *f = getf(fd);
     if (!f)
@@ -339,7 +339,7 @@ long sys_fstat(long fd, uint64_t ustat)
     return put_stat(f->inode, ustat);
 }
 
-long sys_newfstatat(long dirfd, uint64_t upath, uint64_t ustat, long flags)
+long sys_newfstatat(int dirfd, uint64_t upath, uint64_t ustat, int flags)
 {
     if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | 0x800 /* AT_NO_AUTOMOUNT */))
         return -EINVAL;
@@ -351,7 +351,7 @@ long sys_newfstatat(long dirfd, uint64_t upath, uint64_t ustat, long flags)
 long sys_stat(uint64_t upath, uint64_t ustat) { return sys_newfstatat(AT_FDCWD, upath, ustat, 0); }
 long sys_lstat(uint64_t upath, uint64_t ustat) { return sys_newfstatat(AT_FDCWD, upath, ustat, AT_SYMLINK_NOFOLLOW); }
 
-long sys_ioctl(long fd, unsigned long cmd, uint64_t arg)
+long sys_ioctl(int fd, uint32_t cmd, uint64_t arg)
 {
     struct file *f = getf(fd);
     if (!f)
@@ -361,7 +361,7 @@ long sys_ioctl(long fd, unsigned long cmd, uint64_t arg)
     return f->ops->ioctl(f, cmd, arg);
 }
 
-long sys_faccessat(long dirfd, uint64_t upath, long mode, long flags)
+long sys_faccessat(int dirfd, uint64_t upath, int mode, int flags)
 {
     if (mode & ~(R_OK | W_OK | X_OK))
         return -EINVAL;
@@ -376,7 +376,7 @@ long sys_faccessat(long dirfd, uint64_t upath, long mode, long flags)
     return 0;
 }
 
-long sys_access(uint64_t upath, long mode) { return sys_faccessat(AT_FDCWD, upath, mode, 0); }
+long sys_access(uint64_t upath, int mode) { return sys_faccessat(AT_FDCWD, upath, mode, 0); }
 
 long sys_getcwd(uint64_t ubuf, size_t size)
 {
@@ -423,9 +423,9 @@ long sys_chdir(uint64_t upath)
     return 0;
 }
 
-long sys_readlinkat(long dirfd, uint64_t upath, uint64_t ubuf, size_t size)
+long sys_readlinkat(int dirfd, uint64_t upath, uint64_t ubuf, int size)
 {
-    if ((long)size <= 0)
+    if (size <= 0)
         return -EINVAL;
     struct inode *ino;
     long err = resolve(dirfd, upath, AT_SYMLINK_NOFOLLOW, &ino);
@@ -433,11 +433,11 @@ long sys_readlinkat(long dirfd, uint64_t upath, uint64_t ubuf, size_t size)
         return err;
     if ((ino->mode & S_IFMT) != S_IFLNK)
         return -EINVAL;
-    size_t n = ino->size < size ? ino->size : size; /* no NUL, may truncate */
+    size_t n = ino->size < (uint64_t)size ? ino->size : (uint64_t)size; /* no NUL, may truncate */
     return copy_to_user(ubuf, ino->data, n) ? -EFAULT : (long)n;
 }
 
-long sys_readlink(uint64_t upath, uint64_t ubuf, size_t size) { return sys_readlinkat(AT_FDCWD, upath, ubuf, size); }
+long sys_readlink(uint64_t upath, uint64_t ubuf, int size) { return sys_readlinkat(AT_FDCWD, upath, ubuf, size); }
 
 /* struct linux_dirent64 (getdents64(2)). */
 struct dirent64_head {
@@ -453,7 +453,7 @@ static uint8_t dtype(uint32_t mode)
     return (uint8_t)((mode & S_IFMT) >> 12);
 }
 
-long sys_getdents64(long fd, uint64_t ubuf, size_t size)
+long sys_getdents64(int fd, uint64_t ubuf, uint32_t size)
 {
     struct file *f = getf(fd);
     if (!f)
@@ -501,7 +501,7 @@ long sys_getdents64(long fd, uint64_t ubuf, size_t size)
     return (long)used;
 }
 
-long sys_dup3(long oldfd, long newfd, long flags)
+long sys_dup3(int oldfd, int newfd, int flags)
 {
     struct proc *p = current();
     struct file *f = getf(oldfd);
@@ -521,14 +521,14 @@ long sys_dup3(long oldfd, long newfd, long flags)
     return newfd;
 }
 
-long sys_dup2(long oldfd, long newfd)
+long sys_dup2(int oldfd, int newfd)
 {
     if (oldfd == newfd)
         return getf(oldfd) ? newfd : -EBADF; /* dup2(fd, fd) returns fd */
     return sys_dup3(oldfd, newfd, 0);
 }
 
-long sys_dup(long fd)
+long sys_dup(int fd)
 {
     struct file *f = getf(fd);
     if (!f)
@@ -539,7 +539,7 @@ long sys_dup(long fd)
     return nfd;
 }
 
-long sys_fcntl(long fd, long cmd, uint64_t arg)
+long sys_fcntl(int fd, int cmd, uint64_t arg)
 {
     struct proc *p = current();
     struct file *f = getf(fd);
@@ -577,7 +577,7 @@ long sys_fcntl(long fd, long cmd, uint64_t arg)
     }
 }
 
-long sys_umask(long mask)
+long sys_umask(int mask)
 {
     struct proc *p = current();
     long old = p->umask;
@@ -585,7 +585,7 @@ long sys_umask(long mask)
     return old;
 }
 
-long sys_fchdir(long fd)
+long sys_fchdir(int fd)
 {
     struct file *f = getf(fd);
     if (!f)

@@ -22,13 +22,13 @@
 static bool is_dir(const struct inode *n) { return (n->mode & S_IFMT) == S_IFDIR; }
 static bool is_dot(const char *name) { return !strcmp(name, ".") || !strcmp(name, ".."); }
 
-long sys_mkdirat(long dirfd, uint64_t upath, long mode)
+long sys_mkdirat(int dirfd, uint64_t upath, uint32_t mode)
 {
     struct inode *n;
     return fs_create(dirfd, upath, S_IFDIR | ((uint32_t)mode & 07777 & ~current()->umask), &n);
 }
 
-long sys_mkdir(uint64_t upath, long mode) { return sys_mkdirat(AT_FDCWD, upath, mode); }
+long sys_mkdir(uint64_t upath, uint32_t mode) { return sys_mkdirat(AT_FDCWD, upath, mode); }
 
 /* Is dir an ancestor of (or the same as) n? rename must not move a
  * directory into itself. */
@@ -82,7 +82,7 @@ static long remove_entry(long dirfd, uint64_t upath, bool want_dir)
     return 0;
 }
 
-long sys_unlinkat(long dirfd, uint64_t upath, long flags)
+long sys_unlinkat(int dirfd, uint64_t upath, int flags)
 {
     if (flags & ~AT_REMOVEDIR)
         return -EINVAL;
@@ -92,7 +92,7 @@ long sys_unlinkat(long dirfd, uint64_t upath, long flags)
 long sys_unlink(uint64_t upath) { return remove_entry(AT_FDCWD, upath, false); }
 long sys_rmdir(uint64_t upath) { return remove_entry(AT_FDCWD, upath, true); }
 
-long sys_renameat2(long olddirfd, uint64_t uold, long newdirfd, uint64_t unew, long flags)
+long sys_renameat2(int olddirfd, uint64_t uold, int newdirfd, uint64_t unew, uint32_t flags)
 {
     if (flags & ~(RENAME_NOREPLACE | RENAME_EXCHANGE) || flags == (RENAME_NOREPLACE | RENAME_EXCHANGE))
         return -EINVAL;
@@ -136,7 +136,7 @@ long sys_renameat2(long olddirfd, uint64_t uold, long newdirfd, uint64_t unew, l
     return err;
 }
 
-long sys_renameat(long olddirfd, uint64_t uold, long newdirfd, uint64_t unew)
+long sys_renameat(int olddirfd, uint64_t uold, int newdirfd, uint64_t unew)
 {
     return sys_renameat2(olddirfd, uold, newdirfd, unew, 0);
 }
@@ -146,7 +146,7 @@ long sys_rename(uint64_t uold, uint64_t unew) { return sys_renameat2(AT_FDCWD, u
 /* Hard links: an inode here is also its one directory entry (name,
  * parent, place in the list), so a second name cannot exist. Linux's
  * answer for a file system without hard links is EPERM. */
-long sys_linkat(long olddirfd, uint64_t uold, long newdirfd, uint64_t unew, long flags)
+long sys_linkat(int olddirfd, uint64_t uold, int newdirfd, uint64_t unew, int flags)
 {
     (void)newdirfd, (void)unew;
     if (flags & ~(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH))
@@ -158,7 +158,7 @@ long sys_linkat(long olddirfd, uint64_t uold, long newdirfd, uint64_t unew, long
 
 long sys_link(uint64_t uold, uint64_t unew) { return sys_linkat(AT_FDCWD, uold, AT_FDCWD, unew, 0); }
 
-long sys_symlinkat(uint64_t utarget, long newdirfd, uint64_t upath)
+long sys_symlinkat(uint64_t utarget, int newdirfd, uint64_t upath)
 {
     char *target;
     long err = get_path(utarget, &target);
@@ -196,7 +196,7 @@ long sys_truncate(uint64_t upath, int64_t len)
     return err ? err : truncate_inode(n, len);
 }
 
-long sys_ftruncate(long fd, int64_t len)
+long sys_ftruncate(int fd, int64_t len)
 {
     struct file *f = fd_get(current(), (int)fd);
     if (!f)
@@ -206,12 +206,12 @@ long sys_ftruncate(long fd, int64_t len)
     return truncate_inode(f->inode, len);
 }
 
-long sys_fsync(long fd)
+long sys_fsync(int fd)
 {
     return fd_get(current(), (int)fd) ? 0 : -EBADF; /* nothing is cached: all is "on disk" */
 }
 
-long sys_fchmodat(long dirfd, uint64_t upath, long mode)
+long sys_fchmodat(int dirfd, uint64_t upath, uint32_t mode)
 {
     struct inode *n;
     long err = resolve(dirfd, upath, 0, &n);
@@ -221,9 +221,9 @@ long sys_fchmodat(long dirfd, uint64_t upath, long mode)
     return 0;
 }
 
-long sys_chmod(uint64_t upath, long mode) { return sys_fchmodat(AT_FDCWD, upath, mode); }
+long sys_chmod(uint64_t upath, uint32_t mode) { return sys_fchmodat(AT_FDCWD, upath, mode); }
 
-long sys_fchmod(long fd, long mode)
+long sys_fchmod(int fd, uint32_t mode)
 {
     struct file *f = fd_get(current(), (int)fd);
     if (!f || !f->inode)
@@ -240,7 +240,7 @@ static void set_owner(struct inode *n, long uid, long gid)
         n->gid = (uint32_t)gid;
 }
 
-long sys_fchownat(long dirfd, uint64_t upath, long uid, long gid, long flags)
+long sys_fchownat(int dirfd, uint64_t upath, uint32_t uid, uint32_t gid, int flags)
 {
     struct inode *n;
     long err = resolve(dirfd, upath, flags & (AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH), &n);
@@ -249,10 +249,10 @@ long sys_fchownat(long dirfd, uint64_t upath, long uid, long gid, long flags)
     return err;
 }
 
-long sys_chown(uint64_t upath, long uid, long gid) { return sys_fchownat(AT_FDCWD, upath, uid, gid, 0); }
-long sys_lchown(uint64_t upath, long uid, long gid) { return sys_fchownat(AT_FDCWD, upath, uid, gid, AT_SYMLINK_NOFOLLOW); }
+long sys_chown(uint64_t upath, uint32_t uid, uint32_t gid) { return sys_fchownat(AT_FDCWD, upath, uid, gid, 0); }
+long sys_lchown(uint64_t upath, uint32_t uid, uint32_t gid) { return sys_fchownat(AT_FDCWD, upath, uid, gid, AT_SYMLINK_NOFOLLOW); }
 
-long sys_fchown(long fd, long uid, long gid)
+long sys_fchown(int fd, uint32_t uid, uint32_t gid)
 {
     struct file *f = fd_get(current(), (int)fd);
     if (!f || !f->inode)
@@ -264,7 +264,7 @@ long sys_fchown(long fd, long uid, long gid)
 #define UTIME_NOW ((1l << 30) - 1l)
 #define UTIME_OMIT ((1l << 30) - 2l)
 
-long sys_utimensat(long dirfd, uint64_t upath, uint64_t utimes, long flags)
+long sys_utimensat(int dirfd, uint64_t upath, uint64_t utimes, int flags)
 {
     struct inode *n;
     long err;

@@ -41,7 +41,7 @@ static long futex_key(uint64_t uaddr, const void **key)
     return 0;
 }
 
-long sys_futex(uint64_t uaddr, long op, uint32_t val, uint64_t utimeout, uint64_t uaddr2, uint32_t val3)
+long sys_futex(uint64_t uaddr, int op, uint32_t val, uint64_t utimeout, uint64_t uaddr2, uint32_t val3)
 {
     (void)uaddr2, (void)val3;
     int cmd = (int)(op & ~(FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME));

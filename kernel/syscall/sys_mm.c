@@ -49,7 +49,7 @@ static bool range_free(struct mm *mm, uint64_t start, uint64_t len)
     return true;
 }
 
-long sys_mmap(uint64_t addr, size_t len, long prot, long flags, long fd, int64_t off)
+long sys_mmap(uint64_t addr, size_t len, uint64_t prot, uint64_t flags, uint64_t fd, int64_t off)
 {
     struct mm *mm = current()->mm;
     long type = flags & MAP_TYPE;
@@ -123,14 +123,14 @@ long sys_munmap(uint64_t addr, size_t len)
     return vm_unmap(current()->mm, addr, len);
 }
 
-long sys_mprotect(uint64_t addr, size_t len, long prot)
+long sys_mprotect(uint64_t addr, size_t len, uint64_t prot)
 {
     if (addr % PAGE_SIZE || (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC)))
         return -EINVAL;
     return vm_protect(current()->mm, addr, len, (uint32_t)prot);
 }
 
-long sys_madvise(uint64_t addr, size_t len, long advice)
+long sys_madvise(uint64_t addr, size_t len, int advice)
 {
     if (addr % PAGE_SIZE)
         return -EINVAL;

@@ -104,7 +104,7 @@ static long poll_common(uint64_t ufds, unsigned long n, uint64_t deadline, bool 
     return r;
 }
 
-long sys_poll(uint64_t ufds, unsigned long n, long timeout_ms)
+long sys_poll(uint64_t ufds, uint32_t n, int timeout_ms)
 {
     uint64_t deadline = timeout_ms > 0 ? clock_monotonic_ns() + (uint64_t)timeout_ms * 1000000 : 0;
     return poll_common(ufds, n, deadline, timeout_ms == 0, 0);
@@ -127,7 +127,7 @@ static long timeout_from_ts(uint64_t uts, uint64_t *deadline, bool *now)
     return 0;
 }
 
-long sys_ppoll(uint64_t ufds, unsigned long n, uint64_t uts, uint64_t usigmask, size_t sigsetsize)
+long sys_ppoll(uint64_t ufds, uint32_t n, uint64_t uts, uint64_t usigmask, size_t sigsetsize)
 {
     if (usigmask && sigsetsize != 8)
         return -EINVAL;
@@ -210,7 +210,7 @@ static long select_common(long nfds, uint64_t urd, uint64_t uwr, uint64_t uex, u
     return r;
 }
 
-long sys_select(long nfds, uint64_t urd, uint64_t uwr, uint64_t uex, uint64_t utv)
+long sys_select(int nfds, uint64_t urd, uint64_t uwr, uint64_t uex, uint64_t utv)
 {
     uint64_t deadline = 0;
     bool now = false;
@@ -227,7 +227,7 @@ long sys_select(long nfds, uint64_t urd, uint64_t uwr, uint64_t uex, uint64_t ut
     return select_common(nfds, urd, uwr, uex, deadline, now, 0);
 }
 
-long sys_pselect6(long nfds, uint64_t urd, uint64_t uwr, uint64_t uex, uint64_t uts, uint64_t usig)
+long sys_pselect6(int nfds, uint64_t urd, uint64_t uwr, uint64_t uex, uint64_t uts, uint64_t usig)
 {
     uint64_t deadline;
     bool now;

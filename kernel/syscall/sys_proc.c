@@ -18,9 +18,9 @@
 #define MSR_FS_BASE 0xC0000100
 #define MSR_KERNEL_GS_BASE 0xC0000102 /* the user's GS base while in ring 0 */
 
-long sys_exit(long code) { proc_exit(((int)code & 0xff) << 8); }
+long sys_exit(int code) { proc_exit(((int)code & 0xff) << 8); }
 /* One thread per process: exit_group and exit are the same. */
-long sys_exit_group(long code) { proc_exit(((int)code & 0xff) << 8); }
+long sys_exit_group(int code) { proc_exit(((int)code & 0xff) << 8); }
 
 long sys_getpid(void) { return current()->pid; }
 long sys_gettid(void) { return current()->pid; }
@@ -34,7 +34,7 @@ long sys_set_tid_address(uint64_t uptr)
     return current()->pid;
 }
 
-long sys_arch_prctl(long code, uint64_t addr)
+long sys_arch_prctl(int code, uint64_t addr)
 {
     struct proc *p = current();
     switch (code) {
@@ -107,14 +107,14 @@ static long get_limit(long resource, struct rlimit64 *r)
     return 0;
 }
 
-long sys_getrlimit(long resource, uint64_t ulim)
+long sys_getrlimit(uint32_t resource, uint64_t ulim)
 {
     struct rlimit64 r;
     long err = get_limit(resource, &r);
     return err ? err : copy_to_user(ulim, &r, sizeof r);
 }
 
-long sys_prlimit64(long pid, long resource, uint64_t unew, uint64_t uold)
+long sys_prlimit64(int pid, uint32_t resource, uint64_t unew, uint64_t uold)
 {
     if (pid != 0 && pid != current()->pid)
         return -ESRCH;
@@ -129,7 +129,7 @@ long sys_prlimit64(long pid, long resource, uint64_t unew, uint64_t uold)
     return 0;
 }
 
-long sys_getrandom(uint64_t ubuf, size_t n, long flags)
+long sys_getrandom(uint64_t ubuf, size_t n, uint32_t flags)
 {
     if (flags & ~0x7L) /* GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE */
         return -EINVAL;
@@ -145,4 +145,68 @@ long sys_getrandom(uint64_t ubuf, size_t n, long flags)
         done += k;
     }
     return (long)n;
+}
+
+#define PR_SET_PDEATHSIG 1
+#define PR_GET_PDEATHSIG 2
+#define PR_GET_DUMPABLE 3
+#define PR_SET_DUMPABLE 4
+#define PR_SET_NAME 15
+#define PR_GET_NAME 16
+#define PR_SET_CHILD_SUBREAPER 36
+#define PR_GET_CHILD_SUBREAPER 37
+#define PR_SET_NO_NEW_PRIVS 38
+#define PR_GET_NO_NEW_PRIVS 39
+
+/* prctl(2): the operations programs use on themselves. Orphans always go
+ * to init, so a subreaper cannot be set (EINVAL, as for any unknown
+ * option). */
+long sys_prctl(int option, uint64_t arg2, uint64_t arg3, uint64_t arg4, uint64_t arg5)
+{
+    struct proc *p = current();
+    (void)arg3, (void)arg4, (void)arg5;
+    switch (option) {
+    case PR_SET_NAME: {
+        char name[PROC_NAME_LEN];
+        long n = strncpy_from_user(name, arg2, sizeof name);
+        if (n == -EFAULT)
+            return -EFAULT;
+        if (n < 0) { /* longer than 15 bytes: Linux keeps the first 15 */
+            if (copy_from_user(name, arg2, sizeof name - 1))
+                return -EFAULT;
+            name[sizeof name - 1] = '\0';
+        }
+        memcpy(p->name, name, sizeof name);
+        return 0;
+    }
+    case PR_GET_NAME:
+        return copy_to_user(arg2, p->name, PROC_NAME_LEN);
+    case PR_SET_PDEATHSIG:
+        if (arg2 >= 65)
+            return -EINVAL;
+        p->pdeath_signal = (int)arg2;
+        return 0;
+    case PR_GET_PDEATHSIG:
+        return copy_to_user(arg2, &p->pdeath_signal, sizeof p->pdeath_signal);
+    case PR_GET_DUMPABLE:
+        return p->dumpable;
+    case PR_SET_DUMPABLE:
+        if (arg2 > 1)
+            return -EINVAL;
+        p->dumpable = (int)arg2;
+        return 0;
+    case PR_GET_CHILD_SUBREAPER: {
+        int zero = 0;
+        return copy_to_user(arg2, &zero, sizeof zero);
+    }
+    case PR_SET_NO_NEW_PRIVS:
+        if (arg2 != 1)
+            return -EINVAL;
+        p->no_new_privs = true; /* no set-uid programs exist: nothing more to do */
+        return 0;
+    case PR_GET_NO_NEW_PRIVS:
+        return p->no_new_privs;
+    default:
+        return -EINVAL;
+    }
 }

@@ -30,7 +30,7 @@ static int64_t now_ns(long clock)
     }
 }
 
-long sys_clock_gettime(long clock, uint64_t uts)
+long sys_clock_gettime(int clock, uint64_t uts)
 {
     int64_t ns = now_ns(clock);
     if (ns < 0)
@@ -39,7 +39,7 @@ long sys_clock_gettime(long clock, uint64_t uts)
     return copy_to_user(uts, &ts, sizeof ts);
 }
 
-long sys_clock_getres(long clock, uint64_t uts)
+long sys_clock_getres(int clock, uint64_t uts)
 {
     if (now_ns(clock) < 0)
         return -EINVAL;
@@ -80,7 +80,7 @@ static long read_timespec(uint64_t uts, int64_t *ns)
     return 0;
 }
 
-long sys_clock_nanosleep(long clock, long flags, uint64_t ureq, uint64_t urem)
+long sys_clock_nanosleep(int clock, int flags, uint64_t ureq, uint64_t urem)
 {
     if (clock != CLOCK_REALTIME && clock != CLOCK_MONOTONIC && clock != CLOCK_BOOTTIME)
         return -EINVAL;
@@ -121,7 +121,7 @@ long sys_times(uint64_t ubuf)
 
 /* getrusage(2): no accounting yet; every field 0 (as for a process that
  * used no measurable time), but the arguments are checked as Linux does. */
-long sys_getrusage(long who, uint64_t ubuf)
+long sys_getrusage(int who, uint64_t ubuf)
 {
     if (who != 0 && who != -1 && who != 1) /* RUSAGE_SELF, CHILDREN, THREAD */
         return -EINVAL;

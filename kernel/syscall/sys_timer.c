@@ -34,7 +34,7 @@ static void current_value(struct proc *p, struct itimerval64 *v)
         v->value = (struct linux_timeval){0, 1}; /* due, not yet delivered */
 }
 
-long sys_setitimer(long which, uint64_t unew, uint64_t uold)
+long sys_setitimer(int which, uint64_t unew, uint64_t uold)
 {
     struct proc *p = current();
     if (which != ITIMER_REAL)
@@ -56,7 +56,7 @@ long sys_setitimer(long which, uint64_t unew, uint64_t uold)
     return 0;
 }
 
-long sys_getitimer(long which, uint64_t uval)
+long sys_getitimer(int which, uint64_t uval)
 {
     if (which != ITIMER_REAL)
         return -EINVAL;
@@ -65,7 +65,7 @@ long sys_getitimer(long which, uint64_t uval)
     return copy_to_user(uval, &v, sizeof v);
 }
 
-long sys_alarm(unsigned long seconds)
+long sys_alarm(uint32_t seconds)
 {
     struct proc *p = current();
     uint64_t now = clock_monotonic_ns();

@@ -6,6 +6,8 @@
 
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/gdt.h"
+#include "lib/kprintf.h"
+#include "proc/proc.h"
 #include "proc/sched.h"
 #include "uapi/errno.h"
 #include "uapi/syscall_nr.h"
@@ -124,6 +126,7 @@ static const syscall_fn table[SYSCALL_TABLE_SIZE] = {
     ENTRY(SYS_umask, sys_umask),
     ENTRY(SYS_fchdir, sys_fchdir),
     ENTRY(SYS_poll, sys_poll),
+    ENTRY(SYS_prctl, sys_prctl),
     ENTRY(SYS_futex, sys_futex),
     ENTRY(SYS_ppoll, sys_ppoll),
     ENTRY(SYS_select, sys_select),
@@ -155,13 +158,20 @@ static const syscall_fn table[SYSCALL_TABLE_SIZE] = {
     ENTRY(SYS_sysinfo, sys_sysinfo),
 };
 
+static bool tracing;
+
+void syscall_trace(bool on) { tracing = on; }
+
 void syscall_dispatch(struct trap_frame *f)
 {
     /* Linux selects the call with the low 32 bits of RAX, unsigned: so
      * 0x1_0000_0027 is getpid and -1 is simply out of range. */
     uint32_t nr = (uint32_t)f->rax;
     syscall_fn fn = nr < SYSCALL_TABLE_SIZE ? table[nr] : NULL;
+    uint64_t a0 = f->rdi, a1 = f->rsi, a2 = f->rdx;
     f->rax = fn ? (uint64_t)fn((long)f->rdi, (long)f->rsi, (long)f->rdx, (long)f->r10, (long)f->r8, (long)f->r9)
                 : (uint64_t)-ENOSYS;
+    if (tracing) /* the strace boot option: one log line per call */
+        kprintf("[%d] syscall %u(0x%lx, 0x%lx, 0x%lx) = %ld\n", current()->pid, nr, a0, a1, a2, (long)f->rax);
     return_to_user(f);
 }
