@@ -103,7 +103,13 @@ host-tests: $(HOST_TESTS)
 USER_CC     := musl-gcc
 USER_CFLAGS := -static -O2 -g -Wall -Wextra -Werror -fno-strict-aliasing
 USER_TESTS  := $(patsubst user/tests/%.c,$(BUILD)/user/tests/%,$(wildcard user/tests/*.c))
-user-tests: $(USER_TESTS) $(BUILD)/user/bad-elfs/bad/empty
+# BusyBox's applets as /bin/NAME links in a root for tinyos-run --initrd-extra.
+BUSYBOX_APPLETS := sh ash cat echo ls wc sort head tail seq mkdir rm cp mv grep sed tr uniq cut printf test expr \
+	true false sleep env basename dirname touch od find xargs tee yes
+user-tests: $(USER_TESTS) $(BUILD)/user/bad-elfs/bad/empty $(BUILD)/user/busybox-root/bin/sh
+$(BUILD)/user/busybox-root/bin/sh: Makefile
+	@mkdir -p $(dir $@)
+	@for a in $(BUSYBOX_APPLETS); do ln -sf busybox $(dir $@)$$a; done
 $(BUILD)/user/bad-elfs/bad/empty: $(BUILD)/user/tests/hello tests/make-bad-elfs
 	$(PYTHON) tests/make-bad-elfs $< $(BUILD)/user/bad-elfs
 $(BUILD)/user/tests/%: user/tests/%.c user/tests/tt.h

@@ -3,7 +3,8 @@
 Each entry boots Tiny OS once through tools/tinyos-run with a program
 from user/tests (built into build/user/tests/) as PID 1:
   name          test name
-  prog, args    the program and its arguments
+  prog, args    the program (in build/user/tests) and its arguments
+  path          instead of prog: a program installed on the host (BusyBox)
   status        expected exit status (128+N: killed by signal N)
   differential  also run the program on this Linux host and require the
                 same stdout and exit status (Linux is the oracle)
@@ -97,4 +98,23 @@ USER_TESTS += [
 ]
 USER_TESTS += [
     dict(name="syscall-int-arguments", prog="syscall_int_args", status=0, differential=True),
+]
+
+# A real, unmodified static Linux program: Debian's BusyBox (glibc), its
+# shell running pipelines, builtins, redirections and applets (as /bin/NAME
+# links to /bin/busybox in the initramfs), compared with the host.
+BUSYBOX_SCRIPTS = {
+    "pipeline": "seq 1 20 | sort -rn | head -5 | tr '\\n' ' '; echo",
+    "arith-loop": "i=0; s=0; while [ $i -lt 100 ]; do s=$((s+i)); i=$((i+1)); done; echo $s",
+    "files": "mkdir -p /tmp/bb && cd /tmp/bb && printf 'b\\na\\nc\\na\\n' > f && sort f | uniq -c"
+             " && wc -l < f && cp f g && mv g h && ls && rm f h && ls | wc -l && cd / && rm -r /tmp/bb",
+    "text": "echo 'hello world foo' | sed 's/o/0/g' | cut -d' ' -f2 | grep -c w0",
+    "subshell-status": "(exit 7); echo $?; false || echo fallback; sh -c 'exit 5'; echo $?",
+    "here-doc": "cat <<EOF | wc -c\nline one\nline two\nEOF",
+    "background-wait": "sleep 0 & wait $!; echo waited $?",
+}
+USER_TESTS += [
+    dict(name=f"busybox-{key}", path="/bin/busybox", args=["sh", "-c", script], status=0, differential=True,
+         extra="user/busybox-root")
+    for key, script in BUSYBOX_SCRIPTS.items()
 ]

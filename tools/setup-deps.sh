@@ -21,6 +21,10 @@ done
 if [ ! -d /usr/lib/grub/i386-pc ]; then
     missing="$missing grub-pc-bin"
 fi
+# A real static Linux program for the tests: Debian's static BusyBox.
+if ! dpkg -s busybox-static >/dev/null 2>&1; then
+    missing="$missing busybox-static"
+fi
 # The host unit tests use ASan/UBSan, which need their runtime libraries.
 if ! ls /usr/lib/gcc/x86_64-linux-gnu/*/libasan.so >/dev/null 2>&1; then
     missing="$missing gcc"

@@ -3,6 +3,27 @@
 
 #include "lib/string.h"
 
+static int hexval(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* The character after a backslash; *p points just past the backslash. */
+static char unescape(const char **p)
+{
+    char c = *(*p)++;
+    if (c == 'n')
+        return '\n';
+    if (c == 't')
+        return '\t';
+    if (c == 'x' && hexval((*p)[0]) >= 0 && hexval((*p)[1]) >= 0) {
+        char v = (char)(hexval((*p)[0]) * 16 + hexval((*p)[1]));
+        *p += 2;
+        return v;
+    }
+    return c; /* \\, \", "\ " and any other: the character itself */
+}
+
 void cmdline_parse(struct cmdline *cl, const char *src)
 {
     size_t out = 0;
@@ -31,6 +52,9 @@ void cmdline_parse(struct cmdline *cl, const char *src)
             if (c == '"') {
                 quoted = !quoted;
                 continue;
+            }
+            if (c == '\\' && *p) {
+                c = unescape(&p); /* \\ \" \n \t \xHH and "\ " */
             }
             if (out + 1 >= sizeof cl->buf) {
                 cl->truncated = true;

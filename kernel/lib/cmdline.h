@@ -3,8 +3,11 @@
  *
  * Syntax, as Linux's: options separated by spaces; each is "key=value" or a
  * bare "key" (a flag, whose value is ""). Double quotes group spaces into a
- * value: init="/bin/sh -x" (the quotes are removed). Everything after a
- * lone "--" is not options but arguments for init, as on Linux.
+ * value: init="/bin/sh -x" (the quotes are removed). A backslash escapes
+ * the next character, with \n, \t and \xHH for bytes a command line cannot
+ * hold (Tiny OS's addition: tools/tinyos-run passes any argument this way).
+ * Everything after a lone "--" is not options but arguments for init, as
+ * on Linux.
  */
 #ifndef LIB_CMDLINE_H
 #define LIB_CMDLINE_H
@@ -12,7 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define CMDLINE_MAX_LEN 1024
+#define CMDLINE_MAX_LEN 4096
 #define CMDLINE_MAX_OPTS 32
 
 struct cmdline_opt {

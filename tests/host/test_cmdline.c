@@ -241,8 +241,8 @@ TEST(too_long_line_keeps_complete_options)
 
     /* long value (with quotes, which take no buffer space) */
     n = sprintf(src, "a=1 b=\"");
-    memset(src + n, 'x', 2000);
-    strcpy(src + n + 2000, "\" c=3");
+    memset(src + n, 'x', CMDLINE_MAX_LEN + 100);
+    strcpy(src + n + CMDLINE_MAX_LEN + 100, "\" c=3");
     cl = parse(src);
     CHECK(cl->truncated);
     CHECK_EQ_INT(cl->count, 1);
@@ -253,12 +253,15 @@ TEST(too_long_line_keeps_complete_options)
 
 TEST(line_filling_buffer_exactly)
 {
-    /* 3 options of 340 bytes, each stored with its NUL: 1023 bytes */
+    /* 3 options that, each stored with its NUL, use CMDLINE_MAX_LEN - 1
+     * bytes (the limit is a multiple of 3 plus one) */
+    _Static_assert((CMDLINE_MAX_LEN - 1) % 3 == 0, "the test splits the buffer in three");
     static char src[CMDLINE_MAX_LEN * 2];
     int n = 0;
+    int each = (CMDLINE_MAX_LEN - 1) / 3 - 1;
     for (int i = 0; i < 3; i++) {
-        memset(src + n, 'a' + i, 340);
-        n += 340;
+        memset(src + n, 'a' + i, (size_t)each);
+        n += each;
         src[n++] = ' ';
     }
     src[n] = '\0';
@@ -364,6 +367,19 @@ TEST(too_many_init_args_truncated)
     CHECK(!cl->truncated);
     CHECK_EQ_INT(cl->count, CMDLINE_MAX_OPTS);
     CHECK_EQ_INT(cl->init_argc, CMDLINE_MAX_OPTS);
+}
+
+TEST(backslash_escapes)
+{
+    struct cmdline *cl = parse("a=\"x\\\"y\" b=\\x41\\x42 c=1\\ 2 d=\\n\\t e=back\\\\slash f=\\xZZ -- \"q\\\"\\x0a\"");
+    CHECK_STR(cmdline_get(cl, "a"), "x\"y");
+    CHECK_STR(cmdline_get(cl, "b"), "AB");
+    CHECK_STR(cmdline_get(cl, "c"), "1 2");
+    CHECK_STR(cmdline_get(cl, "d"), "\n\t");
+    CHECK_STR(cmdline_get(cl, "e"), "back\\slash");
+    CHECK_STR(cmdline_get(cl, "f"), "xZZ"); /* not hex: the x stands for itself */
+    CHECK_EQ_INT(cl->init_argc, 1);
+    CHECK_STR(cl->init_args[0], "q\"\n");
 }
 
 RUN_TESTS()
