@@ -118,3 +118,6 @@ USER_TESTS += [
          extra="user/busybox-root")
     for key, script in BUSYBOX_SCRIPTS.items()
 ]
+USER_TESTS += [
+    dict(name="syscall-fuzz-no-panic", prog="syscall_fuzz", status=0, timeout=120),
+]

@@ -54,7 +54,7 @@ void console_input(char c)
     wakeup(input);
 }
 
-char console_getc(void)
+int console_getc_interruptible(void)
 {
     for (;;) {
         cli();
@@ -63,11 +63,22 @@ char console_getc(void)
             if (input_head - input_tail == INPUT_SIZE / 2)
                 serial_rx_resume(); /* room again: let the UART deliver */
             sti();
-            return c;
+            return (unsigned char)c;
         }
-        sleep_on(input); /* interrupts off: an IRQ's wakeup cannot be lost */
+        /* Interrupts off: an IRQ's wakeup cannot be lost. */
+        int err = sleep_on_interruptible(input);
         sti();
+        if (err)
+            return err;
     }
+}
+
+char console_getc(void)
+{
+    int c;
+    while ((c = console_getc_interruptible()) < 0)
+        ; /* the kernel console ignores signals: there is no process to signal */
+    return (char)c;
 }
 
 static void echo_sink(void *ctx, const char *s, size_t n)

@@ -18,8 +18,11 @@ int console_input_ready(void);
 int console_input_room(void);
 /* Called from interrupt handlers with one received byte. */
 void console_input(char c);
-/* Waits (halting the CPU) until a byte is available. Interrupts must be on. */
+/* Waits until a byte is available. Interrupts must be on. */
 char console_getc(void);
+/* The same for a process: the byte (0..255), or -EINTR when a signal
+ * arrives first. */
+int console_getc_interruptible(void);
 /* Reads one edited line (see lib/line_edit.h) into buf, without the newline. */
 size_t console_readline(char *buf, size_t size);
 

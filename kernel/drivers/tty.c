@@ -8,6 +8,7 @@
 #include "lib/line_edit.h"
 #include "lib/string.h"
 #include "mm/usercopy.h"
+#include "proc/signal.h"
 #include "uapi/errno.h"
 #include "uapi/ioctls.h"
 #include "uapi/poll.h"
@@ -46,49 +47,65 @@ static void echo_sink(void *ctx, const char *s, size_t n)
         console_write(s, n);
 }
 
-/* Fills pending with the next chunk of input. */
-static void fill_canonical(void)
+/* Fills pending with the next line of input; -EINTR if a signal comes
+ * first (the half-typed line is kept for the next read). */
+static struct line_edit le;
+static bool le_active;
+
+static int fill_canonical(void)
 {
-    struct line_edit le;
-    line_edit_reset(&le);
+    if (!le_active) {
+        line_edit_reset(&le);
+        le_active = true;
+    }
     for (;;) {
-        char c = console_getc();
+        int ch = console_getc_interruptible();
+        if (ch < 0)
+            return ch;
+        char c = (char)ch;
         if (c == CTRL_D) {
             /* End of file at the start of a line; otherwise it hands over
              * what was typed so far without a newline (POSIX VEOF). */
             memcpy(pending, le.buf, le.len);
             pending_len = le.len;
             eof_pending = le.len == 0;
-            return;
+            le_active = false;
+            return 0;
         }
         if (line_edit_feed(&le, c, echo_sink, NULL)) {
             memcpy(pending, le.buf, le.len);
             pending[le.len] = '\n';
             pending_len = le.len + 1;
-            return;
+            le_active = false;
+            return 0;
         }
     }
 }
 
 /* Non-canonical input: block for the first byte (VMIN = 1), then take
- * what has already arrived. In pipe mode the framing of tty.h applies. */
-static void fill_raw(size_t want)
+ * what has already arrived. In pipe mode the framing of tty.h applies.
+ * -EINTR if a signal comes before the first byte. */
+static int fill_raw(size_t want)
 {
     pending_len = 0;
     do {
-        char c = console_getc();
+        int ch = console_getc_interruptible();
+        if (ch < 0)
+            return pending_len ? 0 : ch;
+        char c = (char)ch;
         if (pipe_mode && c == CTRL_D) {
             eof_pending = true; /* after the bytes already taken */
-            return;
+            return 0;
         }
         if (pipe_mode && c == DLE)
-            c = console_getc();
+            c = console_getc(); /* the escaped byte follows at once */
         else if (!pipe_mode && c == '\r' && (term.c_iflag & ICRNL))
             c = '\n';
         pending[pending_len++] = c;
         if (!pipe_mode)
             echo_sink(NULL, &c, 1);
     } while (pending_len < want && pending_len < sizeof pending && console_input_ready());
+    return 0;
 }
 
 static long tty_read(struct file *f, uint64_t ubuf, size_t n)
@@ -102,10 +119,9 @@ static long tty_read(struct file *f, uint64_t ubuf, size_t n)
             eof_pending = false;
             return 0;
         }
-        if (pipe_mode || !(term.c_lflag & ICANON))
-            fill_raw(n);
-        else
-            fill_canonical();
+        int err = pipe_mode || !(term.c_lflag & ICANON) ? fill_raw(n) : fill_canonical();
+        if (err)
+            return -ERESTARTSYS; /* restarted or EINTR, per the handler's SA_RESTART */
         if (pending_len == 0) {
             eof_pending = false;
             return 0;
