@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -78,9 +79,11 @@ static void fuzz(unsigned calls)
     _exit(0);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
     int finished = 0, died = 0, stuck = 0;
+    if (argc > 1) /* another seed, to explore: syscall_fuzz SEED */
+        rng = strtoull(argv[1], NULL, 0) | 1;
     for (int round = 0; round < ROUNDS; round++) {
         rng += (uint64_t)round * 0x1234567;
         pid_t c = fork();
