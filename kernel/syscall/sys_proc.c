@@ -210,3 +210,27 @@ long sys_prctl(int option, uint64_t arg2, uint64_t arg3, uint64_t arg4, uint64_t
         return -EINVAL;
     }
 }
+
+/* One CPU: the affinity mask has bit 0 alone (sched_getaffinity(2)); the
+ * only mask that can be set is one including CPU 0. */
+long sys_sched_getaffinity(int pid, uint32_t len, uint64_t umask)
+{
+    if (pid != 0 && !proc_find(pid))
+        return -ESRCH;
+    if (len < 8 || (len & 7))
+        return -EINVAL;
+    uint64_t mask = 1;
+    if (copy_to_user(umask, &mask, sizeof mask) || clear_user(umask + 8, len - 8))
+        return -EFAULT;
+    return 8; /* the kernel's cpumask size in bytes */
+}
+
+long sys_sched_setaffinity(int pid, uint32_t len, uint64_t umask)
+{
+    if (pid != 0 && !proc_find(pid))
+        return -ESRCH;
+    uint64_t mask = 0;
+    if (len < 8 ? copy_from_user(&mask, umask, len) : copy_from_user(&mask, umask, 8))
+        return -EFAULT;
+    return (mask & 1) ? 0 : -EINVAL;
+}

@@ -99,6 +99,8 @@ long sys_sched_yield(void);
 long sys_getrlimit(uint32_t resource, uint64_t ulim);
 long sys_prlimit64(int pid, uint32_t resource, uint64_t unew, uint64_t uold);
 long sys_getrandom(uint64_t ubuf, size_t n, uint32_t flags);
+long sys_sched_getaffinity(int pid, uint32_t len, uint64_t umask);
+long sys_sched_setaffinity(int pid, uint32_t len, uint64_t umask);
 long sys_prctl(int option, uint64_t arg2, uint64_t arg3, uint64_t arg4, uint64_t arg5);
 
 /* sys_exec.c */
@@ -152,6 +154,7 @@ long sys_alarm(uint32_t seconds);
 long sys_times(uint64_t ubuf);
 long sys_getrusage(int who, uint64_t ubuf);
 long sys_umask(int mask);
+long sys_statx(int dirfd, uint64_t upath, int flags, uint32_t mask, uint64_t ubuf);
 long sys_fchdir(int fd);
 long sys_clock_gettime(int clock, uint64_t uts);
 long sys_clock_getres(int clock, uint64_t uts);

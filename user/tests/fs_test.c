@@ -21,6 +21,27 @@
         tt_check(r_ == -1 && errno == (e), (what), "returned %ld, errno %d (%s)", r_, errno, strerror(errno)); \
     } while (0)
 
+/* struct statx, up to the fields checked here (the kernel writes 256 bytes). */
+struct statx_buf {
+    uint32_t stx_mask, stx_blksize;
+    uint64_t stx_attributes;
+    uint32_t stx_nlink, stx_uid, stx_gid;
+    uint16_t stx_mode, pad1;
+    uint64_t stx_ino, stx_size, stx_blocks, stx_attributes_mask;
+    char rest[256 - 64];
+};
+#define STATX_BASIC_STATS 0x7ffU
+
+static int statx(int dirfd, const char *path, int flags, unsigned mask, struct statx_buf *buf)
+{
+    long r = raw_syscall6(332 /* SYS_statx */, dirfd, (long)path, flags, mask, (long)buf, 0);
+    if (r < 0) {
+        errno = (int)-r;
+        return -1;
+    }
+    return 0;
+}
+
 static long file_size(const char *path)
 {
     struct stat st;
@@ -107,6 +128,14 @@ int main(void)
     close(fd);
     CHECK_ERR(unlink("d/b"), ENOENT, "unlink twice");
 
+    struct statx_buf sx; /* musl 1.2.3 has no statx(): call it directly */
+    CHECK_EQ(statx(AT_FDCWD, "holes", 0, STATX_BASIC_STATS, &sx), 0, "statx");
+    CHECK_EQ(sx.stx_size, 20000, "statx size");
+    CHECK(S_ISREG(sx.stx_mode) && (sx.stx_mode & 0777) == 0600, "statx mode");
+    CHECK_EQ(sx.stx_nlink, 1, "statx nlink");
+    CHECK_EQ(statx(AT_FDCWD, "soft", AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS, &sx), 0, "statx of a link");
+    CHECK(S_ISLNK(sx.stx_mode), "statx with AT_SYMLINK_NOFOLLOW sees the link");
+    CHECK_ERR(statx(AT_FDCWD, "missing", 0, STATX_BASIC_STATS, &sx), ENOENT, "statx of a missing file");
     CHECK_EQ(count_entries("."), 7, "readdir sees . .. holes d soft loop1 loop2");
     CHECK_EQ(unlink("soft") | unlink("loop1") | unlink("loop2") | unlink("holes"), 0, "clean up files");
     CHECK_EQ(rmdir("d"), 0, "rmdir the empty directory");
