@@ -121,3 +121,6 @@ USER_TESTS += [
 USER_TESTS += [
     dict(name="syscall-fuzz-no-panic", prog="syscall_fuzz", status=0, timeout=120),
 ]
+USER_TESTS += [
+    dict(name="cow-after-mprotect", prog="cow_mprotect", status=0, differential=True),
+]

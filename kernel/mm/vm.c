@@ -176,6 +176,23 @@ int vm_discard(struct mm *mm, uint64_t start, uint64_t len)
     return 0;
 }
 
+/* Joins neighbouring areas that touch and have the same rights and
+ * flags, as Linux does: a grown heap or a moved mapping stays one area
+ * (mremap needs its range inside one). */
+static void merge_areas(struct mm *mm)
+{
+    for (struct vma *v = mm->vmas; v && v->next;) {
+        struct vma *n = v->next;
+        if (v->end == n->start && v->prot == n->prot && v->flags == n->flags) {
+            v->end = n->end;
+            v->next = n->next;
+            kfree(n);
+        } else {
+            v = n;
+        }
+    }
+}
+
 int vm_map(struct mm *mm, uint64_t start, uint64_t len, uint32_t prot, uint32_t flags)
 {
     len = page_align_up(len);
@@ -195,6 +212,7 @@ int vm_map(struct mm *mm, uint64_t start, uint64_t len, uint32_t prot, uint32_t 
         pp = &(*pp)->next;
     nv->next = *pp;
     *pp = nv;
+    merge_areas(mm);
     return 0;
 }
 
@@ -223,10 +241,19 @@ int vm_protect(struct mm *mm, uint64_t start, uint64_t len, uint32_t prot)
         if (v->start < start || v->end > end)
             continue;
         v->prot = prot;
-        for (uint64_t va = v->start; va < v->end; va += PAGE_SIZE)
-            if (paging_translate(mm->root, va, NULL, NULL))
-                paging_protect(mm->root, va, pte_flags(prot));
+        for (uint64_t va = v->start; va < v->end; va += PAGE_SIZE) {
+            uint64_t pa;
+            if (!paging_translate(mm->root, va, &pa, NULL))
+                continue;
+            uint64_t fl = pte_flags(prot);
+            /* A frame still shared copy-on-write stays read-only: the next
+             * write must fault and take a private copy. */
+            if (!(v->flags & VMA_SHARED) && pmm_refcount(page_align_down(pa)) > 1)
+                fl &= ~PTE_W;
+            paging_protect(mm->root, va, fl);
+        }
     }
+    merge_areas(mm);
     return 0;
 }
 
@@ -404,4 +431,28 @@ uint64_t vm_resident_pages(struct mm *mm)
             if (paging_translate(mm->root, va, NULL, NULL))
                 n++;
     return n;
+}
+
+int vm_move(struct mm *mm, uint64_t from, uint64_t to, uint64_t len)
+{
+    struct vma *v = vm_find(mm, from);
+    if (!v || from + len > v->end)
+        return -EFAULT;
+    uint32_t prot = v->prot, flags = v->flags;
+    int err = vm_map(mm, to, len, prot, flags);
+    if (err)
+        return err;
+    /* Move the frames: each present page's entry goes to its new address. */
+    for (uint64_t off = 0; off < len; off += PAGE_SIZE) {
+        uint64_t pa, pflags;
+        if (!paging_translate(mm->root, from + off, &pa, &pflags))
+            continue;
+        paging_unmap(mm->root, from + off, &pa);
+        err = paging_map(mm->root, to + off, page_align_down(pa), pflags);
+        if (err) { /* out of memory for a page table: drop the page */
+            pmm_free(page_align_down(pa));
+            return err;
+        }
+    }
+    return vm_unmap(mm, from, len);
 }

@@ -53,6 +53,9 @@ int vm_unmap(struct mm *mm, uint64_t start, uint64_t len);
 /* Frees the pages of [start, start + len) but keeps the areas: the next
  * touch brings zero pages (madvise MADV_DONTNEED). */
 int vm_discard(struct mm *mm, uint64_t start, uint64_t len);
+/* Moves [from, from + len) (inside one area) to to, keeping its pages and
+ * rights (mremap). The destination must be free. 0, -EFAULT, -ENOMEM. */
+int vm_move(struct mm *mm, uint64_t from, uint64_t to, uint64_t len);
 /* Changes the rights of [start, start + len); -ENOMEM if part of the
  * range is not mapped (Linux's answer). */
 int vm_protect(struct mm *mm, uint64_t start, uint64_t len, uint32_t prot);

@@ -148,3 +148,58 @@ long sys_madvise(uint64_t addr, size_t len, int advice)
         return -EINVAL;
     }
 }
+
+#define MREMAP_MAYMOVE 1
+#define MREMAP_FIXED 2
+#define MREMAP_DONTUNMAP 4
+
+/* mremap(2): shrink in place, grow in place when the pages after the
+ * area are free, otherwise (with MREMAP_MAYMOVE) move the pages to a new
+ * range. The old range must lie inside one mapping. */
+long sys_mremap(uint64_t old, uint64_t old_len, uint64_t new_len, uint64_t flags, uint64_t new_addr)
+{
+    struct mm *mm = current()->mm;
+    if (old % PAGE_SIZE || (flags & ~(uint64_t)(MREMAP_MAYMOVE | MREMAP_FIXED)) ||
+        ((flags & MREMAP_FIXED) && !(flags & MREMAP_MAYMOVE)))
+        return -EINVAL;
+    old_len = page_align_up(old_len);
+    new_len = page_align_up(new_len);
+    if (!new_len || !old_len)
+        return -EINVAL; /* old_len 0 (duplicate a shared mapping) is not supported */
+    struct vma *v = vm_find(mm, old);
+    if (!v || old + old_len > v->end || old + old_len < old)
+        return -EFAULT;
+    uint32_t prot = v->prot, vflags = v->flags; /* v may go away in vm_move */
+    if (flags & MREMAP_FIXED) {
+        if (new_addr % PAGE_SIZE || new_addr < USER_MIN || new_addr >= USER_TOP || new_len > USER_TOP - new_addr)
+            return -EINVAL;
+        if (new_addr < old + old_len && old < new_addr + new_len)
+            return -EINVAL; /* overlapping ranges */
+        vm_unmap(mm, new_addr, new_len);
+        long err = vm_move(mm, old, new_addr, old_len < new_len ? old_len : new_len);
+        if (!err && new_len > old_len)
+            err = vm_map(mm, new_addr + old_len, new_len - old_len, prot, vflags);
+        if (!err && old_len > new_len)
+            err = vm_unmap(mm, old + new_len, old_len - new_len);
+        return err ? err : (long)new_addr;
+    }
+    if (new_len <= old_len) {
+        if (new_len < old_len)
+            vm_unmap(mm, old + new_len, old_len - new_len);
+        return (long)old;
+    }
+    uint64_t end = old + old_len;
+    if (end <= USER_TOP - (new_len - old_len) && range_free(mm, end, new_len - old_len)) {
+        long err = vm_map(mm, end, new_len - old_len, prot, vflags);
+        return err ? err : (long)old;
+    }
+    if (!(flags & MREMAP_MAYMOVE))
+        return -ENOMEM;
+    uint64_t to = vm_find_free(mm, new_len, USER_MMAP_TOP);
+    if (!to)
+        return -ENOMEM;
+    long err = vm_move(mm, old, to, old_len);
+    if (!err)
+        err = vm_map(mm, to + old_len, new_len - old_len, prot, vflags);
+    return err ? err : (long)to;
+}

@@ -126,6 +126,7 @@ static const syscall_fn table[SYSCALL_TABLE_SIZE] = {
     ENTRY(SYS_umask, sys_umask),
     ENTRY(SYS_fchdir, sys_fchdir),
     ENTRY(SYS_poll, sys_poll),
+    ENTRY(SYS_mremap, sys_mremap),
     ENTRY(SYS_statx, sys_statx),
     ENTRY(SYS_sched_getaffinity, sys_sched_getaffinity),
     ENTRY(SYS_sched_setaffinity, sys_sched_setaffinity),

@@ -83,6 +83,7 @@ long sys_brk(uint64_t addr);
 long sys_mmap(uint64_t addr, size_t len, uint64_t prot, uint64_t flags, uint64_t fd, int64_t off);
 long sys_munmap(uint64_t addr, size_t len);
 long sys_mprotect(uint64_t addr, size_t len, uint64_t prot);
+long sys_mremap(uint64_t old, uint64_t old_len, uint64_t new_len, uint64_t flags, uint64_t new_addr);
 long sys_madvise(uint64_t addr, size_t len, int advice);
 
 /* sys_proc.c */

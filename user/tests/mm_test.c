@@ -1,4 +1,5 @@
 /* mm_test.c - brk, mmap, munmap, mprotect: what Linux guarantees. */
+#define _GNU_SOURCE /* mremap */
 #include <errno.h>
 #include <sys/auxv.h>
 #include <fcntl.h>
@@ -53,6 +54,24 @@ int main(void)
     CHECK(r == q && r[0] == 0, "MAP_FIXED replaces with a fresh zero page");
     CHECK_EQ(munmap(q, 2 * 4096), 0, "munmap both");
     CHECK_EQ(munmap(q, 2 * 4096), 0, "munmap an unmapped range succeeds");
+
+    /* mremap keeps the contents: shrink, grow in place or by moving. */
+    char *m = mmap(NULL, 3 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    strcpy(m, "first page");
+    strcpy(m + 4096, "second page");
+    char *blocker = m + 2 * 4096; /* its own mapping once its rights differ */
+    CHECK_EQ(mprotect(blocker, 4096, PROT_READ), 0, "a mapping right after it");
+    CHECK(mremap(m, 2 * 4096, 3 * 4096, 0) == MAP_FAILED && errno == ENOMEM, "mremap cannot grow in place");
+    char *moved = mremap(m, 2 * 4096, 64 * 4096, MREMAP_MAYMOVE);
+    CHECK(moved != MAP_FAILED && moved != m, "mremap MAYMOVE moves it");
+    CHECK(moved != MAP_FAILED && strcmp(moved, "first page") == 0 && strcmp(moved + 4096, "second page") == 0,
+          "the data moved along");
+    CHECK(moved != MAP_FAILED && moved[63 * 4096] == 0, "the new part is zero");
+    CHECK(mremap(moved, 64 * 4096, 4096, 0) == moved, "mremap shrinks in place");
+    CHECK(strcmp(moved, "first page") == 0, "shrunk mapping keeps its data");
+    CHECK(mremap((char *)0x10000, 4096, 8192, MREMAP_MAYMOVE) == MAP_FAILED && errno == EFAULT, "mremap of nothing: EFAULT");
+    munmap(moved, 4096);
+    munmap(blocker, 4096);
 
     /* A private read-only file mapping shows the file. */
     int fd = open((const char *)getauxval(AT_EXECFN), O_RDONLY);
