@@ -118,8 +118,21 @@ static void add(const char *path, generator gen)
     n->priv = (void *)gen;
 }
 
+/* /proc/self/exe: the running program's file. */
+static long self_exe(char *buf, size_t size)
+{
+    struct proc *p = current();
+    if (!p || !p->exe)
+        return -ENOENT;
+    return ramfs_path_of(p->exe, buf, size);
+}
+
 void procfs_init(void)
 {
+    int err = 0;
+    struct inode *exe = ramfs_mkpath("/proc/self/exe", S_IFLNK | 0777, &err);
+    if (exe)
+        exe->priv = (void *)self_exe;
     add("/proc/meminfo", gen_meminfo);
     add("/proc/uptime", gen_uptime);
     add("/proc/ps", gen_ps);

@@ -3,6 +3,8 @@
  * snapshot of kernel state:
  *   /proc/meminfo  MemTotal / MemFree / ... in kB, as Linux writes them
  *   /proc/uptime   seconds since boot (and idle time, 0)
+ *   /proc/self/exe a link to the running program (computed per reader);
+ *                  /proc/self holds nothing else yet
  *   /proc/ps       the process table, one process a line (Tiny OS's own
  *                  format, documented in docs/procfs.md):
  *                    PID PPID PGID SID STATE NAME

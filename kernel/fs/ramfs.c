@@ -175,13 +175,11 @@ static int walk(struct inode *cwd, const char *path, int follow_last, int depth,
             /* Resolve the link relative to the directory holding it. The
              * copy is on the heap: links nest up to SYMLOOP_MAX deep and
              * the kernel stack is only 16 KiB. */
-            size_t tl = next->size < PATH_MAX - 1 ? next->size : PATH_MAX - 1;
-            char *target = kmalloc(tl + 1);
+            char *target = kmalloc(PATH_MAX);
             if (!target)
                 return -ENOMEM;
-            memcpy(target, next->data, tl);
-            target[tl] = '\0';
-            int err = walk(cur, target, 1, depth + 1, &next);
+            long tl = ramfs_link_target(next, target, PATH_MAX);
+            int err = tl < 0 ? (int)tl : walk(cur, target, 1, depth + 1, &next);
             kfree(target);
             if (err)
                 return err;
@@ -197,6 +195,38 @@ int ramfs_lookup(struct inode *cwd, const char *path, int follow_last, struct in
     if (strnlen(path, PATH_MAX) >= PATH_MAX)
         return -ENAMETOOLONG;
     return walk(cwd ? cwd : ramfs_root(), path, follow_last, 0, out);
+}
+
+long ramfs_link_target(const struct inode *link, char *buf, size_t size)
+{
+    if (link->priv) { /* a /proc link: its target depends on who asks */
+        long (*target)(char *, size_t) = (long (*)(char *, size_t))link->priv;
+        return target(buf, size);
+    }
+    size_t n = link->size < size - 1 ? link->size : size - 1;
+    memcpy(buf, link->data, n);
+    buf[n] = '\0';
+    return (long)n;
+}
+
+long ramfs_path_of(const struct inode *n, char *buf, size_t size)
+{
+    /* Build it backwards from the end of buf, then move it to the front. */
+    size_t pos = size - 1;
+    buf[pos] = '\0';
+    for (const struct inode *root = ramfs_root(); n != root; n = n->parent) {
+        size_t len = strlen(n->name);
+        if (len + 1 > pos)
+            return -ENAMETOOLONG;
+        pos -= len;
+        memcpy(buf + pos, n->name, len);
+        buf[--pos] = '/';
+    }
+    if (pos == size - 1)
+        buf[--pos] = '/';
+    size_t len = size - 1 - pos;
+    memmove(buf, buf + pos, len + 1);
+    return (long)len;
 }
 
 struct inode *ramfs_mkpath(const char *path, uint32_t mode, int *err)

@@ -40,6 +40,12 @@ void ramfs_detach(struct inode *dir, struct inode *child);
 /* Links an existing inode into dir under name (rename, link). */
 int ramfs_attach(struct inode *dir, struct inode *child, const char *name);
 
+/* A symlink's target into buf (NUL-terminated, cut at size - 1 bytes);
+ * returns its length. Links made by procfs compute it (inode->priv). */
+long ramfs_link_target(const struct inode *link, char *buf, size_t size);
+/* The absolute path of n into buf; its length, or -ENAMETOOLONG. */
+long ramfs_path_of(const struct inode *n, char *buf, size_t size);
+
 /* Adds an inode at path with all missing parent directories (boot use). */
 struct inode *ramfs_mkpath(const char *path, uint32_t mode, int *err);
 

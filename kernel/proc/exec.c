@@ -133,6 +133,10 @@ int exec_program(struct proc *p, const char *path, const char *const *argv, int 
         vm_activate(mm);
     vm_put(old); /* destroyed unless a vfork parent still uses it */
     set_name(p, path);
+    inode_get(ino);
+    if (p->exe)
+        inode_put(p->exe);
+    p->exe = ino;
     for (int fd = 0; fd < NOFILE; fd++) {
         if (p->files[fd] && p->cloexec[fd]) {
             file_put(p->files[fd]);

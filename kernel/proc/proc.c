@@ -155,6 +155,8 @@ void proc_free(struct proc *p)
 {
     close_files(p);
     inode_put(p->cwd);
+    if (p->exe)
+        inode_put(p->exe);
     vm_put(p->mm);
     kstack_free(p->slot);
     table[p->slot] = NULL;
@@ -257,6 +259,9 @@ struct proc *proc_fork(uint64_t child_rsp, bool share_vm, int *err)
     inode_put(c->cwd); /* proc_alloc's root */
     c->cwd = parent->cwd;
     inode_get(c->cwd);
+    c->exe = parent->exe;
+    if (c->exe)
+        inode_get(c->exe);
     c->umask = parent->umask;
     c->dumpable = parent->dumpable;
     c->no_new_privs = parent->no_new_privs;

@@ -76,6 +76,7 @@ struct proc {
     struct file *files[NOFILE];
     uint8_t cloexec[NOFILE];
     struct inode *cwd;
+    struct inode *exe;        /* the program file (/proc/self/exe) */
     uint64_t fs_base;         /* ARCH_SET_FS */
     uint64_t clear_child_tid; /* set_tid_address */
     int wait_status;          /* Linux wait status, valid when ZOMBIE */

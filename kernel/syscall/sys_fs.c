@@ -382,26 +382,19 @@ long sys_getcwd(uint64_t ubuf, size_t size)
 {
     if (current()->cwd->nlink == 0)
         return -ENOENT; /* the working directory was removed */
-    char path[PATH_MAX];
-    size_t pos = sizeof path - 1;
-    path[pos] = '\0';
-    struct inode *root = ramfs_root();
-    for (struct inode *n = current()->cwd; n != root; n = n->parent) {
-        size_t len = strlen(n->name);
-        if (len + 1 > pos)
-            return -ENAMETOOLONG;
-        pos -= len;
-        memcpy(path + pos, n->name, len);
-        path[--pos] = '/';
+    char *path = kmalloc(PATH_MAX);
+    if (!path)
+        return -ENOMEM;
+    long len = ramfs_path_of(current()->cwd, path, PATH_MAX);
+    if (len >= 0) {
+        len++; /* getcwd counts the NUL */
+        if (size < (size_t)len)
+            len = -ERANGE;
+        else if (copy_to_user(ubuf, path, (size_t)len))
+            len = -EFAULT;
     }
-    if (pos == sizeof path - 1)
-        path[--pos] = '/';
-    size_t len = sizeof path - pos; /* with the NUL */
-    if (size < len)
-        return -ERANGE;
-    if (copy_to_user(ubuf, path + pos, len))
-        return -EFAULT;
-    return (long)len;
+    kfree(path);
+    return len;
 }
 
 static void set_cwd(struct proc *p, struct inode *dir)
@@ -433,8 +426,18 @@ long sys_readlinkat(int dirfd, uint64_t upath, uint64_t ubuf, int size)
         return err;
     if ((ino->mode & S_IFMT) != S_IFLNK)
         return -EINVAL;
-    size_t n = ino->size < (uint64_t)size ? ino->size : (uint64_t)size; /* no NUL, may truncate */
-    return copy_to_user(ubuf, ino->data, n) ? -EFAULT : (long)n;
+    char *target = kmalloc(PATH_MAX);
+    if (!target)
+        return -ENOMEM;
+    long n = ramfs_link_target(ino, target, PATH_MAX);
+    if (n >= 0) {
+        if (n > size)
+            n = size; /* no NUL, may truncate */
+        if (copy_to_user(ubuf, target, (size_t)n))
+            n = -EFAULT;
+    }
+    kfree(target);
+    return n;
 }
 
 long sys_readlink(uint64_t upath, uint64_t ubuf, int size) { return sys_readlinkat(AT_FDCWD, upath, ubuf, size); }

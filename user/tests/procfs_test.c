@@ -51,6 +51,14 @@ int main(void)
     snprintf(line, sizeof line, "%5d ", child);
     CHECK(strstr(buf, line) == NULL, "a reaped child is gone from /proc/ps");
 
+    char exe[256] = {0};
+    CHECK_EQ(readlink("/proc/self/exe", exe, sizeof exe - 1), 16, "readlink /proc/self/exe");
+    CHECK(strcmp(exe, "/bin/procfs_test") == 0, "names this program");
+    int efd = open("/proc/self/exe", O_RDONLY);
+    char magic[4] = {0};
+    CHECK(efd >= 0 && read(efd, magic, 4) == 4 && memcmp(magic, "\177ELF", 4) == 0, "opening it opens the program");
+    close(efd);
+
     struct sysinfo si;
     sysinfo(&si);
     slurp("/proc/meminfo", buf, sizeof buf);
