@@ -60,20 +60,6 @@ static int pages_are(const char *p, size_t npages, char v)
     return 1;
 }
 
-static pid_t xfork(void)
-{
-    fflush(stdout);
-    return fork();
-}
-
-static int child_status(pid_t c)
-{
-    int st;
-    if (waitpid(c, &st, 0) != c)
-        return -1;
-    return st;
-}
-
 static int open_self(const char *argv0)
 {
     int fd = open(argv0, O_RDONLY);
@@ -292,7 +278,6 @@ int main(int argc, char **argv)
         CHECK(bad == 0 && pages_are(heap, HEAP_PAGES, 'H'), "20 children each see and then privately rewrite 64 heap pages");
     }
 
-    while (wait(NULL) > 0)
-        ;
+    reap_all();
     return tt_done();
 }

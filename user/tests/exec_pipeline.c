@@ -21,30 +21,7 @@
 
 #include "tt.h"
 
-extern char **environ;
 static char *self;
-
-static int exec_self_env(char **av, char **envp)
-{
-    execve(av[0], av, envp);
-    if (errno == ENOENT)
-        execve("/proc/self/exe", av, envp);
-    return -1;
-}
-
-static pid_t xfork(void)
-{
-    fflush(stdout);
-    return fork();
-}
-
-static int child_status(pid_t c)
-{
-    int st;
-    if (waitpid(c, &st, 0) != c)
-        return -1;
-    return st;
-}
 
 static void describe(const char *who, int st)
 {
@@ -168,7 +145,7 @@ int main(int argc, char **argv)
             close(b[0]);
             close(b[1]);
             char *av[] = {self, "produce", "200", NULL};
-            exec_self_env(av, environ);
+            exec_self(av);
             _exit(127);
         }
         pid_t up = xfork();
@@ -180,7 +157,7 @@ int main(int argc, char **argv)
             close(b[0]);
             close(b[1]);
             char *av[] = {self, "upper", NULL};
-            exec_self_env(av, environ);
+            exec_self(av);
             _exit(127);
         }
         close(a[0]);
@@ -219,7 +196,7 @@ int main(int argc, char **argv)
             close(out[0]);
             close(out[1]);
             char *av[] = {self, "wc", NULL};
-            exec_self_env(av, environ);
+            exec_self(av);
             _exit(127);
         }
         close(in[0]);
@@ -257,7 +234,7 @@ int main(int argc, char **argv)
             close(p[0]);
             close(p[1]);
             char *av[] = {self, "ids", spid, sppid, NULL};
-            exec_self_env(av, environ);
+            exec_self(av);
             _exit(127);
         }
         close(p[1]);

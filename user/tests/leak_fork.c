@@ -11,7 +11,6 @@
  * more) free RAM is only sampled: the exact check is meaningful on Tiny OS.
  * argv[1] = "exit-now": the execve target, exits 0 at once.
  */
-#include <errno.h>
 #include <sched.h>
 #include <string.h>
 #include <sys/sysinfo.h>
@@ -20,15 +19,7 @@
 
 #include "tt.h"
 
-extern char **environ;
 static char *self_argv[3];
-
-static void exec_self(char **av)
-{
-    execve(av[0], av, environ);
-    if (errno == ENOENT)
-        execve("/proc/self/exe", av, environ);
-}
 
 static long long free_bytes(void)
 {

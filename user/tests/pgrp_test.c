@@ -18,31 +18,6 @@
 
 #include "tt.h"
 
-extern char **environ;
-
-static void exec_self(char **av)
-{
-    execve(av[0], av, environ);
-    if (errno == ENOENT)
-        execve("/proc/self/exe", av, environ);
-}
-
-static pid_t xfork(void)
-{
-    fflush(stdout);
-    return fork();
-}
-
-static int child_status(pid_t c)
-{
-    int st;
-    if (waitpid(c, &st, 0) != c)
-        return -1;
-    return st;
-}
-static int exited(int st, int code) { return st >= 0 && WIFEXITED(st) && WEXITSTATUS(st) == code; }
-static int killed_by(int st, int sig) { return st >= 0 && WIFSIGNALED(st) && WTERMSIG(st) == sig; }
-
 /* A child that waits for end of file on `hold` (the parent keeps the write end). */
 static pid_t blocker(int hold[2], int own_group)
 {
@@ -127,7 +102,7 @@ int main(int argc, char **argv)
         CHECK_EQ(getpgrp(), mypg, "the parent's group is unchanged");
         write(q[1], "y", 1);
         int st = child_status(c);
-        tt_check(exited(st, 0), "child: inherited group and session; setpgid(0, 0) makes it a leader", "bits %#x",
+        tt_check(exited_with(st, 0), "child: inherited group and session; setpgid(0, 0) makes it a leader", "bits %#x",
                  st >= 0 ? WEXITSTATUS(st) : -1);
         close(p[0]);
         close(p[1]);
@@ -157,7 +132,7 @@ int main(int argc, char **argv)
         CHECK(setpgid(a, gone) == -1 && errno == EPERM, "setpgid into a group that does not exist: EPERM");
         close(hold[0]);
         close(hold[1]);
-        CHECK(exited(child_status(a), 0) && exited(child_status(b), 0), "both children exit");
+        CHECK(exited_with(child_status(a), 0) && exited_with(child_status(b), 0), "both children exit");
 
         /* Not our child: a grandchild. */
         int p[2];
@@ -211,7 +186,7 @@ int main(int argc, char **argv)
                  r, e, strerror(e));
         close(in[1]);
         close(ready[0]);
-        CHECK(exited(child_status(c), 0), "the exec'd child exits");
+        CHECK(exited_with(child_status(c), 0), "the exec'd child exits");
     }
 
     /* --- setsid. --- */
@@ -236,7 +211,7 @@ int main(int argc, char **argv)
             pid_t g = fork();
             if (g == 0)
                 _exit(getsid(0) == self && getpgrp() == self ? 0 : 1);
-            bad |= !exited(child_status(g), 0) << 6;
+            bad |= !exited_with(child_status(g), 0) << 6;
             write(p[1], "s", 1);
             char ch;
             read(q[0], &ch, 1);
@@ -251,7 +226,7 @@ int main(int argc, char **argv)
         CHECK(setpgid(c, mypg) == -1 && errno == EPERM, "the parent cannot move a child in another session: EPERM");
         write(q[1], "t", 1);
         int st = child_status(c);
-        tt_check(exited(st, 0),
+        tt_check(exited_with(st, 0),
                  "child: setsid returns its pid, session and group = pid; then EPERM for setsid and setpgid; grandchild inherits",
                  "bits %#x", st >= 0 ? WEXITSTATUS(st) : -1);
 
@@ -262,7 +237,7 @@ int main(int argc, char **argv)
             errno = 0;
             _exit(setsid() == -1 && errno == EPERM ? 0 : 1);
         }
-        CHECK(exited(child_status(c), 0), "setsid in a process group leader: EPERM");
+        CHECK(exited_with(child_status(c), 0), "setsid in a process group leader: EPERM");
         close(p[0]);
         close(p[1]);
         close(q[0]);
@@ -297,7 +272,7 @@ int main(int argc, char **argv)
         CHECK(killpg(a, 0) == -1 && errno == ESRCH, "killpg(empty group, 0): ESRCH");
         close(hold[0]);
         close(hold[1]);
-        CHECK(exited(child_status(outsider), 0), "the outsider exits normally");
+        CHECK(exited_with(child_status(outsider), 0), "the outsider exits normally");
     }
 
     /* --- kill(0, sig) signals the caller's own group, caller included. --- */
@@ -328,7 +303,7 @@ int main(int argc, char **argv)
             _exit(bad);
         }
         int st = child_status(c);
-        tt_check(exited(st, 0), "kill(0, SIGUSR1) reaches the caller (handler) and its group", "bits %#x",
+        tt_check(exited_with(st, 0), "kill(0, SIGUSR1) reaches the caller (handler) and its group", "bits %#x",
                  st >= 0 ? WEXITSTATUS(st) : -1);
     }
 
@@ -345,16 +320,15 @@ int main(int argc, char **argv)
         int st;
         CHECK_EQ(waitpid(-a, &st, WNOHANG), 0, "wait4(-pgid, WNOHANG): 0 while that group's child runs");
         pid_t r = waitpid(0, &st, 0);
-        CHECK(r == same && exited(st, 4), "wait4(0) reaps the child in our own group");
+        CHECK(r == same && exited_with(st, 4), "wait4(0) reaps the child in our own group");
         errno = 0;
         CHECK(waitpid(0, &st, WNOHANG) == -1 && errno == ECHILD, "wait4(0) with none left in our group: ECHILD");
         close(hold[0]);
         close(hold[1]);
         r = waitpid(-a, &st, 0);
-        CHECK(r == a && exited(st, 0), "wait4(-pgid) reaps the child in that group");
+        CHECK(r == a && exited_with(st, 0), "wait4(-pgid) reaps the child in that group");
     }
 
-    while (wait(NULL) > 0)
-        ;
+    reap_all();
     return tt_done();
 }

@@ -14,40 +14,9 @@
 #include <string.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "tt.h"
-
-extern char **environ;
-
-static void exec_self(char **av)
-{
-    execve(av[0], av, environ);
-    if (errno == ENOENT)
-        execve("/proc/self/exe", av, environ);
-}
-
-static pid_t xfork(void)
-{
-    fflush(stdout);
-    return fork();
-}
-
-static void msleep(long ms)
-{
-    struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
-    while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
-        ;
-}
-
-static int child_status(pid_t c)
-{
-    int st;
-    if (waitpid(c, &st, 0) != c)
-        return -1;
-    return st;
-}
 
 static int is_closed(int fd)
 {
@@ -419,7 +388,6 @@ int main(int argc, char **argv)
         close(drop[0]);
     }
 
-    while (wait(NULL) > 0)
-        ;
+    reap_all();
     return tt_done();
 }

@@ -20,54 +20,9 @@
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "tt.h"
-
-extern char **environ;
-
-/* Exec this program again. Tiny OS has it at argv[0] (/bin/NAME); the
- * host runs it from the build tree with argv[0] = /bin/NAME, so fall back
- * to /proc/self/exe there. Returns only on failure. */
-static void exec_self(char **av)
-{
-    execve(av[0], av, environ);
-    if (errno == ENOENT)
-        execve("/proc/self/exe", av, environ);
-}
-
-static pid_t xfork(void)
-{
-    fflush(stdout); /* never let a child inherit buffered output */
-    return fork();
-}
-
-static void msleep(long ms)
-{
-    struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
-    while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
-        ;
-}
-
-/* waitpid for one pid; returns the raw status, or -1000-errno on error. */
-static int wait_status(pid_t pid)
-{
-    int st;
-    pid_t r = waitpid(pid, &st, 0);
-    if (r != pid)
-        return r < 0 ? -1000 - errno : -999;
-    return st;
-}
-
-static int exited_with(int st, int code) { return st >= 0 && WIFEXITED(st) && WEXITSTATUS(st) == code; }
-
-/* Reap whatever is left so a failed check cannot leave children behind. */
-static void reap_all(void)
-{
-    while (wait(NULL) > 0)
-        ;
-}
 
 /* forkforkfork: a tree of processes; each node exits with the number of
  * processes in its subtree (itself included). */
@@ -207,7 +162,7 @@ int main(int argc, char **argv)
             pid_t c = xfork();
             if (c == 0)
                 _exit(code);
-            int s = wait_status(c);
+            int s = child_status(c);
             if (!exited_with(s, code) || WIFSIGNALED(s) || (s >> 8) != code || (s & 0xff) != 0)
                 bad++;
         }
@@ -218,7 +173,7 @@ int main(int argc, char **argv)
             pid_t c = xfork();
             if (c == 0)
                 _exit(codes[i][0]);
-            bad += !exited_with(wait_status(c), codes[i][1]);
+            bad += !exited_with(child_status(c), codes[i][1]);
         }
         CHECK_EQ(bad, 0, "exit codes are taken modulo 256 (256->0, -1->255, 0x1234->0x34)");
         pid_t c = xfork();
@@ -227,11 +182,11 @@ int main(int argc, char **argv)
             exec_self(av);
             _exit(127);
         }
-        CHECK(exited_with(wait_status(c), 42), "returning 42 from main gives exit status 42");
+        CHECK(exited_with(child_status(c), 42), "returning 42 from main gives exit status 42");
         c = xfork();
         if (c == 0)
             syscall(SYS_exit, 9); /* the thread-exit call ends a single-threaded process too */
-        CHECK(exited_with(wait_status(c), 9), "SYS_exit (not exit_group) in a one-thread process: status 9");
+        CHECK(exited_with(child_status(c), 9), "SYS_exit (not exit_group) in a one-thread process: status 9");
     }
 
     /* --- killstatus: SIGKILL from the parent. --- */
@@ -244,7 +199,7 @@ int main(int argc, char **argv)
                     getpid(); /* xv6 killstatus: spin in and out of the kernel */
             if (kill(c, SIGKILL) != 0)
                 bad++;
-            int s = wait_status(c);
+            int s = child_status(c);
             if (!(s >= 0 && WIFSIGNALED(s) && WTERMSIG(s) == SIGKILL && !WIFEXITED(s) && !WCOREDUMP(s) && s == 9))
                 bad++;
         }
@@ -261,7 +216,7 @@ int main(int argc, char **argv)
         close(fds[0]);
         msleep(10);
         kill(c, SIGKILL);
-        int s = wait_status(c);
+        int s = child_status(c);
         CHECK(s >= 0 && WIFSIGNALED(s) && WTERMSIG(s) == SIGKILL, "a child blocked in read is killed by SIGKILL");
         close(fds[1]);
         reap_all();
@@ -304,7 +259,7 @@ int main(int argc, char **argv)
                 _exit(bad);
             }
         }
-        int s0 = wait_status(c[0]), s1 = wait_status(c[1]);
+        int s0 = child_status(c[0]), s1 = child_status(c[1]);
         CHECK(exited_with(s0, 0) && exited_with(s1, 0), "forkfork: two children each reap 50 grandchildren");
     }
 
@@ -313,7 +268,7 @@ int main(int argc, char **argv)
         pid_t c = xfork();
         if (c == 0)
             tree(3);
-        int s = wait_status(c);
+        int s = child_status(c);
         CHECK(exited_with(s, 40), "forkforkfork: a 40-process tree is built and reaped level by level");
     }
 
@@ -329,7 +284,7 @@ int main(int argc, char **argv)
         }
         pid_t reported = 0;
         read(fds[0], &reported, sizeof reported);
-        CHECK(exited_with(wait_status(c), 0), "getppid() in the child is the parent's pid");
+        CHECK(exited_with(child_status(c), 0), "getppid() in the child is the parent's pid");
         CHECK(reported == c && c != me, "the child's getpid() is what fork returned, not the parent's pid");
         CHECK(syscall(SYS_gettid) == me, "gettid() == getpid() in a one-thread process");
         close(fds[0]);
@@ -358,7 +313,7 @@ int main(int argc, char **argv)
         pid_t b = -1;
         read(fds[0], &b, sizeof b);
         close(fds[0]);
-        CHECK(exited_with(wait_status(a), 0), "the orphan's parent exits 0");
+        CHECK(exited_with(child_status(a), 0), "the orphan's parent exits 0");
         pid_t r = wait(&st);
         int ok = r == b && b > 0 && exited_with(st, 0);
         printf("reparented: %s\n", ok ? "yes" : "no");
@@ -389,7 +344,7 @@ int main(int argc, char **argv)
         pid_t b = -1;
         read(fds[0], &b, sizeof b);
         close(fds[0]);
-        CHECK(exited_with(wait_status(a), 0), "the zombie's parent exits without reaping it");
+        CHECK(exited_with(child_status(a), 0), "the zombie's parent exits without reaping it");
         pid_t r = wait(&st);
         CHECK(r == b && b > 0 && exited_with(st, 33), "the reparented zombie is reaped by the reaper with status 33");
         reap_all();
@@ -409,7 +364,7 @@ int main(int argc, char **argv)
         }
         int v = vf_shared; /* the child has exited by now */
         CHECK(c > 0 && v == 2, "vfork: the parent resumes only after the child exits, and sees its writes");
-        CHECK(exited_with(wait_status(c), 9), "vfork child's exit status 9");
+        CHECK(exited_with(child_status(c), 9), "vfork child's exit status 9");
         fflush(stdout);
         char *av[] = {argv[0], "exit", "5", NULL};
         c = vfork();
@@ -417,7 +372,7 @@ int main(int argc, char **argv)
             exec_self(av);
             _exit(127);
         }
-        CHECK(exited_with(wait_status(c), 5), "vfork + execve: the exec'd program's exit status 5");
+        CHECK(exited_with(child_status(c), 5), "vfork + execve: the exec'd program's exit status 5");
     }
 
     /* --- clone: fork-like, CLONE_VM, CLONE_VM|CLONE_VFORK. --- */
@@ -425,16 +380,16 @@ int main(int argc, char **argv)
         volatile int x = 0;
         fflush(stdout);
         pid_t c = clone(clone_fn, clone_stack[0] + sizeof clone_stack[0], SIGCHLD, (void *)&x);
-        int s = wait_status(c);
+        int s = child_status(c);
         CHECK(c > 0 && exited_with(s, 12) && x == 0, "clone(SIGCHLD): own memory, fn's return is the exit status");
         x = 0;
         c = clone(clone_fn, clone_stack[1] + sizeof clone_stack[1], CLONE_VM | SIGCHLD, (void *)&x);
-        s = wait_status(c);
+        s = child_status(c);
         CHECK(c > 0 && exited_with(s, 12) && x == 77, "clone(CLONE_VM|SIGCHLD): the child's write is seen");
         x = 0;
         c = clone(clone_fn, clone_stack[2] + sizeof clone_stack[2], CLONE_VM | CLONE_VFORK | SIGCHLD, (void *)&x);
         int seen = x; /* CLONE_VFORK: the child has exited before clone returns */
-        s = wait_status(c);
+        s = child_status(c);
         CHECK(c > 0 && seen == 77 && exited_with(s, 12), "clone(CLONE_VM|CLONE_VFORK|SIGCHLD): parent waits for child");
     }
 

@@ -39,12 +39,6 @@ static double now(void)
     return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static int killed_by(pid_t pid, int sig)
-{
-    int st;
-    return waitpid(pid, &st, 0) == pid && WIFSIGNALED(st) && WTERMSIG(st) == sig;
-}
-
 int main(void)
 {
     counters = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
@@ -68,7 +62,7 @@ int main(void)
             sched_yield();
         CHECK(counters[0] > 0, "the spinning child ran too");
         CHECK_EQ(kill(c, SIGKILL), 0, "kill(spinner, SIGKILL)");
-        CHECK(killed_by(c, SIGKILL), "the spinner dies of SIGKILL without ever entering the kernel");
+        CHECK(killed_by(child_status(c), SIGKILL), "the spinner dies of SIGKILL without ever entering the kernel");
     }
 
     /* 2. The parent busy-waits (no system calls) for a spinning child's progress:
@@ -82,7 +76,7 @@ int main(void)
             spins++;
         CHECK(counters[0] >= 100000, "a busy-waiting parent sees a spinning child progress (preemption both ways)");
         kill(c, SIGKILL);
-        CHECK(killed_by(c, SIGKILL), "and the child is killed and reaped");
+        CHECK(killed_by(child_status(c), SIGKILL), "and the child is killed and reaped");
     }
 
     /* 3. Two spinners; the parent sleeps and still wakes up; both spinners progress. */
@@ -102,7 +96,8 @@ int main(void)
         CHECK(counters[0] > a0 && counters[1] > b0, "and both keep progressing");
         kill(a, SIGKILL);
         kill(b, SIGKILL);
-        CHECK(killed_by(a, SIGKILL) && killed_by(b, SIGKILL), "both spinners killed and reaped");
+        CHECK(killed_by(child_status(a), SIGKILL) && killed_by(child_status(b), SIGKILL),
+              "both spinners killed and reaped");
     }
 
     /* 4. The parent blocks in wait4 for a child that spins a while then exits,
@@ -116,7 +111,7 @@ int main(void)
         CHECK(r == finite && WIFEXITED(st) && WEXITSTATUS(st) == 0 && counters[0] == 2000000,
               "a child spinning 2,000,000 times finishes and wakes the parent's wait4 beside a forever-spinner");
         kill(forever, SIGKILL);
-        CHECK(killed_by(forever, SIGKILL), "the forever-spinner is killed and reaped");
+        CHECK(killed_by(child_status(forever), SIGKILL), "the forever-spinner is killed and reaped");
     }
 
     /* 5. Parent and child both spin for a fixed amount of work: both finish. */
@@ -131,7 +126,6 @@ int main(void)
               "parent and child each count to 1,000,000 side by side");
     }
 
-    while (wait(NULL) > 0)
-        ;
+    reap_all();
     return tt_done();
 }

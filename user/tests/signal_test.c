@@ -28,39 +28,6 @@
 
 #include "tt.h"
 
-extern char **environ;
-
-static void exec_self(char **av)
-{
-    execve(av[0], av, environ);
-    if (errno == ENOENT)
-        execve("/proc/self/exe", av, environ);
-}
-
-static pid_t xfork(void)
-{
-    fflush(stdout);
-    return fork();
-}
-
-static void msleep(long ms)
-{
-    struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
-    while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
-        ;
-}
-
-static int child_status(pid_t c)
-{
-    int st;
-    pid_t r;
-    while ((r = waitpid(c, &st, 0)) < 0 && errno == EINTR)
-        ;
-    return r == c ? st : -1;
-}
-static int exited0(int st) { return st >= 0 && WIFEXITED(st) && WEXITSTATUS(st) == 0; }
-static int killed_by(int st, int sig) { return st >= 0 && WIFSIGNALED(st) && WTERMSIG(st) == sig; }
-
 static void set_handler(int sig, void (*fn)(int, siginfo_t *, void *), int flags)
 {
     struct sigaction sa;
@@ -729,7 +696,7 @@ int main(int argc, char **argv)
             waitpid(g, NULL, 0);
             _exit(0);
         }
-        CHECK(exited0(child_status(c)), "SIGCHLD's default action is to ignore it: the child survives");
+        CHECK(exited_with(child_status(c), 0), "SIGCHLD's default action is to ignore it: the child survives");
     }
 
     /* --- EINTR without SA_RESTART, restart with it; nanosleep is never restarted. --- */
@@ -797,7 +764,7 @@ int main(int argc, char **argv)
         close(hold[1]);
         r = waitpid(sleeper, &st, 0);
         child_status(c);
-        CHECK(r2 == closer && r == sleeper && exited0(st), "with SA_RESTART wait4 restarts and reaps the child");
+        CHECK(r2 == closer && r == sleeper && exited_with(st, 0), "with SA_RESTART wait4 restarts and reaps the child");
 
         /* nanosleep returns EINTR even with SA_RESTART. */
         intr_hits = 0;
@@ -857,7 +824,8 @@ int main(int argc, char **argv)
             kill(getpid(), SIGTERM);
             _exit(0);
         }
-        CHECK(exited0(child_status(c)), "SIGURG, SIGWINCH, SIGCONT are ignored by default; SIG_IGN SIGTERM is ignored");
+        CHECK(exited_with(child_status(c), 0),
+              "SIGURG, SIGWINCH, SIGCONT are ignored by default; SIG_IGN SIGTERM is ignored");
     }
 
     /* --- fork keeps handlers, mask and ignored signals; execve resets handlers only. --- */
@@ -885,7 +853,7 @@ int main(int argc, char **argv)
             _exit(bad);
         }
         int st = child_status(c);
-        CHECK(exited0(st), "fork: the child has the handlers, ignored signals and mask, and no pending signals");
+        CHECK(exited_with(st, 0), "fork: the child has the handlers, ignored signals and mask, and no pending signals");
         /* Discard our own pending SIGTERM. */
         signal(SIGTERM, SIG_IGN);
         signal(SIGTERM, SIG_DFL);
@@ -898,12 +866,11 @@ int main(int argc, char **argv)
             _exit(127);
         }
         st = child_status(c);
-        CHECK(exited0(st), "execve: the new program checked its signal state (lines above)");
+        CHECK(exited_with(st, 0), "execve: the new program checked its signal state (lines above)");
         unblock_all();
         signal(SIGUSR2, SIG_DFL);
     }
 
-    while (wait(NULL) > 0)
-        ;
+    reap_all();
     return tt_done();
 }

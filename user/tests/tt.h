@@ -12,10 +12,14 @@
 #ifndef USER_TESTS_TT_H
 #define USER_TESTS_TT_H
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
 
 static int tt_failures;
 
@@ -59,5 +63,64 @@ static inline long raw_syscall6(long nr, long a, long b, long c, long d, long e,
     return ret;
 }
 #define raw_syscall(nr, a, b, c) raw_syscall6((nr), (long)(a), (long)(b), (long)(c), 0, 0, 0)
+
+/* --- Processes. --- */
+
+extern char **environ;
+
+/* Exec this program again with argument vector av (av[0] = argv[0]) and
+ * environment envp. Tiny OS has the file at argv[0] (/bin/NAME); the host
+ * runs it from the build tree with argv[0] = /bin/NAME, so fall back to
+ * /proc/self/exe there. Returns (-1, errno set) only on failure. */
+static inline int exec_self_env(char **av, char **envp)
+{
+    execve(av[0], av, envp);
+    if (errno == ENOENT)
+        execve("/proc/self/exe", av, envp);
+    return -1;
+}
+static inline int exec_self(char **av) { return exec_self_env(av, environ); }
+
+/* fork, with stdout flushed first: a child must never inherit buffered
+ * output, or it would print the parent's lines a second time. */
+static inline pid_t xfork(void)
+{
+    fflush(stdout);
+    return fork();
+}
+
+/* Sleep ms milliseconds, through signal handlers (nanosleep resumes with
+ * the time left after EINTR). */
+static inline void msleep(long ms)
+{
+    struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+    while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+        ;
+}
+
+/* Wait for child c (retrying after EINTR from a handler without
+ * SA_RESTART). Returns its raw wait status, or -1 if it could not be
+ * waited for: a real status is never negative, so the helpers below
+ * treat -1 as "neither exited nor killed". */
+static inline int child_status(pid_t c)
+{
+    int st;
+    pid_t r;
+    while ((r = waitpid(c, &st, 0)) < 0 && errno == EINTR)
+        ;
+    return r == c ? st : -1;
+}
+
+/* Whether status st (from child_status or wait) is a normal exit with
+ * this code, or death by this signal. */
+static inline int exited_with(int st, int code) { return st >= 0 && WIFEXITED(st) && WEXITSTATUS(st) == code; }
+static inline int killed_by(int st, int sig) { return st >= 0 && WIFSIGNALED(st) && WTERMSIG(st) == sig; }
+
+/* Reap every child still left, so a failed check cannot leave any behind. */
+static inline void reap_all(void)
+{
+    while (wait(NULL) > 0)
+        ;
+}
 
 #endif
