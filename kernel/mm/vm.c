@@ -331,32 +331,40 @@ int vm_fault(struct mm *mm, uint64_t addr, bool write, bool exec)
     return -EFAULT;
 }
 
-/* Copies the page tables below the parent table at level into the
- * child's, sharing every frame: private writable pages become read-only
- * in both (copy-on-write), shared ones stay as they are. */
-static int fork_level(struct mm *parent, uint64_t ptab, uint64_t ctab, int level, uint64_t base)
+/* Copies the parent's page-table entries for [start, end) (one area)
+ * into the child's tables below the tables at level, which cover the
+ * addresses from base. Only the entries of the range are visited, as
+ * Linux's copy_page_range does: an 8 MiB stack area costs a few entries,
+ * not whole tables. Every frame is shared: private writable pages become
+ * read-only in both (copy-on-write), shared ones stay as they are. */
+static int fork_range(uint64_t ptab, uint64_t ctab, int level, uint64_t base, uint64_t start, uint64_t end,
+                      bool shared)
 {
     uint64_t *pt = phys_to_virt(ptab), *ct = phys_to_virt(ctab);
-    int n = level == 4 ? 256 : 512; /* the kernel half is shared already */
-    for (int i = 0; i < n; i++) {
-        uint64_t e = pt[i], va = base + (uint64_t)i * pt_level_size(level);
+    uint64_t span = pt_level_size(level);
+    for (unsigned i = pt_index(start > base ? start : base, level); i < 512; i++) {
+        uint64_t lo = base + i * span;
+        if (lo >= end)
+            break;
+        uint64_t e = pt[i];
         if (level > 1) {
             if (!(e & PTE_P))
                 continue;
-            uint64_t child = pmm_alloc();
-            if (!child)
-                return -ENOMEM;
-            memset(phys_to_virt(child), 0, PAGE_SIZE);
-            ct[i] = child | (e & PTE_FLAGS_MASK);
-            int err = fork_level(parent, e & PTE_ADDR_MASK, child, level - 1, va);
+            if (!(ct[i] & PTE_P)) { /* another area may have made it already */
+                uint64_t child = pmm_alloc();
+                if (!child)
+                    return -ENOMEM;
+                memset(phys_to_virt(child), 0, PAGE_SIZE);
+                ct[i] = child | (e & PTE_FLAGS_MASK);
+            }
+            int err = fork_range(e & PTE_ADDR_MASK, ct[i] & PTE_ADDR_MASK, level - 1, lo, start, end, shared);
             if (err)
                 return err;
             continue;
         }
         if (!(e & (PTE_P | PTE_PROTNONE)))
             continue;
-        struct vma *v = vm_find(parent, va);
-        if ((e & PTE_W) && !(v && (v->flags & VMA_SHARED)))
+        if ((e & PTE_W) && !shared)
             pt[i] = e = e & ~PTE_W;
         pmm_ref(e & PTE_ADDR_MASK);
         ct[i] = e;
@@ -383,7 +391,9 @@ struct mm *vm_fork(struct mm *parent)
         *tail = c;
         tail = &c->next;
     }
-    int err = fork_level(parent, parent->root, mm->root, 4, 0);
+    int err = 0;
+    for (struct vma *v = parent->vmas; v && !err; v = v->next)
+        err = fork_range(parent->root, mm->root, 4, 0, v->start, v->end, v->flags & VMA_SHARED);
     if (read_cr3() == parent->root)
         write_cr3(parent->root); /* parent pages lost their write right */
     if (err) {
