@@ -167,6 +167,10 @@ int sleep_until_ns(uint64_t deadline)
 
 void return_to_user(struct trap_frame *f)
 {
+    struct proc *p = current();
+    /* The common case, kept cheap: nothing to do. */
+    if (!need_resched && !p->sig_pending && !p->sigsuspend_active && (int64_t)f->rax != -ERESTARTSYS)
+        return;
     if (need_resched) {
         need_resched = false;
         yield();
