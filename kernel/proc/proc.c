@@ -306,6 +306,9 @@ int proc_reap(struct proc *c, int *wait_status)
 {
     int pid = c->pid;
     *wait_status = c->wait_status;
+    struct proc *parent = current();
+    parent->cutime += c->utime + c->cutime;
+    parent->cstime += c->stime + c->cstime;
     proc_free(c);
     return pid;
 }

@@ -55,6 +55,9 @@ struct proc {
     uint64_t alarm_at;   /* monotonic ns: SIGALRM is due (0: no alarm) */
     uint64_t alarm_interval; /* setitimer's reload value, ns */
     uint32_t umask;
+    /* CPU time in timer ticks (10 ms), charged to whoever the tick
+     * interrupts; the children's totals are added when they are reaped. */
+    uint64_t utime, stime, cutime, cstime;
     struct k_sigaction sigactions[65];
     uint64_t sig_blocked, sig_pending; /* bit (n - 1) for signal n */
     struct ksiginfo sig_info[65];      /* what each pending signal's siginfo says */

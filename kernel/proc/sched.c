@@ -27,8 +27,15 @@ bool sched_running(void) { return running; }
 
 static void tick(void)
 {
-    if (current() && ++slice_ticks >= SCHED_SLICE_TICKS)
-        need_resched = true;
+    struct proc *cur = current();
+    if (cur) {
+        if (this_cpu()->irq_from_user)
+            cur->utime++;
+        else
+            cur->stime++;
+        if (++slice_ticks >= SCHED_SLICE_TICKS)
+            need_resched = true;
+    }
     /* Timed sleepers check their deadline each tick (sleep_until_ns). */
     uint64_t now = clock_monotonic_ns();
     for (int i = 0; i < proc_slots_used; i++) {

@@ -1,6 +1,7 @@
 /* sys_time.c - clocks and sleeping (clock_gettime(2), nanosleep(2)). */
 #include "arch/x86_64/cpu.h"
 #include "mm/usercopy.h"
+#include "proc/proc.h"
 #include "proc/wait.h"
 #include "syscall/syscall.h"
 #include "time/clock.h"
@@ -21,10 +22,10 @@ static int64_t now_ns(long clock)
     case CLOCK_BOOTTIME:
         return (int64_t)clock_monotonic_ns();
     case CLOCK_PROCESS_CPUTIME_ID:
-    case CLOCK_THREAD_CPUTIME_ID:
-        /* One process at a time, no accounting yet: time since boot is an
-         * upper bound; good enough for programs timing themselves. */
-        return (int64_t)clock_monotonic_ns();
+    case CLOCK_THREAD_CPUTIME_ID: { /* the ticks charged so far, 10 ms each */
+        struct proc *p = current();
+        return (int64_t)(p->utime + p->stime) * 10000000;
+    }
     default:
         return -1;
     }
@@ -110,20 +111,34 @@ long sys_clock_nanosleep(int clock, int flags, uint64_t ureq, uint64_t urem)
 
 long sys_nanosleep(uint64_t ureq, uint64_t urem) { return sys_clock_nanosleep(CLOCK_MONOTONIC, 0, ureq, urem); }
 
-/* times(2): CPU times are not accounted (all 0); the return value is the
- * clock in ticks since boot, which is what programs time with. */
+/* times(2): CPU times in clock ticks (USER_HZ = 100, the timer's rate);
+ * the return value is the clock in ticks since boot. */
 long sys_times(uint64_t ubuf)
 {
-    if (ubuf && clear_user(ubuf, 4 * sizeof(int64_t)))
+    struct proc *p = current();
+    int64_t t[4] = {(int64_t)p->utime, (int64_t)p->stime, (int64_t)p->cutime, (int64_t)p->cstime};
+    if (ubuf && copy_to_user(ubuf, t, sizeof t))
         return -EFAULT;
-    return (long)(clock_monotonic_ns() / (NSEC / 100)); /* USER_HZ = 100 */
+    return (long)(clock_monotonic_ns() / (NSEC / 100));
 }
 
-/* getrusage(2): no accounting yet; every field 0 (as for a process that
- * used no measurable time), but the arguments are checked as Linux does. */
+/* getrusage(2): user and system CPU time (10 ms resolution); the other
+ * fields (page faults, context switches...) are not counted: 0. */
 long sys_getrusage(int who, uint64_t ubuf)
 {
-    if (who != 0 && who != -1 && who != 1) /* RUSAGE_SELF, CHILDREN, THREAD */
+    struct proc *p = current();
+    uint64_t u, s;
+    if (who == 0 || who == 1) { /* RUSAGE_SELF, RUSAGE_THREAD */
+        u = p->utime;
+        s = p->stime;
+    } else if (who == -1) { /* RUSAGE_CHILDREN: the reaped ones */
+        u = p->cutime;
+        s = p->cstime;
+    } else {
         return -EINVAL;
-    return clear_user(ubuf, 144) ? -EFAULT : 0;
+    }
+    int64_t ru[18] = {0}; /* struct rusage: two timevals, then 14 longs */
+    ru[0] = (int64_t)(u / 100), ru[1] = (int64_t)(u % 100) * 10000;
+    ru[2] = (int64_t)(s / 100), ru[3] = (int64_t)(s % 100) * 10000;
+    return copy_to_user(ubuf, ru, sizeof ru);
 }

@@ -15,6 +15,7 @@
 #define PERCPU_SELF 16
 
 #ifndef __ASSEMBLER__
+#include <stdbool.h>
 #include <stdint.h>
 
 struct percpu {
@@ -22,6 +23,7 @@ struct percpu {
     uint64_t user_rsp;
     struct percpu *self;
     struct proc *current; /* the running process, NULL before the first */
+    bool irq_from_user;   /* the interrupt being handled came from ring 3 */
 };
 
 _Static_assert(__builtin_offsetof(struct percpu, kernel_rsp) == PERCPU_KERNEL_RSP, "percpu layout");

@@ -7,6 +7,7 @@
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/extable.h"
 #include "arch/x86_64/irq.h"
+#include "arch/x86_64/percpu.h"
 #include "arch/x86_64/power.h"
 #include "arch/x86_64/stack_guard.h"
 #include "debug/backtrace.h"
@@ -76,6 +77,7 @@ void trap_panic(const struct trap_frame *f)
 static void dispatch(struct trap_frame *f)
 {
     if (f->vector >= IRQ_BASE && f->vector < IRQ_BASE + 16) {
+        this_cpu()->irq_from_user = trap_from_user(f); /* CPU-time accounting reads it */
         irq_dispatch((int)(f->vector - IRQ_BASE));
         return;
     }
