@@ -124,3 +124,6 @@ USER_TESTS += [
 USER_TESTS += [
     dict(name="cow-after-mprotect", prog="cow_mprotect", status=0, differential=True),
 ]
+USER_TESTS += [
+    dict(name="cpu-time-accounting", prog="cputime_test", status=0),
+]
