@@ -127,3 +127,6 @@ USER_TESTS += [
 USER_TESTS += [
     dict(name="cpu-time-accounting", prog="cputime_test", status=0),
 ]
+USER_TESTS += [
+    dict(name="dev-null-zero-full-random", prog="devices_test", status=0, differential=True),
+]

@@ -9,6 +9,7 @@
 #include "drivers/tty.h"
 #include "fs/ramfs.h"
 #include "lib/kprintf.h"
+#include "lib/random.h"
 #include "mm/usercopy.h"
 #include "uapi/errno.h"
 
@@ -30,6 +31,27 @@ static long zero_read(struct file *f, uint64_t ubuf, size_t n)
     return clear_user(ubuf, n) ? -EFAULT : (long)n;
 }
 
+static long random_read(struct file *f, uint64_t ubuf, size_t n)
+{
+    (void)f;
+    uint8_t chunk[256];
+    size_t done = 0;
+    while (done < n) {
+        size_t k = n - done < sizeof chunk ? n - done : sizeof chunk;
+        random_bytes(chunk, k);
+        if (copy_to_user(ubuf + done, chunk, k))
+            return done ? (long)done : -EFAULT;
+        done += k;
+    }
+    return (long)n;
+}
+
+static long full_write(struct file *f, uint64_t ubuf, size_t n)
+{
+    (void)f, (void)ubuf, (void)n;
+    return -ENOSPC;
+}
+
 static long no_seek(struct file *f, int64_t off, int whence)
 {
     (void)off, (void)whence;
@@ -39,6 +61,10 @@ static long no_seek(struct file *f, int64_t off, int whence)
 
 static const struct file_ops null_ops = {.read = null_read, .write = sink_write, .lseek = no_seek};
 static const struct file_ops zero_ops = {.read = zero_read, .write = sink_write, .lseek = no_seek};
+static const struct file_ops full_ops = {.read = zero_read, .write = full_write, .lseek = no_seek};
+/* Writes to the random devices are accepted and ignored (Linux mixes them
+ * into its pool; this generator has none). */
+static const struct file_ops random_ops = {.read = random_read, .write = sink_write, .lseek = no_seek};
 
 #define MKDEV(ma, mi) (((ma) << 8) | (mi))
 
@@ -58,6 +84,9 @@ void devfs_init(void)
 {
     add("/dev/null", &null_ops, MKDEV(1, 3), 0666);
     add("/dev/zero", &zero_ops, MKDEV(1, 5), 0666);
+    add("/dev/full", &full_ops, MKDEV(1, 7), 0666);
+    add("/dev/random", &random_ops, MKDEV(1, 8), 0666);
+    add("/dev/urandom", &random_ops, MKDEV(1, 9), 0666);
     add("/dev/tty", &tty_ops, MKDEV(5, 0), 0666);
     add("/dev/console", &tty_ops, MKDEV(5, 1), 0600);
     if (serial_init(COM2))
