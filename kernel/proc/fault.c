@@ -61,6 +61,6 @@ bool fault_handle(struct trap_frame *f)
     if (!user)
         return false;
     struct fault_signal s = signal_for(f->vector);
-    proc_fault_kill(f, s.sig, addr, s.what);
+    proc_fault_signal(f, s.sig, addr, s.what);
     return true; /* the signal is delivered on the way out */
 }

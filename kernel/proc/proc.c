@@ -377,7 +377,7 @@ static bool p_has_area(uint64_t addr)
 }
 
 /* The si_code Linux gives each fault (arch/x86/kernel/traps.c, mm/fault.c). */
-static int fault_code(const struct trap_frame *f, int sig, uint64_t addr)
+static int fault_code(const struct trap_frame *f, uint64_t addr)
 {
     if (f->vector == 14) /* a mapping that forbids the access vs no mapping at all */
         return p_has_area(addr) ? SEGV_ACCERR : SEGV_MAPERR;
@@ -385,25 +385,18 @@ static int fault_code(const struct trap_frame *f, int sig, uint64_t addr)
         return FPE_INTDIV;
     if (f->vector == 6)
         return ILL_ILLOPN;
-    (void)sig;
     return SI_KERNEL;
 }
 
-void proc_fault_kill(const struct trap_frame *f, int sig, uint64_t addr, const char *what)
+void proc_fault_signal(const struct trap_frame *f, int sig, uint64_t addr, const char *what)
 {
     struct proc *p = current();
-    int code = fault_code(f, sig, addr);
-    uint64_t si_addr = sig == SIGSEGV || sig == SIGBUS ? addr : f->rip;
-    bool handled = p->sigactions[sig].handler > 1 /* SIG_IGN */ && !(p->sig_blocked & sig_bit(sig));
-    if (handled) {
-        signal_force(p, sig, code, si_addr);
-        return;
-    }
-    /* Unhandled: one line, in the spirit of Linux's show_signal_msg(). */
-    if (sig == SIGSEGV && what == NULL)
+    bool handled = p->sigactions[sig].handler > SIG_IGN && !(p->sig_blocked & sig_bit(sig));
+    /* Unhandled (fatal): one line, in the spirit of Linux's show_signal_msg(). */
+    if (!handled && sig == SIGSEGV && what == NULL)
         kprintf("%s[%d]: segfault at %lx ip %016lx sp %016lx error %lx\n", p->name, p->pid, addr, f->rip, f->rsp,
                 f->error_code);
-    else
+    else if (!handled)
         kprintf("traps: %s[%d] %s ip:%lx sp:%lx error:%lx\n", p->name, p->pid, what, f->rip, f->rsp, f->error_code);
-    signal_force(p, sig, code, si_addr);
+    signal_force(p, sig, fault_code(f, addr), sig == SIGSEGV || sig == SIGBUS ? addr : f->rip);
 }

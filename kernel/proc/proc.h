@@ -135,7 +135,7 @@ int proc_reap(struct proc *child, int *wait_status);
 /* A fault in user mode: queues signal sig for the current process
  * (delivered on the way back to ring 3). When no handler will take it,
  * logs one line as Linux's "segfault at" does first. */
-void proc_fault_kill(const struct trap_frame *f, int sig, uint64_t addr, const char *what);
+void proc_fault_signal(const struct trap_frame *f, int sig, uint64_t addr, const char *what);
 
 /* Number of processes in the table (zombies included). */
 int proc_count(void);
