@@ -74,8 +74,20 @@ int main(void)
         SYS_dup, SYS_dup2, SYS_nanosleep, SYS_getpid, SYS_uname, SYS_fcntl, SYS_getcwd, SYS_chdir,
         SYS_readlink, SYS_getuid, SYS_getgid, SYS_geteuid, SYS_getegid, SYS_getppid, SYS_arch_prctl,
         SYS_gettid, SYS_getdents64, SYS_clock_gettime, SYS_clock_getres, SYS_openat, SYS_newfstatat,
-        SYS_sysinfo, SYS_execve, 1000, -1,
+        SYS_sysinfo, SYS_execve, SYS_pread64, SYS_madvise, SYS_getrlimit, SYS_prlimit64, SYS_getrandom,
+        SYS_time, SYS_gettimeofday, SYS_times, SYS_getrusage, SYS_fchdir, SYS_poll, SYS_ppoll, SYS_select,
+        SYS_pselect6, SYS_futex, SYS_mremap, SYS_statx, SYS_sched_getaffinity, SYS_prctl, SYS_setitimer,
+        SYS_getitimer, SYS_wait4, SYS_setpgid, SYS_getpgid, SYS_getsid, SYS_getpgrp, SYS_rt_sigaction,
+        SYS_rt_sigprocmask, SYS_rt_sigpending, SYS_sigaltstack, SYS_pipe, SYS_pipe2, SYS_mkdir, SYS_rmdir,
+        SYS_unlink, SYS_rename, SYS_symlink, SYS_link, SYS_truncate, SYS_ftruncate, SYS_fsync, SYS_chmod,
+        SYS_fchmod, SYS_chown, SYS_fchown, SYS_utimensat, SYS_readlinkat, SYS_faccessat, SYS_dup3, SYS_statfs,
+        1000, -1,
     };
+    /* Left out on purpose: calls that would end the process (exit),
+     * create processes (fork, vfork, clone), wait for a signal (pause,
+     * rt_sigsuspend), signal whatever pid the pattern names (kill), or
+     * change state the run depends on (alarm, umask). execve is in: with
+     * garbage pointers it can only fail. */
     for (unsigned c = 0; c < sizeof calls / sizeof calls[0]; c++) {
         struct regs in, out;
         uint64_t *pi = (uint64_t *)&in;
