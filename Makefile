@@ -34,7 +34,9 @@ help:
 	@echo "make test     build and run every test; last line: N passed, M failed"
 	@echo "make debug    boot halted with a GDB stub; then: gdb -x $(BUILD)/gdbinit"
 	@echo "make iso      build $(ISO), a GRUB (Multiboot 2) bootable CD image"
+	@echo "make bench    micro-benchmarks on Tiny OS and on Linux in the same QEMU (deterministic, -icount)"
 	@echo "make clean    remove $(BUILD)/"
+	@echo "tools/tinyos-run PROG [ARGS]   run a static Linux program on Tiny OS"
 
 deps:
 	@sh tools/setup-deps.sh
