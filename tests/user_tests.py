@@ -130,3 +130,6 @@ USER_TESTS += [
 USER_TESTS += [
     dict(name="dev-null-zero-full-random", prog="devices_test", status=0, differential=True),
 ]
+USER_TESTS += [
+    dict(name="stop-continue-wait", prog="stop_cont_test", status=0, differential=True),
+]

@@ -64,6 +64,9 @@ struct proc {
     uint64_t sigaltstack_sp, sigaltstack_size;
     int sigaltstack_flags;
     bool stopped;        /* SIGSTOP and friends: not run until SIGCONT */
+    int stop_signal;     /* the signal that stopped it */
+    bool stop_unreported;     /* wait4(WUNTRACED) has not seen this stop yet */
+    bool continue_unreported; /* wait4(WCONTINUED) has not seen the SIGCONT yet */
     bool did_exec;       /* has called execve (setpgid from the parent then fails) */
     int pdeath_signal;   /* PR_SET_PDEATHSIG: sent when the parent exits */
     int dumpable;        /* PR_SET_DUMPABLE (no core files are written) */

@@ -103,6 +103,34 @@ bool signal_is_fatal(const struct proc *p, int sig)
     return p->sigactions[sig].handler == SIG_DFL && default_action(sig) == DFL_TERM;
 }
 
+/* Tells p's parent that p stopped or continued (SIGCHLD unless the parent
+ * asked for SA_NOCLDSTOP, and a wakeup for its wait4). */
+static void notify_parent(struct proc *p, int code, int status)
+{
+    struct proc *parent = p->parent;
+    if (!parent)
+        return;
+    if (!(parent->sigactions[SIGCHLD].flags & SA_NOCLDSTOP)) {
+        struct ksiginfo info = {.code = code, .pid = p->pid, .status = status};
+        signal_send_info(parent, SIGCHLD, &info);
+    }
+    wakeup(parent);
+}
+
+int signal_send_group(int pgid, int sig, const struct ksiginfo *info)
+{
+    int n = 0;
+    for (int i = 0; i < proc_slots_used; i++) {
+        struct proc *p = proc_table[i];
+        if (p && p->state != PROC_ZOMBIE && p->pgid == pgid) {
+            n++;
+            if (sig)
+                signal_send_info(p, sig, info);
+        }
+    }
+    return n;
+}
+
 void signal_send(struct proc *p, int sig)
 {
     struct ksiginfo info = {.code = SI_USER, .pid = current() ? current()->pid : 0};
@@ -119,6 +147,12 @@ void signal_send_info(struct proc *p, int sig, const struct ksiginfo *info)
     p->sig_info[sig] = *info;
     if (sig == SIGCONT || sig == SIGKILL) {
         p->sig_pending &= ~(sig_bit(SIGSTOP) | sig_bit(SIGTSTP) | sig_bit(SIGTTIN) | sig_bit(SIGTTOU));
+        if (p->stopped && sig == SIGCONT) {
+            /* The parent learns of it: wait4(WCONTINUED), and SIGCHLD. */
+            p->continue_unreported = true;
+            p->stop_unreported = false;
+            notify_parent(p, CLD_CONTINUED, SIGCONT);
+        }
         p->stopped = false;
     } else if (default_action(sig) == DFL_STOP) {
         p->sig_pending &= ~sig_bit(SIGCONT);
@@ -257,8 +291,10 @@ void signal_deliver(struct trap_frame *f)
                 continue;
             case DFL_STOP:
                 p->stopped = true;
-                if (p->parent)
-                    wakeup(p->parent);
+                p->stop_signal = sig;
+                p->stop_unreported = true;
+                p->continue_unreported = false;
+                notify_parent(p, CLD_STOPPED, sig);
                 while (p->stopped && !(p->sig_pending & sig_bit(SIGKILL)))
                     sleep_on(&p->stopped);
                 continue;

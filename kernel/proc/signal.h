@@ -42,6 +42,8 @@ bool signal_pending(const struct proc *p);
 #define FPE_INTDIV 1
 #define CLD_EXITED 1
 #define CLD_KILLED 2
+#define CLD_STOPPED 5
+#define CLD_CONTINUED 6
 
 struct ksiginfo;
 
@@ -49,6 +51,8 @@ struct ksiginfo;
  * like Linux's standard signals) and wakes p if it sleeps. Signals init
  * has no handler for are dropped, as Linux does for PID 1. */
 void signal_send_info(struct proc *p, int sig, const struct ksiginfo *info);
+/* Sends sig to every live process of group pgid; returns how many. */
+int signal_send_group(int pgid, int sig, const struct ksiginfo *info);
 /* The same with SI_USER from the current process (kill, SIGPIPE). */
 void signal_send(struct proc *p, int sig);
 /* A fault's signal (SIGSEGV, SIGILL...): if p cannot take it (blocked or

@@ -111,7 +111,7 @@ long sys_wait4(int pid, uint64_t ustatus, int options, uint64_t urusage)
     uint64_t f = irq_save();
     for (;;) {
         bool any = false;
-        struct proc *zombie = NULL;
+        struct proc *zombie = NULL, *changed = NULL;
         for (int i = 0; i < proc_slots_used && !zombie; i++) {
             struct proc *c = proc_table[i];
             if (!c || c->parent != self || !matches(c, pid, self))
@@ -119,6 +119,22 @@ long sys_wait4(int pid, uint64_t ustatus, int options, uint64_t urusage)
             any = true;
             if (c->state == PROC_ZOMBIE)
                 zombie = c;
+            else if (!changed && (((options & WUNTRACED) && c->stopped && c->stop_unreported) ||
+                                  ((options & WCONTINUED) && c->continue_unreported)))
+                changed = c;
+        }
+        if (!zombie && changed) {
+            /* A stop (status sig << 8 | 0x7f) or a continue (0xffff): reported
+             * once, and the child stays. */
+            int status = changed->continue_unreported ? 0xffff : (changed->stop_signal << 8) | 0x7f;
+            changed->continue_unreported = changed->stop_unreported = false;
+            int cpid = changed->pid;
+            irq_restore(f);
+            if (ustatus && copy_to_user(ustatus, &status, sizeof status))
+                return -EFAULT;
+            if (urusage && clear_user(urusage, 144))
+                return -EFAULT;
+            return cpid;
         }
         if (!any) {
             irq_restore(f);
@@ -152,24 +168,20 @@ static long send_to(long pid, long sig, int code)
     struct proc *self = current();
     if (sig < 0 || sig >= NSIG)
         return -EINVAL;
+    struct ksiginfo info = {.code = code, .pid = self->pid};
+    if (pid == 0 || pid < -1) /* a process group */
+        return signal_send_group(pid == 0 ? self->pgid : (int)-pid, (int)sig, &info) ? 0 : -ESRCH;
     int found = 0;
     for (int i = 0; i < proc_slots_used; i++) {
         struct proc *p = proc_table[i];
         if (!p || p->state == PROC_ZOMBIE)
             continue;
-        bool hit = pid > 0 ? p->pid == pid : pid == 0 ? p->pgid == self->pgid
-                                          : pid == -1 ? (p->pid != 1 && p != self)
-                                                      : p->pgid == -pid;
-        if (!hit)
+        if (pid > 0 ? p->pid != pid : (p->pid == 1 || p == self)) /* pid -1: all but init and us */
             continue;
         found++;
-        if (sig) {
-            struct ksiginfo info = {.code = code, .pid = self->pid};
+        if (sig)
             signal_send_info(p, (int)sig, &info);
-        }
     }
-    if (pid == -1 && !found)
-        return -ESRCH;
     return found ? 0 : -ESRCH;
 }
 
