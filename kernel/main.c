@@ -131,5 +131,6 @@ void kmain(uint32_t magic, uint64_t info_pa)
     if (maxproc)
         proc_set_limit((int)parse_ulong(maxproc));
     proc_start_init(init ? chosen : defaults, args, nargs, errdev ? "/dev/ttyS1" : NULL);
+    tty_set_foreground(1); /* init's group owns the console */
     scheduler();
 }

@@ -45,10 +45,24 @@ void console_write_raw(const char *s, size_t n)
 }
 
 int console_input_ready(void) { return input_tail != input_head; }
+void console_flush_input(void)
+{
+    uint64_t f = irq_save();
+    input_tail = input_head;
+    irq_restore(f);
+    serial_rx_resume();
+}
+
 int console_input_room(void) { return input_head - input_tail < INPUT_SIZE; }
+
+static bool (*input_filter)(char c);
+
+void console_set_input_filter(bool (*filter)(char c)) { input_filter = filter; }
 
 void console_input(char c)
 {
+    if (input_filter && input_filter(c))
+        return; /* taken by the line discipline (a signal key) */
     if (input_head - input_tail < INPUT_SIZE)
         input[input_head++ % INPUT_SIZE] = c;
     wakeup(input);

@@ -5,6 +5,7 @@
 #ifndef DRIVERS_CONSOLE_H
 #define DRIVERS_CONSOLE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 void console_init(void);
@@ -16,6 +17,11 @@ void console_write_raw(const char *s, size_t n);
 int console_input_ready(void);
 /* True when the input queue can take another byte. */
 int console_input_room(void);
+/* The line discipline's look at each byte as it arrives (interrupt
+ * context): returning true keeps the byte out of the input queue. */
+void console_set_input_filter(bool (*filter)(char c));
+/* Drops input not yet read (after an interrupt key, as a tty does). */
+void console_flush_input(void);
 /* Called from interrupt handlers with one received byte. */
 void console_input(char c);
 /* Waits until a byte is available. Interrupts must be on. */

@@ -8,7 +8,9 @@
 #include "lib/line_edit.h"
 #include "lib/string.h"
 #include "mm/usercopy.h"
+#include "proc/proc.h"
 #include "proc/signal.h"
+#include "uapi/signal.h"
 #include "uapi/errno.h"
 #include "uapi/ioctls.h"
 #include "uapi/poll.h"
@@ -33,12 +35,48 @@ static char pending[LINE_EDIT_MAX + 1];
 static size_t pending_len, pending_pos;
 static bool eof_pending; /* a Ctrl-D ended the last chunk: next read gives 0 */
 
+/* The line being edited in canonical mode (kept across an interrupted read). */
+static struct line_edit le;
+static bool le_active;
+
+/* The foreground process group: the one the interrupt keys signal and
+ * that may read (the shell sets it with TIOCSPGRP). 0: none yet. */
+static int fg_pgrp;
+
+/* ISIG: Ctrl-C, Ctrl-\ and Ctrl-Z become SIGINT, SIGQUIT and SIGTSTP for
+ * the foreground group instead of input, with their echo (^C) and the
+ * unread input dropped, as Linux's n_tty does. Interrupt context. */
+static bool signal_keys(char c)
+{
+    if (pipe_mode || !(term.c_lflag & ISIG) || !c)
+        return false;
+    int sig = c == (char)term.c_cc[VINTR] ? SIGINT : c == (char)term.c_cc[VQUIT] ? SIGQUIT
+            : c == (char)term.c_cc[VSUSP] ? SIGTSTP : 0;
+    if (!sig)
+        return false;
+    if (term.c_lflag & ECHO) {
+        char echo[4] = {'^', (char)(c + '@'), '\n', 0};
+        console_write(echo, 3);
+    }
+    console_flush_input();
+    pending_pos = pending_len = 0;
+    le_active = false;
+    if (fg_pgrp) {
+        struct ksiginfo info = {.code = SI_KERNEL};
+        signal_send_group(fg_pgrp, sig, &info);
+    }
+    return true;
+}
+
 void tty_init(const char *mode)
 {
     pipe_mode = mode && strcmp(mode, "pipe") == 0;
     if (mode && !pipe_mode && strcmp(mode, "tty") != 0)
         kprintf("warning: console=%s unknown (tty or pipe); using tty\n", mode);
+    console_set_input_filter(signal_keys);
 }
+
+void tty_set_foreground(int pgrp) { fg_pgrp = pgrp; }
 
 static void echo_sink(void *ctx, const char *s, size_t n)
 {
@@ -49,8 +87,6 @@ static void echo_sink(void *ctx, const char *s, size_t n)
 
 /* Fills pending with the next line of input; -EINTR if a signal comes
  * first (the half-typed line is kept for the next read). */
-static struct line_edit le;
-static bool le_active;
 
 static int fill_canonical(void)
 {
@@ -164,6 +200,20 @@ static long tty_ioctl(struct file *f, unsigned long cmd, uint64_t arg)
     }
     case TCGETS:
         return copy_to_user(arg, &term, sizeof term);
+    case TIOCGPGRP:
+        return copy_to_user(arg, &fg_pgrp, sizeof fg_pgrp);
+    case TIOCSPGRP: {
+        int pgrp;
+        if (copy_from_user(&pgrp, arg, sizeof pgrp))
+            return -EFAULT;
+        if (pgrp < 0)
+            return -EINVAL;
+        struct ksiginfo probe = {0};
+        if (!signal_send_group(pgrp, 0, &probe))
+            return -EPERM; /* no such process group */
+        fg_pgrp = pgrp;
+        return 0;
+    }
     case TCSETS:
     case TCSETSW:
     case TCSETSF: {

@@ -5,7 +5,9 @@
  * Two modes, chosen by the kernel command line:
  *   console=tty  (default) a terminal: canonical input with echo and line
  *                editing, Ctrl-D for end of file, LF written as CR LF;
- *                isatty() is true (TCGETS answers).
+ *                isatty() is true (TCGETS answers); Ctrl-C, Ctrl-\ and
+ *                Ctrl-Z signal the foreground process group (ISIG,
+ *                TIOCGPGRP/TIOCSPGRP).
  *   console=pipe a byte pipe for tools/tinyos-run when its own stdin or
  *                stdout is not a terminal: no echo, no editing, output
  *                bytes unchanged, TCGETS fails with ENOTTY like on a pipe.
@@ -18,6 +20,8 @@
 #include "fs/vfs.h"
 
 void tty_init(const char *mode);
+/* Makes pgrp the console's foreground process group (init's, at boot). */
+void tty_set_foreground(int pgrp);
 extern const struct file_ops tty_ops;
 
 #endif
