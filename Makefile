@@ -108,7 +108,14 @@ USER_TESTS  := $(patsubst user/tests/%.c,$(BUILD)/user/tests/%,$(wildcard user/t
 # BusyBox's applets as /bin/NAME links in a root for tinyos-run --initrd-extra.
 BUSYBOX_APPLETS := sh ash cat echo ls wc sort head tail seq mkdir rm cp mv grep sed tr uniq cut printf test expr \
 	true false sleep env basename dirname touch od find xargs tee yes
-user-tests: $(USER_TESTS) $(BUILD)/user/bad-elfs/bad/empty $(BUILD)/user/busybox-root/bin/sh
+# The "real_*" programs are also built with glibc (gcc -static): the other
+# C library real programs come with.
+USER_GLIBC_TESTS := $(patsubst user/tests/%.c,$(BUILD)/user/tests/%.glibc,$(wildcard user/tests/real_*.c))
+$(BUILD)/user/tests/%.glibc: user/tests/%.c
+	@mkdir -p $(dir $@)
+	$(CC) -static -O2 -Wall -Wextra -Werror $< -o $@ -lm
+
+user-tests: $(USER_TESTS) $(USER_GLIBC_TESTS) $(BUILD)/user/bad-elfs/bad/empty $(BUILD)/user/busybox-root/bin/sh
 $(BUILD)/user/busybox-root/bin/sh: Makefile
 	@mkdir -p $(dir $@)
 	@for a in $(BUSYBOX_APPLETS); do ln -sf busybox $(dir $@)$$a; done
@@ -116,7 +123,7 @@ $(BUILD)/user/bad-elfs/bad/empty: $(BUILD)/user/tests/hello tests/make-bad-elfs
 	$(PYTHON) tests/make-bad-elfs $< $(BUILD)/user/bad-elfs
 $(BUILD)/user/tests/%: user/tests/%.c user/tests/tt.h
 	@mkdir -p $(dir $@)
-	$(USER_CC) $(USER_CFLAGS) $< -o $@
+	$(USER_CC) $(USER_CFLAGS) $< -o $@ -lm
 $(BUILD)/host/%: tests/host/%.c tests/host/unit.h
 	@mkdir -p $(dir $@)
 	$(CC) $(HOST_CFLAGS) -MMD -MP $< -o $@
@@ -144,4 +151,4 @@ bench-now: $(KERNEL) $(BENCH_BIN)
 	$(PYTHON) tools/bench --build $(BUILD)
 $(BENCH_BIN): bench/bench.c
 	@mkdir -p $(dir $@)
-	$(USER_CC) $(USER_CFLAGS) $< -o $@
+	$(USER_CC) $(USER_CFLAGS) $< -o $@ -lm

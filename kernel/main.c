@@ -19,6 +19,7 @@
 #include "fs/devfs.h"
 #include "fs/procfs.h"
 #include "fs/initramfs.h"
+#include "fs/ramfs.h"
 #include "proc/proc.h"
 #include "proc/sched.h"
 #include "arch/x86_64/fpu.h"
@@ -115,6 +116,7 @@ void kmain(uint32_t magic, uint64_t info_pa)
     }
     const struct boot_module *m = &boot_info.modules[0];
     int n = initramfs_unpack(phys_to_virt(m->start), m->end - m->start);
+    ramfs_ensure_dir("/tmp", 01777); /* programs count on a writable /tmp */
     kprintf("initramfs: %d entries from a %lu KiB archive\n", n, (m->end - m->start) / 1024);
     const char *init = option("init");
     const char *const defaults[] = {"/sbin/init", "/bin/sh", NULL};

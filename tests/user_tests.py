@@ -133,3 +133,16 @@ USER_TESTS += [
 USER_TESTS += [
     dict(name="stop-continue-wait", prog="stop_cont_test", status=0, differential=True),
 ]
+
+# Ordinary programs, each built with musl and with glibc.
+REAL_PROGRAMS = [
+    ("real-math-stdio", "real_math_stdio", 0, b""),
+    ("real-malloc", "real_malloc", 0, b""),
+    ("real-runtime", "real_runtime", 3, b""),
+    ("real-wordcount", "real_wordcount", 0, b"the quick brown\nfox jumps\n\nover the lazy dog\n"),
+]
+for name, prog, status, stdin in REAL_PROGRAMS:
+    USER_TESTS += [
+        dict(name=name + "-musl", prog=prog, status=status, stdin=stdin, differential=True),
+        dict(name=name + "-glibc", prog=prog + ".glibc", status=status, stdin=stdin, differential=True),
+    ]

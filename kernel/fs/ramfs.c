@@ -361,3 +361,14 @@ static long dir_read(struct file *f, uint64_t ubuf, size_t n)
 }
 
 const struct file_ops ramfs_dir_ops = {.read = dir_read, .lseek = file_lseek};
+
+void ramfs_ensure_dir(const char *path, uint32_t mode)
+{
+    struct inode *n;
+    if (ramfs_lookup(NULL, path, 1, &n) == 0)
+        return;
+    int err = 0;
+    n = ramfs_mkpath(path, S_IFDIR | mode, &err);
+    if (n)
+        n->mode = S_IFDIR | mode;
+}

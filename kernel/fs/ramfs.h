@@ -46,6 +46,9 @@ long ramfs_link_target(const struct inode *link, char *buf, size_t size);
 /* The absolute path of n into buf; its length, or -ENAMETOOLONG. */
 long ramfs_path_of(const struct inode *n, char *buf, size_t size);
 
+/* Creates directory path with mode unless something is there already. */
+void ramfs_ensure_dir(const char *path, uint32_t mode);
+
 /* Adds an inode at path with all missing parent directories (boot use). */
 struct inode *ramfs_mkpath(const char *path, uint32_t mode, int *err);
 
