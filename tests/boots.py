@@ -7,7 +7,8 @@ seconds (hard); exit (expected QEMU exit code: 1 = kernel EXIT_OK,
 stop_when appeared); expect / reject (regexes on the console output);
 selftests (count each `selftest NAME: ok` line as a test); script
 (list of (text to wait for, text to type)); init_prog (a program from
-build/user/tests run as init on the console, with quiet).
+build/user/tests run as init on the console, with quiet); empty_initrd
+(boot with an initramfs that holds nothing).
 
 To add a kernel test: write a SELFTEST in kernel/tests/ (it runs in the
 "selftests" boots below); add a boot here only when the test needs its
@@ -68,6 +69,8 @@ BOOTS = [
          script=[("tinyos> ", "abc\x7fd\r")], expect=[r"echo: abd"]),
     dict(name="iso-grub-multiboot2", iso=True, timeout=90, exit="stopped", stop_when="Kernel console",
          expect=BANNER + [r"booted by Multiboot 2 from GRUB", r"^memory: 12\d MiB usable"]),
+    dict(name="no-init-program", empty_initrd=True, timeout=30, exit=3,
+         expect=[r"^no init program found \(tried /sbin/init and others\)"], reject=[r"KERNEL PANIC"]),
     dict(name="tty-ctrl-c", init_prog="tty_signals", timeout=60, exit=OK,
          script=[("ready: press ^C", "\x03"), ("ready2: press ^C", "\x03")],
          expect=[r"^isatty: 1$", r"^foreground group: 1 \(mine 1\)$",

@@ -221,9 +221,13 @@ void proc_start_init(const char *const *paths, const char *const *args, int narg
         if (err && err != -ENOENT)
             kprintf("init: cannot run %s (error %d)\n", path, err);
     }
-    if (err)
-        panic("no init program found (tried %s%s); boot with init=/path or put /sbin/init in the initramfs", paths[0],
-              paths[1] ? " and others" : "");
+    if (err) {
+        /* A set-up problem, not a kernel bug: say so and power off (on the
+         * log channel, and on the console unless quiet). */
+        kprintf("no init program found (tried %s%s); boot with init=/path or put /sbin/init in the initramfs\n",
+                paths[0], paths[1] ? " and others" : "");
+        machine_exit(EXIT_FAILED);
+    }
     p->pgid = p->sid = p->pid;
     p->umask = 022;
     p->dumpable = 1;
