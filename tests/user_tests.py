@@ -11,6 +11,7 @@ from user/tests (built into build/user/tests/) as PID 1:
   stdout        exact expected stdout (optional)
   stdin         bytes fed to the program (default: none, end of file)
   timeout       seconds (default 30)
+  memory        guest RAM for this run (tinyos-run --memory)
   extra         a directory under the build tree added to the root file
                 system (tinyos-run --initrd-extra)
 The host runs get Tiny OS's environment for init (HOME, PATH, TERM) and
@@ -146,3 +147,6 @@ for name, prog, status, stdin in REAL_PROGRAMS:
         dict(name=name + "-musl", prog=prog, status=status, stdin=stdin, differential=True),
         dict(name=name + "-glibc", prog=prog + ".glibc", status=status, stdin=stdin, differential=True),
     ]
+USER_TESTS += [
+    dict(name="out-of-memory-kill", prog="oom_kill", status=0, memory="48M", timeout=60),
+]

@@ -12,7 +12,10 @@
 #include "arch/x86_64/layout.h"
 #include "arch/x86_64/trap.h"
 #include "mm/vm.h"
+#include "lib/kprintf.h"
 #include "proc/proc.h"
+#include "proc/signal.h"
+#include "uapi/errno.h"
 #include "uapi/signal.h"
 
 #define PF_WRITE (1 << 1)
@@ -55,8 +58,16 @@ bool fault_handle(struct trap_frame *f)
     uint64_t addr = f->vector == 14 ? read_cr2() : 0;
     /* Kernel code may fault on user memory only in the usercopy routines. */
     if (f->vector == 14 && addr < USER_TOP && p->mm && (user || extable_lookup(f->rip))) {
-        if (vm_fault(p->mm, addr, f->error_code & PF_WRITE, f->error_code & PF_INSTR) == 0)
+        int err = vm_fault(p->mm, addr, f->error_code & PF_WRITE, f->error_code & PF_INSTR);
+        if (err == 0)
             return true;
+        if (err == -ENOMEM && user) {
+            /* No frame for a page the program may use: what Linux's OOM
+             * killer does to the process at fault, SIGKILL. */
+            kprintf("Out of memory: Killed process %d (%s)\n", p->pid, p->name);
+            signal_force(p, SIGKILL, SI_KERNEL, 0);
+            return true;
+        }
     }
     if (!user)
         return false;
