@@ -190,13 +190,13 @@ long sys_pipe2(uint64_t ufds, int flags)
     fds[1] = fds[0] < 0 ? -EMFILE : fd_install(cur, -1, w, flags & O_CLOEXEC);
     if (fds[0] < 0 || fds[1] < 0) {
         if (fds[0] >= 0)
-            cur->files[fds[0]] = NULL;
+            cur->fdt->fd[fds[0]] = NULL;
         file_put(r);
         file_put(w);
         return -EMFILE;
     }
     if (copy_to_user(ufds, fds, sizeof fds)) {
-        cur->files[fds[0]] = cur->files[fds[1]] = NULL;
+        cur->fdt->fd[fds[0]] = cur->fdt->fd[fds[1]] = NULL;
         file_put(r);
         file_put(w);
         return -EFAULT;

@@ -138,10 +138,10 @@ int exec_program(struct proc *p, const char *path, const char *const *argv, int 
         inode_put(p->exe);
     p->exe = ino;
     for (int fd = 0; fd < NOFILE; fd++) {
-        if (p->files[fd] && p->cloexec[fd]) {
-            file_put(p->files[fd]);
-            p->files[fd] = NULL;
-            p->cloexec[fd] = 0;
+        if (p->fdt->fd[fd] && p->fdt->cloexec[fd]) {
+            file_put(p->fdt->fd[fd]);
+            p->fdt->fd[fd] = NULL;
+            p->fdt->cloexec[fd] = 0;
         }
     }
     p->fs_base = 0;

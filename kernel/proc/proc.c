@@ -101,9 +101,21 @@ struct proc *proc_alloc(void)
         p->pid = next_pid;
         next_pid = next_pid >= 32768 ? 2 : next_pid + 1;
     } while (pid_in_use(p->pid));
+    p->fdt = kzalloc(sizeof *p->fdt);
+    p->sighand = kzalloc(sizeof *p->sighand);
+    if (!p->fdt || !p->sighand) {
+        kfree(p->fdt);
+        kfree(p->sighand);
+        kstack_free(slot);
+        kfree(p);
+        return NULL;
+    }
+    p->fdt->refs = p->sighand->refs = 1;
     p->fpu_alloc = kmalloc(fpu_area_size() + FPU_ALIGN);
     p->fpu = (void *)(((uint64_t)p->fpu_alloc + FPU_ALIGN - 1) & ~(uint64_t)(FPU_ALIGN - 1));
     if (!p->fpu_alloc) {
+        kfree(p->fdt);
+        kfree(p->sighand);
         kstack_free(slot);
         kfree(p);
         return NULL;
@@ -141,19 +153,32 @@ int proc_count(void)
     return n;
 }
 
+/* Lets go of p's descriptor table; the last user closes the files. */
 static void close_files(struct proc *p)
 {
-    for (int fd = 0; fd < NOFILE; fd++) {
-        if (p->files[fd]) {
-            file_put(p->files[fd]);
-            p->files[fd] = NULL;
-        }
-    }
+    struct fdtable *t = p->fdt;
+    if (!t)
+        return;
+    p->fdt = NULL;
+    if (--t->refs > 0)
+        return;
+    for (int fd = 0; fd < NOFILE; fd++)
+        if (t->fd[fd])
+            file_put(t->fd[fd]);
+    kfree(t);
+}
+
+static void release_sighand(struct proc *p)
+{
+    if (p->sighand && --p->sighand->refs == 0)
+        kfree(p->sighand);
+    p->sighand = NULL;
 }
 
 void proc_free(struct proc *p)
 {
     close_files(p);
+    release_sighand(p);
     inode_put(p->cwd);
     if (p->exe)
         inode_put(p->exe);
@@ -167,13 +192,13 @@ void proc_free(struct proc *p)
 int fd_install(struct proc *p, int fd, struct file *f, bool cloexec)
 {
     if (fd < 0) {
-        for (fd = 0; fd < NOFILE && p->files[fd]; fd++)
+        for (fd = 0; fd < NOFILE && p->fdt->fd[fd]; fd++)
             ;
         if (fd == NOFILE)
             return -EMFILE;
     }
-    p->files[fd] = f;
-    p->cloexec[fd] = cloexec;
+    p->fdt->fd[fd] = f;
+    p->fdt->cloexec[fd] = cloexec;
     return fd;
 }
 
@@ -181,7 +206,7 @@ struct file *fd_get(struct proc *p, int fd)
 {
     if (fd < 0 || fd >= NOFILE)
         return NULL;
-    return p->files[fd];
+    return p->fdt->fd[fd];
 }
 
 void trap_enter_user(struct trap_frame *f) __attribute__((noreturn));
@@ -255,11 +280,12 @@ struct proc *proc_fork(uint64_t child_rsp, bool share_vm, int *err)
     c->sid = parent->sid;
     memcpy(c->name, parent->name, sizeof c->name);
     for (int fd = 0; fd < NOFILE; fd++) {
-        if (parent->files[fd]) {
-            c->files[fd] = file_get(parent->files[fd]);
-            c->cloexec[fd] = parent->cloexec[fd];
+        if (parent->fdt->fd[fd]) {
+            c->fdt->fd[fd] = file_get(parent->fdt->fd[fd]);
+            c->fdt->cloexec[fd] = parent->fdt->cloexec[fd];
         }
     }
+    memcpy(c->sighand->act, parent->sighand->act, sizeof c->sighand->act);
     inode_put(c->cwd); /* proc_alloc's root */
     c->cwd = parent->cwd;
     inode_get(c->cwd);
@@ -269,7 +295,6 @@ struct proc *proc_fork(uint64_t child_rsp, bool share_vm, int *err)
     c->umask = parent->umask;
     c->dumpable = parent->dumpable;
     c->no_new_privs = parent->no_new_privs;
-    memcpy(c->sigactions, parent->sigactions, sizeof c->sigactions);
     c->sig_blocked = parent->sig_blocked;
     c->sigaltstack_sp = parent->sigaltstack_sp;
     c->sigaltstack_size = parent->sigaltstack_size;
@@ -395,7 +420,7 @@ static int fault_code(const struct trap_frame *f, uint64_t addr)
 void proc_fault_signal(const struct trap_frame *f, int sig, uint64_t addr, const char *what)
 {
     struct proc *p = current();
-    bool handled = p->sigactions[sig].handler > SIG_IGN && !(p->sig_blocked & sig_bit(sig));
+    bool handled = p->sighand->act[sig].handler > SIG_IGN && !(p->sig_blocked & sig_bit(sig));
     /* Unhandled (fatal): one line, in the spirit of Linux's show_signal_msg(). */
     if (!handled && sig == SIGSEGV && what == NULL)
         kprintf("%s[%d]: segfault at %lx ip %016lx sp %016lx error %lx\n", p->name, p->pid, addr, f->rip, f->rsp,

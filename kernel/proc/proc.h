@@ -41,6 +41,20 @@ struct k_sigaction {
     uint64_t mask;
 };
 
+/* The descriptor table: one per process, or shared by the processes a
+ * clone(CLONE_FILES) made (threads). */
+struct fdtable {
+    int refs;
+    struct file *fd[NOFILE];
+    uint8_t cloexec[NOFILE];
+};
+
+/* The signal actions, shared after clone(CLONE_SIGHAND) (threads). */
+struct sighand {
+    int refs;
+    struct k_sigaction act[65];
+};
+
 struct proc {
     int pid;
     enum proc_state state;
@@ -58,7 +72,7 @@ struct proc {
     /* CPU time in timer ticks (10 ms), charged to whoever the tick
      * interrupts; the children's totals are added when they are reaped. */
     uint64_t utime, stime, cutime, cstime;
-    struct k_sigaction sigactions[65];
+    struct sighand *sighand;
     uint64_t sig_blocked, sig_pending; /* bit (n - 1) for signal n */
     struct ksiginfo sig_info[65];      /* what each pending signal's siginfo says */
     uint64_t sigaltstack_sp, sigaltstack_size;
@@ -79,8 +93,7 @@ struct proc {
     struct mm *mm;
     int slot;            /* index in the process table = kernel stack slot */
     uint64_t kstack_top; /* the trap frame of the user context sits just below */
-    struct file *files[NOFILE];
-    uint8_t cloexec[NOFILE];
+    struct fdtable *fdt;
     struct inode *cwd;
     struct inode *exe;        /* the program file (/proc/self/exe) */
     uint64_t fs_base;         /* ARCH_SET_FS */

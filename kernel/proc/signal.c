@@ -94,13 +94,13 @@ bool signal_pending(const struct proc *p) { return (p->sig_pending & ~(p->sig_bl
 
 static bool ignored(const struct proc *p, int sig)
 {
-    uint64_t h = p->sigactions[sig].handler;
+    uint64_t h = p->sighand->act[sig].handler;
     return h == SIG_IGN || (h == SIG_DFL && (default_action(sig) == DFL_IGN || default_action(sig) == DFL_CONT));
 }
 
 bool signal_is_fatal(const struct proc *p, int sig)
 {
-    return p->sigactions[sig].handler == SIG_DFL && default_action(sig) == DFL_TERM;
+    return p->sighand->act[sig].handler == SIG_DFL && default_action(sig) == DFL_TERM;
 }
 
 /* Tells p's parent that p stopped or continued (SIGCHLD unless the parent
@@ -110,7 +110,7 @@ static void notify_parent(struct proc *p, int code, int status)
     struct proc *parent = p->parent;
     if (!parent)
         return;
-    if (!(parent->sigactions[SIGCHLD].flags & SA_NOCLDSTOP)) {
+    if (!(parent->sighand->act[SIGCHLD].flags & SA_NOCLDSTOP)) {
         struct ksiginfo info = {.code = code, .pid = p->pid, .status = status};
         signal_send_info(parent, SIGCHLD, &info);
     }
@@ -141,7 +141,7 @@ void signal_send_info(struct proc *p, int sig, const struct ksiginfo *info)
 {
     if (sig <= 0 || sig >= NSIG || p->state == PROC_ZOMBIE)
         return;
-    if (p->pid == 1 && p->sigactions[sig].handler == SIG_DFL)
+    if (p->pid == 1 && p->sighand->act[sig].handler == SIG_DFL)
         return; /* init only gets the signals it asked for (Linux: SIGNAL_UNKILLABLE) */
     uint64_t f = irq_save();
     p->sig_info[sig] = *info;
@@ -168,8 +168,8 @@ void signal_send_info(struct proc *p, int sig, const struct ksiginfo *info)
 
 void signal_force(struct proc *p, int sig, int code, uint64_t addr)
 {
-    if ((p->sig_blocked & sig_bit(sig)) || p->sigactions[sig].handler == SIG_IGN) {
-        p->sigactions[sig].handler = SIG_DFL;
+    if ((p->sig_blocked & sig_bit(sig)) || p->sighand->act[sig].handler == SIG_IGN) {
+        p->sighand->act[sig].handler = SIG_DFL;
         p->sig_blocked &= ~sig_bit(sig);
     }
     p->sig_info[sig] = (struct ksiginfo){.code = code, .addr = addr};
@@ -179,10 +179,10 @@ void signal_force(struct proc *p, int sig, int code, uint64_t addr)
 void signal_reset_on_exec(struct proc *p)
 {
     for (int s = 1; s < NSIG; s++) {
-        if (p->sigactions[s].handler != SIG_IGN)
-            memset(&p->sigactions[s], 0, sizeof p->sigactions[s]);
+        if (p->sighand->act[s].handler != SIG_IGN)
+            memset(&p->sighand->act[s], 0, sizeof p->sighand->act[s]);
         else
-            p->sigactions[s].flags = 0;
+            p->sighand->act[s].flags = 0;
     }
     p->sigaltstack_sp = p->sigaltstack_size = 0;
     p->sigaltstack_flags = SS_DISABLE;
@@ -281,7 +281,7 @@ void signal_deliver(struct trap_frame *f)
         if (deliverable & sig_bit(SIGKILL))
             sig = SIGKILL;
         p->sig_pending &= ~sig_bit(sig);
-        struct k_sigaction *act = &p->sigactions[sig];
+        struct k_sigaction *act = &p->sighand->act[sig];
         if (act->handler == SIG_IGN)
             continue;
         if (act->handler == SIG_DFL) {
@@ -309,7 +309,7 @@ void signal_deliver(struct trap_frame *f)
         p->sigsuspend_active = false;
         if (!(act->flags & SA_RESTORER) || !setup_frame(p, f, sig, act, old_mask)) {
             /* No way back from the handler, or no room for the frame. */
-            p->sigactions[SIGSEGV].handler = SIG_DFL;
+            p->sighand->act[SIGSEGV].handler = SIG_DFL;
             proc_exit(SIGSEGV);
         }
         p->sig_blocked |= act->mask;
@@ -334,11 +334,11 @@ long sys_rt_sigaction(int sig, uint64_t uact, uint64_t uold, size_t setsize)
     struct k_sigaction act;
     if (uact && copy_from_user(&act, uact, sizeof act))
         return -EFAULT;
-    if (uold && copy_to_user(uold, &p->sigactions[sig], sizeof act))
+    if (uold && copy_to_user(uold, &p->sighand->act[sig], sizeof act))
         return -EFAULT;
     if (uact) {
         act.mask &= ~unblockable;
-        p->sigactions[sig] = act;
+        p->sighand->act[sig] = act;
         if (ignored(p, sig))
             p->sig_pending &= ~sig_bit(sig); /* POSIX: pending ignored signals are discarded */
     }

@@ -306,8 +306,8 @@ long sys_close(int fd)
     struct file *f = getf(fd);
     if (!f)
         return -EBADF;
-    p->files[fd] = NULL;
-    p->cloexec[fd] = 0;
+    p->fdt->fd[fd] = NULL;
+    p->fdt->cloexec[fd] = 0;
     file_put(f);
     return 0;
 }
@@ -516,9 +516,9 @@ long sys_dup3(int oldfd, int newfd, int flags)
         return -EINVAL;
     if (newfd < 0 || newfd >= NOFILE)
         return -EBADF;
-    struct file *old = p->files[newfd];
-    p->files[newfd] = file_get(f);
-    p->cloexec[newfd] = (flags & O_CLOEXEC) != 0;
+    struct file *old = p->fdt->fd[newfd];
+    p->fdt->fd[newfd] = file_get(f);
+    p->fdt->cloexec[newfd] = (flags & O_CLOEXEC) != 0;
     if (old)
         file_put(old);
     return newfd;
@@ -554,18 +554,18 @@ long sys_fcntl(int fd, int cmd, uint64_t arg)
         if ((long)arg < 0 || (long)arg >= NOFILE)
             return -EINVAL;
         for (int i = (int)arg; i < NOFILE; i++) {
-            if (!p->files[i]) {
-                p->files[i] = file_get(f);
-                p->cloexec[i] = cmd == F_DUPFD_CLOEXEC;
+            if (!p->fdt->fd[i]) {
+                p->fdt->fd[i] = file_get(f);
+                p->fdt->cloexec[i] = cmd == F_DUPFD_CLOEXEC;
                 return i;
             }
         }
         return -EMFILE;
     }
     case F_GETFD:
-        return p->cloexec[fd] ? FD_CLOEXEC : 0;
+        return p->fdt->cloexec[fd] ? FD_CLOEXEC : 0;
     case F_SETFD:
-        p->cloexec[fd] = (arg & FD_CLOEXEC) != 0;
+        p->fdt->cloexec[fd] = (arg & FD_CLOEXEC) != 0;
         return 0;
     case F_GETFL:
         return f->flags;
