@@ -18,6 +18,7 @@
 #include "mm/pmm.h"
 #include "mm/vm.h"
 #include "proc/exec.h"
+#include "proc/futex.h"
 #include "proc/sched.h"
 #include "proc/signal.h"
 #include "proc/wait.h"
@@ -120,6 +121,9 @@ struct proc *proc_alloc(void)
         kfree(p);
         return NULL;
     }
+    p->tgid = p->pid;
+    p->leader = p;
+    p->group_live = 1;
     p->slot = slot;
     p->kstack_top = kstack_base(slot) + KERNEL_STACK_SIZE;
     /* The first switch to p "returns" into proc_first_entry, which leaves
@@ -259,33 +263,64 @@ void proc_start_init(const char *const *paths, const char *const *args, int narg
     p->state = PROC_READY;
 }
 
-struct proc *proc_fork(uint64_t child_rsp, bool share_vm, int *err)
+#define CLONE_VM 0x00000100
+#define CLONE_FS 0x00000200
+#define CLONE_FILES 0x00000400
+#define CLONE_SIGHAND 0x00000800
+#define CLONE_THREAD 0x00010000
+#define CLONE_SETTLS 0x00080000
+
+struct proc *proc_fork(uint64_t child_rsp, uint64_t flags, int *err)
 {
     struct proc *parent = current();
+    struct proc *pl = parent->leader;
     struct proc *c = proc_alloc();
     if (!c) {
         *err = -EAGAIN;
         return NULL;
     }
     c->state = PROC_BLOCKED; /* invisible to the scheduler until complete */
-    c->mm = share_vm ? vm_get(parent->mm) : vm_fork(parent->mm);
+    c->mm = (flags & CLONE_VM) ? vm_get(parent->mm) : vm_fork(parent->mm);
     if (!c->mm) {
         table[c->slot] = NULL;
         proc_free(c);
         *err = -ENOMEM;
         return NULL;
     }
-    c->parent = parent;
+    if (flags & CLONE_THREAD) {
+        /* A thread of the caller's process: its pid is the new thread id;
+         * getpid, the parent, the group and the session are the group's. */
+        c->tgid = pl->tgid;
+        c->leader = pl;
+        c->group_live = 0;
+        c->autoreap = true;
+        c->shares_fs = flags & CLONE_FS;
+        pl->group_live++;
+    } else {
+        c->parent = pl; /* children belong to the process, whichever thread forked */
+    }
     c->pgid = parent->pgid;
     c->sid = parent->sid;
     memcpy(c->name, parent->name, sizeof c->name);
-    for (int fd = 0; fd < NOFILE; fd++) {
-        if (parent->fdt->fd[fd]) {
-            c->fdt->fd[fd] = file_get(parent->fdt->fd[fd]);
-            c->fdt->cloexec[fd] = parent->fdt->cloexec[fd];
+    if (flags & CLONE_FILES) {
+        kfree(c->fdt);
+        c->fdt = parent->fdt;
+        c->fdt->refs++;
+    } else {
+        for (int fd = 0; fd < NOFILE; fd++) {
+            if (parent->fdt->fd[fd]) {
+                c->fdt->fd[fd] = file_get(parent->fdt->fd[fd]);
+                c->fdt->cloexec[fd] = parent->fdt->cloexec[fd];
+            }
         }
     }
-    memcpy(c->sighand->act, parent->sighand->act, sizeof c->sighand->act);
+    if (flags & CLONE_SIGHAND) {
+        kfree(c->sighand);
+        c->sighand = parent->sighand;
+        c->sighand->refs++;
+    } else {
+        memcpy(c->sighand->act, parent->sighand->act, sizeof c->sighand->act);
+    }
     inode_put(c->cwd); /* proc_alloc's root */
     c->cwd = parent->cwd;
     inode_get(c->cwd);
@@ -308,6 +343,8 @@ struct proc *proc_fork(uint64_t child_rsp, bool share_vm, int *err)
     f->rax = 0;
     if (child_rsp)
         f->rsp = child_rsp;
+    if (flags & CLONE_SETTLS)
+        c->fs_base = proc_frame(parent)->r8; /* clone's 5th argument: the new FS base */
     return c;
 }
 
@@ -353,16 +390,23 @@ static const char *signal_name(int sig)
     return sig > 0 && sig < (int)(sizeof names / sizeof names[0]) && names[sig] ? names[sig] : "signal";
 }
 
-void proc_exit(int wait_status)
+/* The end of one thread: what it alone holds goes now; the last thread
+ * of the group also ends the process. */
+__attribute__((noreturn)) static void thread_exit(int wait_status)
 {
-    struct proc *p = current();
+    struct proc *p = current(), *leader = p->leader;
     if (p->clear_child_tid) {
-        uint32_t zero = 0; /* CLONE_CHILD_CLEARTID: tell a waiting thread we are gone */
-        (void)copy_to_user(p->clear_child_tid, &zero, sizeof zero);
+        uint32_t zero = 0; /* CLONE_CHILD_CLEARTID: tell a joining thread we are gone */
+        if (copy_to_user(p->clear_child_tid, &zero, sizeof zero) == 0)
+            futex_wake(p->clear_child_tid);
     }
     close_files(p);
-    if (p->pid == 1) {
-        cli();
+    release_sighand(p);
+    cli();
+    bool last = --leader->group_live == 0;
+    if (last && leader->group_exiting)
+        wait_status = leader->group_status;
+    if (last && leader->pid == 1) {
         uint64_t before = pmm_free_frames();
         vm_put(p->mm);
         p->mm = NULL;
@@ -376,27 +420,87 @@ void proc_exit(int wait_status)
         machine_exit((wait_status & 0x7f) ? EXIT_INIT_KILLED : ((wait_status >> 8) & 0x7f));
     }
     /* The address space goes now; the kernel stack (we are on it) and the
-     * table slot go when the parent reaps us. */
+     * table slot go when the parent reaps the process, or, for a thread
+     * other than the leader, when the scheduler has switched away. */
     vm_activate(NULL);
     vm_put(p->mm);
     p->mm = NULL;
-    cli();
-    reparent_children(p);
     if (p->vfork_parent) {
         p->vfork_parent->vfork_done = true;
         wakeup(&p->vfork_parent->vfork_done);
     }
-    p->wait_status = wait_status;
     p->state = PROC_ZOMBIE;
-    if (p->parent) {
-        bool killed = wait_status & 0x7f;
-        struct ksiginfo info = {.code = killed ? CLD_KILLED : CLD_EXITED, .pid = p->pid,
-                                .status = killed ? wait_status & 0x7f : (wait_status >> 8) & 0xff};
-        signal_send_info(p->parent, SIGCHLD, &info);
-        wakeup(p->parent);
+    if (last) {
+        reparent_children(leader);
+        leader->wait_status = wait_status;
+        leader->state = PROC_ZOMBIE;
+        if (leader->parent) {
+            bool killed = wait_status & 0x7f;
+            struct ksiginfo info = {.code = killed ? CLD_KILLED : CLD_EXITED, .pid = leader->pid,
+                                    .status = killed ? wait_status & 0x7f : (wait_status >> 8) & 0xff};
+            signal_send_info(leader->parent, SIGCHLD, &info);
+            wakeup(leader->parent);
+        }
+    } else {
+        wakeup(leader); /* an exec waiting for the other threads to go */
     }
     sched();
     panic("a zombie ran again");
+}
+
+void proc_thread_exit(int wait_status) { thread_exit(wait_status); }
+
+void proc_single_thread(void)
+{
+    struct proc *p = current(), *old = p->leader;
+    uint64_t f = irq_save();
+    for (int i = 0; i < proc_slots_used; i++) {
+        struct proc *t = table[i];
+        if (t && t != p && t->leader == old && t->state != PROC_ZOMBIE)
+            signal_kill_thread(t);
+    }
+    while (old->group_live > 1)
+        sleep_on(old); /* each dying thread wakes the leader's channel */
+    if (p != old) {
+        /* The caller takes over the process's identity (Linux's de_thread):
+         * the pid, the parent, the children; the old leader, already
+         * dead, goes. */
+        int pid = old->pid;
+        old->pid = p->pid;
+        p->pid = pid;
+        p->leader = p;
+        p->autoreap = false;
+        p->group_live = 1;
+        p->parent = old->parent;
+        p->shared_pending = old->shared_pending;
+        memcpy(p->shared_info, old->shared_info, sizeof p->shared_info);
+        for (int i = 0; i < proc_slots_used; i++)
+            if (table[i] && table[i]->parent == old)
+                table[i]->parent = p;
+        old->leader = old;
+        old->group_live = 0;
+        old->parent = NULL;
+        proc_free(old);
+    }
+    irq_restore(f);
+}
+
+void proc_exit(int wait_status)
+{
+    struct proc *p = current(), *leader = p->leader;
+    cli();
+    if (!leader->group_exiting) {
+        leader->group_exiting = true;
+        leader->group_status = wait_status;
+    }
+    /* Every other thread of the process dies too (SIGKILL, each on its way
+     * back to user mode or out of its sleep). */
+    for (int i = 0; i < proc_slots_used; i++) {
+        struct proc *t = table[i];
+        if (t && t != p && t->leader == leader && t->state != PROC_ZOMBIE)
+            signal_kill_thread(t);
+    }
+    thread_exit(wait_status);
 }
 
 static bool p_has_area(uint64_t addr)

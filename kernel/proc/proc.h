@@ -56,9 +56,18 @@ struct sighand {
 };
 
 struct proc {
-    int pid;
+    int pid;             /* the thread id (gettid); a process's pid is its leader's */
+    int tgid;            /* the thread group (getpid): the leader's pid */
+    struct proc *leader; /* the thread group leader (itself for single-threaded processes) */
+    int group_live;      /* leader only: threads of the group not yet exited */
+    bool group_exiting;  /* leader only: exit_group or a fatal signal is ending the group */
+    int group_status;    /* leader only: the wait status it ends with */
+    bool autoreap;       /* a thread other than the leader: freed by the scheduler when dead */
+    bool shares_fs;      /* CLONE_FS thread: chdir/umask apply to the whole group */
+    uint64_t shared_pending;             /* leader only: process-directed signals */
+    struct ksiginfo shared_info[65];
     enum proc_state state;
-    struct proc *parent;
+    struct proc *parent; /* leaders only: the process that waits for this one */
     int pgid, sid;       /* process group and session */
     uint64_t ctx_rsp;    /* saved kernel RSP while switched out (switch.S) */
     void *fpu;           /* user FPU/SSE state while switched out (fpu.h), 64-aligned */
@@ -132,17 +141,27 @@ struct proc *proc_find(int pid);
  * (enters ring 3). Panics if no path can be run. */
 void proc_start_init(const char *const *paths, const char *const *args, int nargs, const char *errdev);
 
-/* A copy of the current process (fork): same memory (a copy-on-write
- * copy, or with share_vm the very same address space: vfork, CLONE_VM),
- * descriptors, signal actions and mask; the child's frame returns 0 and
- * uses child_rsp when nonzero (clone with a new stack). Returns the child,
- * not yet runnable, or NULL with *err = -EAGAIN (table full) / -ENOMEM. */
-struct proc *proc_fork(uint64_t child_rsp, bool share_vm, int *err);
+/* A copy of the current process or thread (fork, vfork, clone). By the
+ * clone flags (CLONE_VM, CLONE_FILES, CLONE_SIGHAND, CLONE_FS,
+ * CLONE_THREAD, CLONE_SETTLS's TLS in the frame's rsp...): the same
+ * address space or a copy-on-write copy, shared or copied descriptor table
+ * and signal actions, a new process or a thread of the caller's group.
+ * The child's frame returns 0 and uses child_rsp when nonzero. Returns the
+ * child, not yet runnable, or NULL with *err = -EAGAIN / -ENOMEM. */
+struct proc *proc_fork(uint64_t child_rsp, uint64_t clone_flags, int *err);
 
-/* Ends the current process with a Linux wait status (exit code << 8, or
- * the signal number): frees its memory and files, gives its children to
- * init, tells the parent (SIGCHLD, wakeup) and stays a zombie until the
- * parent's wait4 collects it. */
+/* Ends the calling thread (exit): the last thread of a process ends the
+ * process with wait_status. */
+__attribute__((noreturn)) void proc_thread_exit(int wait_status);
+/* Before execve: ends every other thread of the process; the caller
+ * becomes the process (pid, parent, children). */
+void proc_single_thread(void);
+
+/* Ends the current process - every thread of it (exit_group, fatal
+ * signals) - with a Linux wait status (exit code << 8, or the signal
+ * number): frees its memory and files, gives its children to init, tells
+ * the parent (SIGCHLD, wakeup) and stays a zombie until the parent's wait4
+ * collects it. */
 __attribute__((noreturn)) void proc_exit(int wait_status);
 
 /* Reaps a zombie child: returns its pid and frees the rest of it. */

@@ -93,7 +93,10 @@ void scheduler(void)
         slice_ticks = 0;
         need_resched = false;
         context_switch(&scheduler_rsp, p->ctx_rsp);
-        /* p gave the CPU back (sched); its user state is saved. */
+        /* p gave the CPU back (sched); its user state is saved. A dead
+         * thread no one waits for is freed here, off its own stack. */
+        if (p->state == PROC_ZOMBIE && p->autoreap)
+            proc_free(p);
     }
 }
 
@@ -176,7 +179,8 @@ void return_to_user(struct trap_frame *f)
 {
     struct proc *p = current();
     /* The common case, kept cheap: nothing to do. */
-    if (!need_resched && !p->sig_pending && !p->sigsuspend_active && (int64_t)f->rax != -ERESTARTSYS)
+    if (!need_resched && !p->sig_pending && !p->leader->shared_pending && !p->stopped && !p->sigsuspend_active &&
+        (int64_t)f->rax != -ERESTARTSYS)
         return;
     if (need_resched) {
         need_resched = false;

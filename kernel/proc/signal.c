@@ -90,7 +90,10 @@ static enum dfl default_action(int sig)
 
 static const uint64_t unblockable = (1ull << (SIGKILL - 1)) | (1ull << (SIGSTOP - 1));
 
-bool signal_pending(const struct proc *p) { return (p->sig_pending & ~(p->sig_blocked & ~unblockable)) != 0; }
+/* Signals p may take: its own (thread-directed) and its process's. */
+static uint64_t pending_for(const struct proc *p) { return p->sig_pending | p->leader->shared_pending; }
+
+bool signal_pending(const struct proc *p) { return (pending_for(p) & ~(p->sig_blocked & ~unblockable)) != 0; }
 
 static bool ignored(const struct proc *p, int sig)
 {
@@ -137,32 +140,80 @@ void signal_send(struct proc *p, int sig)
     signal_send_info(p, sig, &info);
 }
 
+/* Every thread of p's process. */
+#define for_each_thread(t, p)                                                                  \
+    for (int i_ = 0; i_ < proc_slots_used; i_++)                                               \
+        for (struct proc *t = proc_table[i_]; t && t->leader == (p)->leader; t = NULL)
+
+/* Wakes the threads of p's process that sleep, so one can take a signal. */
+static void wake_threads(struct proc *p)
+{
+    for_each_thread(t, p) if (t->state == PROC_BLOCKED && (signal_pending(t) || !t->stopped))
+        sched_make_ready(t);
+}
+
+/* Process-directed: any thread of the process that does not block the
+ * signal takes it (the pending bit lives with the group leader). */
 void signal_send_info(struct proc *p, int sig, const struct ksiginfo *info)
 {
-    if (sig <= 0 || sig >= NSIG || p->state == PROC_ZOMBIE)
+    struct proc *l = p->leader;
+    if (sig <= 0 || sig >= NSIG || (l->state == PROC_ZOMBIE && l->group_live == 0))
         return;
-    if (p->pid == 1 && p->sighand->act[sig].handler == SIG_DFL)
+    if (l->pid == 1 && l->sighand && l->sighand->act[sig].handler == SIG_DFL)
         return; /* init only gets the signals it asked for (Linux: SIGNAL_UNKILLABLE) */
+    struct proc *any = NULL; /* a live thread, for its shared signal actions */
+    for_each_thread(t, l) if (t->sighand && !any)
+        any = t;
+    if (!any)
+        return;
     uint64_t f = irq_save();
-    p->sig_info[sig] = *info;
+    l->shared_info[sig] = *info;
     if (sig == SIGCONT || sig == SIGKILL) {
-        p->sig_pending &= ~(sig_bit(SIGSTOP) | sig_bit(SIGTSTP) | sig_bit(SIGTTIN) | sig_bit(SIGTTOU));
-        if (p->stopped && sig == SIGCONT) {
+        const uint64_t stops = sig_bit(SIGSTOP) | sig_bit(SIGTSTP) | sig_bit(SIGTTIN) | sig_bit(SIGTTOU);
+        l->shared_pending &= ~stops;
+        if (l->stopped && sig == SIGCONT) {
             /* The parent learns of it: wait4(WCONTINUED), and SIGCHLD. */
-            p->continue_unreported = true;
-            p->stop_unreported = false;
-            notify_parent(p, CLD_CONTINUED, SIGCONT);
+            l->continue_unreported = true;
+            l->stop_unreported = false;
+            notify_parent(l, CLD_CONTINUED, SIGCONT);
         }
-        p->stopped = false;
+        for_each_thread(t, l) {
+            t->sig_pending &= ~stops;
+            t->stopped = false;
+        }
     } else if (default_action(sig) == DFL_STOP) {
-        p->sig_pending &= ~sig_bit(SIGCONT);
+        l->shared_pending &= ~sig_bit(SIGCONT);
     }
     /* An ignored signal is dropped at once (except while blocked: the
      * action may change before it is unblocked). */
-    if (!(ignored(p, sig) && !(p->sig_blocked & sig_bit(sig))))
-        p->sig_pending |= sig_bit(sig);
-    if (p->state == PROC_BLOCKED && (signal_pending(p) || !p->stopped))
-        sched_make_ready(p); /* sleepers re-check and see the signal */
+    if (!(ignored(any, sig) && !(any->sig_blocked & sig_bit(sig))))
+        l->shared_pending |= sig_bit(sig);
+    wake_threads(l);
+    irq_restore(f);
+}
+
+void signal_send_thread(struct proc *t, int sig, const struct ksiginfo *info)
+{
+    if (sig <= 0 || sig >= NSIG || t->state == PROC_ZOMBIE || !t->sighand)
+        return;
+    if (t->leader->pid == 1 && t->sighand->act[sig].handler == SIG_DFL)
+        return;
+    uint64_t f = irq_save();
+    t->sig_info[sig] = *info;
+    if (!(ignored(t, sig) && !(t->sig_blocked & sig_bit(sig))))
+        t->sig_pending |= sig_bit(sig);
+    if (t->state == PROC_BLOCKED && (signal_pending(t) || !t->stopped))
+        sched_make_ready(t);
+    irq_restore(f);
+}
+
+void signal_kill_thread(struct proc *t)
+{
+    uint64_t f = irq_save();
+    t->sig_pending |= sig_bit(SIGKILL);
+    t->stopped = false;
+    if (t->state == PROC_BLOCKED)
+        sched_make_ready(t);
     irq_restore(f);
 }
 
@@ -190,7 +241,8 @@ void signal_reset_on_exec(struct proc *p)
 
 /* Sets up the handler frame; false when the user stack is unusable (the
  * caller then kills the process with SIGSEGV, as Linux does). */
-static bool setup_frame(struct proc *p, struct trap_frame *f, int sig, const struct k_sigaction *act, uint64_t old_mask)
+static bool setup_frame(struct proc *p, struct trap_frame *f, int sig, const struct k_sigaction *act, uint64_t old_mask,
+                        const struct ksiginfo *si)
 {
     uint64_t sp = f->rsp;
     bool on_alt = p->sigaltstack_size && sp - p->sigaltstack_sp < p->sigaltstack_size;
@@ -220,7 +272,6 @@ static bool setup_frame(struct proc *p, struct trap_frame *f, int sig, const str
     mc->trapno = f->vector == SYSCALL_VECTOR ? 0 : f->vector;
     mc->err = f->vector == SYSCALL_VECTOR ? 0 : f->error_code;
     mc->oldmask = old_mask;
-    const struct ksiginfo *si = &p->sig_info[sig];
     mc->cr2 = f->vector == 14 ? si->addr : 0;
     mc->fpstate = fpstate;
     fr.uc.uc_sigmask = old_mask;
@@ -265,10 +316,13 @@ static void handle_restart(struct trap_frame *f, const struct k_sigaction *act)
 
 void signal_deliver(struct trap_frame *f)
 {
-    struct proc *p = current();
+    struct proc *p = current(), *l = p->leader;
     for (;;) {
         cli();
-        uint64_t deliverable = p->sig_pending & ~(p->sig_blocked & ~unblockable);
+        /* Another thread stopped the process: wait here for SIGCONT. */
+        while (p->stopped && !(p->sig_pending & sig_bit(SIGKILL)))
+            sleep_on(&p->stopped);
+        uint64_t deliverable = pending_for(p) & ~(p->sig_blocked & ~unblockable);
         if (!deliverable) {
             handle_restart(f, NULL);
             if (p->sigsuspend_active) { /* no handler ran: the old mask is back */
@@ -280,7 +334,15 @@ void signal_deliver(struct trap_frame *f)
         int sig = __builtin_ctzll(deliverable) + 1;
         if (deliverable & sig_bit(SIGKILL))
             sig = SIGKILL;
-        p->sig_pending &= ~sig_bit(sig);
+        /* The thread's own instance first, else the process's. */
+        struct ksiginfo info;
+        if (p->sig_pending & sig_bit(sig)) {
+            p->sig_pending &= ~sig_bit(sig);
+            info = p->sig_info[sig];
+        } else {
+            l->shared_pending &= ~sig_bit(sig);
+            info = l->shared_info[sig];
+        }
         struct k_sigaction *act = &p->sighand->act[sig];
         if (act->handler == SIG_IGN)
             continue;
@@ -290,13 +352,13 @@ void signal_deliver(struct trap_frame *f)
             case DFL_CONT:
                 continue;
             case DFL_STOP:
-                p->stopped = true;
-                p->stop_signal = sig;
-                p->stop_unreported = true;
-                p->continue_unreported = false;
-                notify_parent(p, CLD_STOPPED, sig);
-                while (p->stopped && !(p->sig_pending & sig_bit(SIGKILL)))
-                    sleep_on(&p->stopped);
+                /* The whole process stops: every thread waits in here. */
+                for_each_thread(t, p) t->stopped = true;
+                l->stopped = true;
+                l->stop_signal = sig;
+                l->stop_unreported = true;
+                l->continue_unreported = false;
+                notify_parent(l, CLD_STOPPED, sig);
                 continue;
             case DFL_TERM:
                 proc_exit(sig);
@@ -307,7 +369,7 @@ void signal_deliver(struct trap_frame *f)
          * before the call, not the temporary one. */
         uint64_t old_mask = p->sigsuspend_active ? p->sigsuspend_saved : p->sig_blocked;
         p->sigsuspend_active = false;
-        if (!(act->flags & SA_RESTORER) || !setup_frame(p, f, sig, act, old_mask)) {
+        if (!(act->flags & SA_RESTORER) || !setup_frame(p, f, sig, act, old_mask, &info)) {
             /* No way back from the handler, or no room for the frame. */
             p->sighand->act[SIGSEGV].handler = SIG_DFL;
             proc_exit(SIGSEGV);
@@ -339,8 +401,10 @@ long sys_rt_sigaction(int sig, uint64_t uact, uint64_t uold, size_t setsize)
     if (uact) {
         act.mask &= ~unblockable;
         p->sighand->act[sig] = act;
-        if (ignored(p, sig))
-            p->sig_pending &= ~sig_bit(sig); /* POSIX: pending ignored signals are discarded */
+        if (ignored(p, sig)) { /* POSIX: pending ignored signals are discarded, process-wide */
+            p->leader->shared_pending &= ~sig_bit(sig);
+            for_each_thread(t, p) t->sig_pending &= ~sig_bit(sig);
+        }
     }
     return 0;
 }
@@ -380,7 +444,7 @@ long sys_rt_sigpending(uint64_t uset, size_t setsize)
     struct proc *p = current();
     if (setsize > 8)
         return -EINVAL;
-    uint64_t pend = p->sig_pending & p->sig_blocked;
+    uint64_t pend = pending_for(p) & p->sig_blocked;
     return copy_to_user(uset, &pend, setsize);
 }
 

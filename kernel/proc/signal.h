@@ -47,10 +47,15 @@ bool signal_pending(const struct proc *p);
 
 struct ksiginfo;
 
-/* Queues sig for p with its siginfo (one pending instance per signal,
- * like Linux's standard signals) and wakes p if it sleeps. Signals init
- * has no handler for are dropped, as Linux does for PID 1. */
+/* Queues sig for p's process with its siginfo (one pending instance per
+ * signal, like Linux's standard signals): whichever of its threads does
+ * not block it takes it. Signals init has no handler for are dropped, as
+ * Linux does for PID 1. */
 void signal_send_info(struct proc *p, int sig, const struct ksiginfo *info);
+/* Thread-directed (tkill, tgkill): only thread t takes it. */
+void signal_send_thread(struct proc *t, int sig, const struct ksiginfo *info);
+/* Makes thread t die at once (its process is ending: exit_group). */
+void signal_kill_thread(struct proc *t);
 /* Sends sig to every live process of group pgid; returns how many. */
 int signal_send_group(int pgid, int sig, const struct ksiginfo *info);
 /* The same with SI_USER from the current process (kill, SIGPIPE). */

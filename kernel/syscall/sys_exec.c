@@ -113,6 +113,8 @@ long sys_execve(uint64_t upath, uint64_t uargv, uint64_t uenvp)
     }
     err = strvec_copy(uenvp, &envp, &budget);
     if (!err) {
+        if (current()->leader->group_live > 1)
+            proc_single_thread(); /* execve ends the other threads first */
         struct proc *p = current();
         err = exec_program(p, path, argv.vec, argv.n, envp.vec, envp.n, proc_frame(p));
         strvec_free(&envp);

@@ -14,7 +14,14 @@
 #include "uapi/signal.h"
 
 #define CLONE_VM 0x00000100
+#define CLONE_FS 0x00000200
+#define CLONE_FILES 0x00000400
+#define CLONE_SIGHAND 0x00000800
 #define CLONE_VFORK 0x00004000
+#define CLONE_THREAD 0x00010000
+#define CLONE_SYSVSEM 0x00040000
+#define CLONE_SETTLS 0x00080000
+#define CLONE_DETACHED 0x00400000
 #define CLONE_PARENT_SETTID 0x00100000
 #define CLONE_CHILD_CLEARTID 0x00200000
 #define CLONE_CHILD_SETTID 0x01000000
@@ -47,7 +54,7 @@ static long start_child(struct proc *c, bool vfork)
 long sys_fork(void)
 {
     int err;
-    struct proc *c = proc_fork(0, false, &err);
+    struct proc *c = proc_fork(0, 0, &err);
     return c ? start_child(c, false) : err;
 }
 
@@ -56,25 +63,31 @@ long sys_fork(void)
 long sys_vfork(void)
 {
     int err;
-    struct proc *c = proc_fork(0, true, &err);
+    struct proc *c = proc_fork(0, CLONE_VM, &err);
     return c ? start_child(c, true) : err;
 }
 
 long sys_clone(uint64_t flags, uint64_t newsp, uint64_t uparent_tid, uint64_t uchild_tid, uint64_t tls)
 {
-    (void)tls;
-    uint64_t known =
-        CSIGNAL | CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID | CLONE_PARENT_SETTID | CLONE_VM | CLONE_VFORK;
-    /* Threads (CLONE_THREAD, CLONE_SIGHAND, CLONE_FILES...) are not
-     * supported: refuse them rather than run them half right. A CLONE_VM
-     * child is a separate process that shares the address space. */
+    (void)tls; /* CLONE_SETTLS: proc_fork takes it from the frame */
+    uint64_t known = CSIGNAL | CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_VFORK | CLONE_THREAD |
+                     CLONE_SYSVSEM | CLONE_SETTLS | CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID | CLONE_CHILD_SETTID |
+                     CLONE_DETACHED;
+    /* Namespaces, ptrace, CLONE_PARENT and the rest are not supported:
+     * refused rather than run half right. CLONE_SYSVSEM has nothing to
+     * share (no System V IPC). CLONE_FS without CLONE_THREAD copies. */
     if (flags & ~known)
         return -EINVAL;
-    if ((flags & CSIGNAL) != SIGCHLD && (flags & CSIGNAL) != 0)
+    /* Linux's consistency rules (kernel/fork.c copy_process). */
+    if ((flags & CLONE_THREAD) && !(flags & CLONE_SIGHAND))
+        return -EINVAL;
+    if ((flags & CLONE_SIGHAND) && !(flags & CLONE_VM))
+        return -EINVAL;
+    if (!(flags & CLONE_THREAD) && (flags & CSIGNAL) != SIGCHLD && (flags & CSIGNAL) != 0)
         return -EINVAL;
     bool vfork = flags & CLONE_VFORK;
     int err;
-    struct proc *c = proc_fork(newsp, flags & CLONE_VM, &err);
+    struct proc *c = proc_fork(newsp, flags, &err);
     if (!c)
         return err;
     int pid = c->pid;
@@ -83,7 +96,7 @@ long sys_clone(uint64_t flags, uint64_t newsp, uint64_t uparent_tid, uint64_t uc
     if (flags & CLONE_PARENT_SETTID)
         (void)copy_to_user(uparent_tid, &pid, sizeof pid);
     if (flags & CLONE_CHILD_SETTID)
-        (void)vm_write(c->mm, uchild_tid, &pid, sizeof pid); /* the child's copy of memory */
+        (void)vm_write(c->mm, uchild_tid, &pid, sizeof pid); /* the child's (maybe shared) memory */
     if (flags & CLONE_CHILD_CLEARTID)
         c->clear_child_tid = uchild_tid;
     return start_child(c, vfork);
@@ -114,10 +127,10 @@ long sys_wait4(int pid, uint64_t ustatus, int options, uint64_t urusage)
         struct proc *zombie = NULL, *changed = NULL;
         for (int i = 0; i < proc_slots_used && !zombie; i++) {
             struct proc *c = proc_table[i];
-            if (!c || c->parent != self || !matches(c, pid, self))
+            if (!c || c->parent != self->leader || !matches(c, pid, self))
                 continue;
             any = true;
-            if (c->state == PROC_ZOMBIE)
+            if (c->state == PROC_ZOMBIE && c->group_live == 0) /* all its threads gone */
                 zombie = c;
             else if (!changed && (((options & WUNTRACED) && c->stopped && c->stop_unreported) ||
                                   ((options & WCONTINUED) && c->continue_unreported)))
@@ -168,15 +181,17 @@ static long send_to(long pid, long sig, int code)
     struct proc *self = current();
     if (sig < 0 || sig >= NSIG)
         return -EINVAL;
-    struct ksiginfo info = {.code = code, .pid = self->pid};
+    struct ksiginfo info = {.code = code, .pid = self->tgid};
     if (pid == 0 || pid < -1) /* a process group */
         return signal_send_group(pid == 0 ? self->pgid : (int)-pid, (int)sig, &info) ? 0 : -ESRCH;
     int found = 0;
     for (int i = 0; i < proc_slots_used; i++) {
         struct proc *p = proc_table[i];
-        if (!p || p->state == PROC_ZOMBIE)
+        if (!p || (p->state == PROC_ZOMBIE && p->leader->group_live == 0))
             continue;
-        if (pid > 0 ? p->pid != pid : (p->pid == 1 || p == self)) /* pid -1: all but init and us */
+        /* pid > 0: the process with that pid (a thread id names its
+         * process too); -1: every process but init and our own. */
+        if (pid > 0 ? p->pid != pid : (p != p->leader || p->tgid == 1 || p->leader == self->leader))
             continue;
         found++;
         if (sig)
@@ -187,21 +202,29 @@ static long send_to(long pid, long sig, int code)
 
 long sys_kill(int pid, int sig) { return send_to(pid, sig, SI_USER); }
 
-long sys_tgkill(int tgid, int tid, int sig)
+/* tkill/tgkill: to one thread (tgid < 0: any process). */
+static long send_to_thread(int tgid, int tid, int sig)
 {
-    if (tgid <= 0 || tid <= 0)
+    if (tid <= 0 || sig < 0 || sig >= NSIG)
         return -EINVAL;
-    if (tgid != tid)
-        return -ESRCH; /* one thread per process: tid == tgid */
-    return send_to(tid, sig, SI_TKILL);
+    struct proc *t = proc_find(tid);
+    if (!t || t->state == PROC_ZOMBIE || (tgid > 0 && t->tgid != tgid))
+        return -ESRCH;
+    if (sig) {
+        struct ksiginfo info = {.code = SI_TKILL, .pid = current()->tgid};
+        signal_send_thread(t, sig, &info);
+    }
+    return 0;
 }
 
-long sys_tkill(int tid, int sig)
+long sys_tgkill(int tgid, int tid, int sig)
 {
-    if (tid <= 0)
+    if (tgid <= 0)
         return -EINVAL;
-    return send_to(tid, sig, SI_TKILL);
+    return send_to_thread(tgid, tid, sig);
 }
+
+long sys_tkill(int tid, int sig) { return send_to_thread(-1, tid, sig); }
 
 long sys_setpgid(int pid, int pgid)
 {
@@ -209,17 +232,19 @@ long sys_setpgid(int pid, int pgid)
     struct proc *p = pid ? proc_find((int)pid) : self;
     if (pgid < 0)
         return -EINVAL;
-    if (!p || (p != self && p->parent != self))
+    if (p)
+        p = p->leader;
+    if (!p || (p != self->leader && p->parent != self->leader))
         return -ESRCH;
-    if (p != self && p->did_exec)
+    if (p != self->leader && p->did_exec)
         return -EACCES; /* a child that has exec'd is out of the parent's hands */
-    if (p->pid == p->sid)
+    if (p->tgid == p->sid)
         return -EPERM; /* a session leader keeps its group */
     if (p->sid != self->sid)
         return -EPERM;
     if (!pgid)
-        pgid = p->pid;
-    if (pgid != p->pid) {
+        pgid = p->tgid;
+    if (pgid != p->tgid) {
         /* Joining a group: it must exist in the same session. */
         bool ok = false;
         for (int i = 0; i < proc_slots_used && !ok; i++)
@@ -227,7 +252,9 @@ long sys_setpgid(int pid, int pgid)
         if (!ok)
             return -EPERM;
     }
-    p->pgid = (int)pgid;
+    for (int i = 0; i < proc_slots_used; i++) /* every thread of the process */
+        if (proc_table[i] && proc_table[i]->leader == p->leader)
+            proc_table[i]->pgid = (int)pgid;
     return 0;
 }
 
@@ -249,8 +276,10 @@ long sys_setsid(void)
 {
     struct proc *self = current();
     for (int i = 0; i < proc_slots_used; i++)
-        if (proc_table[i] && proc_table[i]->pgid == self->pid)
+        if (proc_table[i] && proc_table[i]->pgid == self->tgid)
             return -EPERM; /* already a group leader */
-    self->sid = self->pgid = self->pid;
-    return self->pid;
+    for (int i = 0; i < proc_slots_used; i++)
+        if (proc_table[i] && proc_table[i]->leader == self->leader)
+            proc_table[i]->sid = proc_table[i]->pgid = self->tgid;
+    return self->tgid;
 }

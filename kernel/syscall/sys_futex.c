@@ -11,6 +11,7 @@
 #include "mm/paging.h"
 #include "mm/usercopy.h"
 #include "mm/vm.h"
+#include "proc/futex.h"
 #include "proc/proc.h"
 #include "proc/signal.h"
 #include "proc/wait.h"
@@ -26,21 +27,6 @@
 #define FUTEX_PRIVATE_FLAG 128
 #define FUTEX_CLOCK_REALTIME 256
 
-/* The futex's key: a direct-map address (unique system-wide). */
-static long futex_key(uint64_t uaddr, const void **key)
-{
-    if (uaddr % 4 || !user_range_ok(uaddr, 4))
-        return -EINVAL;
-    uint32_t probe;
-    if (copy_from_user(&probe, uaddr, 4)) /* faults the page in if need be */
-        return -EFAULT;
-    uint64_t pa;
-    if (!paging_translate(current()->mm->root, uaddr, &pa, NULL))
-        return -EFAULT;
-    *key = phys_to_virt(pa);
-    return 0;
-}
-
 long sys_futex(uint64_t uaddr, int op, uint32_t val, uint64_t utimeout, uint64_t uaddr2, uint32_t val3)
 {
     (void)uaddr2, (void)val3;
@@ -50,15 +36,7 @@ long sys_futex(uint64_t uaddr, int op, uint32_t val, uint64_t utimeout, uint64_t
     if (err)
         return err;
     if (cmd == FUTEX_WAKE || cmd == FUTEX_WAKE_BITSET) {
-        int n = 0;
-        uint64_t f = irq_save();
-        for (int i = 0; i < proc_slots_used; i++) {
-            struct proc *p = proc_table[i];
-            if (p && p->state == PROC_BLOCKED && p->chan == key)
-                n++;
-        }
-        wakeup(key);
-        irq_restore(f);
+        int n = futex_wake(uaddr);
         return n < (int)val ? n : (long)val;
     }
     if (cmd != FUTEX_WAIT && cmd != FUTEX_WAIT_BITSET)

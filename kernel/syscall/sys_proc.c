@@ -18,13 +18,17 @@
 #define MSR_FS_BASE 0xC0000100
 #define MSR_KERNEL_GS_BASE 0xC0000102 /* the user's GS base while in ring 0 */
 
-long sys_exit(int code) { proc_exit(((int)code & 0xff) << 8); }
-/* One thread per process: exit_group and exit are the same. */
+/* exit ends the calling thread; exit_group the whole process. */
+long sys_exit(int code) { proc_thread_exit(((int)code & 0xff) << 8); }
 long sys_exit_group(int code) { proc_exit(((int)code & 0xff) << 8); }
 
-long sys_getpid(void) { return current()->pid; }
+long sys_getpid(void) { return current()->tgid; }
 long sys_gettid(void) { return current()->pid; }
-long sys_getppid(void) { return current()->parent ? current()->parent->pid : 0; }
+long sys_getppid(void)
+{
+    struct proc *parent = current()->leader->parent;
+    return parent ? parent->tgid : 0;
+}
 /* Everything runs as root: uid, gid, euid and egid are all 0. */
 long sys_getuid(void) { return 0; }
 

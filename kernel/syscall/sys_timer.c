@@ -36,7 +36,7 @@ static void current_value(struct proc *p, struct itimerval64 *v)
 
 long sys_setitimer(int which, uint64_t unew, uint64_t uold)
 {
-    struct proc *p = current();
+    struct proc *p = current()->leader; /* timers are per process */
     if (which != ITIMER_REAL)
         return -EINVAL;
     struct itimerval64 nv, ov;
@@ -61,13 +61,13 @@ long sys_getitimer(int which, uint64_t uval)
     if (which != ITIMER_REAL)
         return -EINVAL;
     struct itimerval64 v;
-    current_value(current(), &v);
+    current_value(current()->leader, &v);
     return copy_to_user(uval, &v, sizeof v);
 }
 
 long sys_alarm(uint32_t seconds)
 {
-    struct proc *p = current();
+    struct proc *p = current()->leader; /* timers are per process */
     uint64_t now = clock_monotonic_ns();
     /* The old alarm's seconds left, rounded up (alarm(2)). */
     long left = p->alarm_at > now ? (long)((p->alarm_at - now + NSEC - 1) / NSEC) : 0;
