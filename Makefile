@@ -110,10 +110,10 @@ BUSYBOX_APPLETS := sh ash cat echo ls wc sort head tail seq mkdir rm cp mv grep 
 	true false sleep env basename dirname touch od find xargs tee yes
 # The "real_*" programs are also built with glibc (gcc -static): the other
 # C library real programs come with.
-USER_GLIBC_TESTS := $(patsubst user/tests/%.c,$(BUILD)/user/tests/%.glibc,$(wildcard user/tests/real_*.c))
+USER_GLIBC_TESTS := $(patsubst user/tests/%.c,$(BUILD)/user/tests/%.glibc,$(wildcard user/tests/real_*.c user/tests/threads_test.c))
 $(BUILD)/user/tests/%.glibc: user/tests/%.c
 	@mkdir -p $(dir $@)
-	$(CC) -static -O2 -Wall -Wextra -Werror $< -o $@ -lm
+	$(CC) -static -O2 -Wall -Wextra -Werror -pthread $< -o $@ -lm
 
 user-tests: $(USER_TESTS) $(USER_GLIBC_TESTS) $(BUILD)/user/bad-elfs/bad/empty $(BUILD)/user/busybox-root/bin/sh
 $(BUILD)/user/busybox-root/bin/sh: Makefile

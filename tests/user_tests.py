@@ -150,3 +150,7 @@ for name, prog, status, stdin in REAL_PROGRAMS:
 USER_TESTS += [
     dict(name="out-of-memory-kill", prog="oom_kill", status=0, memory="48M", timeout=60),
 ]
+USER_TESTS += [
+    dict(name="pthreads-musl", prog="threads_test", status=0, differential=True, timeout=60),
+    dict(name="pthreads-glibc", prog="threads_test.glibc", status=0, differential=True, timeout=60),
+]
