@@ -154,3 +154,6 @@ USER_TESTS += [
     dict(name="pthreads-musl", prog="threads_test", status=0, differential=True, timeout=60),
     dict(name="pthreads-glibc", prog="threads_test.glibc", status=0, differential=True, timeout=60),
 ]
+USER_TESTS += [
+    dict(name="epoll", prog="epoll_test", status=0, differential=True),
+]

@@ -133,6 +133,12 @@
 #define SYS_pselect6 270
 #define SYS_ppoll 271
 
+#define SYS_epoll_create 213
+#define SYS_epoll_wait 232
+#define SYS_epoll_ctl 233
+#define SYS_epoll_pwait 281
+#define SYS_epoll_create1 291
+
 /* Table size: one past the highest number Linux 6.x defines. */
 #define SYSCALL_TABLE_SIZE 463
 

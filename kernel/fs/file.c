@@ -3,6 +3,7 @@
 
 #include "lib/string.h"
 #include "mm/kmalloc.h"
+#include "uapi/poll.h"
 
 void inode_free(struct inode *inode); /* ramfs.c */
 
@@ -63,4 +64,9 @@ void vfs_stat(const struct inode *inode, struct linux_stat *st)
     st->st_blksize = 4096;
     st->st_blocks = (int64_t)((inode->size + 511) / 512);
     st->st_atim.tv_sec = st->st_mtim.tv_sec = st->st_ctim.tv_sec = inode->mtime;
+}
+
+unsigned vfs_poll(struct file *f)
+{
+    return f->ops && f->ops->poll ? f->ops->poll(f) : (POLLIN | POLLOUT | POLLRDNORM | POLLWRNORM);
 }

@@ -78,6 +78,10 @@ struct file *file_new(struct inode *inode, const struct file_ops *ops, uint32_t 
 struct file *file_get(struct file *f);
 void file_put(struct file *f);
 
+/* What f is ready for (uapi/poll.h bits); files without a poll operation
+ * are always readable and writable, as regular files are on Linux. */
+unsigned vfs_poll(struct file *f);
+
 /* Take and drop a reference to an inode (no-ops for uncounted ones). */
 void inode_get(struct inode *inode);
 void inode_put(struct inode *inode);

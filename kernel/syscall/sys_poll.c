@@ -26,11 +26,6 @@ struct pollfd64 {
     int16_t events, revents;
 };
 
-static unsigned file_ready(struct file *f)
-{
-    return f->ops->poll ? f->ops->poll(f) : (POLLIN | POLLOUT | POLLRDNORM | POLLWRNORM);
-}
-
 /* One pass over the set: fills revents, returns how many are ready. */
 static int scan(struct pollfd64 *fds, unsigned long n)
 {
@@ -40,7 +35,7 @@ static int scan(struct pollfd64 *fds, unsigned long n)
         if (fds[i].fd < 0)
             continue;
         struct file *f = fd_get(current(), fds[i].fd);
-        unsigned r = f ? file_ready(f) & ((unsigned)(uint16_t)fds[i].events | POLLERR | POLLHUP) : POLLNVAL;
+        unsigned r = f ? vfs_poll(f) & ((unsigned)(uint16_t)fds[i].events | POLLERR | POLLHUP) : POLLNVAL;
         fds[i].revents = (int16_t)r;
         ready += r != 0;
     }

@@ -133,6 +133,13 @@ long sys_rt_sigreturn(void);
 long sys_pause(void);
 long sys_sigaltstack(uint64_t uss, uint64_t uold);
 
+/* fs/epoll.c */
+long sys_epoll_create1(int flags);
+long sys_epoll_create(int size);
+long sys_epoll_ctl(int epfd, int op, int fd, uint64_t uevent);
+long sys_epoll_wait(int epfd, uint64_t uevents, int max, int timeout_ms);
+long sys_epoll_pwait(int epfd, uint64_t uevents, int max, int timeout_ms, uint64_t usigmask, size_t sigsetsize);
+
 /* fs/pipe.c */
 long sys_pipe(uint64_t ufds);
 long sys_pipe2(uint64_t ufds, int flags);
