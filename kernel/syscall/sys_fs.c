@@ -397,11 +397,27 @@ long sys_getcwd(uint64_t ubuf, size_t size)
     return len;
 }
 
+/* The threads that see p's working directory and umask: those made with
+ * CLONE_FS share them with their group leader. */
+static bool shares_fs_with(const struct proc *p, const struct proc *t)
+{
+    if (t == p)
+        return true;
+    if (t->leader != p->leader)
+        return false;
+    return (t->shares_fs || t == t->leader) && (p->shares_fs || p == p->leader);
+}
+
 static void set_cwd(struct proc *p, struct inode *dir)
 {
-    inode_get(dir);
-    inode_put(p->cwd);
-    p->cwd = dir;
+    for (int i = 0; i < proc_slots_used; i++) {
+        struct proc *t = proc_table[i];
+        if (t && t->state != PROC_ZOMBIE && shares_fs_with(p, t)) {
+            inode_get(dir);
+            inode_put(t->cwd);
+            t->cwd = dir;
+        }
+    }
 }
 
 long sys_chdir(uint64_t upath)
@@ -584,7 +600,9 @@ long sys_umask(int mask)
 {
     struct proc *p = current();
     long old = p->umask;
-    p->umask = (uint32_t)mask & 0777;
+    for (int i = 0; i < proc_slots_used; i++)
+        if (proc_table[i] && shares_fs_with(p, proc_table[i]))
+            proc_table[i]->umask = (uint32_t)mask & 0777;
     return old;
 }
 

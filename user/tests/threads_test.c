@@ -77,6 +77,12 @@ static void *sleeper(void *arg)
     return NULL;
 }
 
+static void *chdir_tmp(void *arg)
+{
+    (void)arg;
+    return (void *)(long)chdir("/tmp");
+}
+
 static void *spinner(void *arg)
 {
     (void)arg;
@@ -113,6 +119,13 @@ int main(void)
     void *r;
     pthread_join(t[0], &r);
     CHECK(r == (void *)42, "a condition variable wakes the waiting thread");
+
+    char cwd[64] = "";
+    chdir("/");
+    pthread_create(&t[0], NULL, chdir_tmp, NULL);
+    pthread_join(t[0], &r);
+    CHECK(r == 0 && getcwd(cwd, sizeof cwd) && cwd[1] == 't', "a thread's chdir is the process's (CLONE_FS)");
+    chdir("/");
 
     signal(SIGUSR1, on_usr1);
     pthread_create(&t[1], NULL, sleeper, NULL);
