@@ -95,18 +95,16 @@ static long com2_read(struct file *f, uint64_t ubuf, size_t n)
     return 0;
 }
 
+static void com2_output(void *ctx, const char *buf, size_t k)
+{
+    (void)ctx;
+    serial_write(COM2, buf, k);
+}
+
 static long com2_write(struct file *f, uint64_t ubuf, size_t n)
 {
     (void)f;
-    char buf[256];
-    for (size_t done = 0; done < n;) {
-        size_t k = n - done < sizeof buf ? n - done : sizeof buf;
-        if (copy_from_user(buf, ubuf + done, k))
-            return done ? (long)done : -EFAULT;
-        serial_write(COM2, buf, k);
-        done += k;
-    }
-    return (long)n;
+    return copy_from_user_chunked(ubuf, n, com2_output, NULL);
 }
 
 const struct file_ops serial_com2_ops = {.read = com2_read, .write = com2_write};

@@ -170,22 +170,19 @@ static long tty_read(struct file *f, uint64_t ubuf, size_t n)
     return (long)k;
 }
 
+static void tty_output(void *ctx, const char *buf, size_t k)
+{
+    (void)ctx;
+    if (pipe_mode)
+        console_write_raw(buf, k);
+    else
+        console_write(buf, k);
+}
+
 static long tty_write(struct file *f, uint64_t ubuf, size_t n)
 {
     (void)f;
-    char buf[256];
-    size_t done = 0;
-    while (done < n) {
-        size_t k = n - done < sizeof buf ? n - done : sizeof buf;
-        if (copy_from_user(buf, ubuf + done, k))
-            return done ? (long)done : -EFAULT;
-        if (pipe_mode)
-            console_write_raw(buf, k);
-        else
-            console_write(buf, k);
-        done += k;
-    }
-    return (long)n;
+    return copy_from_user_chunked(ubuf, n, tty_output, NULL);
 }
 
 static long tty_ioctl(struct file *f, unsigned long cmd, uint64_t arg)

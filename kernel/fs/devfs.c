@@ -31,19 +31,18 @@ static long zero_read(struct file *f, uint64_t ubuf, size_t n)
     return clear_user(ubuf, n) ? -EFAULT : (long)n;
 }
 
+static void random_fill(void *ctx, char *buf, size_t k)
+{
+    (void)ctx;
+    random_bytes(buf, k);
+}
+
+long devfs_random_read(uint64_t ubuf, size_t n) { return copy_to_user_chunked(ubuf, n, random_fill, NULL); }
+
 static long random_read(struct file *f, uint64_t ubuf, size_t n)
 {
     (void)f;
-    uint8_t chunk[256];
-    size_t done = 0;
-    while (done < n) {
-        size_t k = n - done < sizeof chunk ? n - done : sizeof chunk;
-        random_bytes(chunk, k);
-        if (copy_to_user(ubuf + done, chunk, k))
-            return done ? (long)done : -EFAULT;
-        done += k;
-    }
-    return (long)n;
+    return devfs_random_read(ubuf, n);
 }
 
 static long full_write(struct file *f, uint64_t ubuf, size_t n)

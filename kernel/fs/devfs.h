@@ -3,6 +3,11 @@
 #ifndef FS_DEVFS_H
 #define FS_DEVFS_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 void devfs_init(void);
+/* /dev/urandom's read: n random bytes to user memory (getrandom too). */
+long devfs_random_read(uint64_t ubuf, size_t n);
 
 #endif

@@ -47,3 +47,31 @@ long strncpy_from_user(char *dst, uint64_t usrc, size_t max)
         return max <= room ? -ENAMETOOLONG : -EFAULT;
     return r;
 }
+
+#define CHUNK 256
+
+long copy_from_user_chunked(uint64_t usrc, size_t n, void (*consume)(void *ctx, const char *buf, size_t k), void *ctx)
+{
+    char buf[CHUNK];
+    for (size_t done = 0; done < n;) {
+        size_t k = n - done < CHUNK ? n - done : CHUNK;
+        if (copy_from_user(buf, usrc + done, k))
+            return done ? (long)done : -EFAULT;
+        consume(ctx, buf, k);
+        done += k;
+    }
+    return (long)n;
+}
+
+long copy_to_user_chunked(uint64_t udst, size_t n, void (*produce)(void *ctx, char *buf, size_t k), void *ctx)
+{
+    char buf[CHUNK];
+    for (size_t done = 0; done < n;) {
+        size_t k = n - done < CHUNK ? n - done : CHUNK;
+        produce(ctx, buf, k);
+        if (copy_to_user(udst + done, buf, k))
+            return done ? (long)done : -EFAULT;
+        done += k;
+    }
+    return (long)n;
+}

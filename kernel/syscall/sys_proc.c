@@ -4,6 +4,7 @@
  */
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/layout.h"
+#include "fs/devfs.h"
 #include "lib/random.h"
 #include "lib/string.h"
 #include "mm/usercopy.h"
@@ -135,20 +136,11 @@ long sys_prlimit64(int pid, uint32_t resource, uint64_t unew, uint64_t uold)
 
 long sys_getrandom(uint64_t ubuf, size_t n, uint32_t flags)
 {
-    if (flags & ~0x7L) /* GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE */
+    if (flags & ~0x7u) /* GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE */
         return -EINVAL;
-    uint8_t chunk[256];
-    size_t done = 0;
     if (n > 33554431)
         n = 33554431; /* Linux caps one call at 32 MiB - 1 */
-    while (done < n) {
-        size_t k = n - done < sizeof chunk ? n - done : sizeof chunk;
-        random_bytes(chunk, k);
-        if (copy_to_user(ubuf + done, chunk, k))
-            return done ? (long)done : -EFAULT;
-        done += k;
-    }
-    return (long)n;
+    return devfs_random_read(ubuf, n);
 }
 
 #define PR_SET_PDEATHSIG 1
