@@ -5,7 +5,6 @@
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/layout.h"
 #include "fs/devfs.h"
-#include "lib/random.h"
 #include "lib/string.h"
 #include "mm/usercopy.h"
 #include "proc/proc.h"
