@@ -21,6 +21,10 @@ done
 if [ ! -d /usr/lib/grub/i386-pc ]; then
     missing="$missing grub-pc-bin"
 fi
+# Static glibc programs for the tests need libc.a.
+if [ ! -f /usr/lib/x86_64-linux-gnu/libc.a ]; then
+    missing="$missing libc6-dev"
+fi
 # A real static Linux program for the tests: Debian's static BusyBox.
 if ! dpkg -s busybox-static >/dev/null 2>&1; then
     missing="$missing busybox-static"
