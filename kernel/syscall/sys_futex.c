@@ -43,12 +43,10 @@ long sys_futex(uint64_t uaddr, int op, uint32_t val, uint64_t utimeout, uint64_t
         return -ENOSYS;
     uint64_t deadline = 0;
     if (utimeout) {
-        struct linux_timespec ts;
-        if (copy_from_user(&ts, utimeout, sizeof ts))
-            return -EFAULT;
-        if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000)
-            return -EINVAL;
-        int64_t ns = ts.tv_sec * 1000000000ll + ts.tv_nsec;
+        int64_t ns;
+        err = timespec_from_user(utimeout, &ns);
+        if (err)
+            return err;
         if (cmd == FUTEX_WAIT_BITSET) { /* an absolute time */
             int64_t now = (op & FUTEX_CLOCK_REALTIME) ? clock_realtime_ns() : (int64_t)clock_monotonic_ns();
             ns = ns > now ? ns - now : 0;

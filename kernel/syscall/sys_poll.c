@@ -111,14 +111,12 @@ static long timeout_from_ts(uint64_t uts, uint64_t *deadline, bool *now)
     *now = false;
     if (!uts)
         return 0;
-    struct linux_timespec ts;
-    if (copy_from_user(&ts, uts, sizeof ts))
-        return -EFAULT;
-    if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= (int64_t)NSEC)
-        return -EINVAL;
-    uint64_t ns = (uint64_t)ts.tv_sec * NSEC + (uint64_t)ts.tv_nsec;
+    int64_t ns;
+    long err = timespec_from_user(uts, &ns);
+    if (err)
+        return err;
     *now = ns == 0;
-    *deadline = clock_monotonic_ns() + ns;
+    *deadline = clock_monotonic_ns() + (uint64_t)ns;
     return 0;
 }
 

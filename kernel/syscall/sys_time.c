@@ -70,7 +70,7 @@ long sys_time(uint64_t ut)
     return t;
 }
 
-static long read_timespec(uint64_t uts, int64_t *ns)
+long timespec_from_user(uint64_t uts, int64_t *ns)
 {
     struct linux_timespec ts;
     if (copy_from_user(&ts, uts, sizeof ts))
@@ -86,7 +86,7 @@ long sys_clock_nanosleep(int clock, int flags, uint64_t ureq, uint64_t urem)
     if (clock != CLOCK_REALTIME && clock != CLOCK_MONOTONIC && clock != CLOCK_BOOTTIME)
         return -EINVAL;
     int64_t ns;
-    long err = read_timespec(ureq, &ns);
+    long err = timespec_from_user(ureq, &ns);
     if (err)
         return err;
     uint64_t now = clock_monotonic_ns();

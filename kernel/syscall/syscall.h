@@ -159,6 +159,9 @@ long sys_getitimer(int which, uint64_t uval);
 long sys_alarm(uint32_t seconds);
 
 /* sys_time.c */
+/* Reads and checks a struct timespec (tv_sec >= 0, 0 <= tv_nsec < 1e9):
+ * its value in ns (huge values clipped to INT64_MAX), -EFAULT or -EINVAL. */
+long timespec_from_user(uint64_t uts, int64_t *ns);
 long sys_times(uint64_t ubuf);
 long sys_getrusage(int who, uint64_t ubuf);
 long sys_umask(int mask);
