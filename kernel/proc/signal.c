@@ -167,7 +167,10 @@ void signal_send_info(struct proc *p, int sig, const struct ksiginfo *info)
     if (!any)
         return;
     uint64_t f = irq_save();
-    l->shared_info[sig] = *info;
+    /* A standard signal already pending keeps its first siginfo; the new
+     * instance merges into it (Linux's legacy_queue). */
+    if (!(l->shared_pending & sig_bit(sig)))
+        l->shared_info[sig] = *info;
     if (sig == SIGCONT || sig == SIGKILL) {
         const uint64_t stops = sig_bit(SIGSTOP) | sig_bit(SIGTSTP) | sig_bit(SIGTTIN) | sig_bit(SIGTTOU);
         l->shared_pending &= ~stops;
@@ -199,7 +202,8 @@ void signal_send_thread(struct proc *t, int sig, const struct ksiginfo *info)
     if (t->leader->pid == 1 && t->sighand->act[sig].handler == SIG_DFL)
         return;
     uint64_t f = irq_save();
-    t->sig_info[sig] = *info;
+    if (!(t->sig_pending & sig_bit(sig)))
+        t->sig_info[sig] = *info; /* as above: the first instance's siginfo stays */
     if (!(ignored(t, sig) && !(t->sig_blocked & sig_bit(sig))))
         t->sig_pending |= sig_bit(sig);
     if (t->state == PROC_BLOCKED && (signal_pending(t) || !t->stopped))
