@@ -89,6 +89,18 @@ static int collect(struct epoll *ep, struct epoll_event64 *out, int max)
 
 static unsigned epoll_poll(struct file *f) { return collect(f->priv, NULL, 1) ? POLLIN | POLLRDNORM : 0; }
 
+struct ready_ctx {
+    struct epoll *ep;
+    struct epoll_event64 *out;
+    int max;
+};
+
+static long collect_ready(void *ctx)
+{
+    struct ready_ctx *rc = ctx;
+    return collect(rc->ep, rc->out, rc->max);
+}
+
 long sys_epoll_create1(int flags)
 {
     if (flags & ~EPOLL_CLOEXEC)
@@ -179,39 +191,15 @@ long sys_epoll_pwait(int epfd, uint64_t uevents, int max, int timeout_ms, uint64
     struct epoll_event64 *out = kmalloc(sizeof *out * (size_t)max);
     if (!out)
         return -ENOMEM;
-    uint64_t saved = p->sig_blocked;
-    if (usigmask) {
-        uint64_t m;
-        if (copy_from_user(&m, usigmask, 8)) {
-            kfree(out);
-            return -EFAULT;
-        }
-        p->sig_blocked = m & ~(sig_bit(9) | sig_bit(19));
+    struct saved_mask saved;
+    if (signal_mask_begin(usigmask, &saved)) {
+        kfree(out);
+        return -EFAULT;
     }
     uint64_t deadline = timeout_ms > 0 ? clock_monotonic_ns() + (uint64_t)timeout_ms * 1000000 : 0;
-    long n;
-    uint64_t f = irq_save();
-    for (;;) {
-        n = collect(ef->priv, out, max);
-        if (n || timeout_ms == 0 || (deadline && clock_monotonic_ns() >= deadline))
-            break;
-        p->wake_at = deadline;
-        int err = sleep_on_interruptible(&poll_channel);
-        p->wake_at = 0;
-        if (err) {
-            n = -EINTR;
-            break;
-        }
-    }
-    irq_restore(f);
-    if (usigmask) {
-        if (n == -EINTR) {
-            p->sigsuspend_saved = saved;
-            p->sigsuspend_active = true;
-        } else {
-            p->sig_blocked = saved;
-        }
-    }
+    struct ready_ctx rc = {ef->priv, out, max};
+    long n = wait_until_ready(collect_ready, &rc, deadline, timeout_ms == 0);
+    signal_mask_end(&saved, n == -EINTR);
     if (n > 0 && copy_to_user(uevents, out, sizeof *out * (size_t)n))
         n = -EFAULT;
     kfree(out);

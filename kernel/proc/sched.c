@@ -175,6 +175,27 @@ int sleep_until_ns(uint64_t deadline)
     return err;
 }
 
+long wait_until_ready(long (*ready)(void *ctx), void *ctx, uint64_t deadline, bool no_wait)
+{
+    struct proc *p = current();
+    uint64_t f = irq_save();
+    long r;
+    for (;;) {
+        r = ready(ctx);
+        if (r || no_wait || (deadline && clock_monotonic_ns() >= deadline))
+            break;
+        p->wake_at = deadline;
+        int err = sleep_on_interruptible(&poll_channel);
+        p->wake_at = 0;
+        if (err) {
+            r = -EINTR;
+            break;
+        }
+    }
+    irq_restore(f);
+    return r;
+}
+
 void return_to_user(struct trap_frame *f)
 {
     struct proc *p = current();

@@ -452,24 +452,46 @@ long sys_rt_sigpending(uint64_t uset, size_t setsize)
     return copy_to_user(uset, &pend, setsize);
 }
 
+long signal_mask_begin(uint64_t umask, struct saved_mask *saved)
+{
+    struct proc *p = current();
+    saved->active = umask != 0;
+    if (!umask)
+        return 0;
+    uint64_t mask;
+    if (copy_from_user(&mask, umask, sizeof mask))
+        return -EFAULT;
+    saved->mask = p->sig_blocked;
+    p->sig_blocked = mask & ~unblockable;
+    return 0;
+}
+
+void signal_mask_end(const struct saved_mask *saved, bool interrupted)
+{
+    struct proc *p = current();
+    if (!saved->active)
+        return;
+    if (interrupted) { /* signal_deliver hands the saved mask to sigreturn */
+        p->sigsuspend_saved = saved->mask;
+        p->sigsuspend_active = true;
+    } else {
+        p->sig_blocked = saved->mask;
+    }
+}
+
 long sys_rt_sigsuspend(uint64_t uset, size_t setsize)
 {
     struct proc *p = current();
-    uint64_t set;
     if (setsize != 8)
         return -EINVAL;
-    if (copy_from_user(&set, uset, 8))
+    struct saved_mask saved;
+    if (!uset || signal_mask_begin(uset, &saved))
         return -EFAULT;
-    uint64_t saved = p->sig_blocked;
-    p->sig_blocked = set & ~unblockable;
     uint64_t f = irq_save();
     while (!signal_pending(p))
         sleep_on(p);
     irq_restore(f);
-    /* The handler must run with the temporary mask; sigreturn then
-     * restores the saved one: put it in the frame's mask via oldmask. */
-    p->sigsuspend_saved = saved;
-    p->sigsuspend_active = true;
+    signal_mask_end(&saved, true);
     return -EINTR;
 }
 

@@ -68,6 +68,19 @@ bool signal_is_fatal(const struct proc *p, int sig);
 /* Delivers pending signals before frame f returns to ring 3: runs the
  * default action or builds a handler frame on the user stack. */
 void signal_deliver(struct trap_frame *f);
+/* A wait with a temporary signal mask (rt_sigsuspend, ppoll, pselect6,
+ * epoll_pwait). begin installs the mask found at user address umask (0:
+ * none, the mask stays) and keeps the old one in *saved: 0 or -EFAULT.
+ * end puts the old mask back - or, when a signal interrupted the wait,
+ * leaves that to the handler's sigreturn, so the handler runs with the
+ * temporary mask as POSIX requires. */
+struct saved_mask {
+    uint64_t mask;
+    bool active;
+};
+long signal_mask_begin(uint64_t umask, struct saved_mask *saved);
+void signal_mask_end(const struct saved_mask *saved, bool interrupted);
+
 /* execve: caught signals go back to SIG_DFL (ignored ones stay ignored). */
 void signal_reset_on_exec(struct proc *p);
 

@@ -11,6 +11,7 @@
 #ifndef PROC_WAIT_H
 #define PROC_WAIT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 /* Blocks the current process until wakeup(chan). Call with interrupts
@@ -29,6 +30,12 @@ void wakeup(const void *chan);
 
 /* What poll and select sleep on. */
 extern const char poll_channel;
+
+/* The wait of poll, select and epoll: until ready(ctx) returns nonzero
+ * (that value is returned), the monotonic clock reaches deadline (0: no
+ * limit) or a signal arrives (-EINTR). With no_wait it checks once.
+ * Sleeps on poll_channel, which every wakeup also wakes. */
+long wait_until_ready(long (*ready)(void *ctx), void *ctx, uint64_t deadline, bool no_wait);
 
 /* Sleeps until the monotonic clock reaches deadline_ns: 0, or -EINTR if
  * a signal came first. */

@@ -42,27 +42,15 @@ static int scan(struct pollfd64 *fds, unsigned long n)
     return ready;
 }
 
-/* The common loop. deadline: monotonic ns, 0 for no limit; poll_now:
- * check once and do not wait. Returns the count ready or -EINTR. */
-static long do_poll(struct pollfd64 *fds, unsigned long n, uint64_t deadline, bool poll_now)
+struct poll_set {
+    struct pollfd64 *fds;
+    unsigned long n;
+};
+
+static long scan_set(void *ctx)
 {
-    struct proc *p = current();
-    uint64_t f = irq_save();
-    long ready;
-    for (;;) {
-        ready = scan(fds, n);
-        if (ready || poll_now || (deadline && clock_monotonic_ns() >= deadline))
-            break;
-        p->wake_at = deadline;
-        int err = sleep_on_interruptible(&poll_channel);
-        p->wake_at = 0;
-        if (err) {
-            ready = -EINTR;
-            break;
-        }
-    }
-    irq_restore(f);
-    return ready;
+    struct poll_set *ps = ctx;
+    return scan(ps->fds, ps->n);
 }
 
 static long poll_common(uint64_t ufds, unsigned long n, uint64_t deadline, bool now, uint64_t usigmask)
@@ -73,24 +61,13 @@ static long poll_common(uint64_t ufds, unsigned long n, uint64_t deadline, bool 
     if (!fds)
         return -ENOMEM;
     long r = copy_from_user(fds, ufds, sizeof *fds * n);
-    struct proc *p = current();
-    uint64_t saved = p->sig_blocked;
-    if (!r && usigmask) {
-        uint64_t m;
-        if (copy_from_user(&m, usigmask, 8))
-            r = -EFAULT;
-        else
-            p->sig_blocked = m & ~(sig_bit(9) | sig_bit(19)); /* never SIGKILL/SIGSTOP */
-    }
+    struct saved_mask saved;
     if (!r)
-        r = do_poll(fds, n, deadline, now);
-    if (usigmask) {
-        if (r == -EINTR) { /* the handler runs with the temporary mask, sigreturn restores ours */
-            p->sigsuspend_saved = saved;
-            p->sigsuspend_active = true;
-        } else {
-            p->sig_blocked = saved;
-        }
+        r = signal_mask_begin(usigmask, &saved);
+    if (!r) {
+        struct poll_set ps = {fds, n};
+        r = wait_until_ready(scan_set, &ps, deadline, now);
+        signal_mask_end(&saved, r == -EINTR);
     }
     for (unsigned long i = 0; r >= 0 && i < n; i++)
         if (copy_to_user(ufds + i * sizeof *fds + 6, &fds[i].revents, 2))
@@ -162,25 +139,14 @@ static long select_common(long nfds, uint64_t urd, uint64_t uwr, uint64_t uex, u
         }
         fds[n++] = (struct pollfd64){(int32_t)fd, ev, 0};
     }
-    struct proc *p = current();
-    uint64_t saved = p->sig_blocked;
-    if (usigmask) {
-        uint64_t m;
-        if (copy_from_user(&m, usigmask, 8)) {
-            kfree(fds);
-            return -EFAULT;
-        }
-        p->sig_blocked = m & ~(sig_bit(9) | sig_bit(19));
+    struct saved_mask saved;
+    if (signal_mask_begin(usigmask, &saved)) {
+        kfree(fds);
+        return -EFAULT;
     }
-    long r = do_poll(fds, n, deadline, now);
-    if (usigmask) {
-        if (r == -EINTR) {
-            p->sigsuspend_saved = saved;
-            p->sigsuspend_active = true;
-        } else {
-            p->sig_blocked = saved;
-        }
-    }
+    struct poll_set ps = {fds, n};
+    long r = wait_until_ready(scan_set, &ps, deadline, now);
+    signal_mask_end(&saved, r == -EINTR);
     if (r >= 0) {
         memset(sets, 0, sizeof sets);
         r = 0;
