@@ -390,6 +390,14 @@ static const char *signal_name(int sig)
     return sig > 0 && sig < (int)(sizeof names / sizeof names[0]) && names[sig] ? names[sig] : "signal";
 }
 
+/* Every other thread of p's process dies (SIGKILL, each on its way back
+ * to user mode or out of its sleep): exit_group and execve. */
+static void kill_other_threads(struct proc *p)
+{
+    for_each_thread(t, p) if (t != p && t->state != PROC_ZOMBIE)
+        signal_kill_thread(t);
+}
+
 /* The end of one thread: what it alone holds goes now; the last thread
  * of the group also ends the process. */
 __attribute__((noreturn)) static void thread_exit(int wait_status)
@@ -454,11 +462,7 @@ void proc_single_thread(void)
 {
     struct proc *p = current(), *old = p->leader;
     uint64_t f = irq_save();
-    for (int i = 0; i < proc_slots_used; i++) {
-        struct proc *t = table[i];
-        if (t && t != p && t->leader == old && t->state != PROC_ZOMBIE)
-            signal_kill_thread(t);
-    }
+    kill_other_threads(p);
     while (old->group_live > 1)
         sleep_on(old); /* each dying thread wakes the leader's channel */
     if (p != old) {
@@ -493,13 +497,7 @@ void proc_exit(int wait_status)
         leader->group_exiting = true;
         leader->group_status = wait_status;
     }
-    /* Every other thread of the process dies too (SIGKILL, each on its way
-     * back to user mode or out of its sleep). */
-    for (int i = 0; i < proc_slots_used; i++) {
-        struct proc *t = table[i];
-        if (t && t != p && t->leader == leader && t->state != PROC_ZOMBIE)
-            signal_kill_thread(t);
-    }
+    kill_other_threads(p);
     thread_exit(wait_status);
 }
 

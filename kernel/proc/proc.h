@@ -132,6 +132,12 @@ extern struct proc *proc_table[PROC_TABLE_SIZE];
 extern int proc_slots_used;
 /* Sets the process limit (the maxproc= boot option). */
 void proc_set_limit(int max);
+/* Runs the statement that follows for every thread t of p's process
+ * (zombie threads included). */
+#define for_each_thread(t, p)                                                                      \
+    for (int i_ = 0; i_ < proc_slots_used; i_++)                                                   \
+        for (struct proc *t = proc_table[i_]; t && t->leader == (p)->leader; t = NULL)
+
 /* The process with this pid, or NULL. */
 struct proc *proc_find(int pid);
 

@@ -140,11 +140,6 @@ void signal_send(struct proc *p, int sig)
     signal_send_info(p, sig, &info);
 }
 
-/* Every thread of p's process. */
-#define for_each_thread(t, p)                                                                  \
-    for (int i_ = 0; i_ < proc_slots_used; i_++)                                               \
-        for (struct proc *t = proc_table[i_]; t && t->leader == (p)->leader; t = NULL)
-
 /* Wakes the threads of p's process that sleep, so one can take a signal. */
 static void wake_threads(struct proc *p)
 {

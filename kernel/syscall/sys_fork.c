@@ -252,9 +252,7 @@ long sys_setpgid(int pid, int pgid)
         if (!ok)
             return -EPERM;
     }
-    for (int i = 0; i < proc_slots_used; i++) /* every thread of the process */
-        if (proc_table[i] && proc_table[i]->leader == p->leader)
-            proc_table[i]->pgid = (int)pgid;
+    for_each_thread(t, p) t->pgid = (int)pgid;
     return 0;
 }
 
@@ -278,8 +276,6 @@ long sys_setsid(void)
     for (int i = 0; i < proc_slots_used; i++)
         if (proc_table[i] && proc_table[i]->pgid == self->tgid)
             return -EPERM; /* already a group leader */
-    for (int i = 0; i < proc_slots_used; i++)
-        if (proc_table[i] && proc_table[i]->leader == self->leader)
-            proc_table[i]->sid = proc_table[i]->pgid = self->tgid;
+    for_each_thread(t, self) t->sid = t->pgid = self->tgid;
     return self->tgid;
 }

@@ -397,26 +397,21 @@ long sys_getcwd(uint64_t ubuf, size_t size)
     return len;
 }
 
-/* The threads that see p's working directory and umask: those made with
- * CLONE_FS share them with their group leader. */
+/* Does thread t (of p's process) see p's working directory and umask?
+ * Threads made with CLONE_FS share them with their group leader. */
 static bool shares_fs_with(const struct proc *p, const struct proc *t)
 {
     if (t == p)
         return true;
-    if (t->leader != p->leader)
-        return false;
     return (t->shares_fs || t == t->leader) && (p->shares_fs || p == p->leader);
 }
 
 static void set_cwd(struct proc *p, struct inode *dir)
 {
-    for (int i = 0; i < proc_slots_used; i++) {
-        struct proc *t = proc_table[i];
-        if (t && t->state != PROC_ZOMBIE && shares_fs_with(p, t)) {
-            inode_get(dir);
-            inode_put(t->cwd);
-            t->cwd = dir;
-        }
+    for_each_thread(t, p) if (t->state != PROC_ZOMBIE && shares_fs_with(p, t)) {
+        inode_get(dir);
+        inode_put(t->cwd);
+        t->cwd = dir;
     }
 }
 
@@ -600,9 +595,8 @@ long sys_umask(int mask)
 {
     struct proc *p = current();
     long old = p->umask;
-    for (int i = 0; i < proc_slots_used; i++)
-        if (proc_table[i] && shares_fs_with(p, proc_table[i]))
-            proc_table[i]->umask = (uint32_t)mask & 0777;
+    for_each_thread(t, p) if (shares_fs_with(p, t))
+        t->umask = (uint32_t)mask & 0777;
     return old;
 }
 
