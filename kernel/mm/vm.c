@@ -433,15 +433,6 @@ int vm_write(struct mm *mm, uint64_t dst, const void *src, size_t len)
     return 0;
 }
 
-uint64_t vm_resident_pages(struct mm *mm)
-{
-    uint64_t n = 0;
-    for (struct vma *v = mm->vmas; v; v = v->next)
-        for (uint64_t va = v->start; va < v->end; va += PAGE_SIZE)
-            if (paging_translate(mm->root, va, NULL, NULL))
-                n++;
-    return n;
-}
 
 int vm_move(struct mm *mm, uint64_t from, uint64_t to, uint64_t len)
 {

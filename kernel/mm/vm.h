@@ -75,7 +75,5 @@ int vm_fault(struct mm *mm, uint64_t addr, bool write, bool exec);
  * it to fill read-only segments). 0 or -EFAULT / -ENOMEM. */
 int vm_write(struct mm *mm, uint64_t dst, const void *src, size_t len);
 
-/* Number of pages currently mapped in the user half (for tests). */
-uint64_t vm_resident_pages(struct mm *mm);
 
 #endif

@@ -23,8 +23,6 @@ static uint64_t slice_ticks;     /* ticks the current process has run */
 static int last_slot = -1;       /* round robin: search after this slot */
 static bool running;
 
-bool sched_running(void) { return running; }
-
 static void tick(void)
 {
     struct proc *cur = current();

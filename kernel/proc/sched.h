@@ -30,7 +30,5 @@ void sched_make_ready(struct proc *p);
  * exit paths. */
 void return_to_user(struct trap_frame *f);
 
-/* True when the scheduler is running processes. */
-bool sched_running(void);
 
 #endif

@@ -101,10 +101,6 @@ static bool ignored(const struct proc *p, int sig)
     return h == SIG_IGN || (h == SIG_DFL && (default_action(sig) == DFL_IGN || default_action(sig) == DFL_CONT));
 }
 
-bool signal_is_fatal(const struct proc *p, int sig)
-{
-    return p->sighand->act[sig].handler == SIG_DFL && default_action(sig) == DFL_TERM;
-}
 
 /* Tells p's parent that p stopped or continued (SIGCHLD unless the parent
  * asked for SA_NOCLDSTOP, and a wakeup for its wait4). */

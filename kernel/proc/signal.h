@@ -63,8 +63,6 @@ void signal_send(struct proc *p, int sig);
 /* A fault's signal (SIGSEGV, SIGILL...): if p cannot take it (blocked or
  * ignored) the action resets to the default, as Linux's force_sig does. */
 void signal_force(struct proc *p, int sig, int code, uint64_t addr);
-/* Does sig, if it arrived now, end up killing p with no handler running? */
-bool signal_is_fatal(const struct proc *p, int sig);
 /* Delivers pending signals before frame f returns to ring 3: runs the
  * default action or builds a handler frame on the user stack. */
 void signal_deliver(struct trap_frame *f);
