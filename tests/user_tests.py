@@ -157,3 +157,6 @@ USER_TESTS += [
 USER_TESTS += [
     dict(name="epoll", prog="epoll_test", status=0, differential=True),
 ]
+USER_TESTS += [
+    dict(name="signal-async-registers", prog="signal_async_regs", status=0, differential=True, timeout=60),
+]

@@ -15,8 +15,9 @@
  * per-CPU area: C code (exec, signals) edits one kind of frame, and a
  * syscall can leave through either exit.
  *
- * Exit: SYSRET when the frame's RIP is a canonical user address and CS/SS
- * are the user selectors; otherwise IRETQ (through trap_return). SYSRET
+ * Exit: SYSRET when the frame's RIP is a canonical user address, CS/SS
+ * are the user selectors and the frame's RCX and R11 hold RIP and RFLAGS
+ * (what SYSRET will leave in them); otherwise IRETQ (through trap_return). SYSRET
  * with a non-canonical RCX raises #GP in ring 0 on Intel CPUs, with the
  * user's RSP already loaded (the "SYSRET flaw", CVE-2012-0217), so that
  * case must never reach it.
@@ -67,6 +68,15 @@ syscall_entry:
     movq FRAME_RFLAGS(%rsp), %r11
     testq $0x10100, %r11                /* RF or TF: only IRETQ restores them */
     jnz 1f
+    /* SYSRET leaves RIP in RCX and RFLAGS in R11. That is exact only when
+     * the frame says so, as after an ordinary system call; a frame that
+     * rt_sigreturn or exec rewrote (a context interrupted anywhere, with
+     * live RCX and R11) must go back through IRETQ (Linux checks the same
+     * in entry_SYSCALL_64). */
+    cmpq FRAME_RCX(%rsp), %rcx
+    jne 1f
+    cmpq FRAME_R11(%rsp), %r11
+    jne 1f
     popq %r15
     popq %r14
     popq %r13
