@@ -128,8 +128,77 @@ $(BUILD)/host/%: tests/host/%.c tests/host/unit.h
 	@mkdir -p $(dir $@)
 	$(CC) $(HOST_CFLAGS) -MMD -MP $< -o $@
 
+# --- userland: our C library (user/lib) and programs (user/bin) ---------
+# Everything in user/ is built against user/lib/include only (plus
+# include/uapi for the Linux ABI facts): no host headers, no host libc.
+# The result is ordinary static Linux executables.
+TINYC_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -fno-strict-aliasing -fno-pie \
+	-fno-stack-protector -fno-asynchronous-unwind-tables -ffunction-sections -fdata-sections \
+	-nostdinc -Iuser/lib/include -Iinclude -MMD -MP
+# The library itself must not have gcc turn its loops back into calls of
+# the very functions they implement (memset, memcpy).
+TINYC_LIB_CFLAGS := $(TINYC_CFLAGS) -ffreestanding -fno-tree-loop-distribute-patterns
+TINYC_LDFLAGS := -static -nostdlib -no-pie -Wl,--gc-sections -Wl,-z,noexecstack
+LIBC_SRC := $(sort $(wildcard user/lib/*.c))
+LIBC_ASM := $(sort $(wildcard user/lib/*.S))
+LIBC_OBJ := $(LIBC_SRC:%.c=$(BUILD)/%.o) $(filter-out $(BUILD)/user/lib/crt0.o,$(LIBC_ASM:%.S=$(BUILD)/%.o))
+LIBC     := $(BUILD)/user/lib/libtinyc.a
+CRT0     := $(BUILD)/user/lib/crt0.o
+# A program is user/bin/NAME.c, or a directory user/bin/NAME/ of .c files.
+BIN_SINGLE := $(patsubst user/bin/%.c,%,$(wildcard user/bin/*.c))
+BIN_DIRS   := $(patsubst user/bin/%/,%,$(sort $(dir $(wildcard user/bin/*/*.c))))
+BINS       := $(addprefix $(BUILD)/user/bin/,$(BIN_SINGLE) $(BIN_DIRS))
+# Programs that test the C library: built with it, and with the host's
+# glibc (NAME.glibc) whose output on the host is the reference.
+LIBC_TESTS := $(patsubst user/libc-tests/%.c,$(BUILD)/user/libc-tests/%,$(wildcard user/libc-tests/*.c))
+
+$(BUILD)/user/lib/%.o: user/lib/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(TINYC_LIB_CFLAGS) -c $< -o $@
+$(BUILD)/user/lib/%.o: user/lib/%.S
+	@mkdir -p $(dir $@)
+	$(CC) $(TINYC_LIB_CFLAGS) -D__ASSEMBLER__ -c $< -o $@
+$(LIBC): $(LIBC_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+$(BUILD)/user/bin/%.o: user/bin/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(TINYC_CFLAGS) -c $< -o $@
+$(BUILD)/user/libc-tests/%.o: user/libc-tests/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(TINYC_CFLAGS) -c $< -o $@
+# Link: crt0 first, the program, then the library (and libgcc for the odd
+# helper gcc may call).
+TINYC_LINK = $(CC) $(TINYC_LDFLAGS) -o $@ $(CRT0) $(filter %.o,$^) $(LIBC) -lgcc
+$(BUILD)/user/bin/%: $(BUILD)/user/bin/%.o $(LIBC) $(CRT0)
+	$(TINYC_LINK)
+.SECONDEXPANSION:
+$(addprefix $(BUILD)/user/bin/,$(BIN_DIRS)): $$(patsubst %.c,$(BUILD)/%.o,$$(wildcard user/bin/$$(notdir $$@)/*.c)) $(LIBC) $(CRT0)
+	$(TINYC_LINK)
+$(BUILD)/user/libc-tests/%: $(BUILD)/user/libc-tests/%.o $(LIBC) $(CRT0)
+	$(TINYC_LINK)
+$(BUILD)/user/libc-tests/%.glibc: user/libc-tests/%.c
+	@mkdir -p $(dir $@)
+	$(CC) -static -O2 -w $< -o $@
+
+# The root file system `make run` boots: every program in /bin, init in
+# /sbin, the files of user/rootfs (/etc ...), packed by tools/mkinitrd.
+ROOTFS      := $(BUILD)/rootfs
+ROOTFS_CPIO := $(BUILD)/rootfs.cpio
+$(ROOTFS_CPIO): $(BINS) tools/mkinitrd $(shell find user/rootfs -type f 2>/dev/null)
+	@rm -rf $(ROOTFS) && mkdir -p $(ROOTFS)/bin $(ROOTFS)/sbin $(ROOTFS)/tmp $(ROOTFS)/home
+	cp $(BINS) $(ROOTFS)/bin/
+	@if [ -f $(ROOTFS)/bin/init ]; then mv $(ROOTFS)/bin/init $(ROOTFS)/sbin/init; fi
+	@if [ -d user/rootfs ]; then cp -R user/rootfs/. $(ROOTFS)/; fi
+	$(PYTHON) tools/mkinitrd -o $@ $(ROOTFS)
+
+.PHONY: userland
+userland: $(LIBC) $(CRT0) $(BINS) $(LIBC_TESTS) $(LIBC_TESTS:=.glibc) $(ROOTFS_CPIO)
+
+-include $(LIBC_OBJ:.o=.d) $(BINS:=.d)
+
 test: deps
-	@$(MAKE) --no-print-directory -j2 $(KERNEL) $(ISO) host-tests user-tests
+	@$(MAKE) --no-print-directory -j2 $(KERNEL) $(ISO) host-tests user-tests userland
 	$(PYTHON) tests/run-tests --build $(BUILD)
 
 clean:

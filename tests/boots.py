@@ -8,7 +8,8 @@ stop_when appeared); expect / reject (regexes on the console output);
 selftests (count each `selftest NAME: ok` line as a test); script
 (list of (text to wait for, text to type)); init_prog (a program from
 build/user/tests run as init on the console, with quiet); empty_initrd
-(boot with an initramfs that holds nothing).
+(boot with an initramfs that holds nothing); rootfs (boot with the root
+file system of `make run`, build/rootfs.cpio, init and shell included).
 
 To add a kernel test: write a SELFTEST in kernel/tests/ (it runs in the
 "selftests" boots below); add a boot here only when the test needs its

@@ -14,6 +14,13 @@ from user/tests (built into build/user/tests/) as PID 1:
   memory        guest RAM for this run (tinyos-run --memory)
   extra         a directory under the build tree added to the root file
                 system (tinyos-run --initrd-extra)
+  bin           instead of prog: a program of ours from build/user/bin
+  libc_test     instead of prog: a C-library test from build/user/libc-tests;
+                its glibc build (NAME.glibc) run on the host gives the
+                expected stdout and status
+  rootfs        add the whole root file system of `make run` (build/rootfs)
+More tables live in tests/suites/*.py (USER_TESTS and BOOTS lists, one
+file per area).
 The host runs get Tiny OS's environment for init (HOME, PATH, TERM) and
 argv[0] = "/bin/PROG", so both see the same.
 Lines "ok - ..." / "not ok - ..." in the output count as one test each.
