@@ -24,6 +24,9 @@ KERNEL_OBJ := $(KERNEL_C:%.c=$(BUILD)/%.o) $(KERNEL_S:%.S=$(BUILD)/%.o)
 
 KERNEL := $(BUILD)/tinyos.elf
 ISO    := $(BUILD)/tinyos.iso
+# The root file system of `make run`: our programs (see "userland" below).
+ROOTFS      := $(BUILD)/rootfs
+ROOTFS_CPIO := $(BUILD)/rootfs.cpio
 
 .PHONY: all kernel run run-now test debug debug-now iso clean deps host-tests user-tests help
 all: kernel
@@ -73,23 +76,24 @@ $(KERNEL): $(KERNEL_OBJ) $(BUILD)/ksyms.o kernel/kernel.ld
 # build (a sub-make, so nothing is built before the tools exist).
 run: deps
 	@$(MAKE) --no-print-directory run-now
-run-now: $(KERNEL)
+run-now: $(KERNEL) $(ROOTFS_CPIO)
 	@echo "Booting Tiny OS. Ctrl-A X quits QEMU, Ctrl-A C toggles the QEMU monitor."
-	$(PYTHON) tools/qemu-boot --interactive $(KERNEL) -- $(QEMU_ARGS)
+	$(PYTHON) tools/qemu-boot --interactive --initrd $(ROOTFS_CPIO) $(KERNEL) -- $(QEMU_ARGS)
 
 debug: deps
 	@$(MAKE) --no-print-directory debug-now
-debug-now: $(KERNEL)
+debug-now: $(KERNEL) $(ROOTFS_CPIO)
 	@printf 'file %s\ntarget remote localhost:1234\nbreak kmain\ncontinue\n' $(abspath $(KERNEL)) > $(BUILD)/gdbinit
 	@echo "QEMU waits for GDB on localhost:1234. In another terminal: gdb -x $(BUILD)/gdbinit"
-	$(PYTHON) tools/qemu-boot --interactive --gdb $(KERNEL) -- $(QEMU_ARGS)
+	$(PYTHON) tools/qemu-boot --interactive --gdb --initrd $(ROOTFS_CPIO) $(KERNEL) -- $(QEMU_ARGS)
 
 # --- ISO (GRUB, Multiboot 2) --------------------------------------------
 iso: deps
 	@$(MAKE) --no-print-directory $(ISO)
-$(ISO): $(KERNEL) tools/grub.cfg
+$(ISO): $(KERNEL) $(ROOTFS_CPIO) tools/grub.cfg
 	@rm -rf $(BUILD)/isodir && mkdir -p $(BUILD)/isodir/boot/grub
 	cp $(KERNEL) $(BUILD)/isodir/boot/tinyos.elf
+	cp $(ROOTFS_CPIO) $(BUILD)/isodir/boot/rootfs.cpio
 	cp tools/grub.cfg $(BUILD)/isodir/boot/grub/grub.cfg
 	grub-mkrescue -o $@ $(BUILD)/isodir 2> $(BUILD)/grub-mkrescue.log || { cat $(BUILD)/grub-mkrescue.log; exit 1; }
 
@@ -183,8 +187,6 @@ $(BUILD)/user/libc-tests/%.glibc: user/libc-tests/%.c
 
 # The root file system `make run` boots: every program in /bin, init in
 # /sbin, the files of user/rootfs (/etc ...), packed by tools/mkinitrd.
-ROOTFS      := $(BUILD)/rootfs
-ROOTFS_CPIO := $(BUILD)/rootfs.cpio
 $(ROOTFS_CPIO): $(BINS) tools/mkinitrd $(shell find user/rootfs -type f 2>/dev/null)
 	@rm -rf $(ROOTFS) && mkdir -p $(ROOTFS)/bin $(ROOTFS)/sbin $(ROOTFS)/tmp $(ROOTFS)/home
 	cp $(BINS) $(ROOTFS)/bin/
