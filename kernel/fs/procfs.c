@@ -1,6 +1,7 @@
 /* procfs.c - see procfs.h. */
 #include "fs/procfs.h"
 
+#include "fs/procfs_pid.h"
 #include "fs/ramfs.h"
 #include "lib/format.h"
 #include "lib/kprintf.h"
@@ -14,29 +15,33 @@
 #include "uapi/fcntl.h"
 
 #define SNAPSHOT_MAX (256 * 1024)
+#define PID_LIMIT 32768 /* pids wrap here (proc.c) */
 
-/* A generator writes the file's text into buf and returns its length. */
-typedef size_t (*generator)(char *buf, size_t size);
+/* A generator writes the text of file ino into buf and returns its
+ * length, or -errno (the open fails with it). */
+typedef long (*generator)(const struct inode *ino, char *buf, size_t size);
 
 struct snapshot {
     size_t len;
     char text[];
 };
 
-static size_t gen_meminfo(char *buf, size_t size)
+static long gen_meminfo(const struct inode *ino, char *buf, size_t size)
 {
+    (void)ino;
     uint64_t total = pmm_total_frames() * 4, free = pmm_free_frames() * 4;
-    return (size_t)ksnprintf(buf, size,
-                             "MemTotal:       %8lu kB\nMemFree:        %8lu kB\nMemAvailable:   %8lu kB\n"
-                             "Buffers:               0 kB\nCached:                0 kB\nSwapTotal:             0 kB\n"
-                             "SwapFree:              0 kB\n",
-                             total, free, free);
+    return ksnprintf(buf, size,
+                     "MemTotal:       %8lu kB\nMemFree:        %8lu kB\nMemAvailable:   %8lu kB\n"
+                     "Buffers:               0 kB\nCached:                0 kB\nSwapTotal:             0 kB\n"
+                     "SwapFree:              0 kB\n",
+                     total, free, free);
 }
 
-static size_t gen_uptime(char *buf, size_t size)
+static long gen_uptime(const struct inode *ino, char *buf, size_t size)
 {
+    (void)ino;
     uint64_t cs = clock_monotonic_ns() / 10000000; /* centiseconds */
-    return (size_t)ksnprintf(buf, size, "%lu.%02lu 0.00\n", cs / 100, cs % 100);
+    return ksnprintf(buf, size, "%lu.%02lu 0.00\n", cs / 100, cs % 100);
 }
 
 static char state_letter(const struct proc *p)
@@ -48,8 +53,9 @@ static char state_letter(const struct proc *p)
     return p->state == PROC_BLOCKED ? 'S' : 'R';
 }
 
-static size_t gen_ps(char *buf, size_t size)
+static long gen_ps(const struct inode *ino, char *buf, size_t size)
 {
+    (void)ino;
     size_t n = (size_t)ksnprintf(buf, size, "  PID  PPID  PGID   SID STATE NAME\n");
     for (int i = 0; i < proc_slots_used && n < size; i++) {
         const struct proc *p = proc_table[i];
@@ -57,8 +63,15 @@ static size_t gen_ps(char *buf, size_t size)
             n += (size_t)ksnprintf(buf + n, size - n, "%5d %5d %5d %5d %c     %s\n", p->pid,
                                    p->parent ? p->parent->pid : 0, p->pgid, p->sid, state_letter(p), p->name);
     }
-    return n < size ? n : size;
+    return (long)(n < size ? n : size);
 }
+
+/* The files of a /proc/PID directory: the process is the inode's pid. */
+static long gen_status(const struct inode *ino, char *buf, size_t size) { return procfs_pid_status(ino->pid, buf, size); }
+static long gen_stat(const struct inode *ino, char *buf, size_t size) { return procfs_pid_stat(ino->pid, buf, size); }
+static long gen_cmdline(const struct inode *ino, char *buf, size_t size) { return procfs_pid_cmdline(ino->pid, buf, size); }
+static long gen_comm(const struct inode *ino, char *buf, size_t size) { return procfs_pid_comm(ino->pid, buf, size); }
+static long link_exe(const struct inode *link, char *buf, size_t size) { return procfs_pid_exe(link->pid, buf, size); }
 
 static int snap_open(struct file *f)
 {
@@ -68,7 +81,12 @@ static int snap_open(struct file *f)
         struct snapshot *s = kmalloc(sizeof *s + cap);
         if (!s)
             return -ENOMEM;
-        s->len = gen(s->text, cap);
+        long len = gen(f->inode, s->text, cap);
+        if (len < 0) {
+            kfree(s);
+            return (int)len;
+        }
+        s->len = (size_t)len < cap ? (size_t)len : cap;
         if (s->len < cap || cap >= SNAPSHOT_MAX) {
             f->priv = s;
             return 0;
@@ -106,34 +124,105 @@ static void snap_release(struct file *f) { kfree(f->priv); }
 static const struct file_ops snapshot_ops = {
     .open = snap_open, .read = snap_read, .lseek = snap_lseek, .release = snap_release};
 
-static void add(const char *path, generator gen)
+/* A generated file named name in dir, about process pid (0: none). */
+static struct inode *add_file(struct inode *dir, const char *name, generator gen, int pid)
 {
     int err = 0;
-    struct inode *n = ramfs_mkpath(path, S_IFREG | 0444, &err);
-    if (!n) {
-        kprintf("procfs: cannot create %s (error %d)\n", path, err);
-        return;
+    struct inode *n = ramfs_create(dir, name, S_IFREG | 0444, &err);
+    if (n) {
+        n->fops = &snapshot_ops;
+        n->priv = (void *)gen;
+        n->pid = pid;
     }
-    n->fops = &snapshot_ops;
-    n->priv = (void *)gen;
+    return n;
 }
 
-/* /proc/self/exe: the running program's file. */
-static long self_exe(char *buf, size_t size)
+/* A link whose target target() computes when it is followed or read. */
+static struct inode *add_link(struct inode *dir, const char *name, long (*target)(const struct inode *, char *, size_t),
+                              int pid)
 {
+    int err = 0;
+    struct inode *n = ramfs_create(dir, name, S_IFLNK | 0777, &err);
+    if (n) {
+        n->priv = (void *)target;
+        n->pid = pid;
+    }
+    return n;
+}
+
+/* /proc/self: "PID" of the reader's process, relative to /proc. */
+static long self_link(const struct inode *link, char *buf, size_t size)
+{
+    (void)link;
     struct proc *p = current();
-    if (!p || !p->exe)
+    if (!p)
         return -ENOENT;
-    return ramfs_path_of(p->exe, buf, size);
+    return ksnprintf(buf, size, "%d", p->tgid);
+}
+
+static void add_pid_dir(struct inode *proc_dir, int pid)
+{
+    char name[16];
+    ksnprintf(name, sizeof name, "%d", pid);
+    int err = 0;
+    struct inode *d = ramfs_create(proc_dir, name, S_IFDIR | 0555, &err);
+    if (!d)
+        return; /* out of memory: the process is just not listed */
+    d->pid = pid;
+    add_file(d, "status", gen_status, pid);
+    add_file(d, "stat", gen_stat, pid);
+    add_file(d, "cmdline", gen_cmdline, pid);
+    add_file(d, "comm", gen_comm, pid);
+    add_link(d, "exe", link_exe, pid);
+}
+
+static bool is_live_leader(const struct proc *p) { return p && p->leader == p && p->state != PROC_UNUSED; }
+
+/*
+ * /proc's PID directories follow the process table lazily: before each
+ * lookup in /proc and each listing of it, directories of processes gone
+ * are removed and ones for new processes made. A directory only names a
+ * pid (its files ask the table when opened), so a reused pid's old
+ * directory stays valid. Processes are thread group leaders, zombies
+ * included, as Linux lists them.
+ */
+static void refresh_proc_dir(struct inode *dir)
+{
+    static uint8_t alive[(PID_LIMIT + 8) / 8]; /* the kernel does not preempt itself: one user at a time */
+    memset(alive, 0, sizeof alive);
+    for (int i = 0; i < proc_slots_used; i++) {
+        const struct proc *p = proc_table[i];
+        if (is_live_leader(p) && p->pid > 0 && p->pid <= PID_LIMIT)
+            alive[p->pid / 8] |= (uint8_t)(1u << (p->pid % 8));
+    }
+    struct inode *next;
+    for (struct inode *c = dir->children; c; c = next) {
+        next = c->sibling;
+        if (!c->pid || (c->mode & S_IFMT) != S_IFDIR)
+            continue;
+        if (alive[c->pid / 8] & (1u << (c->pid % 8)))
+            alive[c->pid / 8] &= (uint8_t)~(1u << (c->pid % 8)); /* listed already */
+        else
+            ramfs_detach(dir, c); /* open files and cwds keep the inode alive */
+    }
+    for (int i = 0; i < proc_slots_used; i++) {
+        const struct proc *p = proc_table[i];
+        if (is_live_leader(p) && p->pid > 0 && p->pid <= PID_LIMIT && (alive[p->pid / 8] & (1u << (p->pid % 8))))
+            add_pid_dir(dir, p->pid);
+    }
 }
 
 void procfs_init(void)
 {
     int err = 0;
-    struct inode *exe = ramfs_mkpath("/proc/self/exe", S_IFLNK | 0777, &err);
-    if (exe)
-        exe->priv = (void *)self_exe;
-    add("/proc/meminfo", gen_meminfo);
-    add("/proc/uptime", gen_uptime);
-    add("/proc/ps", gen_ps);
+    struct inode *proc = ramfs_mkpath("/proc", S_IFDIR | 0555, &err);
+    if (!proc) {
+        kprintf("procfs: cannot create /proc (error %d)\n", err);
+        return;
+    }
+    proc->refresh = refresh_proc_dir;
+    add_link(proc, "self", self_link, 0);
+    add_file(proc, "meminfo", gen_meminfo, 0);
+    add_file(proc, "uptime", gen_uptime, 0);
+    add_file(proc, "ps", gen_ps, 0);
 }

@@ -163,8 +163,11 @@ static int walk(struct inode *cwd, const char *path, int follow_last, int depth,
             next = cur;
         else if (len == 2 && start[0] == '.' && start[1] == '.')
             next = cur->parent;
-        else
+        else {
+            if (cur->refresh)
+                cur->refresh(cur);
             next = ramfs_child(cur, start, len);
+        }
         if (!next)
             return -ENOENT;
         const char *rest = p;
@@ -200,8 +203,9 @@ int ramfs_lookup(struct inode *cwd, const char *path, int follow_last, struct in
 long ramfs_link_target(const struct inode *link, char *buf, size_t size)
 {
     if (link->priv) { /* a /proc link: its target depends on who asks */
-        long (*target)(char *, size_t) = (long (*)(char *, size_t))link->priv;
-        return target(buf, size);
+        long (*target)(const struct inode *, char *, size_t) =
+            (long (*)(const struct inode *, char *, size_t))link->priv;
+        return target(link, buf, size);
     }
     size_t n = link->size < size - 1 ? link->size : size - 1;
     memcpy(buf, link->data, n);

@@ -41,7 +41,8 @@ void ramfs_detach(struct inode *dir, struct inode *child);
 int ramfs_attach(struct inode *dir, struct inode *child, const char *name);
 
 /* A symlink's target into buf (NUL-terminated, cut at size - 1 bytes);
- * returns its length. Links made by procfs compute it (inode->priv). */
+ * returns its length. Links made by procfs compute it: inode->priv is then
+ * a long (*)(const struct inode *link, char *buf, size_t size). */
 long ramfs_link_target(const struct inode *link, char *buf, size_t size);
 /* The absolute path of n into buf; its length, or -ENAMETOOLONG. */
 long ramfs_path_of(const struct inode *n, char *buf, size_t size);

@@ -57,6 +57,11 @@ struct inode {
     const struct file_ops *fops;  /* how open files of this inode behave */
     uint32_t rdev;
     void *priv;                   /* for the file system or driver that made it */
+    int pid;                      /* procfs: the process a /proc/PID entry describes */
+    /* A directory whose entries are computed (/proc): brings them up to
+     * date; path lookup calls it before searching the directory and
+     * getdents64 before listing it from the start. NULL elsewhere. */
+    void (*refresh)(struct inode *dir);
     /* Directory structure: */
     char *name;
     struct inode *parent;         /* the root is its own parent */

@@ -379,6 +379,8 @@ struct mm *vm_fork(struct mm *parent)
         return NULL;
     mm->brk_start = parent->brk_start;
     mm->brk = parent->brk;
+    mm->arg_start = parent->arg_start;
+    mm->arg_end = parent->arg_end;
     struct vma **tail = &mm->vmas;
     for (struct vma *v = parent->vmas; v; v = v->next) {
         struct vma *c = kmalloc(sizeof *c);
@@ -433,6 +435,39 @@ int vm_write(struct mm *mm, uint64_t dst, const void *src, size_t len)
     return 0;
 }
 
+size_t vm_read(struct mm *mm, void *dst, uint64_t src, size_t len)
+{
+    size_t done = 0;
+    while (done < len) {
+        uint64_t va = page_align_down(src), pa;
+        if (src >= USER_TOP || !paging_translate(mm->root, va, &pa, NULL))
+            break;
+        size_t off = src - va, n = PAGE_SIZE - off < len - done ? PAGE_SIZE - off : len - done;
+        memcpy((char *)dst + done, (const char *)phys_to_virt(page_align_down(pa)) + off, n);
+        src += n;
+        done += n;
+    }
+    return done;
+}
+
+uint64_t vm_resident_pages(struct mm *mm)
+{
+    uint64_t n = 0;
+    for (struct vma *v = mm->vmas; v; v = v->next)
+        if (v->prot)
+            for (uint64_t va = v->start; va < v->end; va += PAGE_SIZE)
+                if (paging_translate(mm->root, va, NULL, NULL))
+                    n++;
+    return n;
+}
+
+uint64_t vm_total_size(struct mm *mm)
+{
+    uint64_t n = 0;
+    for (struct vma *v = mm->vmas; v; v = v->next)
+        n += v->end - v->start;
+    return n;
+}
 
 int vm_move(struct mm *mm, uint64_t from, uint64_t to, uint64_t len)
 {

@@ -29,6 +29,7 @@ struct mm {
     int users;     /* processes using it: vfork and CLONE_VM children share it */
     struct vma *vmas;
     uint64_t brk_start, brk; /* the heap is [brk_start, page_align_up(brk)) */
+    uint64_t arg_start, arg_end; /* the argv strings exec placed (/proc/PID/cmdline) */
 };
 
 /* A new, empty address space; NULL when out of memory. */
@@ -74,6 +75,18 @@ int vm_fault(struct mm *mm, uint64_t addr, bool write, bool exec);
  * address space is active and ignores the areas' write right (exec uses
  * it to fill read-only segments). 0 or -EFAULT / -ENOMEM. */
 int vm_write(struct mm *mm, uint64_t dst, const void *src, size_t len);
+
+/* Copies up to len bytes of mm's memory at user address src into dst,
+ * through the direct map, whatever address space is active: for reading
+ * another process's memory (/proc/PID/cmdline). Stops at the first page
+ * not present (nothing is faulted in); returns the bytes copied. */
+size_t vm_read(struct mm *mm, void *dst, uint64_t src, size_t len);
+
+/* Pages present in mm's areas (VmRSS). Areas without rights are skipped:
+ * they are reservations (Go's heap arenas) and hold no pages. */
+uint64_t vm_resident_pages(struct mm *mm);
+/* Bytes of all areas (VmSize). */
+uint64_t vm_total_size(struct mm *mm);
 
 
 #endif

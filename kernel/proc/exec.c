@@ -86,6 +86,14 @@ static int build_stack(struct mm *mm, const struct elf_image *img, const char *p
                            (int)(sizeof aux / sizeof aux[0]), sp);
     if (!err)
         err = vm_write(mm, USER_STACK_TOP - size, buf, size);
+    if (!err && argc > 0) {
+        /* Remember where the argv strings went (/proc/PID/cmdline reads
+         * them back): argv[0]'s pointer sits just above argc, and the
+         * strings lie one after the other, argv[0] lowest. */
+        const uint64_t *uargv = (const uint64_t *)(buf + (*sp - (USER_STACK_TOP - size)) + 8);
+        mm->arg_start = uargv[0];
+        mm->arg_end = uargv[argc - 1] + strlen(argv[argc - 1]) + 1;
+    }
     kfree(buf);
     return err;
 }

@@ -27,6 +27,7 @@
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
 #include "uapi/signal.h"
+#include "time/clock.h"
 
 struct proc *proc_table[PROC_TABLE_SIZE];
 #define table proc_table
@@ -102,6 +103,7 @@ struct proc *proc_alloc(void)
         p->pid = next_pid;
         next_pid = next_pid >= 32768 ? 2 : next_pid + 1;
     } while (pid_in_use(p->pid));
+    p->start_ns = clock_monotonic_ns();
     p->fdt = kzalloc(sizeof *p->fdt);
     p->sighand = kzalloc(sizeof *p->sighand);
     if (!p->fdt || !p->sighand) {

@@ -81,6 +81,7 @@ struct proc {
     /* CPU time in timer ticks (10 ms), charged to whoever the tick
      * interrupts; the children's totals are added when they are reaped. */
     uint64_t utime, stime, cutime, cstime;
+    uint64_t start_ns;   /* monotonic time it was created (/proc/PID/stat's starttime) */
     struct sighand *sighand;
     uint64_t sig_blocked, sig_pending; /* bit (n - 1) for signal n */
     struct ksiginfo sig_info[65];      /* what each pending signal's siginfo says */

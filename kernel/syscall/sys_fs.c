@@ -475,6 +475,8 @@ long sys_getdents64(int fd, uint64_t ubuf, uint32_t size)
     struct inode *dir = f->inode;
     if (!dir || (dir->mode & S_IFMT) != S_IFDIR)
         return -ENOTDIR;
+    if (dir->refresh && f->pos == 0)
+        dir->refresh(dir); /* /proc: list the processes alive now */
     /* f->pos counts entries: 0 ".", 1 "..", then the children in order. */
     size_t used = 0;
     uint64_t index = 0;
