@@ -13,6 +13,10 @@
 #define TIOCGWINSZ 0x5413
 #define TIOCSWINSZ 0x5414
 #define FIONREAD 0x541B
+#define TCFLSH 0x540B
+#define TCIFLUSH 0
+#define TCOFLUSH 1
+#define TCIOFLUSH 2
 
 struct linux_winsize {
     uint16_t ws_row, ws_col, ws_xpixel, ws_ypixel;
@@ -26,6 +30,8 @@ struct linux_termios {
 };
 
 /* The bits the console reports (termbits.h). */
+#define INLCR 0000100
+#define IGNCR 0000200
 #define ICRNL 0000400
 #define IXON 0002000
 #define OPOST 0000001
@@ -50,5 +56,6 @@ struct linux_termios {
 #define VTIME 5
 #define VMIN 6
 #define VSUSP 10
+#define VWERASE 14
 
 #endif

@@ -68,14 +68,48 @@ char keyboard_translate(struct kbd_mods *m, unsigned char sc)
     return c;
 }
 
+/* The E0-prefixed navigation keys (set 1 make codes) and the sequence
+ * an xterm sends for each (the part after ESC [). */
+static const struct {
+    unsigned char code;
+    const char *seq;
+} nav_keys[] = {
+    {0x48, "A"},  {0x50, "B"},  {0x4D, "C"},  {0x4B, "D"},  /* up, down, right, left */
+    {0x47, "H"},  {0x4F, "F"},                              /* home, end */
+    {0x52, "2~"}, {0x53, "3~"}, {0x49, "5~"}, {0x51, "6~"}, /* insert, delete, page up, page down */
+};
+
+int keyboard_key(struct kbd_mods *m, unsigned char sc, char out[KBD_SEQ_MAX])
+{
+    if (m->extended && !(sc & 0x80)) {
+        for (size_t i = 0; i < sizeof nav_keys / sizeof nav_keys[0]; i++) {
+            if (nav_keys[i].code == sc) {
+                m->extended = 0;
+                out[0] = 0x1B;
+                out[1] = '[';
+                int n = 2;
+                for (const char *s = nav_keys[i].seq; *s; s++)
+                    out[n++] = *s;
+                return n;
+            }
+        }
+    }
+    char c = keyboard_translate(m, sc);
+    if (!c)
+        return 0;
+    out[0] = c;
+    return 1;
+}
+
 static struct kbd_mods mods;
 
 static void keyboard_irq(void)
 {
     while (inb(KBD_STATUS) & 1) {
-        char c = keyboard_translate(&mods, inb(KBD_DATA));
-        if (c)
-            console_input(c);
+        char seq[KBD_SEQ_MAX];
+        int n = keyboard_key(&mods, inb(KBD_DATA), seq);
+        for (int i = 0; i < n; i++)
+            console_input(seq[i]); /* the same queue the serial line feeds */
     }
 }
 

@@ -12,4 +12,14 @@ struct kbd_mods {
 };
 char keyboard_translate(struct kbd_mods *m, unsigned char scancode);
 
+/* What one scancode byte types, into out (at most KBD_SEQ_MAX bytes, not
+ * NUL-terminated); returns the count, 0 for nothing. The keys a serial
+ * terminal sends as escape sequences become the same VT100/xterm
+ * sequences here, so programs see one kind of input from both: arrows
+ * ESC [ A/B/C/D, Home ESC [ H, End ESC [ F, Insert ESC [ 2 ~, Delete
+ * ESC [ 3 ~, Page Up/Down ESC [ 5 ~ / ESC [ 6 ~. Everything else is
+ * keyboard_translate's one character. */
+#define KBD_SEQ_MAX 4
+int keyboard_key(struct kbd_mods *m, unsigned char scancode, char out[KBD_SEQ_MAX]);
+
 #endif

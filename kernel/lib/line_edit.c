@@ -30,6 +30,18 @@ bool line_edit_feed(struct line_edit *le, char c, format_sink echo, void *ctx)
             echo(ctx, "\b \b", 3);
         }
         return false;
+    case CTRL('W'):
+        /* Word erase (VWERASE): the blanks before the cursor, then the
+         * word before them. */
+        while (le->len && (le->buf[le->len - 1] == ' ' || le->buf[le->len - 1] == '\t')) {
+            le->len--;
+            echo(ctx, "\b \b", 3);
+        }
+        while (le->len && le->buf[le->len - 1] != ' ' && le->buf[le->len - 1] != '\t') {
+            le->len--;
+            echo(ctx, "\b \b", 3);
+        }
+        return false;
     case CTRL('C'):
         le->len = 0;
         le->buf[0] = '\0';

@@ -1,7 +1,8 @@
 /*
  * line_edit.h - canonical-mode line editing, as a terminal's line
  * discipline does it: printable bytes are appended and echoed, backspace
- * (BS or DEL) erases one, Ctrl-U erases the line, Ctrl-C abandons it,
+ * (BS or DEL) erases one, Ctrl-U erases the line, Ctrl-W the word before
+ * the cursor, Ctrl-C abandons it,
  * CR or LF ends it. Pure logic; the caller supplies the input and the echo.
  */
 #ifndef LIB_LINE_EDIT_H

@@ -7,3 +7,16 @@ USER_TESTS = [
     dict(name="busybox-ps", path="/bin/busybox", args=["ps"], status=0, extra="user/busybox-root"),
     dict(name="busybox-free", path="/bin/busybox", args=["free"], status=0, extra="user/busybox-root"),
 ]
+
+OK = 1  # QEMU's exit code when the kernel powers off normally (tests/boots.py)
+
+# The console's line discipline: tty_modes types nothing itself; the runner
+# types each answer when the program's "[pN]" prompt appears.
+BOOTS = [
+    dict(name="tty-modes", init_prog="tty_modes", timeout=60, exit=OK,
+         script=[("[p1]", "ab\x7fc\x08d\r"), ("[p2]", "xyz\x15ok\r"), ("[p3]", "one two\x17three\r"),
+                 ("[p4]", "\x04"), ("[p5]", "part\x04"), ("[p6]", "hidden42\r"), ("[p7]", "\r"),
+                 ("[p8]", "\r"), ("[p9]", "xyz"), ("[p10]", "junk\r"), ("[p11]", "good\r"), ("[p12]", "\x1a")],
+         expect=[r"^tty-modes: 0 failures$", r"^crlf-check$"],
+         reject=[r"^not ok", r"hidden42"]),
+]
