@@ -24,18 +24,17 @@ void console_init(void)
 
 void console_write(const char *s, size_t n)
 {
-    /* A serial terminal needs CR LF where the kernel writes LF (the ONLCR
-     * of a Unix tty). */
+    /* A terminal needs CR LF where the kernel writes LF (the ONLCR of a
+     * Unix tty); the VGA screen is a terminal too (vga.c). */
     size_t start = 0;
     for (size_t i = 0; i < n; i++) {
         if (s[i] == '\n') {
-            serial_write(COM1, s + start, i - start);
-            serial_write(COM1, "\r\n", 2);
+            console_write_raw(s + start, i - start);
+            console_write_raw("\r\n", 2);
             start = i + 1;
         }
     }
-    serial_write(COM1, s + start, n - start);
-    vga_write(s, n);
+    console_write_raw(s + start, n - start);
 }
 
 void console_write_raw(const char *s, size_t n)

@@ -1,26 +1,27 @@
 /*
  * vga.c - VGA text mode: 80x25 cells of (character, attribute) at physical
  * 0xB8000, hardware cursor through CRTC registers 0x0E/0x0F (ports
- * 0x3D4/0x3D5). Understands \n, \r, \b and \t; scrolls at the bottom.
+ * 0x3D4/0x3D5). What is written goes through a VT100-style terminal
+ * (lib/ansi_term.h), so escape sequences move the cursor and erase as on
+ * a serial terminal; LF is a pure line feed (the tty's ONLCR adds the CR).
  */
 #include "drivers/vga.h"
 
 #include <stdint.h>
 
 #include "arch/x86_64/cpu.h"
-#include "lib/string.h"
+#include "lib/ansi_term.h"
 #include "mm/direct_map.h"
 
 #define COLS 80
 #define ROWS 25
-#define ATTR 0x07 /* light grey on black */
 
-static volatile uint16_t *screen;
-static int row, col;
+static struct ansi_term term;
+static bool ready;
 
 static void move_cursor(void)
 {
-    uint16_t pos = (uint16_t)(row * COLS + col);
+    uint16_t pos = (uint16_t)(term.row * COLS + term.col);
     outb(0x3D4, 0x0F);
     outb(0x3D5, (uint8_t)pos);
     outb(0x3D4, 0x0E);
@@ -29,49 +30,17 @@ static void move_cursor(void)
 
 void vga_init(void)
 {
-    screen = phys_to_virt(0xB8000);
-    for (int i = 0; i < COLS * ROWS; i++)
-        screen[i] = (ATTR << 8) | ' ';
-    row = col = 0;
+    /* The text buffer is plain memory to the CPU: ansi_term writes it
+     * like any cell array. */
+    ansi_init(&term, phys_to_virt(0xB8000), ROWS, COLS);
+    ready = true;
     move_cursor();
-}
-
-static void newline(void)
-{
-    col = 0;
-    if (++row < ROWS)
-        return;
-    for (int i = 0; i < COLS * (ROWS - 1); i++)
-        screen[i] = screen[i + COLS];
-    for (int i = COLS * (ROWS - 1); i < COLS * ROWS; i++)
-        screen[i] = (ATTR << 8) | ' ';
-    row = ROWS - 1;
 }
 
 void vga_write(const char *s, size_t n)
 {
-    if (!screen)
+    if (!ready)
         return;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (c == '\n') {
-            newline();
-        } else if (c == '\r') {
-            col = 0;
-        } else if (c == '\b') {
-            if (col > 0)
-                col--;
-        } else if (c == '\t') {
-            do
-                screen[row * COLS + col++] = (ATTR << 8) | ' ';
-            while (col % 8 && col < COLS);
-            if (col >= COLS)
-                newline();
-        } else {
-            screen[row * COLS + col++] = (uint16_t)((ATTR << 8) | (uint8_t)c);
-            if (col >= COLS)
-                newline();
-        }
-    }
+    ansi_write(&term, s, n);
     move_cursor();
 }
