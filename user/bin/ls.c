@@ -370,11 +370,20 @@ static void list_directory(const char *path, bool header)
 
 int main(int argc, char **argv)
 {
-    int i = 1;
-    for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+    /* Options may follow names ("ls /tmp -l"), as with GNU ls. */
+    char **names = calloc((size_t)argc + 1, sizeof *names);
+    int count = 0;
+    bool options_done = false;
+    if (!names)
+        return 2;
+    for (int i = 1; i < argc; i++) {
+        if (options_done || argv[i][0] != '-' || !argv[i][1]) {
+            names[count++] = argv[i];
+            continue;
+        }
         if (!strcmp(argv[i], "--")) {
-            i++;
-            break;
+            options_done = true;
+            continue;
         }
         for (const char *p = argv[i] + 1; *p; p++) {
             switch (*p) {
@@ -396,8 +405,9 @@ int main(int argc, char **argv)
     }
     now = time(NULL);
     char *dot[] = {".", NULL};
-    char **operands = i < argc ? argv + i : dot;
-    int count = i < argc ? argc - i : 1;
+    char **operands = count ? names : dot;
+    if (!count)
+        count = 1;
 
     /* Operands that are not directories are listed first, together; then
      * each directory, with a "name:" header when there is more than one. */
