@@ -100,9 +100,10 @@ long sys_renameat2(int olddirfd, uint64_t uold, int newdirfd, uint64_t unew, uin
         return -EINVAL; /* not supported */
     struct inode *odir, *ndir;
     char oname[256], nname[256];
-    long err = resolve_parent(olddirfd, uold, &odir, oname, NULL);
+    bool oslash = false, nslash = false;
+    long err = resolve_parent(olddirfd, uold, &odir, oname, &oslash);
     if (!err)
-        err = resolve_parent(newdirfd, unew, &ndir, nname, NULL);
+        err = resolve_parent(newdirfd, unew, &ndir, nname, &nslash);
     if (err)
         return err == -EEXIST ? -EBUSY : err;
     if (is_dot(oname) || is_dot(nname))
@@ -110,6 +111,8 @@ long sys_renameat2(int olddirfd, uint64_t uold, int newdirfd, uint64_t unew, uin
     struct inode *src = ramfs_child(odir, oname, strlen(oname));
     if (!src)
         return -ENOENT;
+    if ((oslash || nslash) && !is_dir(src))
+        return -ENOTDIR; /* "name/" must be a directory */
     struct inode *dst = ramfs_child(ndir, nname, strlen(nname));
     if (dst == src)
         return 0; /* the same file: nothing to do */
@@ -148,12 +151,18 @@ long sys_rename(uint64_t uold, uint64_t unew) { return sys_renameat2(AT_FDCWD, u
  * answer for a file system without hard links is EPERM. */
 long sys_linkat(int olddirfd, uint64_t uold, int newdirfd, uint64_t unew, int flags)
 {
-    (void)newdirfd, (void)unew;
     if (flags & ~(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH))
         return -EINVAL;
-    struct inode *src;
+    struct inode *src, *ndir;
     long err = resolve(olddirfd, uold, AT_SYMLINK_NOFOLLOW | (flags & AT_EMPTY_PATH), &src);
-    return err ? err : -EPERM;
+    if (err)
+        return err;
+    /* The new name is checked first, as Linux's lookup does. */
+    char nname[256];
+    err = resolve_parent(newdirfd, unew, &ndir, nname, NULL);
+    if (err)
+        return err;
+    return ramfs_child(ndir, nname, strlen(nname)) ? -EEXIST : -EPERM;
 }
 
 long sys_link(uint64_t uold, uint64_t unew) { return sys_linkat(AT_FDCWD, uold, AT_FDCWD, unew, 0); }

@@ -6,6 +6,8 @@ USER_TESTS = [
     dict(name="procfs-pid-dirs", prog="procfs_pid_test", status=0, differential=True),
     dict(name="busybox-ps", path="/bin/busybox", args=["ps"], status=0, extra="user/busybox-root"),
     dict(name="busybox-free", path="/bin/busybox", args=["free"], status=0, extra="user/busybox-root"),
+    dict(name="fs-errno-cases", prog="fs_errno_test", status=0, differential=True),
+    dict(name="fs-enospc-when-full", prog="fs_enospc_test", status=0, memory="64M", timeout=60),
 ]
 
 OK = 1  # QEMU's exit code when the kernel powers off normally (tests/boots.py)
