@@ -3,8 +3,10 @@
  * snapshot of kernel state:
  *   /proc/meminfo  MemTotal / MemFree / ... in kB, as Linux writes them
  *   /proc/uptime   seconds since boot (and idle time, 0)
- *   /proc/self/exe a link to the running program (computed per reader);
- *                  /proc/self holds nothing else yet
+ *   /proc/self     a link to the reader's /proc/PID (computed per reader)
+ *   /proc/PID/     one per process (status, stat, cmdline, comm, exe:
+ *                  procfs_pid.h), kept in step with the process table
+ *                  lazily, whenever /proc is looked in or listed
  *   /proc/ps       the process table, one process a line (Tiny OS's own
  *                  format, documented in docs/procfs.md):
  *                    PID PPID PGID SID STATE NAME
