@@ -1,0 +1,113 @@
+"""utils.py - the everyday programs of user/bin, each run as PID 1.
+
+Most entries are differential: the same static binary runs on this Linux
+host, which must print the same. Expected texts were checked against GNU
+coreutils/grep and util-linux hexdump on the host. Entries that need
+several commands (mkdir -p, rm -r, cp/mv into directories) go through our
+/bin/sh -c.
+"""
+
+TEXT = b"banana\napple\ncherry\napple\n10\n9\n-3\napple\n"
+
+USER_TESTS = [
+    dict(name="util-hello", bin="hello", status=0, differential=True, stdout="Hello from Ring 3!\n"),
+    dict(name="util-true", bin="true", status=0, differential=True, stdout=""),
+    dict(name="util-false", bin="false", status=1, differential=True, stdout=""),
+    dict(name="util-echo", bin="echo", args=["hello", "world"], status=0, differential=True,
+         stdout="hello world\n"),
+    dict(name="util-echo-n-e", bin="echo", args=["-ne", "a\\tb\\x41\\0102\\n-n", "x"], status=0,
+         differential=True, stdout="a\tbAB\n-n x"),
+    dict(name="util-cat-n", bin="cat", args=["-n", "-"], stdin=b"one\ntwo\n\nthree", status=0,
+         differential=True, stdout="     1\tone\n     2\ttwo\n     3\t\n     4\tthree"),
+    dict(name="util-cat-missing", bin="cat", args=["/nonexistent"], status=1, differential=True, stdout=""),
+    dict(name="util-wc-stdin", bin="wc", stdin=b"a b\nc\n", status=0, differential=True,
+         stdout="      2       3       6\n"),
+    dict(name="util-wc-l", bin="wc", args=["-l"], stdin=TEXT, status=0, differential=True, stdout="8\n"),
+    dict(name="util-wc-missing", bin="wc", args=["/nonexistent"], status=1, differential=True, stdout=""),
+    dict(name="util-head-n", bin="head", args=["-n", "2"], stdin=TEXT, status=0, differential=True,
+         stdout="banana\napple\n"),
+    dict(name="util-head-N", bin="head", args=["-3"], stdin=TEXT, status=0, differential=True,
+         stdout="banana\napple\ncherry\n"),
+    dict(name="util-tail-n", bin="tail", args=["-n", "2"], stdin=TEXT, status=0, differential=True,
+         stdout="-3\napple\n"),
+    dict(name="util-tail-plus", bin="tail", args=["-n", "+7"], stdin=TEXT, status=0, differential=True,
+         stdout="-3\napple\n"),
+    dict(name="util-grep-n", bin="grep", args=["-n", "an"], stdin=TEXT, status=0, differential=True,
+         stdout="1:banana\n"),
+    dict(name="util-grep-c-regex", bin="grep", args=["-c", "^a.*e$"], stdin=TEXT, status=0,
+         differential=True, stdout="3\n"),
+    dict(name="util-grep-v-i", bin="grep", args=["-vi", "APPLE"], stdin=TEXT, status=0, differential=True,
+         stdout="banana\ncherry\n10\n9\n-3\n"),
+    dict(name="util-grep-brackets", bin="grep", args=["[^a-z-]$"], stdin=TEXT, status=0, differential=True,
+         stdout="10\n9\n-3\n"),
+    dict(name="util-grep-none", bin="grep", args=["zebra"], stdin=TEXT, status=1, differential=True, stdout=""),
+    dict(name="util-grep-error", bin="grep", args=["x", "/nonexistent"], status=2, differential=True,
+         stdout=""),
+    dict(name="util-sort", bin="sort", stdin=TEXT, status=0, differential=True,
+         stdout="-3\n10\n9\napple\napple\napple\nbanana\ncherry\n"),
+    dict(name="util-sort-n", bin="sort", args=["-n"], stdin=TEXT, status=0, differential=True,
+         stdout="-3\napple\napple\napple\nbanana\ncherry\n9\n10\n"),
+    dict(name="util-sort-ru", bin="sort", args=["-ru"], stdin=TEXT, status=0, differential=True,
+         stdout="cherry\nbanana\napple\n9\n10\n-3\n"),
+    dict(name="util-uniq-c", bin="uniq", args=["-c"], stdin=b"a\na\nb\na\nc\nc\nc\n", status=0,
+         differential=True, stdout="      2 a\n      1 b\n      1 a\n      3 c\n"),
+    dict(name="util-uniq-d", bin="uniq", args=["-d"], stdin=b"a\na\nb\na\nc\nc\nc\n", status=0,
+         differential=True, stdout="a\nc\n"),
+    dict(name="util-hexdump-C", bin="hexdump", args=["-C"], stdin=b"hello world, this is hexdump\x01\xff\n",
+         status=0, differential=True,
+         stdout="00000000  68 65 6c 6c 6f 20 77 6f  72 6c 64 2c 20 74 68 69  |hello world, thi|\n"
+                "00000010  73 20 69 73 20 68 65 78  64 75 6d 70 01 ff 0a     |s is hexdump...|\n"
+                "0000001f\n"),
+    dict(name="util-hexdump-squeeze", bin="hexdump", args=["-C"], stdin=bytes(40), status=0, differential=True,
+         stdout="00000000  00 00 00 00 00 00 00 00  00 00 00 00 00 00 00 00  |................|\n"
+                "*\n"
+                "00000020  00 00 00 00 00 00 00 00                           |........|\n"
+                "00000028\n"),
+    dict(name="util-ls-missing", bin="ls", args=["/nonexistent"], status=2, differential=True, stdout=""),
+    dict(name="util-ls-l", bin="ls", args=["-l", "/etc/motd"], rootfs=True, status=0,
+         stdout="-rw-r--r-- 1 root root 82 Jan  1  1970 /etc/motd\n"),
+    dict(name="util-ls-dirs", bin="ls", args=["-d", "/etc", "/sbin/init", "/bin/ls"], rootfs=True, status=0,
+         stdout="/bin/ls\n/etc\n/sbin/init\n"),
+    dict(name="util-rmdir-busy", bin="rmdir", args=["/etc"], rootfs=True, status=1, stdout=""),
+    dict(name="util-kill-l", bin="kill", args=["-l", "9"], status=0, differential=True, stdout="KILL\n"),
+    dict(name="util-kill-nosuch", bin="kill", args=["-s", "TERM", "99999"], status=1, differential=True,
+         stdout=""),
+    dict(name="util-sleep", bin="sleep", args=["0.2"], status=0, differential=True, stdout=""),
+    dict(name="util-sleep-bad", bin="sleep", args=["1x"], status=1, differential=True, stdout=""),
+    dict(name="util-uname", bin="uname", args=["-s"], status=0, differential=True, stdout="Linux\n"),
+    dict(name="util-env", bin="env", status=0, differential=True, stdout="HOME=/\nPATH=/bin:/sbin:/usr/bin\nTERM=linux\n"),
+    dict(name="util-env-cmd", bin="env", args=["-i", "A=1", "/bin/env"], rootfs=True, status=0, stdout="A=1\n"),
+    dict(name="util-env-missing", bin="env", args=["/nonexistent"], status=127, differential=True, stdout=""),
+    dict(name="util-clear", bin="clear", status=0, differential=True, stdout="\033[H\033[2J"),
+    dict(name="util-ps", bin="ps", rootfs=True, status=0, stdout="  PID  PPID STAT CMD\n    1     0 R    /bin/ps\n"),
+    dict(name="util-free", bin="free", rootfs=True, status=0),
+]
+
+# Several commands in a row, through our shell.
+SH_SCRIPTS = {
+    "mkdir-p-rm-r": ("mkdir -p /tmp/a/b/c && touch /tmp/a/b/c/f /tmp/a/g && ls /tmp/a /tmp/a/b/c"
+                     " && rm -r /tmp/a && ls /tmp",
+                     "/tmp/a:\nb\ng\n\n/tmp/a/b/c:\nf\n"),
+    "rmdir-not-empty": ("mkdir /tmp/d && touch /tmp/d/x; rmdir /tmp/d 2>&1; echo $?",
+                        "rmdir: failed to remove '/tmp/d': Directory not empty\n1\n"),
+    "mkdir-exists": ("mkdir /tmp 2>&1; echo $?", "mkdir: cannot create directory '/tmp': File exists\n1\n"),
+    "cp-mv-into-dir": ("cd /tmp && echo hi > f && mkdir d && cp f g && cp f g d && mv f d/h && ls . d && cat d/h",
+                       ".:\nd\ng\n\nd:\nf\ng\nh\nhi\n"),
+    "cp-r": ("mkdir -p /tmp/s/t && echo x > /tmp/s/t/f && cp -r /tmp/s /tmp/u && cat /tmp/u/t/f"
+             " && cp /tmp/s /tmp/v 2>&1; echo $?",
+             "x\ncp: -r not specified; omitting directory '/tmp/s'\n1\n"),
+    "rm-errors": ("rm /tmp 2>&1; rm /nonexistent 2>&1; rm -f /nonexistent; echo $?",
+                  "rm: cannot remove '/tmp': Is a directory\n"
+                  "rm: cannot remove '/nonexistent': No such file or directory\n0\n"),
+    "wc-files": ("cd /tmp && printf 'a b\\nc\\n' > f && echo hello > g && wc f g",
+                 " 2  3  6 f\n 1  1  6 g\n 3  4 12 total\n"),
+    "grep-files": ("cd /tmp && echo apple > f && echo grape > g && grep -n ap f g",
+                   "f:1:apple\ng:1:grape\n"),
+    "touch-ls": ("touch /tmp/t && ls /tmp/t && touch -c /tmp/nope && ls /tmp", "/tmp/t\nt\n"),
+    "ps-sees-sh": ("ps > /tmp/p && grep -c '^    1     0 . *.*sh -c' /tmp/p", "1\n"),
+    "cat-roundtrip": ("echo one > /tmp/f && cat /tmp/f /tmp/f - < /tmp/f", "one\none\none\n"),
+}
+USER_TESTS += [
+    dict(name=f"util-sh-{key}", bin="sh", args=["-c", script], rootfs=True, status=0, stdout=out)
+    for key, (script, out) in SH_SCRIPTS.items()
+]
