@@ -1,0 +1,483 @@
+/* builtins.c - the commands the shell runs itself. */
+#include <ctype.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sh.h"
+
+static int bi_true(int argc, char **argv) { (void)argc, (void)argv; return 0; }
+static int bi_false(int argc, char **argv) { (void)argc, (void)argv; return 1; }
+
+static int bi_cd(int argc, char **argv)
+{
+    const char *dir = argc > 1 ? argv[1] : var_get("HOME");
+    bool print = false;
+    if (argc > 2) {
+        fprintf(stderr, "sh: cd: too many arguments\n");
+        return 1;
+    }
+    if (!dir || !*dir) {
+        fprintf(stderr, "sh: cd: HOME not set\n");
+        return 1;
+    }
+    if (strcmp(dir, "-") == 0) {
+        dir = var_get("OLDPWD");
+        if (!dir) {
+            fprintf(stderr, "sh: cd: OLDPWD not set\n");
+            return 1;
+        }
+        print = true;
+    }
+    char *target = xstrdup(dir);
+    char old[4096];
+    if (!getcwd(old, sizeof old))
+        old[0] = '\0';
+    if (chdir(target) < 0) {
+        fprintf(stderr, "sh: cd: %s: %s\n", target, strerror(errno));
+        free(target);
+        return 1;
+    }
+    free(target);
+    char now[4096];
+    if (getcwd(now, sizeof now))
+        var_set("PWD", now, true);
+    if (old[0])
+        var_set("OLDPWD", old, true);
+    if (print)
+        printf("%s\n", getcwd(now, sizeof now) ? now : dir);
+    return 0;
+}
+
+static int bi_pwd(int argc, char **argv)
+{
+    (void)argc, (void)argv;
+    char buf[4096];
+    if (!getcwd(buf, sizeof buf)) {
+        fprintf(stderr, "sh: pwd: %s\n", strerror(errno));
+        return 1;
+    }
+    printf("%s\n", buf);
+    return 0;
+}
+
+static bool parse_int(const char *s, long *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (!*s || *end || errno)
+        return false;
+    *out = v;
+    return true;
+}
+
+static int bi_exit(int argc, char **argv)
+{
+    long n = last_status;
+    if (argc > 1 && !parse_int(argv[1], &n)) {
+        fprintf(stderr, "sh: exit: %s: numeric argument required\n", argv[1]);
+        n = 2;
+    }
+    sh_exit((int)(n & 0xff));
+}
+
+static int bi_export(int argc, char **argv)
+{
+    if (argc == 1 || (argc == 2 && strcmp(argv[1], "-p") == 0)) {
+        vars_print_exports();
+        return 0;
+    }
+    int st = 0;
+    for (int i = 1; i < argc; i++) {
+        char *eq = strchr(argv[i], '=');
+        size_t n = eq ? (size_t)(eq - argv[i]) : strlen(argv[i]);
+        if (!var_name_ok(argv[i], n)) {
+            fprintf(stderr, "sh: export: '%s': not a valid identifier\n", argv[i]);
+            st = 1;
+            continue;
+        }
+        char *name = strndup(argv[i], n);
+        if (eq)
+            var_set(name, eq + 1, true);
+        else
+            var_export(name);
+        free(name);
+    }
+    return st;
+}
+
+static int bi_unset(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++)
+        if (strcmp(argv[i], "-v") != 0)
+            var_unset(argv[i]);
+    return 0;
+}
+
+/* echo's -e escapes; returns false at \c (stop all output). */
+static bool echo_escapes(const char *s)
+{
+    for (; *s; s++) {
+        if (*s != '\\' || !s[1]) {
+            putchar(*s);
+            continue;
+        }
+        char c = *++s;
+        switch (c) {
+        case 'n': putchar('\n'); break;
+        case 't': putchar('\t'); break;
+        case 'r': putchar('\r'); break;
+        case 'a': putchar('\a'); break;
+        case 'b': putchar('\b'); break;
+        case 'f': putchar('\f'); break;
+        case 'v': putchar('\v'); break;
+        case 'e': putchar(27); break;
+        case '\\': putchar('\\'); break;
+        case 'c': return false;
+        case '0': {
+            int v = 0;
+            for (int k = 0; k < 3 && s[1] >= '0' && s[1] <= '7'; k++)
+                v = v * 8 + (*++s - '0');
+            putchar(v);
+            break;
+        }
+        default: putchar('\\'); putchar(c);
+        }
+    }
+    return true;
+}
+
+static int bi_echo(int argc, char **argv)
+{
+    bool newline = true, escapes = false;
+    int i = 1;
+    for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+        const char *f = argv[i] + 1;
+        if (strspn(f, "neE") != strlen(f))
+            break;
+        for (; *f; f++) {
+            if (*f == 'n')
+                newline = false;
+            else
+                escapes = *f == 'e';
+        }
+    }
+    for (; i < argc; i++) {
+        if (escapes) {
+            if (!echo_escapes(argv[i]))
+                return 0;
+        } else {
+            fputs(argv[i], stdout);
+        }
+        if (i + 1 < argc)
+            putchar(' ');
+    }
+    if (newline)
+        putchar('\n');
+    return 0;
+}
+
+static int bi_history(int argc, char **argv)
+{
+    (void)argc, (void)argv;
+    history_print();
+    return 0;
+}
+
+static int bi_jobs(int argc, char **argv)
+{
+    (void)argc, (void)argv;
+    jobs_list();
+    return 0;
+}
+
+static int bi_wait(int argc, char **argv)
+{
+    if (argc == 1) {
+        struct job *j;
+        while ((j = job_find(NULL)))
+            job_wait(j);
+        return 0;
+    }
+    int st = 0;
+    for (int i = 1; i < argc; i++) {
+        struct job *j = job_find(argv[i]);
+        if (!j) {
+            fprintf(stderr, "sh: wait: %s: no such job\n", argv[i]);
+            st = 127;
+            continue;
+        }
+        st = job_wait(j);
+    }
+    return st;
+}
+
+static struct job *job_arg(const char *who, int argc, char **argv)
+{
+    if (!interactive) {
+        fprintf(stderr, "sh: %s: no job control\n", who);
+        return NULL;
+    }
+    struct job *j = job_find(argc > 1 ? argv[1] : NULL);
+    if (!j)
+        fprintf(stderr, "sh: %s: %s: no such job\n", who, argc > 1 ? argv[1] : "current");
+    return j;
+}
+
+static int bi_fg(int argc, char **argv)
+{
+    struct job *j = job_arg("fg", argc, argv);
+    return j ? job_fg(j) : 1;
+}
+
+static int bi_bg(int argc, char **argv)
+{
+    struct job *j = job_arg("bg", argc, argv);
+    return j ? job_bg(j) : 1;
+}
+
+static const struct {
+    const char *name;
+    int sig;
+} signames[] = {
+    {"HUP", SIGHUP}, {"INT", SIGINT}, {"QUIT", SIGQUIT}, {"ILL", SIGILL}, {"TRAP", SIGTRAP},
+    {"ABRT", SIGABRT}, {"BUS", SIGBUS}, {"FPE", SIGFPE}, {"KILL", SIGKILL}, {"USR1", SIGUSR1},
+    {"SEGV", SIGSEGV}, {"USR2", SIGUSR2}, {"PIPE", SIGPIPE}, {"ALRM", SIGALRM}, {"TERM", SIGTERM},
+    {"CHLD", SIGCHLD}, {"CONT", SIGCONT}, {"STOP", SIGSTOP}, {"TSTP", SIGTSTP}, {"TTIN", SIGTTIN},
+    {"TTOU", SIGTTOU}, {"WINCH", SIGWINCH},
+};
+
+static int signal_number(const char *s)
+{
+    long n;
+    if (parse_int(s, &n))
+        return (int)n;
+    if (strncasecmp(s, "SIG", 3) == 0)
+        s += 3;
+    for (size_t i = 0; i < sizeof signames / sizeof signames[0]; i++)
+        if (strcasecmp(s, signames[i].name) == 0)
+            return signames[i].sig;
+    return -1;
+}
+
+static int bi_kill(int argc, char **argv)
+{
+    int sig = SIGTERM, i = 1;
+    if (i < argc && strcmp(argv[i], "-l") == 0) {
+        for (size_t k = 0; k < sizeof signames / sizeof signames[0]; k++)
+            printf("%2d) SIG%s\n", signames[k].sig, signames[k].name);
+        return 0;
+    }
+    if (i < argc && strcmp(argv[i], "-s") == 0 && i + 1 < argc) {
+        sig = signal_number(argv[i + 1]);
+        i += 2;
+    } else if (i < argc && argv[i][0] == '-' && argv[i][1] && strcmp(argv[i], "--") != 0) {
+        sig = signal_number(argv[i] + 1);
+        i++;
+    } else if (i < argc && strcmp(argv[i], "--") == 0) {
+        i++;
+    }
+    if (sig < 0 || sig >= 65) {
+        fprintf(stderr, "sh: kill: %s: invalid signal specification\n", argv[i - 1]);
+        return 1;
+    }
+    if (i >= argc) {
+        fprintf(stderr, "usage: kill [-s SIGNAL | -SIGNAL] PID|%%JOB...\n");
+        return 2;
+    }
+    int st = 0;
+    for (; i < argc; i++) {
+        pid_t pid;
+        if (argv[i][0] == '%') {
+            struct job *j = job_find(argv[i]);
+            if (!j) {
+                fprintf(stderr, "sh: kill: %s: no such job\n", argv[i]);
+                st = 1;
+                continue;
+            }
+            pid = interactive ? -j->pgid : j->pids[0];
+        } else {
+            long n;
+            if (!parse_int(argv[i], &n)) {
+                fprintf(stderr, "sh: kill: %s: arguments must be process or job IDs\n", argv[i]);
+                st = 1;
+                continue;
+            }
+            pid = (pid_t)n;
+        }
+        if (kill(pid, sig) < 0) {
+            fprintf(stderr, "sh: kill: (%s) - %s\n", argv[i], strerror(errno));
+            st = 1;
+        }
+    }
+    return st;
+}
+
+static int bi_source(int argc, char **argv)
+{
+    if (argc < 2) {
+        fprintf(stderr, "sh: %s: filename argument required\n", argv[0]);
+        return 2;
+    }
+    return source_file(argv[1], true);
+}
+
+static int bi_shift(int argc, char **argv)
+{
+    long n = 1;
+    if (argc > 1 && !parse_int(argv[1], &n)) {
+        fprintf(stderr, "sh: shift: %s: numeric argument required\n", argv[1]);
+        return 1;
+    }
+    if (n < 0 || n > sh_nparams)
+        return 1;
+    set_params(sh_params + n, sh_nparams - (int)n);
+    return 0;
+}
+
+static int loop_control(int argc, char **argv, int *counter)
+{
+    long n = 1;
+    if (argc > 1 && (!parse_int(argv[1], &n) || n < 1)) {
+        fprintf(stderr, "sh: %s: %s: loop count out of range\n", argv[0], argv[1]);
+        return 1;
+    }
+    if (loop_depth == 0)
+        return 0; /* outside a loop: nothing to do, like bash */
+    *counter = n > loop_depth ? loop_depth : (int)n;
+    return 0;
+}
+
+static int bi_break(int argc, char **argv) { return loop_control(argc, argv, &loop_break); }
+static int bi_continue(int argc, char **argv) { return loop_control(argc, argv, &loop_continue); }
+
+/* read [-r] NAME...: one line from stdin, split on blanks, the rest to the last NAME. */
+static int bi_read(int argc, char **argv)
+{
+    bool raw = false;
+    int i = 1;
+    if (i < argc && strcmp(argv[i], "-r") == 0)
+        raw = true, i++;
+    struct str line = {0};
+    bool got = false, eof = false;
+    for (;;) {
+        char c;
+        ssize_t n = read(0, &c, 1);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            eof = true;
+            break;
+        }
+        got = true;
+        if (c == '\n')
+            break;
+        if (c == '\\' && !raw) {
+            if (read(0, &c, 1) == 1 && c != '\n')
+                str_addc(&line, c);
+            continue;
+        }
+        str_addc(&line, c);
+    }
+    const char *s = line.s ? line.s : "";
+    if (i >= argc) {
+        var_set("REPLY", s, false);
+    }
+    for (; i < argc; i++) {
+        while (*s == ' ' || *s == '\t')
+            s++;
+        const char *e = s;
+        if (i == argc - 1) {
+            e = s + strlen(s);
+            while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+                e--;
+        } else {
+            while (*e && *e != ' ' && *e != '\t')
+                e++;
+        }
+        char *v = strndup(s, (size_t)(e - s));
+        var_set(argv[i], v ? v : "", false);
+        free(v);
+        s = e;
+    }
+    str_free(&line);
+    return eof && !got ? 1 : eof ? 1 : 0;
+}
+
+static int bi_set(int argc, char **argv)
+{
+    if (argc >= 2 && strcmp(argv[1], "--") == 0) {
+        set_params(argv + 2, argc - 2);
+        return 0;
+    }
+    if (argc == 1) {
+        vars_print_exports();
+        return 0;
+    }
+    fprintf(stderr, "sh: set: %s: option not supported (only set -- ARGS)\n", argv[1]);
+    return 2;
+}
+
+static int bi_help(int argc, char **argv);
+
+static const struct {
+    const char *name;
+    builtin_fn fn;
+    const char *usage;
+} builtins[] = {
+    {"cd", bi_cd, "cd [DIR | -]"},
+    {"pwd", bi_pwd, "pwd"},
+    {"echo", bi_echo, "echo [-neE] [ARG...]"},
+    {"exit", bi_exit, "exit [N]"},
+    {"export", bi_export, "export [NAME[=VALUE]...]"},
+    {"unset", bi_unset, "unset NAME..."},
+    {"set", bi_set, "set -- [ARG...]"},
+    {"shift", bi_shift, "shift [N]"},
+    {"read", bi_read, "read [-r] [NAME...]"},
+    {"history", bi_history, "history"},
+    {"jobs", bi_jobs, "jobs"},
+    {"wait", bi_wait, "wait [PID | %N...]"},
+    {"fg", bi_fg, "fg [%N]"},
+    {"bg", bi_bg, "bg [%N]"},
+    {"kill", bi_kill, "kill [-SIGNAL] PID | %N..."},
+    {".", bi_source, ". FILE"},
+    {"source", bi_source, "source FILE"},
+    {"break", bi_break, "break [N]"},
+    {"continue", bi_continue, "continue [N]"},
+    {"true", bi_true, "true"},
+    {"false", bi_false, "false"},
+    {":", bi_true, ": [ARG...]"},
+    {"help", bi_help, "help"},
+};
+#define NBUILTINS (sizeof builtins / sizeof builtins[0])
+
+static int bi_help(int argc, char **argv)
+{
+    (void)argc, (void)argv;
+    printf("Tiny OS shell. Builtins:\n");
+    for (size_t i = 0; i < NBUILTINS; i++)
+        printf("  %s\n", builtins[i].usage);
+    printf("Syntax:\n"
+           "  cmd1 | cmd2 | ...      pipeline      cmd &            background job\n"
+           "  a ; b   a && b   a || b                ! cmd            negate status\n"
+           "  < f  > f  >> f  2> f  2>> f  2>&1  >&2  N>f           redirections\n"
+           "  'text'  \"text $VAR\"  \\c                               quoting\n"
+           "  $VAR ${VAR} ${VAR:-w} $? $$ $! $# $0..$9 $@ $*         variables\n"
+           "  NAME=value   NAME=value cmd   * ? [a-z]   ~   # comment\n"
+           "  if c; then a; elif c; then b; else c; fi   { list; }   ( list )\n"
+           "  while c; do ...; done   until c; do ...; done   for x in w...; do ...; done\n"
+           "Keys: arrows, Home/End, Delete, ^A ^E ^U ^K ^W, ^C cancels, ^D exits, ^Z stops a job.\n");
+    return 0;
+}
+
+builtin_fn builtin_lookup(const char *name)
+{
+    for (size_t i = 0; i < NBUILTINS; i++)
+        if (strcmp(builtins[i].name, name) == 0)
+            return builtins[i].fn;
+    return NULL;
+}

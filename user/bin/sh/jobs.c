@@ -1,0 +1,262 @@
+/*
+ * jobs.c - the job table: what runs, what stopped, what finished.
+ *
+ * A job is one pipeline (or one backgrounded and-or list) with its
+ * process group. Foreground jobs are waited for with WUNTRACED so a
+ * Ctrl-Z'd job comes back here as stopped and stays in the table for
+ * fg/bg; background jobs are polled before each prompt.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "sh.h"
+
+static struct job *job_list; /* in order of creation */
+pid_t shell_pgid;
+
+void term_give(pid_t pgid)
+{
+    if (interactive)
+        tcsetpgrp(0, pgid);
+}
+
+void term_take_back(void)
+{
+    if (!interactive)
+        return;
+    tcsetpgrp(0, shell_pgid);
+    term_cooked();
+}
+
+void job_free(struct job *j)
+{
+    for (struct job **p = &job_list; *p; p = &(*p)->next) {
+        if (*p == j) {
+            *p = j->next;
+            break;
+        }
+    }
+    free(j->pids);
+    free(j->status);
+    free(j->done);
+    free(j->text);
+    free(j);
+}
+
+void jobs_init(void)
+{
+    while (job_list)
+        job_free(job_list);
+}
+
+struct job *job_new(const char *text, bool foreground)
+{
+    int id = 1;
+    struct job **tail = &job_list;
+    for (struct job *j = job_list; j; j = j->next) {
+        if (j->id >= id)
+            id = j->id + 1;
+        tail = &j->next;
+    }
+    struct job *j = xmalloc(sizeof *j);
+    memset(j, 0, sizeof *j);
+    j->id = id;
+    j->text = xstrdup(text ? text : "");
+    j->foreground = foreground;
+    j->state = JOB_RUNNING;
+    *tail = j;
+    return j;
+}
+
+void job_add_pid(struct job *j, pid_t pid)
+{
+    j->pids = xrealloc(j->pids, (size_t)(j->n + 1) * sizeof *j->pids);
+    j->status = xrealloc(j->status, (size_t)(j->n + 1) * sizeof *j->status);
+    j->done = xrealloc(j->done, (size_t)(j->n + 1) * sizeof *j->done);
+    j->pids[j->n] = pid;
+    j->status[j->n] = 0;
+    j->done[j->n] = false;
+    j->n++;
+}
+
+int status_of(int raw)
+{
+    if (WIFSIGNALED(raw))
+        return 128 + WTERMSIG(raw);
+    if (WIFSTOPPED(raw))
+        return 128 + WSTOPSIG(raw);
+    return WEXITSTATUS(raw);
+}
+
+void report_signal(int raw)
+{
+    if (!WIFSIGNALED(raw))
+        return;
+    int sig = WTERMSIG(raw);
+    if (sig == SIGINT)
+        fputc('\n', stderr); /* the ^C is already on the screen */
+    else if (sig != SIGPIPE)
+        fprintf(stderr, "%s%s\n", strsignal(sig), WCOREDUMP(raw) ? " (core dumped)" : "");
+}
+
+/* One blocking or polling round over the job's processes. Returns true
+ * when one of them stopped. */
+static bool collect(struct job *j, int flags)
+{
+    bool stopped = false;
+    for (int i = 0; i < j->n; i++) {
+        if (j->done[i])
+            continue;
+        int st;
+        pid_t r;
+        do
+            r = waitpid(j->pids[i], &st, flags);
+        while (r < 0 && errno == EINTR);
+        if (r == 0)
+            continue;
+        if (r < 0) { /* not ours any more (ECHILD): count it as finished */
+            j->done[i] = true;
+            continue;
+        }
+        if (WIFSTOPPED(st)) {
+            stopped = true;
+            if (!(flags & WNOHANG))
+                break;
+            continue;
+        }
+        if (WIFCONTINUED(st))
+            continue;
+        j->done[i] = true;
+        j->status[i] = st;
+    }
+    bool all = true;
+    for (int i = 0; i < j->n; i++)
+        all = all && j->done[i];
+    if (all)
+        j->state = JOB_DONE;
+    else if (stopped)
+        j->state = JOB_STOPPED;
+    return stopped;
+}
+
+int job_wait_fg(struct job *j)
+{
+    j->foreground = true;
+    j->state = JOB_RUNNING;
+    while (j->state == JOB_RUNNING)
+        collect(j, WUNTRACED);
+    term_take_back();
+    if (j->state == JOB_STOPPED) {
+        j->foreground = false;
+        int sig = SIGTSTP;
+        fprintf(stderr, "\n[%d]+ Stopped  %s\n", j->id, j->text);
+        return 128 + sig;
+    }
+    int raw = j->status[j->n - 1];
+    report_signal(raw);
+    int st = status_of(raw);
+    job_free(j);
+    return st;
+}
+
+static const char *state_text(struct job *j, char *buf, size_t n)
+{
+    if (j->state == JOB_RUNNING)
+        return "Running";
+    if (j->state == JOB_STOPPED)
+        return "Stopped";
+    int raw = j->status[j->n - 1];
+    if (WIFSIGNALED(raw))
+        return strsignal(WTERMSIG(raw));
+    if (WEXITSTATUS(raw)) {
+        snprintf(buf, n, "Exit %d", WEXITSTATUS(raw));
+        return buf;
+    }
+    return "Done";
+}
+
+void jobs_reap(bool notify)
+{
+    struct job *next;
+    for (struct job *j = job_list; j; j = next) {
+        next = j->next;
+        if (j->foreground || j->state == JOB_DONE)
+            continue;
+        collect(j, WNOHANG | WUNTRACED | WCONTINUED);
+        if (j->state == JOB_DONE && notify) {
+            char buf[32];
+            fprintf(stderr, "[%d]+ %s  %s\n", j->id, state_text(j, buf, sizeof buf), j->text);
+            job_free(j);
+        }
+    }
+}
+
+void jobs_list(void)
+{
+    jobs_reap(false);
+    struct job *next;
+    for (struct job *j = job_list; j; j = next) {
+        next = j->next;
+        char buf[32];
+        printf("[%d]%c %s  %s%s\n", j->id, next ? ' ' : '+', state_text(j, buf, sizeof buf), j->text,
+               j->state == JOB_RUNNING ? " &" : "");
+        if (j->state == JOB_DONE)
+            job_free(j);
+    }
+}
+
+struct job *job_find(const char *spec)
+{
+    struct job *last = NULL;
+    for (struct job *j = job_list; j; j = j->next)
+        if (!j->foreground)
+            last = j;
+    if (!spec || strcmp(spec, "%") == 0 || strcmp(spec, "%+") == 0 || strcmp(spec, "%%") == 0)
+        return last;
+    if (spec[0] == '%') {
+        int id = atoi(spec + 1);
+        for (struct job *j = job_list; j; j = j->next)
+            if (j->id == id)
+                return j;
+        return NULL;
+    }
+    pid_t pid = (pid_t)atoi(spec);
+    for (struct job *j = job_list; j; j = j->next)
+        for (int i = 0; i < j->n; i++)
+            if (j->pids[i] == pid)
+                return j;
+    return NULL;
+}
+
+int job_wait(struct job *j)
+{
+    while (j->state != JOB_DONE)
+        collect(j, 0);
+    int st = status_of(j->status[j->n - 1]);
+    job_free(j);
+    return st;
+}
+
+int job_fg(struct job *j)
+{
+    printf("%s\n", j->text);
+    fflush(stdout);
+    term_give(j->pgid);
+    if (j->state == JOB_STOPPED)
+        kill(-j->pgid, SIGCONT);
+    return job_wait_fg(j);
+}
+
+int job_bg(struct job *j)
+{
+    if (j->state == JOB_STOPPED)
+        kill(-j->pgid, SIGCONT);
+    j->state = JOB_RUNNING;
+    printf("[%d]+ %s &\n", j->id, j->text);
+    return 0;
+}

@@ -1,0 +1,210 @@
+/*
+ * lexer.c - shell text -> tokens.
+ *
+ * Words keep their quotes and backslashes: expand.c needs them to know
+ * what was quoted (no splitting, no globbing there). The lexer only finds
+ * where each word ends, drops comments and backslash-newline, and
+ * recognizes operators and redirections (with an optional descriptor
+ * number right before them, as in 2>&1).
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "sh.h"
+
+static bool is_meta(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == ';' || c == '&' || c == '|' || c == '<' || c == '>' ||
+           c == '(' || c == ')';
+}
+
+struct lexer {
+    struct arena *a;
+    const char *t;
+    size_t i;
+    struct token *toks;
+    int n, cap;
+};
+
+static struct token *push(struct lexer *lx, enum tok_kind kind, size_t start)
+{
+    if (lx->n == lx->cap) {
+        int cap = lx->cap ? lx->cap * 2 : 32;
+        struct token *t = arena_alloc(lx->a, (size_t)cap * sizeof *t);
+        if (lx->n)
+            memcpy(t, lx->toks, (size_t)lx->n * sizeof *t);
+        lx->toks = t;
+        lx->cap = cap;
+    }
+    struct token *tk = &lx->toks[lx->n++];
+    memset(tk, 0, sizeof *tk);
+    tk->kind = kind;
+    tk->fd = -1;
+    tk->start = start;
+    tk->end = lx->i;
+    tk->text = arena_strndup(lx->a, lx->t + start, lx->i - start);
+    return tk;
+}
+
+/* A word from lx->i; returns LEX_INCOMPLETE on an unterminated quote. */
+static enum lex_result word(struct lexer *lx, const char **err)
+{
+    const char *t = lx->t;
+    size_t start = lx->i;
+    struct str w = {0};
+    while (t[lx->i] && !is_meta(t[lx->i])) {
+        char c = t[lx->i];
+        if (c == '\\') {
+            if (!t[lx->i + 1]) {
+                str_free(&w);
+                return LEX_INCOMPLETE; /* a line continuation at the very end */
+            }
+            if (t[lx->i + 1] != '\n')
+                str_addn(&w, t + lx->i, 2);
+            lx->i += 2;
+        } else if (c == '\'') {
+            const char *q = strchr(t + lx->i + 1, '\'');
+            if (!q) {
+                str_free(&w);
+                *err = "unterminated quote";
+                return LEX_INCOMPLETE;
+            }
+            str_addn(&w, t + lx->i, (size_t)(q - (t + lx->i)) + 1);
+            lx->i = (size_t)(q - t) + 1;
+        } else if (c == '"') {
+            str_addc(&w, c);
+            lx->i++;
+            for (;;) {
+                char d = t[lx->i];
+                if (!d) {
+                    str_free(&w);
+                    *err = "unterminated quote";
+                    return LEX_INCOMPLETE;
+                }
+                if (d == '\\' && t[lx->i + 1]) {
+                    if (t[lx->i + 1] != '\n')
+                        str_addn(&w, t + lx->i, 2);
+                    lx->i += 2;
+                    continue;
+                }
+                str_addc(&w, d);
+                lx->i++;
+                if (d == '"')
+                    break;
+            }
+        } else if (c == '$' && t[lx->i + 1] == '{') {
+            const char *q = strchr(t + lx->i, '}');
+            if (!q) {
+                str_free(&w);
+                *err = "missing '}'";
+                return LEX_INCOMPLETE;
+            }
+            str_addn(&w, t + lx->i, (size_t)(q - (t + lx->i)) + 1);
+            lx->i = (size_t)(q - t) + 1;
+        } else {
+            str_addc(&w, c);
+            lx->i++;
+        }
+    }
+    struct token *tk = push(lx, T_WORD, start);
+    tk->text = arena_strndup(lx->a, w.s ? w.s : "", w.len);
+    str_free(&w);
+    return LEX_OK;
+}
+
+/* An operator at lx->i (the caller knows t[i] is a metacharacter). */
+static enum lex_result op(struct lexer *lx, int fd, size_t start, const char **err)
+{
+    const char *t = lx->t + lx->i;
+    enum tok_kind k;
+    enum redir_kind r = R_IN;
+    size_t len = 1;
+    if (t[0] == '<' && t[1] == '<') {
+        *err = "here-documents (<<) are not supported";
+        return LEX_ERROR;
+    }
+    if (t[0] == '>' || t[0] == '<') {
+        k = T_REDIR;
+        if (t[0] == '>' && t[1] == '>')
+            r = R_APPEND, len = 2;
+        else if (t[0] == '>' && t[1] == '&')
+            r = R_DUPOUT, len = 2;
+        else if (t[0] == '>' && t[1] == '|')
+            r = R_OUT, len = 2;
+        else if (t[0] == '<' && t[1] == '&')
+            r = R_DUPIN, len = 2;
+        else if (t[0] == '<' && t[1] == '>')
+            r = R_RDWR, len = 2;
+        else
+            r = t[0] == '>' ? R_OUT : R_IN;
+    } else if (t[0] == '&' && t[1] == '&') {
+        k = T_AND, len = 2;
+    } else if (t[0] == '|' && t[1] == '|') {
+        k = T_OR, len = 2;
+    } else if (t[0] == '&') {
+        k = T_AMP;
+    } else if (t[0] == '|') {
+        k = T_PIPE;
+    } else if (t[0] == ';') {
+        if (t[1] == ';') {
+            *err = "';;' (case) is not supported";
+            return LEX_ERROR;
+        }
+        k = T_SEMI;
+    } else if (t[0] == '(') {
+        k = T_LPAREN;
+    } else if (t[0] == ')') {
+        k = T_RPAREN;
+    } else {
+        k = T_NEWLINE;
+    }
+    lx->i += len;
+    struct token *tk = push(lx, k, start);
+    tk->fd = fd;
+    tk->redir = r;
+    if (k == T_NEWLINE)
+        tk->text = "newline";
+    return LEX_OK;
+}
+
+enum lex_result lex(struct arena *a, const char *text, struct token **toks, int *ntoks, const char **err)
+{
+    struct lexer lx = {.a = a, .t = text};
+    *err = NULL;
+    for (;;) {
+        while (text[lx.i] == ' ' || text[lx.i] == '\t' ||
+               (text[lx.i] == '\\' && text[lx.i + 1] == '\n'))
+            lx.i += text[lx.i] == '\\' ? 2 : 1;
+        char c = text[lx.i];
+        if (!c)
+            break;
+        if (c == '#') {
+            while (text[lx.i] && text[lx.i] != '\n')
+                lx.i++;
+            continue;
+        }
+        size_t start = lx.i;
+        /* N> and N< : a descriptor number glued to a redirection */
+        size_t j = lx.i;
+        while (isdigit((unsigned char)text[j]))
+            j++;
+        enum lex_result r;
+        if (j > lx.i && j - lx.i < 5 && (text[j] == '<' || text[j] == '>')) {
+            int fd = 0;
+            for (size_t k = lx.i; k < j; k++)
+                fd = fd * 10 + (text[k] - '0');
+            lx.i = j;
+            r = op(&lx, fd, start, err);
+        } else if (is_meta(c)) {
+            r = op(&lx, -1, start, err);
+        } else {
+            r = word(&lx, err);
+        }
+        if (r != LEX_OK)
+            return r;
+    }
+    push(&lx, T_EOF, lx.i)->text = "end of file";
+    *toks = lx.toks;
+    *ntoks = lx.n;
+    return LEX_OK;
+}

@@ -1,0 +1,220 @@
+/*
+ * main.c - the Tiny OS shell's entry: which input to read, and the loop
+ * that reads it, parses complete commands and runs them.
+ *
+ *   sh                     commands from stdin (interactive on a terminal)
+ *   sh -c 'CMDS' [NAME [ARG...]]
+ *   sh SCRIPT [ARG...]
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sh.h"
+
+extern char **environ; /* unistd.h has it too; declared here for any libc */
+
+/* Non-interactive input. Standard input is read a byte at a time so
+ * that a command that reads stdin itself gets the rest untouched. */
+struct reader {
+    int fd;
+    bool bytewise;
+    char buf[4096];
+    size_t pos, len;
+};
+
+/* Appends the next line (with its newline) to text; false at end of input. */
+static bool read_line(struct reader *r, struct str *text)
+{
+    bool any = false;
+    for (;;) {
+        if (r->pos == r->len) {
+            ssize_t n = read(r->fd, r->buf, r->bytewise ? 1 : sizeof r->buf);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0) {
+                if (any)
+                    str_addc(text, '\n');
+                return any;
+            }
+            r->pos = 0;
+            r->len = (size_t)n;
+        }
+        char c = r->buf[r->pos++];
+        any = true;
+        str_addc(text, c);
+        if (c == '\n')
+            return true;
+    }
+}
+
+static void make_prompt(struct str *p)
+{
+    char cwd[4096];
+    str_adds(p, "tinyos:");
+    str_adds(p, getcwd(cwd, sizeof cwd) ? cwd : "?");
+    str_adds(p, "$ ");
+}
+
+/* Reads, parses and runs until the end of the input. Non-interactive:
+ * stops at a syntax error (status 2). Returns the last status. */
+static int run_stream(struct reader *r)
+{
+    struct str text = {0};
+    for (;;) {
+        if (r) {
+            if (!read_line(r, &text)) {
+                if (text.len)
+                    run_text(text.s, true);
+                break;
+            }
+        } else {
+            jobs_reap(true);
+            struct str prompt = {0}, line = {0};
+            if (text.len)
+                str_adds(&prompt, "> ");
+            else
+                make_prompt(&prompt);
+            int k = term_readline(prompt.s, &line);
+            str_free(&prompt);
+            if (k < 0) {
+                str_free(&line);
+                text.len = 0;
+                last_status = 130;
+                continue;
+            }
+            if (k == 0) {
+                str_free(&line);
+                if (text.len)
+                    run_text(text.s, true);
+                fputs("exit\n", stderr);
+                break;
+            }
+            history_add(line.s ? line.s : "");
+            str_adds(&text, line.s ? line.s : "");
+            str_addc(&text, '\n');
+            str_free(&line);
+        }
+        enum parse_result pr = run_text(text.s, false);
+        if (pr == PARSE_INCOMPLETE)
+            continue;
+        text.len = 0;
+        text.s[0] = '\0';
+        if (pr == PARSE_ERROR && r)
+            break;
+    }
+    str_free(&text);
+    return last_status;
+}
+
+int source_file(const char *path, bool must_exist)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        if (must_exist)
+            fprintf(stderr, "sh: %s: %s\n", path, strerror(errno));
+        last_status = errno == ENOENT ? 127 : 126;
+        return last_status;
+    }
+    /* keep the script away from the descriptors commands redirect */
+    int high = fcntl(fd, F_DUPFD_CLOEXEC, 10);
+    if (high >= 0) {
+        close(fd);
+        fd = high;
+    }
+    struct reader *r = xmalloc(sizeof *r);
+    r->fd = fd;
+    r->bytewise = false;
+    r->pos = r->len = 0;
+    last_status = 0;
+    int st = run_stream(r);
+    free(r);
+    close(fd);
+    return st;
+}
+
+void sh_exit(int status)
+{
+    fflush(stdout);
+    fflush(stderr);
+    if (interactive)
+        term_cooked();
+    exit(status);
+}
+
+/* An interactive shell owns the terminal: its own process group in the
+ * foreground, and the job-control signals ignored (its children get
+ * them back, exec.c). */
+static void become_interactive(void)
+{
+    interactive = true;
+    signal(SIGINT, SIG_IGN);
+    signal(SIGQUIT, SIG_IGN);
+    signal(SIGTSTP, SIG_IGN);
+    signal(SIGTTIN, SIG_IGN);
+    signal(SIGTTOU, SIG_IGN);
+    if (getpgrp() != getpid())
+        setpgid(0, 0);
+    shell_pgid = getpgrp();
+    tcsetpgrp(0, shell_pgid);
+    term_save_mode();
+}
+
+int main(int argc, char **argv)
+{
+    vars_init(environ);
+    sh_arg0 = argc > 0 ? argv[0] : "sh";
+    int i = 1;
+    bool force_interactive = false;
+    while (i < argc && argv[i][0] == '-' && argv[i][1] && argv[i][1] != 'c') {
+        if (strcmp(argv[i], "--") == 0) {
+            i++;
+            break;
+        }
+        if (strcmp(argv[i], "-i") == 0)
+            force_interactive = true;
+        else if (strcmp(argv[i], "-s") != 0) {
+            fprintf(stderr, "sh: %s: invalid option\nusage: sh [-c COMMANDS [NAME [ARG...]] | SCRIPT [ARG...]]\n",
+                    argv[i]);
+            return 2;
+        }
+        i++;
+    }
+    if (i < argc && strcmp(argv[i], "-c") == 0) {
+        if (i + 1 >= argc) {
+            fprintf(stderr, "sh: -c: option requires an argument\n");
+            return 2;
+        }
+        if (i + 2 < argc) {
+            sh_arg0 = argv[i + 2];
+            set_params(argv + i + 3, argc - i - 3);
+        }
+        run_text(argv[i + 1], true);
+        sh_exit(last_status);
+    }
+    if (i < argc) {
+        sh_arg0 = argv[i];
+        set_params(argv + i + 1, argc - i - 1);
+        int fd = open(argv[i], O_RDONLY);
+        if (fd < 0) {
+            fprintf(stderr, "sh: %s: %s\n", argv[i], strerror(errno));
+            return errno == ENOENT ? 127 : 126;
+        }
+        close(fd);
+        sh_exit(source_file(argv[i], true));
+    }
+    if (force_interactive || (isatty(0) && isatty(2)))
+        become_interactive();
+    struct reader *r = NULL;
+    if (!interactive) {
+        r = xmalloc(sizeof *r);
+        r->fd = 0;
+        r->bytewise = true;
+        r->pos = r->len = 0;
+    }
+    sh_exit(run_stream(r));
+}

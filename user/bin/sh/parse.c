@@ -1,0 +1,348 @@
+/*
+ * parse.c - tokens -> tree.
+ *
+ *   list     := and_or ((';' | '&' | newline) and_or)*
+ *   and_or   := pipeline (('&&' | '||') newline* pipeline)*
+ *   pipeline := ['!'] command ('|' newline* command)*
+ *   command  := simple | if | while | until | for | '{' list '}' | '(' list ')'
+ *   simple   := (NAME=value | word | redirection)+
+ *
+ * Running off the end of the text where more must follow (after '|',
+ * inside an if, ...) gives PARSE_INCOMPLETE, so the caller can read
+ * another line and try again with the longer text.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "sh.h"
+
+struct parser {
+    struct arena *a;
+    const char *text;
+    struct token *t;
+    int n, i;
+    bool incomplete;
+    char *err;
+    size_t errlen;
+    bool failed;
+};
+
+static struct list *parse_list(struct parser *p);
+
+static struct token *peek(struct parser *p) { return &p->t[p->i]; }
+
+static bool fail(struct parser *p, struct token *tk)
+{
+    if (!p->failed) {
+        p->failed = true;
+        if (tk->kind == T_EOF)
+            p->incomplete = true;
+        else
+            snprintf(p->err, p->errlen, "syntax error near unexpected token '%s'", tk->text);
+    }
+    return false;
+}
+
+/* An unquoted reserved word in command position. */
+static bool is_word(struct token *tk, const char *w) { return tk->kind == T_WORD && strcmp(tk->text, w) == 0; }
+
+static bool is_terminator(struct token *tk)
+{
+    static const char *const words[] = {"then", "elif", "else", "fi", "do", "done", "}", NULL};
+    if (tk->kind == T_EOF || tk->kind == T_RPAREN)
+        return true;
+    for (int i = 0; words[i]; i++)
+        if (is_word(tk, words[i]))
+            return true;
+    return false;
+}
+
+static void skip_newlines(struct parser *p)
+{
+    while (peek(p)->kind == T_NEWLINE)
+        p->i++;
+}
+
+static bool expect_word(struct parser *p, const char *w)
+{
+    skip_newlines(p);
+    if (!is_word(peek(p), w))
+        return fail(p, peek(p));
+    p->i++;
+    return true;
+}
+
+/* Appends to an arena array by copying (the arrays are short). */
+static void *grow(struct parser *p, void *arr, int n, size_t size)
+{
+    void *bigger = arena_alloc(p->a, (size_t)(n + 2) * size); /* room for a NULL end */
+    if (n && arr)
+        memcpy(bigger, arr, (size_t)n * size);
+    return bigger;
+}
+
+static bool is_assignment(const char *w)
+{
+    const char *eq = strchr(w, '=');
+    return eq && eq > w && var_name_ok(w, (size_t)(eq - w));
+}
+
+static bool parse_redirs(struct parser *p, struct redir ***tail)
+{
+    while (peek(p)->kind == T_REDIR) {
+        struct token *op = peek(p);
+        p->i++;
+        if (peek(p)->kind != T_WORD)
+            return fail(p, peek(p)->kind == T_EOF ? &(struct token){.kind = T_NEWLINE, .text = "newline"} : peek(p));
+        struct redir *r = arena_alloc(p->a, sizeof *r);
+        r->kind = op->redir;
+        r->fd = op->fd >= 0 ? op->fd : (r->kind == R_IN || r->kind == R_DUPIN || r->kind == R_RDWR) ? 0 : 1;
+        r->word = peek(p)->text;
+        p->i++;
+        **tail = r;
+        *tail = &r->next;
+    }
+    return true;
+}
+
+static struct node *parse_simple(struct parser *p)
+{
+    struct node *nd = arena_alloc(p->a, sizeof *nd);
+    nd->kind = N_SIMPLE;
+    struct redir **tail = &nd->redirs;
+    for (;;) {
+        struct token *tk = peek(p);
+        if (tk->kind == T_REDIR) {
+            if (!parse_redirs(p, &tail))
+                return NULL;
+        } else if (tk->kind == T_WORD) {
+            if (nd->nwords == 0 && is_assignment(tk->text)) {
+                nd->assigns = grow(p, nd->assigns, nd->nassigns, sizeof(char *));
+                nd->assigns[nd->nassigns++] = tk->text;
+            } else {
+                nd->words = grow(p, nd->words, nd->nwords, sizeof(char *));
+                nd->words[nd->nwords++] = tk->text;
+                nd->words[nd->nwords] = NULL;
+            }
+            p->i++;
+        } else {
+            break;
+        }
+    }
+    if (!nd->nwords && !nd->nassigns && !nd->redirs) {
+        fail(p, peek(p));
+        return NULL;
+    }
+    return nd;
+}
+
+/* The body of a compound command up to the word `end`, which is consumed. */
+static struct list *body_until(struct parser *p, const char *end)
+{
+    struct list *l = parse_list(p);
+    if (!l || !expect_word(p, end))
+        return NULL;
+    return l;
+}
+
+static struct node *parse_if(struct parser *p)
+{
+    struct node *nd = arena_alloc(p->a, sizeof *nd);
+    nd->kind = N_IF;
+    p->i++; /* if / elif */
+    if (!(nd->cond = body_until(p, "then")))
+        return NULL;
+    if (!(nd->body = parse_list(p)))
+        return NULL;
+    skip_newlines(p);
+    if (is_word(peek(p), "elif")) {
+        struct node *sub = parse_if(p); /* consumes the final fi */
+        if (!sub)
+            return NULL;
+        nd->els = arena_alloc(p->a, sizeof *nd->els);
+        nd->els->n = 1;
+        nd->els->items = arena_alloc(p->a, sizeof *nd->els->items);
+        struct andor *ao = nd->els->items[0].ao = arena_alloc(p->a, sizeof *ao);
+        ao->n = 1;
+        ao->pipes = arena_alloc(p->a, sizeof *ao->pipes);
+        ao->pipes[0] = arena_alloc(p->a, sizeof *ao->pipes[0]);
+        ao->pipes[0]->n = 1;
+        ao->pipes[0]->cmds = arena_alloc(p->a, sizeof(struct node *));
+        ao->pipes[0]->cmds[0] = sub;
+        return nd;
+    }
+    if (is_word(peek(p), "else")) {
+        p->i++;
+        if (!(nd->els = parse_list(p)))
+            return NULL;
+    }
+    if (!expect_word(p, "fi"))
+        return NULL;
+    return nd;
+}
+
+static struct node *parse_loop(struct parser *p, enum node_kind kind)
+{
+    struct node *nd = arena_alloc(p->a, sizeof *nd);
+    nd->kind = kind;
+    p->i++;
+    if (kind == N_FOR) {
+        struct token *v = peek(p);
+        if (v->kind != T_WORD || !var_name_ok(v->text, strlen(v->text))) {
+            fail(p, v);
+            return NULL;
+        }
+        nd->var = v->text;
+        p->i++;
+        skip_newlines(p);
+        if (is_word(peek(p), "in")) {
+            nd->for_has_in = true;
+            p->i++;
+            while (peek(p)->kind == T_WORD) {
+                nd->words = grow(p, nd->words, nd->nwords, sizeof(char *));
+                nd->words[nd->nwords++] = peek(p)->text;
+                nd->words[nd->nwords] = NULL;
+                p->i++;
+            }
+        }
+        if (peek(p)->kind == T_SEMI)
+            p->i++;
+    } else if (!(nd->cond = body_until(p, "do"))) {
+        return NULL;
+    }
+    if (kind == N_FOR && !expect_word(p, "do"))
+        return NULL;
+    if (!(nd->body = body_until(p, "done")))
+        return NULL;
+    return nd;
+}
+
+static struct node *parse_command(struct parser *p)
+{
+    struct token *tk = peek(p);
+    struct node *nd = NULL;
+    if (is_word(tk, "if")) {
+        nd = parse_if(p);
+    } else if (is_word(tk, "while") || is_word(tk, "until")) {
+        nd = parse_loop(p, is_word(tk, "while") ? N_WHILE : N_UNTIL);
+    } else if (is_word(tk, "for")) {
+        nd = parse_loop(p, N_FOR);
+    } else if (is_word(tk, "{") || tk->kind == T_LPAREN) {
+        bool sub = tk->kind == T_LPAREN;
+        p->i++;
+        nd = arena_alloc(p->a, sizeof *nd);
+        nd->kind = sub ? N_SUBSHELL : N_GROUP;
+        if (!(nd->body = parse_list(p)))
+            return NULL;
+        skip_newlines(p);
+        if (sub ? peek(p)->kind != T_RPAREN : !is_word(peek(p), "}")) {
+            fail(p, peek(p));
+            return NULL;
+        }
+        p->i++;
+    } else if (is_terminator(tk) && tk->kind != T_EOF) {
+        fail(p, tk);
+        return NULL;
+    } else {
+        return parse_simple(p);
+    }
+    if (!nd)
+        return NULL;
+    struct redir **tail = &nd->redirs;
+    if (!parse_redirs(p, &tail))
+        return NULL;
+    return nd;
+}
+
+static struct pipeline *parse_pipeline(struct parser *p)
+{
+    struct pipeline *pl = arena_alloc(p->a, sizeof *pl);
+    if (is_word(peek(p), "!")) {
+        pl->negate = true;
+        p->i++;
+    }
+    for (;;) {
+        struct node *nd = parse_command(p);
+        if (!nd)
+            return NULL;
+        pl->cmds = grow(p, pl->cmds, pl->n, sizeof *pl->cmds);
+        pl->cmds[pl->n++] = nd;
+        if (peek(p)->kind != T_PIPE)
+            return pl;
+        p->i++;
+        skip_newlines(p);
+    }
+}
+
+static struct andor *parse_andor(struct parser *p)
+{
+    struct andor *ao = arena_alloc(p->a, sizeof *ao);
+    for (;;) {
+        struct pipeline *pl = parse_pipeline(p);
+        if (!pl)
+            return NULL;
+        ao->pipes = grow(p, ao->pipes, ao->n, sizeof *ao->pipes);
+        ao->pipes[ao->n++] = pl;
+        enum tok_kind k = peek(p)->kind;
+        if (k != T_AND && k != T_OR)
+            return ao;
+        ao->ops = grow(p, ao->ops, ao->n - 1, sizeof *ao->ops);
+        ao->ops[ao->n - 1] = (int)k;
+        p->i++;
+        skip_newlines(p);
+    }
+}
+
+static struct list *parse_list(struct parser *p)
+{
+    struct list *l = arena_alloc(p->a, sizeof *l);
+    for (;;) {
+        skip_newlines(p);
+        if (is_terminator(peek(p)))
+            return l;
+        size_t start = peek(p)->start;
+        struct andor *ao = parse_andor(p);
+        if (!ao)
+            return NULL;
+        l->items = grow(p, l->items, l->n, sizeof *l->items);
+        struct item *it = &l->items[l->n++];
+        it->ao = ao;
+        it->text = arena_strndup(p->a, p->text + start, p->t[p->i - 1].end - start);
+        struct token *sep = peek(p);
+        if (sep->kind == T_AMP || sep->kind == T_SEMI || sep->kind == T_NEWLINE) {
+            it->background = sep->kind == T_AMP;
+            p->i++;
+        } else if (!is_terminator(sep)) {
+            fail(p, sep);
+            return NULL;
+        }
+    }
+}
+
+enum parse_result parse(struct arena *a, const char *text, struct list **out, char *errbuf, size_t errlen)
+{
+    struct token *toks;
+    int n;
+    const char *lerr;
+    enum lex_result lr = lex(a, text, &toks, &n, &lerr);
+    if (lr == LEX_INCOMPLETE) {
+        snprintf(errbuf, errlen, "syntax error: %s", lerr ? lerr : "unexpected end of file");
+        return PARSE_INCOMPLETE;
+    }
+    if (lr == LEX_ERROR) {
+        snprintf(errbuf, errlen, "%s", lerr);
+        return PARSE_ERROR;
+    }
+    struct parser p = {.a = a, .text = text, .t = toks, .n = n, .err = errbuf, .errlen = errlen};
+    struct list *l = parse_list(&p);
+    if (l && peek(&p)->kind != T_EOF)
+        fail(&p, peek(&p));
+    if (p.incomplete) {
+        snprintf(errbuf, errlen, "syntax error: unexpected end of file");
+        return PARSE_INCOMPLETE;
+    }
+    if (p.failed)
+        return PARSE_ERROR;
+    *out = l;
+    return PARSE_OK;
+}

@@ -1,0 +1,100 @@
+/*
+ * term.c - reading a line from the terminal: raw mode while editing,
+ * the terminal's own (cooked) mode back before anything runs.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "line_edit.h"
+#include "sh.h"
+
+static struct termios cooked;
+static bool have_cooked;
+
+void term_save_mode(void) { have_cooked = tcgetattr(0, &cooked) == 0; }
+
+void term_cooked(void)
+{
+    if (have_cooked)
+        tcsetattr(0, TCSADRAIN, &cooked);
+}
+
+static void raw_mode(void)
+{
+    struct termios t = cooked;
+    /* no line discipline, no echo, and ^C ^Z ^\ as plain bytes */
+    t.c_lflag &= ~(tcflag_t)(ICANON | ECHO | ISIG | IEXTEN);
+    t.c_iflag &= ~(tcflag_t)(IXON | ICRNL | INLCR);
+    t.c_cc[VMIN] = 1;
+    t.c_cc[VTIME] = 0;
+    tcsetattr(0, TCSADRAIN, &t);
+}
+
+static void put(const char *s, size_t n)
+{
+    while (n) {
+        ssize_t k = write(2, s, n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            return;
+        s += k;
+        n -= (size_t)k;
+    }
+}
+
+static struct line_edit le;
+
+int term_readline(const char *prompt, struct str *out)
+{
+    if (!have_cooked)
+        term_save_mode();
+    raw_mode();
+    put(prompt, strlen(prompt));
+    le_reset(&le);
+    int hist = history_count();   /* the entry shown; count = the new line */
+    char *draft = NULL;           /* what was typed before going up */
+    int result = 1;
+    for (;;) {
+        unsigned char c;
+        ssize_t n = read(0, &c, 1);
+        if (n < 0 && errno == EINTR)
+            continue;
+        enum le_action a = n <= 0 ? LE_EOF : le_feed(&le, c);
+        if (a == LE_EOF && n <= 0 && le.len) /* end of input mid-line: take it */
+            a = LE_ENTER;
+        if (a == LE_HIST_PREV && hist > 0) {
+            if (hist == history_count()) {
+                free(draft);
+                draft = xstrdup(le.buf);
+            }
+            le_replace(&le, history_get(--hist));
+        } else if (a == LE_HIST_NEXT && hist < history_count()) {
+            hist++;
+            le_replace(&le, hist == history_count() ? (draft ? draft : "") : history_get(hist));
+        }
+        put(le.out, le.outlen);
+        le.outlen = 0;
+        if (a == LE_ENTER) {
+            put("\n", 1);
+            str_adds(out, le.buf);
+            break;
+        }
+        if (a == LE_EOF) {
+            result = 0;
+            break;
+        }
+        if (a == LE_INTERRUPT) {
+            put("^C\n", 3);
+            result = -1;
+            break;
+        }
+    }
+    free(draft);
+    term_cooked();
+    return result;
+}

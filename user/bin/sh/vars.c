@@ -1,0 +1,145 @@
+/*
+ * vars.c - shell variables and the positional parameters.
+ *
+ * One table holds every variable; the exported ones become the
+ * environment of the programs we run (vars_environ). The shell's own
+ * environ is never changed, so nothing here depends on setenv.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sh.h"
+
+struct var {
+    char *name, *value;
+    bool exported;
+};
+static struct var *vars;
+static int nvars, capvars;
+
+char *sh_arg0 = "sh";
+char **sh_params;
+int sh_nparams;
+int last_status;
+pid_t shell_pid;
+pid_t last_bg_pid;
+
+bool var_name_ok(const char *s, size_t n)
+{
+    if (n == 0 || !(isalpha((unsigned char)s[0]) || s[0] == '_'))
+        return false;
+    for (size_t i = 1; i < n; i++)
+        if (!(isalnum((unsigned char)s[i]) || s[i] == '_'))
+            return false;
+    return true;
+}
+
+static struct var *find(const char *name)
+{
+    for (int i = 0; i < nvars; i++)
+        if (strcmp(vars[i].name, name) == 0)
+            return &vars[i];
+    return NULL;
+}
+
+const char *var_get(const char *name)
+{
+    struct var *v = find(name);
+    return v ? v->value : NULL;
+}
+
+int var_set(const char *name, const char *value, bool export_it)
+{
+    struct var *v = find(name);
+    if (!v) {
+        if (nvars == capvars) {
+            capvars = capvars ? capvars * 2 : 32;
+            vars = xrealloc(vars, (size_t)capvars * sizeof *vars);
+        }
+        v = &vars[nvars++];
+        v->name = xstrdup(name);
+        v->value = NULL;
+        v->exported = false;
+    }
+    char *copy = xstrdup(value);
+    free(v->value);
+    v->value = copy;
+    if (export_it)
+        v->exported = true;
+    return 0;
+}
+
+void var_export(const char *name)
+{
+    struct var *v = find(name);
+    if (v)
+        v->exported = true;
+    else
+        var_set(name, "", true), find(name)->exported = true;
+}
+
+void var_unset(const char *name)
+{
+    struct var *v = find(name);
+    if (!v)
+        return;
+    free(v->name);
+    free(v->value);
+    memmove(v, v + 1, (size_t)(&vars[nvars] - (v + 1)) * sizeof *v);
+    nvars--;
+}
+
+void vars_init(char **envp)
+{
+    for (char **e = envp; e && *e; e++) {
+        const char *eq = strchr(*e, '=');
+        if (!eq || !var_name_ok(*e, (size_t)(eq - *e)))
+            continue;
+        char *name = strndup(*e, (size_t)(eq - *e));
+        if (name) {
+            var_set(name, eq + 1, true);
+            free(name);
+        }
+    }
+    if (!var_get("PATH"))
+        var_set("PATH", "/bin:/usr/bin", false);
+    shell_pid = getpid();
+}
+
+char **vars_environ(void)
+{
+    char **env = xmalloc((size_t)(nvars + 1) * sizeof *env);
+    int n = 0;
+    for (int i = 0; i < nvars; i++) {
+        if (!vars[i].exported)
+            continue;
+        size_t len = strlen(vars[i].name) + strlen(vars[i].value) + 2;
+        env[n] = xmalloc(len);
+        snprintf(env[n], len, "%s=%s", vars[i].name, vars[i].value);
+        n++;
+    }
+    env[n] = NULL;
+    return env;
+}
+
+void vars_print_exports(void)
+{
+    for (int i = 0; i < nvars; i++)
+        if (vars[i].exported)
+            printf("export %s=\"%s\"\n", vars[i].name, vars[i].value);
+}
+
+void set_params(char **argv, int argc)
+{
+    for (int i = 0; i < sh_nparams; i++)
+        free(sh_params[i]);
+    free(sh_params);
+    sh_params = xmalloc((size_t)(argc + 1) * sizeof *sh_params);
+    for (int i = 0; i < argc; i++)
+        sh_params[i] = xstrdup(argv[i]);
+    sh_params[argc] = NULL;
+    sh_nparams = argc;
+}
