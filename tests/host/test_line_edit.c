@@ -157,7 +157,7 @@ TEST(ctrl_c_on_empty_line)
 TEST(other_control_bytes_ignored)
 {
     start();
-    static const char ctrl[] = {1, 2, 4, 5, 6, 7, 11, 12, 14, 15, 16, 17, 18, 19, 20, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31};
+    static const char ctrl[] = {1, 2, 4, 5, 6, 7, 11, 12, 14, 15, 16, 17, 18, 19, 20, 22, 24, 25, 26, 27, 28, 29, 30, 31};
     feed("a");
     feed_n(ctrl, sizeof ctrl, NULL);
     feed_n("\0", 1, NULL); /* NUL too */
@@ -166,6 +166,14 @@ TEST(other_control_bytes_ignored)
     CHECK_STR(echo_buf, "ab");
     CHECK_EQ_INT(feed("\n"), 1);
     CHECK_STR(le.buf, "ab");
+}
+
+TEST(ctrl_w_erases_a_word)
+{
+    start();
+    feed("one two  \x17three");
+    CHECK_EQ_INT(feed("\n"), 1);
+    CHECK_STR(le.buf, "one three");
 }
 
 TEST(tab_and_high_bytes_are_text)
