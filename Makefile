@@ -165,7 +165,9 @@ $(BUILD)/user/lib/%.o: user/lib/%.S
 $(LIBC): $(LIBC_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
-$(BUILD)/user/bin/%.o: user/bin/%.c
+# Objects live under build/user/obj/, apart from the programs (a program
+# directory's name is also its binary's name).
+$(BUILD)/user/obj/%.o: user/bin/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(TINYC_CFLAGS) -c $< -o $@
 $(BUILD)/user/libc-tests/%.o: user/libc-tests/%.c
@@ -174,10 +176,12 @@ $(BUILD)/user/libc-tests/%.o: user/libc-tests/%.c
 # Link: crt0 first, the program, then the library (and libgcc for the odd
 # helper gcc may call).
 TINYC_LINK = $(CC) $(TINYC_LDFLAGS) -o $@ $(CRT0) $(filter %.o,$^) $(LIBC) -lgcc
-$(BUILD)/user/bin/%: $(BUILD)/user/bin/%.o $(LIBC) $(CRT0)
+$(BUILD)/user/bin/%: $(BUILD)/user/obj/%.o $(LIBC) $(CRT0)
+	@mkdir -p $(dir $@)
 	$(TINYC_LINK)
 .SECONDEXPANSION:
-$(addprefix $(BUILD)/user/bin/,$(BIN_DIRS)): $$(patsubst %.c,$(BUILD)/%.o,$$(wildcard user/bin/$$(notdir $$@)/*.c)) $(LIBC) $(CRT0)
+$(addprefix $(BUILD)/user/bin/,$(BIN_DIRS)): $$(patsubst user/bin/%.c,$(BUILD)/user/obj/%.o,$$(wildcard user/bin/$$(notdir $$@)/*.c)) $(LIBC) $(CRT0)
+	@mkdir -p $(dir $@)
 	$(TINYC_LINK)
 $(BUILD)/user/libc-tests/%: $(BUILD)/user/libc-tests/%.o $(LIBC) $(CRT0)
 	$(TINYC_LINK)
@@ -197,7 +201,7 @@ $(ROOTFS_CPIO): $(BINS) tools/mkinitrd $(shell find user/rootfs -type f 2>/dev/n
 .PHONY: userland
 userland: $(LIBC) $(CRT0) $(BINS) $(LIBC_TESTS) $(LIBC_TESTS:=.glibc) $(ROOTFS_CPIO)
 
--include $(LIBC_OBJ:.o=.d) $(BINS:=.d)
+-include $(LIBC_OBJ:.o=.d) $(shell find $(BUILD)/user/obj -name '*.d' 2>/dev/null)
 
 test: deps
 	@$(MAKE) --no-print-directory -j2 $(KERNEL) $(ISO) host-tests user-tests userland
