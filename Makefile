@@ -189,11 +189,12 @@ $(BUILD)/user/libc-tests/%.glibc: user/libc-tests/%.c
 	@mkdir -p $(dir $@)
 	$(CC) -static -O2 -w $< -o $@
 
-# The root file system `make run` boots: every program in /bin, init in
+# The root file system `make run` boots: every program (stripped) in /bin, init in
 # /sbin, the files of user/rootfs (/etc ...), packed by tools/mkinitrd.
-$(ROOTFS_CPIO): $(BINS) tools/mkinitrd $(shell find user/rootfs -type f 2>/dev/null)
+$(ROOTFS_CPIO): $(BINS) tools/mkinitrd Makefile $(shell find user/rootfs -type f 2>/dev/null)
 	@rm -rf $(ROOTFS) && mkdir -p $(ROOTFS)/bin $(ROOTFS)/sbin $(ROOTFS)/tmp $(ROOTFS)/home
-	cp $(BINS) $(ROOTFS)/bin/
+	@# Stripped copies: the debug info stays in build/user/bin for gdb.
+	for b in $(BINS); do strip -o $(ROOTFS)/bin/$$(basename $$b) $$b || exit 1; done
 	@if [ -f $(ROOTFS)/bin/init ]; then mv $(ROOTFS)/bin/init $(ROOTFS)/sbin/init; fi
 	@if [ -d user/rootfs ]; then cp -R user/rootfs/. $(ROOTFS)/; fi
 	$(PYTHON) tools/mkinitrd -o $@ $(ROOTFS)
@@ -221,7 +222,7 @@ BENCH_BIN := $(BUILD)/bench/bench
 .PHONY: bench bench-now
 bench: deps
 	@$(MAKE) --no-print-directory bench-now
-bench-now: $(KERNEL) $(BENCH_BIN)
+bench-now: $(KERNEL) $(BENCH_BIN) $(ROOTFS_CPIO)
 	$(PYTHON) tools/bench-linux-setup --build $(BUILD)
 	$(PYTHON) tools/bench --build $(BUILD)
 $(BENCH_BIN): bench/bench.c
