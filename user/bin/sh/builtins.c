@@ -324,7 +324,20 @@ static int bi_source(int argc, char **argv)
         fprintf(stderr, "sh: %s: filename argument required\n", argv[0]);
         return 2;
     }
-    return source_file(argv[1], true);
+    if (argc == 2)
+        return source_file(argv[1], true);
+    /* . FILE ARGS: the arguments are $1... while it runs */
+    int saved_n = sh_nparams;
+    char **saved = sh_params;
+    sh_params = NULL;
+    sh_nparams = 0;
+    set_params(argv + 2, argc - 2);
+    int st = source_file(argv[1], true);
+    set_params(saved, saved_n);
+    for (int i = 0; i < saved_n; i++)
+        free(saved[i]);
+    free(saved);
+    return st;
 }
 
 static int bi_shift(int argc, char **argv)
@@ -424,6 +437,7 @@ static int bi_set(int argc, char **argv)
 }
 
 static int bi_help(int argc, char **argv);
+int builtin_test(int argc, char **argv); /* test.c */
 
 static const struct {
     const char *name;
@@ -449,6 +463,8 @@ static const struct {
     {"source", bi_source, "source FILE"},
     {"break", bi_break, "break [N]"},
     {"continue", bi_continue, "continue [N]"},
+    {"test", builtin_test, "test EXPR"},
+    {"[", builtin_test, "[ EXPR ]"},
     {"true", bi_true, "true"},
     {"false", bi_false, "false"},
     {":", bi_true, ": [ARG...]"},

@@ -134,12 +134,14 @@ void vars_print_exports(void)
 
 void set_params(char **argv, int argc)
 {
+    /* argv may point into the old parameters (shift): copy before freeing */
+    char **fresh = xmalloc((size_t)(argc + 1) * sizeof *fresh);
+    for (int i = 0; i < argc; i++)
+        fresh[i] = xstrdup(argv[i]);
+    fresh[argc] = NULL;
     for (int i = 0; i < sh_nparams; i++)
         free(sh_params[i]);
     free(sh_params);
-    sh_params = xmalloc((size_t)(argc + 1) * sizeof *sh_params);
-    for (int i = 0; i < argc; i++)
-        sh_params[i] = xstrdup(argv[i]);
-    sh_params[argc] = NULL;
+    sh_params = fresh;
     sh_nparams = argc;
 }

@@ -1,0 +1,135 @@
+"""shell.py - tests of /bin/sh (user/bin/sh), keys as in tests/user_tests.py
+and tests/boots.py.
+
+USER_TESTS run `sh -c SCRIPT` as PID 1 with the whole root file system
+(rootfs=True). Differential ones also run the same binary on this host,
+where PATH finds the host's programs: those scripts use only builtins and
+programs whose output is the same everywhere (cat, wc -l, printf, env,
+grep, sleep). The others state Tiny OS's exact output.
+
+BOOTS boot the root file system (/sbin/init starts /bin/sh on the console)
+and type at the prompt `tinyos:CWD$ `.
+"""
+
+
+def sh(name, script, stdout=None, status=0, differential=True, **kw):
+    t = dict(name="sh-" + name, bin="sh", args=["-c", script], rootfs=True, status=status,
+             differential=differential, **kw)
+    if stdout is not None:
+        t["stdout"] = stdout
+    return t
+
+
+USER_TESTS = [
+    sh("pipeline-3", "echo hi | cat | wc -l", "1\n"),
+    sh("pipeline-8", "echo a b c | cat | cat | cat | cat | cat | cat | cat", "a b c\n"),
+    sh("pipeline-status-is-last", "false | true; echo $?; true | false; echo $?", "0\n1\n"),
+    sh("ls-grep", "ls / | grep -c bin", "2\n", differential=False),
+    sh("redirect-roundtrip",
+       "echo one > /tmp/f; echo two >> /tmp/f; cat < /tmp/f; wc -l < /tmp/f; echo new > /tmp/f; cat /tmp/f",
+       "one\ntwo\n2\nnew\n"),
+    sh("redirect-stderr",
+       "cat /nope 2> /tmp/e; echo $?; wc -l < /tmp/e; cat /nope 2>&1 | wc -l; echo to-err >&2; "
+       "echo hidden 2>&1 > /dev/null; { echo e2 >&2; } 2>> /tmp/e; wc -l < /tmp/e; 3>/tmp/three echo x; cat /tmp/three",
+       "1\n1\n1\n2\nx\n"),
+    sh("redirect-missing-target", "echo >; echo not-reached", "", status=2),
+    sh("redirect-bad-file", "cat < /nope/x; echo $?; echo hi > /nope/x; echo $?", "1\n1\n"),
+    sh("exit-status", "false; echo $?; true; echo $?; sh -c 'exit 42'; echo $?; (exit 7); echo $?; exit 3",
+       "1\n0\n42\n7\n", status=3),
+    sh("quoting",
+       "Y=why; echo 'a  $Y \"q\"' \"b  \\$Y \\\"q\\\" \\\\ $Y\" c\\ \\ d 'it'\\''s' \"\" e; echo \"${Y}s\" '${Y}' \\$Y",
+       "a  $Y \"q\" b  $Y \"q\" \\ why c  d it's  e\nwhys ${Y} $Y\n"),
+    sh("field-splitting", "X='1  2   3'; for w in $X; do echo \"<$w>\"; done; for w in \"$X\"; do echo \"<$w>\"; done",
+       "<1>\n<2>\n<3>\n<1  2   3>\n"),
+    sh("variables",
+       "X=1; echo $X ${X}2 \"$X\"; env | grep -c '^X='; export X; env | grep '^X='; unset X; echo \"[$X]\"; "
+       "Y=5 env | grep '^Y='; echo \"[$Y]\"; export Z=3; env | grep '^Z='; echo ${U:-default} ${#Z} $#",
+       "1 12 1\n0\nX=1\n[]\nY=5\n[]\nZ=3\ndefault 1 0\n"),
+    sh("and-or-list", "true && echo a; false && echo b; false || echo c; true || echo d; "
+       "false && echo e || echo f; ! true; echo $?; ! false; echo $?", "a\nc\nf\n1\n0\n"),
+    sh("command-not-found", "nope-cmd 2>&1; echo $?", "sh: nope-cmd: command not found\n127\n"),
+    sh("command-not-found-status", "nope-cmd", "", status=127),
+    sh("permission-denied", "echo x > /tmp/np; /tmp/np 2>&1; echo $?; /tmp/nothere 2>&1; echo $?",
+       "sh: /tmp/np: Permission denied\n126\nsh: /tmp/nothere: No such file or directory\n127\n"),
+    sh("cd-errors", "cd /nope 2>&1; echo $?; cd /tmp; pwd; cd; pwd; cd -; cd /bin/sh 2>&1; echo $?",
+       "sh: cd: /nope: No such file or directory\n1\n/tmp\n/\n/tmp\nsh: cd: /bin/sh: Not a directory\n1\n"),
+    sh("script-file",
+       "printf 'echo \"$1 $2 $#\"\\nfor a in \"$@\"; do echo \"<$a>\"; done\\nexit 3\\n' > /tmp/s.sh; "
+       "sh /tmp/s.sh a 'b c'; echo $?; . /tmp/s.sh x", "a b c 2\n<a>\n<b c>\n3\nx  1\n<x>\n", status=3),
+    sh("background-wait", "sleep 0.2 & echo started; wait $!; echo \"waited $?\"; (exit 5) & wait $!; echo $?; "
+       "sh -c 'exit 4' & sleep 0.1; wait; echo all",
+       "started\nwaited 0\n5\nall\n"),
+    sh("killed-by-signal", "sh -c 'kill -9 $$'; echo $?; sh -c 'kill -TERM $$'; echo $?", "137\n143\n"),
+    sh("signal-message", "{ sh -c 'kill -SEGV $$'; } 2>&1; echo $?", "Segmentation fault\n139\n", differential=False),
+    sh("syntax-error-pipe", "echo a; | echo b", "", status=2),
+    sh("syntax-error-message",
+       "sh -c '| echo' 2>&1; echo $?; sh -c 'echo \"open' 2>&1; echo $?; sh -c 'echo a &&' 2>&1; echo $?",
+       "sh: syntax error near unexpected token '|'\n2\nsh: syntax error: unterminated quote\n2\n"
+       "sh: syntax error: unexpected end of file\n2\n", differential=False),
+    sh("unterminated-quote", "echo 'abc", "", status=2),
+    sh("comments", "echo a # not this\n# nor this\necho b#c", "a\nb#c\n"),
+    sh("if-while-for",
+       "for x in a b c; do echo $x; done; if false; then echo t; elif true; then echo elif; else echo e; fi; "
+       "n=; while [ \"$n\" != xxx ]; do n=x$n; done; echo $n; "
+       "for i in 1 2 3 4; do if [ $i = 2 ]; then continue; fi; if [ $i = 4 ]; then break; fi; echo i$i; done",
+       "a\nb\nc\nelif\nxxx\ni1\ni3\n", differential=False),
+    sh("if-while-for-builtins",
+       "for x in a b; do echo $x; done; if false; then echo t; else echo e; fi; "
+       "until true; do echo never; done; while false; do :; done; echo ok",
+       "a\nb\ne\nok\n"),
+    sh("groups-subshells", "cd /tmp; { echo g1; echo g2; } | wc -l; (cd /; pwd); pwd; (exit 3) || echo failed", "2\n/\n/tmp\nfailed\n"),
+    sh("glob", "cd /bin && echo ca* && echo /bin/ec*o && echo nomatch*z '*'", "cat\n/bin/echo\nnomatch*z *\n",
+       differential=False),
+    sh("echo-builtin", "echo -n a; echo -e 'b\\tc'; echo -e 'x\\c' y; echo -n; echo -- -n; echo -E 'd\\n'",
+       "ab\tc\nx-- -n\nd\\n\n"),
+    dict(name="sh-positional-args", bin="sh", rootfs=True, status=0, differential=True,
+         args=["-c", "echo $0 $1 $2 $#; shift; echo \"$@\"; set -- p q r; echo $* $#", "me", "a", "b"],
+         stdout="me a b 2\nb\np q r 3\n"),
+    dict(name="sh-stdin-commands", bin="sh", rootfs=True, status=4, differential=True,
+         stdin=b"echo from stdin\nX=2\necho $X | cat\nif true\nthen echo multi-line\nfi\nexit 4\necho not-reached\n",
+         stdout="from stdin\n2\nmulti-line\n"),
+    sh("read-builtin", "printf 'one two three\\nlast\\n' > /tmp/r; { read a b; read c; } < /tmp/r; echo \"$b|$a|$c\"",
+       "two three|one|last\n"),
+    sh("exit-code-from-last", "sh -c 'false'; echo $?; sh -c 'true; exit'; echo $?", "1\n0\n"),
+]
+
+PROMPT = "tinyos:/$ "
+
+BOOTS = [
+    dict(name="sh-interactive-session", rootfs=True, timeout=60, exit="stopped", stop_when="session-end",
+         script=[(PROMPT, "echo hi | cat\r"),
+                 ("hi\r\n", "ls / | wc -l\r"),
+                 (PROMPT, "nope-cmd\r"),
+                 ("command not found", "cd /nope\r"),
+                 ("No such file or directory", "echo session-\"end\"\r")],
+         expect=[r"^tinyos:/\$ echo hi \| cat$", r"^hi$", r"^\d+$", r"^sh: nope-cmd: command not found$",
+                 r"^sh: cd: /nope: No such file or directory$", r"^session-end$"]),
+    dict(name="sh-history-and-editing", rootfs=True, timeout=60, exit="stopped", stop_when="hist-done",
+         script=[(PROMPT, "echo first-$((0))\x15echo abc\x1b[D\x1b[DX\r"),
+                 ("aXbc\r\n", "echo again\r"),
+                 ("again\r\n", "\x1b[A\r"),
+                 ("again\r\nagain\r\n", "history\r"),
+                 ("history\r\n", "\x1b[A\x1b[A\x1b[A\x1b[B\x01\x1b[3~\x1b[3~\x1b[3~\x1b[3~echo\x05-1\r"),
+                 ("again-1", "echo hist-\"done\"\r")],
+         expect=[r"^aXbc$", r"^again$", r"^\s+1  echo aXbc$", r"^\s+2  echo again$", r"^\s+3  history$",
+                 r"^again-1$"]),
+    dict(name="sh-ctrl-c-kills-foreground", rootfs=True, timeout=60, exit="stopped", stop_when="alive-after",
+         script=[(PROMPT, "sleep 100\r"),
+                 ("sleep 100\r\n", "\x03"),
+                 (PROMPT, "echo $?; echo alive-\"after\"\r")],
+         expect=[r"^130$", r"^alive-after$"]),
+    dict(name="sh-ctrl-z-fg-bg-jobs", rootfs=True, timeout=60, exit="stopped", stop_when="jobs-done",
+         script=[(PROMPT, "sleep 100\r"),
+                 ("sleep 100\r\n", "\x1a"),
+                 ("Stopped", "jobs\r"),
+                 ("jobs\r\n", "fg\r"),
+                 ("fg\r\nsleep 100\r\n", "\x03"),
+                 (PROMPT, "sleep 1 &\r"),
+                 ("] ", "wait; jobs; echo jobs-\"done\"\r")],
+         expect=[r"^\[1\]\+ Stopped  sleep 100$", r"^\[1\]\+ Stopped  sleep 100$", r"^\[1\] \d+$"]),
+    dict(name="sh-ctrl-d-exits", rootfs=True, timeout=60, exit="stopped", stop_when="second-shell",
+         script=[(PROMPT, "\x04"),
+                 ("exit\r\n", ""),
+                 (PROMPT, "echo second-\"shell\"\r")],
+         expect=[r"^exit$", r"^second-shell$"]),
+]
