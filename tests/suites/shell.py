@@ -131,5 +131,5 @@ BOOTS = [
          script=[(PROMPT, "\x04"),
                  ("exit\r\n", ""),
                  (PROMPT, "echo second-\"shell\"\r")],
-         expect=[r"^exit$", r"^second-shell$"]),
+         expect=[r"^tinyos:/\$ exit$", r"^init: /bin/sh exited with status 0", r"^second-shell$"]),
 ]
