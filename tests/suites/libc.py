@@ -6,4 +6,6 @@ USER_TESTS = [
     dict(name="libc-printf", libc_test="printf_test", status=0),
     dict(name="libc-string", libc_test="string_test", status=0),
     dict(name="libc-stdio", libc_test="stdio_test", status=0),
+    dict(name="libc-malloc", libc_test="malloc_test", status=0, timeout=60),
+    dict(name="libc-misc", libc_test="misc_test", status=3),
 ]
