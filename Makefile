@@ -175,7 +175,7 @@ $(BUILD)/user/libc-tests/%.o: user/libc-tests/%.c
 	$(CC) $(TINYC_CFLAGS) -c $< -o $@
 # Link: crt0 first, the program, then the library (and libgcc for the odd
 # helper gcc may call).
-TINYC_LINK = $(CC) $(TINYC_LDFLAGS) -o $@ $(CRT0) $(filter %.o,$^) $(LIBC) -lgcc
+TINYC_LINK = $(CC) $(TINYC_LDFLAGS) -o $@ $(CRT0) $(filter-out $(CRT0),$(filter %.o,$^)) $(LIBC) -lgcc
 $(BUILD)/user/bin/%: $(BUILD)/user/obj/%.o $(LIBC) $(CRT0)
 	@mkdir -p $(dir $@)
 	$(TINYC_LINK)

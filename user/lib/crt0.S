@@ -10,9 +10,7 @@
  * return. %rbp = 0 marks the outermost frame for debuggers.
  */
     .text
-    /* weak: the Makefile's link line may name crt0.o twice (once as
-     * $(CRT0), once among the prerequisites' .o files) */
-    .weak _start
+    .globl _start
     .type _start, @function
 _start:
     xor %ebp, %ebp
