@@ -90,6 +90,12 @@ USER_TESTS = [
          stdout="from stdin\n2\nmulti-line\n"),
     sh("read-builtin", "printf 'one two three\\nlast\\n' > /tmp/r; { read a b; read c; } < /tmp/r; echo \"$b|$a|$c\"",
        "two three|one|last\n"),
+    sh("command-substitution",
+       "echo $(echo hi | cat) \"$(echo a; echo b)\" x`echo y`z; for f in $(echo 1 2); do echo f$f; done; "
+       "echo $(echo $(echo nested)) \"$(echo 'in ( quotes )')\"; x=$(false); echo $?; n=$(ls / | wc -l); echo ${n:+set}",
+       "hi a\nb xyz\nf1\nf2\nnested in ( quotes )\n1\nset\n"),
+    sh("arithmetic", "i=0; while [ $i -lt 5 ]; do i=$((i + 1)); done; echo $i $((2+3*4)) $(( (2+3)*4 )) $((7/2)) "
+       "$((7%3)) $((-3+1)) $((1<2 && 3>2)) $(($i*2)) $((1 << 4))", "5 14 20 3 1 -2 1 10 16\n"),
     sh("exit-code-from-last", "sh -c 'false'; echo $?; sh -c 'true; exit'; echo $?", "1\n0\n"),
 ]
 

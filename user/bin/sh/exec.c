@@ -13,11 +13,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "sh.h"
 
 bool interactive;
+static bool subst_ran; /* a $(...) ran: its status is that of `x=$(cmd)` */
 int loop_break, loop_continue, loop_depth;
 
 
@@ -355,6 +357,7 @@ static int run_builtin_here(builtin_fn fn, struct strvec *argv, struct node *nd)
 /* NAME=value with no command: shell variables. */
 static int run_assignments(struct node *nd)
 {
+    subst_ran = false;
     for (int i = 0; i < nd->nassigns; i++) {
         char *eq = strchr(nd->assigns[i], '=');
         char *name = strndup(nd->assigns[i], (size_t)(eq - nd->assigns[i]));
@@ -367,7 +370,7 @@ static int run_assignments(struct node *nd)
     int nsaves = 0;
     int st = apply_redirs(nd->redirs, saves, &nsaves);
     restore_fds(saves, nsaves);
-    return st;
+    return st ? st : subst_ran ? last_status : 0;
 }
 
 static int run_loop(struct node *nd)
@@ -524,6 +527,58 @@ int run_list(struct list *l)
         last_status = st;
     }
     return st;
+}
+
+char *command_output(const char *text)
+{
+    int fds[2];
+    if (pipe(fds) < 0) {
+        fprintf(stderr, "sh: pipe: %s\n", strerror(errno));
+        return xstrdup("");
+    }
+    fflush(stdout);
+    fflush(stderr);
+    pid_t pid = fork();
+    if (pid < 0) {
+        fprintf(stderr, "sh: fork: %s\n", strerror(errno));
+        close(fds[0]);
+        close(fds[1]);
+        return xstrdup("");
+    }
+    if (pid == 0) {
+        /* a subshell in the same process group: no terminal changes,
+         * but ^C must be able to stop it */
+        if (interactive)
+            signal(SIGINT, SIG_DFL), signal(SIGQUIT, SIG_DFL);
+        interactive = false;
+        jobs_init();
+        close(fds[0]);
+        dup2(fds[1], 1);
+        close(fds[1]);
+        run_text(text, true);
+        fflush(stdout);
+        _exit(last_status);
+    }
+    close(fds[1]);
+    struct str out = {0};
+    char buf[512];
+    for (;;) {
+        ssize_t n = read(fds[0], buf, sizeof buf);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        str_addn(&out, buf, (size_t)n);
+    }
+    close(fds[0]);
+    int st = 0;
+    while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+        ;
+    last_status = status_of(st);
+    subst_ran = true;
+    while (out.len && out.s[out.len - 1] == '\n')
+        out.s[--out.len] = '\0';
+    return str_take(&out);
 }
 
 enum parse_result run_text(const char *text, bool final)

@@ -2,7 +2,7 @@
  * expand.c - raw words -> fields.
  *
  * One pass over the word: quotes are removed, $NAME ${NAME} ${NAME:-w}
- * ${#NAME} $? $$ $! $# $0..$9 $@ $* are substituted, unquoted results are
+ * ${#NAME} $? $$ $! $# $0..$9 $@ $*, $(cmd) `cmd` and $((expr)) are substituted, unquoted results are
  * split on blanks, a leading ~ becomes $HOME, and a field with an unquoted
  * * ? or [ is matched against file names (glob.c). A parallel mask
  * records which characters were quoted, since globbing must ignore those.
@@ -15,6 +15,7 @@
 #include "sh.h"
 
 void glob_field(const char *pat, const char *mask, struct strvec *out); /* glob.c */
+char *arith_eval(const char *text);                                    /* arith.c */
 
 struct exp {
     struct strvec *out;
@@ -197,6 +198,34 @@ static void dollar(struct exp *e, const char **sp, bool quoted)
             return;
         }
     }
+    if (s[0] == '(' && s[1] == '(') {
+        const char *end = subst_end(s + 1);
+        if (end && end[-1] == ')' && end - 1 >= s + 2) {
+            char *raw = strndup(s + 2, (size_t)(end - 1 - (s + 2)));
+            char *text = expand_one(raw ? raw : "");
+            char *v = arith_eval(text);
+            add_value(e, v, quoted);
+            free(v);
+            free(text);
+            free(raw);
+            *sp = end + 1;
+            return;
+        }
+    }
+    if (*s == '(') {
+        const char *end = subst_end(s + 1);
+        if (end) {
+            char *text = strndup(s + 1, (size_t)(end - s - 1));
+            char *out = command_output(text ? text : "");
+            add_value(e, out, quoted);
+            if (quoted)
+                e->has = true;
+            free(out);
+            free(text);
+            *sp = end + 1;
+            return;
+        }
+    }
     const char *name = s;
     if (*s && (isdigit((unsigned char)*s) || strchr("?$#!-@*", *s))) {
         s++;
@@ -254,6 +283,20 @@ static void expand_into(struct exp *e, const char *w)
             s++;
         } else if (c == '$') {
             dollar(e, &s, dq);
+        } else if (c == '`' && backquote_end(s + 1)) {
+            /* `cmd`: inside, backslash quotes only $ ` and \ */
+            const char *end = backquote_end(s + 1);
+            struct str text = {0};
+            for (const char *p = s + 1; p < end; p++) {
+                if (*p == '\\' && p + 1 < end && strchr("$`\\", p[1]))
+                    p++;
+                str_addc(&text, *p);
+            }
+            char *out = command_output(text.s ? text.s : "");
+            add_value(e, out, dq);
+            free(out);
+            str_free(&text);
+            s = end + 1;
         } else {
             add(e, s, 1, dq);
             s++;

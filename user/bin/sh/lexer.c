@@ -18,6 +18,50 @@ static bool is_meta(char c)
            c == '(' || c == ')';
 }
 
+const char *subst_end(const char *s)
+{
+    int depth = 1;
+    for (; *s; s++) {
+        if (*s == '\\' && s[1]) {
+            s++;
+        } else if (*s == '\'') {
+            const char *q = strchr(s + 1, '\'');
+            if (!q)
+                return NULL;
+            s = q;
+        } else if (*s == '"') {
+            for (s++; *s && *s != '"'; s++) {
+                if (*s == '\\' && s[1])
+                    s++;
+                else if (*s == '$' && s[1] == '(') {
+                    const char *e = subst_end(s + 2);
+                    if (!e)
+                        return NULL;
+                    s = e;
+                }
+            }
+            if (!*s)
+                return NULL;
+        } else if (*s == '(') {
+            depth++;
+        } else if (*s == ')' && --depth == 0) {
+            return s;
+        }
+    }
+    return NULL;
+}
+
+const char *backquote_end(const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '\\' && s[1])
+            s++;
+        else if (*s == '`')
+            return s;
+    }
+    return NULL;
+}
+
 struct lexer {
     struct arena *a;
     const char *t;
@@ -44,6 +88,21 @@ static struct token *push(struct lexer *lx, enum tok_kind kind, size_t start)
     tk->end = lx->i;
     tk->text = arena_strndup(lx->a, lx->t + start, lx->i - start);
     return tk;
+}
+
+/* Copies a $(...) or `...` at lx->i into w; false if it is not closed. */
+static bool copy_subst(struct lexer *lx, struct str *w, const char **err)
+{
+    const char *t = lx->t + lx->i;
+    const char *end = *t == '`' ? backquote_end(t + 1) : subst_end(t + 2);
+    if (!end) {
+        str_free(w);
+        *err = *t == '`' ? "unterminated `" : "missing ')'";
+        return false;
+    }
+    str_addn(w, t, (size_t)(end - t) + 1);
+    lx->i += (size_t)(end - t) + 1;
+    return true;
 }
 
 /* A word from lx->i; returns LEX_INCOMPLETE on an unterminated quote. */
@@ -87,11 +146,19 @@ static enum lex_result word(struct lexer *lx, const char **err)
                     lx->i += 2;
                     continue;
                 }
+                if ((d == '$' && t[lx->i + 1] == '(') || d == '`') {
+                    if (!copy_subst(lx, &w, err))
+                        return LEX_INCOMPLETE;
+                    continue;
+                }
                 str_addc(&w, d);
                 lx->i++;
                 if (d == '"')
                     break;
             }
+        } else if ((c == '$' && t[lx->i + 1] == '(') || c == '`') {
+            if (!copy_subst(lx, &w, err))
+                return LEX_INCOMPLETE;
         } else if (c == '$' && t[lx->i + 1] == '{') {
             const char *q = strchr(t + lx->i, '}');
             if (!q) {

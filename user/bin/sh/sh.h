@@ -68,6 +68,10 @@ enum lex_result { LEX_OK, LEX_INCOMPLETE, LEX_ERROR };
 /* Splits text into tokens (arena-allocated, T_EOF last). */
 enum lex_result lex(struct arena *a, const char *text, struct token **toks, int *ntoks, const char **err);
 
+/* The ')' closing a $( whose text starts at s; the closing ` of a `...`. NULL: none. */
+const char *subst_end(const char *s);
+const char *backquote_end(const char *s);
+
 /* --- parse.c ------------------------------------------------------------ */
 struct redir {
     int fd;
@@ -141,7 +145,9 @@ int run_list(struct list *l);
  * trailing |) runs nothing and gives PARSE_INCOMPLETE unless `final`, when
  * it is a syntax error like any other (message printed, status 2). */
 enum parse_result run_text(const char *text, bool final);
-void exec_command_or_die(char **argv); /* in a child: PATH search, exec, 127/126 */
+void exec_command_or_die(char **argv);
+/* $(text): runs it in a child, returns its output without trailing newlines. */
+char *command_output(const char *text); /* in a child: PATH search, exec, 127/126 */
 extern bool interactive;
 extern int loop_break, loop_continue;  /* pending break/continue levels */
 extern int loop_depth;                 /* loops we are inside */
