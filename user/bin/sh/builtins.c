@@ -200,7 +200,7 @@ static int bi_wait(int argc, char **argv)
 {
     if (argc == 1) {
         struct job *j;
-        while ((j = job_find(NULL)))
+        while ((j = job_running())) /* stopped jobs would never end */
             job_wait(j);
         return 0;
     }
@@ -313,7 +313,11 @@ static int bi_kill(int argc, char **argv)
         if (kill(pid, sig) < 0) {
             fprintf(stderr, "sh: kill: (%s) - %s\n", argv[i], strerror(errno));
             st = 1;
+            continue;
         }
+        struct job *j = argv[i][0] == '%' ? job_find(argv[i]) : NULL;
+        if (j && j->state == JOB_STOPPED && sig != SIGSTOP && sig != SIGTSTP && sig != SIGCONT)
+            kill(pid, SIGCONT); /* a stopped job would not act on it until continued */
     }
     return st;
 }

@@ -233,6 +233,14 @@ struct job *job_find(const char *spec)
     return NULL;
 }
 
+struct job *job_running(void)
+{
+    for (struct job *j = job_list; j; j = j->next)
+        if (!j->foreground && j->state != JOB_STOPPED)
+            return j;
+    return NULL;
+}
+
 int job_wait(struct job *j)
 {
     while (j->state != JOB_DONE)

@@ -173,6 +173,7 @@ int job_wait_fg(struct job *j);        /* waits; returns the status, frees the j
 void jobs_reap(bool notify);           /* non-blocking: notices before the prompt */
 struct job *job_find(const char *spec); /* %N, %+, %%, PID, none: the latest; NULL if none */
 int job_wait(struct job *j);           /* blocking (wait builtin); frees the job */
+struct job *job_running(void);         /* a background job not stopped, or NULL */
 void job_free(struct job *j);
 void jobs_list(void);
 int job_fg(struct job *j);
