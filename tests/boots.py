@@ -79,6 +79,6 @@ BOOTS = [
     dict(name="tty-ctrl-c", init_prog="tty_signals", timeout=60, exit=OK,
          script=[("ready: press ^C", "\x03"), ("ready2: press ^C", "\x03")],
          expect=[r"^isatty: 1$", r"^foreground group: 1 \(mine 1\)$",
-                 r"^read returned -1 \(Interrupted system call\), signal 2$",
-                 r"^foreground now the child's group: 1$", r"^child killed by SIGINT: 1$", r"^done$"]),
+                 r"^\^Cread returned -1 \(Interrupted system call\), signal 2$",
+                 r"^foreground now the child's group: 1$", r"^\^Cchild killed by SIGINT: 1$", r"^done$"]),
 ]

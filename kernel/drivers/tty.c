@@ -78,8 +78,10 @@ static bool signal_keys(char c)
     if (!sig)
         return false;
     if (term.c_lflag & ECHO) {
-        char echo[4] = {'^', (char)(c + '@'), '\n', 0};
-        tty_output(NULL, echo, 3);
+        /* Only "^C", as n_tty echoes it: the new line is the shell's to
+         * print (after the job it waited for is gone). */
+        char echo[2] = {'^', (char)(c + '@')};
+        tty_output(NULL, echo, 2);
     }
     console_flush_input();
     pending_pos = pending_len = 0;
