@@ -70,7 +70,7 @@ BOOTS = [
          script=[("tinyos> ", "abc\x7fd\r")], expect=[r"echo: abd"]),
     # The ISO carries the root file system as a second module: GRUB boots
     # straight into the shell, and a typed command runs.
-    dict(name="iso-grub-multiboot2", iso=True, timeout=90, exit="stopped", stop_when="iso says hi",
+    dict(name="iso-grub-multiboot2", iso=True, memory="128M", timeout=90, exit="stopped", stop_when="iso says hi",
          script=[("tinyos:/$ ", "echo iso 'says' hi | cat\r")],
          expect=BANNER + [r"booted by Multiboot 2 from GRUB", r"^memory: 12\d MiB usable",
                           r"initramfs: \d+ entries", r"^iso says hi$"]),
