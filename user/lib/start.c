@@ -1,10 +1,11 @@
 /* start.c - from the kernel's initial stack to main and exit. */
+#include <errno.h>
 #include <stdlib.h>
 #include <unistd.h>
 
 char **environ;
-/* the program's name without directories, for messages (assert) */
-char *__progname = "";
+/* for messages (err.h, assert): GNU's names, as <errno.h> declares them */
+char *program_invocation_name = "", *program_invocation_short_name = "";
 
 int main(int argc, char **argv, char **envp);
 _Noreturn void __libc_start(long *sp);
@@ -17,10 +18,10 @@ _Noreturn void __libc_start(long *sp)
     char **envp = argv + argc + 1;
     environ = envp;
     if (argc > 0 && argv[0]) {
-        __progname = argv[0];
+        program_invocation_name = program_invocation_short_name = argv[0];
         for (char *p = argv[0]; *p; p++)
             if (*p == '/')
-                __progname = p + 1;
+                program_invocation_short_name = p + 1;
     }
     exit(main(argc, argv, envp));
 }

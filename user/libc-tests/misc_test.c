@@ -1,4 +1,4 @@
-/* misc_test - getopt, gmtime/strftime of fixed times, setjmp/longjmp,
+/* misc_test - gmtime/strftime of fixed times, setjmp/longjmp,
  * signals (sigaction, masks, raise, kill, SIGCHLD), processes (fork,
  * pipe, waitpid statuses), and descriptor calls, compared with glibc. */
 #include <errno.h>
@@ -12,42 +12,6 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
-
-/* ---- getopt ---- */
-
-static void run_getopt(const char *optstring, int argc, char **argv)
-{
-    optind = 0; /* restart, as glibc and we both allow */
-    opterr = 0; /* messages go to stderr; checked through the results */
-    printf("getopt \"%s\":", optstring);
-    int c;
-    while ((c = getopt(argc, argv, optstring)) != -1) {
-        if (c == '?' || c == ':')
-            printf(" %c(optopt=%c)", c, optopt);
-        else
-            printf(" %c=%s", c, optarg ? optarg : "-");
-    }
-    printf(" | optind=%d rest:", optind);
-    for (int i = optind; i < argc; i++)
-        printf(" %s", argv[i]);
-    putchar('\n');
-}
-
-#define ARGS(...) (sizeof((char *[]){__VA_ARGS__}) / sizeof(char *)), ((char *[]){__VA_ARGS__, NULL})
-
-static void getopt_cases(void)
-{
-    run_getopt("+ab:c", ARGS("prog", "-a", "-b", "arg", "-c", "file"));
-    run_getopt("+ab:c", ARGS("prog", "-ac", "-barg", "x", "-a"));
-    run_getopt("+ab:c", ARGS("prog", "-a", "--", "-b", "x"));
-    run_getopt("+ab:c", ARGS("prog", "-x", "-a", "-"));
-    run_getopt("+ab:c", ARGS("prog", "-b"));
-    run_getopt("+:ab:c", ARGS("prog", "-a", "-b"));
-    run_getopt("+ab:c", ARGS("prog"));
-    run_getopt("+ab:c", ARGS("prog", "file", "-a"));
-    run_getopt("+n:v", ARGS("prog", "-n5", "-vvn", "10", "--", "--"));
-    run_getopt("+ab::", ARGS("prog", "-bopt", "-b", "next"));
-}
 
 /* ---- time ---- */
 
@@ -296,7 +260,6 @@ static void on_exit_handler(void)
 int main(void)
 {
     atexit(on_exit_handler);
-    getopt_cases();
     time_cases();
     setjmp_cases();
     signal_cases();

@@ -7,6 +7,8 @@
 #include "uapi/errno.h"
 
 extern int errno;
+/* argv[0], and argv[0] without its directories (GNU; set before main) */
+extern char *program_invocation_name, *program_invocation_short_name;
 
 #define EWOULDBLOCK EAGAIN
 #define ENOMSG 42

@@ -68,8 +68,6 @@ gid_t getgid(void);
 gid_t getegid(void);
 long syscall(long number, ...);
 
-extern char *optarg;
-extern int optind, opterr, optopt;
-int getopt(int argc, char *const argv[], const char *optstring);
+#include <bits/getopt_core.h>
 
 #endif
