@@ -108,6 +108,16 @@ SH_SCRIPTS = {
     "touch-ls": ("touch /tmp/t && ls /tmp/t && touch -c /tmp/nope && ls /tmp", "/tmp/t\nt\n"),
     "ps-sees-sh": ("ps > /tmp/p && grep -c '^    1     0 . *.*sh -c' /tmp/p", "1\n"),
     "cat-roundtrip": ("echo one > /tmp/f && cat /tmp/f /tmp/f - < /tmp/f", "one\none\none\n"),
+    # getopt as glibc's: options after operands count, "--" ends them,
+    # env stops at its command ('+'), GNU's messages.
+    "options-after-operands": ("mkdir -p /tmp/q/r && printf 'a\\nb\\n' > /tmp/f && wc /tmp/f -l && tail /tmp/f -n 1"
+                               " && grep a /tmp/f -c && rm /tmp/q -r && ls /tmp -1",
+                               "2 /tmp/f\nb\n1\nf\n"),
+    "double-dash": ("cd /tmp && echo x > -n && cat -- -n && rm -- -n && ls -A", "x\n"),
+    "env-stops-at-command": ("env -i /bin/echo -n hi; echo", "hi\n"),
+    "invalid-option": ("cat -z 2>&1; echo $?; rm -q 2>&1; ls -Z 2>&1; echo $?; head -n 2>&1; echo $?",
+                       "cat: invalid option -- 'z'\n1\nrm: invalid option -- 'q'\nls: invalid option -- 'Z'\n2\n"
+                       "head: option requires an argument -- 'n'\n1\n"),
 }
 USER_TESTS += [
     dict(name=f"util-sh-{key}", bin="sh", args=["-c", script], rootfs=True, status=0, stdout=out)

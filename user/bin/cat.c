@@ -1,5 +1,6 @@
 /* cat: copy files (or standard input, also for "-") to standard output.
  * -n numbers every output line as GNU cat does ("%6d\t"). */
+#include <err.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
@@ -59,13 +60,13 @@ static int copy_fd(int fd, const char *name)
         if (r < 0 && errno == EINTR)
             continue;
         if (r < 0) {
-            fprintf(stderr, "cat: %s: %s\n", name, strerror(errno));
+            warn("%s", name);
             return 1;
         }
         if (r == 0)
             return 0;
         if (!emit(buf, (size_t)r)) {
-            fprintf(stderr, "cat: write error: %s\n", strerror(errno));
+            warn("write error");
             return 1;
         }
     }
@@ -73,37 +74,26 @@ static int copy_fd(int fd, const char *name)
 
 int main(int argc, char **argv)
 {
-    int i = 1;
-    for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-        if (!strcmp(argv[i], "--")) {
-            i++;
-            break;
-        }
-        for (const char *p = argv[i] + 1; *p; p++) {
-            if (*p == 'n') {
-                number = true;
-            } else if (*p != 'u') { /* -u (unbuffered) is what we do anyway */
-                fprintf(stderr, "cat: invalid option -- '%c'\n", *p);
-                return 1;
-            }
-        }
+    int opt;
+    while ((opt = getopt(argc, argv, "nu")) != -1) {
+        if (opt == 'n')
+            number = true;
+        else if (opt != 'u') /* -u (unbuffered) is what we do anyway */
+            return 1;
     }
-    if (i == argc)
+    if (optind == argc)
         return copy_fd(0, "-");
     int status = 0;
-    for (; i < argc; i++) {
-        if (!strcmp(argv[i], "-")) {
-            status |= copy_fd(0, "-");
-            continue;
-        }
-        int fd = open(argv[i], O_RDONLY);
+    for (int i = optind; i < argc; i++) {
+        int fd = strcmp(argv[i], "-") ? open(argv[i], O_RDONLY) : 0;
         if (fd < 0) {
-            fprintf(stderr, "cat: %s: %s\n", argv[i], strerror(errno));
+            warn("%s", argv[i]);
             status = 1;
             continue;
         }
         status |= copy_fd(fd, argv[i]);
-        close(fd);
+        if (fd != 0)
+            close(fd);
     }
     return status;
 }

@@ -2,6 +2,7 @@
  *   env [-i] [-u NAME]... [NAME=VALUE]... [COMMAND [ARG]...]
  * -i (or a lone "-") starts from an empty environment. A command that
  * cannot be found exits 127; one that cannot run, 126. */
+#include <err.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,38 +13,29 @@ extern char **environ;
 
 int main(int argc, char **argv)
 {
-    int i = 1;
-    for (; i < argc; i++) {
-        if (!strcmp(argv[i], "-i") || !strcmp(argv[i], "-")) {
-            static char *empty[] = {NULL};
+    static char *empty[] = {NULL};
+    int opt;
+    /* '+': stop at the first operand, which may be the command */
+    while ((opt = getopt(argc, argv, "+iu:")) != -1) {
+        if (opt == 'i')
             environ = empty;
-        } else if (!strcmp(argv[i], "-u")) {
-            if (++i == argc) {
-                fputs("env: option requires an argument -- 'u'\n", stderr);
-                return 125;
-            }
-            unsetenv(argv[i]);
-        } else if (!strcmp(argv[i], "--")) {
-            i++;
-            break;
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "env: invalid option -- '%c'\n", argv[i][1]);
+        else if (opt == 'u')
+            unsetenv(optarg);
+        else
             return 125;
-        } else {
-            break;
-        }
+    }
+    int i = optind;
+    if (i < argc && !strcmp(argv[i], "-")) { /* the old spelling of -i */
+        environ = empty;
+        i++;
     }
     for (; i < argc && strchr(argv[i], '='); i++) {
         char *eq = strchr(argv[i], '=');
-        if (eq == argv[i]) {
-            fprintf(stderr, "env: cannot set '%s': Invalid argument\n", argv[i]);
-            return 125;
-        }
+        if (eq == argv[i])
+            errx(125, "cannot set '%s': Invalid argument", argv[i]);
         *eq = 0;
-        if (setenv(argv[i], eq + 1, 1) != 0) {
-            fprintf(stderr, "env: cannot set '%s': %s\n", argv[i], strerror(errno));
-            return 125;
-        }
+        if (setenv(argv[i], eq + 1, 1) != 0)
+            err(125, "cannot set '%s'", argv[i]);
         *eq = '=';
     }
     if (i == argc) {
@@ -52,7 +44,7 @@ int main(int argc, char **argv)
         return fflush(stdout) ? 1 : 0;
     }
     execvp(argv[i], argv + i);
-    int err = errno;
-    fprintf(stderr, "env: '%s': %s\n", argv[i], strerror(err));
-    return err == ENOENT ? 127 : 126;
+    int exec_errno = errno;
+    warn("'%s'", argv[i]);
+    return exec_errno == ENOENT ? 127 : 126;
 }

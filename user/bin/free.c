@@ -1,9 +1,11 @@
 /* free: memory in use and free, from /proc/meminfo, in the layout of
  * procps-ng 4's free. "used" is total minus available, as procps 4
  * computes it. Units: -k KiB (default), -b bytes, -m MiB, -g GiB. */
+#include <err.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* A "Key:   N kB" value from meminfo text; -1 if absent. */
 static long long meminfo_value(const char *text, const char *key)
@@ -24,25 +26,23 @@ static long long nonneg(long long v)
 int main(int argc, char **argv)
 {
     int shift = 0; /* KiB -> unit: right shift; bytes: -10 */
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "-b"))
-            shift = -10;
-        else if (!strcmp(argv[i], "-k"))
-            shift = 0;
-        else if (!strcmp(argv[i], "-m"))
-            shift = 10;
-        else if (!strcmp(argv[i], "-g"))
-            shift = 20;
-        else {
-            fprintf(stderr, "free: invalid option -- '%s'\nUsage: free [-b|-k|-m|-g]\n", argv[i] + (argv[i][0] == '-'));
+    int opt;
+    while ((opt = getopt(argc, argv, "bkmg")) != -1) {
+        switch (opt) {
+        case 'b': shift = -10; break;
+        case 'k': shift = 0; break;
+        case 'm': shift = 10; break;
+        case 'g': shift = 20; break;
+        default:
+            fputs("Usage: free [-b|-k|-m|-g]\n", stderr);
             return 1;
         }
     }
+    if (optind < argc)
+        errx(1, "extra operand '%s'", argv[optind]);
     FILE *f = fopen("/proc/meminfo", "r");
-    if (!f) {
-        perror("free: /proc/meminfo");
-        return 1;
-    }
+    if (!f)
+        err(1, "/proc/meminfo");
     static char text[8192];
     size_t n = fread(text, 1, sizeof text - 1, f);
     fclose(f);

@@ -10,12 +10,14 @@
  * -e PATTERN (repeatable), -F, -E, -w whole words, -x whole lines.
  * Exit status: 0 a line was selected, 1 none, 2 an error. */
 #include <ctype.h>
+#include <err.h>
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 enum kind { LITERAL, ANY, SET };
 enum repeat { ONCE, STAR, PLUS, OPTIONAL };
@@ -40,9 +42,14 @@ static int opt_names = -1; /* -1: automatic (several files) */
 static struct regex *patterns;
 static size_t npatterns;
 
-static void die(const char *msg)
+static _Noreturn void die(const char *msg)
 {
-    fprintf(stderr, "grep: %s\n", msg);
+    errx(2, "%s", msg);
+}
+
+static _Noreturn void usage(void)
+{
+    fputs("Usage: grep [OPTION]... PATTERNS [FILE]...\n", stderr);
     exit(2);
 }
 
@@ -340,50 +347,31 @@ int main(int argc, char **argv)
 {
     const char **exprs = calloc((size_t)argc, sizeof *exprs);
     size_t nexprs = 0;
-    int i = 1;
-    for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-        if (!strcmp(argv[i], "--")) {
-            i++;
-            break;
+    int opt;
+    while ((opt = getopt(argc, argv, "iyvcnlqshHFEGwxe:")) != -1) {
+        switch (opt) {
+        case 'i': case 'y': opt_ignore_case = true; break;
+        case 'v': opt_invert = true; break;
+        case 'c': opt_count = true; break;
+        case 'n': opt_number = true; break;
+        case 'l': opt_list = true; break;
+        case 'q': opt_quiet = true; break;
+        case 's': opt_silent = true; break;
+        case 'h': opt_names = 0; break;
+        case 'H': opt_names = 1; break;
+        case 'F': opt_fixed = true; break;
+        case 'E': opt_extended = true; break;
+        case 'G': opt_extended = false; break;
+        case 'w': opt_word = true; break;
+        case 'x': opt_line = true; break;
+        case 'e': exprs[nexprs++] = optarg; break;
+        default: usage();
         }
-        for (const char *p = argv[i] + 1; *p; p++) {
-            switch (*p) {
-            case 'i': case 'y': opt_ignore_case = true; break;
-            case 'v': opt_invert = true; break;
-            case 'c': opt_count = true; break;
-            case 'n': opt_number = true; break;
-            case 'l': opt_list = true; break;
-            case 'q': opt_quiet = true; break;
-            case 's': opt_silent = true; break;
-            case 'h': opt_names = 0; break;
-            case 'H': opt_names = 1; break;
-            case 'F': opt_fixed = true; break;
-            case 'E': opt_extended = true; break;
-            case 'G': opt_extended = false; break;
-            case 'w': opt_word = true; break;
-            case 'x': opt_line = true; break;
-            case 'e':
-                if (p[1]) {
-                    exprs[nexprs++] = p + 1;
-                } else if (i + 1 < argc) {
-                    exprs[nexprs++] = argv[++i];
-                } else {
-                    fputs("grep: option requires an argument -- 'e'\n", stderr);
-                    return 2;
-                }
-                goto next_word; /* the rest of this word was the pattern */
-            default:
-                fprintf(stderr, "grep: invalid option -- '%c'\nUsage: grep [OPTION]... PATTERNS [FILE]...\n", *p);
-                return 2;
-            }
-        }
-    next_word:;
     }
+    int i = optind;
     if (!nexprs) {
-        if (i == argc) {
-            fputs("Usage: grep [OPTION]... PATTERNS [FILE]...\n", stderr);
-            return 2;
-        }
+        if (i == argc)
+            usage();
         exprs[nexprs++] = argv[i++];
     }
     for (size_t k = 0; k < nexprs; k++)
@@ -405,8 +393,9 @@ int main(int argc, char **argv)
         if (!err && !(f = fopen(argv[i], "r")))
             err = errno;
         if (err) {
+            errno = err;
             if (!opt_silent)
-                fprintf(stderr, "grep: %s: %s\n", argv[i], strerror(err));
+                warn("%s", argv[i]);
             error = true;
             continue;
         }

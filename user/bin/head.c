@@ -1,5 +1,7 @@
 /* head: the first lines (-n N, or -N; default 10) or bytes (-c N) of
  * each file; with several files, each gets a "==> NAME <==" header. */
+#include <ctype.h>
+#include <err.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
@@ -8,13 +10,15 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "common/head_tail.h"
+
 static unsigned long long limit = 10;
 static bool bytes_mode;
 
 static bool parse_count(const char *s, unsigned long long *out)
 {
     char *end;
-    if (!s || !*s || *s == '-')
+    if (!*s || *s == '-')
         return false;
     errno = 0;
     *out = strtoull(s, &end, 10);
@@ -24,13 +28,15 @@ static bool parse_count(const char *s, unsigned long long *out)
 static int head_fd(int fd, const char *name)
 {
     static char buf[65536];
+    /* the header (if any) before what comes straight from read() */
+    fflush(stdout);
     unsigned long long left = limit;
     while (left) {
         ssize_t r = read(fd, buf, sizeof buf);
         if (r < 0 && errno == EINTR)
             continue;
         if (r < 0) {
-            fprintf(stderr, "head: error reading '%s': %s\n", name, strerror(errno));
+            warn("error reading '%s'", name);
             return 1;
         }
         if (r == 0)
@@ -50,60 +56,27 @@ static int head_fd(int fd, const char *name)
         if (fwrite(buf, 1, take, stdout) != take)
             return 1;
     }
-    return 0;
+    /* flushed before the next file's header, or exit */
+    return fflush(stdout) ? 1 : 0;
+}
+
+static void set_count(int opt, const char *arg)
+{
+    bytes_mode = opt == 'c';
+    if (!parse_count(arg, &limit))
+        bad_count(bytes_mode, arg);
 }
 
 int main(int argc, char **argv)
 {
-    int i = 1;
-    for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "--")) {
-            i++;
-            break;
-        }
-        if (a[1] >= '0' && a[1] <= '9') { /* -N */
-            if (!parse_count(a + 1, &limit))
-                goto bad_count;
-            bytes_mode = false;
-        } else if (a[1] == 'n' || a[1] == 'c') {
-            const char *arg = a[2] ? a + 2 : argv[++i];
-            if (!parse_count(arg, &limit)) {
-                a = arg ? arg : "";
-                goto bad_count;
-            }
-            bytes_mode = a[1] == 'c';
-        } else {
-            fprintf(stderr, "head: invalid option -- '%c'\n", a[1]);
+    const char *lines = obsolete_count(argc, argv);
+    if (lines)
+        set_count('n', lines);
+    int opt;
+    while ((opt = getopt(argc, argv, "n:c:")) != -1) {
+        if (opt == '?')
             return 1;
-        }
-        continue;
-    bad_count:
-        fprintf(stderr, "head: invalid number of %s: '%s'\n", bytes_mode ? "bytes" : "lines", a);
-        return 1;
+        set_count(opt, optarg);
     }
-    char *stdin_only[] = {"-", NULL};
-    char **files = i < argc ? argv + i : stdin_only;
-    int nfiles = i < argc ? argc - i : 1;
-    int status = 0;
-    bool first = true;
-    for (int k = 0; k < nfiles; k++) {
-        bool is_stdin = !strcmp(files[k], "-");
-        int fd = is_stdin ? 0 : open(files[k], O_RDONLY);
-        if (fd < 0) {
-            fprintf(stderr, "head: cannot open '%s' for reading: %s\n", files[k], strerror(errno));
-            status = 1;
-            continue;
-        }
-        if (nfiles > 1) {
-            printf("%s==> %s <==\n", first ? "" : "\n", is_stdin ? "standard input" : files[k]);
-            first = false;
-        }
-        fflush(stdout);
-        status |= head_fd(fd, files[k]);
-        fflush(stdout);
-        if (!is_stdin)
-            close(fd);
-    }
-    return status;
+    return for_each_input(argc, argv, optind, head_fd);
 }

@@ -3,6 +3,7 @@
  *   (default) offset and eight 16-bit little-endian words per line
  *   -n N  only N bytes    -s N  skip N bytes first    -v  no '*' squeezing
  * Files are dumped as one stream, as hexdump does; none means stdin. */
+#include <err.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
@@ -33,10 +34,10 @@ static size_t read_input(unsigned char *buf, size_t want)
                 const char *name = files[next_file++];
                 cur_fd = open(name, O_RDONLY);
                 if (cur_fd < 0) {
-                    fprintf(stderr, "hexdump: %s: %s\n", name, strerror(errno));
+                    warn("%s", name);
                     status = 1;
                     if (++open_failures == nfiles)
-                        fputs("hexdump: all input file arguments failed\n", stderr);
+                        warnx("all input file arguments failed");
                     continue;
                 }
             } else {
@@ -48,7 +49,7 @@ static size_t read_input(unsigned char *buf, size_t want)
             continue;
         if (r <= 0) {
             if (r < 0) {
-                fprintf(stderr, "hexdump: read error: %s\n", strerror(errno));
+                warn("read error");
                 status = 1;
             }
             if (cur_fd > 0)
@@ -102,39 +103,24 @@ static bool parse_number(const char *s, unsigned long long *out)
 
 int main(int argc, char **argv)
 {
-    /* Options may follow file names (getopt_long's permutation). */
-    files = calloc((size_t)argc, sizeof *files);
-    if (!files)
-        return 1;
-    bool options_done = false;
-    for (int i = 1; i < argc; i++) {
-        if (options_done || argv[i][0] != '-' || !argv[i][1]) {
-            files[nfiles++] = argv[i];
-            continue;
-        }
-        if (!strcmp(argv[i], "--")) {
-            options_done = true;
-            continue;
-        }
-        for (const char *p = argv[i] + 1; *p; p++) {
-            if (*p == 'C') {
-                canonical = true;
-            } else if (*p == 'v') {
-                verbose = true;
-            } else if (*p == 'n' || *p == 's') {
-                const char *arg = p[1] ? p + 1 : argv[++i];
-                if (!parse_number(arg, *p == 'n' ? &length : &skip)) {
-                    fprintf(stderr, "hexdump: invalid %s argument: '%s'\n", *p == 'n' ? "length" : "offset",
-                            arg ? arg : "");
-                    return 1;
-                }
-                break;
-            } else {
-                fprintf(stderr, "hexdump: invalid option -- '%c'\n", *p);
-                return 1;
-            }
+    int opt;
+    while ((opt = getopt(argc, argv, "Cvn:s:")) != -1) {
+        switch (opt) {
+        case 'C': canonical = true; break;
+        case 'v': verbose = true; break;
+        case 'n':
+            if (!parse_number(optarg, &length))
+                errx(1, "invalid length argument: '%s'", optarg);
+            break;
+        case 's':
+            if (!parse_number(optarg, &skip))
+                errx(1, "invalid offset argument: '%s'", optarg);
+            break;
+        default: return 1;
         }
     }
+    files = argv + optind;
+    nfiles = argc - optind;
 
     unsigned char line[16], prev[16];
     unsigned long long offset = 0;

@@ -3,6 +3,7 @@
  * is a name (TERM, SIGTERM) or a number; the default is SIGTERM.
  * kill -l lists the signal names; kill -l N names signal N. */
 #include <ctype.h>
+#include <err.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -49,10 +50,8 @@ static int list(const char *arg)
         int sig = isdigit((unsigned char)*arg) ? atoi(arg) : parse_signal(arg);
         if (sig > 128)
             sig -= 128; /* an exit status of a killed process */
-        if (sig <= 0 || sig >= NNAMES || !names[sig]) {
-            fprintf(stderr, "kill: unknown signal: %s\n", arg);
-            return 1;
-        }
+        if (sig <= 0 || sig >= NNAMES || !names[sig])
+            errx(1, "unknown signal: %s", arg);
         if (isdigit((unsigned char)*arg))
             printf("%s\n", names[sig]);
         else
@@ -70,20 +69,14 @@ int main(int argc, char **argv)
     if (i < argc && (!strcmp(argv[i], "-l") || !strcmp(argv[i], "-L")))
         return list(argv[i + 1]);
     if (i < argc && (!strcmp(argv[i], "-s") || !strcmp(argv[i], "-n"))) {
-        if (i + 1 >= argc) {
-            fprintf(stderr, "kill: option requires an argument -- '%c'\n", argv[i][1]);
-            return 1;
-        }
-        if ((sig = parse_signal(argv[i + 1])) < 0) {
-            fprintf(stderr, "kill: unknown signal: %s\n", argv[i + 1]);
-            return 1;
-        }
+        if (i + 1 >= argc)
+            errx(1, "option requires an argument -- '%c'", argv[i][1]);
+        if ((sig = parse_signal(argv[i + 1])) < 0)
+            errx(1, "unknown signal: %s", argv[i + 1]);
         i += 2;
     } else if (i < argc && argv[i][0] == '-' && argv[i][1] && strcmp(argv[i], "--")) {
-        if ((sig = parse_signal(argv[i] + 1)) < 0) {
-            fprintf(stderr, "kill: unknown signal: %s\n", argv[i] + 1);
-            return 1;
-        }
+        if ((sig = parse_signal(argv[i] + 1)) < 0)
+            errx(1, "unknown signal: %s", argv[i] + 1);
         i++;
     }
     if (i < argc && !strcmp(argv[i], "--"))
@@ -97,12 +90,12 @@ int main(int argc, char **argv)
         char *end;
         long pid = strtol(argv[i], &end, 10);
         if (!*argv[i] || *end) {
-            fprintf(stderr, "kill: failed to parse argument: '%s'\n", argv[i]);
+            warnx("failed to parse argument: '%s'", argv[i]);
             status = 1;
             continue;
         }
         if (kill((pid_t)pid, sig) != 0) {
-            fprintf(stderr, "kill: (%ld): %s\n", pid, strerror(errno));
+            warn("(%ld)", pid);
             status = 1;
         }
     }

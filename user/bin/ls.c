@@ -8,6 +8,7 @@
  * columns, down then across; otherwise one per line. Owners have no user
  * database here: uid 0 is "root", others are numbers. Times are UTC. */
 #include <dirent.h>
+#include <err.h>
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -37,10 +38,8 @@ static time_t now;
 static void *xmalloc(size_t n)
 {
     void *p = malloc(n ? n : 1);
-    if (!p) {
-        fputs("ls: out of memory\n", stderr);
-        exit(2);
-    }
+    if (!p)
+        err(2, NULL);
     return p;
 }
 
@@ -55,10 +54,8 @@ static void list_add(struct list *l, const char *name, const struct stat *st, ch
     if (l->n == l->cap) {
         l->cap = l->cap ? l->cap * 2 : 32;
         struct entry *v = realloc(l->v, l->cap * sizeof *v);
-        if (!v) {
-            fputs("ls: out of memory\n", stderr);
-            exit(2);
-        }
+        if (!v)
+            err(2, NULL);
         l->v = v;
     }
     l->v[l->n++] = (struct entry){xstrdup(name), link, *st};
@@ -329,7 +326,7 @@ static void list_directory(const char *path, bool header)
 {
     DIR *d = opendir(path);
     if (!d) {
-        fprintf(stderr, "ls: cannot open directory '%s': %s\n", path, strerror(errno));
+        warn("cannot open directory '%s'", path);
         status = 2;
         return;
     }
@@ -351,7 +348,7 @@ static void list_directory(const char *path, bool header)
         snprintf(full, plen, "%s/%s", path, name);
         struct stat st;
         if (lstat(full, &st) < 0) {
-            fprintf(stderr, "ls: cannot access '%s': %s\n", full, strerror(errno));
+            warn("cannot access '%s'", full);
             status = 1;
             free(full);
             continue;
@@ -370,39 +367,25 @@ static void list_directory(const char *path, bool header)
 
 int main(int argc, char **argv)
 {
-    /* Options may follow names ("ls /tmp -l"), as with GNU ls. */
-    char **names = calloc((size_t)argc + 1, sizeof *names);
-    int count = 0;
-    bool options_done = false;
-    if (!names)
-        return 2;
-    for (int i = 1; i < argc; i++) {
-        if (options_done || argv[i][0] != '-' || !argv[i][1]) {
-            names[count++] = argv[i];
-            continue;
-        }
-        if (!strcmp(argv[i], "--")) {
-            options_done = true;
-            continue;
-        }
-        for (const char *p = argv[i] + 1; *p; p++) {
-            switch (*p) {
-            case 'a': opt_all = true; break;
-            case 'A': opt_almost_all = true; break;
-            case 'l': opt_long = true; opt_one = false; break;
-            case '1': opt_one = true; opt_long = false; break;
-            case 'd': opt_dir = true; break;
-            case 'F': opt_classify = true; break;
-            case 'i': opt_inode = true; break;
-            case 'h': opt_human = true; break;
-            case 'r': opt_reverse = true; break;
-            case 't': opt_time = true; break;
-            default:
-                fprintf(stderr, "ls: invalid option -- '%c'\n", *p);
-                return 2;
-            }
+    int opt;
+    while ((opt = getopt(argc, argv, "aAl1dFihrt")) != -1) {
+        switch (opt) {
+        case 'a': opt_all = true; break;
+        case 'A': opt_almost_all = true; break;
+        case 'l': opt_long = true; opt_one = false; break;
+        case '1': opt_one = true; opt_long = false; break;
+        case 'd': opt_dir = true; break;
+        case 'F': opt_classify = true; break;
+        case 'i': opt_inode = true; break;
+        case 'h': opt_human = true; break;
+        case 'r': opt_reverse = true; break;
+        case 't': opt_time = true; break;
+        default: return 2;
         }
     }
+    /* getopt has moved the names after the options ("ls /tmp -l"). */
+    char **names = argv + optind;
+    int count = argc - optind;
     now = time(NULL);
     char *dot[] = {".", NULL};
     char **operands = count ? names : dot;
@@ -419,7 +402,7 @@ int main(int argc, char **argv)
         if (r < 0 && follow)
             r = lstat(operands[k], &st); /* a dangling symlink is still a name */
         if (r < 0) {
-            fprintf(stderr, "ls: cannot access '%s': %s\n", operands[k], strerror(errno));
+            warn("cannot access '%s'", operands[k]);
             status = 2;
             continue;
         }

@@ -1,11 +1,13 @@
 /* mkdir: create directories. -p: create missing parents too, and do not
  * complain about ones that exist; -m MODE: octal permission bits. */
+#include <err.h>
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static bool parents;
 static mode_t mode = 0777;
@@ -18,7 +20,8 @@ static int make_one(const char *path)
     struct stat st;
     if (parents && err == EEXIST && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
         return 0;
-    fprintf(stderr, "mkdir: cannot create directory '%s': %s\n", path, strerror(err));
+    errno = err;
+    warn("cannot create directory '%s'", path);
     return 1;
 }
 
@@ -35,7 +38,7 @@ static int make_parents(const char *path)
         *p = 0;
         struct stat st;
         if (stat(copy, &st) != 0 && mkdir(copy, 0777) != 0 && errno != EEXIST) {
-            fprintf(stderr, "mkdir: cannot create directory '%s': %s\n", copy, strerror(errno));
+            warn("cannot create directory '%s'", copy);
             free(copy);
             return 1;
         }
@@ -45,37 +48,31 @@ static int make_parents(const char *path)
     return make_one(path);
 }
 
+/* -m: octal digits only (no symbolic modes here) */
+static mode_t parse_mode(const char *s)
+{
+    char *end;
+    unsigned long m = strtoul(s, &end, 8);
+    if (!*s || *end)
+        errx(1, "invalid mode '%s'", s);
+    return (mode_t)m;
+}
+
 int main(int argc, char **argv)
 {
-    int i = 1;
-    for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-        if (!strcmp(argv[i], "--")) {
-            i++;
-            break;
-        }
-        for (const char *p = argv[i] + 1; *p; p++) {
-            if (*p == 'p') {
-                parents = true;
-            } else if (*p == 'm') {
-                const char *arg = p[1] ? p + 1 : argv[++i];
-                char *end;
-                if (!arg || (mode = (mode_t)strtoul(arg, &end, 8), *end) || !*arg) {
-                    fprintf(stderr, "mkdir: invalid mode '%s'\n", arg ? arg : "");
-                    return 1;
-                }
-                break;
-            } else {
-                fprintf(stderr, "mkdir: invalid option -- '%c'\n", *p);
-                return 1;
-            }
-        }
+    int opt;
+    while ((opt = getopt(argc, argv, "pm:")) != -1) {
+        if (opt == 'p')
+            parents = true;
+        else if (opt == 'm')
+            mode = parse_mode(optarg);
+        else
+            return 1;
     }
-    if (i == argc) {
-        fputs("mkdir: missing operand\n", stderr);
-        return 1;
-    }
+    if (optind == argc)
+        errx(1, "missing operand");
     int status = 0;
-    for (; i < argc; i++)
+    for (int i = optind; i < argc; i++)
         status |= parents ? make_parents(argv[i]) : make_one(argv[i]);
     return status;
 }

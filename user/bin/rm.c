@@ -2,6 +2,7 @@
  * -f: no error for missing files (and none at all for no operands);
  * -d: empty directories; -v: say what is removed. */
 #include <dirent.h>
+#include <err.h>
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -14,7 +15,8 @@ static bool recursive, force, dirs, verbose;
 
 static int fail(const char *path, int err)
 {
-    fprintf(stderr, "rm: cannot remove '%s': %s\n", path, strerror(err));
+    errno = err;
+    warn("cannot remove '%s'", path);
     return 1;
 }
 
@@ -85,40 +87,31 @@ static bool is_dot_or_dotdot(const char *path)
 
 int main(int argc, char **argv)
 {
-    int i = 1;
-    for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-        if (!strcmp(argv[i], "--")) {
-            i++;
-            break;
-        }
-        for (const char *p = argv[i] + 1; *p; p++) {
-            switch (*p) {
-            case 'r': case 'R': recursive = true; break;
-            case 'f': force = true; break;
-            case 'd': dirs = true; break;
-            case 'v': verbose = true; break;
-            case 'i': break; /* no prompting here */
-            default:
-                fprintf(stderr, "rm: invalid option -- '%c'\n", *p);
-                return 1;
-            }
+    int opt;
+    while ((opt = getopt(argc, argv, "rRfdvi")) != -1) {
+        switch (opt) {
+        case 'r': case 'R': recursive = true; break;
+        case 'f': force = true; break;
+        case 'd': dirs = true; break;
+        case 'v': verbose = true; break;
+        case 'i': break; /* no prompting here */
+        default: return 1;
         }
     }
-    if (i == argc) {
+    if (optind == argc) {
         if (force)
             return 0;
-        fputs("rm: missing operand\n", stderr);
-        return 1;
+        errx(1, "missing operand");
     }
     int status = 0;
-    for (; i < argc; i++) {
+    for (int i = optind; i < argc; i++) {
         if (recursive && is_dot_or_dotdot(argv[i])) {
-            fprintf(stderr, "rm: refusing to remove '.' or '..' directory: skipping '%s'\n", argv[i]);
+            warnx("refusing to remove '.' or '..' directory: skipping '%s'", argv[i]);
             status = 1;
             continue;
         }
         if (!strcmp(argv[i], "/") && recursive) {
-            fputs("rm: it is dangerous to operate recursively on '/'\n", stderr);
+            warnx("it is dangerous to operate recursively on '/'");
             status = 1;
             continue;
         }

@@ -1,5 +1,6 @@
 /* rmdir: remove empty directories. -p: then their parents, as long as
  * they become empty. */
+#include <err.h>
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -10,33 +11,23 @@ static int remove_dir(const char *path)
 {
     if (rmdir(path) == 0)
         return 0;
-    fprintf(stderr, "rmdir: failed to remove '%s': %s\n", path, strerror(errno));
+    warn("failed to remove '%s'", path);
     return 1;
 }
 
 int main(int argc, char **argv)
 {
     bool parents = false;
-    int i = 1;
-    for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-        if (!strcmp(argv[i], "--")) {
-            i++;
-            break;
-        }
-        for (const char *p = argv[i] + 1; *p; p++) {
-            if (*p != 'p') {
-                fprintf(stderr, "rmdir: invalid option -- '%c'\n", *p);
-                return 1;
-            }
-            parents = true;
-        }
+    int opt;
+    while ((opt = getopt(argc, argv, "p")) != -1) {
+        if (opt != 'p')
+            return 1;
+        parents = true;
     }
-    if (i == argc) {
-        fputs("rmdir: missing operand\n", stderr);
-        return 1;
-    }
+    if (optind == argc)
+        errx(1, "missing operand");
     int status = 0;
-    for (; i < argc; i++) {
+    for (int i = optind; i < argc; i++) {
         if (remove_dir(argv[i])) {
             status = 1;
             continue;

@@ -1,9 +1,11 @@
 /* sleep: pause for the sum of the arguments, each a number of seconds
  * (fractions allowed: 0.5) with an optional suffix s, m, h or d. */
 #include <ctype.h>
+#include <err.h>
 #include <errno.h>
 #include <stdio.h>
 #include <time.h>
+#include <unistd.h>
 
 /* Parses "12.345m" into nanoseconds without floating point; -1 if bad. */
 static long long parse_duration(const char *s)
@@ -39,17 +41,16 @@ static long long parse_duration(const char *s)
 
 int main(int argc, char **argv)
 {
-    if (argc < 2) {
-        fputs("sleep: missing operand\n", stderr);
+    /* no options, but "--" and GNU's "invalid option" for "-x" */
+    if (getopt(argc, argv, "") != -1)
         return 1;
-    }
+    if (optind == argc)
+        errx(1, "missing operand");
     long long total = 0;
-    for (int i = 1; i < argc; i++) {
+    for (int i = optind; i < argc; i++) {
         long long ns = parse_duration(argv[i]);
-        if (ns < 0) {
-            fprintf(stderr, "sleep: invalid time interval '%s'\n", argv[i]);
-            return 1;
-        }
+        if (ns < 0)
+            errx(1, "invalid time interval '%s'", argv[i]);
         total += ns;
     }
     struct timespec ts = {(time_t)(total / 1000000000LL), (long)(total % 1000000000LL)};

@@ -5,11 +5,13 @@
  * Lines with equal keys are ordered by the whole line (GNU's last-resort
  * comparison), except with -u, which keeps the first of them. */
 #include <ctype.h>
+#include <err.h>
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 struct line {
     char *text;
@@ -21,10 +23,9 @@ static bool opt_reverse, opt_numeric, opt_unique, opt_fold, opt_blanks;
 static int key_start, key_end; /* fields, 1-based; 0: whole line / to end */
 static int separator = -1;
 
-static void die(const char *msg)
+static _Noreturn void die(const char *msg)
 {
-    fprintf(stderr, "sort: %s\n", msg);
-    exit(2);
+    errx(2, "%s", msg);
 }
 
 /* Where field n (1-based) begins: without -t, a field is the blanks
@@ -188,7 +189,7 @@ static int read_lines(FILE *f, const char *name)
     }
     free(buf);
     if (ferror(f)) {
-        fprintf(stderr, "sort: read failed: %s: %s\n", name, strerror(errno));
+        warn("read failed: %s", name);
         return 2;
     }
     return 0;
@@ -199,8 +200,7 @@ static void parse_key(const char *arg)
     char *end;
     key_start = (int)strtol(arg, &end, 10);
     if (key_start < 1) {
-        fprintf(stderr, "sort: invalid number at field start: invalid count at start of '%s'\n", arg);
-        exit(2);
+        errx(2, "invalid number at field start: invalid count at start of '%s'", arg);
     }
     while (*end && *end != ',') {
         /* per-key flags (-k2n) */
@@ -213,8 +213,7 @@ static void parse_key(const char *arg)
         else if (*end == 'b')
             opt_blanks = true;
         else if (*end != '.') {
-            fprintf(stderr, "sort: stray character in field spec: invalid field specification '%s'\n", arg);
-            exit(2);
+            errx(2, "stray character in field spec: invalid field specification '%s'", arg);
         }
         end++;
     }
@@ -232,44 +231,26 @@ static void parse_key(const char *arg)
 int main(int argc, char **argv)
 {
     const char *output = NULL;
-    int i = 1;
-    for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-        if (!strcmp(argv[i], "--")) {
-            i++;
+    int opt;
+    while ((opt = getopt(argc, argv, "rnufbsk:t:o:")) != -1) {
+        switch (opt) {
+        case 'r': opt_reverse = true; break;
+        case 'n': opt_numeric = true; break;
+        case 'u': opt_unique = true; break;
+        case 'f': opt_fold = true; break;
+        case 'b': opt_blanks = true; break;
+        case 's': break; /* stable: ties are in input order here only with -u */
+        case 'k': parse_key(optarg); break;
+        case 'o': output = optarg; break;
+        case 't':
+            if (strlen(optarg) != 1)
+                die("multi-character tab");
+            separator = (unsigned char)optarg[0];
             break;
+        default: return 2;
         }
-        for (const char *p = argv[i] + 1; *p; p++) {
-            const char *arg;
-            switch (*p) {
-            case 'r': opt_reverse = true; break;
-            case 'n': opt_numeric = true; break;
-            case 'u': opt_unique = true; break;
-            case 'f': opt_fold = true; break;
-            case 'b': opt_blanks = true; break;
-            case 's': break; /* stable: ties are in input order here only with -u */
-            case 'k': case 't': case 'o':
-                arg = p[1] ? p + 1 : argv[++i];
-                if (!arg) {
-                    fprintf(stderr, "sort: option requires an argument -- '%c'\n", *p);
-                    return 2;
-                }
-                if (*p == 'k') {
-                    parse_key(arg);
-                } else if (*p == 'o') {
-                    output = arg;
-                } else {
-                    if (strlen(arg) != 1)
-                        die("multi-character tab");
-                    separator = (unsigned char)arg[0];
-                }
-                goto next_word;
-            default:
-                fprintf(stderr, "sort: invalid option -- '%c'\n", *p);
-                return 2;
-            }
-        }
-    next_word:;
     }
+    int i = optind;
     int status = 0;
     if (i == argc)
         status |= read_lines(stdin, "-");
@@ -280,8 +261,7 @@ int main(int argc, char **argv)
         }
         FILE *f = fopen(argv[i], "r");
         if (!f) {
-            fprintf(stderr, "sort: cannot read: %s: %s\n", argv[i], strerror(errno));
-            return 2;
+            err(2, "cannot read: %s", argv[i]);
         }
         status |= read_lines(f, argv[i]);
         fclose(f);
@@ -289,8 +269,7 @@ int main(int argc, char **argv)
     qsort(lines, nlines, sizeof *lines, compare);
     FILE *out = stdout;
     if (output && !(out = fopen(output, "w"))) {
-        fprintf(stderr, "sort: open failed: %s: %s\n", output, strerror(errno));
-        return 2;
+        err(2, "open failed: %s", output);
     }
     for (size_t k = 0; k < nlines; k++) {
         if (opt_unique && k > 0 && key_compare(&lines[k - 1], &lines[k]) == 0)

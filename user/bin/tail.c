@@ -1,6 +1,8 @@
 /* tail: the last lines (-n N, -N; default 10) or bytes (-c N) of each
  * file; -n +N starts at line N instead. Several files get "==> NAME <=="
  * headers. The input is read whole into memory (files here are small). */
+#include <ctype.h>
+#include <err.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
@@ -9,13 +11,15 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "common/head_tail.h"
+
 static unsigned long long count = 10;
 static bool bytes_mode, from_start;
 
 static bool parse_count(const char *s)
 {
     char *end;
-    if (!s || !*s)
+    if (!*s)
         return false;
     from_start = *s == '+';
     if (*s == '+' || *s == '-')
@@ -34,7 +38,7 @@ static char *slurp(int fd, size_t *len, const char *name)
     char *buf = malloc(cap);
     for (;;) {
         if (!buf) {
-            fprintf(stderr, "tail: %s: out of memory\n", name);
+            warnx("%s: out of memory", name);
             return NULL;
         }
         if (n == cap) {
@@ -48,7 +52,7 @@ static char *slurp(int fd, size_t *len, const char *name)
         if (r < 0 && errno == EINTR)
             continue;
         if (r < 0) {
-            fprintf(stderr, "tail: error reading '%s': %s\n", name, strerror(errno));
+            warn("error reading '%s'", name);
             free(buf);
             return NULL;
         }
@@ -97,55 +101,24 @@ static int tail_fd(int fd, const char *name)
     return 0;
 }
 
+static void set_count(int opt, const char *arg)
+{
+    bytes_mode = opt == 'c';
+    if (!parse_count(arg))
+        bad_count(bytes_mode, arg);
+}
+
 int main(int argc, char **argv)
 {
-    int i = 1;
-    for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "--")) {
-            i++;
-            break;
-        }
-        if (a[1] >= '0' && a[1] <= '9') { /* -N */
-            if (!parse_count(a + 1))
-                goto bad_count;
-            bytes_mode = false;
-        } else if (a[1] == 'n' || a[1] == 'c') {
-            bytes_mode = a[1] == 'c';
-            const char *arg = a[2] ? a + 2 : argv[++i];
-            if (!parse_count(arg)) {
-                a = arg ? arg : "";
-                goto bad_count;
-            }
-        } else {
-            fprintf(stderr, "tail: invalid option -- '%c'\n", a[1]);
+    const char *lines = obsolete_count(argc, argv);
+    if (lines)
+        set_count('n', lines);
+    int opt;
+    while ((opt = getopt(argc, argv, "n:c:")) != -1) {
+        if (opt == '?')
             return 1;
-        }
-        continue;
-    bad_count:
-        fprintf(stderr, "tail: invalid number of %s: '%s'\n", bytes_mode ? "bytes" : "lines", a);
-        return 1;
+        set_count(opt, optarg);
     }
-    char *stdin_only[] = {"-", NULL};
-    char **files = i < argc ? argv + i : stdin_only;
-    int nfiles = i < argc ? argc - i : 1;
-    int status = 0;
-    bool first = true;
-    for (int k = 0; k < nfiles; k++) {
-        bool is_stdin = !strcmp(files[k], "-");
-        int fd = is_stdin ? 0 : open(files[k], O_RDONLY);
-        if (fd < 0) {
-            fprintf(stderr, "tail: cannot open '%s' for reading: %s\n", files[k], strerror(errno));
-            status = 1;
-            continue;
-        }
-        if (nfiles > 1) {
-            printf("%s==> %s <==\n", first ? "" : "\n", is_stdin ? "standard input" : files[k]);
-            first = false;
-        }
-        status |= tail_fd(fd, files[k]);
-        if (!is_stdin)
-            close(fd);
-    }
+    int status = for_each_input(argc, argv, optind, tail_fd);
     return fflush(stdout) ? 1 : status;
 }

@@ -1,5 +1,6 @@
 /* touch: set a file's access and modification times to now, creating it
  * (empty) if it does not exist. -c: do not create. */
+#include <err.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
@@ -14,27 +15,17 @@
 int main(int argc, char **argv)
 {
     bool no_create = false;
-    int i = 1;
-    for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-        if (!strcmp(argv[i], "--")) {
-            i++;
-            break;
-        }
-        for (const char *p = argv[i] + 1; *p; p++) {
-            if (*p == 'c') {
-                no_create = true;
-            } else if (*p != 'a' && *p != 'm') { /* -a/-m: both times are set anyway */
-                fprintf(stderr, "touch: invalid option -- '%c'\n", *p);
-                return 1;
-            }
-        }
+    int opt;
+    while ((opt = getopt(argc, argv, "cam")) != -1) {
+        if (opt == 'c')
+            no_create = true;
+        else if (opt == '?') /* -a/-m: both times are set anyway */
+            return 1;
     }
-    if (i == argc) {
-        fputs("touch: missing file operand\n", stderr);
-        return 1;
-    }
+    if (optind == argc)
+        errx(1, "missing file operand");
     int status = 0;
-    for (; i < argc; i++) {
+    for (int i = optind; i < argc; i++) {
         /* Times first: for an existing file (or directory) that is all. */
         if (syscall(SYS_utimensat, AT_FDCWD, argv[i], (void *)0, 0) == 0)
             continue;
@@ -49,7 +40,8 @@ int main(int argc, char **argv)
             }
             err = errno;
         }
-        fprintf(stderr, "touch: cannot touch '%s': %s\n", argv[i], strerror(err));
+        errno = err;
+        warn("cannot touch '%s'", argv[i]);
         status = 1;
     }
     return status;

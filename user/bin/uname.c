@@ -1,5 +1,7 @@
 /* uname: system information. -s kernel name (the default), -n host name,
  * -r release, -v version, -m machine, -o operating system, -a all. */
+#include <err.h>
+#include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -7,37 +9,28 @@
 
 int main(int argc, char **argv)
 {
+    static const struct option longopts[] = {{"all", no_argument, NULL, 'a'}, {NULL, 0, NULL, 0}};
     bool s = false, n = false, r = false, v = false, m = false, o = false;
-    for (int i = 1; i < argc; i++) {
-        if (argv[i][0] != '-' || !argv[i][1]) {
-            fprintf(stderr, "uname: extra operand '%s'\n", argv[i]);
-            return 1;
+    int opt;
+    while ((opt = getopt_long(argc, argv, "asnrvmpio", longopts, NULL)) != -1) {
+        switch (opt) {
+        case 'a': s = n = r = v = m = o = true; break;
+        case 's': s = true; break;
+        case 'n': n = true; break;
+        case 'r': r = true; break;
+        case 'v': v = true; break;
+        case 'm': case 'p': case 'i': m = true; break;
+        case 'o': o = true; break;
+        default: return 1;
         }
-        if (!strcmp(argv[i], "--all"))
-            s = n = r = v = m = o = true;
-        else
-            for (const char *p = argv[i] + 1; *p; p++) {
-                switch (*p) {
-                case 'a': s = n = r = v = m = o = true; break;
-                case 's': s = true; break;
-                case 'n': n = true; break;
-                case 'r': r = true; break;
-                case 'v': v = true; break;
-                case 'm': case 'p': case 'i': m = true; break;
-                case 'o': o = true; break;
-                default:
-                    fprintf(stderr, "uname: invalid option -- '%c'\n", *p);
-                    return 1;
-                }
-            }
     }
+    if (optind < argc)
+        errx(1, "extra operand '%s'", argv[optind]);
     if (!(s || n || r || v || m || o))
         s = true;
     struct utsname u;
-    if (uname(&u) != 0) {
-        perror("uname");
-        return 1;
-    }
+    if (uname(&u) != 0)
+        err(1, NULL);
     const char *parts[6];
     int k = 0;
     if (s)

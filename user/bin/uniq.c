@@ -1,12 +1,14 @@
 /* uniq: drop repeated adjacent lines. -c prefix each line with its count,
  * -d only lines that repeat, -u only lines that do not, -i ignore case.
  * Input and output may be given as files: uniq [INPUT [OUTPUT]]. */
+#include <err.h>
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 static bool opt_count, opt_repeated, opt_unique, opt_ignore_case;
 
@@ -32,37 +34,24 @@ static bool same(const char *a, size_t alen, const char *b, size_t blen)
 
 int main(int argc, char **argv)
 {
-    int i = 1;
-    for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-        if (!strcmp(argv[i], "--")) {
-            i++;
-            break;
-        }
-        for (const char *p = argv[i] + 1; *p; p++) {
-            switch (*p) {
-            case 'c': opt_count = true; break;
-            case 'd': opt_repeated = true; break;
-            case 'u': opt_unique = true; break;
-            case 'i': opt_ignore_case = true; break;
-            default:
-                fprintf(stderr, "uniq: invalid option -- '%c'\n", *p);
-                return 1;
-            }
+    int opt;
+    while ((opt = getopt(argc, argv, "cdui")) != -1) {
+        switch (opt) {
+        case 'c': opt_count = true; break;
+        case 'd': opt_repeated = true; break;
+        case 'u': opt_unique = true; break;
+        case 'i': opt_ignore_case = true; break;
+        default: return 1;
         }
     }
+    int i = optind;
+    if (i + 2 < argc)
+        errx(1, "extra operand '%s'", argv[i + 2]);
     FILE *in = stdin, *out = stdout;
-    if (i < argc && strcmp(argv[i], "-") && !(in = fopen(argv[i], "r"))) {
-        fprintf(stderr, "uniq: %s: %s\n", argv[i], strerror(errno));
-        return 1;
-    }
-    if (i + 1 < argc && !(out = fopen(argv[i + 1], "w"))) {
-        fprintf(stderr, "uniq: %s: %s\n", argv[i + 1], strerror(errno));
-        return 1;
-    }
-    if (i + 2 < argc) {
-        fprintf(stderr, "uniq: extra operand '%s'\n", argv[i + 2]);
-        return 1;
-    }
+    if (i < argc && strcmp(argv[i], "-") && !(in = fopen(argv[i], "r")))
+        err(1, "%s", argv[i]);
+    if (i + 1 < argc && !(out = fopen(argv[i + 1], "w")))
+        err(1, "%s", argv[i + 1]);
     char *prev = NULL, *line = NULL;
     size_t prev_cap = 0, cap = 0, prev_len = 0;
     unsigned long long count = 0;

@@ -4,6 +4,7 @@
  * size of the regular files (at least 7 when reading a pipe or terminal),
  * and no padding at all for a single count of a single input. */
 #include <ctype.h>
+#include <err.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
@@ -28,7 +29,7 @@ static int count_fd(int fd, const char *name, struct counts *c)
         if (r < 0 && errno == EINTR)
             continue;
         if (r < 0) {
-            fprintf(stderr, "wc: %s: %s\n", name, strerror(errno));
+            warn("%s", name);
             return 1;
         }
         if (r == 0)
@@ -68,23 +69,16 @@ static void print_counts(const struct counts *c, const char *name)
 
 int main(int argc, char **argv)
 {
-    int i = 1;
-    for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-        if (!strcmp(argv[i], "--")) {
-            i++;
-            break;
-        }
-        for (const char *p = argv[i] + 1; *p; p++) {
-            switch (*p) {
-            case 'l': show_lines = true; break;
-            case 'w': show_words = true; break;
-            case 'c': case 'm': show_bytes = true; break;
-            default:
-                fprintf(stderr, "wc: invalid option -- '%c'\n", *p);
-                return 1;
-            }
+    int opt;
+    while ((opt = getopt(argc, argv, "lwcm")) != -1) {
+        switch (opt) {
+        case 'l': show_lines = true; break;
+        case 'w': show_words = true; break;
+        case 'c': case 'm': show_bytes = true; break;
+        default: return 1;
         }
     }
+    int i = optind;
     if (!show_lines && !show_words && !show_bytes)
         show_lines = show_words = show_bytes = true;
     char *stdin_only[] = {"-", NULL};
@@ -116,17 +110,14 @@ int main(int argc, char **argv)
     struct counts total = {0};
     for (int k = 0; k < nfiles; k++) {
         struct counts c = {0};
-        bool is_stdin = !strcmp(files[k], "-");
-        int fd = is_stdin ? 0 : open(files[k], O_RDONLY);
+        int fd = strcmp(files[k], "-") ? open(files[k], O_RDONLY) : 0;
         if (fd < 0) {
-            fprintf(stderr, "wc: %s: %s\n", files[k], strerror(errno));
+            warn("%s", files[k]);
             status = 1;
             continue;
         }
-        if (count_fd(fd, files[k], &c)) {
-            status = 1;
-        }
-        if (!is_stdin)
+        status |= count_fd(fd, files[k], &c);
+        if (fd != 0)
             close(fd);
         print_counts(&c, i < argc ? files[k] : NULL);
         total.lines += c.lines;
