@@ -11,6 +11,7 @@
 #include "arch/x86_64/layout.h"
 #include "arch/x86_64/percpu.h"
 #include "arch/x86_64/trap_frame.h"
+#include "proc/proc_offsets.h"
 
 #define PROC_MAX_DEFAULT 1024       /* the default limit: fork fails with EAGAIN past it */
 #define PROC_TABLE_SIZE KSTACK_SLOTS /* the most the limit can be raised to (maxproc=) */
@@ -59,12 +60,23 @@ struct proc {
     int pid;             /* the thread id (gettid); a process's pid is its leader's */
     int tgid;            /* the thread group (getpid): the leader's pid */
     struct proc *leader; /* the thread group leader (itself for single-threaded processes) */
+    /* The system-call exit (syscall.S) reads the next three fields itself,
+     * at the offsets proc_offsets.h gives: anything nonzero there is work
+     * to do before returning to ring 3 (signal_deliver). */
+    uint64_t sig_pending;    /* bit (n - 1) for signal n */
+    uint64_t shared_pending; /* leader only: process-directed signals */
+    union {
+        uint16_t exit_flags; /* both flags below, tested at once */
+        struct {
+            bool stopped;           /* SIGSTOP and friends: not run until SIGCONT */
+            bool sigsuspend_active; /* sigsuspend_saved is the mask to restore */
+        };
+    };
     int group_live;      /* leader only: threads of the group not yet exited */
     bool group_exiting;  /* leader only: exit_group or a fatal signal is ending the group */
     int group_status;    /* leader only: the wait status it ends with */
     bool autoreap;       /* a thread other than the leader: freed by the scheduler when dead */
     bool shares_fs;      /* CLONE_FS thread: chdir/umask apply to the whole group */
-    uint64_t shared_pending;             /* leader only: process-directed signals */
     struct ksiginfo shared_info[65];
     enum proc_state state;
     struct proc *parent; /* leaders only: the process that waits for this one */
@@ -83,11 +95,10 @@ struct proc {
     uint64_t utime, stime, cutime, cstime;
     uint64_t start_ns;   /* monotonic time it was created (/proc/PID/stat's starttime) */
     struct sighand *sighand;
-    uint64_t sig_blocked, sig_pending; /* bit (n - 1) for signal n */
+    uint64_t sig_blocked;              /* bit (n - 1) for signal n */
     struct ksiginfo sig_info[65];      /* what each pending signal's siginfo says */
     uint64_t sigaltstack_sp, sigaltstack_size;
     int sigaltstack_flags;
-    bool stopped;        /* SIGSTOP and friends: not run until SIGCONT */
     int stop_signal;     /* the signal that stopped it */
     bool stop_unreported;     /* wait4(WUNTRACED) has not seen this stop yet */
     bool continue_unreported; /* wait4(WCONTINUED) has not seen the SIGCONT yet */
@@ -96,7 +107,6 @@ struct proc {
     int dumpable;        /* PR_SET_DUMPABLE (no core files are written) */
     bool no_new_privs;
     uint64_t sigsuspend_saved; /* the mask to restore after sigsuspend */
-    bool sigsuspend_active;
     bool vfork_done;     /* set when a vfork child execs or exits */
     struct proc *vfork_parent;
     char name[PROC_NAME_LEN]; /* the program's file name, like Linux's comm */
@@ -110,6 +120,12 @@ struct proc {
     uint64_t clear_child_tid; /* set_tid_address */
     int wait_status;          /* Linux wait status, valid when ZOMBIE */
 };
+
+_Static_assert(__builtin_offsetof(struct proc, leader) == PROC_LEADER, "proc_offsets.h");
+_Static_assert(__builtin_offsetof(struct proc, sig_pending) == PROC_SIG_PENDING, "proc_offsets.h");
+_Static_assert(__builtin_offsetof(struct proc, shared_pending) == PROC_SHARED_PENDING, "proc_offsets.h");
+_Static_assert(__builtin_offsetof(struct proc, exit_flags) == PROC_EXIT_FLAGS, "proc_offsets.h");
+_Static_assert(sizeof(((struct proc *)0)->exit_flags) == 2, "syscall.S tests exit_flags with cmpw");
 
 /* The running process (NULL while the kernel boots). */
 static inline struct proc *current(void) { return this_cpu()->current; }

@@ -18,7 +18,7 @@
 void context_switch(uint64_t *save_rsp, uint64_t load_rsp);
 
 static uint64_t scheduler_rsp;   /* the scheduler loop's saved stack */
-static volatile bool need_resched;
+volatile bool need_resched; /* sched.h */
 static uint64_t slice_ticks;     /* ticks the current process has run */
 static int last_slot = -1;       /* round robin: search after this slot */
 static bool running;

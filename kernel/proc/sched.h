@@ -25,6 +25,10 @@ void sched(void);
 /* Makes p runnable. */
 void sched_make_ready(struct proc *p);
 
+/* Set by the timer when the running process's slice is over; the ring-3
+ * exits (return_to_user, and syscall.S's own test) then yield. */
+extern volatile bool need_resched;
+
 /* Work due before returning to ring 3 through frame f: a pending
  * reschedule and pending signals. Called by the syscall and interrupt
  * exit paths. */

@@ -36,14 +36,22 @@ void syscall_init(void)
     wrmsr(MSR_SFMASK, RFLAGS_TF | RFLAGS_IF | RFLAGS_DF | RFLAGS_AC);
 }
 
-typedef long (*syscall_fn)(long, long, long, long, long, long);
+/* Numbers without a handler (and those past the table: syscall.S). */
+static long sys_ni_syscall(void) { return -ENOSYS; }
 
 /* Handlers have their own typed signatures; the ABI passes all six
  * arguments in registers, so calling through the uniform type is exact.
  * The cast goes through void (*)(void) to say so to the compiler. */
 #define ENTRY(nr, fn) [nr] = (syscall_fn)(void (*)(void))fn
 
-static const syscall_fn table[SYSCALL_TABLE_SIZE] = {
+/* syscall.S calls table entries directly. Every slot holds a function, so
+ * it needs no NULL test: the range initializer fills all of them with
+ * sys_ni_syscall first and the entries below override it (GCC's
+ * designated-range extension; Linux's syscall_64.c does the same). */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Woverride-init"
+const syscall_fn syscall_table[SYSCALL_TABLE_SIZE] = {
+    [0 ... SYSCALL_TABLE_SIZE - 1] = (syscall_fn)(void (*)(void))sys_ni_syscall,
     ENTRY(SYS_read, sys_read),
     ENTRY(SYS_write, sys_write),
     ENTRY(SYS_open, sys_open),
@@ -166,21 +174,20 @@ static const syscall_fn table[SYSCALL_TABLE_SIZE] = {
     ENTRY(SYS_fdatasync, sys_fsync),
     ENTRY(SYS_sysinfo, sys_sysinfo),
 };
+#pragma GCC diagnostic pop
 
-static bool tracing;
+bool syscall_tracing;
 
-void syscall_trace(bool on) { tracing = on; }
+void syscall_trace(bool on) { syscall_tracing = on; }
 
-void syscall_dispatch(struct trap_frame *f)
+void syscall_dispatch_traced(struct trap_frame *f)
 {
     /* Linux selects the call with the low 32 bits of RAX, unsigned: so
-     * 0x1_0000_0027 is getpid and -1 is simply out of range. */
+     * 0x1_0000_0027 is getpid and -1 is simply out of range. The
+     * arguments are kept for the log line: execve rewrites the frame. */
     uint32_t nr = (uint32_t)f->rax;
-    syscall_fn fn = nr < SYSCALL_TABLE_SIZE ? table[nr] : NULL;
     uint64_t a0 = f->rdi, a1 = f->rsi, a2 = f->rdx;
-    f->rax = fn ? (uint64_t)fn((long)f->rdi, (long)f->rsi, (long)f->rdx, (long)f->r10, (long)f->r8, (long)f->r9)
-                : (uint64_t)-ENOSYS;
-    if (tracing) /* the strace boot option: one log line per call */
-        kprintf("[%d] syscall %u(0x%lx, 0x%lx, 0x%lx) = %ld\n", current()->pid, nr, a0, a1, a2, (long)f->rax);
-    return_to_user(f);
+    syscall_fn fn = nr < SYSCALL_TABLE_SIZE ? syscall_table[nr] : (syscall_fn)(void (*)(void))sys_ni_syscall;
+    f->rax = (uint64_t)fn((long)f->rdi, (long)f->rsi, (long)f->rdx, (long)f->r10, (long)f->r8, (long)f->r9);
+    kprintf("[%d] syscall %u(0x%lx, 0x%lx, 0x%lx) = %ld\n", current()->pid, nr, a0, a1, a2, (long)f->rax);
 }

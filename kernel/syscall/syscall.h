@@ -23,8 +23,16 @@
 void syscall_init(void);
 /* The strace boot option: log every call with its result. */
 void syscall_trace(bool on);
-/* Called by syscall.S with the saved user registers. */
-void syscall_dispatch(struct trap_frame *f);
+/* syscall.S tests this on entry: when set, it calls
+ * syscall_dispatch_traced instead of the table entry. */
+extern bool syscall_tracing;
+/* Runs the call frame f asks for, stores the result in f->rax and logs
+ * one line. */
+void syscall_dispatch_traced(struct trap_frame *f);
+
+/* The handlers by number; syscall.S calls them. */
+typedef long (*syscall_fn)(long, long, long, long, long, long);
+extern const syscall_fn syscall_table[];
 
 /* sys_fs.c */
 long sys_read(int fd, uint64_t ubuf, size_t n);

@@ -13,6 +13,7 @@
 #define PERCPU_KERNEL_RSP 0 /* top of the current thread's kernel stack */
 #define PERCPU_USER_RSP 8   /* the user RSP while syscall.S builds its frame */
 #define PERCPU_SELF 16
+#define PERCPU_CURRENT 24   /* the system-call exit tests the running process's signal state */
 
 #ifndef __ASSEMBLER__
 #include <stdbool.h>
@@ -29,6 +30,7 @@ struct percpu {
 _Static_assert(__builtin_offsetof(struct percpu, kernel_rsp) == PERCPU_KERNEL_RSP, "percpu layout");
 _Static_assert(__builtin_offsetof(struct percpu, user_rsp) == PERCPU_USER_RSP, "percpu layout");
 _Static_assert(__builtin_offsetof(struct percpu, self) == PERCPU_SELF, "percpu layout");
+_Static_assert(__builtin_offsetof(struct percpu, current) == PERCPU_CURRENT, "percpu layout");
 
 /* Points GS at the per-CPU area (one CPU: a single static instance). */
 void percpu_init(void);
