@@ -455,7 +455,7 @@ static const struct bench {
     {"write-dev-null", 20000, 1, "1-byte write() to /dev/null", b_write_null},
     {"pipe-pingpong", 1000, 1, "round trip of 1 byte between two processes over two pipes", b_pipe_pingpong},
     {"fork-exit-wait", 200, 1, "fork(), child exit_group(0), wait4()", b_fork_exit_wait},
-    {"fork-exec-wait", 100, 1, "fork(), child execve() of a 2-instruction static program, wait4()",
+    {"fork-exec-wait", 100, 1, "fork(), child execve() of /bin/tiny (only exit_group), wait4()",
      b_fork_exec_wait},
     {"mmap-touch-munmap", 50, 1, "mmap() of 1 MiB anonymous memory, one write per page, munmap()",
      b_mmap_touch_munmap},
