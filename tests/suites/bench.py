@@ -1,0 +1,15 @@
+"""bench.py - smoke test of the benchmark program (bench/bench.c).
+
+`make bench` boots Linux and takes minutes; this only checks, on Tiny OS
+and in a second or two, that every benchmark runs: `bench --smoke all`
+runs each one with a hundredth of its iterations and prints
+"ok - NAME" (one test each) or "not ok - NAME"; its exit status counts
+the failures. No timing is checked.
+"""
+
+USER_TESTS = [
+    # prog is relative to BUILD/user/tests: this is BUILD/bench/bench.
+    # BUILD/bench/root holds /bin/tiny, the program fork-exec-wait runs.
+    dict(name="bench-smoke", prog="../../bench/bench", args=["--smoke", "all"], extra="bench/root", status=0,
+         timeout=60),
+]
