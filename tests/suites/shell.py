@@ -132,7 +132,9 @@ BOOTS = [
                  ("fg\r\nsleep 100\r\n", "\x03"),
                  (PROMPT, "sleep 1 &\r"),
                  ("] ", "wait; jobs; echo jobs-\"done\"\r")],
-         expect=[r"^\[1\]\+ Stopped  sleep 100$", r"^\[1\]\+ Stopped  sleep 100$", r"^\[1\] \d+$"]),
+         # bash's lines: "^Z", then "[1]+  Stopped" padded to 24 columns (no blank line between)
+         expect=[r"^\^Z\n\[1\]\+  Stopped {17}sleep 100\ntinyos:/\$ jobs\n\[1\]\+  Stopped {17}sleep 100$",
+                 r"^\[1\] \d+$"]),
     dict(name="sh-ctrl-d-exits", rootfs=True, timeout=60, exit="stopped", stop_when="second-shell",
          script=[(PROMPT, "\x04"),
                  ("exit\r\n", ""),

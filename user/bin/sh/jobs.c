@@ -144,6 +144,13 @@ static bool collect(struct job *j, int flags)
     return stopped;
 }
 
+/* One job line as bash prints it (jobs.c, print_pipeline): the state
+ * padded to 24 columns, "[1]+  Stopped                 sleep 100". */
+static void print_job(FILE *f, const struct job *j, char mark, const char *state, const char *suffix)
+{
+    fprintf(f, "[%d]%c  %-23s %s%s\n", j->id, mark, state, j->text, suffix);
+}
+
 int job_wait_fg(struct job *j)
 {
     j->foreground = true;
@@ -153,9 +160,11 @@ int job_wait_fg(struct job *j)
     term_take_back();
     if (j->state == JOB_STOPPED) {
         j->foreground = false;
-        int sig = SIGTSTP;
-        fprintf(stderr, "\n[%d]+ Stopped  %s\n", j->id, j->text);
-        return 128 + sig;
+        /* the tty echoed "^Z" without a newline, as n_tty does: bash's
+         * "\n" ends that line */
+        fputc('\n', stderr);
+        print_job(stderr, j, '+', "Stopped", "");
+        return 128 + SIGTSTP;
     }
     int raw = j->status[j->n - 1];
     report_signal(raw);
@@ -190,7 +199,7 @@ void jobs_reap(bool notify)
         collect(j, WNOHANG | WUNTRACED | WCONTINUED);
         if (j->state == JOB_DONE && notify) {
             char buf[32];
-            fprintf(stderr, "[%d]+ %s  %s\n", j->id, state_text(j, buf, sizeof buf), j->text);
+            print_job(stderr, j, '+', state_text(j, buf, sizeof buf), "");
             job_free(j);
         }
     }
@@ -203,8 +212,7 @@ void jobs_list(void)
     for (struct job *j = job_list; j; j = next) {
         next = j->next;
         char buf[32];
-        printf("[%d]%c %s  %s%s\n", j->id, next ? ' ' : '+', state_text(j, buf, sizeof buf), j->text,
-               j->state == JOB_RUNNING ? " &" : "");
+        print_job(stdout, j, next ? ' ' : '+', state_text(j, buf, sizeof buf), j->state == JOB_RUNNING ? " &" : "");
         if (j->state == JOB_DONE)
             job_free(j);
     }
