@@ -135,6 +135,14 @@ BOOTS = [
          # bash's lines: "^Z", then "[1]+  Stopped" padded to 24 columns (no blank line between)
          expect=[r"^\^Z\n\[1\]\+  Stopped {17}sleep 100\ntinyos:/\$ jobs\n\[1\]\+  Stopped {17}sleep 100$",
                  r"^\[1\] \d+$"]),
+    # ls on a terminal: columns for TIOCGWINSZ's 80, aligned as GNU ls 9
+    # does (tabs where a tab stop fits); the expected text is GNU ls -C's.
+    dict(name="sh-ls-columns-on-tty", rootfs=True, timeout=60, exit="stopped", stop_when="ls-done",
+         script=[(PROMPT, "cd /tmp && touch alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi "
+                          "omicron pi rho sigma tau upsilon phi chi psi omega && ls; echo ls-\"done\"\r")],
+         expect=[r"^alpha  delta\tgamma  lambda  omega\tpi   sigma  upsilon\n"
+                 r"beta   epsilon\tiota   mu      omicron\tpsi  tau    xi\n"
+                 r"chi    eta\tkappa  nu      phi\trho  theta  zeta\nls-done$"]),
     dict(name="sh-ctrl-d-exits", rootfs=True, timeout=60, exit="stopped", stop_when="second-shell",
          script=[(PROMPT, "\x04"),
                  ("exit\r\n", ""),

@@ -263,6 +263,21 @@ static void print_name(const struct entry *e)
         putchar(type_indicator(e->st.st_mode));
 }
 
+/* Moves from column `from` to `to` as GNU ls does (its indent()): a tab
+ * wherever one fits before `to` (tab stops every 8), then spaces. */
+static void indent(int from, int to)
+{
+    while (from < to) {
+        if (to / 8 > (from + 1) / 8) {
+            putchar('\t');
+            from += 8 - from % 8;
+        } else {
+            putchar(' ');
+            from++;
+        }
+    }
+}
+
 /* Columns filled down then across: the most columns that fit, each as
  * wide as its longest name plus two spaces of separation. */
 static void print_columns(const struct list *l, int width)
@@ -294,13 +309,15 @@ static void print_columns(const struct list *l, int width)
                 colw[c] = shown_width(&l->v[c * rows + r]);
     }
     for (size_t r = 0; r < rows; r++) {
+        int pos = 0; /* the column this name starts at */
         for (size_t c = 0; c < cols; c++) {
             size_t i = c * rows + r;
             if (i >= n)
                 break;
             print_name(&l->v[i]);
             if (c + 1 < cols && (c + 1) * rows + r < n)
-                printf("%*s", colw[c] + 2 - shown_width(&l->v[i]), "");
+                indent(pos + shown_width(&l->v[i]), pos + colw[c] + 2);
+            pos += colw[c] + 2;
         }
         putchar('\n');
     }
@@ -359,8 +376,10 @@ static void list_directory(const char *path, bool header)
         list_add(&l, name, &st, link);
     }
     closedir(d);
+    /* st_blocks counts 512-byte units; GNU ls shows 1024-byte ones,
+     * rounded up (gnulib human.c: human_ceiling is the default) */
     if (opt_long)
-        printf("total %llu\n", blocks / 2);
+        printf("total %llu\n", (blocks + 1) / 2);
     print_list(&l);
     list_free(&l);
 }
