@@ -16,8 +16,6 @@ static bool write_all(const char *p, size_t n)
 {
     while (n) {
         ssize_t w = write(1, p, n);
-        if (w < 0 && errno == EINTR)
-            continue;
         if (w <= 0)
             return false;
         p += w;
@@ -57,8 +55,6 @@ static int copy_fd(int fd, const char *name)
     static char buf[65536];
     for (;;) {
         ssize_t r = read(fd, buf, sizeof buf);
-        if (r < 0 && errno == EINTR)
-            continue;
         if (r < 0) {
             warn("%s", name);
             return 1;

@@ -43,8 +43,6 @@ static int copy_file(const char *src, const char *dst, const struct stat *st)
     int status = 0;
     for (;;) {
         ssize_t r = read(in, buf, sizeof buf);
-        if (r < 0 && errno == EINTR)
-            continue;
         if (r < 0) {
             warn("error reading '%s'", src);
             status = 1;
@@ -54,8 +52,6 @@ static int copy_file(const char *src, const char *dst, const struct stat *st)
             break;
         for (ssize_t done = 0; done < r;) {
             ssize_t w = write(out, buf + done, (size_t)(r - done));
-            if (w < 0 && errno == EINTR)
-                continue;
             if (w <= 0) {
                 warn("error writing '%s'", dst);
                 status = 1;

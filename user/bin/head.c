@@ -15,13 +15,13 @@
 static unsigned long long limit = 10;
 static bool bytes_mode;
 
-static bool parse_count(const char *s, unsigned long long *out)
+static bool parse_count(const char *s)
 {
     char *end;
     if (!*s || *s == '-')
         return false;
     errno = 0;
-    *out = strtoull(s, &end, 10);
+    limit = strtoull(s, &end, 10);
     return !*end && !errno;
 }
 
@@ -33,8 +33,6 @@ static int head_fd(int fd, const char *name)
     unsigned long long left = limit;
     while (left) {
         ssize_t r = read(fd, buf, sizeof buf);
-        if (r < 0 && errno == EINTR)
-            continue;
         if (r < 0) {
             warn("error reading '%s'", name);
             return 1;
@@ -60,23 +58,7 @@ static int head_fd(int fd, const char *name)
     return fflush(stdout) ? 1 : 0;
 }
 
-static void set_count(int opt, const char *arg)
-{
-    bytes_mode = opt == 'c';
-    if (!parse_count(arg, &limit))
-        bad_count(bytes_mode, arg);
-}
-
 int main(int argc, char **argv)
 {
-    const char *lines = obsolete_count(argc, argv);
-    if (lines)
-        set_count('n', lines);
-    int opt;
-    while ((opt = getopt(argc, argv, "n:c:")) != -1) {
-        if (opt == '?')
-            return 1;
-        set_count(opt, optarg);
-    }
-    return for_each_input(argc, argv, optind, head_fd);
+    return for_each_input(argc, argv, parse_count_options(argc, argv, parse_count, &bytes_mode), head_fd);
 }

@@ -45,8 +45,6 @@ static size_t read_input(unsigned char *buf, size_t want)
             }
         }
         ssize_t r = read(cur_fd, buf + got, want - got);
-        if (r < 0 && errno == EINTR)
-            continue;
         if (r <= 0) {
             if (r < 0) {
                 warn("read error");

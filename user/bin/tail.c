@@ -49,8 +49,6 @@ static char *slurp(int fd, size_t *len, const char *name)
             continue;
         }
         ssize_t r = read(fd, buf + n, cap - n);
-        if (r < 0 && errno == EINTR)
-            continue;
         if (r < 0) {
             warn("error reading '%s'", name);
             free(buf);
@@ -101,24 +99,8 @@ static int tail_fd(int fd, const char *name)
     return 0;
 }
 
-static void set_count(int opt, const char *arg)
-{
-    bytes_mode = opt == 'c';
-    if (!parse_count(arg))
-        bad_count(bytes_mode, arg);
-}
-
 int main(int argc, char **argv)
 {
-    const char *lines = obsolete_count(argc, argv);
-    if (lines)
-        set_count('n', lines);
-    int opt;
-    while ((opt = getopt(argc, argv, "n:c:")) != -1) {
-        if (opt == '?')
-            return 1;
-        set_count(opt, optarg);
-    }
-    int status = for_each_input(argc, argv, optind, tail_fd);
+    int status = for_each_input(argc, argv, parse_count_options(argc, argv, parse_count, &bytes_mode), tail_fd);
     return fflush(stdout) ? 1 : status;
 }

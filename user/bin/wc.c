@@ -26,8 +26,6 @@ static int count_fd(int fd, const char *name, struct counts *c)
     bool in_word = false;
     for (;;) {
         ssize_t r = read(fd, buf, sizeof buf);
-        if (r < 0 && errno == EINTR)
-            continue;
         if (r < 0) {
             warn("%s", name);
             return 1;

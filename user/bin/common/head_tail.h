@@ -1,25 +1,35 @@
-/* head_tail.h - what head and tail share: the obsolete "-N" first
- * operand, the count error, and the loop over the inputs with GNU's
- * "==> NAME <==" headers. Included by both (see README.md here). Needs
- * <ctype.h>, <err.h>, <fcntl.h>, <stdbool.h>, <stdio.h>, <string.h>,
- * <unistd.h>. */
+/* head_tail.h - what head and tail share: their options (with the
+ * obsolete "-N"), the count error, and the loop over the inputs with
+ * GNU's "==> NAME <==" headers. Included by both (see README.md here).
+ * Needs <ctype.h>, <err.h>, <fcntl.h>, <stdbool.h>, <stdio.h>,
+ * <stdlib.h>, <string.h>, <unistd.h>. */
 #ifndef HEAD_TAIL_H
 #define HEAD_TAIL_H
 
-/* "head -5 f": a first argument "-DIGITS" is "-n DIGITS" (GNU keeps
- * this pre-POSIX form). Returns the digits, with optind set past them,
- * or NULL. */
-static const char *obsolete_count(int argc, char **argv)
+static void set_count(bool (*parse)(const char *), bool bytes, const char *arg)
 {
-    if (argc < 2 || argv[1][0] != '-' || !isdigit((unsigned char)argv[1][1]))
-        return NULL;
-    optind = 2;
-    return argv[1] + 1;
+    if (!parse(arg))
+        errx(1, "invalid number of %s: '%s'", bytes ? "bytes" : "lines", arg);
 }
 
-static _Noreturn void bad_count(bool bytes, const char *arg)
+/* Options: -n N (lines), -c N (bytes), and the pre-POSIX "head -5 f"
+ * that GNU keeps: a first argument "-DIGITS" is "-n DIGITS". parse(arg)
+ * sets the count (false: not a count); *bytes tells -c. Returns the
+ * index of the first operand; exits on bad options. */
+static int parse_count_options(int argc, char **argv, bool (*parse)(const char *), bool *bytes)
 {
-    errx(1, "invalid number of %s: '%s'", bytes ? "bytes" : "lines", arg);
+    if (argc > 1 && argv[1][0] == '-' && isdigit((unsigned char)argv[1][1])) {
+        set_count(parse, false, argv[1] + 1);
+        optind = 2;
+    }
+    int opt;
+    while ((opt = getopt(argc, argv, "n:c:")) != -1) {
+        if (opt == '?')
+            exit(1);
+        *bytes = opt == 'c';
+        set_count(parse, *bytes, optarg);
+    }
+    return optind;
 }
 
 /* Calls fn(fd, name) for each operand argv[first..] ("-", or none at all,

@@ -10,6 +10,8 @@
 
 #include "sh.h"
 
+#include "../common/echo.h"
+
 static int bi_true(int argc, char **argv) { (void)argc, (void)argv; return 0; }
 static int bi_false(int argc, char **argv) { (void)argc, (void)argv; return 1; }
 
@@ -116,69 +118,6 @@ static int bi_unset(int argc, char **argv)
     for (int i = 1; i < argc; i++)
         if (strcmp(argv[i], "-v") != 0)
             var_unset(argv[i]);
-    return 0;
-}
-
-/* echo's -e escapes; returns false at \c (stop all output). */
-static bool echo_escapes(const char *s)
-{
-    for (; *s; s++) {
-        if (*s != '\\' || !s[1]) {
-            putchar(*s);
-            continue;
-        }
-        char c = *++s;
-        switch (c) {
-        case 'n': putchar('\n'); break;
-        case 't': putchar('\t'); break;
-        case 'r': putchar('\r'); break;
-        case 'a': putchar('\a'); break;
-        case 'b': putchar('\b'); break;
-        case 'f': putchar('\f'); break;
-        case 'v': putchar('\v'); break;
-        case 'e': putchar(27); break;
-        case '\\': putchar('\\'); break;
-        case 'c': return false;
-        case '0': {
-            int v = 0;
-            for (int k = 0; k < 3 && s[1] >= '0' && s[1] <= '7'; k++)
-                v = v * 8 + (*++s - '0');
-            putchar(v);
-            break;
-        }
-        default: putchar('\\'); putchar(c);
-        }
-    }
-    return true;
-}
-
-static int bi_echo(int argc, char **argv)
-{
-    bool newline = true, escapes = false;
-    int i = 1;
-    for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-        const char *f = argv[i] + 1;
-        if (strspn(f, "neE") != strlen(f))
-            break;
-        for (; *f; f++) {
-            if (*f == 'n')
-                newline = false;
-            else
-                escapes = *f == 'e';
-        }
-    }
-    for (; i < argc; i++) {
-        if (escapes) {
-            if (!echo_escapes(argv[i]))
-                return 0;
-        } else {
-            fputs(argv[i], stdout);
-        }
-        if (i + 1 < argc)
-            putchar(' ');
-    }
-    if (newline)
-        putchar('\n');
     return 0;
 }
 
@@ -450,7 +389,7 @@ static const struct {
 } builtins[] = {
     {"cd", bi_cd, "cd [DIR | -]"},
     {"pwd", bi_pwd, "pwd"},
-    {"echo", bi_echo, "echo [-neE] [ARG...]"},
+    {"echo", echo_words, "echo [-neE] [ARG...]"},
     {"exit", bi_exit, "exit [N]"},
     {"export", bi_export, "export [NAME[=VALUE]...]"},
     {"unset", bi_unset, "unset NAME..."},
