@@ -28,29 +28,10 @@ static _Noreturn void die(const char *msg)
     errx(2, "%s", msg);
 }
 
-/* Where field n (1-based) begins: without -t, a field is the blanks
- * before it plus the non-blanks. */
-static const char *field_start(const char *s, const char *end, int n)
+/* The end of the field at s: without -t, a field is the blanks before
+ * it plus the non-blanks; with -t C, everything up to the next C. */
+static const char *past_field(const char *s, const char *end)
 {
-    for (int f = 1; f < n && s < end; f++) {
-        if (separator >= 0) {
-            while (s < end && *s != separator)
-                s++;
-            if (s < end)
-                s++;
-        } else {
-            while (s < end && isblank((unsigned char)*s))
-                s++;
-            while (s < end && !isblank((unsigned char)*s))
-                s++;
-        }
-    }
-    return s;
-}
-
-static const char *field_end(const char *s, const char *end, int n)
-{
-    s = field_start(s, end, n);
     if (separator >= 0) {
         while (s < end && *s != separator)
             s++;
@@ -61,6 +42,22 @@ static const char *field_end(const char *s, const char *end, int n)
             s++;
     }
     return s;
+}
+
+/* Where field n (1-based) begins. */
+static const char *field_start(const char *s, const char *end, int n)
+{
+    for (int f = 1; f < n && s < end; f++) {
+        s = past_field(s, end);
+        if (separator >= 0 && s < end)
+            s++; /* the separator belongs to neither field */
+    }
+    return s;
+}
+
+static const char *field_end(const char *s, const char *end, int n)
+{
+    return past_field(field_start(s, end, n), end);
 }
 
 static void key_of(const struct line *l, const char **b, const char **e)

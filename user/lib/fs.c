@@ -13,18 +13,6 @@ _Static_assert(sizeof(struct stat) == sizeof(struct linux_stat), "struct stat is
 
 /* The mode argument exists only with O_CREAT (or O_TMPFILE); reading it
  * otherwise would read garbage, harmless but untidy. */
-int open(const char *path, int flags, ...)
-{
-    mode_t mode = 0;
-    if (flags & O_CREAT) {
-        va_list ap;
-        va_start(ap, flags);
-        mode = va_arg(ap, mode_t);
-        va_end(ap);
-    }
-    return (int)SC4(SYS_openat, AT_FDCWD, path, flags, mode);
-}
-
 int openat(int dirfd, const char *path, int flags, ...)
 {
     mode_t mode = 0;
@@ -35,6 +23,18 @@ int openat(int dirfd, const char *path, int flags, ...)
         va_end(ap);
     }
     return (int)SC4(SYS_openat, dirfd, path, flags, mode);
+}
+
+int open(const char *path, int flags, ...)
+{
+    mode_t mode = 0;
+    if (flags & O_CREAT) {
+        va_list ap;
+        va_start(ap, flags);
+        mode = va_arg(ap, mode_t);
+        va_end(ap);
+    }
+    return openat(AT_FDCWD, path, flags, mode);
 }
 
 int creat(const char *path, mode_t mode) { return open(path, O_CREAT | O_WRONLY | O_TRUNC, mode); }

@@ -4,6 +4,21 @@
  * rsp after setjmp returns, and the return address.
  * sigsetjmp saves the same, then lets C record the signal mask.
  */
+/* The registers into the jmp_buf at %rdi; called with the return address
+ * on top of the stack (the caller's rsp is 8 above it). */
+.macro save_context
+    mov %rbx, 0(%rdi)
+    mov %rbp, 8(%rdi)
+    mov %r12, 16(%rdi)
+    mov %r13, 24(%rdi)
+    mov %r14, 32(%rdi)
+    mov %r15, 40(%rdi)
+    lea 8(%rsp), %rdx
+    mov %rdx, 48(%rdi)
+    mov (%rsp), %rdx
+    mov %rdx, 56(%rdi)
+.endm
+
     .text
     .globl setjmp, _setjmp, sigsetjmp, longjmp, _longjmp
     .type setjmp, @function
@@ -13,30 +28,12 @@
     .type _longjmp, @function
 setjmp:
 _setjmp:
-    mov %rbx, 0(%rdi)
-    mov %rbp, 8(%rdi)
-    mov %r12, 16(%rdi)
-    mov %r13, 24(%rdi)
-    mov %r14, 32(%rdi)
-    mov %r15, 40(%rdi)
-    lea 8(%rsp), %rdx
-    mov %rdx, 48(%rdi)
-    mov (%rsp), %rdx
-    mov %rdx, 56(%rdi)
+    save_context
     xor %eax, %eax
     ret
 
 sigsetjmp:
-    mov %rbx, 0(%rdi)
-    mov %rbp, 8(%rdi)
-    mov %r12, 16(%rdi)
-    mov %r13, 24(%rdi)
-    mov %r14, 32(%rdi)
-    mov %r15, 40(%rdi)
-    lea 8(%rsp), %rdx
-    mov %rdx, 48(%rdi)
-    mov (%rsp), %rdx
-    mov %rdx, 56(%rdi)
+    save_context
     jmp __sigsetjmp_save    /* returns 0 to our caller */
 
 longjmp:
