@@ -90,19 +90,29 @@ static struct token *push(struct lexer *lx, enum tok_kind kind, size_t start)
     return tk;
 }
 
-/* Copies a $(...) or `...` at lx->i into w; false if it is not closed. */
-static bool copy_subst(struct lexer *lx, struct str *w, const char **err)
+/* Copies the text from lx->i through `end` (its closing character) into
+ * w and moves past it; with no end (NULL), frees w, sets *err to
+ * `missing` and returns false: the input is incomplete. */
+static bool copy_through(struct lexer *lx, struct str *w, const char *end, const char *missing, const char **err)
 {
     const char *t = lx->t + lx->i;
-    const char *end = *t == '`' ? backquote_end(t + 1) : subst_end(t + 2);
     if (!end) {
         str_free(w);
-        *err = *t == '`' ? "unterminated `" : "missing ')'";
+        *err = missing;
         return false;
     }
     str_addn(w, t, (size_t)(end - t) + 1);
     lx->i += (size_t)(end - t) + 1;
     return true;
+}
+
+/* Copies a $(...) or `...` at lx->i into w; false if it is not closed. */
+static bool copy_subst(struct lexer *lx, struct str *w, const char **err)
+{
+    const char *t = lx->t + lx->i;
+    if (*t == '`')
+        return copy_through(lx, w, backquote_end(t + 1), "unterminated `", err);
+    return copy_through(lx, w, subst_end(t + 2), "missing ')'", err);
 }
 
 /* A word from lx->i; returns LEX_INCOMPLETE on an unterminated quote. */
@@ -122,14 +132,8 @@ static enum lex_result word(struct lexer *lx, const char **err)
                 str_addn(&w, t + lx->i, 2);
             lx->i += 2;
         } else if (c == '\'') {
-            const char *q = strchr(t + lx->i + 1, '\'');
-            if (!q) {
-                str_free(&w);
-                *err = "unterminated quote";
+            if (!copy_through(lx, &w, strchr(t + lx->i + 1, '\''), "unterminated quote", err))
                 return LEX_INCOMPLETE;
-            }
-            str_addn(&w, t + lx->i, (size_t)(q - (t + lx->i)) + 1);
-            lx->i = (size_t)(q - t) + 1;
         } else if (c == '"') {
             str_addc(&w, c);
             lx->i++;
@@ -160,14 +164,8 @@ static enum lex_result word(struct lexer *lx, const char **err)
             if (!copy_subst(lx, &w, err))
                 return LEX_INCOMPLETE;
         } else if (c == '$' && t[lx->i + 1] == '{') {
-            const char *q = strchr(t + lx->i, '}');
-            if (!q) {
-                str_free(&w);
-                *err = "missing '}'";
+            if (!copy_through(lx, &w, strchr(t + lx->i, '}'), "missing '}'", err))
                 return LEX_INCOMPLETE;
-            }
-            str_addn(&w, t + lx->i, (size_t)(q - (t + lx->i)) + 1);
-            lx->i = (size_t)(q - t) + 1;
         } else {
             str_addc(&w, c);
             lx->i++;
