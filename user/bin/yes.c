@@ -6,11 +6,6 @@
 
 int main(int argc, char **argv)
 {
-    /* '+': "yes -- -x" repeats "-x"; an option is an error, as in GNU yes */
-    if (getopt(argc, argv, "+") != -1)
-        return 1;
-    argv += optind - 1; /* the words are argv[1 .. argc) again */
-    argc -= optind - 1;
     size_t len = 0;
     for (int i = 1; i < argc; i++)
         len += strlen(argv[i]) + 1;

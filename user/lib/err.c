@@ -9,36 +9,36 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* with_errno: the errno value to describe, or -1 for none */
-static void report(int with_errno, const char *fmt, va_list ap)
+/* error: strerror's text, or NULL for the x forms (which then do not
+ * link strerror's table into programs that only use them). */
+static void report(const char *error, const char *fmt, va_list ap)
 {
     char msg[1024] = "";
     if (fmt)
         vsnprintf(msg, sizeof msg, fmt, ap);
-    const char *sep = fmt && with_errno >= 0 ? ": " : "";
-    const char *what = with_errno >= 0 ? strerror(with_errno) : "";
-    fprintf(stderr, "%s: %s%s%s\n", program_invocation_short_name, msg, sep, what);
+    const char *sep = fmt && error ? ": " : "";
+    fprintf(stderr, "%s: %s%s%s\n", program_invocation_short_name, msg, sep, error ? error : "");
 }
 
 void vwarn(const char *fmt, va_list ap)
 {
-    report(errno, fmt, ap);
+    report(strerror(errno), fmt, ap);
 }
 
 void vwarnx(const char *fmt, va_list ap)
 {
-    report(-1, fmt, ap);
+    report(NULL, fmt, ap);
 }
 
 void verr(int status, const char *fmt, va_list ap)
 {
-    report(errno, fmt, ap);
+    vwarn(fmt, ap);
     exit(status);
 }
 
 void verrx(int status, const char *fmt, va_list ap)
 {
-    report(-1, fmt, ap);
+    vwarnx(fmt, ap);
     exit(status);
 }
 

@@ -228,8 +228,13 @@ static int next_word(int argc, char *const argv[])
     return 0;
 }
 
-int getopt_long(int argc, char *const argv[], const char *optstring, const struct option *longopts,
-                int *longindex)
+typedef int long_option_fn(int argc, char *const argv[], const char *optstring, const struct option *longopts,
+                           int *longindex, bool print_errors);
+
+/* getopt's work; long_fn is long_option for getopt_long and NULL for
+ * getopt, so programs using only getopt do not link the long-option code. */
+static int scan_options(int argc, char *const argv[], const char *optstring, const struct option *longopts,
+                        int *longindex, long_option_fn *long_fn)
 {
     if (argc < 1)
         return -1;
@@ -243,16 +248,22 @@ int getopt_long(int argc, char *const argv[], const char *optstring, const struc
         int r = next_word(argc, argv);
         if (r != 0)
             return r;
-        if (longopts && argv[optind][1] == '-') {
+        if (long_fn && longopts && argv[optind][1] == '-') {
             scan.nextchar = argv[optind] + 2;
-            return long_option(argc, argv, optstring, longopts, longindex, print_errors);
+            return long_fn(argc, argv, optstring, longopts, longindex, print_errors);
         }
         scan.nextchar = argv[optind] + 1;
     }
     return short_option(argc, argv, optstring, print_errors);
 }
 
+int getopt_long(int argc, char *const argv[], const char *optstring, const struct option *longopts,
+                int *longindex)
+{
+    return scan_options(argc, argv, optstring, longopts, longindex, long_option);
+}
+
 int getopt(int argc, char *const argv[], const char *optstring)
 {
-    return getopt_long(argc, argv, optstring, NULL, NULL);
+    return scan_options(argc, argv, optstring, NULL, NULL, NULL);
 }
