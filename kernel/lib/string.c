@@ -7,17 +7,27 @@
 
 #include <stdint.h>
 
+/* Both move 8 bytes per iteration, then the odd tail a byte at a time.
+ * An iteration of a REP string instruction is what costs: QEMU's TCG
+ * executes (and -icount counts) each one as an instruction, so clearing a
+ * 4 KiB page with REP STOSB takes 4096 steps and with REP STOSQ 512.
+ * Unaligned quadwords are fine on x86 (Intel SDM 1, 4.1.1). */
 void *memset(void *dst, int c, size_t n)
 {
     void *d = dst;
-    __asm__ volatile("rep stosb" : "+D"(d), "+c"(n) : "a"(c) : "memory");
+    size_t q = n / 8, tail = n % 8;
+    uint64_t v = 0x0101010101010101ull * (uint8_t)c;
+    __asm__ volatile("rep stosq" : "+D"(d), "+c"(q) : "a"(v) : "memory");
+    __asm__ volatile("rep stosb" : "+D"(d), "+c"(tail) : "a"(v) : "memory");
     return dst;
 }
 
 void *memcpy(void *restrict dst, const void *restrict src, size_t n)
 {
     void *d = dst;
-    __asm__ volatile("rep movsb" : "+D"(d), "+S"(src), "+c"(n) : : "memory");
+    size_t q = n / 8, tail = n % 8;
+    __asm__ volatile("rep movsq" : "+D"(d), "+S"(src), "+c"(q) : : "memory");
+    __asm__ volatile("rep movsb" : "+D"(d), "+S"(src), "+c"(tail) : : "memory");
     return dst;
 }
 

@@ -41,6 +41,31 @@ static inline uint64_t va_from_indexes(unsigned l4, unsigned l3, unsigned l2, un
     return va;
 }
 
+/* The first index in [i, end) of table t whose entry is nonzero (an empty
+ * entry is all zeros at every level), or end. User tables are mostly
+ * empty, so the scan tests eight entries at a time. */
+static inline unsigned pt_next_used(const uint64_t *t, unsigned i, unsigned end)
+{
+    for (; i < end && (i & 7); i++)
+        if (t[i])
+            return i;
+    for (; i + 8 <= end; i += 8)
+        if (t[i] | t[i + 1] | t[i + 2] | t[i + 3] | t[i + 4] | t[i + 5] | t[i + 6] | t[i + 7])
+            break;
+    for (; i < end; i++)
+        if (t[i])
+            return i;
+    return end;
+}
+
+/* One past the last index of a table at level (covering the addresses
+ * from base) that holds addresses below end (> base). */
+static inline unsigned pt_stop_index(uint64_t base, uint64_t end, int level)
+{
+    uint64_t span = pt_level_size(level);
+    return end - base >= PT_ENTRIES * span ? PT_ENTRIES : (unsigned)((end - base + span - 1) / span);
+}
+
 static inline uint64_t page_align_down(uint64_t x) { return x & ~(PAGE_BYTES - 1); }
 /* Rounds up; returns 0 if that would overflow (x within 4 KiB of 2^64). */
 static inline uint64_t page_align_up(uint64_t x) { return x > UINT64_MAX - (PAGE_BYTES - 1) ? 0 : page_align_down(x + PAGE_BYTES - 1); }

@@ -53,17 +53,16 @@ static void free_range_in(uint64_t table_pa, int level, uint64_t base, uint64_t 
 {
     uint64_t *t = phys_to_virt(table_pa);
     uint64_t span = pt_level_size(level);
-    for (unsigned i = pt_index(start > base ? start : base, level); i < 512; i++) {
-        uint64_t lo = base + i * span;
-        if (lo >= end)
-            break;
+    unsigned stop = pt_stop_index(base, end, level);
+    for (unsigned i = pt_next_used(t, pt_index(start > base ? start : base, level), stop); i < stop;
+         i = pt_next_used(t, i + 1, stop)) {
         if (!(t[i] & (level == 1 ? PTE_P | PTE_PROTNONE : PTE_P)))
             continue;
         if (level == 1) {
             pmm_free(t[i] & PTE_ADDR_MASK);
             t[i] = 0;
         } else {
-            free_range_in(t[i] & PTE_ADDR_MASK, level - 1, lo, start, end);
+            free_range_in(t[i] & PTE_ADDR_MASK, level - 1, base + i * span, start, end);
         }
     }
 }
@@ -79,8 +78,8 @@ static void free_tables(uint64_t pa, int level)
 {
     uint64_t *t = phys_to_virt(pa);
     if (level > 1) {
-        int n = level == 4 ? 256 : 512; /* only the user half of the PML4 */
-        for (int i = 0; i < n; i++)
+        unsigned n = level == 4 ? 256 : 512; /* only the user half of the PML4 */
+        for (unsigned i = pt_next_used(t, 0, n); i < n; i = pt_next_used(t, i + 1, n))
             if (t[i] & PTE_P)
                 free_tables(t[i] & PTE_ADDR_MASK, level - 1);
     }
@@ -342,10 +341,10 @@ static int fork_range(uint64_t ptab, uint64_t ctab, int level, uint64_t base, ui
 {
     uint64_t *pt = phys_to_virt(ptab), *ct = phys_to_virt(ctab);
     uint64_t span = pt_level_size(level);
-    for (unsigned i = pt_index(start > base ? start : base, level); i < 512; i++) {
+    unsigned stop = pt_stop_index(base, end, level);
+    for (unsigned i = pt_next_used(pt, pt_index(start > base ? start : base, level), stop); i < stop;
+         i = pt_next_used(pt, i + 1, stop)) {
         uint64_t lo = base + i * span;
-        if (lo >= end)
-            break;
         uint64_t e = pt[i];
         if (level > 1) {
             if (!(e & PTE_P))
