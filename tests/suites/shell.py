@@ -120,20 +120,23 @@ BOOTS = [
          expect=[r"^aXbc$", r"^again$", r"^\s+1  echo aXbc$", r"^\s+2  echo again$", r"^\s+3  history$",
                  r"^again-1$"]),
     dict(name="sh-ctrl-c-kills-foreground", rootfs=True, timeout=60, exit="stopped", stop_when="alive-after",
-         script=[(PROMPT, "sleep 100\r"),
-                 ("sleep 100\r\n", "\x03"),
+         script=[(PROMPT, "sh -c 'echo ready; sleep 100'\r"),
+                 ("ready\r\n", "\x03"),  # once the job has the terminal (see below)
                  (PROMPT, "echo $?; echo alive-\"after\"\r")],
          expect=[r"^130$", r"^alive-after$"]),
     dict(name="sh-ctrl-z-fg-bg-jobs", rootfs=True, timeout=60, exit="stopped", stop_when="jobs-done",
-         script=[(PROMPT, "sleep 100\r"),
-                 ("sleep 100\r\n", "\x1a"),
+         # ^Z only after "ready": the job then surely has the terminal
+         # and its default SIGTSTP (earlier, the key would reach the shell).
+         script=[(PROMPT, "sh -c 'echo ready; sleep 100'\r"),
+                 ("ready\r\n", "\x1a"),
                  ("Stopped", "jobs\r"),
                  ("jobs\r\n", "fg\r"),
-                 ("fg\r\nsleep 100\r\n", "\x03"),
+                 ("fg\r\nsh -c 'echo ready; sleep 100'\r\n", "\x03"),
                  (PROMPT, "sleep 1 &\r"),
                  ("] ", "wait; jobs; echo jobs-\"done\"\r")],
          # bash's lines: "^Z", then "[1]+  Stopped" padded to 24 columns (no blank line between)
-         expect=[r"^\^Z\n\[1\]\+  Stopped {17}sleep 100\ntinyos:/\$ jobs\n\[1\]\+  Stopped {17}sleep 100$",
+         expect=[r"^\^Z\n\[1\]\+  Stopped {17}sh -c 'echo ready; sleep 100'\ntinyos:/\$ jobs\n"
+                 r"\[1\]\+  Stopped {17}sh -c 'echo ready; sleep 100'$",
                  r"^\[1\] \d+$"]),
     # ls on a terminal: columns for TIOCGWINSZ's 80, aligned as GNU ls 9
     # does (tabs where a tab stop fits); the expected text is GNU ls -C's.

@@ -260,11 +260,13 @@ int job_wait(struct job *j)
 
 int job_fg(struct job *j)
 {
-    printf("%s\n", j->text);
-    fflush(stdout);
+    /* The terminal first, then the job's text: once the text shows, a
+     * typed ^C or ^Z reaches the job (not this shell, which ignores them). */
     term_give(j->pgid);
     if (j->state == JOB_STOPPED)
         kill(-j->pgid, SIGCONT);
+    printf("%s\n", j->text);
+    fflush(stdout);
     return job_wait_fg(j);
 }
 
