@@ -100,6 +100,13 @@ int64_t frame_alloc_alloc(struct frame_alloc *fa, uint64_t count, uint64_t align
         return -1;
     /* Every frame below the first free one is used: move the hint there. */
     fa->hint = find_bit(fa, fa->hint, fa->nframes, 0);
+    if (count == 1 && align == 1) { /* the common case: the first free frame */
+        uint64_t f = fa->hint;
+        fa->bitmap[f / 64] |= 1ull << (f % 64);
+        fa->nfree--;
+        fa->hint = f + 1;
+        return (int64_t)f;
+    }
     uint64_t i = fa->hint;
     for (;;) {
         uint64_t start = find_bit(fa, i, fa->nframes, 0);
@@ -122,6 +129,16 @@ enum frame_free_result frame_alloc_free(struct frame_alloc *fa, uint64_t first, 
 {
     if (first >= fa->nframes || count > fa->nframes - first)
         return FRAME_FREE_OUT_OF_RANGE;
+    if (count == 1) { /* the common case, one bit */
+        uint64_t bit = 1ull << (first % 64);
+        if (!(fa->bitmap[first / 64] & bit))
+            return FRAME_FREE_DOUBLE;
+        fa->bitmap[first / 64] &= ~bit;
+        fa->nfree++;
+        if (first < fa->hint)
+            fa->hint = first;
+        return FRAME_FREE_OK;
+    }
     if (count && find_bit(fa, first, first + count, 0) != first + count)
         return FRAME_FREE_DOUBLE;
     mark(fa, first, count, false);

@@ -49,8 +49,8 @@ static inline unsigned pt_next_used(const uint64_t *t, unsigned i, unsigned end)
     for (; i < end && (i & 7); i++)
         if (t[i])
             return i;
-    for (; i + 8 <= end; i += 8)
-        if (t[i] | t[i + 1] | t[i + 2] | t[i + 3] | t[i + 4] | t[i + 5] | t[i + 6] | t[i + 7])
+    for (const uint64_t *p = t + i; i + 8 <= end; i += 8, p += 8)
+        if (p[0] | p[1] | p[2] | p[3] | p[4] | p[5] | p[6] | p[7])
             break;
     for (; i < end; i++)
         if (t[i])
