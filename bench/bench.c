@@ -15,8 +15,9 @@
  * is read in bench_entry (below) when the program is linked with
  * -Wl,-e,bench_entry, otherwise at the top of main.
  *
- * Then for each NAME it runs a warm-up, times a loop with rdtsc (fenced
- * by lfence on both sides) and prints one line:
+ * Then for each NAME, in list order and each in a child process of its
+ * own, it runs a warm-up, times a loop with rdtsc (fenced by lfence on
+ * both sides) and prints one line:
  *
  *   BENCH <name> <ops> <total_tsc_ticks> <ticks_per_op>
  *
@@ -492,6 +493,36 @@ static int run_one(const struct bench *b, int smoke)
     return 0;
 }
 
+/* Runs one benchmark in a child process, so each starts from the same
+ * address space (no heap or mappings left by the one before) and a crash
+ * costs one row, not the rest. Returns 1 if it failed, else 0. */
+static int run_isolated(const struct bench *b, int smoke)
+{
+    long pid = sc0(SYS_fork);
+    if (pid < 0)
+        return run_one(b, smoke);
+    if (pid == 0)
+        raw_exit(run_one(b, smoke));
+    int status = -1;
+    long r;
+    do
+        r = sc4(SYS_wait4, pid, (long)&status, 0, 0);
+    while (r == -4);
+    if (r == pid && (status & 0x7f) == 0)
+        return ((status >> 8) & 0xff) != 0;
+    char line[128];
+    if (r != pid)
+        snprintf(line, sizeof line, "BENCH-FAIL %s wait4: %s\n", b->name, errname(-r));
+    else
+        snprintf(line, sizeof line, "BENCH-FAIL %s killed by signal %d\n", b->name, status & 0x7f);
+    out(line);
+    if (smoke) {
+        snprintf(line, sizeof line, "not ok - %s\n", b->name);
+        out(line);
+    }
+    return 1;
+}
+
 /* Linux runs /init with fds 0-2 on /dev/console when the initramfs has
  * it (the kernel's built-in one does). If not, make it ourselves. */
 static void ensure_stdout(void)
@@ -543,7 +574,7 @@ int main(int argc, char **argv)
             continue; /* the options, taken above */
         if (strcmp(argv[i], "all") == 0) {
             for (size_t j = 0; j < NBENCH; j++)
-                failed += run_one(&benches[j], smoke);
+                failed += run_isolated(&benches[j], smoke);
             continue;
         }
         size_t j = 0;
@@ -555,7 +586,7 @@ int main(int argc, char **argv)
             failed++;
             continue;
         }
-        failed += run_one(&benches[j], smoke);
+        failed += run_isolated(&benches[j], smoke);
     }
     if (off) {
         out("BENCH-DONE\n");
