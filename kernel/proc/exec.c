@@ -145,7 +145,7 @@ int exec_program(struct proc *p, const char *path, const char *const *argv, int 
     if (p->exe)
         inode_put(p->exe);
     p->exe = ino;
-    for (int fd = 0; fd < NOFILE; fd++) {
+    for (int fd = 0; fd < p->fdt->nused; fd++) {
         if (p->fdt->fd[fd] && p->fdt->cloexec[fd]) {
             file_put(p->fdt->fd[fd]);
             p->fdt->fd[fd] = NULL;

@@ -168,7 +168,7 @@ static void close_files(struct proc *p)
     p->fdt = NULL;
     if (--t->refs > 0)
         return;
-    for (int fd = 0; fd < NOFILE; fd++)
+    for (int fd = 0; fd < t->nused; fd++)
         if (t->fd[fd])
             file_put(t->fd[fd]);
     kfree(t);
@@ -198,13 +198,15 @@ void proc_free(struct proc *p)
 int fd_install(struct proc *p, int fd, struct file *f, bool cloexec)
 {
     if (fd < 0) {
-        for (fd = 0; fd < NOFILE && p->fdt->fd[fd]; fd++)
+        for (fd = 0; fd < p->fdt->nused && p->fdt->fd[fd]; fd++)
             ;
         if (fd == NOFILE)
             return -EMFILE;
     }
     p->fdt->fd[fd] = f;
     p->fdt->cloexec[fd] = cloexec;
+    if (fd >= p->fdt->nused)
+        p->fdt->nused = fd + 1;
     return fd;
 }
 
@@ -309,12 +311,9 @@ struct proc *proc_fork(uint64_t child_rsp, uint64_t flags, int *err)
         c->fdt = parent->fdt;
         c->fdt->refs++;
     } else {
-        for (int fd = 0; fd < NOFILE; fd++) {
-            if (parent->fdt->fd[fd]) {
-                c->fdt->fd[fd] = file_get(parent->fdt->fd[fd]);
-                c->fdt->cloexec[fd] = parent->fdt->cloexec[fd];
-            }
-        }
+        for (int fd = 0; fd < parent->fdt->nused; fd++)
+            if (parent->fdt->fd[fd])
+                fd_install(c, fd, file_get(parent->fdt->fd[fd]), parent->fdt->cloexec[fd]);
     }
     if (flags & CLONE_SIGHAND) {
         kfree(c->sighand);

@@ -46,6 +46,7 @@ struct k_sigaction {
  * clone(CLONE_FILES) made (threads). */
 struct fdtable {
     int refs;
+    int nused; /* no descriptor at or above this is open: loops over fd[] stop here */
     struct file *fd[NOFILE];
     uint8_t cloexec[NOFILE];
 };
@@ -198,7 +199,9 @@ void proc_fault_signal(const struct trap_frame *f, int sig, uint64_t addr, const
 /* Number of processes in the table (zombies included). */
 int proc_count(void);
 
-/* Installs descriptor fd = f (fd -1: the lowest free). Returns fd or -EMFILE. */
+/* Installs descriptor fd = f (fd -1: the lowest free). Returns fd or -EMFILE.
+ * Every open file enters a descriptor table through here (it keeps
+ * fdtable.nused). */
 int fd_install(struct proc *p, int fd, struct file *f, bool cloexec);
 /* The open file behind fd, or NULL. */
 struct file *fd_get(struct proc *p, int fd);

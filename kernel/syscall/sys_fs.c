@@ -530,8 +530,7 @@ long sys_dup3(int oldfd, int newfd, int flags)
     if (newfd < 0 || newfd >= NOFILE)
         return -EBADF;
     struct file *old = p->fdt->fd[newfd];
-    p->fdt->fd[newfd] = file_get(f);
-    p->fdt->cloexec[newfd] = (flags & O_CLOEXEC) != 0;
+    fd_install(p, newfd, file_get(f), (flags & O_CLOEXEC) != 0);
     if (old)
         file_put(old);
     return newfd;
@@ -567,11 +566,8 @@ long sys_fcntl(int fd, int cmd, uint64_t arg)
         if ((long)arg < 0 || (long)arg >= NOFILE)
             return -EINVAL;
         for (int i = (int)arg; i < NOFILE; i++) {
-            if (!p->fdt->fd[i]) {
-                p->fdt->fd[i] = file_get(f);
-                p->fdt->cloexec[i] = cmd == F_DUPFD_CLOEXEC;
-                return i;
-            }
+            if (!p->fdt->fd[i])
+                return fd_install(p, i, file_get(f), cmd == F_DUPFD_CLOEXEC);
         }
         return -EMFILE;
     }

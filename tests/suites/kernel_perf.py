@@ -4,4 +4,5 @@ full path. Keys as in tests/user_tests.py."""
 
 USER_TESTS = [
     dict(name="sigreturn-registers", prog="sigreturn_regs", status=0, differential=True),
+    dict(name="fd-high-fork-exec", prog="fd_high_fork", status=0, differential=True),
 ]
