@@ -4,6 +4,7 @@
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/layout.h"
 #include "lib/kprintf.h"
+#include "lib/string.h"
 #include "mm/direct_map.h"
 #include "mm/frame_alloc.h"
 #include "mm/pt_index.h"
@@ -73,8 +74,7 @@ void pmm_init(const struct boot_info *bi)
               bitmap_bytes / 1024);
     frame_alloc_init(&fa, phys_to_virt(bitmap_pa), nframes);
     refs = (uint16_t *)((char *)phys_to_virt(bitmap_pa) + (nframes + 63) / 64 * 8);
-    for (uint64_t i = 0; i < nframes; i++)
-        refs[i] = 0;
+    memset(refs, 0, nframes * sizeof *refs);
 
     for (int i = 0; i < bi->nregions; i++) {
         const struct mem_region *r = &bi->regions[i];
