@@ -207,7 +207,7 @@ userland: $(LIBC) $(CRT0) $(BINS) $(LIBC_TESTS) $(LIBC_TESTS:=.glibc) $(ROOTFS_C
 -include $(LIBC_OBJ:.o=.d) $(shell find $(BUILD)/user/obj -name '*.d' 2>/dev/null)
 
 test: deps
-	@$(MAKE) --no-print-directory -j2 $(KERNEL) $(ISO) host-tests user-tests userland
+	@$(MAKE) --no-print-directory -j2 $(KERNEL) $(ISO) host-tests user-tests userland bench-programs
 	$(PYTHON) tests/run-tests --build $(BUILD)
 
 clean:
@@ -219,14 +219,25 @@ clean:
 # bench/bench.c runs on Tiny OS and on Linux (Debian's kernel image, fetched
 # but not installed by tools/bench-linux-setup), both in QEMU with -icount,
 # so the TSC ticks are deterministic; tools/bench prints the table and
-# writes $(BUILD)/bench-results.md. Separate from `make test`.
-BENCH_BIN := $(BUILD)/bench/bench
-.PHONY: bench bench-now
-bench: deps
+# writes bench/results/latest.json, bench/results/ratios.png and
+# docs/performance.md. Separate from `make test` (which only runs
+# tests/suites/bench.py, every benchmark once with tiny counts on Tiny OS).
+BENCH_BIN  := $(BUILD)/bench/bench
+BENCH_TINY := $(BUILD)/bench/root/bin/tiny
+.PHONY: bench bench-now bench-programs
+bench:
+	@sh tools/setup-deps.sh bench
 	@$(MAKE) --no-print-directory bench-now
-bench-now: $(KERNEL) $(BENCH_BIN) $(ROOTFS_CPIO)
+bench-now: $(KERNEL) bench-programs $(ROOTFS_CPIO)
 	$(PYTHON) tools/bench-linux-setup --build $(BUILD)
 	$(PYTHON) tools/bench --build $(BUILD)
+bench-programs: $(BENCH_BIN) $(BENCH_TINY)
+# -e bench_entry: the program's first instructions read the TSC ("ticks to
+# PID 1"), before musl's start-up code.
 $(BENCH_BIN): bench/bench.c
 	@mkdir -p $(dir $@)
-	$(USER_CC) $(USER_CFLAGS) $< -o $@ -lm
+	$(USER_CC) $(USER_CFLAGS) -Wl,-e,bench_entry $< -o $@ -lm
+# The program fork-exec-wait execs: exit_group(0), no C library.
+$(BENCH_TINY): bench/tiny.c
+	@mkdir -p $(dir $@)
+	$(CC) -static -nostdlib -no-pie -O2 -Wall -Wextra -Werror -Wl,--build-id=none $< -o $@

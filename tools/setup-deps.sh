@@ -2,12 +2,17 @@
 # setup-deps.sh - make sure every tool the build, run and tests need is
 # here. Quiet when all is present; otherwise installs the missing Debian
 # packages (as root) or prints the exact command to run (not root).
+#   setup-deps.sh         what make run / make test need
+#   setup-deps.sh bench   that, and what make bench adds (gnuplot for the chart)
 set -eu
 
 # command:package pairs
 NEEDED="qemu-system-x86_64:qemu-system-x86 grub-mkrescue:grub-common grub-file:grub-common
 xorriso:xorriso mformat:mtools musl-gcc:musl-tools cpio:cpio gcc:gcc ld:binutils make:make
 python3:python3 nm:binutils"
+if [ "${1:-}" = bench ]; then
+    NEEDED="$NEEDED gnuplot:gnuplot-nox"
+fi
 
 missing=""
 for pair in $NEEDED; do
