@@ -62,7 +62,9 @@ void vfs_stat(const struct inode *inode, struct linux_stat *st)
     st->st_rdev = inode->rdev;
     st->st_size = (int64_t)inode->size;
     st->st_blksize = 4096;
-    st->st_blocks = (int64_t)((inode->size + 511) / 512);
+    /* 512-byte units of whole pages, as tmpfs counts them: the memory a
+     * file holds comes in pages (a 6-byte file is 8 blocks, `ls -s` 4). */
+    st->st_blocks = (int64_t)((inode->size + 4095) / 4096 * 8);
     st->st_atim.tv_sec = st->st_mtim.tv_sec = st->st_ctim.tv_sec = inode->mtime;
 }
 

@@ -113,8 +113,9 @@ SH_SCRIPTS = {
     "options-after-operands": ("mkdir -p /tmp/q/r && printf 'a\\nb\\n' > /tmp/f && wc /tmp/f -l && tail /tmp/f -n 1"
                                " && grep a /tmp/f -c && rm /tmp/q -r && ls /tmp -1",
                                "2 /tmp/f\nb\n1\nf\n"),
-    # "total" is in 1024-byte blocks, rounded up from st_blocks (GNU)
-    "ls-l-total": ("mkdir /tmp/d && echo hello > /tmp/d/f && ls -l /tmp/d | head -n 1", "total 1\n"),
+    # "total" is in 1024-byte blocks from st_blocks (GNU); a file holds
+    # whole pages, as on tmpfs: 8 blocks of 512 bytes, "total 4"
+    "ls-l-total": ("mkdir /tmp/d && echo hello > /tmp/d/f && ls -l /tmp/d | head -n 1", "total 4\n"),
     "double-dash": ("cd /tmp && echo x > -n && cat -- -n && rm -- -n && ls -A", "x\n"),
     "env-stops-at-command": ("env -i /bin/echo -n hi; echo", "hi\n"),
     "invalid-option": ("cat -z 2>&1; echo $?; rm -q 2>&1; ls -Z 2>&1; echo $?; head -n 2>&1; echo $?",
