@@ -194,7 +194,7 @@ $(BUILD)/user/libc-tests/%.glibc: user/libc-tests/%.c
 # The root file system `make run` boots: every program (stripped) in /bin, init in
 # /sbin, the files of user/rootfs (/etc ...), packed by tools/mkinitrd.
 $(ROOTFS_CPIO): $(BINS) tools/mkinitrd Makefile $(shell find user/rootfs -type f 2>/dev/null)
-	@rm -rf $(ROOTFS) && mkdir -p $(ROOTFS)/bin $(ROOTFS)/sbin $(ROOTFS)/tmp $(ROOTFS)/home
+	@rm -rf $(ROOTFS) && mkdir -p $(ROOTFS)/bin $(ROOTFS)/sbin $(ROOTFS)/tmp $(ROOTFS)/home $(ROOTFS)/root
 	@# Stripped copies: the debug info stays in build/user/bin for gdb.
 	for b in $(BINS); do strip -o $(ROOTFS)/bin/$$(basename $$b) $$b || exit 1; done
 	@if [ -f $(ROOTFS)/bin/init ]; then mv $(ROOTFS)/bin/init $(ROOTFS)/sbin/init; fi

@@ -22,3 +22,10 @@ BOOTS = [
          expect=[r"^tty-modes: 0 failures$", r"^crlf-check$"],
          reject=[r"^not ok", r"hidden42"]),
 ]
+
+# A program's surroundings: tools/tinyos-run lays the base root file system
+# (build/rootfs) under it, so system()/popen() find /bin/sh and getpwuid
+# finds /etc/passwd, as on Linux.
+USER_TESTS += [
+    dict(name="system-popen-passwd", prog="system_popen", status=0, differential=True),
+]
