@@ -10,5 +10,6 @@
 #define POLLNVAL 0x0020
 #define POLLRDNORM 0x0040
 #define POLLWRNORM 0x0100
+#define POLLRDHUP 0x2000 /* the peer shut down its writing half (sockets) */
 
 #endif

@@ -41,6 +41,21 @@
 #define SYS_alarm 37
 #define SYS_setitimer 38
 #define SYS_getpid 39
+#define SYS_socket 41
+#define SYS_connect 42
+#define SYS_accept 43
+#define SYS_sendto 44
+#define SYS_recvfrom 45
+#define SYS_sendmsg 46
+#define SYS_recvmsg 47
+#define SYS_shutdown 48
+#define SYS_bind 49
+#define SYS_listen 50
+#define SYS_getsockname 51
+#define SYS_getpeername 52
+#define SYS_socketpair 53
+#define SYS_setsockopt 54
+#define SYS_getsockopt 55
 #define SYS_clone 56
 #define SYS_fork 57
 #define SYS_vfork 58
@@ -96,6 +111,7 @@
 #define SYS_faccessat 269
 #define SYS_set_robust_list 273
 #define SYS_get_robust_list 274
+#define SYS_accept4 288
 #define SYS_dup3 292
 #define SYS_pipe2 293
 #define SYS_prlimit64 302
@@ -141,5 +157,9 @@
 
 /* Table size: one past the highest number Linux 6.x defines. */
 #define SYSCALL_TABLE_SIZE 463
+
+#define SYS_getpriority 140
+#define SYS_setpriority 141
+#define SYS_setrlimit 160
 
 #endif
