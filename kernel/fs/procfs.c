@@ -2,6 +2,7 @@
 #include "fs/procfs.h"
 
 #include "fs/procfs_pid.h"
+#include "fs/procfs_sys.h"
 #include "fs/ramfs.h"
 #include "lib/format.h"
 #include "lib/kprintf.h"
@@ -71,7 +72,10 @@ static long gen_status(const struct inode *ino, char *buf, size_t size) { return
 static long gen_stat(const struct inode *ino, char *buf, size_t size) { return procfs_pid_stat(ino->pid, buf, size); }
 static long gen_cmdline(const struct inode *ino, char *buf, size_t size) { return procfs_pid_cmdline(ino->pid, buf, size); }
 static long gen_comm(const struct inode *ino, char *buf, size_t size) { return procfs_pid_comm(ino->pid, buf, size); }
+static long gen_maps(const struct inode *ino, char *buf, size_t size) { return procfs_pid_maps(ino->pid, buf, size); }
+static long gen_environ(const struct inode *ino, char *buf, size_t size) { return procfs_pid_environ(ino->pid, buf, size); }
 static long link_exe(const struct inode *link, char *buf, size_t size) { return procfs_pid_exe(link->pid, buf, size); }
+static long link_cwd(const struct inode *link, char *buf, size_t size) { return procfs_pid_cwd(link->pid, buf, size); }
 
 static int snap_open(struct file *f)
 {
@@ -150,6 +154,17 @@ static struct inode *add_link(struct inode *dir, const char *name, long (*target
     return n;
 }
 
+/* A symlink at path to the fixed text target (a string literal). */
+static void add_fixed_link(const char *path, const char *target)
+{
+    int err = 0;
+    struct inode *n = ramfs_mkpath(path, S_IFLNK | 0777, &err);
+    if (n) {
+        n->data = target;
+        n->size = strlen(target);
+    }
+}
+
 /* /proc/self: "PID" of the reader's process, relative to /proc. */
 static long self_link(const struct inode *link, char *buf, size_t size)
 {
@@ -174,6 +189,23 @@ static void add_pid_dir(struct inode *proc_dir, int pid)
     add_file(d, "cmdline", gen_cmdline, pid);
     add_file(d, "comm", gen_comm, pid);
     add_link(d, "exe", link_exe, pid);
+    add_link(d, "cwd", link_cwd, pid);
+    add_file(d, "maps", gen_maps, pid);
+    add_file(d, "environ", gen_environ, pid)->mode = S_IFREG | 0400;
+    struct inode *fd = ramfs_create(d, "fd", S_IFDIR | 0500, &err);
+    if (fd) {
+        fd->pid = pid;
+        fd->refresh = procfs_pid_fd_refresh;
+    }
+}
+
+/* Removes dir and everything under it from parent: the entries of a gone
+ * process's directory go with it (open files keep theirs alive). */
+static void detach_tree(struct inode *parent, struct inode *dir)
+{
+    while (dir->children)
+        detach_tree(dir, dir->children);
+    ramfs_detach(parent, dir);
 }
 
 static bool is_live_leader(const struct proc *p) { return p && p->leader == p && p->state != PROC_UNUSED; }
@@ -203,7 +235,7 @@ static void refresh_proc_dir(struct inode *dir)
         if (alive[c->pid / 8] & (1u << (c->pid % 8)))
             alive[c->pid / 8] &= (uint8_t)~(1u << (c->pid % 8)); /* listed already */
         else
-            ramfs_detach(dir, c); /* open files and cwds keep the inode alive */
+            detach_tree(dir, c); /* open files and cwds keep the inode alive */
     }
     for (int i = 0; i < proc_slots_used; i++) {
         const struct proc *p = proc_table[i];
@@ -225,4 +257,15 @@ void procfs_init(void)
     add_file(proc, "meminfo", gen_meminfo, 0);
     add_file(proc, "uptime", gen_uptime, 0);
     add_file(proc, "ps", gen_ps, 0);
+    add_file(proc, "cpuinfo", procfs_cpuinfo, 0);
+    add_file(proc, "version", procfs_version, 0);
+    add_file(proc, "loadavg", procfs_loadavg, 0);
+    add_file(proc, "stat", procfs_stat, 0);
+    add_file(proc, "filesystems", procfs_filesystems, 0);
+    /* udev's links (and bash's fallbacks when it has none of its own):
+     * /dev/fd is /proc/self/fd, /dev/stdin its entry 0 and so on. */
+    add_fixed_link("/dev/fd", "/proc/self/fd");
+    add_fixed_link("/dev/stdin", "/proc/self/fd/0");
+    add_fixed_link("/dev/stdout", "/proc/self/fd/1");
+    add_fixed_link("/dev/stderr", "/proc/self/fd/2");
 }

@@ -3,9 +3,12 @@
 
 #include "fs/ramfs.h"
 #include "lib/format.h"
+#include "lib/string.h"
 #include "mm/vm.h"
 #include "proc/proc.h"
 #include "uapi/errno.h"
+#include "uapi/fcntl.h"
+#include "uapi/mman.h"
 
 #define TICK_NS 10000000ul /* /proc counts time in USER_HZ = 100 ticks a second */
 
@@ -139,4 +142,157 @@ long procfs_pid_exe(int pid, char *buf, size_t size)
     if (!p || !p->exe)
         return -ENOENT;
     return ramfs_path_of(p->exe, buf, size);
+}
+
+/* Appends text at *n of buf, never past size. */
+static void put(char *buf, size_t size, size_t *n, const char *s)
+{
+    while (*s && *n < size)
+        buf[(*n)++] = *s++;
+}
+
+long procfs_pid_maps(int pid, char *buf, size_t size)
+{
+    struct proc *p = find_leader(pid);
+    if (!p)
+        return -ESRCH;
+    if (!p->mm)
+        return 0;
+    size_t n = 0;
+    for (const struct vma *v = p->mm->vmas; v && n < size; v = v->next) {
+        /* fs/proc/task_mmu.c: show_vma_header_prefix, then the name padded
+         * to column 73 (seq_setwidth(25 + 6 * sizeof(void *) - 1) and
+         * seq_pad(' ')); nameless areas end with the prefix's space. */
+        char line[128];
+        int len = ksnprintf(line, sizeof line, "%08lx-%08lx %c%c%c%c %08lx 00:00 %lu ", v->start, v->end,
+                            v->prot & PROT_READ ? 'r' : '-', v->prot & PROT_WRITE ? 'w' : '-',
+                            v->prot & PROT_EXEC ? 'x' : '-', v->flags & VMA_SHARED ? 's' : 'p', 0ul, 0ul);
+        const char *name = v->flags & VMA_HEAP ? "[heap]" : v->flags & VMA_STACK ? "[stack]" : NULL;
+        if (name) {
+            while (len < 72)
+                line[len++] = ' ';
+            line[len++] = ' ';
+            line[len] = '\0';
+        }
+        put(buf, size, &n, line);
+        if (name)
+            put(buf, size, &n, name);
+        put(buf, size, &n, "\n");
+    }
+    return (long)n;
+}
+
+long procfs_pid_environ(int pid, char *buf, size_t size)
+{
+    struct proc *p = find_leader(pid);
+    if (!p)
+        return -ESRCH;
+    struct mm *mm = p->mm;
+    if (!mm || p->state == PROC_ZOMBIE || mm->arg_end <= mm->arg_start)
+        return 0;
+    /* exec lays the strings out as Linux does (user_stack.c): argv's, then
+     * envp's, then the program's file name, then one zero word at the top
+     * of the stack. The environment is what lies between the last argv
+     * string and the file name, the last string before that word. */
+    struct vma *stack = vm_find(mm, mm->arg_end - 1);
+    if (!stack || stack->end < mm->arg_end + 8)
+        return 0;
+    uint64_t len = stack->end - 8 - mm->arg_end;
+    if (len > size)
+        return 0; /* an environment larger than /proc's snapshot: reported empty */
+    size_t got = vm_read(mm, buf, mm->arg_end, len);
+    if (got != len || got == 0)
+        return 0;
+    size_t end = got - 1; /* the file name's NUL; its first byte follows the previous NUL */
+    while (end > 0 && buf[end - 1] != '\0')
+        end--;
+    return (long)end;
+}
+
+long procfs_pid_cwd(int pid, char *buf, size_t size)
+{
+    struct proc *p = find_leader(pid);
+    if (!p || !p->cwd || p->state == PROC_ZOMBIE)
+        return -ENOENT;
+    return ramfs_path_of(p->cwd, buf, size);
+}
+
+/* What readlink shows for an open file, as Linux's d_path and anon inodes
+ * do: a path for files in the tree (with " (deleted)" once unlinked),
+ * "pipe:[INO]" and "socket:[INO]" for pipes and sockets, and
+ * "anon_inode:NAME" for other inodes outside the tree (eventfd...), NAME
+ * being the inode's name ("[eventfd]"). */
+static long describe_file(const struct file *f, char *buf, size_t size)
+{
+    const struct inode *ino = f->inode;
+    if (!ino)
+        return ksnprintf(buf, size, "anon_inode:[unknown]");
+    if (!ino->parent) {
+        switch (ino->mode & S_IFMT) {
+        case S_IFIFO: return ksnprintf(buf, size, "pipe:[%lu]", ino->ino);
+        case S_IFSOCK: return ksnprintf(buf, size, "socket:[%lu]", ino->ino);
+        default: return ksnprintf(buf, size, "anon_inode:%s", ino->name ? ino->name : "[unknown]");
+        }
+    }
+    long n = ramfs_path_of(ino, buf, size);
+    if (n >= 0 && ino->nlink == 0 && (size_t)n + 11 < size)
+        n += ksnprintf(buf + n, size - (size_t)n, " (deleted)");
+    return n;
+}
+
+/* The descriptor a /proc/PID/fd entry names: its name is the number. */
+static int entry_fd(const struct inode *link)
+{
+    int fd = 0;
+    for (const char *s = link->name; *s >= '0' && *s <= '9'; s++)
+        fd = fd * 10 + (*s - '0');
+    return fd;
+}
+
+long procfs_pid_fd_target(const struct inode *link, char *buf, size_t size)
+{
+    struct proc *p = find_leader(link->pid);
+    if (!p || !p->fdt)
+        return -ENOENT;
+    struct file *f = fd_get(p, entry_fd(link));
+    if (!f)
+        return -ENOENT;
+    long n = describe_file(f, buf, size);
+    return n < 0 || (size_t)n < size ? n : -ENAMETOOLONG;
+}
+
+void procfs_pid_fd_refresh(struct inode *dir)
+{
+    static uint8_t open_fds[NOFILE / 8]; /* the kernel does not preempt itself: one user at a time */
+    memset(open_fds, 0, sizeof open_fds);
+    struct proc *p = find_leader(dir->pid);
+    struct fdtable *t = p && p->state != PROC_ZOMBIE ? p->fdt : NULL;
+    for (int fd = 0; t && fd < t->nused; fd++)
+        if (t->fd[fd])
+            open_fds[fd / 8] |= (uint8_t)(1u << (fd % 8));
+    /* Entries of closed descriptors go; those still open stay. */
+    struct inode *next;
+    for (struct inode *c = dir->children; c; c = next) {
+        next = c->sibling;
+        int fd = entry_fd(c);
+        if (fd < NOFILE && (open_fds[fd / 8] & (1u << (fd % 8))))
+            open_fds[fd / 8] &= (uint8_t)~(1u << (fd % 8));
+        else
+            ramfs_detach(dir, c);
+    }
+    for (int fd = 0; t && fd < t->nused; fd++) {
+        if (!(open_fds[fd / 8] & (1u << (fd % 8))))
+            continue;
+        char name[12];
+        ksnprintf(name, sizeof name, "%d", fd);
+        uint32_t acc = t->fd[fd]->flags & O_ACCMODE;
+        /* Linux's modes: r for reading, w for writing, x never. */
+        uint32_t perm = (acc != O_WRONLY ? 0400 : 0) | (acc != O_RDONLY ? 0200 : 0);
+        int err = 0;
+        struct inode *l = ramfs_create(dir, name, S_IFLNK | perm, &err);
+        if (l) {
+            l->priv = (void *)procfs_pid_fd_target;
+            l->pid = dir->pid;
+        }
+    }
 }

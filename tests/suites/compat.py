@@ -1,0 +1,7 @@
+"""Linux interfaces real programs expect beyond the basics: /proc's
+per-process and system files, eventfd / timerfd / signalfd, advisory
+locks, statfs. Keys as in tests/user_tests.py."""
+
+USER_TESTS = [
+    dict(name="proc-fd-maps-system-files", prog="proc_files_test", status=0, differential=True),
+]
