@@ -38,6 +38,11 @@ void proc_set_limit(int max)
 {
     proc_max = max < 2 ? 2 : max > PROC_TABLE_SIZE ? PROC_TABLE_SIZE : max;
 }
+
+int proc_limit(void)
+{
+    return proc_max;
+}
 static int next_pid = 1;
 
 #define KSTACK_PAGES (KERNEL_STACK_SIZE / PAGE_SIZE)
@@ -195,13 +200,19 @@ void proc_free(struct proc *p)
     kfree(p);
 }
 
+int fd_limit(const struct proc *p)
+{
+    uint64_t lim = rlimit_cur(p, RLIMIT_NOFILE);
+    return lim < NOFILE ? (int)lim : NOFILE;
+}
+
 int fd_install(struct proc *p, int fd, struct file *f, bool cloexec)
 {
     if (fd < 0) {
         for (fd = 0; fd < p->fdt->nused && p->fdt->fd[fd]; fd++)
             ;
-        if (fd == NOFILE)
-            return -EMFILE;
+        if (fd >= fd_limit(p))
+            return -EMFILE; /* open(2): the RLIMIT_NOFILE limit was reached */
     }
     p->fdt->fd[fd] = f;
     p->fdt->cloexec[fd] = cloexec;
@@ -264,6 +275,7 @@ void proc_start_init(const char *const *paths, const char *const *args, int narg
     p->pgid = p->sid = p->pid;
     p->umask = 022;
     p->dumpable = 1;
+    rlimit_init(p);
     p->state = PROC_READY;
 }
 
@@ -329,6 +341,8 @@ struct proc *proc_fork(uint64_t child_rsp, uint64_t flags, int *err)
     if (c->exe)
         inode_get(c->exe);
     c->umask = parent->umask;
+    c->nice = parent->nice;
+    rlimit_inherit(c, parent);
     c->dumpable = parent->dumpable;
     c->no_new_privs = parent->no_new_privs;
     c->sig_blocked = parent->sig_blocked;

@@ -12,6 +12,7 @@
 #include "arch/x86_64/percpu.h"
 #include "arch/x86_64/trap_frame.h"
 #include "proc/proc_offsets.h"
+#include "proc/rlimit.h"
 
 #define PROC_MAX_DEFAULT 1024       /* the default limit: fork fails with EAGAIN past it */
 #define PROC_TABLE_SIZE KSTACK_SLOTS /* the most the limit can be raised to (maxproc=) */
@@ -91,6 +92,8 @@ struct proc {
     uint64_t alarm_at;   /* monotonic ns: SIGALRM is due (0: no alarm) */
     uint64_t alarm_interval; /* setitimer's reload value, ns */
     uint32_t umask;
+    int nice;            /* setpriority(2): -20 (favoured) .. 19; inherited by fork */
+    struct rlimit64 rlim[RLIMIT_NLIMITS]; /* leader only: the process's limits (rlimit.h) */
     /* CPU time in timer ticks (10 ms), charged to whoever the tick
      * interrupts; the children's totals are added when they are reaped. */
     uint64_t utime, stime, cutime, cstime;
@@ -150,6 +153,8 @@ extern struct proc *proc_table[PROC_TABLE_SIZE];
 extern int proc_slots_used;
 /* Sets the process limit (the maxproc= boot option). */
 void proc_set_limit(int max);
+/* The process limit now in force. */
+int proc_limit(void);
 /* Runs the statement that follows for every thread t of p's process
  * (zombie threads included). */
 #define for_each_thread(t, p)                                                                      \
@@ -203,6 +208,9 @@ int proc_count(void);
  * Every open file enters a descriptor table through here (it keeps
  * fdtable.nused). */
 int fd_install(struct proc *p, int fd, struct file *f, bool cloexec);
+/* One past the highest descriptor p may use: the table size or its
+ * RLIMIT_NOFILE soft limit, whichever is lower. */
+int fd_limit(const struct proc *p);
 /* The open file behind fd, or NULL. */
 struct file *fd_get(struct proc *p, int fd);
 

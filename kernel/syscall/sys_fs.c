@@ -527,8 +527,8 @@ long sys_dup3(int oldfd, int newfd, int flags)
         return -EINVAL;
     if (oldfd == newfd)
         return -EINVAL;
-    if (newfd < 0 || newfd >= NOFILE)
-        return -EBADF;
+    if (newfd < 0 || newfd >= fd_limit(p))
+        return -EBADF; /* dup2(2): newfd out of the allowed range */
     struct file *old = p->fdt->fd[newfd];
     fd_install(p, newfd, file_get(f), (flags & O_CLOEXEC) != 0);
     if (old)
@@ -563,9 +563,10 @@ long sys_fcntl(int fd, int cmd, uint64_t arg)
     switch (cmd) {
     case F_DUPFD:
     case F_DUPFD_CLOEXEC: {
-        if ((long)arg < 0 || (long)arg >= NOFILE)
-            return -EINVAL;
-        for (int i = (int)arg; i < NOFILE; i++) {
+        int limit = fd_limit(p);
+        if ((long)arg < 0 || (long)arg >= limit)
+            return -EINVAL; /* fcntl(2): arg beyond RLIMIT_NOFILE */
+        for (int i = (int)arg; i < limit; i++) {
             if (!p->fdt->fd[i])
                 return fd_install(p, i, file_get(f), cmd == F_DUPFD_CLOEXEC);
         }

@@ -8,6 +8,7 @@
 #include "lib/string.h"
 #include "mm/usercopy.h"
 #include "proc/proc.h"
+#include "proc/rlimit.h"
 #include "proc/sched.h"
 #include "syscall/syscall.h"
 #include "uapi/errno.h"
@@ -89,47 +90,74 @@ long sys_sched_yield(void)
     return 0;
 }
 
-#define RLIMIT_STACK 3
-#define RLIMIT_NOFILE 7
-#define RLIMIT_NLIMITS 16
-#define RLIM_INFINITY (~0ull)
-
-struct rlimit64 {
-    uint64_t cur, max;
-};
-
-static long get_limit(long resource, struct rlimit64 *r)
-{
-    if (resource < 0 || resource >= RLIMIT_NLIMITS)
-        return -EINVAL;
-    if (resource == RLIMIT_STACK)
-        *r = (struct rlimit64){USER_STACK_MAX, RLIM_INFINITY};
-    else if (resource == RLIMIT_NOFILE)
-        *r = (struct rlimit64){NOFILE, NOFILE};
-    else
-        *r = (struct rlimit64){RLIM_INFINITY, RLIM_INFINITY};
-    return 0;
-}
-
 long sys_getrlimit(uint32_t resource, uint64_t ulim)
 {
     struct rlimit64 r;
-    long err = get_limit(resource, &r);
+    long err = rlimit_exchange(current(), (int)resource, NULL, &r);
     return err ? err : copy_to_user(ulim, &r, sizeof r);
+}
+
+long sys_setrlimit(uint32_t resource, uint64_t ulim)
+{
+    struct rlimit64 r;
+    if (copy_from_user(&r, ulim, sizeof r))
+        return -EFAULT;
+    return rlimit_exchange(current(), (int)resource, &r, NULL);
 }
 
 long sys_prlimit64(int pid, uint32_t resource, uint64_t unew, uint64_t uold)
 {
-    if (pid != 0 && pid != current()->pid)
+    struct proc *p = pid == 0 ? current() : proc_find(pid);
+    if (!p)
         return -ESRCH;
-    struct rlimit64 r;
-    long err = get_limit(resource, &r);
+    struct rlimit64 new, old;
+    if (unew && copy_from_user(&new, unew, sizeof new))
+        return -EFAULT;
+    long err = rlimit_exchange(p, (int)resource, unew ? &new : NULL, &old);
     if (err)
         return err;
-    if (uold && copy_to_user(uold, &r, sizeof r))
-        return -EFAULT;
-    if (unew)
-        return -EPERM; /* limits are fixed: refuse rather than pretend */
+    return uold ? copy_to_user(uold, &old, sizeof old) : 0;
+}
+
+#define PRIO_PROCESS 0
+#define PRIO_PGRP 1
+#define PRIO_USER 2
+#define NICE_MIN (-20)
+#define NICE_MAX 19
+
+/* The process getpriority/setpriority(PRIO_PROCESS, who) name (who 0:
+ * the caller). Process groups and users as targets are not supported:
+ * EINVAL rather than a wrong answer. The nice value is kept, inherited
+ * and reported; the scheduler (round robin) does not weigh it yet. */
+static long prio_target(int which, int who, struct proc **out)
+{
+    if (which == PRIO_PGRP || which == PRIO_USER)
+        return -EINVAL;
+    if (which != PRIO_PROCESS)
+        return -EINVAL;
+    struct proc *p = who == 0 ? current() : proc_find(who);
+    if (!p)
+        return -ESRCH;
+    *out = p;
+    return 0;
+}
+
+/* getpriority(2): the raw system call returns 20 - nice (1..40) so that
+ * no result is negative; the C library converts back. */
+long sys_getpriority(int which, int who)
+{
+    struct proc *p;
+    long err = prio_target(which, who, &p);
+    return err ? err : 20 - p->nice;
+}
+
+long sys_setpriority(int which, int who, int nice)
+{
+    struct proc *p;
+    long err = prio_target(which, who, &p);
+    if (err)
+        return err;
+    p->nice = nice < NICE_MIN ? NICE_MIN : nice > NICE_MAX ? NICE_MAX : nice;
     return 0;
 }
 
