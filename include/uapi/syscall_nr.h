@@ -155,6 +155,17 @@
 #define SYS_epoll_pwait 281
 #define SYS_epoll_create1 291
 
+#define SYS_signalfd 282
+#define SYS_timerfd_create 283
+#define SYS_eventfd 284
+#define SYS_timerfd_settime 286
+#define SYS_timerfd_gettime 287
+#define SYS_signalfd4 289
+#define SYS_eventfd2 290
+#define SYS_flock 73
+#define SYS_statfs 137
+#define SYS_fstatfs 138
+
 /* Table size: one past the highest number Linux 6.x defines. */
 #define SYSCALL_TABLE_SIZE 463
 

@@ -173,16 +173,28 @@ int sleep_until_ns(uint64_t deadline)
     return err;
 }
 
+/* The earliest time a ready() callback said it would change by itself
+ * (wait_wake_by); 0: none. Interrupts are off while it is used. */
+static uint64_t wake_by;
+
+void wait_wake_by(uint64_t ns)
+{
+    if (!wake_by || ns < wake_by)
+        wake_by = ns;
+}
+
 long wait_until_ready(long (*ready)(void *ctx), void *ctx, uint64_t deadline, bool no_wait)
 {
     struct proc *p = current();
     uint64_t f = irq_save();
     long r;
     for (;;) {
+        wake_by = 0;
         r = ready(ctx);
         if (r || no_wait || (deadline && clock_monotonic_ns() >= deadline))
             break;
-        p->wake_at = deadline;
+        /* A timer among the files (timerfd) ends the sleep when it fires. */
+        p->wake_at = wake_by && (!deadline || wake_by < deadline) ? wake_by : deadline;
         int err = sleep_on_interruptible(&poll_channel);
         p->wake_at = 0;
         if (err) {

@@ -37,6 +37,12 @@ extern const char poll_channel;
  * Sleeps on poll_channel, which every wakeup also wakes. */
 long wait_until_ready(long (*ready)(void *ctx), void *ctx, uint64_t deadline, bool no_wait);
 
+/* For file_ops.poll of files that become ready at a known time
+ * (timerfd): a poll that finds the file not ready yet calls this with
+ * that monotonic time, and the wait_until_ready in progress wakes by
+ * then to look again. */
+void wait_wake_by(uint64_t ns);
+
 /* Sleeps until the monotonic clock reaches deadline_ns: 0, or -EINTR if
  * a signal came first. */
 int sleep_until_ns(uint64_t deadline_ns);

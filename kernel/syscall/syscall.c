@@ -176,6 +176,13 @@ const syscall_fn syscall_table[SYSCALL_TABLE_SIZE] = {
     ENTRY(SYS_utimensat, sys_utimensat),
     ENTRY(SYS_fdatasync, sys_fsync),
     ENTRY(SYS_sysinfo, sys_sysinfo),
+    ENTRY(SYS_eventfd, sys_eventfd),
+    ENTRY(SYS_eventfd2, sys_eventfd2),
+    ENTRY(SYS_timerfd_create, sys_timerfd_create),
+    ENTRY(SYS_timerfd_settime, sys_timerfd_settime),
+    ENTRY(SYS_timerfd_gettime, sys_timerfd_gettime),
+    ENTRY(SYS_signalfd, sys_signalfd),
+    ENTRY(SYS_signalfd4, sys_signalfd4),
 };
 #pragma GCC diagnostic pop
 

@@ -169,6 +169,15 @@ long sys_setitimer(int which, uint64_t unew, uint64_t uold);
 long sys_getitimer(int which, uint64_t uval);
 long sys_alarm(uint32_t seconds);
 
+/* fs/eventfd.c, fs/timerfd.c, fs/signalfd.c */
+long sys_eventfd(uint32_t initval);
+long sys_eventfd2(uint32_t initval, int flags);
+long sys_timerfd_create(int clockid, int flags);
+long sys_timerfd_settime(int fd, int flags, uint64_t unew, uint64_t uold);
+long sys_timerfd_gettime(int fd, uint64_t ucur);
+long sys_signalfd(int fd, uint64_t umask, size_t sizemask);
+long sys_signalfd4(int fd, uint64_t umask, size_t sizemask, int flags);
+
 /* sys_time.c */
 /* Reads and checks a struct timespec (tv_sec >= 0, 0 <= tv_nsec < 1e9):
  * its value in ns (huge values clipped to INT64_MAX), -EFAULT or -EINVAL. */

@@ -1,0 +1,151 @@
+/*
+ * signalfd.c - signalfd and signalfd4 (signalfd(2)): a file from which
+ * the reading thread takes its pending signals of a set, as struct
+ * signalfd_siginfo records (128 bytes each), instead of having them
+ * delivered. Programs block those signals first (sigprocmask), or they
+ * would be delivered before read could see them. read blocks while none
+ * is pending (SFD_NONBLOCK: EAGAIN); poll says POLLIN while one is. As on
+ * Linux, SIGKILL and SIGSTOP are silently left out of the set, and the
+ * pending signals are those of whoever reads or polls, not of whoever
+ * made the file.
+ */
+#include "arch/x86_64/cpu.h"
+#include "fs/anon_inode.h"
+#include "lib/string.h"
+#include "mm/kmalloc.h"
+#include "mm/usercopy.h"
+#include "proc/proc.h"
+#include "proc/signal.h"
+#include "proc/wait.h"
+#include "syscall/syscall.h"
+#include "uapi/errno.h"
+#include "uapi/fcntl.h"
+#include "uapi/poll.h"
+#include "uapi/signal.h"
+
+#define SFD_NONBLOCK O_NONBLOCK
+#define SFD_CLOEXEC O_CLOEXEC
+
+struct signalfd_siginfo {
+    uint32_t ssi_signo;
+    int32_t ssi_errno, ssi_code;
+    uint32_t ssi_pid, ssi_uid;
+    int32_t ssi_fd;
+    uint32_t ssi_tid, ssi_band, ssi_overrun, ssi_trapno;
+    int32_t ssi_status, ssi_int;
+    uint64_t ssi_ptr, ssi_utime, ssi_stime, ssi_addr;
+    uint16_t ssi_addr_lsb;
+    uint8_t pad[46];
+};
+_Static_assert(sizeof(struct signalfd_siginfo) == 128, "struct signalfd_siginfo is 128 bytes");
+
+struct signalfd {
+    uint64_t mask; /* bit (n - 1) for signal n */
+    struct inode inode;
+};
+
+static const struct file_ops signalfd_ops;
+
+/* The signals of mask pending for thread p: its own and its process's. */
+static uint64_t pending_in(const struct proc *p, uint64_t mask)
+{
+    return (p->sig_pending | p->leader->shared_pending) & mask;
+}
+
+/* Takes the lowest pending signal of mask from p (thread-directed ones
+ * first, as Linux's dequeue_signal) into *si; false if none. Call with
+ * interrupts off. */
+static bool take_signal(struct proc *p, uint64_t mask, struct signalfd_siginfo *si)
+{
+    struct proc *l = p->leader;
+    uint64_t own = p->sig_pending & mask, shared = l->shared_pending & mask;
+    uint64_t from = own ? own : shared;
+    if (!from)
+        return false;
+    int sig = __builtin_ctzll(from) + 1;
+    const struct ksiginfo *k = own ? &p->sig_info[sig] : &l->shared_info[sig];
+    memset(si, 0, sizeof *si);
+    si->ssi_signo = (uint32_t)sig;
+    si->ssi_code = k->code;
+    si->ssi_pid = (uint32_t)k->pid;
+    si->ssi_status = k->status;
+    si->ssi_addr = k->addr;
+    if (own)
+        p->sig_pending &= ~sig_bit(sig);
+    else
+        l->shared_pending &= ~sig_bit(sig);
+    return true;
+}
+
+static long signalfd_read(struct file *f, uint64_t ubuf, size_t n)
+{
+    struct signalfd *s = f->priv;
+    struct proc *p = current();
+    if (n < sizeof(struct signalfd_siginfo))
+        return -EINVAL;
+    size_t done = 0;
+    uint64_t fl = irq_save();
+    while (!pending_in(p, s->mask)) {
+        if (f->flags & O_NONBLOCK) {
+            irq_restore(fl);
+            return -EAGAIN;
+        }
+        /* Any signal sent to the process wakes its sleeping threads
+         * (signal.c), so this sleep ends when one arrives. */
+        if (sleep_on_interruptible(s)) {
+            irq_restore(fl);
+            return -ERESTARTSYS;
+        }
+    }
+    struct signalfd_siginfo si;
+    while (n - done >= sizeof si && take_signal(p, s->mask, &si)) {
+        irq_restore(fl);
+        if (copy_to_user(ubuf + done, &si, sizeof si))
+            return done ? (long)done : -EFAULT; /* the signal is lost, as on Linux */
+        done += sizeof si;
+        fl = irq_save();
+    }
+    irq_restore(fl);
+    return (long)done;
+}
+
+static unsigned signalfd_poll(struct file *f)
+{
+    struct signalfd *s = f->priv;
+    return pending_in(current(), s->mask) ? POLLIN | POLLRDNORM : 0;
+}
+
+static void signalfd_release(struct file *f) { kfree(f->priv); }
+
+static const struct file_ops signalfd_ops = {
+    .read = signalfd_read, .poll = signalfd_poll, .release = signalfd_release};
+
+long sys_signalfd4(int fd, uint64_t umask, size_t sizemask, int flags)
+{
+    if (sizemask != 8 || (flags & ~(SFD_NONBLOCK | SFD_CLOEXEC)))
+        return -EINVAL;
+    uint64_t mask;
+    if (copy_from_user(&mask, umask, sizeof mask))
+        return -EFAULT;
+    mask &= ~(sig_bit(SIGKILL) | sig_bit(SIGSTOP));
+    if (fd != -1) { /* a new set for an existing signalfd */
+        struct file *f = fd_get(current(), fd);
+        if (!f)
+            return -EBADF;
+        if (f->ops != &signalfd_ops)
+            return -EINVAL;
+        ((struct signalfd *)f->priv)->mask = mask;
+        wakeup(f->priv);
+        return fd;
+    }
+    struct signalfd *s = kzalloc(sizeof *s);
+    if (!s)
+        return -ENOMEM;
+    s->mask = mask;
+    int nfd = anon_fd_install(&s->inode, "[signalfd]", &signalfd_ops, s, (uint32_t)flags);
+    if (nfd < 0)
+        kfree(s);
+    return nfd;
+}
+
+long sys_signalfd(int fd, uint64_t umask, size_t sizemask) { return sys_signalfd4(fd, umask, sizemask, 0); }
