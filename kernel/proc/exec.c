@@ -17,6 +17,7 @@
 #include "mm/pt_index.h"
 #include "mm/vm.h"
 #include "proc/elf_check.h"
+#include "proc/exec_script.h"
 #include "proc/signal.h"
 #include "proc/wait.h"
 #include "arch/x86_64/fpu.h"
@@ -109,15 +110,14 @@ static void set_name(struct proc *p, const char *path)
     p->name[n] = '\0';
 }
 
-int exec_program(struct proc *p, const char *path, const char *const *argv, int argc, const char *const *envp,
-                 int envc, struct trap_frame *f)
+/* Replaces p's program with the ELF file ino. execfn is the name execve
+ * was given (AT_EXECFN, the process name): the script's, when ino is
+ * its interpreter. */
+static int exec_elf(struct proc *p, struct inode *ino, const char *execfn, const char *const *argv, int argc,
+                    const char *const *envp, int envc, struct trap_frame *f)
 {
-    struct inode *ino;
-    int err = ramfs_lookup(p->cwd, path, 1, &ino);
-    if (err)
-        return err;
-    if ((ino->mode & S_IFMT) != S_IFREG || !(ino->mode & 0111))
-        return -EACCES;
+    const char *path = execfn;
+    int err;
     struct elf_image img;
     err = elf_check(ino->data, ino->size, USER_PIE_BASE, USER_MIN, USER_MMAP_TOP, &img);
     if (err)
@@ -173,4 +173,58 @@ int exec_program(struct proc *p, const char *path, const char *const *argv, int 
     f->ss = GDT_USER_DS;
     f->rflags = RFLAGS_IF | RFLAGS_RESERVED;
     return 0;
+}
+
+/* Linux gives up after this many nested interpreters (ELOOP). */
+#define SCRIPT_DEPTH_MAX 4
+
+static int exec_file(struct proc *p, const char *file, const char *execfn, const char *const *argv, int argc,
+                     const char *const *envp, int envc, struct trap_frame *f, int depth)
+{
+    struct inode *ino;
+    int err = ramfs_lookup(p->cwd, file, 1, &ino);
+    if (err)
+        return err;
+    if ((ino->mode & S_IFMT) != S_IFREG || !(ino->mode & 0111))
+        return -EACCES;
+    char *line = kmalloc(SCRIPT_LINE_MAX + 1);
+    if (!line)
+        return -ENOMEM;
+    const char *interp, *arg;
+    if (script_parse(ino->data, ino->size, line, &interp, &arg)) {
+        kfree(line);
+        return exec_elf(p, ino, execfn, argv, argc, envp, envc, f);
+    }
+    if (depth >= SCRIPT_DEPTH_MAX) {
+        kfree(line);
+        return -ELOOP;
+    }
+    /* execve(2), "Interpreter scripts": the interpreter gets its optional
+     * argument, then the script's path as execve was given it, then the
+     * original argv[1...] (argv[0] is dropped). */
+    int skip = argc > 0 ? 1 : 0;
+    int nargc = (arg ? 2 : 1) + 1 + argc - skip;
+    const char **nargv = kmalloc(sizeof(char *) * (size_t)(nargc + 1));
+    if (!nargv) {
+        kfree(line);
+        return -ENOMEM;
+    }
+    int n = 0;
+    nargv[n++] = interp;
+    if (arg)
+        nargv[n++] = arg;
+    nargv[n++] = file;
+    for (int i = skip; i < argc; i++)
+        nargv[n++] = argv[i];
+    nargv[n] = NULL;
+    err = exec_file(p, interp, execfn, nargv, nargc, envp, envc, f, depth + 1);
+    kfree(nargv);
+    kfree(line);
+    return err;
+}
+
+int exec_program(struct proc *p, const char *path, const char *const *argv, int argc, const char *const *envp,
+                 int envc, struct trap_frame *f)
+{
+    return exec_file(p, path, path, argv, argc, envp, envc, f, 0);
 }
