@@ -5,3 +5,7 @@ locks, statfs. Keys as in tests/user_tests.py."""
 USER_TESTS = [
     dict(name="proc-fd-maps-system-files", prog="proc_files_test", status=0, differential=True),
 ]
+
+USER_TESTS += [
+    dict(name="eventfd-timerfd-signalfd", prog="fdobj_test", status=0, differential=True),
+]
