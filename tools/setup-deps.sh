@@ -9,7 +9,7 @@ set -eu
 # command:package pairs
 NEEDED="qemu-system-x86_64:qemu-system-x86 grub-mkrescue:grub-common grub-file:grub-common
 xorriso:xorriso mformat:mtools musl-gcc:musl-tools cpio:cpio gcc:gcc ld:binutils make:make
-python3:python3 nm:binutils"
+python3:python3 nm:binutils bash-static:bash-static zsh-static:zsh-static"
 if [ "${1:-}" = bench ]; then
     NEEDED="$NEEDED gnuplot:gnuplot-nox"
 fi
