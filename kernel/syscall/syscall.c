@@ -183,6 +183,22 @@ const syscall_fn syscall_table[SYSCALL_TABLE_SIZE] = {
     ENTRY(SYS_timerfd_gettime, sys_timerfd_gettime),
     ENTRY(SYS_signalfd, sys_signalfd),
     ENTRY(SYS_signalfd4, sys_signalfd4),
+    ENTRY(SYS_socket, sys_socket),
+    ENTRY(SYS_socketpair, sys_socketpair),
+    ENTRY(SYS_bind, sys_bind),
+    ENTRY(SYS_listen, sys_listen),
+    ENTRY(SYS_connect, sys_connect),
+    ENTRY(SYS_accept, sys_accept),
+    ENTRY(SYS_accept4, sys_accept4),
+    ENTRY(SYS_getsockname, sys_getsockname),
+    ENTRY(SYS_getpeername, sys_getpeername),
+    ENTRY(SYS_shutdown, sys_shutdown),
+    ENTRY(SYS_sendto, sys_sendto),
+    ENTRY(SYS_recvfrom, sys_recvfrom),
+    ENTRY(SYS_sendmsg, sys_sendmsg),
+    ENTRY(SYS_recvmsg, sys_recvmsg),
+    ENTRY(SYS_setsockopt, sys_setsockopt),
+    ENTRY(SYS_getsockopt, sys_getsockopt),
 };
 #pragma GCC diagnostic pop
 

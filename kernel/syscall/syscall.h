@@ -194,4 +194,22 @@ long sys_time(uint64_t ut);
 long sys_nanosleep(uint64_t ureq, uint64_t urem);
 long sys_clock_nanosleep(int clock, int flags, uint64_t ureq, uint64_t urem);
 
+/* sys_socket.c */
+long sys_socket(int domain, int type, int protocol);
+long sys_socketpair(int domain, int type, int protocol, uint64_t usv);
+long sys_bind(int fd, uint64_t uaddr, int len);
+long sys_listen(int fd, int backlog);
+long sys_connect(int fd, uint64_t uaddr, int len);
+long sys_accept(int fd, uint64_t uaddr, uint64_t ulen);
+long sys_accept4(int fd, uint64_t uaddr, uint64_t ulen, int flags);
+long sys_getsockname(int fd, uint64_t uaddr, uint64_t ulen);
+long sys_getpeername(int fd, uint64_t uaddr, uint64_t ulen);
+long sys_shutdown(int fd, int how);
+long sys_sendto(int fd, uint64_t ubuf, size_t len, int flags, uint64_t uaddr, int addrlen);
+long sys_recvfrom(int fd, uint64_t ubuf, size_t len, int flags, uint64_t uaddr, uint64_t ulen);
+long sys_sendmsg(int fd, uint64_t umsg, int flags);
+long sys_recvmsg(int fd, uint64_t umsg, int flags);
+long sys_setsockopt(int fd, int level, int name, uint64_t uval, int len);
+long sys_getsockopt(int fd, int level, int name, uint64_t uval, uint64_t ulen);
+
 #endif
