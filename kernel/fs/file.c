@@ -1,6 +1,7 @@
 /* file.c - open-file objects and their reference counts (vfs.h). */
 #include "fs/vfs.h"
 
+#include "fs/lock.h"
 #include "lib/string.h"
 #include "mm/kmalloc.h"
 #include "uapi/poll.h"
@@ -41,6 +42,7 @@ struct file *file_get(struct file *f)
 
 void file_put(struct file *f)
 {
+    lock_file_put(f, f->refs == 1); /* fs/lock.c: locks end with closes */
     if (--f->refs > 0)
         return;
     if (f->ops && f->ops->release)

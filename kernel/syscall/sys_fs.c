@@ -12,6 +12,7 @@
 #include "proc/proc.h"
 #include "syscall/syscall.h"
 #include "uapi/errno.h"
+#include "fs/lock.h"
 #include "uapi/fcntl.h"
 #include "uapi/uio.h"
 
@@ -586,6 +587,8 @@ long sys_fcntl(int fd, int cmd, uint64_t arg)
         return 0;
     }
     default:
+        if (lock_is_fcntl_cmd(cmd))
+            return lock_fcntl(f, cmd, arg); /* fs/lock.c */
         return -EINVAL;
     }
 }

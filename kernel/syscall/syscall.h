@@ -177,6 +177,11 @@ long sys_timerfd_settime(int fd, int flags, uint64_t unew, uint64_t uold);
 long sys_timerfd_gettime(int fd, uint64_t ucur);
 long sys_signalfd(int fd, uint64_t umask, size_t sizemask);
 long sys_signalfd4(int fd, uint64_t umask, size_t sizemask, int flags);
+/* fs/lock.c */
+long sys_flock(int fd, int op);
+/* fs/statfs.c */
+long sys_statfs(uint64_t upath, uint64_t ubuf);
+long sys_fstatfs(int fd, uint64_t ubuf);
 
 /* sys_time.c */
 /* Reads and checks a struct timespec (tv_sec >= 0, 0 <= tv_nsec < 1e9):

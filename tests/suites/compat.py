@@ -9,3 +9,7 @@ USER_TESTS = [
 USER_TESTS += [
     dict(name="eventfd-timerfd-signalfd", prog="fdobj_test", status=0, differential=True),
 ]
+
+USER_TESTS += [
+    dict(name="flock-fcntl-locks-statfs", prog="lock_statfs_test", status=0, differential=True),
+]

@@ -1,0 +1,237 @@
+/* lock.c - see lock.h. All locks of all files sit in one list: there are
+ * few, and a file's inode needs no field for them. */
+#include "fs/lock.h"
+
+#include "lib/string.h"
+#include "mm/kmalloc.h"
+#include "mm/usercopy.h"
+#include "proc/proc.h"
+#include "proc/signal.h"
+#include "proc/wait.h"
+#include "syscall/syscall.h"
+#include "uapi/errno.h"
+#include "uapi/fcntl.h"
+
+#define F_RDLCK 0
+#define F_WRLCK 1
+#define F_UNLCK 2
+#define LOCK_SH 1
+#define LOCK_EX 2
+#define LOCK_NB 4
+#define LOCK_UN 8
+#define END_MAX INT64_MAX /* a lock "to the end of the file", however it grows */
+
+enum lock_kind { KIND_FLOCK, KIND_POSIX, KIND_OFD };
+
+struct lock {
+    struct lock *next;
+    const struct inode *ino;
+    enum lock_kind kind;
+    const void *owner; /* the process leader (POSIX) or the open file (flock, OFD) */
+    int pid;           /* F_GETLK's l_pid: the owner process (-1 for OFD locks) */
+    short type;        /* F_RDLCK or F_WRLCK */
+    int64_t start, end; /* bytes start..end, inclusive */
+};
+
+/* struct flock on x86_64 (fcntl(2)). */
+struct linux_flock {
+    int16_t l_type, l_whence;
+    int64_t l_start, l_len;
+    int32_t l_pid;
+};
+_Static_assert(sizeof(struct linux_flock) == 32, "struct flock is 32 bytes");
+
+static struct lock *locks;
+static int nlocks; /* file_put skips its work while there are none */
+
+static bool conflicts(const struct lock *a, const struct lock *b)
+{
+    if (a->ino != b->ino || a->owner == b->owner)
+        return false;
+    if ((a->kind == KIND_FLOCK) != (b->kind == KIND_FLOCK))
+        return false; /* flock and record locks are independent */
+    if (a->type != F_WRLCK && b->type != F_WRLCK)
+        return false;
+    return a->start <= b->end && b->start <= a->end;
+}
+
+static struct lock *first_conflict(const struct lock *want)
+{
+    for (struct lock *l = locks; l; l = l->next)
+        if (conflicts(l, want))
+            return l;
+    return NULL;
+}
+
+static struct lock *add(const struct lock *model, int64_t start, int64_t end)
+{
+    struct lock *l = kmalloc(sizeof *l);
+    if (!l)
+        return NULL;
+    *l = *model;
+    l->start = start;
+    l->end = end;
+    l->next = locks;
+    locks = l;
+    nlocks++;
+    return l;
+}
+
+/* Removes the owner's locks of that kind on ino within start..end,
+ * keeping the parts outside. -ENOMEM (nothing changed) if a split needs
+ * memory there is not. */
+static int remove_range(const struct lock *who, int64_t start, int64_t end)
+{
+    for (struct lock *l = locks; l; l = l->next) /* one split needs one new lock: check first */
+        if (l->ino == who->ino && l->owner == who->owner && l->kind == who->kind && l->start < start &&
+            l->end > end) {
+            if (!add(l, end + 1, l->end))
+                return -ENOMEM;
+            l->end = start - 1;
+        }
+    for (struct lock **pp = &locks; *pp;) {
+        struct lock *l = *pp;
+        if (l->ino != who->ino || l->owner != who->owner || l->kind != who->kind || l->end < start ||
+            l->start > end) {
+            pp = &l->next;
+            continue;
+        }
+        if (l->start < start) {
+            l->end = start - 1;
+        } else if (l->end > end) {
+            l->start = end + 1;
+        } else {
+            *pp = l->next;
+            kfree(l);
+            nlocks--;
+            continue;
+        }
+        pp = &l->next;
+    }
+    return 0;
+}
+
+struct attempt {
+    const struct lock *want;
+    bool unlock;
+};
+
+/* Takes the lock (replacing the owner's own in its range) unless another
+ * owner's conflicts: 1 when done, 0 when it must wait, -errno. */
+static long try_lock(void *ctx)
+{
+    const struct attempt *a = ctx;
+    if (!a->unlock && first_conflict(a->want))
+        return 0;
+    int err = remove_range(a->want, a->want->start, a->want->end);
+    if (err)
+        return err;
+    if (!a->unlock && !add(a->want, a->want->start, a->want->end))
+        return -ENOMEM;
+    if (a->unlock)
+        wakeup(&locks); /* waiters sleep on poll_channel, which this wakes */
+    return 1;
+}
+
+/* Sets (or waits for) a lock; F_UNLCK removes. */
+static long set_lock(const struct lock *want, bool unlock, bool wait)
+{
+    struct attempt a = {want, unlock};
+    long r = wait_until_ready(try_lock, &a, 0, !wait);
+    if (r == -EINTR)
+        return -ERESTARTSYS;
+    return r < 0 ? r : r == 0 ? -EAGAIN : 0;
+}
+
+long lock_fcntl(struct file *f, int cmd, uint64_t arg)
+{
+    struct linux_flock fl;
+    if (copy_from_user(&fl, arg, sizeof fl))
+        return -EFAULT;
+    bool ofd = cmd >= F_OFD_GETLK;
+    if (ofd && fl.l_pid != 0)
+        return -EINVAL;
+    int64_t base = fl.l_whence == SEEK_SET ? 0 : fl.l_whence == SEEK_CUR ? (int64_t)f->pos
+                 : fl.l_whence == SEEK_END ? (int64_t)(f->inode ? f->inode->size : 0) : -1;
+    if (base < 0)
+        return -EINVAL;
+    /* fcntl(2): l_len > 0 covers start..start+len-1, 0 to the end of the
+     * file whatever it becomes, < 0 the len bytes before start. */
+    int64_t start = base + fl.l_start, end;
+    if (fl.l_len > 0) {
+        end = start + fl.l_len - 1;
+    } else if (fl.l_len == 0) {
+        end = END_MAX;
+    } else {
+        end = start - 1;
+        start += fl.l_len;
+    }
+    if (start < 0 || end < start)
+        return -EINVAL;
+    if (fl.l_type != F_RDLCK && fl.l_type != F_WRLCK && fl.l_type != F_UNLCK)
+        return -EINVAL;
+    struct proc *p = current();
+    struct lock want = {.ino = f->inode, .kind = ofd ? KIND_OFD : KIND_POSIX,
+                        .owner = ofd ? (const void *)f : (const void *)p->leader, .pid = ofd ? -1 : p->tgid,
+                        .type = fl.l_type, .start = start, .end = end};
+    if (cmd == F_GETLK || cmd == F_OFD_GETLK) {
+        if (fl.l_type == F_UNLCK)
+            return -EINVAL;
+        want.type = fl.l_type;
+        const struct lock *c = first_conflict(&want);
+        if (!c) {
+            fl.l_type = F_UNLCK;
+        } else {
+            fl.l_type = c->type;
+            fl.l_whence = SEEK_SET;
+            fl.l_start = c->start;
+            fl.l_len = c->end == END_MAX ? 0 : c->end - c->start + 1;
+            fl.l_pid = c->pid;
+        }
+        return copy_to_user(arg, &fl, sizeof fl);
+    }
+    uint32_t acc = f->flags & O_ACCMODE;
+    if ((fl.l_type == F_RDLCK && acc == O_WRONLY) || (fl.l_type == F_WRLCK && acc == O_RDONLY))
+        return -EBADF; /* a lock needs the access it protects */
+    return set_lock(&want, fl.l_type == F_UNLCK, cmd == F_SETLKW || cmd == F_OFD_SETLKW);
+}
+
+long sys_flock(int fd, int op)
+{
+    struct file *f = fd_get(current(), fd);
+    if (!f)
+        return -EBADF;
+    int what = op & ~LOCK_NB;
+    if (what != LOCK_SH && what != LOCK_EX && what != LOCK_UN)
+        return -EINVAL;
+    struct lock want = {.ino = f->inode, .kind = KIND_FLOCK, .owner = f, .pid = current()->tgid,
+                        .type = what == LOCK_EX ? F_WRLCK : F_RDLCK, .start = 0, .end = END_MAX};
+    /* A conversion drops the old lock first, as Linux's flock does (it is
+     * not atomic: another waiter may get in between). */
+    if (remove_range(&want, 0, END_MAX) == 0)
+        wakeup(&locks);
+    if (what == LOCK_UN)
+        return 0;
+    long r = set_lock(&want, false, !(op & LOCK_NB));
+    return r; /* -EAGAIN is EWOULDBLOCK */
+}
+
+void lock_file_put(struct file *f, bool last)
+{
+    if (!nlocks || !f->inode)
+        return;
+    struct proc *p = current();
+    bool changed = false;
+    if (p) { /* POSIX: any close of the file by the owner drops its locks */
+        struct lock posix = {.ino = f->inode, .kind = KIND_POSIX, .owner = p->leader};
+        changed |= remove_range(&posix, 0, END_MAX) == 0;
+    }
+    if (last) {
+        struct lock own = {.ino = f->inode, .kind = KIND_FLOCK, .owner = f};
+        changed |= remove_range(&own, 0, END_MAX) == 0;
+        own.kind = KIND_OFD;
+        changed |= remove_range(&own, 0, END_MAX) == 0;
+    }
+    if (changed)
+        wakeup(&locks);
+}
