@@ -36,17 +36,20 @@ static void path_of(const struct usk_addr *a, char path[UNIX_PATH_MAX + 1])
 
 static bool is_abstract(const struct usk_addr *a) { return a->len > 2 && a->sa.sun_path[0] == '\0'; }
 
-static struct usock *abstract_find(const struct usk_addr *a)
+/* Linux hashes abstract names with the socket type (unix_abstract_hash):
+ * sockets of different types may share a name, and looking a name up
+ * finds only a socket of the caller's type. */
+static struct usock *abstract_find(const struct usk_addr *a, int type)
 {
     for (struct usock *s = abstract_list; s; s = s->abstract_next)
-        if (s->addr.len == a->len && !memcmp(s->addr.sa.sun_path, a->sa.sun_path, a->len - 2))
+        if (s->type == type && s->addr.len == a->len && !memcmp(s->addr.sa.sun_path, a->sa.sun_path, a->len - 2))
             return s;
     return NULL;
 }
 
 static long bind_abstract(struct usock *s, const struct usk_addr *a)
 {
-    if (abstract_find(a))
+    if (abstract_find(a, s->type))
         return -EADDRINUSE;
     s->addr = *a;
     s->abstract_next = abstract_list;
@@ -109,7 +112,7 @@ long unix_name_bind(struct usock *s, const struct usk_addr *a)
             unsigned v = autobind_next++ & 0xfffff;
             for (int i = 0; i < 5; i++)
                 auto_addr.sa.sun_path[1 + i] = "0123456789abcdef"[(v >> (4 * (4 - i))) & 15];
-            if (!abstract_find(&auto_addr))
+            if (!abstract_find(&auto_addr, s->type))
                 return bind_abstract(s, &auto_addr);
         }
         return -ENOSPC;
@@ -117,7 +120,7 @@ long unix_name_bind(struct usock *s, const struct usk_addr *a)
     return is_abstract(a) ? bind_abstract(s, a) : bind_path(s, a);
 }
 
-struct usock *unix_name_find(const struct usk_addr *a, long *err)
+struct usock *unix_name_find(const struct usk_addr *a, int type, long *err)
 {
     if (a->len < 2 || a->sa.sun_family != AF_UNIX) {
         *err = -EINVAL;
@@ -129,7 +132,7 @@ struct usock *unix_name_find(const struct usk_addr *a, long *err)
     }
     struct usock *s;
     if (is_abstract(a)) {
-        s = abstract_find(a);
+        s = abstract_find(a, type);
     } else {
         char path[UNIX_PATH_MAX + 1];
         path_of(a, path);

@@ -345,7 +345,7 @@ long usock_connect(struct usock *s, const struct usk_addr *a, bool nonblock)
     if (s->type != SOCK_DGRAM && s->state == US_CONNECTED)
         return -EISCONN;
     long err;
-    struct usock *t = unix_name_find(a, &err);
+    struct usock *t = unix_name_find(a, s->type, &err);
     if (!t)
         return err;
     if (t->type != s->type) {
@@ -397,8 +397,7 @@ long usock_shutdown(struct usock *s, int how)
 {
     if (how < SHUT_RD || how > SHUT_RDWR)
         return -EINVAL;
-    if (s->state != US_CONNECTED)
-        return -ENOTCONN;
+    /* Linux accepts it on any socket (af_unix.c unix_shutdown). */
     /* SHUT_RD = 0 -> RCV, SHUT_WR = 1 -> SEND, SHUT_RDWR = 2 -> both
      * (af_unix.c unix_shutdown's ++mode trick). */
     unsigned mode = (unsigned)how + 1;
@@ -540,7 +539,7 @@ static long send_dgram(struct usock *s, struct usk_uio *u, const struct usk_addr
     long err = 0;
     struct usock *dst;
     if (to && to->len && s->type == SOCK_DGRAM) {
-        dst = unix_name_find(to, &err);
+        dst = unix_name_find(to, s->type, &err);
         if (!dst)
             return err;
         if (dst->type != SOCK_DGRAM) {

@@ -108,8 +108,9 @@ long usock_peer_addr(struct usock *s, struct usk_addr *out);
 /* unix_names.c: the two name spaces, paths in the file tree and the
  * abstract one (sun_path[0] == 0). */
 long unix_name_bind(struct usock *s, const struct usk_addr *a);
-/* The socket bound to a, with a reference; NULL and *err otherwise. */
-struct usock *unix_name_find(const struct usk_addr *a, long *err);
+/* The socket bound to a, with a reference; NULL and *err otherwise. An
+ * abstract name is looked up among sockets of the given type only. */
+struct usock *unix_name_find(const struct usk_addr *a, int type, long *err);
 void unix_name_release(struct usock *s);
 
 #endif

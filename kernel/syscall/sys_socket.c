@@ -413,10 +413,7 @@ static long do_recvmsg(int fd, struct linux_msghdr *m, int flags)
             m->msg_controllen = (uint64_t)used;
         m->msg_flags = oflags;
         if (m->msg_name) {
-            if (from.len == 0 && s->type != SOCK_STREAM) { /* an unnamed sender */
-                from.sa.sun_family = AF_UNIX;
-                from.len = 2;
-            }
+            /* An unnamed sender: no address, length 0 (unix_copy_addr). */
             uint32_t n = from.len < m->msg_namelen ? from.len : m->msg_namelen;
             if (n && copy_to_user(m->msg_name, &from.sa, n))
                 r = -EFAULT;
@@ -457,12 +454,6 @@ long sys_recvmsg(int fd, uint64_t umsg, int flags)
 
 long sys_sendto(int fd, uint64_t ubuf, size_t len, int flags, uint64_t uaddr, int addrlen)
 {
-    struct linux_iovec iov = {ubuf, len};
-    struct linux_msghdr m = {.msg_name = uaddr, .msg_namelen = uaddr ? (uint32_t)addrlen : 0};
-    if (uaddr && addrlen < 0)
-        return -EINVAL;
-    /* The iovec must be user memory for do_sendmsg: build it in the
-     * kernel and send through the same path instead. */
     struct usock *s;
     struct file *f;
     long err = sock_fd(fd, &s, &f);
@@ -473,8 +464,9 @@ long sys_sendto(int fd, uint64_t ubuf, size_t len, int flags, uint64_t uaddr, in
     if (!user_range_ok(ubuf, len))
         return -EFAULT;
     struct usk_addr to = {.len = 0};
-    if (m.msg_name && m.msg_namelen && (err = addr_from_user(m.msg_name, m.msg_namelen, &to)) != 0)
+    if (uaddr && (err = addr_from_user(uaddr, addrlen, &to)) != 0)
         return err;
+    struct linux_iovec iov = {ubuf, len};
     struct usk_uio u;
     usk_uio_init(&u, &iov, 1);
     return usock_send(s, &u, to.len ? &to : NULL, NULL, flags, f->flags & O_NONBLOCK);
@@ -497,15 +489,11 @@ long sys_recvfrom(int fd, uint64_t ubuf, size_t len, int flags, uint64_t uaddr, 
     struct usk_addr from = {.len = 0};
     int oflags = flags;
     long r = usock_recv(s, &u, &from, NULL, &oflags, f->flags & O_NONBLOCK);
-    if (r >= 0 && uaddr && s->type != SOCK_STREAM) {
-        if (!from.len) {
-            from.sa.sun_family = AF_UNIX;
-            from.len = 2;
-        }
+    if (r >= 0 && uaddr && from.len) {
         err = addr_to_user(uaddr, ulen, &from);
         if (err)
             return err;
-    } else if (r >= 0 && uaddr) { /* a stream has no sender address: length 0 */
+    } else if (r >= 0 && uaddr) { /* an unnamed sender, or a stream: length 0 (unix_copy_addr) */
         int zero = 0;
         if (copy_to_user(ulen, &zero, sizeof zero))
             return -EFAULT;

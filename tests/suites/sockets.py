@@ -10,3 +10,7 @@ count, meaningful only on Tiny OS.
 USER_TESTS = [
     dict(name="socket-pair", prog="socket_pair", status=0, differential=True),
 ]
+USER_TESTS += [
+    dict(name="socket-server", prog="socket_server", status=0, differential=True),
+    dict(name="socket-server-tinyos", prog="socket_server", args=["tinyos"], status=0),
+]
