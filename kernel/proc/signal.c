@@ -150,8 +150,11 @@ void signal_send_info(struct proc *p, int sig, const struct ksiginfo *info)
     struct proc *l = p->leader;
     if (sig <= 0 || sig >= NSIG || (l->state == PROC_ZOMBIE && l->group_live == 0))
         return;
-    if (l->pid == 1 && l->sighand && l->sighand->act[sig].handler == SIG_DFL)
-        return; /* init only gets the signals it asked for (Linux: SIGNAL_UNKILLABLE) */
+    /* init only gets the signals it asked for (Linux: SIGNAL_UNKILLABLE),
+     * but a blocked one stays pending: the action may change before it is
+     * unblocked (Linux's sig_ignored). */
+    if (l->pid == 1 && p->sighand && p->sighand->act[sig].handler == SIG_DFL && !(p->sig_blocked & sig_bit(sig)))
+        return;
     struct proc *any = NULL; /* a live thread, for its shared signal actions */
     for_each_thread(t, l) if (t->sighand && !any)
         any = t;
@@ -190,8 +193,8 @@ void signal_send_thread(struct proc *t, int sig, const struct ksiginfo *info)
 {
     if (sig <= 0 || sig >= NSIG || t->state == PROC_ZOMBIE || !t->sighand)
         return;
-    if (t->leader->pid == 1 && t->sighand->act[sig].handler == SIG_DFL)
-        return;
+    if (t->leader->pid == 1 && t->sighand->act[sig].handler == SIG_DFL && !(t->sig_blocked & sig_bit(sig)))
+        return; /* as above */
     uint64_t f = irq_save();
     if (!(t->sig_pending & sig_bit(sig)))
         t->sig_info[sig] = *info; /* as above: the first instance's siginfo stays */
@@ -342,6 +345,8 @@ void signal_deliver(struct trap_frame *f)
         if (act->handler == SIG_IGN)
             continue;
         if (act->handler == SIG_DFL) {
+            if (l->pid == 1)
+                continue; /* kept pending while blocked, but init never takes a default action */
             switch (default_action(sig)) {
             case DFL_IGN:
             case DFL_CONT:

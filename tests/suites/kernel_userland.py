@@ -29,3 +29,6 @@ BOOTS = [
 USER_TESTS += [
     dict(name="system-popen-passwd", prog="system_popen", status=0, differential=True),
 ]
+USER_TESTS += [
+    dict(name="init-blocked-signal-pending", prog="init_blocked_signal", status=0, differential=True),
+]
