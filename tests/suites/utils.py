@@ -83,6 +83,96 @@ USER_TESTS = [
     dict(name="util-clear", bin="clear", status=0, differential=True, stdout="\033[H\033[2J"),
     dict(name="util-ps", bin="ps", rootfs=True, status=0, stdout="  PID  PPID STAT CMD\n    1     0 R    /bin/ps\n"),
     dict(name="util-free", bin="free", rootfs=True, status=0),
+    # tr: ranges, classes, escapes, -d -s -c, and its operand errors
+    dict(name="util-tr-range", bin="tr", args=["a-y", "b-z"], stdin=b"hello\n", status=0, differential=True,
+         stdout="ifmmp\n"),
+    dict(name="util-tr-classes", bin="tr", args=["[:lower:]", "[:upper:]"], stdin=b"Hello World 42\n", status=0,
+         differential=True, stdout="HELLO WORLD 42\n"),
+    dict(name="util-tr-pad-set2", bin="tr", args=["abc", "x"], stdin=b"aabbcd\n", status=0, differential=True,
+         stdout="xxxxxd\n"),
+    dict(name="util-tr-escapes", bin="tr", args=["\\t\\\\", "\\n/"], stdin=b"a\tb\\c\n", status=0,
+         differential=True, stdout="a\nb/c\n"),
+    dict(name="util-tr-space-digit", bin="tr", args=["[:space:][:digit:]", "_#"], stdin=b"a 1\tb 22\n",
+         status=0, differential=True, stdout="a##_b####"),
+    dict(name="util-tr-d", bin="tr", args=["-d", "l"], stdin=b"hello\n", status=0, differential=True,
+         stdout="heo\n"),
+    dict(name="util-tr-s", bin="tr", args=["-s", " "], stdin=b"a  b   c\n", status=0, differential=True,
+         stdout="a b c\n"),
+    dict(name="util-tr-s-translate", bin="tr", args=["-s", "a-c", "x-z"], stdin=b"aabbccaa\n", status=0,
+         differential=True, stdout="xyzx\n"),
+    dict(name="util-tr-cd", bin="tr", args=["-cd", "[:alpha:]\\n"], stdin=b"h3ll0 w0rld!\n", status=0,
+         differential=True, stdout="hllwrld\n"),
+    dict(name="util-tr-c", bin="tr", args=["-c", "a-z\\n", "."], stdin=b"ab1C d\n", status=0, differential=True,
+         stdout="ab...d\n"),
+    dict(name="util-tr-ds", bin="tr", args=["-ds", "a", " "], stdin=b"a  aab   c\n", status=0, differential=True,
+         stdout=" b c\n"),
+    dict(name="util-tr-missing", bin="tr", args=["a"], status=1, differential=True, stdout=""),
+    dict(name="util-tr-extra", bin="tr", args=["-d", "a", "b"], status=1, differential=True, stdout=""),
+    dict(name="util-tr-bad-range", bin="tr", args=["z-a", "b"], status=1, differential=True, stdout=""),
+    dict(name="util-tr-bad-class", bin="tr", args=["[:foo:]", "b"], status=1, differential=True, stdout=""),
+    dict(name="util-tr-empty-set2", bin="tr", args=["a", ""], status=1, differential=True, stdout=""),
+    # cut: field and byte lists, -s, its errors
+    dict(name="util-cut-f-list", bin="cut", args=["-d:", "-f1,3-5,7-"], stdin=b"a:b:c:d:e:f:g:h\nnodelim\n",
+         status=0, differential=True, stdout="a:c:d:e:g:h\nnodelim\n"),
+    dict(name="util-cut-f-tab-s", bin="cut", args=["-s", "-f", "2"], stdin=b"a\tb\tc\nnodelim\n",
+         status=0, differential=True, stdout="b\n"),
+    dict(name="util-cut-c", bin="cut", args=["-c", "-2,4-"], stdin=b"hello\nworld", status=0, differential=True,
+         stdout="helo\nwold\n"),
+    dict(name="util-cut-b", bin="cut", args=["-b", "2"], stdin=b"abc\n", status=0, differential=True,
+         stdout="b\n"),
+    dict(name="util-cut-no-list", bin="cut", status=1, differential=True, stdout=""),
+    dict(name="util-cut-zero", bin="cut", args=["-f", "0"], status=1, differential=True, stdout=""),
+    dict(name="util-cut-decreasing", bin="cut", args=["-f", "3-1"], status=1, differential=True, stdout=""),
+    dict(name="util-cut-bad-delim", bin="cut", args=["-d", "ab", "-f1"], status=1, differential=True, stdout=""),
+    dict(name="util-cut-missing", bin="cut", args=["-f1", "/nonexistent"], status=1, differential=True, stdout=""),
+    # basename, dirname
+    dict(name="util-basename", bin="basename", args=["/usr/lib/x.c", ".c"], status=0, differential=True,
+         stdout="x\n"),
+    dict(name="util-basename-slashes", bin="basename", args=["/usr/lib//"], status=0, differential=True,
+         stdout="lib\n"),
+    dict(name="util-basename-root", bin="basename", args=["/"], status=0, differential=True, stdout="/\n"),
+    dict(name="util-basename-whole-suffix", bin="basename", args=["x.c", "x.c"], status=0, differential=True,
+         stdout="x.c\n"),
+    dict(name="util-basename-missing", bin="basename", status=1, differential=True, stdout=""),
+    dict(name="util-basename-extra", bin="basename", args=["a", "b", "c"], status=1, differential=True,
+         stdout=""),
+    dict(name="util-dirname", bin="dirname", args=["/usr/lib/", "a", "a/b//", "/", "//x", "a//b"], status=0,
+         differential=True, stdout="/usr\n.\na\n/\n/\na\n"),
+    dict(name="util-dirname-missing", bin="dirname", status=1, differential=True, stdout=""),
+    # seq
+    dict(name="util-seq", bin="seq", args=["3"], status=0, differential=True, stdout="1\n2\n3\n"),
+    dict(name="util-seq-negative", bin="seq", args=["-5", "2", "5"], status=0, differential=True,
+         stdout="-5\n-3\n-1\n1\n3\n5\n"),
+    dict(name="util-seq-w", bin="seq", args=["-w", "-5", "3", "5"], status=0, differential=True,
+         stdout="-5\n-2\n01\n04\n"),
+    dict(name="util-seq-s", bin="seq", args=["-s", ", ", "3", "-1", "1"], status=0, differential=True,
+         stdout="3, 2, 1\n"),
+    dict(name="util-seq-decimal", bin="seq", args=["-w", "0.5", "0.25", "1.6"], status=0, differential=True,
+         stdout="0.50\n0.75\n1.00\n1.25\n1.50\n"),
+    dict(name="util-seq-empty", bin="seq", args=["5", "1"], status=0, differential=True, stdout=""),
+    dict(name="util-seq-bad", bin="seq", args=["1x"], status=1, differential=True, stdout=""),
+    dict(name="util-seq-zero-incr", bin="seq", args=["1", "0", "3"], status=1, differential=True, stdout=""),
+    dict(name="util-seq-missing", bin="seq", status=1, differential=True, stdout=""),
+    # date: only fixed times are comparable
+    dict(name="util-date-default", bin="date", args=["-u", "-d", "@0"], status=0, differential=True,
+         stdout="Thu Jan  1 00:00:00 UTC 1970\n"),
+    dict(name="util-date-format", bin="date", args=["-d", "@1700000000", "+%F %T %j %a %B %s%%"], status=0,
+         differential=True, stdout="2023-11-14 22:13:20 318 Tue November 1700000000%\n"),
+    dict(name="util-date-bad", bin="date", args=["-d", "yesterday"], status=1, differential=True, stdout=""),
+    dict(name="util-date-extra", bin="date", args=["+%Y", "x"], status=1, differential=True, stdout=""),
+    dict(name="util-date-now", bin="sh", args=["-c", "date +%Y | grep -c '^20[0-9][0-9]$'"], rootfs=True,
+         status=0, stdout="1\n"),
+    # id, whoami (the host runs as root too), which
+    dict(name="util-id", bin="id", rootfs=True, status=0, stdout="uid=0(root) gid=0(root) groups=0(root)\n"),
+    dict(name="util-id-u", bin="id", args=["-u"], status=0, differential=True, stdout="0\n"),
+    dict(name="util-id-gn", bin="id", args=["-gn"], rootfs=True, status=0, stdout="root\n"),
+    dict(name="util-id-ug", bin="id", args=["-ug"], status=1, differential=True, stdout=""),
+    dict(name="util-id-n", bin="id", args=["-n"], status=1, differential=True, stdout=""),
+    dict(name="util-whoami", bin="whoami", rootfs=True, status=0, stdout="root\n"),
+    dict(name="util-which", bin="which", args=["ls", "nosuch", "sh"], rootfs=True, status=1,
+         stdout="/bin/ls\n/bin/sh\n"),
+    dict(name="util-which-path", bin="which", args=["/bin/ls", "/etc/motd"], rootfs=True, status=1,
+         stdout="/bin/ls\n"),
 ]
 
 # Several commands in a row, through our shell.
@@ -121,6 +211,41 @@ SH_SCRIPTS = {
     "invalid-option": ("cat -z 2>&1; echo $?; rm -q 2>&1; ls -Z 2>&1; echo $?; head -n 2>&1; echo $?",
                        "cat: invalid option -- 'z'\n1\nrm: invalid option -- 'q'\nls: invalid option -- 'Z'\n2\n"
                        "head: option requires an argument -- 'n'\n1\n"),
+    # ln: -s, -f, -n, into a directory, GNU's messages; hard links as the kernel answers
+    "ln-s": ("cd /tmp && echo hi > a && ln -s a b && cat b && ln -s a b 2>&1; ln -s /tmp/a 2>&1;"
+             " mkdir d && ln -s ../a ../b d && cat d/a d/b",
+             "hi\nln: failed to create symbolic link 'b': File exists\n"
+             "ln: failed to create symbolic link './a': File exists\nhi\nhi\n"),
+    "ln-sf-n": ("cd /tmp && mkdir d && touch a && ln -s d dl && ln -sf a dl && ls d && ln -sfn a dl && ls d"
+                " && ls -l dl | cut -d' ' -f9-",
+                "a\na\ndl -> a\n"),
+    # Tiny OS's tmpfs has no hard links: link(2) says EPERM (as Linux does
+    # for a file system without them), which ln reports like GNU ln.
+    "ln-hard": ("cd /tmp && echo x > a && ln a /nonexistent/b 2>&1; ln a a 2>&1; ln a b 2>&1; echo $?",
+                "ln: failed to create hard link '/nonexistent/b' => 'a': No such file or directory\n"
+                "ln: failed to create hard link 'a': File exists\n"
+                "ln: failed to create hard link 'b' => 'a': Operation not permitted\n1\n"),
+    "ln-operands": ("cd /tmp && touch c && ln -s 2>&1; ln -s a b c 2>&1; ln -s a b nodir 2>&1; echo $?",
+                    "ln: missing file operand\nln: target 'c': Not a directory\n"
+                    "ln: target 'nodir': No such file or directory\n1\n"),
+    # chmod: octal, symbolic (umask 022 for the clauses without [ugoa]), -R, errors
+    "chmod-modes": ("cd /tmp && touch f && chmod 640 f && ls -l f | cut -c1-10 && chmod u+x,go-w f"
+                    " && ls -l f | cut -c1-10 && chmod a=r f && ls -l f | cut -c1-10"
+                    " && chmod +x f && ls -l f | cut -c1-10 && chmod -r f && ls -l f | cut -c1-10"
+                    " && chmod 4755 f && chmod o=u,g-x f && ls -l f | cut -c1-10",
+                    "-rw-r-----\n-rwxr-----\n-r--r--r--\n-r-xr-xr-x\n---x--x--x\n-rwsr--rwx\n"),
+    "chmod-R-X": ("cd /tmp && mkdir -p d/e && touch d/f d/e/g && chmod -R go-rx d && chmod u-x d/e && chmod -R a+X d"
+                  " && ls -ld d d/e d/f d/e/g | cut -c1-10",
+                  "drwx--x--x\ndrwx--x--x\n-rw-------\n-rw-------\n"),
+    "chmod-errors": ("touch /tmp/f; chmod 8 /tmp/f 2>&1; chmod u+q /tmp/f 2>&1; chmod 2>&1; chmod 644 2>&1;"
+                     " chmod 644 /nonexistent 2>&1; echo $?",
+                     "chmod: invalid mode: '8'\nchmod: invalid mode: 'u+q'\nchmod: missing operand\n"
+                     "chmod: missing operand after '644'\n"
+                     "chmod: cannot access '/nonexistent': No such file or directory\n1\n"),
+    # tee
+    "tee": ("cd /tmp && echo hi | tee f g && echo more | tee -a f > /dev/null && cat f g"
+            " && echo x | tee /nonexistent/f 2>&1; echo $?",
+            "hi\nhi\nmore\nhi\ntee: /nonexistent/f: No such file or directory\nx\n1\n"),
 }
 USER_TESTS += [
     dict(name=f"util-sh-{key}", bin="sh", args=["-c", script], rootfs=True, status=0, stdout=out)
