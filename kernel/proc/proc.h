@@ -32,6 +32,7 @@ struct ksiginfo {
     int32_t pid;    /* sender, or the child for SIGCHLD */
     int32_t status; /* SIGCHLD: exit code or signal */
     uint64_t addr;  /* faults: the address */
+    bool forced;    /* from a fault (signal_force): fatal even to init */
 };
 
 /* One installed signal action, in the kernel's x86_64 layout

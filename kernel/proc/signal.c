@@ -208,6 +208,9 @@ void signal_send_thread(struct proc *t, int sig, const struct ksiginfo *info)
 void signal_kill_thread(struct proc *t)
 {
     uint64_t f = irq_save();
+    /* The kernel ending a thread (exit_group, execve): forced, so the
+     * other threads of init end too. */
+    t->sig_info[SIGKILL] = (struct ksiginfo){.code = SI_KERNEL, .forced = true};
     t->sig_pending |= sig_bit(SIGKILL);
     t->stopped = false;
     if (t->state == PROC_BLOCKED)
@@ -221,7 +224,7 @@ void signal_force(struct proc *p, int sig, int code, uint64_t addr)
         p->sighand->act[sig].handler = SIG_DFL;
         p->sig_blocked &= ~sig_bit(sig);
     }
-    p->sig_info[sig] = (struct ksiginfo){.code = code, .addr = addr};
+    p->sig_info[sig] = (struct ksiginfo){.code = code, .addr = addr, .forced = true};
     p->sig_pending |= sig_bit(sig);
 }
 
@@ -345,8 +348,12 @@ void signal_deliver(struct trap_frame *f)
         if (act->handler == SIG_IGN)
             continue;
         if (act->handler == SIG_DFL) {
-            if (l->pid == 1)
-                continue; /* kept pending while blocked, but init never takes a default action */
+            /* init never takes a default action for a signal it was sent
+             * (one kept pending while blocked lands here), but a fault's
+             * forced signal ends it, as on Linux (SIGNAL_UNKILLABLE is
+             * dropped by force_sig). */
+            if (l->pid == 1 && !info.forced)
+                continue;
             switch (default_action(sig)) {
             case DFL_IGN:
             case DFL_CONT:
