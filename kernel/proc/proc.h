@@ -31,9 +31,12 @@ struct ksiginfo {
     int32_t code;   /* SI_USER, SI_TKILL, SI_KERNEL, CLD_*, SEGV_*... */
     int32_t pid;    /* sender, or the child for SIGCHLD */
     int32_t status; /* SIGCHLD: exit code or signal */
+    bool forced;    /* from a fault (signal_force): fatal even to init;
+                     * in the padding before addr, so the struct stays
+                     * 24 bytes (struct proc holds 130 of them) */
     uint64_t addr;  /* faults: the address */
-    bool forced;    /* from a fault (signal_force): fatal even to init */
 };
+_Static_assert(sizeof(struct ksiginfo) == 24, "ksiginfo grew: struct proc holds 130 of them");
 
 /* One installed signal action, in the kernel's x86_64 layout
  * (struct sigaction of rt_sigaction(2)). */
@@ -125,6 +128,9 @@ struct proc {
     uint64_t clear_child_tid; /* set_tid_address */
     int wait_status;          /* Linux wait status, valid when ZOMBIE */
 };
+/* One kmalloc page per process: past 4096 bytes kmalloc takes two
+ * contiguous frames, which fork+exit pays for (docs/performance.md). */
+_Static_assert(sizeof(struct proc) <= 4096, "struct proc outgrew a page");
 
 _Static_assert(__builtin_offsetof(struct proc, leader) == PROC_LEADER, "proc_offsets.h");
 _Static_assert(__builtin_offsetof(struct proc, sig_pending) == PROC_SIG_PENDING, "proc_offsets.h");

@@ -13,11 +13,6 @@
 
 #include "common/target_operands.h"
 
-/* only path_join/path_in_dir of the header are used here: this marks its
- * for_each_source as used so -Werror=unused-function keeps quiet */
-static int (*const unused_helper)(int, char **, int, int (*)(const char *, const char *))
-    __attribute__((unused)) = for_each_source;
-
 static bool symbolic, force, no_deref;
 
 static int make_link(const char *target, const char *name)

@@ -7,7 +7,7 @@
 #ifndef ECHO_H
 #define ECHO_H
 
-static bool echo_is_option(const char *s)
+static inline bool echo_is_option(const char *s)
 {
     if (s[0] != '-' || !s[1])
         return false;
@@ -17,7 +17,7 @@ static bool echo_is_option(const char *s)
     return true;
 }
 
-static int echo_hexval(char c)
+static inline int echo_hexval(char c)
 {
     if (c >= '0' && c <= '9')
         return c - '0';
@@ -29,7 +29,7 @@ static int echo_hexval(char c)
 }
 
 /* Prints s with escapes expanded; returns false after \c (stop output). */
-static bool echo_put_escaped(const char *s)
+static inline bool echo_put_escaped(const char *s)
 {
     for (; *s; s++) {
         if (*s != '\\' || !s[1]) {
@@ -74,7 +74,7 @@ static bool echo_put_escaped(const char *s)
 }
 
 /* Prints the words (argv[0] is "echo"); returns 0. The caller flushes. */
-static int echo_words(int argc, char **argv)
+static inline int echo_words(int argc, char **argv)
 {
     bool newline = true, escapes = false;
     int i = 1;

@@ -6,7 +6,7 @@
 #ifndef HEAD_TAIL_H
 #define HEAD_TAIL_H
 
-static void set_count(bool (*parse)(const char *), bool bytes, const char *arg)
+static inline void set_count(bool (*parse)(const char *), bool bytes, const char *arg)
 {
     if (!parse(arg))
         errx(1, "invalid number of %s: '%s'", bytes ? "bytes" : "lines", arg);
@@ -16,7 +16,7 @@ static void set_count(bool (*parse)(const char *), bool bytes, const char *arg)
  * that GNU keeps: a first argument "-DIGITS" is "-n DIGITS". parse(arg)
  * sets the count (false: not a count); *bytes tells -c. Returns the
  * index of the first operand; exits on bad options. */
-static int parse_count_options(int argc, char **argv, bool (*parse)(const char *), bool *bytes)
+static inline int parse_count_options(int argc, char **argv, bool (*parse)(const char *), bool *bytes)
 {
     if (argc > 1 && argv[1][0] == '-' && isdigit((unsigned char)argv[1][1])) {
         set_count(parse, false, argv[1] + 1);
@@ -34,7 +34,7 @@ static int parse_count_options(int argc, char **argv, bool (*parse)(const char *
 
 /* Calls fn(fd, name) for each operand argv[first..] ("-", or none at all,
  * is standard input); with several, each output gets a header. */
-static int for_each_input(int argc, char **argv, int first, int (*fn)(int fd, const char *name))
+static inline int for_each_input(int argc, char **argv, int first, int (*fn)(int fd, const char *name))
 {
     static char *stdin_only[] = {"-", NULL};
     char **files = first < argc ? argv + first : stdin_only;

@@ -9,7 +9,7 @@
 #define TARGET_OPERANDS_H
 
 /* dir + "/" + name (no second '/' when dir ends in one), malloc'd */
-static char *path_join(const char *dir, const char *name)
+static inline char *path_join(const char *dir, const char *name)
 {
     size_t dl = strlen(dir), n = dl + strlen(name) + 2;
     char *p = malloc(n);
@@ -20,7 +20,7 @@ static char *path_join(const char *dir, const char *name)
 }
 
 /* DIR/ + the last component of src, trailing slashes dropped ("a/b/" -> "DIR/b") */
-static char *path_in_dir(const char *dir, const char *src)
+static inline char *path_in_dir(const char *dir, const char *src)
 {
     size_t end = strlen(src);
     while (end > 1 && src[end - 1] == '/')
@@ -38,7 +38,7 @@ static char *path_in_dir(const char *dir, const char *src)
 
 /* Calls op(SRC, DST) for each source operand argv[first .. argc-1);
  * returns the OR of the results, or exits (status 1) on bad operands. */
-static int for_each_source(int argc, char **argv, int first, int (*op)(const char *src, const char *dst))
+static inline int for_each_source(int argc, char **argv, int first, int (*op)(const char *src, const char *dst))
 {
     int count = argc - first;
     if (count < 1)

@@ -12,7 +12,7 @@
 #define GROUP_FILE "/etc/group"
 
 /* true and NAME filled when FILE has a line "NAME:x:ID:..." */
-static bool user_name(const char *file, unsigned id, char *name, size_t size)
+static inline bool user_name(const char *file, unsigned id, char *name, size_t size)
 {
     FILE *f = fopen(file, "r");
     if (!f)
