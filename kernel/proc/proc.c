@@ -95,9 +95,10 @@ struct proc *proc_alloc(void)
         return NULL;
     if (slot >= proc_slots_used)
         proc_slots_used = slot + 1;
-    struct proc *p = kzalloc(sizeof *p);
+    struct proc *p = kmalloc(sizeof *p);
     if (!p)
         return NULL;
+    memset(p, 0, offsetof(struct proc, shared_info)); /* the siginfo arrays need no clearing (proc.h) */
     if (kstack_alloc(slot)) {
         kfree(p);
         return NULL;

@@ -83,7 +83,6 @@ struct proc {
     int group_status;    /* leader only: the wait status it ends with */
     bool autoreap;       /* a thread other than the leader: freed by the scheduler when dead */
     bool shares_fs;      /* CLONE_FS thread: chdir/umask apply to the whole group */
-    struct ksiginfo shared_info[65];
     enum proc_state state;
     struct proc *parent; /* leaders only: the process that waits for this one */
     int pgid, sid;       /* process group and session */
@@ -104,7 +103,6 @@ struct proc {
     uint64_t start_ns;   /* monotonic time it was created (/proc/PID/stat's starttime) */
     struct sighand *sighand;
     uint64_t sig_blocked;              /* bit (n - 1) for signal n */
-    struct ksiginfo sig_info[65];      /* what each pending signal's siginfo says */
     uint64_t sigaltstack_sp, sigaltstack_size;
     int sigaltstack_flags;
     int stop_signal;     /* the signal that stopped it */
@@ -127,6 +125,11 @@ struct proc {
     uint64_t fs_base;         /* ARCH_SET_FS */
     uint64_t clear_child_tid; /* set_tid_address */
     int wait_status;          /* Linux wait status, valid when ZOMBIE */
+    /* Last, and not zeroed by proc_alloc (3 KiB a fork need not clear):
+     * an entry is written whenever its pending bit goes from 0 to 1, and
+     * read only while that bit is set. */
+    struct ksiginfo shared_info[65]; /* the process's pending signals (leader) */
+    struct ksiginfo sig_info[65];    /* this thread's pending signals */
 };
 /* One kmalloc page per process: past 4096 bytes kmalloc takes two
  * contiguous frames, which fork+exit pays for (docs/performance.md). */
