@@ -8,6 +8,11 @@
  *   - writes of at most PIPE_BUF (4096) bytes are atomic: they wait for
  *     room for all of it rather than interleave with other writers;
  *   - O_NONBLOCK turns every wait into EAGAIN.
+ * Opening the pipe's inode again (through a /proc/PID/fd magic link) adds
+ * an end as opening a FIFO does (fifo(7)): a reader for O_RDONLY, a writer
+ * for O_WRONLY, both for O_RDWR, so end of file and EPIPE still come only
+ * once every end of that kind is closed. Unlike Linux's fifo_open, such an
+ * open does not wait for the other end to appear.
  */
 #include "fs/vfs.h"
 #include "lib/string.h"
@@ -120,13 +125,26 @@ static long pipe_write(struct file *f, uint64_t ubuf, size_t n)
     return (long)done;
 }
 
+/* An end reads unless opened O_WRONLY and writes unless opened O_RDONLY. */
+static bool reads(const struct file *f) { return (f->flags & O_ACCMODE) != O_WRONLY; }
+static bool writes(const struct file *f) { return (f->flags & O_ACCMODE) != O_RDONLY; }
+
+/* Every end is counted here: pipe2's two and each later open of the inode. */
+static int pipe_open(struct file *f)
+{
+    struct pipe *p = (struct pipe *)((char *)f->inode - offsetof(struct pipe, inode));
+    f->priv = p;
+    p->readers += reads(f);
+    p->writers += writes(f);
+    wakeup(p); /* a new writer or reader changes what waiters see */
+    return 0;
+}
+
 static void pipe_release(struct file *f)
 {
     struct pipe *p = f->priv;
-    if ((f->flags & O_ACCMODE) == O_RDONLY)
-        p->readers--;
-    else
-        p->writers--;
+    p->readers -= reads(f);
+    p->writers -= writes(f);
     wakeup(p);
     if (p->readers == 0 && p->writers == 0) {
         kfree(p->buf);
@@ -147,16 +165,22 @@ static long pipe_ioctl(struct file *f, unsigned long cmd, uint64_t arg)
 static unsigned pipe_poll(struct file *f)
 {
     struct pipe *p = f->priv;
-    if ((f->flags & O_ACCMODE) == O_RDONLY) {
-        unsigned r = p->head != p->tail ? POLLIN | POLLRDNORM : 0;
-        return r | (p->writers == 0 ? POLLHUP : 0);
+    unsigned r = 0;
+    if (reads(f)) {
+        r |= p->head != p->tail ? POLLIN | POLLRDNORM : 0;
+        r |= p->writers == 0 ? POLLHUP : 0;
     }
-    if (p->readers == 0)
-        return POLLOUT | POLLERR; /* a write would not block: it fails at once */
-    return PIPE_SIZE - (p->head - p->tail) >= PIPE_BUF ? POLLOUT | POLLWRNORM : 0;
+    if (writes(f)) {
+        if (p->readers == 0)
+            r |= POLLOUT | POLLERR; /* a write would not block: it fails at once */
+        else if (PIPE_SIZE - (p->head - p->tail) >= PIPE_BUF)
+            r |= POLLOUT | POLLWRNORM;
+    }
+    return r;
 }
 
 static const struct file_ops pipe_ops = {
+    .open = pipe_open,
     .read = pipe_read, .write = pipe_write, .poll = pipe_poll, .ioctl = pipe_ioctl, .release = pipe_release};
 
 long sys_pipe2(uint64_t ufds, int flags)
@@ -172,6 +196,7 @@ long sys_pipe2(uint64_t ufds, int flags)
         p->inode.ino = next_pipe_ino++;
         p->inode.nlink = 1;
         p->inode.size = 0;
+        p->inode.fops = &pipe_ops;
         r = file_new(&p->inode, &pipe_ops, O_RDONLY | (flags & O_NONBLOCK));
         w = file_new(&p->inode, &pipe_ops, O_WRONLY | (flags & O_NONBLOCK));
     }
@@ -182,8 +207,8 @@ long sys_pipe2(uint64_t ufds, int flags)
         kfree(p);
         return -ENOMEM;
     }
-    r->priv = w->priv = p;
-    p->readers = p->writers = 1;
+    pipe_open(r);
+    pipe_open(w);
     struct proc *cur = current();
     int fds[2];
     fds[0] = fd_install(cur, -1, r, flags & O_CLOEXEC);

@@ -261,6 +261,21 @@ long procfs_pid_fd_target(const struct inode *link, char *buf, size_t size)
     return n < 0 || (size_t)n < size ? n : -ENAMETOOLONG;
 }
 
+/* Following /proc/PID/fd/N leads to the inode of the file open at N, not
+ * to a lookup of the text readlink shows: Linux's proc_fd_link and
+ * nd_jump_link. Opening it then opens that inode anew (a new open file
+ * with its own offset; a pipe's FIFO open, pipe.c), even when no path
+ * names it any more. */
+static int fd_jump(const struct inode *link, struct inode **target)
+{
+    struct proc *p = find_leader(link->pid);
+    struct file *f = p && p->fdt ? fd_get(p, entry_fd(link)) : NULL;
+    if (!f || !f->inode)
+        return -ENOENT; /* closed since the entry was made */
+    *target = f->inode;
+    return 0;
+}
+
 void procfs_pid_fd_refresh(struct inode *dir)
 {
     static uint8_t open_fds[NOFILE / 8]; /* the kernel does not preempt itself: one user at a time */
@@ -292,6 +307,7 @@ void procfs_pid_fd_refresh(struct inode *dir)
         struct inode *l = ramfs_create(dir, name, S_IFLNK | perm, &err);
         if (l) {
             l->priv = (void *)procfs_pid_fd_target;
+            l->jump = fd_jump;
             l->pid = dir->pid;
         }
     }

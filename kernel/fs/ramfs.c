@@ -174,7 +174,12 @@ static int walk(struct inode *cwd, const char *path, int follow_last, int depth,
         while (*rest == '/')
             rest++;
         bool last = !*rest;
-        if ((next->mode & S_IFMT) == S_IFLNK && (!last || follow_last || *p == '/')) {
+        bool follow = (next->mode & S_IFMT) == S_IFLNK && (!last || follow_last || *p == '/');
+        if (follow && next->jump) {
+            int err = next->jump(next, &next); /* a magic link: no text to walk */
+            if (err)
+                return err;
+        } else if (follow) {
             /* Resolve the link relative to the directory holding it. The
              * copy is on the heap: links nest up to SYMLOOP_MAX deep and
              * the kernel stack is only 16 KiB. */

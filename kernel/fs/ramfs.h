@@ -26,7 +26,8 @@ struct inode *ramfs_create(struct inode *dir, const char *name, uint32_t mode, i
 struct inode *ramfs_child(struct inode *dir, const char *name, uint64_t namelen);
 
 /* Resolves path (absolute, or relative to cwd). Symlinks are followed,
- * the last component's only if follow_last. Returns 0 and *out, or
+ * the last component's only if follow_last; a magic link (inode->jump)
+ * leads straight to the inode it stands for. Returns 0 and *out, or
  * -ENOENT, -ENOTDIR, -ELOOP, -ENAMETOOLONG. */
 int ramfs_lookup(struct inode *cwd, const char *path, int follow_last, struct inode **out);
 

@@ -62,6 +62,12 @@ struct inode {
      * date; path lookup calls it before searching the directory and
      * getdents64 before listing it from the start. NULL elsewhere. */
     void (*refresh)(struct inode *dir);
+    /* A "magic link" (/proc/PID/fd/N): path lookup calls this instead of
+     * following the link's text and continues from *target, as Linux's
+     * proc_fd_link hands nd_jump_link the open file's own path. So an open
+     * reaches the object behind the descriptor (a pipe, an unlinked file)
+     * that no path names; readlink still shows the text. NULL elsewhere. */
+    int (*jump)(const struct inode *link, struct inode **target);
     /* Directory structure: */
     char *name;
     struct inode *parent;         /* the root is its own parent */

@@ -282,7 +282,14 @@ long sys_openat(int dirfd, uint64_t upath, int flags, uint32_t mode)
         if (err)
             return err;
     }
-    struct file *f = file_new(ino, ino->fops, (uint32_t)flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC));
+    /* Sockets and anonymous inodes (eventfd...) reached through a
+     * /proc/PID/fd magic link cannot be opened again: Linux's no_open
+     * answers ENXIO. An O_PATH open needs no operations. */
+    static const struct file_ops path_only_ops;
+    if (!ino->fops && !(flags & O_PATH))
+        return -ENXIO;
+    const struct file_ops *ops = ino->fops ? ino->fops : &path_only_ops;
+    struct file *f = file_new(ino, ops, (uint32_t)flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC));
     if (!f)
         return -ENOMEM;
     if (f->ops->open && !(flags & O_PATH)) {

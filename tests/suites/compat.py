@@ -13,3 +13,7 @@ USER_TESTS += [
 USER_TESTS += [
     dict(name="flock-fcntl-locks-statfs", prog="lock_statfs_test", status=0, differential=True),
 ]
+
+USER_TESTS += [
+    dict(name="proc-fd-magic-links", prog="magic_link_test", status=0, differential=True),
+]
