@@ -51,6 +51,11 @@ BASH_SCRIPTS = [
      "type cd echo cat | cat; command -v cat; hash -r; cat /dev/null; hash; ulimit -c 0; ulimit -c; ulimit -S -n 20; ulimit -n;"
      " (ulimit -H -n 5; ulimit -n 8; echo \"raise=$?\"); exec 9>/dev/null && echo fd9; sh -c 'exit 5'; echo $?;"
      " exec sh -c 'echo replaced; exit 6'", 6),
+    # Process substitution opens /dev/fd/63, a /proc/self/fd magic link to a pipe.
+    ("process-substitution-dev-fd",
+     "cat <(echo hi); sort <(echo b) <(echo a); [ \"$(cat <(echo a))\" = \"$(cat <(echo a))\" ] && echo same;"
+     " while read -r l; do echo \"r:$l\"; done < <(printf 'x\\ny\\n'); echo e | cat /dev/stdin; echo f | cat /dev/fd/0;"
+     " exec 3< <(echo three); cat /dev/fd/3; echo err 2>/dev/stdout >&2 | cat", 0),
 ]
 ZSH_SCRIPTS = [
     ("basics",
