@@ -173,4 +173,42 @@
 #define SYS_setpriority 141
 #define SYS_setrlimit 160
 
+/* Positioned vectors, waitid, signal queueing, identities, scheduling
+ * policy and the calls that are trivial where everything is in memory. */
+#define SYS_msync 26
+#define SYS_setreuid 113
+#define SYS_setregid 114
+#define SYS_getgroups 115
+#define SYS_setgroups 116
+#define SYS_setresuid 117
+#define SYS_getresuid 118
+#define SYS_setresgid 119
+#define SYS_getresgid 120
+#define SYS_rt_sigtimedwait 128
+#define SYS_rt_sigqueueinfo 129
+#define SYS_utime 132
+#define SYS_personality 135
+#define SYS_sched_setparam 142
+#define SYS_sched_getparam 143
+#define SYS_sched_setscheduler 144
+#define SYS_sched_getscheduler 145
+#define SYS_sched_get_priority_max 146
+#define SYS_sched_get_priority_min 147
+#define SYS_mlock 149
+#define SYS_munlock 150
+#define SYS_mlockall 151
+#define SYS_munlockall 152
+#define SYS_sync 162
+#define SYS_fadvise64 221
+#define SYS_utimes 235
+#define SYS_waitid 247
+#define SYS_preadv 295
+#define SYS_pwritev 296
+#define SYS_rt_tgsigqueueinfo 297
+#define SYS_syncfs 306
+#define SYS_getcpu 309
+#define SYS_preadv2 327
+#define SYS_pwritev2 328
+#define SYS_close_range 436
+
 #endif

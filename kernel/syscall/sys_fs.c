@@ -54,24 +54,6 @@ long sys_write(int fd, uint64_t ubuf, size_t n)
     return f->ops->write(f, ubuf, n);
 }
 
-long sys_pread64(int fd, uint64_t ubuf, size_t n, int64_t off)
-{
-    struct file *f = getf(fd);
-    if (!f || !readable(f))
-        return -EBADF;
-    if (off < 0)
-        return -EINVAL;
-    if (!f->ops->lseek)
-        return -ESPIPE;
-    if (!f->ops->read)
-        return -EINVAL;
-    uint64_t saved = f->pos;
-    f->pos = (uint64_t)off;
-    long r = f->ops->read(f, ubuf, n > MAX_RW_COUNT ? MAX_RW_COUNT : n);
-    f->pos = saved;
-    return r;
-}
-
 /* readv and writev: one loop, the direction chosen by write. */
 static long vector_io(long fd, uint64_t uiov, long iovcnt, bool write)
 {

@@ -39,7 +39,6 @@ long sys_read(int fd, uint64_t ubuf, size_t n);
 long sys_write(int fd, uint64_t ubuf, size_t n);
 long sys_readv(long fd, uint64_t uiov, long iovcnt);
 long sys_writev(long fd, uint64_t uiov, long iovcnt);
-long sys_pread64(int fd, uint64_t ubuf, size_t n, int64_t off);
 long sys_open(uint64_t upath, int flags, uint32_t mode);
 long sys_openat(int dirfd, uint64_t upath, int flags, uint32_t mode);
 long sys_close(int fd);
@@ -198,6 +197,14 @@ long sys_gettimeofday(uint64_t utv, uint64_t utz);
 long sys_time(uint64_t ut);
 long sys_nanosleep(uint64_t ureq, uint64_t urem);
 long sys_clock_nanosleep(int clock, int flags, uint64_t ureq, uint64_t urem);
+
+/* sys_pio.c */
+long sys_pread64(int fd, uint64_t ubuf, size_t n, int64_t off);
+long sys_pwrite64(int fd, uint64_t ubuf, size_t n, int64_t off);
+long sys_preadv(int fd, uint64_t uiov, long iovcnt, uint64_t pos_l, uint64_t pos_h);
+long sys_pwritev(int fd, uint64_t uiov, long iovcnt, uint64_t pos_l, uint64_t pos_h);
+long sys_preadv2(int fd, uint64_t uiov, long iovcnt, uint64_t pos_l, uint64_t pos_h, int flags);
+long sys_pwritev2(int fd, uint64_t uiov, long iovcnt, uint64_t pos_l, uint64_t pos_h, int flags);
 
 /* sys_socket.c */
 long sys_socket(int domain, int type, int protocol);

@@ -17,3 +17,7 @@ USER_TESTS += [
 USER_TESTS += [
     dict(name="proc-fd-magic-links", prog="magic_link_test", status=0, differential=True),
 ]
+
+USER_TESTS += [
+    dict(name="pwrite-preadv-pwritev2", prog="pio_test", status=0, differential=True),
+]
