@@ -1,6 +1,6 @@
 /*
- * sys_fork.c - creating and collecting processes: fork, vfork, clone,
- * wait4; and the process-group calls a shell's job control needs.
+ * sys_fork.c - creating processes (fork, vfork, clone) and signalling
+ * them, and the process-group calls a shell's job control needs.
  */
 #include "arch/x86_64/cpu.h"
 #include "mm/usercopy.h"
@@ -27,11 +27,6 @@
 #define CLONE_CHILD_SETTID 0x01000000
 #define CSIGNAL 0x000000ff
 
-#define WNOHANG 1
-#define WUNTRACED 2
-#define WCONTINUED 8
-#define __WALL 0x40000000
-#define __WCLONE 0x80000000
 
 /* Starts child and, for vfork, waits until it has exec'd or exited. */
 static long start_child(struct proc *c, bool vfork)
@@ -100,78 +95,6 @@ long sys_clone(uint64_t flags, uint64_t newsp, uint64_t uparent_tid, uint64_t uc
     if (flags & CLONE_CHILD_CLEARTID)
         c->clear_child_tid = uchild_tid;
     return start_child(c, vfork);
-}
-
-/* Does child c match wait4's pid argument? */
-static bool matches(const struct proc *c, long pid, const struct proc *self)
-{
-    if (pid > 0)
-        return c->pid == pid;
-    if (pid == 0)
-        return c->pgid == self->pgid;
-    if (pid < -1)
-        return c->pgid == -pid;
-    return true;
-}
-
-long sys_wait4(int pid, uint64_t ustatus, int options, uint64_t urusage)
-{
-    struct proc *self = current();
-    if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WALL | __WCLONE))
-        return -EINVAL;
-    if (pid == INT32_MIN)
-        return -ESRCH;
-    uint64_t f = irq_save();
-    for (;;) {
-        bool any = false;
-        struct proc *zombie = NULL, *changed = NULL;
-        for (int i = 0; i < proc_slots_used && !zombie; i++) {
-            struct proc *c = proc_table[i];
-            if (!c || c->parent != self->leader || !matches(c, pid, self))
-                continue;
-            any = true;
-            if (c->state == PROC_ZOMBIE && c->group_live == 0) /* all its threads gone */
-                zombie = c;
-            else if (!changed && (((options & WUNTRACED) && c->stopped && c->stop_unreported) ||
-                                  ((options & WCONTINUED) && c->continue_unreported)))
-                changed = c;
-        }
-        if (!zombie && changed) {
-            /* A stop (status sig << 8 | 0x7f) or a continue (0xffff): reported
-             * once, and the child stays. */
-            int status = changed->continue_unreported ? 0xffff : (changed->stop_signal << 8) | 0x7f;
-            changed->continue_unreported = changed->stop_unreported = false;
-            int cpid = changed->pid;
-            irq_restore(f);
-            if (ustatus && copy_to_user(ustatus, &status, sizeof status))
-                return -EFAULT;
-            if (urusage && clear_user(urusage, 144))
-                return -EFAULT;
-            return cpid;
-        }
-        if (!any) {
-            irq_restore(f);
-            return -ECHILD;
-        }
-        if (zombie) {
-            int status;
-            int cpid = proc_reap(zombie, &status);
-            irq_restore(f);
-            if (ustatus && copy_to_user(ustatus, &status, sizeof status))
-                return -EFAULT;
-            if (urusage && clear_user(urusage, 144)) /* struct rusage: no accounting yet */
-                return -EFAULT;
-            return cpid;
-        }
-        if (options & WNOHANG) {
-            irq_restore(f);
-            return 0;
-        }
-        if (sleep_on_interruptible(self)) {
-            irq_restore(f);
-            return -ERESTARTSYS;
-        }
-    }
 }
 
 /* Sends sig to every process kill(2)'s pid selects; code is SI_USER for

@@ -117,6 +117,7 @@ const syscall_fn syscall_table[SYSCALL_TABLE_SIZE] = {
     ENTRY(SYS_vfork, sys_vfork),
     ENTRY(SYS_clone, sys_clone),
     ENTRY(SYS_wait4, sys_wait4),
+    ENTRY(SYS_waitid, sys_waitid),
     ENTRY(SYS_kill, sys_kill),
     ENTRY(SYS_tkill, sys_tkill),
     ENTRY(SYS_tgkill, sys_tgkill),

@@ -124,7 +124,9 @@ long sys_sysinfo(uint64_t uinfo);
 long sys_fork(void);
 long sys_vfork(void);
 long sys_clone(uint64_t flags, uint64_t newsp, uint64_t uparent_tid, uint64_t uchild_tid, uint64_t tls);
+/* sys_wait.c */
 long sys_wait4(int pid, uint64_t ustatus, int options, uint64_t urusage);
+long sys_waitid(int idtype, int id, uint64_t uinfo, int options, uint64_t urusage);
 long sys_kill(int pid, int sig);
 long sys_tkill(int tid, int sig);
 long sys_tgkill(int tgid, int tid, int sig);

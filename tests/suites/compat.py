@@ -21,3 +21,7 @@ USER_TESTS += [
 USER_TESTS += [
     dict(name="pwrite-preadv-pwritev2", prog="pio_test", status=0, differential=True),
 ]
+
+USER_TESTS += [
+    dict(name="waitid", prog="waitid_test", status=0, differential=True),
+]
