@@ -23,6 +23,8 @@
 #include "proc/proc.h"
 #include "proc/sched.h"
 #include "proc/wait.h"
+#include "syscall/syscall.h"
+#include "time/clock.h"
 #include "uapi/errno.h"
 #include "uapi/signal.h"
 
@@ -54,6 +56,11 @@ struct siginfo64 {
             uint32_t uid;
             int32_t status;
         } kill;
+        struct {
+            int32_t pid;
+            uint32_t uid;
+            uint64_t value; /* sigval: sigqueue's payload */
+        } rt;
         uint64_t addr;
         uint8_t bytes[112];
     } u;
@@ -242,6 +249,27 @@ void signal_reset_on_exec(struct proc *p)
 
 /* Sets up the handler frame; false when the user stack is unusable (the
  * caller then kills the process with SIGSEGV, as Linux does). */
+/* The user's siginfo_t for sig from what the kernel kept: a fault's
+ * address, a queued signal's value (SI_QUEUE and the other negative
+ * codes but SI_TKILL use the _rt layout), or sender pid and status. */
+static void siginfo_fill(struct siginfo64 *out, int sig, const struct ksiginfo *si)
+{
+    memset(out, 0, sizeof *out);
+    out->si_signo = sig;
+    out->si_code = si->code;
+    bool fault = (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE || sig == SIGTRAP) && si->code > 0;
+    if (fault) {
+        out->u.addr = si->addr;
+    } else if (si->code < 0 && si->code != SI_TKILL) {
+        out->u.rt.pid = si->pid;
+        out->u.rt.value = si->addr;
+    } else {
+        out->u.kill.pid = si->pid;
+        out->u.kill.uid = 0;
+        out->u.kill.status = si->status;
+    }
+}
+
 static bool setup_frame(struct proc *p, struct trap_frame *f, int sig, const struct k_sigaction *act, uint64_t old_mask,
                         const struct ksiginfo *si)
 {
@@ -276,16 +304,7 @@ static bool setup_frame(struct proc *p, struct trap_frame *f, int sig, const str
     mc->cr2 = f->vector == 14 ? si->addr : 0;
     mc->fpstate = fpstate;
     fr.uc.uc_sigmask = old_mask;
-    fr.info.si_signo = sig;
-    fr.info.si_code = si->code;
-    bool fault = (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE || sig == SIGTRAP) && si->code > 0;
-    if (fault) {
-        fr.info.u.addr = si->addr;
-    } else {
-        fr.info.u.kill.pid = si->pid;
-        fr.info.u.kill.uid = 0;
-        fr.info.u.kill.status = si->status;
-    }
+    siginfo_fill(&fr.info, sig, si);
     if (copy_to_user(fpstate, fpbuf, fpsize) || copy_to_user(frame, &fr, sizeof fr))
         return false;
     /* Enter the handler: handler(sig, &info, &uc), with a clean FPU. */
@@ -315,6 +334,20 @@ static void handle_restart(struct trap_frame *f, const struct k_sigaction *act)
     }
 }
 
+/* Removes pending sig from p, the thread's own instance first, else the
+ * process's, into *info. Interrupts off. */
+static void take_signal(struct proc *p, int sig, struct ksiginfo *info)
+{
+    struct proc *l = p->leader;
+    if (p->sig_pending & sig_bit(sig)) {
+        p->sig_pending &= ~sig_bit(sig);
+        *info = p->sig_info[sig];
+    } else {
+        l->shared_pending &= ~sig_bit(sig);
+        *info = l->shared_info[sig];
+    }
+}
+
 void signal_deliver(struct trap_frame *f)
 {
     struct proc *p = current(), *l = p->leader;
@@ -335,15 +368,8 @@ void signal_deliver(struct trap_frame *f)
         int sig = __builtin_ctzll(deliverable) + 1;
         if (deliverable & sig_bit(SIGKILL))
             sig = SIGKILL;
-        /* The thread's own instance first, else the process's. */
         struct ksiginfo info;
-        if (p->sig_pending & sig_bit(sig)) {
-            p->sig_pending &= ~sig_bit(sig);
-            info = p->sig_info[sig];
-        } else {
-            l->shared_pending &= ~sig_bit(sig);
-            info = l->shared_info[sig];
-        }
+        take_signal(p, sig, &info);
         struct k_sigaction *act = &p->sighand->act[sig];
         if (act->handler == SIG_IGN)
             continue;
@@ -496,6 +522,61 @@ long sys_rt_sigsuspend(uint64_t uset, size_t setsize)
     irq_restore(f);
     signal_mask_end(&saved, true);
     return -EINTR;
+}
+
+/* rt_sigtimedwait's wait: is a signal of the set pending? */
+static long set_pending(void *ctx)
+{
+    struct proc *p = current();
+    return (pending_for(p) & *(const uint64_t *)ctx) != 0;
+}
+
+/* sigwaitinfo/sigtimedwait (rt_sigtimedwait(2)): takes a pending signal
+ * of the set without running its handler - the lowest, thread-directed
+ * first, as Linux's dequeue_signal. With none it waits (uts: at most that
+ * long, then EAGAIN; a {0, 0} timeout only looks); a signal outside the
+ * set whose handler runs ends the wait with EINTR. SIGKILL and SIGSTOP
+ * cannot be waited for. The set's signals are normally blocked; a sent
+ * signal wakes sleeping threads whether blocked or not (wake_threads). */
+long sys_rt_sigtimedwait(uint64_t uset, uint64_t uinfo, uint64_t uts, size_t setsize)
+{
+    struct proc *p = current();
+    if (setsize != 8)
+        return -EINVAL;
+    uint64_t set;
+    if (copy_from_user(&set, uset, sizeof set))
+        return -EFAULT;
+    set &= ~unblockable;
+    uint64_t deadline = 0;
+    bool poll_only = false;
+    if (uts) {
+        int64_t ns;
+        long err = timespec_from_user(uts, &ns);
+        if (err)
+            return err;
+        uint64_t now = clock_monotonic_ns();
+        poll_only = ns == 0;
+        deadline = (uint64_t)ns > UINT64_MAX - now ? UINT64_MAX : now + (uint64_t)ns;
+    }
+    long r = wait_until_ready(set_pending, &set, deadline, poll_only);
+    uint64_t f = irq_save();
+    uint64_t ready = pending_for(p) & set;
+    if (!ready) {
+        irq_restore(f);
+        return r < 0 ? -EINTR : -EAGAIN;
+    }
+    uint64_t own = p->sig_pending & set;
+    int sig = __builtin_ctzll(own ? own : ready) + 1;
+    struct ksiginfo info;
+    take_signal(p, sig, &info);
+    irq_restore(f);
+    if (uinfo) {
+        struct siginfo64 out;
+        siginfo_fill(&out, sig, &info);
+        if (copy_to_user(uinfo, &out, sizeof out))
+            return -EFAULT;
+    }
+    return sig;
 }
 
 long sys_pause(void)

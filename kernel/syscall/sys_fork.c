@@ -97,16 +97,14 @@ long sys_clone(uint64_t flags, uint64_t newsp, uint64_t uparent_tid, uint64_t uc
     return start_child(c, vfork);
 }
 
-/* Sends sig to every process kill(2)'s pid selects; code is SI_USER for
- * kill and SI_TKILL for tkill/tgkill. */
-static long send_to(long pid, long sig, int code)
+/* Sends sig with info to every process kill(2)'s pid selects. */
+static long send_to(long pid, long sig, const struct ksiginfo *info)
 {
     struct proc *self = current();
     if (sig < 0 || sig >= NSIG)
         return -EINVAL;
-    struct ksiginfo info = {.code = code, .pid = self->tgid};
     if (pid == 0 || pid < -1) /* a process group */
-        return signal_send_group(pid == 0 ? self->pgid : (int)-pid, (int)sig, &info) ? 0 : -ESRCH;
+        return signal_send_group(pid == 0 ? self->pgid : (int)-pid, (int)sig, info) ? 0 : -ESRCH;
     int found = 0;
     for (int i = 0; i < proc_slots_used; i++) {
         struct proc *p = proc_table[i];
@@ -118,25 +116,30 @@ static long send_to(long pid, long sig, int code)
             continue;
         found++;
         if (sig)
-            signal_send_info(p, (int)sig, &info);
+            signal_send_info(p, (int)sig, info);
     }
     return found ? 0 : -ESRCH;
 }
 
-long sys_kill(int pid, int sig) { return send_to(pid, sig, SI_USER); }
+/* What kill, tkill and tgkill say about themselves (SI_USER, SI_TKILL). */
+static struct ksiginfo from_self(int code) { return (struct ksiginfo){.code = code, .pid = current()->tgid}; }
 
-/* tkill/tgkill: to one thread (tgid < 0: any process). */
-static long send_to_thread(int tgid, int tid, int sig)
+long sys_kill(int pid, int sig)
+{
+    struct ksiginfo info = from_self(SI_USER);
+    return send_to(pid, sig, &info);
+}
+
+/* tkill/tgkill/rt_tgsigqueueinfo: to one thread (tgid < 0: any process). */
+static long send_to_thread(int tgid, int tid, int sig, const struct ksiginfo *info)
 {
     if (tid <= 0 || sig < 0 || sig >= NSIG)
         return -EINVAL;
     struct proc *t = proc_find(tid);
     if (!t || t->state == PROC_ZOMBIE || (tgid > 0 && t->tgid != tgid))
         return -ESRCH;
-    if (sig) {
-        struct ksiginfo info = {.code = SI_TKILL, .pid = current()->tgid};
-        signal_send_thread(t, sig, &info);
-    }
+    if (sig)
+        signal_send_thread(t, sig, info);
     return 0;
 }
 
@@ -144,10 +147,57 @@ long sys_tgkill(int tgid, int tid, int sig)
 {
     if (tgid <= 0)
         return -EINVAL;
-    return send_to_thread(tgid, tid, sig);
+    struct ksiginfo info = from_self(SI_TKILL);
+    return send_to_thread(tgid, tid, sig, &info);
 }
 
-long sys_tkill(int tid, int sig) { return send_to_thread(-1, tid, sig); }
+long sys_tkill(int tid, int sig)
+{
+    struct ksiginfo info = from_self(SI_TKILL);
+    return send_to_thread(-1, tid, sig, &info);
+}
+
+/* The siginfo_t rt_sigqueueinfo passes: its code, sender pid and value
+ * (sigqueue(3) sets SI_QUEUE, our pid and uid, and the sigval). A caller
+ * may not pretend to be the kernel or kill(2) - a code >= 0, or SI_TKILL -
+ * to anyone but itself (Linux's do_rt_sigqueueinfo): EPERM. */
+static long queued_info(uint64_t uinfo, int target, struct ksiginfo *info)
+{
+    struct {
+        int32_t signo, errno_, code, pad;
+        int32_t pid;
+        uint32_t uid;
+        uint64_t value;
+    } u;
+    if (copy_from_user(&u, uinfo, sizeof u))
+        return -EFAULT;
+    if ((u.code >= 0 || u.code == SI_TKILL) && target != current()->pid)
+        return -EPERM;
+    *info = (struct ksiginfo){.code = u.code, .pid = u.pid, .status = (int32_t)u.value, .addr = u.value};
+    return 0;
+}
+
+long sys_rt_sigqueueinfo(int tgid, int sig, uint64_t uinfo)
+{
+    struct ksiginfo info;
+    long err = queued_info(uinfo, tgid, &info);
+    if (err)
+        return err;
+    if (tgid <= 0)
+        return -ESRCH; /* one process only, no groups (kill_proc_info) */
+    return send_to(tgid, sig, &info);
+}
+
+long sys_rt_tgsigqueueinfo(int tgid, int tid, int sig, uint64_t uinfo)
+{
+    if (tgid <= 0 || tid <= 0)
+        return -EINVAL;
+    struct ksiginfo info;
+    long err = queued_info(uinfo, tid, &info);
+    if (err)
+        return err;
+    return send_to_thread(tgid, tid, sig, &info);
+}
 
 long sys_setpgid(int pid, int pgid)
 {

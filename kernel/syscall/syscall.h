@@ -124,6 +124,9 @@ long sys_sysinfo(uint64_t uinfo);
 long sys_fork(void);
 long sys_vfork(void);
 long sys_clone(uint64_t flags, uint64_t newsp, uint64_t uparent_tid, uint64_t uchild_tid, uint64_t tls);
+long sys_rt_sigqueueinfo(int tgid, int sig, uint64_t uinfo);
+long sys_rt_tgsigqueueinfo(int tgid, int tid, int sig, uint64_t uinfo);
+
 /* sys_wait.c */
 long sys_wait4(int pid, uint64_t ustatus, int options, uint64_t urusage);
 long sys_waitid(int idtype, int id, uint64_t uinfo, int options, uint64_t urusage);
@@ -140,6 +143,7 @@ long sys_setsid(void);
 long sys_rt_sigaction(int sig, uint64_t uact, uint64_t uold, size_t setsize);
 long sys_rt_sigprocmask(int how, uint64_t uset, uint64_t uold, size_t setsize);
 long sys_rt_sigpending(uint64_t uset, size_t setsize);
+long sys_rt_sigtimedwait(uint64_t uset, uint64_t uinfo, uint64_t uts, size_t setsize);
 long sys_rt_sigsuspend(uint64_t uset, size_t setsize);
 long sys_rt_sigreturn(void);
 long sys_pause(void);

@@ -25,3 +25,7 @@ USER_TESTS += [
 USER_TESTS += [
     dict(name="waitid", prog="waitid_test", status=0, differential=True),
 ]
+
+USER_TESTS += [
+    dict(name="sigtimedwait-sigqueue", prog="sigwait_test", status=0, differential=True),
+]
