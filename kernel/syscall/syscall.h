@@ -204,6 +204,18 @@ long sys_time(uint64_t ut);
 long sys_nanosleep(uint64_t ureq, uint64_t urem);
 long sys_clock_nanosleep(int clock, int flags, uint64_t ureq, uint64_t urem);
 
+/* sys_ids.c */
+long sys_setuid(uint32_t uid);
+long sys_setgid(uint32_t gid);
+long sys_setreuid(uint32_t r, uint32_t e);
+long sys_setregid(uint32_t r, uint32_t e);
+long sys_setresuid(uint32_t r, uint32_t e, uint32_t s);
+long sys_setresgid(uint32_t r, uint32_t e, uint32_t s);
+long sys_getresuid(uint64_t ur, uint64_t ue, uint64_t us);
+long sys_getresgid(uint64_t ur, uint64_t ue, uint64_t us);
+long sys_getgroups(int size, uint64_t ulist);
+long sys_setgroups(int size, uint64_t ulist);
+
 /* sys_pio.c */
 long sys_pread64(int fd, uint64_t ubuf, size_t n, int64_t off);
 long sys_pwrite64(int fd, uint64_t ubuf, size_t n, int64_t off);

@@ -29,3 +29,8 @@ USER_TESTS += [
 USER_TESTS += [
     dict(name="sigtimedwait-sigqueue", prog="sigwait_test", status=0, differential=True),
 ]
+
+USER_TESTS += [
+    dict(name="ids-root", prog="ids_test", status=0, differential=True),
+    dict(name="ids-only-root", prog="ids_test", args=["only-root"], status=0),
+]
