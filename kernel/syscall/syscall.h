@@ -216,6 +216,29 @@ long sys_getresgid(uint64_t ur, uint64_t ue, uint64_t us);
 long sys_getgroups(int size, uint64_t ulist);
 long sys_setgroups(int size, uint64_t ulist);
 
+/* sys_sched.c */
+long sys_sched_get_priority_max(int policy);
+long sys_sched_get_priority_min(int policy);
+long sys_sched_getscheduler(int pid);
+long sys_sched_getparam(int pid, uint64_t uparam);
+long sys_sched_setscheduler(int pid, int policy, uint64_t uparam);
+long sys_sched_setparam(int pid, uint64_t uparam);
+long sys_getcpu(uint64_t ucpu, uint64_t unode, uint64_t ucache);
+
+/* sys_hints.c */
+long sys_sync(void);
+long sys_syncfs(int fd);
+long sys_fadvise64(int fd, int64_t offset, int64_t len, int advice);
+long sys_msync(uint64_t addr, size_t len, int flags);
+long sys_mlock(uint64_t addr, size_t len);
+long sys_munlock(uint64_t addr, size_t len);
+long sys_mlockall(int flags);
+long sys_munlockall(void);
+long sys_personality(uint32_t persona);
+
+/* sys_fdrange.c */
+long sys_close_range(uint32_t first, uint32_t last, uint32_t flags);
+
 /* sys_pio.c */
 long sys_pread64(int fd, uint64_t ubuf, size_t n, int64_t off);
 long sys_pwrite64(int fd, uint64_t ubuf, size_t n, int64_t off);

@@ -34,3 +34,8 @@ USER_TESTS += [
     dict(name="ids-root", prog="ids_test", status=0, differential=True),
     dict(name="ids-only-root", prog="ids_test", args=["only-root"], status=0),
 ]
+
+USER_TESTS += [
+    dict(name="sync-fadvise-mlock-sched-personality-close-range", prog="misc_calls_test", status=0,
+         differential=True),
+]

@@ -1,0 +1,100 @@
+/*
+ * sys_hints.c - calls that ask the kernel to move data between memory
+ * and storage, or to keep pages resident. Tiny OS keeps every file in
+ * memory and has no swap, so each is already true: they check their
+ * arguments as Linux does and succeed. sync(2), posix_fadvise(2),
+ * msync(2), mlock(2), personality(2) (the execution domain: only Linux's).
+ */
+#include "arch/x86_64/layout.h"
+#include "fs/vfs.h"
+#include "mm/vm.h"
+#include "proc/proc.h"
+#include "syscall/syscall.h"
+#include "uapi/errno.h"
+
+
+long sys_sync(void) { return 0; }
+
+long sys_syncfs(int fd) { return fd_get(current(), fd) ? 0 : -EBADF; }
+
+#define POSIX_FADV_DONTNEED 4
+#define POSIX_FADV_NOREUSE 5
+
+/* Linux's order (mm/fadvise.c): a bad descriptor, a pipe or FIFO
+ * (ESPIPE), then a negative length or an unknown advice (EINVAL). */
+long sys_fadvise64(int fd, int64_t offset, int64_t len, int advice)
+{
+    (void)offset;
+    struct file *f = fd_get(current(), fd);
+    if (!f)
+        return -EBADF;
+    if (!f->ops->lseek)
+        return -ESPIPE;
+    if (len < 0 || advice < 0 || advice > POSIX_FADV_NOREUSE)
+        return -EINVAL;
+    return 0;
+}
+
+/* Is all of [start, start + len) mapped? (msync and mlock: ENOMEM if not.) */
+static bool range_mapped(uint64_t start, uint64_t len)
+{
+    struct mm *mm = current()->mm;
+    uint64_t end = start + len;
+    if (end < start)
+        return false;
+    while (start < end) {
+        struct vma *v = vm_find(mm, start);
+        if (!v)
+            return false;
+        start = v->end;
+    }
+    return true;
+}
+
+static uint64_t page_up(uint64_t n) { return (n + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1); }
+
+#define MS_ASYNC 1
+#define MS_INVALIDATE 2
+#define MS_SYNC 4
+
+/* Shared file mappings already are the file's pages in memory. */
+long sys_msync(uint64_t addr, size_t len, int flags)
+{
+    if (flags & ~(MS_ASYNC | MS_INVALIDATE | MS_SYNC))
+        return -EINVAL;
+    if (addr % PAGE_SIZE || ((flags & MS_ASYNC) && (flags & MS_SYNC)))
+        return -EINVAL;
+    return range_mapped(addr, page_up(len)) ? 0 : -ENOMEM;
+}
+
+/* mlock/munlock: the range, widened to pages, must be mapped. */
+static long lock_range(uint64_t addr, size_t len)
+{
+    uint64_t start = addr & ~(PAGE_SIZE - 1);
+    if (len > UINT64_MAX - PAGE_SIZE - (addr - start))
+        return -ENOMEM;
+    return range_mapped(start, page_up(len + (addr - start))) ? 0 : -ENOMEM;
+}
+
+long sys_mlock(uint64_t addr, size_t len) { return lock_range(addr, len); }
+long sys_munlock(uint64_t addr, size_t len) { return lock_range(addr, len); }
+
+#define MCL_CURRENT 1
+#define MCL_FUTURE 2
+#define MCL_ONFAULT 4
+
+long sys_mlockall(int flags)
+{
+    if (!(flags & (MCL_CURRENT | MCL_FUTURE)) || (flags & ~(MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT)))
+        return -EINVAL;
+    return 0;
+}
+
+long sys_munlockall(void) { return 0; }
+
+#define PER_LINUX 0
+#define PER_QUERY 0xffffffffu
+
+/* The only execution domain is PER_LINUX: the query and setting it
+ * answer it (the previous one); any other is EINVAL. */
+long sys_personality(uint32_t persona) { return persona == PER_QUERY || persona == PER_LINUX ? PER_LINUX : -EINVAL; }
