@@ -15,6 +15,7 @@
 #include "time/clock.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
+#include "uapi/time.h"
 
 #define RENAME_NOREPLACE 1
 #define RENAME_EXCHANGE 2
@@ -273,10 +274,33 @@ long sys_fchown(int fd, uint32_t uid, uint32_t gid)
 #define UTIME_NOW ((1l << 30) - 1l)
 #define UTIME_OMIT ((1l << 30) - 2l)
 
+/* The one place file times change: ts NULL means "now" for both; else
+ * utimensat's pair (access, modification) with UTIME_NOW / UTIME_OMIT.
+ * Only the modification time is kept (atime and ctime equal it). */
+static long set_times(struct inode *n, const struct linux_timespec *ts)
+{
+    int64_t now = clock_realtime_ns() / 1000000000;
+    if (!ts) {
+        n->mtime = now;
+        return 0;
+    }
+    for (int i = 0; i < 2; i++)
+        if (ts[i].tv_nsec != UTIME_NOW && ts[i].tv_nsec != UTIME_OMIT &&
+            (ts[i].tv_nsec < 0 || ts[i].tv_nsec >= 1000000000))
+            return -EINVAL;
+    if (ts[1].tv_nsec == UTIME_NOW)
+        n->mtime = now;
+    else if (ts[1].tv_nsec != UTIME_OMIT)
+        n->mtime = ts[1].tv_sec;
+    return 0;
+}
+
 long sys_utimensat(int dirfd, uint64_t upath, uint64_t utimes, int flags)
 {
     struct inode *n;
     long err;
+    if (flags & ~AT_SYMLINK_NOFOLLOW)
+        return -EINVAL;
     if (!upath) { /* futimens: the file behind dirfd */
         struct file *f = fd_get(current(), (int)dirfd);
         if (!f || !f->inode)
@@ -287,21 +311,47 @@ long sys_utimensat(int dirfd, uint64_t upath, uint64_t utimes, int flags)
         if (err)
             return err;
     }
-    int64_t now = clock_realtime_ns() / 1000000000;
-    if (!utimes) {
-        n->mtime = now;
-        return 0;
-    }
+    if (!utimes)
+        return set_times(n, NULL);
     struct linux_timespec ts[2];
     if (copy_from_user(ts, utimes, sizeof ts))
         return -EFAULT;
-    /* Only the modification time is kept (atime and ctime equal it). */
-    if (ts[1].tv_nsec == UTIME_NOW)
-        n->mtime = now;
-    else if (ts[1].tv_nsec != UTIME_OMIT) {
-        if (ts[1].tv_nsec < 0 || ts[1].tv_nsec >= 1000000000)
-            return -EINVAL;
-        n->mtime = ts[1].tv_sec;
+    return set_times(n, ts);
+}
+
+/* utimes(2): microseconds, NULL = now; the path's symlinks are followed. */
+long sys_utimes(uint64_t upath, uint64_t utv)
+{
+    struct linux_timespec ts[2], *tsp = NULL;
+    if (utv) {
+        struct linux_timeval tv[2];
+        if (copy_from_user(tv, utv, sizeof tv))
+            return -EFAULT;
+        for (int i = 0; i < 2; i++) {
+            if (tv[i].tv_usec < 0 || tv[i].tv_usec >= 1000000)
+                return -EINVAL;
+            ts[i] = (struct linux_timespec){tv[i].tv_sec, tv[i].tv_usec * 1000};
+        }
+        tsp = ts;
     }
-    return 0;
+    struct inode *n;
+    long err = resolve(AT_FDCWD, upath, 0, &n);
+    return err ? err : set_times(n, tsp);
+}
+
+/* utime(2): struct utimbuf { actime, modtime } in seconds, NULL = now. */
+long sys_utime(uint64_t upath, uint64_t ubuf)
+{
+    struct linux_timespec ts[2], *tsp = NULL;
+    if (ubuf) {
+        int64_t t[2];
+        if (copy_from_user(t, ubuf, sizeof t))
+            return -EFAULT;
+        ts[0] = (struct linux_timespec){t[0], 0};
+        ts[1] = (struct linux_timespec){t[1], 0};
+        tsp = ts;
+    }
+    struct inode *n;
+    long err = resolve(AT_FDCWD, upath, 0, &n);
+    return err ? err : set_times(n, tsp);
 }

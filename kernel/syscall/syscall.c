@@ -210,6 +210,8 @@ const syscall_fn syscall_table[SYSCALL_TABLE_SIZE] = {
     ENTRY(SYS_lchown, sys_lchown),
     ENTRY(SYS_fchown, sys_fchown),
     ENTRY(SYS_utimensat, sys_utimensat),
+    ENTRY(SYS_utimes, sys_utimes),
+    ENTRY(SYS_utime, sys_utime),
     ENTRY(SYS_fdatasync, sys_fsync),
     ENTRY(SYS_sysinfo, sys_sysinfo),
     ENTRY(SYS_eventfd, sys_eventfd),

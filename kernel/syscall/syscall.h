@@ -84,6 +84,8 @@ long sys_chown(uint64_t upath, uint32_t uid, uint32_t gid);
 long sys_lchown(uint64_t upath, uint32_t uid, uint32_t gid);
 long sys_fchown(int fd, uint32_t uid, uint32_t gid);
 long sys_utimensat(int dirfd, uint64_t upath, uint64_t utimes, int flags);
+long sys_utimes(uint64_t upath, uint64_t utv);
+long sys_utime(uint64_t upath, uint64_t ubuf);
 
 /* sys_mm.c */
 long sys_brk(uint64_t addr);

@@ -39,3 +39,6 @@ USER_TESTS += [
     dict(name="sync-fadvise-mlock-sched-personality-close-range", prog="misc_calls_test", status=0,
          differential=True),
 ]
+USER_TESTS += [
+    dict(name="utime-utimes", prog="utimes_test", status=0, differential=True),
+]
