@@ -52,28 +52,20 @@ static uint64_t pending_in(const struct proc *p, uint64_t mask)
     return (p->sig_pending | p->leader->shared_pending) & mask;
 }
 
-/* Takes the lowest pending signal of mask from p (thread-directed ones
- * first, as Linux's dequeue_signal) into *si; false if none. Call with
- * interrupts off. */
+/* Takes the lowest pending signal of mask from p (signal_dequeue) into
+ * *si; false if none. Interrupts off. */
 static bool take_signal(struct proc *p, uint64_t mask, struct signalfd_siginfo *si)
 {
-    struct proc *l = p->leader;
-    uint64_t own = p->sig_pending & mask, shared = l->shared_pending & mask;
-    uint64_t from = own ? own : shared;
-    if (!from)
+    struct ksiginfo k;
+    int sig = signal_dequeue(p, mask, &k);
+    if (!sig)
         return false;
-    int sig = __builtin_ctzll(from) + 1;
-    const struct ksiginfo *k = own ? &p->sig_info[sig] : &l->shared_info[sig];
     memset(si, 0, sizeof *si);
     si->ssi_signo = (uint32_t)sig;
-    si->ssi_code = k->code;
-    si->ssi_pid = (uint32_t)k->pid;
-    si->ssi_status = k->status;
-    si->ssi_addr = k->addr;
-    if (own)
-        p->sig_pending &= ~sig_bit(sig);
-    else
-        l->shared_pending &= ~sig_bit(sig);
+    si->ssi_code = k.code;
+    si->ssi_pid = (uint32_t)k.pid;
+    si->ssi_status = k.status;
+    si->ssi_addr = k.addr;
     return true;
 }
 

@@ -348,6 +348,16 @@ static void take_signal(struct proc *p, int sig, struct ksiginfo *info)
     }
 }
 
+int signal_dequeue(struct proc *p, uint64_t set, struct ksiginfo *info)
+{
+    uint64_t own = p->sig_pending & set, shared = p->leader->shared_pending & set;
+    if (!(own | shared))
+        return 0;
+    int sig = __builtin_ctzll(own ? own : shared) + 1;
+    take_signal(p, sig, info);
+    return sig;
+}
+
 void signal_deliver(struct trap_frame *f)
 {
     struct proc *p = current(), *l = p->leader;
@@ -565,10 +575,8 @@ long sys_rt_sigtimedwait(uint64_t uset, uint64_t uinfo, uint64_t uts, size_t set
         irq_restore(f);
         return r < 0 ? -EINTR : -EAGAIN;
     }
-    uint64_t own = p->sig_pending & set;
-    int sig = __builtin_ctzll(own ? own : ready) + 1;
     struct ksiginfo info;
-    take_signal(p, sig, &info);
+    int sig = signal_dequeue(p, set, &info);
     irq_restore(f);
     if (uinfo) {
         struct siginfo64 out;

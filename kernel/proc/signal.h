@@ -52,6 +52,12 @@ struct ksiginfo;
  * not block it takes it. Signals init has no handler for are dropped, as
  * Linux does for PID 1. */
 void signal_send_info(struct proc *p, int sig, const struct ksiginfo *info);
+/* Takes the lowest pending signal of set from thread p - its own
+ * instances first, then its process's, as Linux's dequeue_signal - into
+ * *info without running a handler; returns it, or 0 if none is pending.
+ * Interrupts off. (sigtimedwait, signalfd) */
+int signal_dequeue(struct proc *p, uint64_t set, struct ksiginfo *info);
+
 /* Thread-directed (tkill, tgkill): only thread t takes it. */
 void signal_send_thread(struct proc *t, int sig, const struct ksiginfo *info);
 /* Makes thread t die at once (its process is ending: exit_group). */
