@@ -452,23 +452,35 @@ long sys_recvmsg(int fd, uint64_t umsg, int flags)
     return r;
 }
 
-long sys_sendto(int fd, uint64_t ubuf, size_t len, int flags, uint64_t uaddr, int addrlen)
+/* sendto and recvfrom: the socket behind fd and one user buffer (capped
+ * at Linux's MAX_RW_COUNT) as a one-piece uio. */
+static long one_buffer(int fd, uint64_t ubuf, size_t len, struct usock **s, struct file **f,
+                       struct linux_iovec *iov, struct usk_uio *u)
 {
-    struct usock *s;
-    struct file *f;
-    long err = sock_fd(fd, &s, &f);
+    long err = sock_fd(fd, s, f);
     if (err)
         return err;
     if (len > 0x7ffff000)
         len = 0x7ffff000;
     if (!user_range_ok(ubuf, len))
         return -EFAULT;
+    *iov = (struct linux_iovec){ubuf, len};
+    usk_uio_init(u, iov, 1);
+    return 0;
+}
+
+long sys_sendto(int fd, uint64_t ubuf, size_t len, int flags, uint64_t uaddr, int addrlen)
+{
+    struct usock *s;
+    struct file *f;
+    struct linux_iovec iov;
+    struct usk_uio u;
+    long err = one_buffer(fd, ubuf, len, &s, &f, &iov, &u);
+    if (err)
+        return err;
     struct usk_addr to = {.len = 0};
     if (uaddr && (err = addr_from_user(uaddr, addrlen, &to)) != 0)
         return err;
-    struct linux_iovec iov = {ubuf, len};
-    struct usk_uio u;
-    usk_uio_init(&u, &iov, 1);
     return usock_send(s, &u, to.len ? &to : NULL, NULL, flags, f->flags & O_NONBLOCK);
 }
 
@@ -476,16 +488,11 @@ long sys_recvfrom(int fd, uint64_t ubuf, size_t len, int flags, uint64_t uaddr, 
 {
     struct usock *s;
     struct file *f;
-    long err = sock_fd(fd, &s, &f);
+    struct linux_iovec iov;
+    struct usk_uio u;
+    long err = one_buffer(fd, ubuf, len, &s, &f, &iov, &u);
     if (err)
         return err;
-    if (len > 0x7ffff000)
-        len = 0x7ffff000;
-    if (!user_range_ok(ubuf, len))
-        return -EFAULT;
-    struct linux_iovec iov = {ubuf, len};
-    struct usk_uio u;
-    usk_uio_init(&u, &iov, 1);
     struct usk_addr from = {.len = 0};
     int oflags = flags;
     long r = usock_recv(s, &u, &from, NULL, &oflags, f->flags & O_NONBLOCK);
