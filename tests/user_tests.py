@@ -19,6 +19,8 @@ from user/tests (built into build/user/tests/) as PID 1:
                 its glibc build (NAME.glibc) run on the host gives the
                 expected stdout and status
   rootfs        add the whole root file system of `make run` (build/rootfs)
+  rtc           start the guest's clock at this date (tinyos-run --rtc),
+                whatever date the suite runs at
 More tables live in tests/suites/*.py (USER_TESTS and BOOTS lists, one
 file per area).
 The host runs get Tiny OS's environment for init (HOME, PATH, TERM) and
