@@ -16,10 +16,8 @@
 #include "drivers/keyboard.h"
 #include "drivers/serial.h"
 #include "drivers/tty.h"
-#include "fs/devfs.h"
-#include "fs/procfs.h"
 #include "fs/initramfs.h"
-#include "fs/ramfs.h"
+#include "fs/vfs_init.h"
 #include "proc/proc.h"
 #include "proc/sched.h"
 #include "arch/x86_64/fpu.h"
@@ -107,17 +105,21 @@ void kmain(uint32_t magic, uint64_t info_pa)
     if (tests)
         selftest_run(tests);
 
-    devfs_init();
-    procfs_init();
+    vfs_init();
+    if (boot_info.nmodules > 0) {
+        const struct boot_module *m = &boot_info.modules[0];
+        int n = initramfs_unpack(phys_to_virt(m->start), m->end - m->start);
+        kprintf("initramfs: %d entries from a %lu KiB archive\n", n, (m->end - m->start) / 1024);
+        /* Its files are in the page cache now: the archive's memory goes
+         * back to the allocator, as Linux frees the initrd. */
+        pmm_release_boot_range(m->start, m->end);
+    }
+    vfs_boot_mounts();
     tty_init(option("console"));
     if (boot_info.nmodules == 0) {
         kprintf("no initramfs module: staying in the kernel console\n");
         kernel_console();
     }
-    const struct boot_module *m = &boot_info.modules[0];
-    int n = initramfs_unpack(phys_to_virt(m->start), m->end - m->start);
-    ramfs_ensure_dir("/tmp", 01777); /* programs count on a writable /tmp */
-    kprintf("initramfs: %d entries from a %lu KiB archive\n", n, (m->end - m->start) / 1024);
     const char *init = option("init");
     const char *const defaults[] = {"/sbin/init", "/bin/sh", NULL};
     const char *const chosen[] = {init, NULL};

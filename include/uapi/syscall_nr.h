@@ -198,7 +198,12 @@
 #define SYS_munlock 150
 #define SYS_mlockall 151
 #define SYS_munlockall 152
+#define SYS_mknod 133
+#define SYS_chroot 161
 #define SYS_sync 162
+#define SYS_mount 165
+#define SYS_umount2 166
+#define SYS_mknodat 259
 #define SYS_fadvise64 221
 #define SYS_utimes 235
 #define SYS_waitid 247

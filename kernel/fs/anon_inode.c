@@ -1,18 +1,15 @@
 /* anon_inode.c - see anon_inode.h. */
 #include "fs/anon_inode.h"
 
+#include "fs/pseudo_fs.h"
 #include "proc/proc.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
 
-static uint64_t next_anon_ino = 1u << 29; /* apart from pipes' numbers (pipe.c) */
-
 int anon_fd_install(struct inode *ino, const char *name, const struct file_ops *ops, void *priv, uint32_t flags)
 {
-    ino->mode = 0600; /* Linux's anon_inode_mkinode: S_IRUSR | S_IWUSR, no type */
-    ino->nlink = 1;
-    ino->ino = next_anon_ino++;
-    ino->name = (char *)name; /* never freed: the inode is not counted */
+    pseudo_inode_init(ino, PSEUDO_ANON, 0600); /* Linux's anon_inode_mkinode: S_IRUSR | S_IWUSR, no type */
+    ino->anon_name = name;
     struct file *f = file_new(ino, ops, O_RDWR | (flags & O_NONBLOCK));
     if (!f)
         return -ENOMEM;

@@ -1,15 +1,21 @@
 /*
- * devfs.c - character devices as inodes in /dev. Major/minor numbers are
- * Linux's (Documentation/admin-guide/devices.txt), so stat() looks as a
- * program expects.
+ * devfs.c - /dev: a devtmpfs (one tmpfs instance, made at boot and shared
+ * by every mount of "devtmpfs", as Linux's) mounted on /dev, holding a
+ * node for each character device the kernel has, registered with its
+ * driver's operations (chrdev.h). Major/minor numbers are Linux's
+ * (Documentation/admin-guide/devices.txt), so stat() looks as a program
+ * expects, and a node made with mknod elsewhere opens the same driver.
  */
 #include "fs/devfs.h"
 
 #include "drivers/serial.h"
 #include "drivers/tty.h"
-#include "fs/ramfs.h"
+#include "fs/chrdev.h"
+#include "fs/tmpfs.h"
+#include "fs/vfs.h"
 #include "lib/kprintf.h"
 #include "lib/random.h"
+#include "mm/vm.h"
 #include "mm/usercopy.h"
 #include "uapi/errno.h"
 
@@ -58,29 +64,72 @@ static long no_seek(struct file *f, int64_t off, int whence)
     return 0; /* Linux: seeking /dev/null or /dev/zero succeeds and stays at 0 */
 }
 
+/* Mapping /dev/zero gives anonymous memory (shared or private), as on
+ * Linux: no file operations for the mapping. */
+static int zero_mmap(struct file *f, struct vma_file *m)
+{
+    (void)f;
+    m->ops = NULL;
+    return 0;
+}
+
 static const struct file_ops null_ops = {.read = null_read, .write = sink_write, .lseek = no_seek};
-static const struct file_ops zero_ops = {.read = zero_read, .write = sink_write, .lseek = no_seek};
+static const struct file_ops zero_ops = {.read = zero_read, .write = sink_write, .lseek = no_seek, .mmap = zero_mmap};
 static const struct file_ops full_ops = {.read = zero_read, .write = full_write, .lseek = no_seek};
 /* Writes to the random devices are accepted and ignored (Linux mixes them
  * into its pool; this generator has none). */
 static const struct file_ops random_ops = {.read = random_read, .write = sink_write, .lseek = no_seek};
 
-#define MKDEV(ma, mi) (((ma) << 8) | (mi))
+static struct super_block *devtmpfs_sb;
 
+static int devtmpfs_mount(const struct fs_type *t, const char *source, unsigned long flags, const char *data,
+                          struct super_block **out)
+{
+    (void)t, (void)source, (void)flags, (void)data;
+    if (!devtmpfs_sb)
+        return -ENODEV;
+    sb_get(devtmpfs_sb);
+    *out = devtmpfs_sb;
+    return 0;
+}
+
+static struct fs_type devtmpfs_type = {.name = "devtmpfs", .mount = devtmpfs_mount};
+
+/* Registers the driver of rdev and makes its node at path. */
 static void add(const char *path, const struct file_ops *ops, uint32_t rdev, uint32_t perm)
 {
-    int err = 0;
-    struct inode *n = ramfs_mkpath(path, S_IFCHR | perm, &err);
-    if (!n) {
+    struct path root = mount_root_path();
+    int err = chrdev_register(rdev, ops);
+    if (!err)
+        err = vfs_mknod(&root, path, S_IFCHR | perm, rdev);
+    if (err)
         kprintf("devfs: cannot create %s (error %d)\n", path, err);
-        return;
-    }
-    n->fops = ops;
-    n->rdev = rdev;
+}
+
+static void add_link(const char *path, const char *target)
+{
+    struct path root = mount_root_path();
+    int err = vfs_symlink(&root, path, target);
+    if (err)
+        kprintf("devfs: cannot create %s (error %d)\n", path, err);
 }
 
 void devfs_init(void)
 {
+    fs_register(&devtmpfs_type);
+    devtmpfs_sb = tmpfs_new_sb("devtmpfs", 0755, 0);
+    if (!devtmpfs_sb)
+        panic("out of memory making devtmpfs");
+    sb_activate(devtmpfs_sb); /* its own: the nodes stay when /dev is unmounted */
+    struct path root = mount_root_path(), dev;
+    vfs_mkdir(&root, "/dev", 0755);
+    int err = namei(&root, "/dev", LOOKUP_FOLLOW, &dev);
+    if (!err) {
+        err = mount_new("devtmpfs", "devtmpfs", &dev, MS_NOSUID, NULL);
+        path_put(&dev);
+    }
+    if (err)
+        kprintf("devfs: cannot mount devtmpfs on /dev (error %d)\n", err);
     add("/dev/null", &null_ops, MKDEV(1, 3), 0666);
     add("/dev/zero", &zero_ops, MKDEV(1, 5), 0666);
     add("/dev/full", &full_ops, MKDEV(1, 7), 0666);
@@ -90,4 +139,11 @@ void devfs_init(void)
     add("/dev/console", &tty_ops, MKDEV(5, 1), 0600);
     if (serial_init(COM2))
         add("/dev/ttyS1", &serial_com2_ops, MKDEV(4, 65), 0660);
+    /* udev's links (and bash's fallbacks when it has none of its own):
+     * /dev/fd is /proc/self/fd, /dev/stdin its entry 0 and so on. */
+    add_link("/dev/fd", "/proc/self/fd");
+    add_link("/dev/stdin", "/proc/self/fd/0");
+    add_link("/dev/stdout", "/proc/self/fd/1");
+    add_link("/dev/stderr", "/proc/self/fd/2");
+    vfs_mkdir(&root, "/dev/shm", 01777); /* POSIX shared memory (shm_open) */
 }

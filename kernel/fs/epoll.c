@@ -11,6 +11,7 @@
  * polled (regular files) are refused with EPERM.
  */
 #include "arch/x86_64/cpu.h"
+#include "fs/anon_inode.h"
 #include "fs/vfs.h"
 #include "lib/string.h"
 #include "mm/kmalloc.h"
@@ -108,17 +109,10 @@ long sys_epoll_create1(int flags)
     struct epoll *ep = kzalloc(sizeof *ep);
     if (!ep)
         return -ENOMEM;
-    ep->inode.mode = 0600; /* an anonymous inode, like Linux's [eventpoll] */
-    ep->inode.nlink = 1;
-    struct file *f = file_new(&ep->inode, &epoll_ops, O_RDWR);
-    if (!f) {
-        kfree(ep);
-        return -ENOMEM;
-    }
-    f->priv = ep;
-    int fd = fd_install(current(), -1, f, flags & EPOLL_CLOEXEC);
+    /* An anonymous inode, like Linux's [eventpoll] (EPOLL_CLOEXEC is O_CLOEXEC). */
+    int fd = anon_fd_install(&ep->inode, "[eventpoll]", &epoll_ops, ep, (uint32_t)flags);
     if (fd < 0)
-        file_put(f);
+        kfree(ep);
     return fd;
 }
 

@@ -1,24 +1,14 @@
-/* file.c - open-file objects and their reference counts (vfs.h). */
-#include "fs/vfs.h"
+/* file.c - open-file objects and their reference counts (file.h). */
+#include "fs/file.h"
 
+#include "fs/filemap.h"
+#include "fs/inode.h"
 #include "fs/lock.h"
-#include "lib/string.h"
+#include "fs/super.h"
 #include "mm/kmalloc.h"
+#include "uapi/errno.h"
+#include "uapi/fcntl.h"
 #include "uapi/poll.h"
-
-void inode_free(struct inode *inode); /* ramfs.c */
-
-void inode_get(struct inode *inode)
-{
-    if (inode->counted)
-        inode->refs++;
-}
-
-void inode_put(struct inode *inode)
-{
-    if (inode->counted && --inode->refs == 0)
-        inode_free(inode);
-}
 
 struct file *file_new(struct inode *inode, const struct file_ops *ops, uint32_t flags)
 {
@@ -27,10 +17,40 @@ struct file *file_new(struct inode *inode, const struct file_ops *ops, uint32_t 
         return NULL;
     f->ops = ops;
     f->inode = inode;
-    if (inode)
-        inode_get(inode);
+    if (inode && !(inode->sb->flags & SB_PSEUDO))
+        inode_get(inode); /* pseudo inodes live as long as their object */
     f->flags = flags;
     f->refs = 1;
+    return f;
+}
+
+struct file *file_open(const struct path *path, uint32_t flags, int *err)
+{
+    static const struct file_ops path_only_ops; /* O_PATH: a handle, no I/O */
+    struct inode *inode = path->dentry->inode;
+    const struct file_ops *ops = (flags & O_PATH) ? &path_only_ops : inode->fops;
+    if (!ops) {
+        /* Sockets and anonymous inodes reached through a /proc/PID/fd
+         * magic link cannot be opened again: Linux's no_open, ENXIO. */
+        *err = -ENXIO;
+        return NULL;
+    }
+    struct file *f = file_new(inode, ops, flags);
+    if (!f) {
+        *err = -ENOMEM;
+        return NULL;
+    }
+    f->path = *path;
+    path_get(path);
+    if (f->ops->open) {
+        int e = f->ops->open(f);
+        if (e) {
+            f->ops = NULL; /* no release for a file that never opened */
+            file_put(f);
+            *err = e;
+            return NULL;
+        }
+    }
     return f;
 }
 
@@ -45,32 +65,22 @@ void file_put(struct file *f)
     lock_file_put(f, f->refs == 1); /* fs/lock.c: locks end with closes */
     if (--f->refs > 0)
         return;
+    /* A pseudo inode lives in the object release frees: look first. */
+    bool counted = f->inode && !(f->inode->sb->flags & SB_PSEUDO);
     if (f->ops && f->ops->release)
         f->ops->release(f);
-    if (f->inode)
+    if (counted)
         inode_put(f->inode);
+    path_put(&f->path);
     kfree(f);
-}
-
-void vfs_stat(const struct inode *inode, struct linux_stat *st)
-{
-    memset(st, 0, sizeof *st);
-    st->st_dev = 1;
-    st->st_ino = inode->ino;
-    st->st_nlink = inode->nlink;
-    st->st_mode = inode->mode;
-    st->st_uid = inode->uid;
-    st->st_gid = inode->gid;
-    st->st_rdev = inode->rdev;
-    st->st_size = (int64_t)inode->size;
-    st->st_blksize = 4096;
-    /* 512-byte units of whole pages, as tmpfs counts them: the memory a
-     * file holds comes in pages (a 6-byte file is 8 blocks, `ls -s` 4). */
-    st->st_blocks = (int64_t)((inode->size + 4095) / 4096 * 8);
-    st->st_atim.tv_sec = st->st_mtim.tv_sec = st->st_ctim.tv_sec = inode->mtime;
 }
 
 unsigned vfs_poll(struct file *f)
 {
     return f->ops && f->ops->poll ? f->ops->poll(f) : (POLLIN | POLLOUT | POLLRDNORM | POLLWRNORM);
+}
+
+long kernel_read(struct inode *inode, uint64_t off, void *buf, size_t n)
+{
+    return filemap_read_kernel(inode, off, buf, n);
 }

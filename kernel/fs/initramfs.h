@@ -1,4 +1,5 @@
-/* initramfs.h - unpack the boot module (a cpio newc archive) into ramfs. */
+/* initramfs.h - unpack the boot module (a cpio newc archive) into the root
+ * file system (a tmpfs, "rootfs"). */
 #ifndef FS_INITRAMFS_H
 #define FS_INITRAMFS_H
 

@@ -13,7 +13,12 @@
  * for O_WRONLY, both for O_RDWR, so end of file and EPIPE still come only
  * once every end of that kind is closed. Unlike Linux's fifo_open, such an
  * open does not wait for the other end to appear.
+ * A FIFO (a named pipe in the tree) gets a pipe on its first open; the
+ * pipe goes when its last end closes, and the next open makes a new one.
  */
+#include "fs/pipe.h"
+
+#include "fs/pseudo_fs.h"
 #include "fs/vfs.h"
 #include "lib/string.h"
 #include "mm/kmalloc.h"
@@ -35,10 +40,10 @@ struct pipe {
     char *buf;
     uint64_t head, tail; /* bytes written / read so far; head - tail in use */
     int readers, writers;
-    struct inode inode;  /* what fstat reports: a FIFO */
+    unsigned reader_opens, writer_opens; /* FIFO opens so far: a waiting open sees a partner came */
+    struct inode *fifo;  /* the FIFO's inode in the tree, or NULL for pipe2's */
+    struct inode inode;  /* pipe2's: what fstat reports, a FIFO on pipefs */
 };
-
-static uint64_t next_pipe_ino = 1u << 30;
 
 static long pipe_read(struct file *f, uint64_t ubuf, size_t n)
 {
@@ -147,6 +152,8 @@ static void pipe_release(struct file *f)
     p->writers -= writes(f);
     wakeup(p);
     if (p->readers == 0 && p->writers == 0) {
+        if (p->fifo)
+            p->fifo->pipe = NULL; /* the next open of the FIFO starts afresh */
         kfree(p->buf);
         kfree(p);
     }
@@ -183,19 +190,76 @@ static const struct file_ops pipe_ops = {
     .open = pipe_open,
     .read = pipe_read, .write = pipe_write, .poll = pipe_poll, .ioctl = pipe_ioctl, .release = pipe_release};
 
+static struct pipe *pipe_alloc(void)
+{
+    struct pipe *p = kzalloc(sizeof *p);
+    char *buf = kmalloc(PIPE_SIZE);
+    if (!p || !buf) {
+        kfree(p);
+        kfree(buf);
+        return NULL;
+    }
+    p->buf = buf;
+    return p;
+}
+
+/* Sleeps until *counter moves from seen (a partner opened); -ERESTARTSYS
+ * on a signal. */
+static int wait_partner(struct pipe *p, const unsigned *counter, unsigned seen, const int *present)
+{
+    uint64_t fl = irq_save();
+    int err = 0;
+    while (*present == 0 && *counter == seen)
+        if (sleep_on_interruptible(p)) {
+            err = -ERESTARTSYS;
+            break;
+        }
+    irq_restore(fl);
+    return err;
+}
+
+static int fifo_open(struct file *f)
+{
+    struct inode *inode = f->inode;
+    struct pipe *p = inode->pipe;
+    bool nonblock = f->flags & O_NONBLOCK;
+    uint32_t acc = f->flags & O_ACCMODE;
+    if (acc == O_WRONLY && nonblock && (!p || p->readers == 0))
+        return -ENXIO; /* fifo(7): no reader yet */
+    if (!p) {
+        p = pipe_alloc();
+        if (!p)
+            return -ENOMEM;
+        p->fifo = inode;
+        inode->pipe = p;
+    }
+    f->ops = &pipe_ops;
+    f->priv = p;
+    p->readers += reads(f);
+    p->writers += writes(f);
+    p->reader_opens += reads(f);
+    p->writer_opens += writes(f);
+    wakeup(p);
+    int err = 0;
+    if (acc == O_RDONLY && !nonblock)
+        err = wait_partner(p, &p->writer_opens, p->writer_opens, &p->writers);
+    else if (acc == O_WRONLY)
+        err = wait_partner(p, &p->reader_opens, p->reader_opens, &p->readers);
+    if (err)
+        pipe_release(f); /* file_open drops the file without calling release */
+    return err;
+}
+
+const struct file_ops fifo_fops = {.open = fifo_open};
+
 long sys_pipe2(uint64_t ufds, int flags)
 {
     if (flags & ~(O_CLOEXEC | O_NONBLOCK | O_DIRECT))
         return -EINVAL;
-    struct pipe *p = kzalloc(sizeof *p);
-    char *buf = kmalloc(PIPE_SIZE);
+    struct pipe *p = pipe_alloc();
     struct file *r = NULL, *w = NULL;
-    if (p && buf) {
-        p->buf = buf;
-        p->inode.mode = S_IFIFO | 0600;
-        p->inode.ino = next_pipe_ino++;
-        p->inode.nlink = 1;
-        p->inode.size = 0;
+    if (p) {
+        pseudo_inode_init(&p->inode, PSEUDO_PIPEFS, S_IFIFO | 0600);
         p->inode.fops = &pipe_ops;
         r = file_new(&p->inode, &pipe_ops, O_RDONLY | (flags & O_NONBLOCK));
         w = file_new(&p->inode, &pipe_ops, O_WRONLY | (flags & O_NONBLOCK));
@@ -203,7 +267,8 @@ long sys_pipe2(uint64_t ufds, int flags)
     if (!r || !w) {
         kfree(r);
         kfree(w);
-        kfree(buf);
+        if (p)
+            kfree(p->buf);
         kfree(p);
         return -ENOMEM;
     }

@@ -3,89 +3,103 @@
 
 #include "fs/procfs_pid.h"
 #include "fs/procfs_sys.h"
-#include "fs/ramfs.h"
+#include "fs/vfs.h"
 #include "lib/format.h"
 #include "lib/kprintf.h"
 #include "lib/string.h"
 #include "mm/kmalloc.h"
-#include "mm/pmm.h"
 #include "mm/usercopy.h"
 #include "proc/proc.h"
-#include "time/clock.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
 
+#define PROC_SUPER_MAGIC 0x9fa0
 #define SNAPSHOT_MAX (256 * 1024)
-#define PID_LIMIT 32768 /* pids wrap here (proc.c) */
 
-/* A generator writes the text of file ino into buf and returns its
- * length, or -errno (the open fails with it). */
-typedef long (*generator)(const struct inode *ino, char *buf, size_t size);
+/* A generator writes the text of a file about process pid into buf and
+ * returns its length, or -errno (the open fails with it). */
+typedef long (*generator)(int pid, char *buf, size_t size);
+
+/* One entry of a fixed directory (/proc's own files, a PID directory's). */
+struct entry {
+    const char *name;
+    uint32_t mode;
+    generator gen;           /* regular files */
+    const char *text;        /* plain symlinks with fixed text (mounts) */
+    int place;               /* magic links: PROCFS_CWD, ROOT or EXE; -1 otherwise */
+};
+
+/* Entry indexes 0 and 1 name the directories themselves (inode numbers). */
+enum { IDX_ROOT = 1, IDX_PID_DIR = 1, IDX_FIRST = 2, IDX_SELF = 254, IDX_FD_LINK = 255 };
+
+static const struct entry root_entries[] = {
+    {"meminfo", S_IFREG | 0444, procfs_meminfo, NULL, -1},
+    {"uptime", S_IFREG | 0444, procfs_uptime, NULL, -1},
+    {"ps", S_IFREG | 0444, procfs_ps, NULL, -1},
+    {"cpuinfo", S_IFREG | 0444, procfs_cpuinfo, NULL, -1},
+    {"version", S_IFREG | 0444, procfs_version, NULL, -1},
+    {"loadavg", S_IFREG | 0444, procfs_loadavg, NULL, -1},
+    {"stat", S_IFREG | 0444, procfs_stat, NULL, -1},
+    {"filesystems", S_IFREG | 0444, procfs_filesystems, NULL, -1},
+    {"mounts", S_IFLNK | 0777, NULL, "self/mounts", -1},
+};
+#define NROOT (sizeof root_entries / sizeof root_entries[0])
+
+static const struct entry pid_entries[] = {
+    {"status", S_IFREG | 0444, procfs_pid_status, NULL, -1},
+    {"stat", S_IFREG | 0444, procfs_pid_stat, NULL, -1},
+    {"cmdline", S_IFREG | 0444, procfs_pid_cmdline, NULL, -1},
+    {"comm", S_IFREG | 0444, procfs_pid_comm, NULL, -1},
+    {"exe", S_IFLNK | 0777, NULL, NULL, PROCFS_EXE},
+    {"cwd", S_IFLNK | 0777, NULL, NULL, PROCFS_CWD},
+    {"root", S_IFLNK | 0777, NULL, NULL, PROCFS_ROOT},
+    {"maps", S_IFREG | 0444, procfs_pid_maps, NULL, -1},
+    {"environ", S_IFREG | 0400, procfs_pid_environ, NULL, -1},
+    {"mounts", S_IFREG | 0444, procfs_pid_mounts, NULL, -1},
+    {"mountinfo", S_IFREG | 0444, procfs_pid_mountinfo, NULL, -1},
+    {"fd", S_IFDIR | 0500, NULL, NULL, -1},
+};
+#define NPID (sizeof pid_entries / sizeof pid_entries[0])
+
+/* Inode numbers: the pid, the descriptor + 1 (fd links) and the entry. */
+static uint64_t make_ino(int pid, int fd, unsigned idx) { return ((uint64_t)pid << 24) | ((uint64_t)(fd + 1) << 8) | idx; }
+static int ino_pid(const struct inode *i) { return (int)(i->ino >> 24); }
+static int ino_fd(const struct inode *i) { return (int)((i->ino >> 8) & 0xffff) - 1; }
+static unsigned ino_idx(const struct inode *i) { return i->ino & 0xff; }
+
+/* The fixed entry an inode stands for, or NULL (directories, fd links, self). */
+static const struct entry *entry_of(const struct inode *i)
+{
+    unsigned idx = ino_idx(i);
+    if (idx < IDX_FIRST || idx >= IDX_SELF)
+        return NULL;
+    if (ino_pid(i) == 0)
+        return idx - IDX_FIRST < NROOT ? &root_entries[idx - IDX_FIRST] : NULL;
+    return idx - IDX_FIRST < NPID ? &pid_entries[idx - IDX_FIRST] : NULL;
+}
+
+static bool is_fd_dir(const struct inode *i)
+{
+    const struct entry *e = entry_of(i);
+    return e && ino_pid(i) && (e->mode & S_IFMT) == S_IFDIR;
+}
+
+/* --- generated files: a snapshot taken at open ------------------------ */
 
 struct snapshot {
     size_t len;
     char text[];
 };
 
-static long gen_meminfo(const struct inode *ino, char *buf, size_t size)
-{
-    (void)ino;
-    uint64_t total = pmm_total_frames() * 4, free = pmm_free_frames() * 4;
-    return ksnprintf(buf, size,
-                     "MemTotal:       %8lu kB\nMemFree:        %8lu kB\nMemAvailable:   %8lu kB\n"
-                     "Buffers:               0 kB\nCached:                0 kB\nSwapTotal:             0 kB\n"
-                     "SwapFree:              0 kB\n",
-                     total, free, free);
-}
-
-static long gen_uptime(const struct inode *ino, char *buf, size_t size)
-{
-    (void)ino;
-    uint64_t cs = clock_monotonic_ns() / 10000000; /* centiseconds */
-    return ksnprintf(buf, size, "%lu.%02lu 0.00\n", cs / 100, cs % 100);
-}
-
-static char state_letter(const struct proc *p)
-{
-    if (p->state == PROC_ZOMBIE)
-        return 'Z';
-    if (p->stopped)
-        return 'T';
-    return p->state == PROC_BLOCKED ? 'S' : 'R';
-}
-
-static long gen_ps(const struct inode *ino, char *buf, size_t size)
-{
-    (void)ino;
-    size_t n = (size_t)ksnprintf(buf, size, "  PID  PPID  PGID   SID STATE NAME\n");
-    for (int i = 0; i < proc_slots_used && n < size; i++) {
-        const struct proc *p = proc_table[i];
-        if (p)
-            n += (size_t)ksnprintf(buf + n, size - n, "%5d %5d %5d %5d %c     %s\n", p->pid,
-                                   p->parent ? p->parent->pid : 0, p->pgid, p->sid, state_letter(p), p->name);
-    }
-    return (long)(n < size ? n : size);
-}
-
-/* The files of a /proc/PID directory: the process is the inode's pid. */
-static long gen_status(const struct inode *ino, char *buf, size_t size) { return procfs_pid_status(ino->pid, buf, size); }
-static long gen_stat(const struct inode *ino, char *buf, size_t size) { return procfs_pid_stat(ino->pid, buf, size); }
-static long gen_cmdline(const struct inode *ino, char *buf, size_t size) { return procfs_pid_cmdline(ino->pid, buf, size); }
-static long gen_comm(const struct inode *ino, char *buf, size_t size) { return procfs_pid_comm(ino->pid, buf, size); }
-static long gen_maps(const struct inode *ino, char *buf, size_t size) { return procfs_pid_maps(ino->pid, buf, size); }
-static long gen_environ(const struct inode *ino, char *buf, size_t size) { return procfs_pid_environ(ino->pid, buf, size); }
-static long link_exe(const struct inode *link, char *buf, size_t size) { return procfs_pid_exe(link->pid, buf, size); }
-static long link_cwd(const struct inode *link, char *buf, size_t size) { return procfs_pid_cwd(link->pid, buf, size); }
-
 static int snap_open(struct file *f)
 {
-    generator gen = (generator)f->inode->priv;
+    const struct entry *e = entry_of(f->inode);
     size_t cap = 4096;
     for (;;) {
         struct snapshot *s = kmalloc(sizeof *s + cap);
         if (!s)
             return -ENOMEM;
-        long len = gen(f->inode, s->text, cap);
+        long len = e->gen(ino_pid(f->inode), s->text, cap);
         if (len < 0) {
             kfree(s);
             return (int)len;
@@ -128,144 +142,263 @@ static void snap_release(struct file *f) { kfree(f->priv); }
 static const struct file_ops snapshot_ops = {
     .open = snap_open, .read = snap_read, .lseek = snap_lseek, .release = snap_release};
 
-/* A generated file named name in dir, about process pid (0: none). */
-static struct inode *add_file(struct inode *dir, const char *name, generator gen, int pid)
+/* --- links ------------------------------------------------------------- */
+
+static long link_readlink(struct inode *link, char *buf, size_t size)
 {
-    int err = 0;
-    struct inode *n = ramfs_create(dir, name, S_IFREG | 0444, &err);
-    if (n) {
-        n->fops = &snapshot_ops;
-        n->priv = (void *)gen;
-        n->pid = pid;
+    int pid = ino_pid(link);
+    unsigned idx = ino_idx(link);
+    /* The text into a bounce buffer: the generators want room for a NUL. */
+    char *tmp = kmalloc(PATH_MAX);
+    if (!tmp)
+        return -ENOMEM;
+    long n;
+    if (idx == IDX_SELF) {
+        struct proc *p = current();
+        n = p ? ksnprintf(tmp, PATH_MAX, "%d", p->tgid) : -ENOENT;
+    } else if (idx == IDX_FD_LINK) {
+        n = procfs_pid_fd_text(pid, ino_fd(link), tmp, PATH_MAX);
+    } else {
+        const struct entry *e = entry_of(link);
+        n = e->text ? ksnprintf(tmp, PATH_MAX, "%s", e->text) : procfs_pid_place_text(pid, e->place, tmp, PATH_MAX);
     }
+    if (n >= 0) {
+        if ((size_t)n > size)
+            n = (long)size;
+        memcpy(buf, tmp, (size_t)n);
+    }
+    kfree(tmp);
     return n;
 }
 
-/* A link whose target target() computes when it is followed or read. */
-static struct inode *add_link(struct inode *dir, const char *name, long (*target)(const struct inode *, char *, size_t),
-                              int pid)
+static int link_follow(struct inode *link, struct path *out)
 {
-    int err = 0;
-    struct inode *n = ramfs_create(dir, name, S_IFLNK | 0777, &err);
-    if (n) {
-        n->priv = (void *)target;
-        n->pid = pid;
-    }
-    return n;
+    if (ino_idx(link) == IDX_FD_LINK)
+        return procfs_pid_fd_path(ino_pid(link), ino_fd(link), out);
+    return procfs_pid_place(ino_pid(link), entry_of(link)->place, out);
 }
 
-/* A symlink at path to the fixed text target (a string literal). */
-static void add_fixed_link(const char *path, const char *target)
+static const struct inode_ops text_link_iops = {.readlink = link_readlink};
+static const struct inode_ops magic_link_iops = {.readlink = link_readlink, .follow = link_follow};
+
+/* --- directories ------------------------------------------------------- */
+
+static const struct inode_ops dir_iops;
+static const struct file_ops dir_fops;
+
+/* A new inode for (pid, fd, idx) of the given mode. */
+static int make_inode(struct super_block *sb, int pid, int fd, unsigned idx, uint32_t mode, struct inode **out)
 {
-    int err = 0;
-    struct inode *n = ramfs_mkpath(path, S_IFLNK | 0777, &err);
-    if (n) {
-        n->data = target;
-        n->size = strlen(target);
+    struct inode *n = inode_new(sb, mode);
+    if (!n)
+        return -ENOMEM;
+    n->ino = make_ino(pid, fd, idx);
+    switch (mode & S_IFMT) {
+    case S_IFDIR:
+        n->ops = &dir_iops;
+        n->fops = &dir_fops;
+        break;
+    case S_IFREG: n->fops = &snapshot_ops; break;
+    case S_IFLNK: {
+        const struct entry *e = entry_of(n);
+        n->ops = idx == IDX_FD_LINK || (e && e->place >= 0) ? &magic_link_iops : &text_link_iops;
+        break;
     }
+    }
+    *out = n;
+    return 0;
 }
 
-/* /proc/self: "PID" of the reader's process, relative to /proc. */
-static long self_link(const struct inode *link, char *buf, size_t size)
+static bool parse_number(const char *name, size_t len, int *out)
 {
-    (void)link;
-    struct proc *p = current();
-    if (!p)
+    if (len == 0 || len > 9 || (name[0] == '0' && len > 1))
+        return false;
+    int v = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (name[i] < '0' || name[i] > '9')
+            return false;
+        v = v * 10 + (name[i] - '0');
+    }
+    *out = v;
+    return true;
+}
+
+static int lookup_in(const struct entry *table, size_t n, int pid, struct inode *dir, const char *name, size_t len,
+                     struct inode **out)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strlen(table[i].name) == len && !memcmp(table[i].name, name, len))
+            return make_inode(dir->sb, pid, -1, IDX_FIRST + (unsigned)i, table[i].mode, out);
+    return -ENOENT;
+}
+
+static int proc_lookup(struct inode *dir, const char *name, size_t len, struct inode **out)
+{
+    int pid = ino_pid(dir), num;
+    if (pid == 0) { /* /proc itself */
+        if (len == 4 && !memcmp(name, "self", 4))
+            return make_inode(dir->sb, 0, -1, IDX_SELF, S_IFLNK | 0777, out);
+        if (parse_number(name, len, &num) && procfs_find_leader(num))
+            return make_inode(dir->sb, num, -1, IDX_PID_DIR, S_IFDIR | 0555, out);
+        return lookup_in(root_entries, NROOT, 0, dir, name, len, out);
+    }
+    if (!procfs_find_leader(pid))
         return -ENOENT;
-    return ksnprintf(buf, size, "%d", p->tgid);
+    if (is_fd_dir(dir)) {
+        uint32_t mode;
+        if (!parse_number(name, len, &num) || num >= NOFILE || procfs_pid_fd_mode(pid, num, &mode))
+            return -ENOENT;
+        return make_inode(dir->sb, pid, num, IDX_FD_LINK, mode, out);
+    }
+    return lookup_in(pid_entries, NPID, pid, dir, name, len, out);
 }
 
-static void add_pid_dir(struct inode *proc_dir, int pid)
+static const struct inode_ops dir_iops = {.lookup = proc_lookup};
+
+static long dir_read(struct file *f, uint64_t ubuf, size_t n)
 {
-    char name[16];
-    ksnprintf(name, sizeof name, "%d", pid);
-    int err = 0;
-    struct inode *d = ramfs_create(proc_dir, name, S_IFDIR | 0555, &err);
-    if (!d)
-        return; /* out of memory: the process is just not listed */
-    d->pid = pid;
-    add_file(d, "status", gen_status, pid);
-    add_file(d, "stat", gen_stat, pid);
-    add_file(d, "cmdline", gen_cmdline, pid);
-    add_file(d, "comm", gen_comm, pid);
-    add_link(d, "exe", link_exe, pid);
-    add_link(d, "cwd", link_cwd, pid);
-    add_file(d, "maps", gen_maps, pid);
-    add_file(d, "environ", gen_environ, pid)->mode = S_IFREG | 0400;
-    struct inode *fd = ramfs_create(d, "fd", S_IFDIR | 0500, &err);
-    if (fd) {
-        fd->pid = pid;
-        fd->refresh = procfs_pid_fd_refresh;
-    }
+    (void)f, (void)ubuf, (void)n;
+    return -EISDIR;
 }
 
-/* Removes dir and everything under it from parent: the entries of a gone
- * process's directory go with it (open files keep theirs alive). */
-static void detach_tree(struct inode *parent, struct inode *dir)
+static long dir_lseek(struct file *f, int64_t off, int whence)
 {
-    while (dir->children)
-        detach_tree(dir, dir->children);
-    ramfs_detach(parent, dir);
+    if (whence == SEEK_CUR)
+        off += (int64_t)f->pos;
+    else if (whence != SEEK_SET)
+        return -EINVAL;
+    if (off < 0)
+        return -EINVAL;
+    f->pos = (uint64_t)off;
+    return off;
 }
 
-static bool is_live_leader(const struct proc *p) { return p && p->leader == p && p->state != PROC_UNUSED; }
+static unsigned dtype(uint32_t mode) { return (mode & S_IFMT) >> 12; }
 
-/*
- * /proc's PID directories follow the process table lazily: before each
- * lookup in /proc and each listing of it, directories of processes gone
- * are removed and ones for new processes made. A directory only names a
- * pid (its files ask the table when opened), so a reused pid's old
- * directory stays valid. Processes are thread group leaders, zombies
- * included, as Linux lists them.
- */
-static void refresh_proc_dir(struct inode *dir)
+/* Positions: 0 ".", 1 "..", then the fixed entries, then (in /proc) a
+ * process at FIRST_PID_POS + pid, or (in fd/) a descriptor at 2 + fd, so
+ * a listing continues where it stopped even as processes come and go. */
+#define FIRST_PID_POS 1024
+
+static int dir_iterate(struct file *f, struct dir_context *ctx)
 {
-    static uint8_t alive[(PID_LIMIT + 8) / 8]; /* the kernel does not preempt itself: one user at a time */
-    memset(alive, 0, sizeof alive);
-    for (int i = 0; i < proc_slots_used; i++) {
-        const struct proc *p = proc_table[i];
-        if (is_live_leader(p) && p->pid > 0 && p->pid <= PID_LIMIT)
-            alive[p->pid / 8] |= (uint8_t)(1u << (p->pid % 8));
+    struct inode *dir = f->inode;
+    struct dentry *d = f->path.dentry;
+    int pid = ino_pid(dir);
+    if (f->pos == 0) {
+        if (!ctx->emit(ctx, ".", 1, dir->ino, dtype(S_IFDIR)))
+            return 0;
+        f->pos = 1;
     }
-    struct inode *next;
-    for (struct inode *c = dir->children; c; c = next) {
-        next = c->sibling;
-        if (!c->pid || (c->mode & S_IFMT) != S_IFDIR)
-            continue;
-        if (alive[c->pid / 8] & (1u << (c->pid % 8)))
-            alive[c->pid / 8] &= (uint8_t)~(1u << (c->pid % 8)); /* listed already */
-        else
-            detach_tree(dir, c); /* open files and cwds keep the inode alive */
+    if (f->pos == 1) {
+        if (!ctx->emit(ctx, "..", 2, d->parent->inode->ino, dtype(S_IFDIR)))
+            return 0;
+        f->pos = 2;
     }
-    for (int i = 0; i < proc_slots_used; i++) {
-        const struct proc *p = proc_table[i];
-        if (is_live_leader(p) && p->pid > 0 && p->pid <= PID_LIMIT && (alive[p->pid / 8] & (1u << (p->pid % 8))))
-            add_pid_dir(dir, p->pid);
+    if (is_fd_dir(dir)) {
+        for (int fd; (fd = procfs_pid_next_fd(pid, (int)f->pos - 2)) >= 0; f->pos = (uint64_t)fd + 3) {
+            f->pos = (uint64_t)fd + 2; /* the entry's own position (getdents's d_off is the next) */
+            char name[12];
+            int len = ksnprintf(name, sizeof name, "%d", fd);
+            if (!ctx->emit(ctx, name, (size_t)len, make_ino(pid, fd, IDX_FD_LINK), dtype(S_IFLNK)))
+                return 0;
+        }
+        return 0;
+    }
+    const struct entry *table = pid ? pid_entries : root_entries;
+    size_t n = pid ? NPID : NROOT;
+    for (; f->pos - 2 < n; f->pos++) {
+        const struct entry *e = &table[f->pos - 2];
+        if (!ctx->emit(ctx, e->name, strlen(e->name), make_ino(pid, -1, IDX_FIRST + (unsigned)(f->pos - 2)),
+                       dtype(e->mode)))
+            return 0;
+    }
+    if (pid)
+        return 0;
+    if (f->pos < 2 + NROOT + 1) { /* "self" after the files */
+        f->pos = 2 + NROOT;
+        if (!ctx->emit(ctx, "self", 4, make_ino(0, -1, IDX_SELF), dtype(S_IFLNK)))
+            return 0;
+        f->pos = FIRST_PID_POS;
+    }
+    if (f->pos < FIRST_PID_POS)
+        f->pos = FIRST_PID_POS;
+    for (;;) {
+        /* The live process with the smallest pid at or after the position. */
+        int next = -1;
+        for (int i = 0; i < proc_slots_used; i++) {
+            const struct proc *p = proc_table[i];
+            if (p && p->leader == p && p->state != PROC_UNUSED && p->pid >= (int)(f->pos - FIRST_PID_POS) &&
+                (next < 0 || p->pid < next))
+                next = p->pid;
+        }
+        if (next < 0)
+            return 0;
+        char name[12];
+        int len = ksnprintf(name, sizeof name, "%d", next);
+        f->pos = FIRST_PID_POS + (uint64_t)next;
+        if (!ctx->emit(ctx, name, (size_t)len, make_ino(next, -1, IDX_PID_DIR), dtype(S_IFDIR)))
+            return 0;
+        f->pos = FIRST_PID_POS + (uint64_t)next + 1;
     }
 }
 
-void procfs_init(void)
+static const struct file_ops dir_fops = {.read = dir_read, .lseek = dir_lseek, .iterate = dir_iterate};
+
+/* --- the superblock ---------------------------------------------------- */
+
+/* A cached dentry under /proc/PID is stale once the process is gone (and
+ * an fd link once the descriptor is closed). */
+static bool proc_revalidate(struct dentry *d)
 {
-    int err = 0;
-    struct inode *proc = ramfs_mkpath("/proc", S_IFDIR | 0555, &err);
-    if (!proc) {
-        kprintf("procfs: cannot create /proc (error %d)\n", err);
-        return;
-    }
-    proc->refresh = refresh_proc_dir;
-    add_link(proc, "self", self_link, 0);
-    add_file(proc, "meminfo", gen_meminfo, 0);
-    add_file(proc, "uptime", gen_uptime, 0);
-    add_file(proc, "ps", gen_ps, 0);
-    add_file(proc, "cpuinfo", procfs_cpuinfo, 0);
-    add_file(proc, "version", procfs_version, 0);
-    add_file(proc, "loadavg", procfs_loadavg, 0);
-    add_file(proc, "stat", procfs_stat, 0);
-    add_file(proc, "filesystems", procfs_filesystems, 0);
-    /* udev's links (and bash's fallbacks when it has none of its own):
-     * /dev/fd is /proc/self/fd, /dev/stdin its entry 0 and so on. */
-    add_fixed_link("/dev/fd", "/proc/self/fd");
-    add_fixed_link("/dev/stdin", "/proc/self/fd/0");
-    add_fixed_link("/dev/stdout", "/proc/self/fd/1");
-    add_fixed_link("/dev/stderr", "/proc/self/fd/2");
+    struct inode *i = d->inode;
+    int pid = ino_pid(i);
+    if (pid == 0)
+        return true;
+    if (!procfs_find_leader(pid))
+        return false;
+    uint32_t mode;
+    return ino_idx(i) != IDX_FD_LINK || procfs_pid_fd_mode(pid, ino_fd(i), &mode) == 0;
 }
+
+static void proc_statfs(struct super_block *sb, struct kstatfs *st)
+{
+    (void)sb;
+    st->type = PROC_SUPER_MAGIC;
+    st->bsize = st->frsize = 4096;
+    st->namelen = 255;
+}
+
+static const struct super_ops proc_sops = {.statfs = proc_statfs, .revalidate = proc_revalidate};
+
+static struct super_block *proc_sb; /* one instance, as Linux has one per pid namespace */
+
+static int proc_mount(const struct fs_type *t, const char *source, unsigned long flags, const char *data,
+                      struct super_block **out)
+{
+    (void)source, (void)flags, (void)data;
+    if (!proc_sb) {
+        struct super_block *sb = sb_new(t, &proc_sops, PROC_SUPER_MAGIC);
+        struct inode *root = NULL;
+        if (!sb || make_inode(sb, 0, -1, IDX_ROOT, S_IFDIR | 0555, &root)) {
+            if (sb)
+                sb_put(sb);
+            return -ENOMEM;
+        }
+        root->nlink = 3;
+        sb->root = d_alloc_root(sb, root);
+        if (!sb->root) {
+            sb_put(sb);
+            return -ENOMEM;
+        }
+        proc_sb = sb;
+        sb_activate(sb); /* kept for later mounts even when unmounted */
+    }
+    sb_get(proc_sb);
+    *out = proc_sb;
+    return 0;
+}
+
+static struct fs_type proc_type = {.name = "proc", .mount = proc_mount};
+
+void procfs_init(void) { fs_register(&proc_type); }

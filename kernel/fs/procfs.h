@@ -1,21 +1,23 @@
 /*
- * procfs.h - /proc: read-only text files generated when opened, each a
- * snapshot of kernel state:
- *   /proc/meminfo  MemTotal / MemFree / ... in kB, as Linux writes them
- *   /proc/uptime   seconds since boot (and idle time, 0)
- *   /proc/self     a link to the reader's /proc/PID (computed per reader)
- *   /proc/PID/     one per process (status, stat, cmdline, comm, exe:
- *                  procfs_pid.h), kept in step with the process table
- *                  lazily, whenever /proc is looked in or listed
- *   /proc/ps       the process table, one process a line (Tiny OS's own
- *                  format, documented in docs/procfs.md):
- *                    PID PPID PGID SID STATE NAME
- *                  STATE is R (running or ready), S (sleeping),
- *                  T (stopped) or Z (zombie).
+ * procfs.h - /proc, a file system whose files are computed: read-only
+ * text files generated when opened (each a snapshot of kernel state),
+ * links computed when read or followed, and directories listed from the
+ * process table. Nothing is stored: a lookup makes the inode of the name
+ * asked for, and its dentry goes when no one uses it, so /proc always
+ * shows the processes alive now.
+ *   /proc/meminfo uptime cpuinfo version loadavg stat filesystems ps
+ *         (procfs_sys.h), mounts (-> self/mounts)
+ *   /proc/self    a link to the reader's /proc/PID
+ *   /proc/PID/    one per process: status stat cmdline comm maps environ
+ *                 mounts mountinfo, the magic links exe cwd root, and fd/
+ *                 with one magic link per open descriptor (procfs_pid.h)
+ * Inode numbers are made of (pid, descriptor, entry), so they are the
+ * same at every lookup.
  */
 #ifndef FS_PROCFS_H
 #define FS_PROCFS_H
 
+/* Registers the "proc" file system type. */
 void procfs_init(void);
 
 #endif

@@ -1,32 +1,27 @@
 /* procfs_pid.c - see procfs_pid.h. */
 #include "fs/procfs_pid.h"
 
-#include "fs/ramfs.h"
+#include "fs/vfs.h"
+#include "fs/pseudo_fs.h"
 #include "lib/format.h"
 #include "lib/string.h"
 #include "mm/vm.h"
 #include "proc/proc.h"
+#include "mm/kmalloc.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
 #include "uapi/mman.h"
 
 #define TICK_NS 10000000ul /* /proc counts time in USER_HZ = 100 ticks a second */
 
-/* The process (thread group leader) pid names, or NULL if gone. */
-static struct proc *find_leader(int pid)
+struct proc *procfs_find_leader(int pid)
 {
     struct proc *p = proc_find(pid);
     return p && p->leader == p && p->state != PROC_UNUSED ? p : NULL;
 }
 
-static char state_letter(const struct proc *p)
-{
-    if (p->state == PROC_ZOMBIE)
-        return 'Z';
-    if (p->stopped)
-        return 'T';
-    return p->state == PROC_BLOCKED ? 'S' : 'R';
-}
+#define find_leader procfs_find_leader
+#define state_letter proc_state_letter
 
 static const char *state_name(char letter)
 {
@@ -136,12 +131,32 @@ long procfs_pid_comm(int pid, char *buf, size_t size)
     return cut(ksnprintf(buf, size, "%s\n", p->name), size);
 }
 
-long procfs_pid_exe(int pid, char *buf, size_t size)
+/* The path of one of a process's places (cwd, root, exe): *which picks it. */
+static const struct path *place(struct proc *p, int which)
+{
+    switch (which) {
+    case PROCFS_CWD: return &p->cwd;
+    case PROCFS_ROOT: return &p->root;
+    default: return &p->exe;
+    }
+}
+
+long procfs_pid_place_text(int pid, int which, char *buf, size_t size)
 {
     struct proc *p = find_leader(pid);
-    if (!p || !p->exe)
+    if (!p || p->state == PROC_ZOMBIE || !place(p, which)->dentry)
         return -ENOENT;
-    return ramfs_path_of(p->exe, buf, size);
+    return path_to_string(place(p, which), buf, size, true);
+}
+
+int procfs_pid_place(int pid, int which, struct path *out)
+{
+    struct proc *p = find_leader(pid);
+    if (!p || p->state == PROC_ZOMBIE || !place(p, which)->dentry)
+        return -ENOENT;
+    *out = *place(p, which);
+    path_get(out);
+    return 0;
 }
 
 /* Appends text at *n of buf, never past size. */
@@ -158,16 +173,25 @@ long procfs_pid_maps(int pid, char *buf, size_t size)
         return -ESRCH;
     if (!p->mm)
         return 0;
+    char *path = kmalloc(PATH_MAX);
+    if (!path)
+        return -ENOMEM;
     size_t n = 0;
     for (const struct vma *v = p->mm->vmas; v && n < size; v = v->next) {
         /* fs/proc/task_mmu.c: show_vma_header_prefix, then the name padded
          * to column 73 (seq_setwidth(25 + 6 * sizeof(void *) - 1) and
-         * seq_pad(' ')); nameless areas end with the prefix's space. */
+         * seq_pad(' ')); nameless areas end with the prefix's space. File
+         * mappings show the file's offset, device and inode and its path. */
+        const struct file *f = v->ops ? v->file : NULL;
+        uint64_t dev = f ? f->inode->sb->dev : 0, ino = f ? f->inode->ino : 0;
         char line[128];
-        int len = ksnprintf(line, sizeof line, "%08lx-%08lx %c%c%c%c %08lx 00:00 %lu ", v->start, v->end,
+        int len = ksnprintf(line, sizeof line, "%08lx-%08lx %c%c%c%c %08lx %02lx:%02lx %lu ", v->start, v->end,
                             v->prot & PROT_READ ? 'r' : '-', v->prot & PROT_WRITE ? 'w' : '-',
-                            v->prot & PROT_EXEC ? 'x' : '-', v->flags & VMA_SHARED ? 's' : 'p', 0ul, 0ul);
+                            v->prot & PROT_EXEC ? 'x' : '-', v->flags & VMA_SHARED ? 's' : 'p',
+                            f ? v->pgoff * 4096 : 0ul, 0ul, dev, ino);
         const char *name = v->flags & VMA_HEAP ? "[heap]" : v->flags & VMA_STACK ? "[stack]" : NULL;
+        if (f && f->path.dentry && path_to_string(&f->path, path, PATH_MAX, true) >= 0)
+            name = path;
         if (name) {
             while (len < 72)
                 line[len++] = ' ';
@@ -179,6 +203,7 @@ long procfs_pid_maps(int pid, char *buf, size_t size)
             put(buf, size, &n, name);
         put(buf, size, &n, "\n");
     }
+    kfree(path);
     return (long)n;
 }
 
@@ -209,12 +234,20 @@ long procfs_pid_environ(int pid, char *buf, size_t size)
     return (long)end;
 }
 
-long procfs_pid_cwd(int pid, char *buf, size_t size)
+long procfs_pid_mounts(int pid, char *buf, size_t size)
 {
     struct proc *p = find_leader(pid);
-    if (!p || !p->cwd || p->state == PROC_ZOMBIE)
-        return -ENOENT;
-    return ramfs_path_of(p->cwd, buf, size);
+    if (!p || !p->root.dentry)
+        return -ESRCH;
+    return mount_table_show(buf, size, &p->root, 0);
+}
+
+long procfs_pid_mountinfo(int pid, char *buf, size_t size)
+{
+    struct proc *p = find_leader(pid);
+    if (!p || !p->root.dentry)
+        return -ESRCH;
+    return mount_table_show(buf, size, &p->root, 1);
 }
 
 /* What readlink shows for an open file, as Linux's d_path and anon inodes
@@ -227,88 +260,72 @@ static long describe_file(const struct file *f, char *buf, size_t size)
     const struct inode *ino = f->inode;
     if (!ino)
         return ksnprintf(buf, size, "anon_inode:[unknown]");
-    if (!ino->parent) {
+    if (ino->sb->flags & SB_PSEUDO) {
         switch (ino->mode & S_IFMT) {
         case S_IFIFO: return ksnprintf(buf, size, "pipe:[%lu]", ino->ino);
         case S_IFSOCK: return ksnprintf(buf, size, "socket:[%lu]", ino->ino);
-        default: return ksnprintf(buf, size, "anon_inode:%s", ino->name ? ino->name : "[unknown]");
+        default: return ksnprintf(buf, size, "anon_inode:%s", ino->anon_name ? ino->anon_name : "[unknown]");
         }
     }
-    long n = ramfs_path_of(ino, buf, size);
-    if (n >= 0 && ino->nlink == 0 && (size_t)n + 11 < size)
-        n += ksnprintf(buf + n, size - (size_t)n, " (deleted)");
-    return n;
+    return path_to_string(&f->path, buf, size, true);
 }
 
-/* The descriptor a /proc/PID/fd entry names: its name is the number. */
-static int entry_fd(const struct inode *link)
+/* The open file at descriptor fd of process pid, or NULL. */
+static struct file *fd_file(int pid, int fd)
 {
-    int fd = 0;
-    for (const char *s = link->name; *s >= '0' && *s <= '9'; s++)
-        fd = fd * 10 + (*s - '0');
-    return fd;
+    struct proc *p = find_leader(pid);
+    if (!p || !p->fdt || p->state == PROC_ZOMBIE)
+        return NULL;
+    return fd_get(p, fd);
 }
 
-long procfs_pid_fd_target(const struct inode *link, char *buf, size_t size)
+long procfs_pid_fd_text(int pid, int fd, char *buf, size_t size)
 {
-    struct proc *p = find_leader(link->pid);
-    if (!p || !p->fdt)
-        return -ENOENT;
-    struct file *f = fd_get(p, entry_fd(link));
+    struct file *f = fd_file(pid, fd);
     if (!f)
         return -ENOENT;
     long n = describe_file(f, buf, size);
     return n < 0 || (size_t)n < size ? n : -ENAMETOOLONG;
 }
 
-/* Following /proc/PID/fd/N leads to the inode of the file open at N, not
- * to a lookup of the text readlink shows: Linux's proc_fd_link and
- * nd_jump_link. Opening it then opens that inode anew (a new open file
+/* Following /proc/PID/fd/N leads to the file open at N itself, not to a
+ * lookup of the text readlink shows: Linux's proc_fd_link and
+ * nd_jump_link. Opening it then opens that file anew (a new open file
  * with its own offset; a pipe's FIFO open, pipe.c), even when no path
  * names it any more. */
-static int fd_jump(const struct inode *link, struct inode **target)
+int procfs_pid_fd_path(int pid, int fd, struct path *out)
 {
-    struct proc *p = find_leader(link->pid);
-    struct file *f = p && p->fdt ? fd_get(p, entry_fd(link)) : NULL;
-    if (!f || !f->inode)
-        return -ENOENT; /* closed since the entry was made */
-    *target = f->inode;
+    struct file *f = fd_file(pid, fd);
+    if (!f)
+        return -ENOENT; /* closed since the entry was looked up */
+    if (!f->path.dentry) {
+        int err = pseudo_file_path(f);
+        if (err)
+            return err;
+    }
+    *out = f->path;
+    path_get(out);
     return 0;
 }
 
-void procfs_pid_fd_refresh(struct inode *dir)
+int procfs_pid_fd_mode(int pid, int fd, uint32_t *mode)
 {
-    static uint8_t open_fds[NOFILE / 8]; /* the kernel does not preempt itself: one user at a time */
-    memset(open_fds, 0, sizeof open_fds);
-    struct proc *p = find_leader(dir->pid);
-    struct fdtable *t = p && p->state != PROC_ZOMBIE ? p->fdt : NULL;
-    for (int fd = 0; t && fd < t->nused; fd++)
-        if (t->fd[fd])
-            open_fds[fd / 8] |= (uint8_t)(1u << (fd % 8));
-    /* Entries of closed descriptors go; those still open stay. */
-    struct inode *next;
-    for (struct inode *c = dir->children; c; c = next) {
-        next = c->sibling;
-        int fd = entry_fd(c);
-        if (fd < NOFILE && (open_fds[fd / 8] & (1u << (fd % 8))))
-            open_fds[fd / 8] &= (uint8_t)~(1u << (fd % 8));
-        else
-            ramfs_detach(dir, c);
-    }
-    for (int fd = 0; t && fd < t->nused; fd++) {
-        if (!(open_fds[fd / 8] & (1u << (fd % 8))))
-            continue;
-        char name[12];
-        ksnprintf(name, sizeof name, "%d", fd);
-        uint32_t acc = t->fd[fd]->flags & O_ACCMODE;
-        /* Linux's modes: r for reading, w for writing, x never. */
-        uint32_t perm = (acc != O_WRONLY ? 0400 : 0) | (acc != O_RDONLY ? 0200 : 0);
-        int err = 0;
-        struct inode *l = ramfs_create(dir, name, S_IFLNK | perm, &err);
-        if (l) {
-            l->priv = (void *)procfs_pid_fd_target;
-            l->jump = fd_jump;
-            l->pid = dir->pid;
-        }
-    }
+    struct file *f = fd_file(pid, fd);
+    if (!f)
+        return -ENOENT;
+    uint32_t acc = f->flags & O_ACCMODE;
+    /* Linux's modes: r for reading, w for writing, x never. */
+    *mode = S_IFLNK | (acc != O_WRONLY ? 0400 : 0) | (acc != O_RDONLY ? 0200 : 0);
+    return 0;
+}
+
+int procfs_pid_next_fd(int pid, int from)
+{
+    struct proc *p = find_leader(pid);
+    if (!p || !p->fdt || p->state == PROC_ZOMBIE)
+        return -1;
+    for (int fd = from < 0 ? 0 : from; fd < p->fdt->nused; fd++)
+        if (p->fdt->fd[fd])
+            return fd;
+    return -1;
 }

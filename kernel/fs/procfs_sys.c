@@ -2,6 +2,9 @@
 #include "fs/procfs_sys.h"
 
 #include "arch/x86_64/cpu.h"
+#include "fs/page_cache.h"
+#include "fs/super.h"
+#include "mm/pmm.h"
 #include "lib/format.h"
 #include "lib/string.h"
 #include "proc/proc.h"
@@ -49,9 +52,9 @@ static void add_flags(char *buf, size_t size, size_t *n, const char *const names
             ADD(" %s", names[i]);
 }
 
-long procfs_cpuinfo(const struct inode *ino, char *buf, size_t size)
+long procfs_cpuinfo(int pid, char *buf, size_t size)
 {
-    (void)ino;
+    (void)pid;
     uint32_t a, b, c, d, max_ext;
     char vendor[13];
     cpuid(0, 0, &a, &b, &c, &d);
@@ -110,9 +113,9 @@ long procfs_cpuinfo(const struct inode *ino, char *buf, size_t size)
     return done(n0, size);
 }
 
-long procfs_version(const struct inode *ino, char *buf, size_t size)
+long procfs_version(int pid, char *buf, size_t size)
 {
-    (void)ino;
+    (void)pid;
     /* The release and version match uname(2) (sys_proc.c). */
     return done((size_t)ksnprintf(buf, size,
                                   "Linux version 6.1.0-tinyos (tinyos@tinyos) (gcc) #1 " TINYOS_NAME " " TINYOS_VERSION
@@ -140,18 +143,18 @@ static void count_procs(int *total, int *running, int *newest)
     }
 }
 
-long procfs_loadavg(const struct inode *ino, char *buf, size_t size)
+long procfs_loadavg(int pid, char *buf, size_t size)
 {
-    (void)ino;
+    (void)pid;
     int total, running, newest;
     count_procs(&total, &running, &newest);
     /* Load averages are not kept: 0.00, what an idle Linux shows. */
     return done((size_t)ksnprintf(buf, size, "0.00 0.00 0.00 %d/%d %d\n", running, total, newest), size);
 }
 
-long procfs_stat(const struct inode *ino, char *buf, size_t size)
+long procfs_stat(int pid, char *buf, size_t size)
 {
-    (void)ino;
+    (void)pid;
     uint64_t user = 0, sys = 0;
     for (int i = 0; i < proc_slots_used; i++) {
         const struct proc *p = proc_table[i];
@@ -174,10 +177,44 @@ long procfs_stat(const struct inode *ino, char *buf, size_t size)
     return done(n0, size);
 }
 
-long procfs_filesystems(const struct inode *ino, char *buf, size_t size)
+long procfs_filesystems(int pid, char *buf, size_t size)
 {
-    (void)ino;
-    return done((size_t)ksnprintf(buf, size, "nodev\ttmpfs\nnodev\tramfs\nnodev\tproc\nnodev\tdevtmpfs\n"
-                                             "nodev\tpipefs\nnodev\tanon_inodefs\n"),
-                size);
+    (void)pid;
+    size_t used = 0, *n = &used;
+    for (const struct fs_type *t = fs_types(); t; t = t->next)
+        ADD("%s\t%s\n", t->requires_dev ? "" : "nodev", t->name);
+    return done(used, size);
+}
+
+long procfs_meminfo(int pid, char *buf, size_t size)
+{
+    (void)pid;
+    uint64_t total = pmm_total_frames() * 4, free = pmm_free_frames() * 4, cached = pc_total_pages() * 4;
+    /* tmpfs pages are Shmem and Cached, and not available: they cannot be
+     * dropped (Linux counts them the same way). */
+    return ksnprintf(buf, size,
+                     "MemTotal:       %8lu kB\nMemFree:        %8lu kB\nMemAvailable:   %8lu kB\n"
+                     "Buffers:               0 kB\nCached:         %8lu kB\nSwapCached:            0 kB\n"
+                     "SwapTotal:             0 kB\nSwapFree:              0 kB\nShmem:          %8lu kB\n",
+                     total, free, free, cached, cached);
+}
+
+long procfs_uptime(int pid, char *buf, size_t size)
+{
+    (void)pid;
+    uint64_t cs = clock_monotonic_ns() / 10000000; /* centiseconds */
+    return ksnprintf(buf, size, "%lu.%02lu 0.00\n", cs / 100, cs % 100);
+}
+
+long procfs_ps(int pid, char *buf, size_t size)
+{
+    (void)pid;
+    size_t n = (size_t)ksnprintf(buf, size, "  PID  PPID  PGID   SID STATE NAME\n");
+    for (int i = 0; i < proc_slots_used && n < size; i++) {
+        const struct proc *p = proc_table[i];
+        if (p)
+            n += (size_t)ksnprintf(buf + n, size - n, "%5d %5d %5d %5d %c     %s\n", p->pid,
+                                   p->parent ? p->parent->pid : 0, p->pgid, p->sid, proc_state_letter(p), p->name);
+    }
+    return (long)(n < size ? n : size);
 }

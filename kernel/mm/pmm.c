@@ -155,6 +155,17 @@ void pmm_free_contig(uint64_t pa, uint64_t count)
 }
 
 void pmm_free(uint64_t pa) { pmm_free_contig(pa, 1); }
+
+void pmm_release_boot_range(uint64_t start, uint64_t end)
+{
+    /* Only frames wholly inside: a partial one may hold other boot data. */
+    for (uint64_t pa = page_align_up(start); pa + PAGE_SIZE <= end; pa += PAGE_SIZE) {
+        uint64_t f = irq_save();
+        if (pa / PAGE_SIZE < fa.nframes && frame_alloc_is_used(&fa, pa / PAGE_SIZE) && refs[pa / PAGE_SIZE] == 0)
+            frame_alloc_free(&fa, pa / PAGE_SIZE, 1);
+        irq_restore(f);
+    }
+}
 uint64_t pmm_free_frames(void) { return fa.nfree; }
 uint64_t pmm_total_frames(void) { return total_frames; }
 uint64_t pmm_highest_ram(void) { return highest_ram; }

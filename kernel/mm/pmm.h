@@ -28,6 +28,10 @@ void pmm_ref(uint64_t pa);
 unsigned pmm_refcount(uint64_t pa);
 void pmm_free_contig(uint64_t pa, uint64_t count);
 
+/* Gives the whole frames of [start, end), boot data reserved at boot
+ * (the initramfs module), to the allocator once nothing reads them. */
+void pmm_release_boot_range(uint64_t start, uint64_t end);
+
 uint64_t pmm_free_frames(void);
 uint64_t pmm_total_frames(void);   /* usable frames the map gave us */
 uint64_t pmm_highest_ram(void);    /* end of the highest usable region */

@@ -86,6 +86,28 @@ static void free_tables(uint64_t pa, int level)
     pmm_free(pa);
 }
 
+/* A copy of area v's descriptor (its file, if any, told of the new user). */
+static struct vma *vma_dup(const struct vma *v)
+{
+    struct vma *c = kmalloc(sizeof *c);
+    if (!c)
+        return NULL;
+    *c = *v;
+    c->next = NULL;
+    list_init(&c->file_link);
+    if (c->ops)
+        c->ops->open(c);
+    return c;
+}
+
+/* Frees an area's descriptor (after its pages), letting go of its file. */
+static void vma_free(struct vma *v)
+{
+    if (v->ops)
+        v->ops->close(v);
+    kfree(v);
+}
+
 void vm_destroy(struct mm *mm)
 {
     if (!mm)
@@ -95,7 +117,7 @@ void vm_destroy(struct mm *mm)
     for (struct vma *v = mm->vmas, *next; v; v = next) {
         next = v->next;
         free_range(mm, v->start, v->end);
-        kfree(v);
+        vma_free(v);
     }
     free_tables(mm->root, 4);
     kfree(mm);
@@ -133,11 +155,12 @@ static int split_at(struct mm *mm, uint64_t addr)
     struct vma *v = vm_find(mm, addr);
     if (!v || v->start == addr)
         return 0;
-    struct vma *tail = kmalloc(sizeof *tail);
+    struct vma *tail = vma_dup(v);
     if (!tail)
         return -ENOMEM;
-    *tail = *v;
     tail->start = addr;
+    tail->pgoff += (addr - v->start) / PAGE_SIZE;
+    tail->next = v->next;
     v->end = addr;
     v->next = tail;
     return 0;
@@ -159,7 +182,7 @@ int vm_unmap(struct mm *mm, uint64_t start, uint64_t len)
         if (v->start >= start && v->end <= end) {
             free_range(mm, v->start, v->end);
             *pp = v->next;
-            kfree(v);
+            vma_free(v);
         } else {
             pp = &v->next;
         }
@@ -175,24 +198,33 @@ int vm_discard(struct mm *mm, uint64_t start, uint64_t len)
     return 0;
 }
 
+/* Can n continue v as one area? Anonymous memory, or the same file at
+ * the next offset. */
+static bool continues(const struct vma *v, const struct vma *n)
+{
+    if (v->end != n->start || v->prot != n->prot || v->flags != n->flags || v->ops != n->ops)
+        return false;
+    return !v->ops || (v->file == n->file && v->pgoff + (v->end - v->start) / PAGE_SIZE == n->pgoff);
+}
+
 /* Joins neighbouring areas that touch and have the same rights and
- * flags, as Linux does: a grown heap or a moved mapping stays one area
- * (mremap needs its range inside one). */
+ * flags (and the same file, contiguous), as Linux does: a grown heap or
+ * a moved mapping stays one area (mremap needs its range inside one). */
 static void merge_areas(struct mm *mm)
 {
     for (struct vma *v = mm->vmas; v && v->next;) {
         struct vma *n = v->next;
-        if (v->end == n->start && v->prot == n->prot && v->flags == n->flags) {
+        if (continues(v, n)) {
             v->end = n->end;
             v->next = n->next;
-            kfree(n);
+            vma_free(n);
         } else {
             v = n;
         }
     }
 }
 
-int vm_map(struct mm *mm, uint64_t start, uint64_t len, uint32_t prot, uint32_t flags)
+int vm_map(struct mm *mm, uint64_t start, uint64_t len, uint32_t prot, uint32_t flags, const struct vma_file *file)
 {
     len = page_align_up(len);
     if (!len || !range_ok(start, len))
@@ -205,7 +237,16 @@ int vm_map(struct mm *mm, uint64_t start, uint64_t len, uint32_t prot, uint32_t 
         kfree(nv);
         return err;
     }
-    *nv = (struct vma){.start = start, .end = start + len, .prot = prot, .flags = flags};
+    if (!file || !(flags & VMA_SHARED))
+        flags |= VMA_MAYWRITE; /* only a shared file mapping can be denied writing */
+    *nv = (struct vma){.start = start, .end = start + len, .prot = prot, .flags = flags, .mm = mm};
+    list_init(&nv->file_link);
+    if (file) {
+        nv->ops = file->ops;
+        nv->file = file->file;
+        nv->pgoff = file->pgoff;
+        nv->ops->open(nv);
+    }
     struct vma **pp = &mm->vmas;
     while (*pp && (*pp)->start < start)
         pp = &(*pp)->next;
@@ -224,11 +265,14 @@ int vm_protect(struct mm *mm, uint64_t start, uint64_t len, uint32_t prot)
         return 0;
     if (start >= USER_TOP || end > USER_TOP || end < start)
         return -ENOMEM;
-    /* The whole range must be mapped (Linux: -ENOMEM otherwise). */
+    /* The whole range must be mapped (Linux: -ENOMEM otherwise), and
+     * write access may only be added where the mapping allows it. */
     for (uint64_t a = start; a < end;) {
         struct vma *v = vm_find(mm, a);
         if (!v)
             return -ENOMEM;
+        if ((prot & PROT_WRITE) && !(v->flags & VMA_MAYWRITE))
+            return -EACCES;
         a = v->end;
     }
     int err = split_at(mm, start);
@@ -277,21 +321,43 @@ uint64_t vm_find_free(struct mm *mm, uint64_t len, uint64_t limit)
     return best;
 }
 
-/* The page at va, allocated and zeroed if absent. */
-static int bring_in(struct mm *mm, uint64_t va, uint32_t prot)
+/* Brings in the page at va of area v if absent: a zero page for
+ * anonymous memory; for a file mapping the file's page, which a shared
+ * mapping maps itself and a private one maps read-only (the first store
+ * takes a private copy), or copies at once when the fault is a write. */
+static int bring_in(struct mm *mm, struct vma *v, uint64_t va, bool write)
 {
     if (paging_translate(mm->root, va, NULL, NULL))
         return 0;
-    uint64_t pa = pmm_alloc();
-    if (!pa)
-        return -ENOMEM;
-    memset(phys_to_virt(pa), 0, PAGE_SIZE);
-    int err = paging_map(mm->root, va, pa, pte_flags(prot));
-    if (err) {
-        pmm_free(pa);
-        return err;
+    uint64_t pa, flags = pte_flags(v->prot);
+    if (!v->ops) {
+        pa = pmm_alloc();
+        if (!pa)
+            return -ENOMEM;
+        memset(phys_to_virt(pa), 0, PAGE_SIZE);
+    } else {
+        int err = v->ops->fault(v, v->pgoff + (va - v->start) / PAGE_SIZE, &pa);
+        if (err)
+            return err;
+        if (!(v->flags & VMA_SHARED)) {
+            if (write) {
+                uint64_t copy = pmm_alloc();
+                if (!copy) {
+                    pmm_free(pa);
+                    return -ENOMEM;
+                }
+                memcpy(phys_to_virt(copy), phys_to_virt(pa), PAGE_SIZE);
+                pmm_free(pa);
+                pa = copy;
+            } else {
+                flags &= ~PTE_W;
+            }
+        }
     }
-    return 0;
+    int err = paging_map(mm->root, va, pa, flags);
+    if (err)
+        pmm_free(pa);
+    return err;
 }
 
 /* Gives mm its own copy of the shared frame at va (copy-on-write), or
@@ -322,7 +388,7 @@ int vm_fault(struct mm *mm, uint64_t addr, bool write, bool exec)
         return -EFAULT;
     uint64_t va = page_align_down(addr), flags;
     if (!paging_translate(mm->root, va, NULL, &flags))
-        return bring_in(mm, va, v->prot);
+        return bring_in(mm, v, va, write);
     /* Present: a write to a read-only page of a writable area is the
      * copy-on-write case; anything else is a rights violation. */
     if (write && !(flags & PTE_W) && (flags & PTE_P))
@@ -382,13 +448,12 @@ struct mm *vm_fork(struct mm *parent)
     mm->arg_end = parent->arg_end;
     struct vma **tail = &mm->vmas;
     for (struct vma *v = parent->vmas; v; v = v->next) {
-        struct vma *c = kmalloc(sizeof *c);
+        struct vma *c = vma_dup(v);
         if (!c) {
             vm_destroy(mm);
             return NULL;
         }
-        *c = *v;
-        c->next = NULL;
+        c->mm = mm;
         *tail = c;
         tail = &c->next;
     }
@@ -411,7 +476,7 @@ int vm_write(struct mm *mm, uint64_t dst, const void *src, size_t len)
         if (!v)
             return -EFAULT;
         uint64_t va = page_align_down(dst), pa;
-        int err = bring_in(mm, va, v->prot);
+        int err = bring_in(mm, v, va, true);
         if (err)
             return err;
         paging_translate(mm->root, va, &pa, NULL);
@@ -460,6 +525,16 @@ uint64_t vm_resident_pages(struct mm *mm)
     return n;
 }
 
+void vm_zap(struct vma *v, uint64_t start, uint64_t end)
+{
+    if (start < v->start)
+        start = v->start;
+    if (end > v->end)
+        end = v->end;
+    if (start < end)
+        free_range(v->mm, start, end);
+}
+
 uint64_t vm_total_size(struct mm *mm)
 {
     uint64_t n = 0;
@@ -473,8 +548,8 @@ int vm_move(struct mm *mm, uint64_t from, uint64_t to, uint64_t len)
     struct vma *v = vm_find(mm, from);
     if (!v || from + len > v->end)
         return -EFAULT;
-    uint32_t prot = v->prot, flags = v->flags;
-    int err = vm_map(mm, to, len, prot, flags);
+    struct vma_file file = {v->ops, v->file, v->pgoff + (from - v->start) / PAGE_SIZE};
+    int err = vm_map(mm, to, len, v->prot, v->flags, v->ops ? &file : NULL);
     if (err)
         return err;
     /* Move the frames: each present page's entry goes to its new address. */

@@ -13,15 +13,52 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define VMA_HEAP 0x1  /* the brk area */
-#define VMA_STACK 0x2 /* the main stack */
-#define VMA_SHARED 0x4 /* MAP_SHARED: fork shares the pages instead of copying */
+#include "lib/list.h"
+
+#define VMA_HEAP 0x1     /* the brk area */
+#define VMA_STACK 0x2    /* the main stack */
+#define VMA_SHARED 0x4   /* MAP_SHARED: fork shares the pages instead of copying */
+#define VMA_MAYWRITE 0x8 /* PROT_WRITE may be given (not for a shared map of a read-only file) */
+
+struct vma;
+struct mm;
+
+/*
+ * What a file mapping asks of the file's owner. The memory manager knows
+ * nothing of files: a file-backed area carries an object (the open file),
+ * its offset in pages, and these operations, which the file system
+ * implements on its page cache (fs/filemap.c).
+ */
+struct vm_file_ops {
+    /* Area v now refers to the object (a new mapping, a copy made by fork
+     * or by splitting an area): take a reference, note the mapping. */
+    void (*open)(struct vma *v);
+    /* Area v no longer does (munmap, exit, merged into a neighbour). */
+    void (*close)(struct vma *v);
+    /* The frame holding page pgoff of the object, with a reference for
+     * the caller: 0, -EIO past the end of the file (SIGBUS), -ENOMEM. */
+    int (*fault)(struct vma *v, uint64_t pgoff, uint64_t *pa);
+};
+
+/* A file mapping to be made (mmap): the object, its operations and the
+ * offset (in pages) of the area's first page. */
+struct vma_file {
+    const struct vm_file_ops *ops;
+    void *file;
+    uint64_t pgoff;
+};
 
 struct vma {
     uint64_t start, end; /* page aligned, end exclusive */
     uint32_t prot;       /* PROT_READ | PROT_WRITE | PROT_EXEC */
     uint32_t flags;      /* VMA_* */
     struct vma *next;
+    struct mm *mm;
+    /* File-backed areas (ops NULL: anonymous memory). */
+    const struct vm_file_ops *ops;
+    void *file;
+    uint64_t pgoff;             /* the file page at start */
+    struct list_head file_link; /* for the file's owner: its list of mappings */
 };
 
 struct mm {
@@ -47,8 +84,9 @@ void vm_put(struct mm *mm);
 void vm_activate(struct mm *mm);
 
 /* Adds an area [start, start + len) replacing whatever was there
- * (MAP_FIXED semantics). 0, -EINVAL or -ENOMEM. */
-int vm_map(struct mm *mm, uint64_t start, uint64_t len, uint32_t prot, uint32_t flags);
+ * (MAP_FIXED semantics): anonymous memory when file is NULL, else a
+ * mapping of file (whose open operation is called). 0, -EINVAL or -ENOMEM. */
+int vm_map(struct mm *mm, uint64_t start, uint64_t len, uint32_t prot, uint32_t flags, const struct vma_file *file);
 /* Removes [start, start + len) from the areas and frees its pages. */
 int vm_unmap(struct mm *mm, uint64_t start, uint64_t len);
 /* Frees the pages of [start, start + len) but keeps the areas: the next
@@ -58,7 +96,8 @@ int vm_discard(struct mm *mm, uint64_t start, uint64_t len);
  * rights (mremap). The destination must be free. 0, -EFAULT, -ENOMEM. */
 int vm_move(struct mm *mm, uint64_t from, uint64_t to, uint64_t len);
 /* Changes the rights of [start, start + len); -ENOMEM if part of the
- * range is not mapped (Linux's answer). */
+ * range is not mapped (Linux's answer), -EACCES for write access to a
+ * shared mapping of a file not open for writing. */
 int vm_protect(struct mm *mm, uint64_t start, uint64_t len, uint32_t prot);
 /* The highest free gap of len bytes below limit, or 0 if none. */
 uint64_t vm_find_free(struct mm *mm, uint64_t len, uint64_t limit);
@@ -67,7 +106,8 @@ struct vma *vm_find(struct mm *mm, uint64_t addr);
 
 /* Resolves a fault at addr (write/exec as the error code says): 0 when a
  * page was brought in, -EFAULT when the areas do not allow the access
- * (the caller then delivers SIGSEGV), -ENOMEM when out of frames. */
+ * (the caller then delivers SIGSEGV), -EIO for a page of a file mapping
+ * past the end of the file (SIGBUS), -ENOMEM when out of frames. */
 int vm_fault(struct mm *mm, uint64_t addr, bool write, bool exec);
 
 /* Writes len bytes from src (NULL: zeroes) at user address dst of mm,
@@ -81,6 +121,10 @@ int vm_write(struct mm *mm, uint64_t dst, const void *src, size_t len);
  * another process's memory (/proc/PID/cmdline). Stops at the first page
  * not present (nothing is faulted in); returns the bytes copied. */
 size_t vm_read(struct mm *mm, void *dst, uint64_t src, size_t len);
+
+/* Unmaps the pages of area v in [start, end) without changing the area:
+ * the next touch faults them in again (a file truncated under a mapping). */
+void vm_zap(struct vma *v, uint64_t start, uint64_t end);
 
 /* Pages present in mm's areas (VmRSS). Areas without rights are skipped:
  * they are reservations (Go's heap arenas) and hold no pages. */

@@ -8,7 +8,7 @@
  *   - binding with only the family autobinds an abstract name of five hex
  *     digits, as Linux does.
  */
-#include "fs/ramfs.h"
+#include "fs/vfs.h"
 #include "lib/string.h"
 #include "net/unix_socket.h"
 #include "proc/proc.h"
@@ -16,14 +16,6 @@
 
 static struct usock *abstract_list;
 static unsigned autobind_next;
-
-static int open_socket_file(struct file *f)
-{
-    (void)f;
-    return -ENXIO; /* open(2): "ENXIO ... the file is a UNIX domain socket" */
-}
-
-static const struct file_ops socket_file_ops = {.open = open_socket_file};
 
 /* sun_path of a path name as a C string (Linux ends it at addrlen when
  * the caller did not). */
@@ -64,38 +56,24 @@ static long bind_path(struct usock *s, const struct usk_addr *a)
     size_t len = strlen(path);
     if (len == 0)
         return -ENOENT;
-    char *name = path + len;
-    while (name > path && name[-1] != '/')
-        name--;
-    if (!*name)
+    if (path[len - 1] == '/')
         return -EINVAL; /* "dir/": not a name for a socket */
-    if (strlen(name) > 255)
-        return -ENAMETOOLONG;
-    struct inode *dir = current()->cwd;
-    if (name > path) {
-        name[-1] = '\0';
-        long err = ramfs_lookup(dir, name - 1 == path ? "/" : path, 1, &dir);
-        if (err)
-            return err;
-        if ((dir->mode & S_IFMT) != S_IFDIR)
-            return -ENOTDIR;
-    }
-    if (dir->nlink == 0)
-        return -ENOENT; /* the directory was removed */
-    if (ramfs_child(dir, name, strlen(name)))
-        return -EADDRINUSE; /* af_unix.c: bind never reuses a file */
-    int err = 0;
-    struct inode *n = ramfs_create(dir, name, S_IFSOCK | (0777 & ~current()->umask), &err);
-    if (!n)
+    struct path cwd = namei_cwd(), parent, node;
+    char name[NAME_MAX + 1];
+    long err = namei_parent(&cwd, path, &parent, name, NULL);
+    if (err)
         return err;
-    n->fops = &socket_file_ops;
-    n->priv = s;
-    inode_get(n); /* the socket's: the inode outlives an unlink while bound */
-    s->node = n;
+    /* The socket file (a tmpfs inode whose opens fail with ENXIO). */
+    err = vfs_create_at(&parent, name, S_IFSOCK | (0777 & ~current()->umask), 0, &node);
+    path_put(&parent);
+    if (err)
+        return err == -EEXIST ? -EADDRINUSE : err; /* af_unix.c: bind never reuses a file */
+    struct inode *n = node.dentry->inode;
+    n->socket = s;
+    s->node = inode_get(n); /* the socket's: the inode outlives an unlink while bound */
+    path_put(&node);
     s->addr.sa.sun_family = AF_UNIX;
     memcpy(s->addr.sa.sun_path, path, len);
-    if (name > path)
-        s->addr.sa.sun_path[name - 1 - path] = '/'; /* undo the split */
     s->addr.sa.sun_path[len] = '\0';
     s->addr.len = (uint32_t)(2 + len + 1); /* unix_mkname_bsd's length */
     return 0;
@@ -136,11 +114,13 @@ struct usock *unix_name_find(const struct usk_addr *a, int type, long *err)
     } else {
         char path[UNIX_PATH_MAX + 1];
         path_of(a, path);
-        struct inode *n;
-        *err = ramfs_lookup(current()->cwd, path, 1, &n);
+        struct path cwd = namei_cwd(), p;
+        *err = namei(&cwd, path, LOOKUP_FOLLOW, &p);
         if (*err)
             return NULL;
-        s = n->fops == &socket_file_ops ? n->priv : NULL;
+        struct inode *n = p.dentry->inode;
+        s = (n->mode & S_IFMT) == S_IFSOCK ? n->socket : NULL;
+        path_put(&p);
     }
     if (!s || s->closed) {
         *err = -ECONNREFUSED; /* a name nobody (or no socket) answers */
@@ -153,7 +133,7 @@ struct usock *unix_name_find(const struct usk_addr *a, int type, long *err)
 void unix_name_release(struct usock *s)
 {
     if (s->node) {
-        s->node->priv = NULL;
+        s->node->socket = NULL;
         inode_put(s->node);
         s->node = NULL;
     }

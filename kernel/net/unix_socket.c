@@ -9,6 +9,7 @@
 #include "net/unix_socket.h"
 
 #include "arch/x86_64/cpu.h"
+#include "fs/pseudo_fs.h"
 #include "lib/string.h"
 #include "mm/kmalloc.h"
 #include "mm/usercopy.h"
@@ -32,7 +33,6 @@ struct usk_msg {
     char data[];
 };
 
-static uint64_t next_sock_ino = 3u << 29;
 
 /* --- user iovec cursor --------------------------------------------------- */
 
@@ -98,9 +98,7 @@ struct usock *usock_new(int type)
     s->refs = 1;
     s->type = type;
     s->sndbuf = s->rcvbuf = DEFAULT_BUF;
-    s->inode.mode = S_IFSOCK | 0777;
-    s->inode.ino = next_sock_ino++;
-    s->inode.nlink = 1;
+    pseudo_inode_init(&s->inode, PSEUDO_SOCKFS, S_IFSOCK | 0777);
     return s;
 }
 

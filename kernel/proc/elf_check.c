@@ -119,14 +119,16 @@ static int add_load(const Elf64_Phdr *ph, uint64_t bias, uint64_t user_lo, uint6
     return 0;
 }
 
-int elf_check(const void *file, uint64_t size, uint64_t dyn_base, uint64_t user_lo, uint64_t user_hi,
-              struct elf_image *out)
+int elf_check(const void *head, uint64_t head_len, uint64_t size, uint64_t dyn_base, uint64_t user_lo,
+              uint64_t user_hi, struct elf_image *out)
 {
-    const uint8_t *bytes = file;
+    const uint8_t *bytes = head;
     Elf64_Ehdr eh;
 
     memset(out, 0, sizeof *out);
-    if (size < sizeof eh)
+    if (head_len > size)
+        return -EINVAL; /* the caller's mistake */
+    if (head_len < sizeof eh)
         return -ENOEXEC; /* too short to be an ELF file (Linux: short read -> -ENOEXEC) */
     memcpy(&eh, bytes, sizeof eh);
     int err = check_ident(&eh);
@@ -145,6 +147,8 @@ int elf_check(const void *file, uint64_t size, uint64_t dyn_base, uint64_t user_
     uint64_t ph_size = (uint64_t)eh.e_phnum * sizeof(Elf64_Phdr);
     if (!in_file(eh.e_phoff, ph_size, size))
         return -EINVAL;
+    if (!in_file(eh.e_phoff, ph_size, head_len))
+        return -ENOEXEC; /* inside the file but past what the caller read: too odd to run */
 
     /* ET_EXEC is linked at its final address. ET_DYN without PT_INTERP is a
      * static-pie, linked at 0 and moved by the bias as a whole (Linux:

@@ -50,7 +50,9 @@ struct elf_image {
 };
 
 /*
- * file[0..size) is the whole executable. dyn_base is the load bias for ET_DYN
+ * head[0..head_len) is the start of an executable of size bytes (the
+ * caller reads at least the ELF header and the program headers; all of it
+ * may be given). dyn_base is the load bias for ET_DYN
  * (e.g. 0x555555554000; must be page-aligned, else -EINVAL). Segments must lie
  * in [user_lo, user_hi) after the bias is applied.
  *
@@ -58,12 +60,13 @@ struct elf_image {
  *   -ENOEXEC  not an ELF we can run: bad magic, not ELFCLASS64, not little
  *             endian, wrong version, not EM_X86_64, not ET_EXEC/ET_DYN,
  *             PT_INTERP present, no non-empty PT_LOAD, more than
- *             ELF_MAX_SEGMENTS of them, or file shorter than an ELF header.
+ *             ELF_MAX_SEGMENTS of them, file shorter than an ELF header, or
+ *             program headers beyond head_len.
  *   -EINVAL   a malformed or hostile file: see the checks in elf_check.c.
- * Every sum is overflow-checked and nothing outside file[0..size) is read.
- * file needs no particular alignment.
+ * Every sum is overflow-checked and nothing outside head[0..head_len) is
+ * read. head needs no particular alignment.
  */
-int elf_check(const void *file, uint64_t size, uint64_t dyn_base, uint64_t user_lo, uint64_t user_hi,
-              struct elf_image *out);
+int elf_check(const void *head, uint64_t head_len, uint64_t size, uint64_t dyn_base, uint64_t user_lo,
+              uint64_t user_hi, struct elf_image *out);
 
 #endif

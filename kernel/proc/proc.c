@@ -7,7 +7,6 @@
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/layout.h"
 #include "arch/x86_64/power.h"
-#include "fs/ramfs.h"
 #include "fs/vfs.h"
 #include "lib/cmdline.h"
 #include "lib/kprintf.h"
@@ -142,11 +141,21 @@ struct proc *proc_alloc(void)
     ctx[6] = (uint64_t)proc_first_entry;
     p->ctx_rsp = (uint64_t)ctx;
     p->state = PROC_READY; /* the caller fills in the rest first (interrupts off or not yet in the table) */
-    p->cwd = ramfs_root();
-    inode_get(p->cwd);
+    p->root = p->cwd = mount_root_path();
+    path_get(&p->root);
+    path_get(&p->cwd);
     p->sigaltstack_flags = 2; /* SS_DISABLE */
     table[slot] = p;
     return p;
+}
+
+char proc_state_letter(const struct proc *p)
+{
+    if (p->state == PROC_ZOMBIE)
+        return 'Z';
+    if (p->stopped)
+        return 'T';
+    return p->state == PROC_BLOCKED ? 'S' : 'R';
 }
 
 struct proc *proc_find(int pid)
@@ -191,9 +200,9 @@ void proc_free(struct proc *p)
 {
     close_files(p);
     release_sighand(p);
-    inode_put(p->cwd);
-    if (p->exe)
-        inode_put(p->exe);
+    path_put(&p->cwd);
+    path_put(&p->root);
+    path_put(&p->exe);
     vm_put(p->mm);
     kstack_free(p->slot);
     table[p->slot] = NULL;
@@ -233,12 +242,11 @@ void trap_enter_user(struct trap_frame *f) __attribute__((noreturn));
 
 static struct file *open_device(const char *path)
 {
-    struct inode *dev;
-    if (ramfs_lookup(NULL, path, 1, &dev))
-        panic("no %s", path);
-    struct file *f = file_new(dev, dev->fops, O_RDWR);
-    if (!f)
-        panic("out of memory opening %s", path);
+    struct path root = mount_root_path();
+    struct file *f;
+    int err = vfs_open(&root, path, O_RDWR, 0, &f);
+    if (err)
+        panic("cannot open %s (error %d)", path, err);
     return f;
 }
 
@@ -335,12 +343,14 @@ struct proc *proc_fork(uint64_t child_rsp, uint64_t flags, int *err)
     } else {
         memcpy(c->sighand->act, parent->sighand->act, sizeof c->sighand->act);
     }
-    inode_put(c->cwd); /* proc_alloc's root */
+    path_put(&c->cwd); /* proc_alloc's root */
+    path_put(&c->root);
     c->cwd = parent->cwd;
-    inode_get(c->cwd);
+    c->root = parent->root;
     c->exe = parent->exe;
-    if (c->exe)
-        inode_get(c->exe);
+    path_get(&c->cwd);
+    path_get(&c->root);
+    path_get(&c->exe);
     c->umask = parent->umask;
     c->nice = parent->nice;
     rlimit_inherit(c, parent);

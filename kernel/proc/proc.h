@@ -11,6 +11,7 @@
 #include "arch/x86_64/layout.h"
 #include "arch/x86_64/percpu.h"
 #include "arch/x86_64/trap_frame.h"
+#include "fs/path.h"
 #include "proc/proc_offsets.h"
 #include "proc/rlimit.h"
 
@@ -120,8 +121,8 @@ struct proc {
     int slot;            /* index in the process table = kernel stack slot */
     uint64_t kstack_top; /* the trap frame of the user context sits just below */
     struct fdtable *fdt;
-    struct inode *cwd;
-    struct inode *exe;        /* the program file (/proc/self/exe) */
+    struct path cwd, root;    /* referenced; root is where "/" and ".." stop (chroot) */
+    struct path exe;          /* the program file (/proc/self/exe), or none */
     uint64_t fs_base;         /* ARCH_SET_FS */
     uint64_t clear_child_tid; /* set_tid_address */
     int wait_status;          /* Linux wait status, valid when ZOMBIE */
@@ -170,6 +171,9 @@ int proc_limit(void);
 #define for_each_thread(t, p)                                                                      \
     for (int i_ = 0; i_ < proc_slots_used; i_++)                                                   \
         for (struct proc *t = proc_table[i_]; t && t->leader == (p)->leader; t = NULL)
+
+/* ps's state letter: R running or ready, S sleeping, T stopped, Z zombie. */
+char proc_state_letter(const struct proc *p);
 
 /* The process with this pid, or NULL. */
 struct proc *proc_find(int pid);

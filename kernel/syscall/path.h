@@ -1,25 +1,24 @@
 /*
- * path.h - turning the path arguments of system calls into inodes
- * (sys_fs.c), shared by every call that takes a path.
+ * path.h - turning the path arguments of system calls into VFS paths,
+ * shared by every call that takes one.
  */
 #ifndef SYSCALL_PATH_H
 #define SYSCALL_PATH_H
 
-#include <stdbool.h>
 #include <stdint.h>
 
-struct inode;
+#include "fs/path.h"
 
-/* Copies a user path into a kmalloc'd buffer (*out). 0 or -errno. */
+/* Copies a user path into a kmalloc'd buffer (*out). 0 or -errno
+ * (-EFAULT, -ENAMETOOLONG). */
 long get_path(uint64_t upath, char **out);
-/* The directory a *at() call starts from for path (AT_FDCWD: the cwd). */
-long dir_of(long dirfd, const char *path, struct inode **out);
-/* Resolves (dirfd, upath); flags: AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH. */
-long resolve(long dirfd, uint64_t upath, long flags, struct inode **out);
-/* The directory holding the last component of (dirfd, upath), and that
- * component's name. */
-long resolve_parent(long dirfd, uint64_t upath, struct inode **dir, char name[256], bool *trailing_slash);
-/* Creates an inode of mode at (dirfd, upath): -EEXIST if the name is taken. */
-long fs_create(long dirfd, uint64_t upath, uint32_t mode, struct inode **out);
+/* The directory a *at() call starts from for path, referenced: the
+ * working directory for AT_FDCWD or an absolute path, else the directory
+ * open at dirfd (-EBADF, -ENOTDIR). */
+long dir_of(long dirfd, const char *path, struct path *out);
+/* Resolves (dirfd, upath) to a referenced path. at_flags:
+ * AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH (an empty path means dirfd itself:
+ * any open file, a pipe's included). */
+long user_path_at(long dirfd, uint64_t upath, long at_flags, struct path *out);
 
 #endif

@@ -4,7 +4,7 @@
  * copied first because the old address space is gone once the new one is
  * in place; a failed execve returns -errno to the intact caller.
  */
-#include "fs/ramfs.h"
+#include "fs/namei.h"
 #include "lib/string.h"
 #include "mm/kmalloc.h"
 #include "mm/usercopy.h"

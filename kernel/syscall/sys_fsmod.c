@@ -1,10 +1,9 @@
 /*
- * sys_fsmod.c - system calls that change the file tree: mkdir, unlink,
- * rmdir, rename, symlink, truncate, chmod, chown, utimensat, fsync (and
- * link, which is refused: no hard links).
- * Errors follow the Linux man pages (section 2).
+ * sys_fsmod.c - system calls that change the file tree: mkdir, mknod,
+ * unlink, rmdir, rename, link, symlink, truncate, chmod, chown,
+ * utimensat, fsync. They copy their arguments in, find the starting
+ * directory, and call the VFS (fs/vfs_ops.h), which checks Linux's rules.
  */
-#include "fs/ramfs.h"
 #include "fs/vfs.h"
 #include "lib/string.h"
 #include "mm/kmalloc.h"
@@ -17,126 +16,102 @@
 #include "uapi/fcntl.h"
 #include "uapi/time.h"
 
-#define RENAME_NOREPLACE 1
-#define RENAME_EXCHANGE 2
+/* A path-taking call: copies the path in, resolves the start (dirfd),
+ * runs op, lets go. */
+typedef int (*path_op)(const struct path *start, const char *path, void *arg);
 
-static bool is_dir(const struct inode *n) { return (n->mode & S_IFMT) == S_IFDIR; }
-static bool is_dot(const char *name) { return !strcmp(name, ".") || !strcmp(name, ".."); }
+static long with_path(int dirfd, uint64_t upath, path_op op, void *arg)
+{
+    char *path;
+    long err = get_path(upath, &path);
+    if (err)
+        return err;
+    struct path start;
+    err = dir_of(dirfd, path, &start);
+    if (!err) {
+        err = op(&start, path, arg);
+        path_put(&start);
+    }
+    kfree(path);
+    return err;
+}
+
+struct mode_rdev {
+    uint32_t mode, rdev;
+};
+
+static int do_mkdir(const struct path *start, const char *path, void *arg)
+{
+    return vfs_mkdir(start, path, ((struct mode_rdev *)arg)->mode);
+}
 
 long sys_mkdirat(int dirfd, uint64_t upath, uint32_t mode)
 {
-    struct inode *n;
-    return fs_create(dirfd, upath, S_IFDIR | ((uint32_t)mode & 07777 & ~current()->umask), &n);
+    struct mode_rdev a = {mode & 07777 & ~current()->umask, 0};
+    return with_path(dirfd, upath, do_mkdir, &a);
 }
 
 long sys_mkdir(uint64_t upath, uint32_t mode) { return sys_mkdirat(AT_FDCWD, upath, mode); }
 
-/* Is dir an ancestor of (or the same as) n? rename must not move a
- * directory into itself. */
-static bool contains(const struct inode *dir, const struct inode *n)
+static int do_mknod(const struct path *start, const char *path, void *arg)
 {
-    for (;;) {
-        if (n == dir)
-            return true;
-        if (n->parent == n)
-            return false;
-        n = n->parent;
-    }
+    struct mode_rdev *a = arg;
+    return vfs_mknod(start, path, a->mode, a->rdev);
 }
 
-static bool in_use_as_cwd(const struct inode *dir)
+/* mknod(2): dev is a Linux dev_t of userspace (glibc's makedev: major in
+ * bits 8-19 and 32-43, minor in 0-7 and 20-31); kept as 8-bit major and
+ * minor here, enough for every device Tiny OS has. */
+long sys_mknodat(int dirfd, uint64_t upath, uint32_t mode, uint64_t dev)
 {
-    for (int i = 0; i < proc_slots_used; i++)
-        if (proc_table[i] && proc_table[i]->cwd == dir)
-            return true;
-    return false;
+    uint32_t major = (uint32_t)(((dev >> 8) & 0xfff) | ((dev >> 32) & ~0xfffull));
+    uint32_t minor = (uint32_t)((dev & 0xff) | ((dev >> 12) & ~0xffull));
+    if (major > 255 || minor > 255)
+        return -EINVAL;
+    struct mode_rdev a = {(mode & S_IFMT) | (mode & 07777 & ~current()->umask), (major << 8) | minor};
+    return with_path(dirfd, upath, do_mknod, &a);
 }
 
-static long remove_entry(long dirfd, uint64_t upath, bool want_dir)
+long sys_mknod(uint64_t upath, uint32_t mode, uint64_t dev) { return sys_mknodat(AT_FDCWD, upath, mode, dev); }
+
+static int do_unlink(const struct path *start, const char *path, void *arg)
 {
-    struct inode *dir;
-    char name[256];
-    bool slash;
-    long err = resolve_parent(dirfd, upath, &dir, name, &slash);
-    if (err)
-        return err == -EEXIST ? -EBUSY : err; /* "/" itself */
-    if (is_dot(name))
-        return want_dir ? (!strcmp(name, ".") ? -EINVAL : -ENOTEMPTY) : -EISDIR;
-    struct inode *n = ramfs_child(dir, name, strlen(name));
-    if (!n)
-        return -ENOENT;
-    if (want_dir) {
-        if (!is_dir(n))
-            return -ENOTDIR;
-        if (n->children)
-            return -ENOTEMPTY;
-        if (n == ramfs_root())
-            return -EBUSY;
-    } else {
-        if (is_dir(n))
-            return -EISDIR;
-        if (slash)
-            return -ENOTDIR;
-    }
-    (void)in_use_as_cwd; /* Linux lets a working directory be removed too */
-    ramfs_detach(dir, n);
-    return 0;
+    return vfs_unlink(start, path, *(bool *)arg);
 }
 
 long sys_unlinkat(int dirfd, uint64_t upath, int flags)
 {
     if (flags & ~AT_REMOVEDIR)
         return -EINVAL;
-    return remove_entry(dirfd, upath, flags & AT_REMOVEDIR);
+    bool dir = flags & AT_REMOVEDIR;
+    return with_path(dirfd, upath, do_unlink, &dir);
 }
 
-long sys_unlink(uint64_t upath) { return remove_entry(AT_FDCWD, upath, false); }
-long sys_rmdir(uint64_t upath) { return remove_entry(AT_FDCWD, upath, true); }
+long sys_unlink(uint64_t upath) { return sys_unlinkat(AT_FDCWD, upath, 0); }
+long sys_rmdir(uint64_t upath) { return sys_unlinkat(AT_FDCWD, upath, AT_REMOVEDIR); }
 
 long sys_renameat2(int olddirfd, uint64_t uold, int newdirfd, uint64_t unew, uint32_t flags)
 {
-    if (flags & ~(RENAME_NOREPLACE | RENAME_EXCHANGE) || flags == (RENAME_NOREPLACE | RENAME_EXCHANGE))
+    if (flags & ~(RENAME_NOREPLACE | RENAME_EXCHANGE | RENAME_WHITEOUT) ||
+        (flags & RENAME_EXCHANGE && flags & (RENAME_NOREPLACE | RENAME_WHITEOUT)))
         return -EINVAL;
-    if (flags & RENAME_EXCHANGE)
-        return -EINVAL; /* not supported */
-    struct inode *odir, *ndir;
-    char oname[256], nname[256];
-    bool oslash = false, nslash = false;
-    long err = resolve_parent(olddirfd, uold, &odir, oname, &oslash);
+    if (flags & RENAME_WHITEOUT)
+        return -EINVAL; /* overlay file systems' whiteouts: none here (tmpfs would take it) */
+    char *oldp = NULL, *newp = NULL;
+    long err = get_path(uold, &oldp);
     if (!err)
-        err = resolve_parent(newdirfd, unew, &ndir, nname, &nslash);
-    if (err)
-        return err == -EEXIST ? -EBUSY : err;
-    if (is_dot(oname) || is_dot(nname))
-        return -EBUSY;
-    struct inode *src = ramfs_child(odir, oname, strlen(oname));
-    if (!src)
-        return -ENOENT;
-    if ((oslash || nslash) && !is_dir(src))
-        return -ENOTDIR; /* "name/" must be a directory */
-    struct inode *dst = ramfs_child(ndir, nname, strlen(nname));
-    if (dst == src)
-        return 0; /* the same file: nothing to do */
-    if (is_dir(src) && contains(src, ndir))
-        return -EINVAL;
-    if (dst) {
-        if (flags & RENAME_NOREPLACE)
-            return -EEXIST;
-        if (is_dir(src) && !is_dir(dst))
-            return -ENOTDIR;
-        if (!is_dir(src) && is_dir(dst))
-            return -EISDIR;
-        if (is_dir(dst) && dst->children)
-            return -ENOTEMPTY;
-    }
-    inode_get(src); /* keep it alive between detach and attach */
-    if (dst)
-        ramfs_detach(ndir, dst);
-    ramfs_detach(odir, src);
-    err = ramfs_attach(ndir, src, nname);
-    if (err) /* out of memory for the name: put it back where it was */
-        ramfs_attach(odir, src, oname);
-    inode_put(src);
+        err = get_path(unew, &newp);
+    struct path ostart = {0}, nstart = {0};
+    if (!err)
+        err = dir_of(olddirfd, oldp, &ostart);
+    if (!err)
+        err = dir_of(newdirfd, newp, &nstart);
+    if (!err)
+        err = vfs_rename(&ostart, oldp, &nstart, newp, flags);
+    path_put(&ostart);
+    path_put(&nstart);
+    kfree(oldp);
+    kfree(newp);
     return err;
 }
 
@@ -147,26 +122,31 @@ long sys_renameat(int olddirfd, uint64_t uold, int newdirfd, uint64_t unew)
 
 long sys_rename(uint64_t uold, uint64_t unew) { return sys_renameat2(AT_FDCWD, uold, AT_FDCWD, unew, 0); }
 
-/* Hard links: an inode here is also its one directory entry (name,
- * parent, place in the list), so a second name cannot exist. Linux's
- * answer for a file system without hard links is EPERM. */
+static int do_link(const struct path *start, const char *path, void *arg)
+{
+    return vfs_link(arg, start, path);
+}
+
 long sys_linkat(int olddirfd, uint64_t uold, int newdirfd, uint64_t unew, int flags)
 {
     if (flags & ~(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH))
         return -EINVAL;
-    struct inode *src, *ndir;
-    long err = resolve(olddirfd, uold, AT_SYMLINK_NOFOLLOW | (flags & AT_EMPTY_PATH), &src);
+    struct path old;
+    long err = user_path_at(olddirfd, uold, ((flags & AT_SYMLINK_FOLLOW) ? 0 : AT_SYMLINK_NOFOLLOW) |
+                                                 (flags & AT_EMPTY_PATH), &old);
     if (err)
         return err;
-    /* The new name is checked first, as Linux's lookup does. */
-    char nname[256];
-    err = resolve_parent(newdirfd, unew, &ndir, nname, NULL);
-    if (err)
-        return err;
-    return ramfs_child(ndir, nname, strlen(nname)) ? -EEXIST : -EPERM;
+    err = with_path(newdirfd, unew, do_link, &old);
+    path_put(&old);
+    return err;
 }
 
 long sys_link(uint64_t uold, uint64_t unew) { return sys_linkat(AT_FDCWD, uold, AT_FDCWD, unew, 0); }
+
+static int do_symlink(const struct path *start, const char *path, void *arg)
+{
+    return vfs_symlink(start, path, arg);
+}
 
 long sys_symlinkat(uint64_t utarget, int newdirfd, uint64_t upath)
 {
@@ -174,36 +154,45 @@ long sys_symlinkat(uint64_t utarget, int newdirfd, uint64_t upath)
     long err = get_path(utarget, &target);
     if (err)
         return err;
-    struct inode *n;
-    err = target[0] ? fs_create(newdirfd, upath, S_IFLNK | 0777, &n) : -ENOENT;
-    if (!err) {
-        size_t len = strlen(target);
-        err = ramfs_resize(n, len);
-        if (!err)
-            memcpy((char *)n->data, target, len);
-    }
+    err = with_path(newdirfd, upath, do_symlink, target);
     kfree(target);
     return err;
 }
 
 long sys_symlink(uint64_t utarget, uint64_t upath) { return sys_symlinkat(utarget, AT_FDCWD, upath); }
 
-static long truncate_inode(struct inode *n, int64_t len)
+/* truncate and ftruncate: the size change as an attribute change. */
+static long check_truncate(const struct inode *n, int64_t len)
 {
     if (len < 0)
         return -EINVAL;
-    if (is_dir(n))
+    if (inode_is_dir(n))
         return -EISDIR;
-    if ((n->mode & S_IFMT) != S_IFREG)
+    if (!inode_is_reg(n))
         return -EINVAL;
-    return ramfs_resize(n, (uint64_t)len);
+    return 0;
+}
+
+static struct iattr size_attr(int64_t len)
+{
+    struct iattr a = {.valid = ATTR_SIZE | ATTR_MTIME | ATTR_CTIME, .size = (uint64_t)len};
+    a.mtime = inode_now();
+    return a;
 }
 
 long sys_truncate(uint64_t upath, int64_t len)
 {
-    struct inode *n;
-    long err = resolve(AT_FDCWD, upath, 0, &n);
-    return err ? err : truncate_inode(n, len);
+    struct path p;
+    long err = user_path_at(AT_FDCWD, upath, 0, &p);
+    if (err)
+        return err;
+    err = check_truncate(p.dentry->inode, len);
+    if (!err) {
+        struct iattr a = size_attr(len);
+        err = vfs_setattr(&p, &a);
+    }
+    path_put(&p);
+    return err;
 }
 
 long sys_ftruncate(int fd, int64_t len)
@@ -211,52 +200,79 @@ long sys_ftruncate(int fd, int64_t len)
     struct file *f = fd_get(current(), (int)fd);
     if (!f)
         return -EBADF;
-    if ((f->flags & O_ACCMODE) == O_RDONLY || !f->inode)
+    if ((f->flags & O_ACCMODE) == O_RDONLY || (f->flags & O_PATH) || !f->inode)
         return -EINVAL;
-    return truncate_inode(f->inode, len);
+    long err = check_truncate(f->inode, len);
+    if (!err) {
+        struct iattr a = size_attr(len);
+        err = vfs_setattr_file(f, &a);
+    }
+    return err;
 }
 
 long sys_fsync(int fd)
 {
-    return fd_get(current(), (int)fd) ? 0 : -EBADF; /* nothing is cached: all is "on disk" */
+    struct file *f = fd_get(current(), (int)fd);
+    if (!f)
+        return -EBADF;
+    return f->ops && f->ops->fsync ? f->ops->fsync(f) : 0; /* tmpfs: memory is where the data lives */
+}
+
+/* chmod, chown and the time calls on a path or on an open file. */
+static long set_path_attr(int dirfd, uint64_t upath, long at_flags, const struct iattr *a)
+{
+    struct path p;
+    long err = user_path_at(dirfd, upath, at_flags, &p);
+    if (err)
+        return err;
+    err = vfs_setattr(&p, a);
+    path_put(&p);
+    return err;
+}
+
+static long set_fd_attr(int fd, const struct iattr *a)
+{
+    struct file *f = fd_get(current(), fd);
+    if (!f || !f->inode)
+        return -EBADF;
+    return vfs_setattr_file(f, a);
+}
+
+static struct iattr mode_attr(uint32_t mode)
+{
+    return (struct iattr){.valid = ATTR_MODE | ATTR_CTIME, .mode = mode & 07777};
 }
 
 long sys_fchmodat(int dirfd, uint64_t upath, uint32_t mode)
 {
-    struct inode *n;
-    long err = resolve(dirfd, upath, 0, &n);
-    if (err)
-        return err;
-    n->mode = (n->mode & S_IFMT) | ((uint32_t)mode & 07777);
-    return 0;
+    struct iattr a = mode_attr(mode);
+    return set_path_attr(dirfd, upath, 0, &a);
 }
 
 long sys_chmod(uint64_t upath, uint32_t mode) { return sys_fchmodat(AT_FDCWD, upath, mode); }
 
 long sys_fchmod(int fd, uint32_t mode)
 {
-    struct file *f = fd_get(current(), (int)fd);
-    if (!f || !f->inode)
-        return -EBADF;
-    f->inode->mode = (f->inode->mode & S_IFMT) | ((uint32_t)mode & 07777);
-    return 0;
+    struct iattr a = mode_attr(mode);
+    return set_fd_attr(fd, &a);
 }
 
-static void set_owner(struct inode *n, long uid, long gid)
+static struct iattr owner_attr(uint32_t uid, uint32_t gid)
 {
+    struct iattr a = {.valid = ATTR_CTIME, .uid = uid, .gid = gid};
     if ((int)uid != -1)
-        n->uid = (uint32_t)uid;
+        a.valid |= ATTR_UID;
     if ((int)gid != -1)
-        n->gid = (uint32_t)gid;
+        a.valid |= ATTR_GID;
+    return a;
 }
 
 long sys_fchownat(int dirfd, uint64_t upath, uint32_t uid, uint32_t gid, int flags)
 {
-    struct inode *n;
-    long err = resolve(dirfd, upath, flags & (AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH), &n);
-    if (!err)
-        set_owner(n, uid, gid);
-    return err;
+    if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+        return -EINVAL;
+    struct iattr a = owner_attr(uid, gid);
+    return set_path_attr(dirfd, upath, flags, &a);
 }
 
 long sys_chown(uint64_t upath, uint32_t uid, uint32_t gid) { return sys_fchownat(AT_FDCWD, upath, uid, gid, 0); }
@@ -264,59 +280,59 @@ long sys_lchown(uint64_t upath, uint32_t uid, uint32_t gid) { return sys_fchowna
 
 long sys_fchown(int fd, uint32_t uid, uint32_t gid)
 {
-    struct file *f = fd_get(current(), (int)fd);
-    if (!f || !f->inode)
-        return -EBADF;
-    set_owner(f->inode, uid, gid);
-    return 0;
+    struct iattr a = owner_attr(uid, gid);
+    return set_fd_attr(fd, &a);
 }
 
 #define UTIME_NOW ((1l << 30) - 1l)
 #define UTIME_OMIT ((1l << 30) - 2l)
 
-/* The one place file times change: ts NULL means "now" for both; else
- * utimensat's pair (access, modification) with UTIME_NOW / UTIME_OMIT.
- * Only the modification time is kept (atime and ctime equal it). */
-static long set_times(struct inode *n, const struct linux_timespec *ts)
+/* The one place file times are chosen: ts NULL means "now" for both;
+ * else utimensat's pair (access, modification) with UTIME_NOW /
+ * UTIME_OMIT. The change time becomes now whenever anything changes. */
+static long times_attr(const struct linux_timespec *ts, struct iattr *a)
 {
-    int64_t now = clock_realtime_ns() / 1000000000;
-    if (!ts) {
-        n->mtime = now;
+    struct linux_timespec now = inode_now();
+    *a = (struct iattr){.valid = ATTR_ATIME | ATTR_MTIME | ATTR_CTIME, .atime = now, .mtime = now};
+    if (!ts)
         return 0;
-    }
     for (int i = 0; i < 2; i++)
         if (ts[i].tv_nsec != UTIME_NOW && ts[i].tv_nsec != UTIME_OMIT &&
             (ts[i].tv_nsec < 0 || ts[i].tv_nsec >= 1000000000))
             return -EINVAL;
-    if (ts[1].tv_nsec == UTIME_NOW)
-        n->mtime = now;
-    else if (ts[1].tv_nsec != UTIME_OMIT)
-        n->mtime = ts[1].tv_sec;
+    if (ts[0].tv_nsec == UTIME_OMIT)
+        a->valid &= ~ATTR_ATIME;
+    else if (ts[0].tv_nsec != UTIME_NOW)
+        a->atime = ts[0];
+    if (ts[1].tv_nsec == UTIME_OMIT)
+        a->valid &= ~ATTR_MTIME;
+    else if (ts[1].tv_nsec != UTIME_NOW)
+        a->mtime = ts[1];
+    if (!(a->valid & (ATTR_ATIME | ATTR_MTIME)))
+        a->valid = 0; /* both omitted: nothing changes, not even ctime */
     return 0;
+}
+
+/* Applies times ts (or now) to (dirfd, upath), or to the file at dirfd
+ * when upath is 0 (futimens). */
+static long set_times(int dirfd, uint64_t upath, long at_flags, const struct linux_timespec *ts)
+{
+    struct iattr a;
+    long err = times_attr(ts, &a);
+    if (err)
+        return err;
+    return upath ? set_path_attr(dirfd, upath, at_flags, &a) : set_fd_attr(dirfd, &a);
 }
 
 long sys_utimensat(int dirfd, uint64_t upath, uint64_t utimes, int flags)
 {
-    struct inode *n;
-    long err;
-    if (flags & ~AT_SYMLINK_NOFOLLOW)
+    if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
         return -EINVAL;
-    if (!upath) { /* futimens: the file behind dirfd */
-        struct file *f = fd_get(current(), (int)dirfd);
-        if (!f || !f->inode)
-            return -EBADF;
-        n = f->inode;
-    } else {
-        err = resolve(dirfd, upath, flags & AT_SYMLINK_NOFOLLOW, &n);
-        if (err)
-            return err;
-    }
-    if (!utimes)
-        return set_times(n, NULL);
     struct linux_timespec ts[2];
-    if (copy_from_user(ts, utimes, sizeof ts))
+    if (utimes && copy_from_user(ts, utimes, sizeof ts))
         return -EFAULT;
-    return set_times(n, ts);
+    /* upath NULL is futimens: the file behind dirfd. */
+    return set_times(dirfd, upath, flags, utimes ? ts : NULL);
 }
 
 /* utimes(2): microseconds, NULL = now; the path's symlinks are followed. */
@@ -334,9 +350,7 @@ long sys_utimes(uint64_t upath, uint64_t utv)
         }
         tsp = ts;
     }
-    struct inode *n;
-    long err = resolve(AT_FDCWD, upath, 0, &n);
-    return err ? err : set_times(n, tsp);
+    return set_times(AT_FDCWD, upath, 0, tsp);
 }
 
 /* utime(2): struct utimbuf { actime, modtime } in seconds, NULL = now. */
@@ -351,7 +365,5 @@ long sys_utime(uint64_t upath, uint64_t ubuf)
         ts[1] = (struct linux_timespec){t[1], 0};
         tsp = ts;
     }
-    struct inode *n;
-    long err = resolve(AT_FDCWD, upath, 0, &n);
-    return err ? err : set_times(n, tsp);
+    return set_times(AT_FDCWD, upath, 0, tsp);
 }

@@ -1,7 +1,8 @@
 /*
  * sys_mm.c - brk, mmap, munmap, mprotect, madvise (Linux semantics,
- * mmap(2) and brk(2)). Anonymous memory is demand-zero (mm/vm.c); private
- * file mappings are filled from the file when mapped.
+ * mmap(2) and brk(2)). Anonymous memory is demand-zero (mm/vm.c); file
+ * mappings map the file's page cache (fs/filemap.c): shared ones write
+ * into the file, private ones copy a page on its first store.
  */
 #include "arch/x86_64/layout.h"
 #include "fs/vfs.h"
@@ -32,7 +33,7 @@ long sys_brk(uint64_t addr)
         for (uint64_t a = old_end; a < new_end; a += PAGE_SIZE)
             if (vm_find(mm, a))
                 return (long)old;
-        if (vm_map(mm, old_end, new_end - old_end, PROT_READ | PROT_WRITE, VMA_HEAP))
+        if (vm_map(mm, old_end, new_end - old_end, PROT_READ | PROT_WRITE, VMA_HEAP, NULL))
             return (long)old;
     } else if (new_end < old_end) {
         vm_unmap(mm, new_end, old_end - new_end);
@@ -61,18 +62,32 @@ long sys_mmap(uint64_t addr, size_t len, uint64_t prot, uint64_t flags, uint64_t
     if (!plen || plen > USER_TOP)
         return -ENOMEM;
     struct file *file = NULL;
+    struct vma_file vf = {0};
+    uint32_t vflags = type == MAP_PRIVATE ? 0 : VMA_SHARED;
     if (!(flags & MAP_ANONYMOUS)) {
         file = fd_get(current(), (int)fd);
-        if (!file)
+        if (!file || (file->flags & O_PATH))
             return -EBADF;
-        if (!file->inode || (file->inode->mode & S_IFMT) != S_IFREG)
-            return -ENODEV;
-        if ((file->flags & O_ACCMODE) == O_WRONLY)
+        if (!file->ops->mmap)
+            return -ENODEV; /* pipes, sockets, directories... */
+        uint32_t acc = file->flags & O_ACCMODE;
+        if (acc == O_WRONLY)
             return -EACCES;
-        if (type != MAP_PRIVATE && (prot & PROT_WRITE))
-            return -EACCES; /* every file is read-only: no shared writable map */
+        if (type != MAP_PRIVATE && (prot & PROT_WRITE) && (acc == O_RDONLY || (file->flags & O_APPEND)))
+            return -EACCES; /* mmap(2): a shared writable map needs a file open for writing, not appending */
         if (off < 0)
             return -EINVAL;
+        if ((uint64_t)off + plen < (uint64_t)off)
+            return -EOVERFLOW;
+        vf.file = file;
+        vf.pgoff = (uint64_t)off / PAGE_SIZE;
+        int err = file->ops->mmap(file, &vf);
+        if (err)
+            return err;
+        if (!vf.ops)
+            file = NULL; /* /dev/zero: anonymous memory */
+        else if (type != MAP_PRIVATE && acc == O_RDWR && !(file->flags & O_APPEND))
+            vflags |= VMA_MAYWRITE; /* mprotect may add PROT_WRITE later */
     }
     uint64_t start;
     if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
@@ -93,21 +108,13 @@ long sys_mmap(uint64_t addr, size_t len, uint64_t prot, uint64_t flags, uint64_t
         if (!start)
             return -ENOMEM;
     }
-    int err = vm_map(mm, start, plen, (uint32_t)prot, type == MAP_PRIVATE ? 0 : VMA_SHARED);
+    int err = vm_map(mm, start, plen, (uint32_t)prot, vflags, file ? &vf : NULL);
     if (err)
         return err;
     if (!file && type != MAP_PRIVATE) {
         /* Shared anonymous memory gets its frames now, so a later fork
          * shares them instead of each process faulting in its own. */
         err = vm_write(mm, start, NULL, plen);
-        if (err) {
-            vm_unmap(mm, start, plen);
-            return err;
-        }
-    }
-    if (file && (uint64_t)off < file->inode->size) {
-        uint64_t avail = file->inode->size - (uint64_t)off;
-        err = vm_write(mm, start, file->inode->data + off, avail < len ? avail : len);
         if (err) {
             vm_unmap(mm, start, plen);
             return err;
@@ -170,6 +177,9 @@ long sys_mremap(uint64_t old, uint64_t old_len, uint64_t new_len, uint64_t flags
     if (!v || old + old_len > v->end || old + old_len < old)
         return -EFAULT;
     uint32_t prot = v->prot, vflags = v->flags; /* v may go away in vm_move */
+    /* What the grown part maps: the file's next pages for a file mapping. */
+    struct vma_file grow = {v->ops, v->file, v->pgoff + (old - v->start + old_len) / PAGE_SIZE};
+    const struct vma_file *growf = v->ops ? &grow : NULL;
     if (flags & MREMAP_FIXED) {
         if (new_addr % PAGE_SIZE || new_addr < USER_MIN || new_addr >= USER_TOP || new_len > USER_TOP - new_addr)
             return -EINVAL;
@@ -178,7 +188,7 @@ long sys_mremap(uint64_t old, uint64_t old_len, uint64_t new_len, uint64_t flags
         vm_unmap(mm, new_addr, new_len);
         long err = vm_move(mm, old, new_addr, old_len < new_len ? old_len : new_len);
         if (!err && new_len > old_len)
-            err = vm_map(mm, new_addr + old_len, new_len - old_len, prot, vflags);
+            err = vm_map(mm, new_addr + old_len, new_len - old_len, prot, vflags, growf);
         if (!err && old_len > new_len)
             err = vm_unmap(mm, old + new_len, old_len - new_len);
         return err ? err : (long)new_addr;
@@ -190,7 +200,7 @@ long sys_mremap(uint64_t old, uint64_t old_len, uint64_t new_len, uint64_t flags
     }
     uint64_t end = old + old_len;
     if (end <= USER_TOP - (new_len - old_len) && range_free(mm, end, new_len - old_len)) {
-        long err = vm_map(mm, end, new_len - old_len, prot, vflags);
+        long err = vm_map(mm, end, new_len - old_len, prot, vflags, growf);
         return err ? err : (long)old;
     }
     if (!(flags & MREMAP_MAYMOVE))
@@ -200,6 +210,6 @@ long sys_mremap(uint64_t old, uint64_t old_len, uint64_t new_len, uint64_t flags
         return -ENOMEM;
     long err = vm_move(mm, old, to, old_len);
     if (!err)
-        err = vm_map(mm, to + old_len, new_len - old_len, prot, vflags);
+        err = vm_map(mm, to + old_len, new_len - old_len, prot, vflags, growf);
     return err ? err : (long)to;
 }

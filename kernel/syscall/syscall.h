@@ -43,24 +43,39 @@ long sys_open(uint64_t upath, int flags, uint32_t mode);
 long sys_openat(int dirfd, uint64_t upath, int flags, uint32_t mode);
 long sys_close(int fd);
 long sys_lseek(int fd, int64_t off, uint32_t whence);
-long sys_fstat(int fd, uint64_t ustat);
-long sys_stat(uint64_t upath, uint64_t ustat);
-long sys_lstat(uint64_t upath, uint64_t ustat);
-long sys_newfstatat(int dirfd, uint64_t upath, uint64_t ustat, int flags);
 long sys_ioctl(int fd, uint32_t cmd, uint64_t arg);
-long sys_access(uint64_t upath, int mode);
-long sys_faccessat(int dirfd, uint64_t upath, int mode, int flags);
-long sys_getcwd(uint64_t ubuf, size_t size);
-long sys_chdir(uint64_t upath);
-long sys_readlink(uint64_t upath, uint64_t ubuf, int size);
-long sys_readlinkat(int dirfd, uint64_t upath, uint64_t ubuf, int size);
-long sys_getdents64(int fd, uint64_t ubuf, uint32_t size);
 long sys_dup(int fd);
 long sys_dup2(int oldfd, int newfd);
 long sys_dup3(int oldfd, int newfd, int flags);
 long sys_fcntl(int fd, int cmd, uint64_t arg);
 
+long sys_umask(int mask);
+
+/* sys_stat.c */
+long sys_fstat(int fd, uint64_t ustat);
+long sys_stat(uint64_t upath, uint64_t ustat);
+long sys_lstat(uint64_t upath, uint64_t ustat);
+long sys_newfstatat(int dirfd, uint64_t upath, uint64_t ustat, int flags);
+long sys_statx(int dirfd, uint64_t upath, int flags, uint32_t mask, uint64_t ubuf);
+long sys_access(uint64_t upath, int mode);
+long sys_faccessat(int dirfd, uint64_t upath, int mode, int flags);
+long sys_readlink(uint64_t upath, uint64_t ubuf, int size);
+long sys_readlinkat(int dirfd, uint64_t upath, uint64_t ubuf, int size);
+
+/* sys_dir.c */
+long sys_getcwd(uint64_t ubuf, size_t size);
+long sys_chdir(uint64_t upath);
+long sys_fchdir(int fd);
+long sys_chroot(uint64_t upath);
+long sys_getdents64(int fd, uint64_t ubuf, uint32_t size);
+
+/* sys_mount.c */
+long sys_mount(uint64_t usource, uint64_t utarget, uint64_t utype, unsigned long flags, uint64_t udata);
+long sys_umount2(uint64_t utarget, int flags);
+
 /* sys_fsmod.c */
+long sys_mknodat(int dirfd, uint64_t upath, uint32_t mode, uint64_t dev);
+long sys_mknod(uint64_t upath, uint32_t mode, uint64_t dev);
 long sys_mkdirat(int dirfd, uint64_t upath, uint32_t mode);
 long sys_mkdir(uint64_t upath, uint32_t mode);
 long sys_unlinkat(int dirfd, uint64_t upath, int flags);
@@ -186,7 +201,7 @@ long sys_signalfd(int fd, uint64_t umask, size_t sizemask);
 long sys_signalfd4(int fd, uint64_t umask, size_t sizemask, int flags);
 /* fs/lock.c */
 long sys_flock(int fd, int op);
-/* fs/statfs.c */
+/* sys_statfs.c */
 long sys_statfs(uint64_t upath, uint64_t ubuf);
 long sys_fstatfs(int fd, uint64_t ubuf);
 
@@ -196,9 +211,6 @@ long sys_fstatfs(int fd, uint64_t ubuf);
 long timespec_from_user(uint64_t uts, int64_t *ns);
 long sys_times(uint64_t ubuf);
 long sys_getrusage(int who, uint64_t ubuf);
-long sys_umask(int mask);
-long sys_statx(int dirfd, uint64_t upath, int flags, uint32_t mask, uint64_t ubuf);
-long sys_fchdir(int fd);
 long sys_clock_gettime(int clock, uint64_t uts);
 long sys_clock_getres(int clock, uint64_t uts);
 long sys_gettimeofday(uint64_t utv, uint64_t utz);

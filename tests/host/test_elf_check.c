@@ -122,7 +122,7 @@ static int run_buf(const uint8_t *data, uint64_t len, uint64_t dyn_base, uint64_
         exit(2);
     }
     memcpy(block + skew, data, len);
-    int rc = elf_check(block + skew, len, dyn_base, lo, hi, &out);
+    int rc = elf_check(block + skew, len, len, dyn_base, lo, hi, &out);
     free(block);
     return rc;
 }

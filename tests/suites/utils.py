@@ -230,12 +230,13 @@ SH_SCRIPTS = {
     "ln-sf-n": ("cd /tmp && mkdir d && touch a && ln -s d dl && ln -sf a dl && ls d && ln -sfn a dl && ls d"
                 " && ls -l dl | grep -c ' dl -> a$'",
                 "a\na\n1\n"),
-    # Tiny OS's tmpfs has no hard links: link(2) says EPERM (as Linux does
-    # for a file system without them), which ln reports like GNU ln.
-    "ln-hard": ("cd /tmp && echo x > a && ln a /nonexistent/b 2>&1; ln a a 2>&1; ln a b 2>&1; echo $?",
+    # Hard links: a second name for the same file (link count 2), errors
+    # as GNU ln reports them; a directory cannot get one (EPERM).
+    "ln-hard": ("cd /tmp && echo x > a && ln a /nonexistent/b 2>&1; ln a a 2>&1; ln a b && echo y >> b && cat a"
+                " && ls -l a | cut -c1-12; mkdir d; ln d e 2>&1; rm a && cat b",
                 "ln: failed to create hard link '/nonexistent/b' => 'a': No such file or directory\n"
-                "ln: failed to create hard link 'a': File exists\n"
-                "ln: failed to create hard link 'b' => 'a': Operation not permitted\n1\n"),
+                "ln: failed to create hard link 'a': File exists\nx\ny\n-rw-r--r-- 2\n"
+                "ln: d: hard link not allowed for directory\nx\ny\n"),
     "ln-operands": ("cd /tmp && touch c && ln -s 2>&1; ln -s a b c 2>&1; ln -s a b nodir 2>&1; echo $?",
                     "ln: missing file operand\nln: target 'c': Not a directory\n"
                     "ln: target 'nodir': No such file or directory\n1\n"),

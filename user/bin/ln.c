@@ -17,6 +17,11 @@ static bool symbolic, force, no_deref;
 
 static int make_link(const char *target, const char *name)
 {
+    struct stat st;
+    if (!symbolic && lstat(target, &st) == 0 && S_ISDIR(st.st_mode)) {
+        warnx("%s: hard link not allowed for directory", target); /* GNU ln checks before link(2) */
+        return 1;
+    }
     if (force && unlink(name) != 0 && errno != ENOENT) {
         warn("cannot remove '%s'", name);
         return 1;

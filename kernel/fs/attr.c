@@ -1,0 +1,44 @@
+/* attr.c - changing attributes and asking a file system for its figures
+ * (vfs_ops.h): chmod, chown, utimes and truncate all end in one
+ * vfs_setattr under the inode lock; statfs asks the superblock. */
+#include "fs/vfs_ops.h"
+
+#include "fs/dentry.h"
+#include "fs/file.h"
+#include "fs/inode.h"
+#include "fs/mount.h"
+#include "fs/super.h"
+#include "lib/string.h"
+#include "uapi/errno.h"
+
+static int change(struct inode *inode, const struct iattr *a)
+{
+    inode_lock(inode);
+    int err = inode_change(inode, a);
+    inode_unlock(inode);
+    return err;
+}
+
+int vfs_setattr(const struct path *p, const struct iattr *a)
+{
+    if (mnt_readonly(p->mnt))
+        return -EROFS;
+    return change(p->dentry->inode, a);
+}
+
+int vfs_setattr_file(struct file *f, const struct iattr *a)
+{
+    if (f->path.mnt && mnt_readonly(f->path.mnt))
+        return -EROFS;
+    return change(f->inode, a);
+}
+
+void vfs_statfs(const struct path *p, const struct file *f, struct kstatfs *st, uint64_t *mnt_flags)
+{
+    memset(st, 0, sizeof *st);
+    struct inode *inode = p ? p->dentry->inode : f->inode;
+    const struct mount *m = p ? p->mnt : f->path.mnt;
+    if (inode->sb->ops->statfs)
+        inode->sb->ops->statfs(inode->sb, st);
+    *mnt_flags = m ? m->flags | ((inode->sb->flags & SB_RDONLY) ? MS_RDONLY : 0) : 0;
+}

@@ -1,0 +1,253 @@
+/* dentry.c - see dentry.h. */
+#include "fs/dentry.h"
+
+#include "arch/x86_64/spinlock.h"
+#include "fs/inode.h"
+#include "fs/super.h"
+#include "lib/string.h"
+#include "mm/kmalloc.h"
+#include "uapi/errno.h"
+
+/* Child lists change under this lock; a walk reading them takes it too
+ * (on one CPU it only keeps interrupt handlers out; see spinlock.h). */
+static struct spinlock tree_lock;
+
+static int set_name(struct dentry *d, const char *name, size_t len)
+{
+    char *buf = len < DNAME_INLINE ? d->iname : kmalloc(len + 1);
+    if (!buf)
+        return -ENOMEM;
+    memcpy(buf, name, len);
+    buf[len] = '\0';
+    if (d->name && d->name != d->iname)
+        kfree(d->name);
+    d->name = buf;
+    d->namelen = len;
+    return 0;
+}
+
+struct dentry *d_alloc(struct dentry *parent, const char *name, size_t len)
+{
+    struct dentry *d = kzalloc(sizeof *d);
+    if (!d)
+        return NULL;
+    if (set_name(d, name, len)) {
+        kfree(d);
+        return NULL;
+    }
+    d->refs = 1;
+    d->parent = d_get(parent);
+    d->sb = parent->sb;
+    list_init(&d->children);
+    list_init(&d->child);
+    return d;
+}
+
+struct dentry *d_alloc_root(struct super_block *sb, struct inode *root)
+{
+    struct dentry *d = kzalloc(sizeof *d);
+    if (!d) {
+        inode_put(root);
+        return NULL;
+    }
+    set_name(d, "/", 1);
+    d->refs = 1;
+    d->parent = d;
+    d->sb = sb;
+    d->inode = root;
+    list_init(&d->children);
+    list_init(&d->child);
+    return d;
+}
+
+void d_instantiate(struct dentry *d, struct inode *inode)
+{
+    d->inode = inode;
+    spin_lock(&tree_lock);
+    list_add_tail(&d->child, &d->parent->children);
+    d->flags |= D_LISTED;
+    spin_unlock(&tree_lock);
+}
+
+struct dentry *d_get(struct dentry *d)
+{
+    d->refs++;
+    return d;
+}
+
+/* Takes d off its parent's list. */
+static void unlist(struct dentry *d)
+{
+    spin_lock(&tree_lock);
+    if (d->flags & D_LISTED) {
+        list_del_init(&d->child);
+        d->flags &= ~D_LISTED;
+    }
+    spin_unlock(&tree_lock);
+}
+
+void d_put(struct dentry *d)
+{
+    /* Iterative: freeing a dentry drops its parent's reference, and a
+     * deep unlinked chain must not recurse on the kernel stack. */
+    while (d && --d->refs == 0) {
+        struct dentry *parent = d->parent == d ? NULL : d->parent;
+        unlist(d);
+        if (d->inode && !(d->sb->flags & SB_PSEUDO))
+            inode_put(d->inode);
+        if (d->name != d->iname)
+            kfree(d->name);
+        kfree(d);
+        d = parent;
+    }
+}
+
+void d_pin(struct dentry *d)
+{
+    if (!(d->flags & D_PINNED)) {
+        d->flags |= D_PINNED;
+        d_get(d);
+    }
+}
+
+static void unpin(struct dentry *d)
+{
+    if (d->flags & D_PINNED) {
+        d->flags &= ~D_PINNED;
+        d_put(d);
+    }
+}
+
+static bool name_is(const struct dentry *d, const char *name, size_t len)
+{
+    return d->namelen == len && memcmp(d->name, name, len) == 0;
+}
+
+struct dentry *d_find_child(struct dentry *dir, const char *name, size_t len)
+{
+    struct dentry *found = NULL;
+    spin_lock(&tree_lock);
+    list_for_each_entry(c, &dir->children, struct dentry, child) {
+        if (c->inode && name_is(c, name, len)) {
+            found = d_get(c);
+            break;
+        }
+    }
+    spin_unlock(&tree_lock);
+    return found;
+}
+
+struct dentry *d_nth_child(struct dentry *dir, uint64_t index)
+{
+    struct dentry *found = NULL;
+    spin_lock(&tree_lock);
+    list_for_each_entry(c, &dir->children, struct dentry, child) {
+        if (c->inode && index-- == 0) {
+            found = d_get(c);
+            break;
+        }
+    }
+    spin_unlock(&tree_lock);
+    return found;
+}
+
+bool d_has_children(struct dentry *dir)
+{
+    bool any = false;
+    spin_lock(&tree_lock);
+    list_for_each_entry(c, &dir->children, struct dentry, child) {
+        if (c->inode) {
+            any = true;
+            break;
+        }
+    }
+    spin_unlock(&tree_lock);
+    return any;
+}
+
+void d_delete(struct dentry *d)
+{
+    unlist(d);
+    unpin(d);
+}
+
+/* Swaps the names of a and b (short names by value, long ones by pointer). */
+static void swap_names(struct dentry *a, struct dentry *b)
+{
+    char tmp[DNAME_INLINE];
+    memcpy(tmp, a->iname, DNAME_INLINE);
+    char *an = a->name == a->iname ? NULL : a->name, *bn = b->name == b->iname ? NULL : b->name;
+    size_t alen = a->namelen;
+    memcpy(a->iname, b->iname, DNAME_INLINE);
+    memcpy(b->iname, tmp, DNAME_INLINE);
+    a->name = bn ? bn : a->iname;
+    b->name = an ? an : b->iname;
+    a->namelen = b->namelen;
+    b->namelen = alen;
+}
+
+void d_move(struct dentry *d, struct dentry *target)
+{
+    swap_names(d, target); /* target keeps d's old name: nothing to allocate */
+    unlist(target);
+    spin_lock(&tree_lock);
+    if (d->flags & D_LISTED)
+        list_del_init(&d->child);
+    list_add_tail(&d->child, &target->parent->children);
+    d->flags |= D_LISTED;
+    spin_unlock(&tree_lock);
+    if (d->parent != target->parent) {
+        struct dentry *old = d->parent;
+        d->parent = d_get(target->parent);
+        d_put(old);
+    }
+}
+
+void d_exchange(struct dentry *a, struct dentry *b)
+{
+    swap_names(a, b);
+    struct dentry *ap = a->parent;
+    a->parent = b->parent;
+    b->parent = ap;
+    /* Each goes to the end of its new parent's list. */
+    spin_lock(&tree_lock);
+    list_del_init(&a->child);
+    list_del_init(&b->child);
+    list_add_tail(&a->child, &a->parent->children);
+    list_add_tail(&b->child, &b->parent->children);
+    spin_unlock(&tree_lock);
+}
+
+bool d_is_ancestor(const struct dentry *a, const struct dentry *d)
+{
+    for (;;) {
+        if (d == a)
+            return true;
+        if (d->parent == d)
+            return false;
+        d = d->parent;
+    }
+}
+
+void d_prune_tree(struct dentry *root)
+{
+    /* Depth first without recursion (trees can be deeper than the kernel
+     * stack allows): descend to a childless entry, delete it, go back up. */
+    struct dentry *d = root;
+    for (;;) {
+        struct dentry *c = NULL;
+        spin_lock(&tree_lock);
+        if (!list_empty(&d->children))
+            c = list_entry(d->children.next, struct dentry, child);
+        spin_unlock(&tree_lock);
+        if (c) {
+            d = c;
+            continue;
+        }
+        if (d == root)
+            return;
+        struct dentry *parent = d->parent;
+        d_delete(d); /* freed unless an open file or cwd still holds it */
+        d = parent;
+    }
+}

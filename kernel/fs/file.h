@@ -1,0 +1,87 @@
+/*
+ * file.h - open files. An open file ("open file description") is what a
+ * descriptor points at: the path it was opened by, the inode, the access
+ * mode and flags, the position. dup() and fork() share it; it holds a
+ * reference on its path (so its mount is busy) and its inode.
+ * Pipes, sockets and anonymous inodes (eventfd...) are open files with
+ * an inode and no path.
+ */
+#ifndef FS_FILE_H
+#define FS_FILE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fs/path.h"
+
+struct file;
+struct inode;
+struct vma_file;
+
+/* getdents64's cursor: iterate calls emit for each entry from f->pos on;
+ * emit returns false when the caller's buffer is full (the entry was not
+ * taken, and iterate stops without moving past it). */
+struct dir_context {
+    bool (*emit)(struct dir_context *ctx, const char *name, size_t len, uint64_t ino, unsigned type);
+};
+
+struct file_ops {
+    /* Called when the file is opened (NULL: nothing to do); -errno fails
+     * the open. */
+    int (*open)(struct file *f);
+    /* Read/write move bytes between the file at f->pos and user memory
+     * at ubuf, advancing f->pos; they return the count or -errno. NULL
+     * means -EINVAL (EBADF for a file not open for it is checked before). */
+    long (*read)(struct file *f, uint64_t ubuf, size_t n);
+    long (*write)(struct file *f, uint64_t ubuf, size_t n);
+    /* NULL means the file is not seekable: -ESPIPE. */
+    long (*lseek)(struct file *f, int64_t off, int whence);
+    /* What the file is ready for now: POLLIN | POLLOUT | POLLHUP |
+     * POLLERR (uapi/poll.h). NULL means always readable and writable. */
+    unsigned (*poll)(struct file *f);
+    /* NULL means -ENOTTY. */
+    long (*ioctl)(struct file *f, unsigned long cmd, uint64_t arg);
+    /* Lists a directory from f->pos (a cookie the file system chooses;
+     * 0 is the start), advancing it past each entry emitted. NULL: not a
+     * directory (-ENOTDIR). */
+    int (*iterate)(struct file *f, struct dir_context *ctx);
+    /* Prepares a mapping of the file (mmap): fills *m (filemap.h).
+     * NULL means -ENODEV. */
+    int (*mmap)(struct file *f, struct vma_file *m);
+    /* Writes the file's data to its device (fsync). NULL: nothing to do. */
+    int (*fsync)(struct file *f);
+    /* Called when the last reference to the open file goes. */
+    void (*release)(struct file *f);
+};
+
+struct file {
+    const struct file_ops *ops;
+    struct path path;    /* {NULL, NULL} for pipes, sockets, anonymous inodes */
+    struct inode *inode;
+    uint32_t flags;      /* O_ACCMODE | O_APPEND | O_NONBLOCK ... as opened */
+    uint64_t pos;
+    int refs;
+    void *priv;
+};
+
+/* Opens the file at path (the caller's reference stays the caller's)
+ * with flags: runs the inode's open operation. NULL with *err set on
+ * failure. */
+struct file *file_open(const struct path *path, uint32_t flags, int *err);
+/* A new open file of an inode without a path (pipes, sockets, anonymous
+ * inodes), one reference; ops->open is not called. NULL when out of
+ * memory. */
+struct file *file_new(struct inode *inode, const struct file_ops *ops, uint32_t flags);
+struct file *file_get(struct file *f);
+void file_put(struct file *f);
+
+/* What f is ready for (uapi/poll.h bits); files without a poll operation
+ * are always readable and writable, as regular files are on Linux. */
+unsigned vfs_poll(struct file *f);
+
+/* Reads up to n bytes at offset off of a regular file into kernel memory
+ * (exec reads headers with it). The count, or -errno. */
+long kernel_read(struct inode *inode, uint64_t off, void *buf, size_t n);
+
+#endif

@@ -1,0 +1,244 @@
+/* filemap.c - see filemap.h. */
+#include "fs/filemap.h"
+
+#include "fs/file.h"
+#include "fs/inode.h"
+#include "fs/super.h"
+#include "lib/string.h"
+#include "mm/direct_map.h"
+#include "mm/pmm.h"
+#include "mm/pt_index.h"
+#include "mm/usercopy.h"
+#include "mm/vm.h"
+#include "uapi/errno.h"
+#include "uapi/fcntl.h"
+
+/* Frames kept free for the kernel itself: file data may not take the
+ * last of memory (page tables, kernel stacks, the heap need some). */
+#define RESERVE_FRAMES 256
+
+/* A new zeroed frame for inode's page cache, counted against its file
+ * system's limit; 0 when there is no room (ENOSPC). */
+static uint64_t alloc_page(struct inode *inode)
+{
+    struct super_block *sb = inode->sb;
+    if (sb->pages_max && sb->pages_used >= sb->pages_max)
+        return 0;
+    if (pmm_free_frames() <= RESERVE_FRAMES)
+        return 0;
+    uint64_t pa = pmm_alloc();
+    if (!pa)
+        return 0;
+    memset(phys_to_virt(pa), 0, PAGE_SIZE);
+    return pa;
+}
+
+/* The frame of page index of inode's file: the cached one, one read in by
+ * the file system, or (create) a new zeroed one; *pa = 0 for a hole when
+ * not creating. 0, -ENOSPC or -EIO. */
+static int page_get(struct inode *inode, uint64_t index, bool create, uint64_t *pa)
+{
+    *pa = pc_find(&inode->pages, index, NULL);
+    if (*pa)
+        return 0;
+    int (*readpage)(struct inode *, uint64_t, void *) = inode->sb->ops->readpage;
+    if (!create && !readpage)
+        return 0; /* a hole */
+    uint64_t page = alloc_page(inode);
+    if (!page)
+        return -ENOSPC;
+    if (readpage) {
+        int err = readpage(inode, index, phys_to_virt(page));
+        if (err) {
+            pmm_free(page);
+            return err;
+        }
+    }
+    if (pc_insert(&inode->pages, index, page)) {
+        pmm_free(page);
+        return -ENOSPC;
+    }
+    inode->sb->pages_used++;
+    *pa = page;
+    return 0;
+}
+
+/* Moves n bytes between offset pos of inode's data and dst/src: user
+ * memory (ubuf) or kernel memory (kbuf). Reads stop at the end of the
+ * file; writes extend it. Returns the count (short after a fault) or
+ * -errno when nothing moved. */
+static long transfer(struct inode *inode, uint64_t pos, size_t n, uint64_t ubuf, void *kbuf, bool write)
+{
+    if (!write) {
+        if (pos >= inode->size)
+            return 0;
+        if (n > inode->size - pos)
+            n = inode->size - pos;
+    }
+    size_t done = 0;
+    long err = 0;
+    while (done < n) {
+        uint64_t at = pos + done, index = at / PAGE_SIZE, off = at % PAGE_SIZE;
+        size_t chunk = PAGE_SIZE - off < n - done ? PAGE_SIZE - off : n - done;
+        uint64_t pa;
+        err = page_get(inode, index, write, &pa);
+        if (err)
+            break;
+        bool fault;
+        if (!pa) { /* reading a hole */
+            fault = kbuf ? (memset((char *)kbuf + done, 0, chunk), false) : clear_user(ubuf + done, chunk) != 0;
+        } else {
+            /* The page stays ours while a user copy may fault (and, with
+             * SMP, while a truncate runs elsewhere). */
+            pmm_ref(pa);
+            char *page = (char *)phys_to_virt(pa) + off;
+            if (kbuf)
+                fault = (write ? memcpy(page, (char *)kbuf + done, chunk) : memcpy((char *)kbuf + done, page, chunk),
+                         false);
+            else
+                fault = write ? copy_from_user(page, ubuf + done, chunk) != 0
+                              : copy_to_user(ubuf + done, page, chunk) != 0;
+            pmm_free(pa);
+        }
+        if (fault) {
+            err = -EFAULT;
+            break;
+        }
+        done += chunk;
+        if (write && pos + done > inode->size)
+            inode->size = pos + done;
+    }
+    return done ? (long)done : err;
+}
+
+long filemap_read(struct file *f, uint64_t ubuf, size_t n)
+{
+    long r = transfer(f->inode, f->pos, n, ubuf, NULL, false);
+    if (r > 0)
+        f->pos += (uint64_t)r;
+    inode_accessed(f->inode);
+    return r;
+}
+
+long filemap_write(struct file *f, uint64_t ubuf, size_t n)
+{
+    struct inode *inode = f->inode;
+    inode_lock(inode);
+    if (f->flags & O_APPEND)
+        f->pos = inode->size;
+    long r = 0;
+    if (n) {
+        if (f->pos >= FILEMAP_MAX_BYTES) {
+            r = -EFBIG;
+        } else {
+            if (n > FILEMAP_MAX_BYTES - f->pos)
+                n = FILEMAP_MAX_BYTES - f->pos; /* a short write up to the limit */
+            r = transfer(inode, f->pos, n, ubuf, NULL, true);
+            if (r > 0) {
+                f->pos += (uint64_t)r;
+                inode_touch(inode, ATTR_MTIME | ATTR_CTIME);
+            }
+        }
+    }
+    inode_unlock(inode);
+    return r;
+}
+
+long filemap_lseek(struct file *f, int64_t off, int whence)
+{
+    int64_t base;
+    switch (whence) {
+    case SEEK_SET: base = 0; break;
+    case SEEK_CUR: base = (int64_t)f->pos; break;
+    case SEEK_END: base = (int64_t)f->inode->size; break;
+    default: return -EINVAL;
+    }
+    if ((off > 0 && base > INT64_MAX - off) || base + off < 0)
+        return -EINVAL;
+    f->pos = (uint64_t)(base + off);
+    return (long)f->pos;
+}
+
+long filemap_read_kernel(struct inode *inode, uint64_t off, void *buf, size_t n)
+{
+    return transfer(inode, off, n, 0, buf, false);
+}
+
+long filemap_write_kernel(struct inode *inode, uint64_t off, const void *buf, size_t n)
+{
+    if (off >= FILEMAP_MAX_BYTES || n > FILEMAP_MAX_BYTES - off)
+        return -EFBIG;
+    return n ? transfer(inode, off, n, 0, (void *)buf, true) : 0;
+}
+
+/* Drops pages from index first on, keeping the superblock's count. */
+static void drop_pages(struct inode *inode, uint64_t first)
+{
+    uint64_t before = inode->pages.nrpages;
+    pc_truncate(&inode->pages, first);
+    inode->sb->pages_used -= before - inode->pages.nrpages;
+}
+
+int filemap_resize(struct inode *inode, uint64_t size)
+{
+    if (size > FILEMAP_MAX_BYTES)
+        return -EFBIG;
+    if (size < inode->size) {
+        uint64_t first = (size + PAGE_SIZE - 1) / PAGE_SIZE;
+        /* The bytes after the end in the last page must read as zeros if
+         * the file grows again. */
+        uint64_t pa = size % PAGE_SIZE ? pc_find(&inode->pages, size / PAGE_SIZE, NULL) : 0;
+        if (pa)
+            memset((char *)phys_to_virt(pa) + size % PAGE_SIZE, 0, PAGE_SIZE - size % PAGE_SIZE);
+        /* Mappings lose the pages past the end (private copies too, as
+         * Linux's truncate_pagecache): touching them is SIGBUS now. */
+        list_for_each_entry(v, &inode->mappings, struct vma, file_link) {
+            uint64_t npages = (v->end - v->start) / PAGE_SIZE;
+            if (v->pgoff + npages > first) {
+                uint64_t from = first > v->pgoff ? v->start + (first - v->pgoff) * PAGE_SIZE : v->start;
+                vm_zap(v, from, v->end);
+            }
+        }
+        drop_pages(inode, first);
+    }
+    inode->size = size;
+    return 0;
+}
+
+void filemap_release(struct inode *inode) { drop_pages(inode, 0); }
+
+/* --- mappings ------------------------------------------------------- */
+
+static void map_open(struct vma *v)
+{
+    struct file *f = v->file;
+    file_get(f);
+    list_add_tail(&v->file_link, &f->inode->mappings);
+}
+
+static void map_close(struct vma *v)
+{
+    list_del_init(&v->file_link);
+    file_put(v->file);
+}
+
+static int map_fault(struct vma *v, uint64_t pgoff, uint64_t *pa)
+{
+    struct inode *inode = ((struct file *)v->file)->inode;
+    if (pgoff >= (inode->size + PAGE_SIZE - 1) / PAGE_SIZE)
+        return -EIO; /* wholly past the end of the file: SIGBUS */
+    int err = page_get(inode, pgoff, true, pa);
+    if (err)
+        return err == -ENOSPC ? -EIO : err; /* no memory for the page: SIGBUS, as tmpfs answers */
+    pmm_ref(*pa); /* the mapping's own reference */
+    return 0;
+}
+
+static const struct vm_file_ops filemap_vm_ops = {.open = map_open, .close = map_close, .fault = map_fault};
+
+int filemap_mmap(struct file *f, struct vma_file *m)
+{
+    (void)f;
+    m->ops = &filemap_vm_ops;
+    return 0;
+}

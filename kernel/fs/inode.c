@@ -1,0 +1,136 @@
+/* inode.c - see inode.h. */
+#include "fs/inode.h"
+
+#include "fs/filemap.h"
+#include "fs/super.h"
+#include "lib/string.h"
+#include "mm/kmalloc.h"
+#include "time/clock.h"
+#include "uapi/errno.h"
+
+#define RELATIME_SECONDS (24 * 60 * 60)
+
+struct linux_timespec inode_now(void)
+{
+    int64_t ns = clock_realtime_ns();
+    return (struct linux_timespec){ns / 1000000000, ns % 1000000000};
+}
+
+static void init_common(struct inode *n, struct super_block *sb, uint32_t mode)
+{
+    n->mode = mode;
+    n->sb = sb;
+    n->refs = 1;
+    n->nlink = (mode & S_IFMT) == S_IFDIR ? 2 : 1;
+    n->ino = ++sb->next_ino;
+    n->atime = n->mtime = n->ctime = inode_now();
+    list_init(&n->mappings);
+}
+
+struct inode *inode_new(struct super_block *sb, uint32_t mode)
+{
+    struct inode *n = kzalloc(sizeof *n);
+    if (!n)
+        return NULL;
+    init_common(n, sb, mode);
+    sb_get(sb); /* an inode keeps its file system's superblock */
+    return n;
+}
+
+void inode_init_pseudo(struct inode *n, struct super_block *sb, uint32_t mode)
+{
+    memset(n, 0, sizeof *n);
+    init_common(n, sb, mode);
+}
+
+struct inode *inode_get(struct inode *inode)
+{
+    inode->refs++;
+    return inode;
+}
+
+void inode_put(struct inode *inode)
+{
+    if (--inode->refs > 0)
+        return;
+    struct super_block *sb = inode->sb;
+    if (sb->ops->evict_inode)
+        sb->ops->evict_inode(inode);
+    if (sb->flags & SB_PSEUDO)
+        return; /* embedded in its object, which frees itself */
+    filemap_release(inode);
+    kfree(inode->link);
+    kfree(inode);
+    sb_put(sb);
+}
+
+void inode_touch(struct inode *inode, unsigned which)
+{
+    struct linux_timespec now = inode_now();
+    if (which & ATTR_ATIME)
+        inode->atime = now;
+    if (which & ATTR_MTIME)
+        inode->mtime = now;
+    if (which & ATTR_CTIME)
+        inode->ctime = now;
+}
+
+static bool older(struct linux_timespec a, struct linux_timespec b)
+{
+    return a.tv_sec < b.tv_sec || (a.tv_sec == b.tv_sec && a.tv_nsec < b.tv_nsec);
+}
+
+void inode_accessed(struct inode *inode)
+{
+    struct linux_timespec now = inode_now();
+    if (older(inode->atime, inode->mtime) || older(inode->atime, inode->ctime) ||
+        now.tv_sec - inode->atime.tv_sec >= RELATIME_SECONDS)
+        inode->atime = now;
+}
+
+int inode_setattr(struct inode *inode, const struct iattr *a)
+{
+    if (a->valid & ATTR_SIZE) {
+        int err = filemap_resize(inode, a->size);
+        if (err)
+            return err;
+    }
+    if (a->valid & ATTR_MODE)
+        inode->mode = (inode->mode & S_IFMT) | (a->mode & 07777);
+    if (a->valid & ATTR_UID)
+        inode->uid = a->uid;
+    if (a->valid & ATTR_GID)
+        inode->gid = a->gid;
+    if (a->valid & ATTR_ATIME)
+        inode->atime = a->atime;
+    if (a->valid & ATTR_MTIME)
+        inode->mtime = a->mtime;
+    if (a->valid & ATTR_CTIME)
+        inode->ctime = inode_now();
+    return 0;
+}
+
+int inode_change(struct inode *inode, const struct iattr *a)
+{
+    return inode->ops && inode->ops->setattr ? inode->ops->setattr(inode, a) : inode_setattr(inode, a);
+}
+
+void inode_stat(const struct inode *inode, struct linux_stat *st)
+{
+    memset(st, 0, sizeof *st);
+    st->st_dev = dev_encode(0, inode->sb->dev);
+    st->st_ino = inode->ino;
+    st->st_nlink = inode->nlink;
+    st->st_mode = inode->mode;
+    st->st_uid = inode->uid;
+    st->st_gid = inode->gid;
+    st->st_rdev = dev_encode(inode->rdev >> 8, inode->rdev & 0xff);
+    st->st_size = (int64_t)inode->size;
+    st->st_blksize = 4096;
+    /* 512-byte units of the pages the file holds, as tmpfs counts them: a
+     * 6-byte file is 8 blocks, and a sparse file only its written pages. */
+    st->st_blocks = (int64_t)(inode->pages.nrpages * 8);
+    st->st_atim = inode->atime;
+    st->st_mtim = inode->mtime;
+    st->st_ctim = inode->ctime;
+}

@@ -1,0 +1,333 @@
+/* namei.c - see namei.h. */
+#include "fs/namei.h"
+
+#include "fs/dentry.h"
+#include "fs/inode.h"
+#include "fs/mount.h"
+#include "fs/super.h"
+#include "lib/string.h"
+#include "mm/kmalloc.h"
+#include "proc/proc.h"
+#include "uapi/errno.h"
+
+struct path namei_root(void)
+{
+    struct proc *p = current();
+    return p && p->root.mnt ? p->root : mount_root_path();
+}
+
+struct path namei_cwd(void)
+{
+    struct proc *p = current();
+    return p && p->cwd.mnt ? p->cwd : mount_root_path();
+}
+
+long vfs_readlink(struct inode *link, char *buf, size_t size)
+{
+    if (link->ops && link->ops->readlink)
+        return link->ops->readlink(link, buf, size);
+    if (!link->link)
+        return -EINVAL;
+    size_t n = strlen(link->link);
+    if (n > size)
+        n = size;
+    memcpy(buf, link->link, n);
+    return (long)n;
+}
+
+/* Is the cached dentry d still what its name means? */
+static bool still_valid(struct dentry *d)
+{
+    bool (*revalidate)(struct dentry *) = d->sb->ops->revalidate;
+    if (!revalidate || revalidate(d))
+        return true;
+    d_delete(d); /* stale: forget the name, look it up anew */
+    d_put(d);
+    return false;
+}
+
+int namei_child(struct dentry *dir, const char *name, size_t len, bool locked, struct dentry **out)
+{
+    struct dentry *d = d_find_child(dir, name, len);
+    if (d && still_valid(d)) {
+        *out = d;
+        return 0;
+    }
+    struct inode *di = dir->inode;
+    if (!di->ops || !di->ops->lookup)
+        return -ENOENT; /* every entry is cached: no such name */
+    if (!locked)
+        inode_lock(di);
+    /* Another process may have looked it up while this one waited. */
+    d = d_find_child(dir, name, len);
+    int err = 0;
+    if (!d || !still_valid(d)) {
+        struct inode *inode;
+        err = di->ops->lookup(di, name, len, &inode);
+        if (!err) {
+            d = d_alloc(dir, name, len);
+            if (d)
+                d_instantiate(d, inode);
+            else {
+                inode_put(inode);
+                err = -ENOMEM;
+            }
+        }
+    }
+    if (!locked)
+        inode_unlock(di);
+    *out = err ? NULL : d;
+    return err;
+}
+
+void namei_follow_mounts(struct path *p)
+{
+    while (p->dentry->mounts) {
+        struct mount *m = mount_lookup(p->mnt, p->dentry);
+        if (!m)
+            return;
+        path_put(p);
+        p->mnt = m; /* mount_lookup's reference */
+        p->dentry = d_get(m->root);
+    }
+}
+
+struct walk {
+    struct path cur;  /* referenced */
+    struct path root; /* the process's root: `..` stops there */
+    int links;        /* symlinks followed so far */
+};
+
+static void step_dotdot(struct walk *w)
+{
+    for (;;) {
+        if (path_equal(&w->cur, &w->root))
+            return;
+        if (w->cur.dentry != w->cur.mnt->root)
+            break;
+        struct mount *m = w->cur.mnt;
+        if (m->parent == m)
+            return; /* the top of the whole tree */
+        /* Leave the mount: to its mountpoint, then above that. */
+        struct path up = {mount_get(m->parent), d_get(m->mountpoint)};
+        path_put(&w->cur);
+        w->cur = up;
+    }
+    struct dentry *parent = d_get(w->cur.dentry->parent);
+    d_put(w->cur.dentry);
+    w->cur.dentry = parent;
+    namei_follow_mounts(&w->cur);
+}
+
+static int walk(struct walk *w, const char *path, unsigned flags);
+
+/* Follows the symlink at link from w->cur (the directory holding it). */
+static int follow_link(struct walk *w, const struct path *link)
+{
+    if (++w->links > MAXSYMLINKS)
+        return -ELOOP;
+    struct inode *inode = link->dentry->inode;
+    if (inode->ops && inode->ops->follow) { /* a magic link: no text to walk */
+        struct path target;
+        int err = inode->ops->follow(inode, &target);
+        if (err)
+            return err;
+        path_put(&w->cur);
+        w->cur = target;
+        return 0;
+    }
+    /* The text on the heap: links nest up to MAXSYMLINKS deep and the
+     * kernel stack is only 16 KiB. */
+    char *target = kmalloc(PATH_MAX);
+    if (!target)
+        return -ENOMEM;
+    long n = vfs_readlink(inode, target, PATH_MAX - 1);
+    int err = n < 0 ? (int)n : 0;
+    if (!err) {
+        target[n] = '\0';
+        err = walk(w, target, LOOKUP_FOLLOW);
+    }
+    kfree(target);
+    return err;
+}
+
+static int walk(struct walk *w, const char *path, unsigned flags)
+{
+    if (!*path)
+        return -ENOENT; /* Linux: the empty path names nothing */
+    if (*path == '/') {
+        path_put(&w->cur);
+        w->cur = w->root;
+        path_get(&w->cur);
+    }
+    size_t plen = strlen(path);
+    bool trailing_slash = path[plen - 1] == '/';
+    const char *p = path;
+    for (;;) {
+        while (*p == '/')
+            p++;
+        if (!*p)
+            break;
+        const char *name = p;
+        while (*p && *p != '/')
+            p++;
+        size_t len = (size_t)(p - name);
+        if (len > NAME_MAX)
+            return -ENAMETOOLONG;
+        if (!inode_is_dir(w->cur.dentry->inode))
+            return -ENOTDIR;
+        if (len == 1 && name[0] == '.')
+            continue;
+        if (len == 2 && name[0] == '.' && name[1] == '.') {
+            step_dotdot(w);
+            continue;
+        }
+        const char *rest = p;
+        while (*rest == '/')
+            rest++;
+        bool last = !*rest;
+        struct dentry *child;
+        int err = namei_child(w->cur.dentry, name, len, false, &child);
+        if (err)
+            return err;
+        struct path next = {mount_get(w->cur.mnt), child};
+        namei_follow_mounts(&next);
+        if (inode_is_link(next.dentry->inode) && (!last || (flags & LOOKUP_FOLLOW) || trailing_slash)) {
+            err = follow_link(w, &next);
+            path_put(&next);
+            if (err)
+                return err;
+            continue;
+        }
+        path_put(&w->cur);
+        w->cur = next;
+    }
+    if ((flags & LOOKUP_DIRECTORY) || trailing_slash)
+        if (!inode_is_dir(w->cur.dentry->inode))
+            return -ENOTDIR;
+    return 0;
+}
+
+int namei(const struct path *start, const char *path, unsigned flags, struct path *out)
+{
+    if (strnlen(path, PATH_MAX) >= PATH_MAX)
+        return -ENAMETOOLONG;
+    struct walk w = {.cur = *start, .root = namei_root()};
+    path_get(&w.cur);
+    int err = walk(&w, path, flags);
+    if (err) {
+        path_put(&w.cur);
+        return err;
+    }
+    *out = w.cur;
+    return 0;
+}
+
+int namei_parent(const struct path *start, const char *path, struct path *parent, char last[NAME_MAX + 1],
+                 bool *trailing_slash)
+{
+    size_t len = strnlen(path, PATH_MAX);
+    if (len >= PATH_MAX)
+        return -ENAMETOOLONG;
+    if (len == 0)
+        return -ENOENT;
+    bool slash = false;
+    while (len > 1 && path[len - 1] == '/') {
+        len--;
+        slash = true;
+    }
+    if (trailing_slash)
+        *trailing_slash = slash;
+    size_t name = len;
+    while (name > 0 && path[name - 1] != '/')
+        name--;
+    size_t nl = len - name;
+    if (nl == 0)
+        return -EEXIST; /* the path is "/" */
+    if (nl > NAME_MAX)
+        return -ENAMETOOLONG;
+    memcpy(last, path + name, nl);
+    last[nl] = '\0';
+    int err;
+    if (name == 0) {
+        *parent = *start;
+        path_get(parent);
+        err = 0;
+    } else {
+        char *dir = kmalloc(name + 1);
+        if (!dir)
+            return -ENOMEM;
+        memcpy(dir, path, name);
+        dir[name] = '\0'; /* keeps its slash: "a/b/" walks a/b as a directory, "/x" walks "/" */
+        err = namei(start, dir, LOOKUP_FOLLOW, parent);
+        kfree(dir);
+    }
+    if (!err && !inode_is_dir(parent->dentry->inode)) {
+        path_put(parent);
+        err = -ENOTDIR;
+    }
+    return err;
+}
+
+/* Puts "/" name in front of buf[*pos..]; false when it does not fit. */
+static bool prepend(char *buf, size_t *pos, const char *name, size_t len)
+{
+    if (len + 1 > *pos)
+        return false;
+    *pos -= len;
+    memcpy(buf + *pos, name, len);
+    buf[--*pos] = '/';
+    return true;
+}
+
+/* Moves the text built at buf[pos..size-1) to the front ("/" if empty). */
+static long finish(char *buf, size_t pos, size_t size)
+{
+    if (pos == size - 1) {
+        if (pos == 0)
+            return -ENAMETOOLONG;
+        buf[--pos] = '/';
+    }
+    size_t len = size - 1 - pos;
+    memmove(buf, buf + pos, len + 1);
+    return (long)len;
+}
+
+long path_to_string(const struct path *p, char *buf, size_t size, bool deleted_suffix)
+{
+    struct path root = namei_root(), cur = *p;
+    size_t pos = size - 1;
+    buf[pos] = '\0';
+    for (;;) {
+        if (path_equal(&cur, &root))
+            break;
+        if (cur.dentry == cur.mnt->root) {
+            if (cur.mnt->parent == cur.mnt)
+                break; /* the top of the tree: the path is shown from there */
+            cur = (struct path){cur.mnt->parent, cur.mnt->mountpoint};
+            continue;
+        }
+        if (!prepend(buf, &pos, cur.dentry->name, cur.dentry->namelen))
+            return -ENAMETOOLONG;
+        cur.dentry = cur.dentry->parent;
+    }
+    long len = finish(buf, pos, size);
+    if (len >= 0 && deleted_suffix && d_unlinked(p->dentry)) {
+        static const char suffix[] = " (deleted)";
+        if ((size_t)len + sizeof suffix > size)
+            return -ENAMETOOLONG;
+        memcpy(buf + len, suffix, sizeof suffix);
+        len += (long)sizeof suffix - 1;
+    }
+    return len;
+}
+
+long dentry_path_in_sb(const struct path *p, char *buf, size_t size)
+{
+    size_t pos = size - 1;
+    buf[pos] = '\0';
+    for (const struct dentry *d = p->dentry; d->parent != d; d = d->parent)
+        if (!prepend(buf, &pos, d->name, d->namelen))
+            return -ENAMETOOLONG;
+    return finish(buf, pos, size);
+}

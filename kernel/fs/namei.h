@@ -1,0 +1,68 @@
+/*
+ * namei.h - path walking: from a starting directory (the working
+ * directory, a directory descriptor, or the process's root for "/"),
+ * component by component, through `.` and `..`, symlinks (at most 40 in
+ * one walk: ELOOP beyond, as Linux's MAXSYMLINKS) and magic links, across
+ * mount points in both directions, never above the process's root. Each
+ * step holds a reference on where it stands; the result is a referenced
+ * path the caller drops with path_put.
+ */
+#ifndef FS_NAMEI_H
+#define FS_NAMEI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "fs/path.h"
+
+#define PATH_MAX 4096
+#define NAME_MAX 255
+#define MAXSYMLINKS 40
+
+#define LOOKUP_FOLLOW 0x1    /* follow a symlink in the last component */
+#define LOOKUP_DIRECTORY 0x2 /* the result must be a directory (ENOTDIR) */
+
+/* Resolves path from start (relative paths) or the current process's
+ * root (absolute ones): 0 and *out referenced, or -ENOENT, -ENOTDIR,
+ * -ELOOP, -ENAMETOOLONG, -ENOMEM. A trailing slash requires a directory
+ * and follows a symlink in the last component. */
+int namei(const struct path *start, const char *path, unsigned flags, struct path *out);
+
+/* For calls that make or remove a name: resolves all but the last
+ * component into *parent (referenced, a directory) and copies the last
+ * one into last (NUL-terminated). *trailing_slash says whether the path
+ * ended in '/'. The last component may be "." or ".."; the path "/" has
+ * none (-EEXIST, as mkdir("/") answers). */
+int namei_parent(const struct path *start, const char *path, struct path *parent, char last[NAME_MAX + 1],
+                 bool *trailing_slash);
+
+/* Finds name in directory dir (a dentry of mount mnt): the cached
+ * dentry, or the file system's lookup. Does not cross mounts or follow
+ * links. *out is referenced. The caller holds dir's inode lock when
+ * locked is true (a create or unlink in progress); otherwise it is taken
+ * around the file system's lookup. */
+int namei_child(struct dentry *dir, const char *name, size_t len, bool locked, struct dentry **out);
+
+/* Steps from path p onto the root of the mounts stacked on it, if any. */
+void namei_follow_mounts(struct path *p);
+
+/* The path of p as the current process sees it (relative to its root;
+ * a path outside that root is shown from the real root, as Linux's d_path
+ * does for unreachable paths), " (deleted)" added when unlinked and
+ * deleted_suffix is set. Its length, or -ENAMETOOLONG. */
+long path_to_string(const struct path *p, char *buf, size_t size, bool deleted_suffix);
+
+/* A dentry's path from the root of its own file system (mountinfo). */
+long dentry_path_in_sb(const struct path *p, char *buf, size_t size);
+
+/* A symlink's text into buf (at most size bytes, no NUL): its length, or
+ * -EINVAL for a file that is not a symlink. */
+struct inode;
+long vfs_readlink(struct inode *link, char *buf, size_t size);
+
+/* The current process's root and working directory (or the tree's root
+ * while the kernel boots), not referenced. */
+struct path namei_root(void);
+struct path namei_cwd(void);
+
+#endif

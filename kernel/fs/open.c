@@ -1,0 +1,142 @@
+/*
+ * open.c - open(2) on the VFS (vfs_ops.h): resolving or creating the
+ * name, the checks on the kind of file and the flags, O_TRUNC, and the
+ * new open file. Errors in Linux's order (fs/namei.c do_open).
+ */
+#include "fs/vfs_ops.h"
+
+#include "fs/dentry.h"
+#include "fs/file.h"
+#include "fs/filemap.h"
+#include "fs/inode.h"
+#include "fs/mount.h"
+#include "fs/namei.h"
+#include "lib/string.h"
+#include "mm/kmalloc.h"
+#include "uapi/errno.h"
+#include "uapi/fcntl.h"
+
+/* The flags an open file keeps (the rest only matter while opening). */
+#define KEPT_FLAGS(f) ((uint32_t)(f) & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC))
+
+/* O_CREAT: finds or makes the last component of pathname. A symlink
+ * there is followed (unless O_NOFOLLOW or O_EXCL), even a dangling one:
+ * then its target is created, as Linux does. links counts those. */
+static int open_create(const struct path *start, const char *pathname, int flags, uint32_t mode, int links,
+                       struct path *out)
+{
+    struct path parent;
+    char name[NAME_MAX + 1];
+    bool slash;
+    int err = namei_parent(start, pathname, &parent, name, &slash);
+    if (err)
+        return err == -EEXIST ? -EISDIR : err; /* open("/", O_CREAT) */
+    if (slash || !strcmp(name, ".") || !strcmp(name, "..")) {
+        path_put(&parent);
+        return -EISDIR;
+    }
+    struct inode *dir = parent.dentry->inode;
+    inode_lock(dir);
+    struct dentry *d;
+    bool created = false;
+    err = namei_child(parent.dentry, name, strlen(name), true, &d);
+    if (err == -ENOENT) {
+        if (!dir->ops || !dir->ops->create)
+            err = -EACCES; /* Linux's lookup_open: a directory that cannot hold files */
+        else
+            err = vfs_make_locked(&parent, name, S_IFREG | (mode & 07777), 0, &d);
+        created = !err;
+    }
+    inode_unlock(dir);
+    if (err) {
+        path_put(&parent);
+        return err;
+    }
+    *out = (struct path){mount_get(parent.mnt), d};
+    if (!created) {
+        if (flags & O_EXCL)
+            err = -EEXIST;
+        else if (inode_is_link(d->inode) && !(flags & O_NOFOLLOW)) {
+            /* Follow it: a magic link jumps, a symlink's text is opened
+             * (and created) relative to the directory holding it. */
+            if (++links > MAXSYMLINKS) {
+                err = -ELOOP;
+            } else if (d->inode->ops && d->inode->ops->follow) {
+                struct path target;
+                err = d->inode->ops->follow(d->inode, &target);
+                if (!err) {
+                    path_put(out);
+                    *out = target;
+                }
+            } else {
+                char *text = kmalloc(PATH_MAX);
+                long n = text ? vfs_readlink(d->inode, text, PATH_MAX - 1) : -ENOMEM;
+                if (n >= 0) {
+                    text[n] = '\0';
+                    struct path target;
+                    err = open_create(&parent, text, flags, mode, links, &target);
+                    if (!err) {
+                        path_put(out);
+                        *out = target;
+                    }
+                } else {
+                    err = (int)n;
+                }
+                kfree(text);
+            }
+        } else {
+            namei_follow_mounts(out);
+        }
+        if (err)
+            path_put(out);
+    }
+    path_put(&parent);
+    return err;
+}
+
+/* O_TRUNC of a regular file opened for writing. */
+static int truncate_on_open(const struct path *p)
+{
+    struct inode *inode = p->dentry->inode;
+    inode_lock(inode);
+    int err = 0;
+    if (inode->size) {
+        struct iattr a = {.valid = ATTR_SIZE | ATTR_MTIME | ATTR_CTIME, .size = 0};
+        a.mtime = inode_now();
+        err = inode_change(inode, &a);
+    }
+    inode_unlock(inode);
+    return err;
+}
+
+int vfs_open(const struct path *start, const char *pathname, int flags, uint32_t mode, struct file **out)
+{
+    struct path p;
+    int err = (flags & O_CREAT) ? open_create(start, pathname, flags, mode, 0, &p)
+                                : namei(start, pathname, (flags & O_NOFOLLOW) ? 0 : LOOKUP_FOLLOW, &p);
+    if (err)
+        return err;
+    struct inode *inode = p.dentry->inode;
+    uint32_t type = inode->mode & S_IFMT;
+    bool wants_write = (flags & O_ACCMODE) != O_RDONLY;
+    if (type == S_IFLNK && !(flags & O_PATH))
+        err = -ELOOP; /* O_NOFOLLOW on a link */
+    else if ((flags & O_DIRECTORY) && type != S_IFDIR)
+        err = -ENOTDIR;
+    else if ((flags & O_ACCMODE) == O_ACCMODE)
+        err = -EINVAL;
+    else if (type == S_IFDIR && !(flags & O_PATH) && (wants_write || (flags & (O_TRUNC | O_CREAT))))
+        err = -EISDIR;
+    else if (!(flags & O_PATH) && (wants_write || (flags & O_TRUNC)) && (type == S_IFREG || type == S_IFDIR) &&
+             mnt_readonly(p.mnt))
+        err = -EROFS;
+    else if (type == S_IFREG && (flags & O_TRUNC) && wants_write && !(flags & O_PATH))
+        err = truncate_on_open(&p);
+    if (!err) {
+        struct file *f = file_open(&p, KEPT_FLAGS(flags), &err);
+        if (f)
+            *out = f;
+    }
+    path_put(&p);
+    return err;
+}

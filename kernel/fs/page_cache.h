@@ -1,0 +1,58 @@
+/*
+ * page_cache.h - a file's data, page by page: one page cache per inode
+ * maps a page index (file offset / 4096) to a physical frame. read(),
+ * write(), truncate, exec and every mmap of the file go through it (see
+ * filemap.h), so a file never needs contiguous memory and all processes
+ * mapping a file share its frames.
+ *
+ * The index is a radix tree of 64-slot nodes (kmalloc'd, 512 bytes), as
+ * Linux's xarray: height h covers 64^h pages, and a file of one page
+ * needs no node at all (height 0 keeps the page's entry in the root).
+ * An entry is the frame's physical address; its low bits carry the
+ * page's state (PC_DIRTY: written since the file system last wrote it
+ * back; unused by tmpfs, for the disk file systems to come).
+ *
+ * The cache owns one reference to each frame (pmm_ref counts); a mapping
+ * takes its own. Locking: the owning inode's lock serialises writers and
+ * truncation; lookups and inserts are atomic with respect to each other
+ * (a spinlock, interrupts off on one CPU today), so a page fault may look
+ * up pages without the inode lock (a fault must never take it: a write()
+ * holding the inode lock can fault on a mapping of the same file).
+ */
+#ifndef FS_PAGE_CACHE_H
+#define FS_PAGE_CACHE_H
+
+#include <stdint.h>
+
+#include "arch/x86_64/spinlock.h"
+
+#define PC_DIRTY 0x1ull
+#define PC_FLAGS_MASK 0xfffull
+
+struct page_cache {
+    uint64_t root;   /* height 0: the entry of page 0; else a node pointer */
+    int height;
+    uint64_t nrpages;
+    struct spinlock lock;
+};
+
+/* The frame of page index (0: not cached). *flags (optional) gets its
+ * PC_* bits. */
+uint64_t pc_find(struct page_cache *pc, uint64_t index, uint64_t *flags);
+/* Puts frame pa (page aligned; the caller's reference passes to the
+ * cache) at index, which must be empty. 0 or -ENOMEM (the caller still
+ * owns pa then). */
+int pc_insert(struct page_cache *pc, uint64_t index, uint64_t pa);
+/* Sets PC_* bits of a cached page. */
+void pc_set_flags(struct page_cache *pc, uint64_t index, uint64_t flags);
+/* Drops every page at index >= first (truncate), and the nodes that
+ * become empty. */
+void pc_truncate(struct page_cache *pc, uint64_t first);
+/* Calls fn(ctx, index, pa) for every cached page at index >= first, in
+ * order; stops when fn returns nonzero (and returns that). */
+int pc_for_each(struct page_cache *pc, uint64_t first, int (*fn)(void *ctx, uint64_t index, uint64_t pa), void *ctx);
+
+/* Pages held by every page cache (/proc/meminfo's Cached). */
+uint64_t pc_total_pages(void);
+
+#endif

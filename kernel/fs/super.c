@@ -1,0 +1,65 @@
+/* super.c - see super.h. */
+#include "fs/super.h"
+
+#include "fs/dentry.h"
+#include "lib/string.h"
+#include "mm/kmalloc.h"
+
+static struct fs_type *types;
+static uint32_t next_anon_minor = 1; /* Linux numbers in-memory file systems 0:N too */
+
+void fs_register(struct fs_type *t)
+{
+    struct fs_type **pp = &types;
+    while (*pp)
+        pp = &(*pp)->next;
+    t->next = NULL;
+    *pp = t;
+}
+
+const struct fs_type *fs_find(const char *name)
+{
+    for (const struct fs_type *t = types; t; t = t->next)
+        if (!strcmp(t->name, name))
+            return t;
+    return NULL;
+}
+
+const struct fs_type *fs_types(void) { return types; }
+
+struct super_block *sb_new(const struct fs_type *t, const struct super_ops *ops, uint64_t magic)
+{
+    struct super_block *sb = kzalloc(sizeof *sb);
+    if (!sb)
+        return NULL;
+    sb->type = t;
+    sb->ops = ops;
+    sb->magic = magic;
+    sb->dev = next_anon_minor++; /* major 0 */
+    sb->refs = 1;
+    return sb;
+}
+
+void sb_get(struct super_block *sb) { sb->refs++; }
+
+void sb_put(struct super_block *sb)
+{
+    if (--sb->refs > 0)
+        return;
+    if (sb->ops->put_super)
+        sb->ops->put_super(sb);
+    kfree(sb);
+}
+
+void sb_activate(struct super_block *sb) { sb->active++; }
+
+void sb_deactivate(struct super_block *sb)
+{
+    if (--sb->active == 0 && sb->root) {
+        struct dentry *root = sb->root;
+        sb->root = NULL;
+        d_prune_tree(root);
+        d_put(root); /* the superblock's own reference */
+    }
+    sb_put(sb);
+}

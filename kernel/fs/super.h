@@ -1,0 +1,103 @@
+/*
+ * super.h - file system types and superblocks. A file system type (tmpfs,
+ * proc, devtmpfs) knows how to make a superblock; a superblock is one
+ * instance of it: its root, its inode numbers, its device number (st_dev,
+ * one per instance, as Linux's anonymous block devices 0:N), its statfs
+ * answer. Mounts (mount.h) attach superblocks to the tree; a superblock
+ * lives while it is mounted somewhere (active) or a file of it is open.
+ */
+#ifndef FS_SUPER_H
+#define FS_SUPER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "proc/sleeplock.h"
+
+struct dentry;
+struct inode;
+struct super_block;
+
+/* statfs(2)'s answer, filled by the file system. */
+struct kstatfs {
+    uint64_t type, bsize, blocks, bfree, bavail, files, ffree, namelen, frsize;
+};
+
+struct super_ops {
+    void (*statfs)(struct super_block *sb, struct kstatfs *st);
+    /* The last reference to inode went: free the file system's part of
+     * it (the VFS frees its pages and the inode itself afterwards).
+     * NULL: nothing to do. */
+    void (*evict_inode)(struct inode *inode);
+    /* Is a cached dentry still valid (/proc/PID of a process gone)?
+     * NULL: always. */
+    bool (*revalidate)(struct dentry *d);
+    /* The mount options /proc/mounts shows after "rw"/"ro" (",size=..."),
+     * written into buf; its length. NULL: none. */
+    long (*show_options)(struct super_block *sb, char *buf, size_t size);
+    /* The superblock is going (its last mount went and no file of it is
+     * open). NULL: nothing beyond the VFS's own freeing. */
+    void (*put_super)(struct super_block *sb);
+    /* Fills page (4 KiB, kernel memory) with page index of inode's file
+     * from the device: 0 or -EIO. NULL: the page cache is the only copy
+     * of the data (tmpfs), and a page not in it is a hole of zeros. */
+    int (*readpage)(struct inode *inode, uint64_t index, void *page);
+};
+
+#define SB_RDONLY 0x1 /* MS_RDONLY */
+#define SB_PSEUDO 0x2 /* pipes, sockets, anonymous inodes: inodes embedded in their objects, never mounted */
+
+struct fs_type {
+    const char *name;
+    bool requires_dev; /* /proc/filesystems marks the others "nodev" */
+    /* Makes (or, for single-instance types like devtmpfs, finds) a
+     * superblock for mount(2)'s source, flags and data string. *out gets
+     * a reference (sb->refs). 0 or -errno. */
+    int (*mount)(const struct fs_type *type, const char *source, unsigned long flags, const char *data,
+                 struct super_block **out);
+    struct fs_type *next;
+};
+
+struct super_block {
+    const struct fs_type *type;
+    const struct super_ops *ops;
+    uint64_t magic;         /* statfs f_type */
+    uint32_t dev;           /* the minor of st_dev (major 0: Linux's anonymous devices) */
+    struct dentry *root;
+    int refs;               /* its creator or mounts, and every inode of it */
+    int active;             /* mounts of it: the last one's going prunes its tree */
+    unsigned long flags;    /* SB_* */
+    uint64_t next_ino;
+    uint64_t pages_used;    /* page-cache pages of its files */
+    uint64_t pages_max;     /* a limit on them (tmpfs size=); 0: none */
+    struct sleeplock rename_lock; /* Linux's s_vfs_rename_mutex: see inode.h */
+    void *priv;
+};
+
+/* Makes file system type t known to mount(2) and /proc/filesystems. */
+void fs_register(struct fs_type *t);
+const struct fs_type *fs_find(const char *name);
+/* The registered types, for /proc/filesystems. */
+const struct fs_type *fs_types(void);
+
+/* A new superblock of type t with ops and magic, a fresh device number
+ * (major 0, as Linux numbers in-memory file systems) and one reference;
+ * NULL when out of memory. The caller sets its root. */
+struct super_block *sb_new(const struct fs_type *t, const struct super_ops *ops, uint64_t magic);
+void sb_get(struct super_block *sb);
+/* A mount of sb is made (the mount holds a reference the caller gave). */
+void sb_activate(struct super_block *sb);
+/* The mount is gone: with the last one the tree is pruned (files not in
+ * use are freed) and the root let go; then the mount's reference drops. */
+void sb_deactivate(struct super_block *sb);
+/* Drops a reference; the last frees the superblock (after put_super). */
+void sb_put(struct super_block *sb);
+
+/* Linux's dev_t as stat shows it (new_encode_dev). */
+static inline uint64_t dev_encode(uint32_t major, uint32_t minor)
+{
+    return (minor & 0xff) | ((uint64_t)major << 8) | ((uint64_t)(minor & ~0xffu) << 12);
+}
+
+#endif

@@ -1,0 +1,364 @@
+/* tmpfs.c - see tmpfs.h. */
+#include "fs/tmpfs.h"
+
+#include "fs/chrdev.h"
+#include "fs/dentry.h"
+#include "fs/file.h"
+#include "fs/filemap.h"
+#include "fs/inode.h"
+#include "fs/pipe.h"
+#include "fs/super.h"
+#include "lib/format.h"
+#include "lib/string.h"
+#include "mm/kmalloc.h"
+#include "mm/pmm.h"
+#include "uapi/errno.h"
+#include "uapi/fcntl.h"
+
+#define TMPFS_MAGIC 0x01021994
+/* Linux's tmpfs counts 20 bytes of size per directory entry (BOGO_DIRENT_SIZE). */
+#define DIRENT_SIZE 20
+
+static const struct inode_ops dir_iops, file_iops;
+static const struct file_ops file_fops, dir_fops;
+
+/* Sockets bound to a path are files nobody can open. */
+static int socket_open(struct file *f)
+{
+    (void)f;
+    return -ENXIO; /* open(2): "ENXIO ... the file is a UNIX domain socket" */
+}
+static const struct file_ops socket_fops = {.open = socket_open};
+
+static int blockdev_open(struct file *f)
+{
+    (void)f;
+    return -ENXIO; /* no block device drivers yet */
+}
+static const struct file_ops blockdev_fops = {.open = blockdev_open};
+
+/* A new inode of type mode (with rdev for devices) owned by the caller. */
+static struct inode *new_inode(struct super_block *sb, uint32_t mode, uint32_t rdev)
+{
+    struct inode *n = inode_new(sb, mode);
+    if (!n)
+        return NULL;
+    /* Owner: root, like every process until credentials exist (uid and
+     * gid 0 from inode_new). */
+    switch (mode & S_IFMT) {
+    case S_IFDIR:
+        n->ops = &dir_iops;
+        n->fops = &dir_fops;
+        n->size = 2 * DIRENT_SIZE;
+        break;
+    case S_IFREG:
+        n->ops = &file_iops;
+        n->fops = &file_fops;
+        break;
+    case S_IFLNK: n->ops = &file_iops; break;
+    case S_IFCHR:
+        n->ops = &file_iops;
+        n->fops = &chrdev_fops;
+        n->rdev = rdev;
+        break;
+    case S_IFBLK:
+        n->ops = &file_iops;
+        n->fops = &blockdev_fops;
+        n->rdev = rdev;
+        break;
+    case S_IFIFO:
+        n->ops = &file_iops;
+        n->fops = &fifo_fops;
+        break;
+    case S_IFSOCK:
+        n->ops = &file_iops;
+        n->fops = &socket_fops;
+        break;
+    }
+    return n;
+}
+
+/* Puts the new inode under d in dir: the entry is pinned in the dentry
+ * cache, which is the directory's only record of it. */
+static void add_entry(struct inode *dir, struct dentry *d, struct inode *inode)
+{
+    d_instantiate(d, inode);
+    d_pin(d);
+    dir->size += DIRENT_SIZE;
+    inode_touch(dir, ATTR_MTIME | ATTR_CTIME);
+}
+
+static int tmpfs_create(struct inode *dir, struct dentry *d, uint32_t mode, uint32_t rdev)
+{
+    struct inode *n = new_inode(dir->sb, mode, rdev);
+    if (!n)
+        return -ENOSPC;
+    add_entry(dir, d, n);
+    return 0;
+}
+
+static int tmpfs_mkdir(struct inode *dir, struct dentry *d, uint32_t mode)
+{
+    struct inode *n = new_inode(dir->sb, S_IFDIR | (mode & 07777), 0);
+    if (!n)
+        return -ENOSPC;
+    add_entry(dir, d, n);
+    dir->nlink++;
+    return 0;
+}
+
+static int tmpfs_symlink(struct inode *dir, struct dentry *d, const char *target)
+{
+    size_t len = strlen(target);
+    char *copy = kmalloc(len + 1);
+    struct inode *n = copy ? new_inode(dir->sb, S_IFLNK | 0777, 0) : NULL;
+    if (!n) {
+        kfree(copy);
+        return -ENOSPC;
+    }
+    memcpy(copy, target, len + 1);
+    n->link = copy;
+    n->size = len;
+    add_entry(dir, d, n);
+    return 0;
+}
+
+static int tmpfs_link(struct dentry *old, struct inode *dir, struct dentry *d)
+{
+    struct inode *n = old->inode;
+    n->nlink++;
+    inode_touch(n, ATTR_CTIME);
+    add_entry(dir, d, inode_get(n));
+    return 0;
+}
+
+/* The entry d leaves dir (the caller unlists the dentry). */
+static void drop_entry(struct inode *dir, struct dentry *d)
+{
+    struct inode *n = d->inode;
+    if (inode_is_dir(n)) {
+        n->nlink = 0;
+        dir->nlink--;
+    } else {
+        n->nlink--;
+    }
+    dir->size -= DIRENT_SIZE;
+    inode_touch(n, ATTR_CTIME);
+    inode_touch(dir, ATTR_MTIME | ATTR_CTIME);
+}
+
+static int tmpfs_unlink(struct inode *dir, struct dentry *d)
+{
+    drop_entry(dir, d);
+    return 0;
+}
+
+static int tmpfs_rename(struct inode *odir, struct dentry *od, struct inode *ndir, struct dentry *nd, unsigned flags)
+{
+    struct inode *src = od->inode, *dst = nd->inode;
+    if (flags & RENAME_EXCHANGE) {
+        /* Each directory keeps its entry count; a directory moving to
+         * another parent takes its ".." link along. */
+        if (odir != ndir && inode_is_dir(src) != inode_is_dir(dst)) {
+            int delta = inode_is_dir(src) ? 1 : -1;
+            odir->nlink -= delta;
+            ndir->nlink += delta;
+        }
+        inode_touch(dst, ATTR_CTIME);
+    } else {
+        if (dst)
+            drop_entry(ndir, nd);
+        odir->size -= DIRENT_SIZE;
+        ndir->size += DIRENT_SIZE;
+        if (inode_is_dir(src) && odir != ndir) {
+            odir->nlink--;
+            ndir->nlink++;
+        }
+    }
+    inode_touch(src, ATTR_CTIME);
+    inode_touch(odir, ATTR_MTIME | ATTR_CTIME);
+    inode_touch(ndir, ATTR_MTIME | ATTR_CTIME);
+    return 0;
+}
+
+static const struct inode_ops dir_iops = {
+    .create = tmpfs_create, .mkdir = tmpfs_mkdir, .symlink = tmpfs_symlink, .link = tmpfs_link,
+    .unlink = tmpfs_unlink, .rmdir = tmpfs_unlink, .rename = tmpfs_rename};
+static const struct inode_ops file_iops = {.setattr = NULL};
+
+static const struct file_ops file_fops = {
+    .read = filemap_read, .write = filemap_write, .lseek = filemap_lseek, .mmap = filemap_mmap};
+
+static long dir_read(struct file *f, uint64_t ubuf, size_t n)
+{
+    (void)f, (void)ubuf, (void)n;
+    return -EISDIR;
+}
+
+/* Directory positions: 0 ".", 1 "..", then the n-th cached entry at n + 2. */
+static long dir_lseek(struct file *f, int64_t off, int whence)
+{
+    if (whence == SEEK_CUR)
+        off += (int64_t)f->pos;
+    else if (whence != SEEK_SET)
+        return -EINVAL;
+    if (off < 0)
+        return -EINVAL;
+    f->pos = (uint64_t)off;
+    return off;
+}
+
+static unsigned dtype(uint32_t mode) { return (mode & S_IFMT) >> 12; /* DT_* are the S_IF* bits shifted */ }
+
+static int dir_iterate(struct file *f, struct dir_context *ctx)
+{
+    struct dentry *dir = f->path.dentry;
+    if (f->pos == 0) {
+        if (!ctx->emit(ctx, ".", 1, dir->inode->ino, dtype(S_IFDIR)))
+            return 0;
+        f->pos = 1;
+    }
+    if (f->pos == 1) {
+        if (!ctx->emit(ctx, "..", 2, dir->parent->inode->ino, dtype(S_IFDIR)))
+            return 0;
+        f->pos = 2;
+    }
+    for (;;) {
+        struct dentry *c = d_nth_child(dir, f->pos - 2);
+        if (!c)
+            return 0;
+        bool taken = ctx->emit(ctx, c->name, c->namelen, c->inode->ino, dtype(c->inode->mode));
+        d_put(c);
+        if (!taken)
+            return 0;
+        f->pos++;
+    }
+}
+
+static const struct file_ops dir_fops = {.read = dir_read, .lseek = dir_lseek, .iterate = dir_iterate};
+
+/* --- superblocks ------------------------------------------------------ */
+
+static void tmpfs_statfs(struct super_block *sb, struct kstatfs *st)
+{
+    st->type = TMPFS_MAGIC;
+    st->bsize = st->frsize = 4096;
+    st->namelen = 255;
+    uint64_t free = pmm_free_frames();
+    if (sb->pages_max) {
+        st->blocks = sb->pages_max;
+        uint64_t left = sb->pages_max > sb->pages_used ? sb->pages_max - sb->pages_used : 0;
+        st->bfree = st->bavail = left < free ? left : free;
+    } else {
+        st->blocks = pmm_total_frames();
+        st->bfree = st->bavail = free;
+    }
+    st->files = pmm_total_frames() / 2; /* tmpfs's default inode limit: half the pages */
+    st->ffree = st->bfree / 2;
+}
+
+static long tmpfs_show_options(struct super_block *sb, char *buf, size_t size)
+{
+    size_t n = 0;
+    if (sb->pages_max)
+        n += (size_t)ksnprintf(buf, size, ",size=%luk", sb->pages_max * 4);
+    uint32_t mode = sb->root->inode->mode & 07777;
+    if (mode != 01777 && n < size)
+        n += (size_t)ksnprintf(buf + n, size - n, ",mode=%o", mode);
+    return (long)(n < size ? n : size);
+}
+
+static const struct super_ops tmpfs_sops = {.statfs = tmpfs_statfs, .show_options = tmpfs_show_options};
+
+struct super_block *tmpfs_new_sb(const char *type_name, unsigned root_mode, unsigned long pages_max)
+{
+    struct super_block *sb = sb_new(fs_find(type_name), &tmpfs_sops, TMPFS_MAGIC);
+    if (!sb)
+        return NULL;
+    sb->pages_max = pages_max;
+    struct inode *root = new_inode(sb, S_IFDIR | (root_mode & 07777), 0);
+    sb->root = root ? d_alloc_root(sb, root) : NULL;
+    if (!sb->root) {
+        sb_put(sb);
+        return NULL;
+    }
+    return sb;
+}
+
+/* Parses a number with an optional k/m/g suffix (size=), or a percentage
+ * of RAM with %, into bytes. */
+static bool parse_size(const char *s, uint64_t *bytes)
+{
+    uint64_t v = 0;
+    if (*s < '0' || *s > '9')
+        return false;
+    while (*s >= '0' && *s <= '9')
+        v = v * 10 + (uint64_t)(*s++ - '0');
+    switch (*s) {
+    case 'k': case 'K': v <<= 10, s++; break;
+    case 'm': case 'M': v <<= 20, s++; break;
+    case 'g': case 'G': v <<= 30, s++; break;
+    case '%': v = pmm_total_frames() * 4096 / 100 * v, s++; break;
+    }
+    *bytes = v;
+    return *s == '\0';
+}
+
+static bool parse_octal(const char *s, unsigned *out)
+{
+    unsigned v = 0;
+    if (!*s)
+        return false;
+    for (; *s; s++) {
+        if (*s < '0' || *s > '7')
+            return false;
+        v = v * 8 + (unsigned)(*s - '0');
+    }
+    *out = v & 07777;
+    return true;
+}
+
+static int tmpfs_mount(const struct fs_type *t, const char *source, unsigned long flags, const char *data,
+                       struct super_block **out)
+{
+    (void)source, (void)flags;
+    bool root_fs = !strcmp(t->name, "rootfs");
+    unsigned mode = root_fs ? 0755 : 01777;
+    uint64_t bytes = root_fs ? 0 : pmm_total_frames() * 4096 / 2; /* Linux: half of RAM */
+    /* Options: "size=...,mode=..." (unknown ones are refused, as tmpfs does). */
+    char opt[64];
+    for (const char *p = data; p && *p;) {
+        size_t len = 0;
+        while (p[len] && p[len] != ',')
+            len++;
+        if (len >= sizeof opt)
+            return -EINVAL;
+        memcpy(opt, p, len);
+        opt[len] = '\0';
+        p += len + (p[len] == ',');
+        if (!strncmp(opt, "size=", 5)) {
+            if (!parse_size(opt + 5, &bytes))
+                return -EINVAL;
+        } else if (!strncmp(opt, "mode=", 5)) {
+            if (!parse_octal(opt + 5, &mode))
+                return -EINVAL;
+        } else if (strncmp(opt, "uid=", 4) && strncmp(opt, "gid=", 4) && strncmp(opt, "nr_inodes=", 10) &&
+                   strcmp(opt, "rw") && strcmp(opt, "ro") && len) {
+            return -EINVAL;
+        }
+    }
+    struct super_block *sb = tmpfs_new_sb(t->name, mode, (bytes + 4095) / 4096);
+    if (!sb)
+        return -ENOMEM;
+    *out = sb;
+    return 0;
+}
+
+static struct fs_type tmpfs_type = {.name = "tmpfs", .mount = tmpfs_mount};
+static struct fs_type rootfs_type = {.name = "rootfs", .mount = tmpfs_mount};
+
+void tmpfs_init(void)
+{
+    fs_register(&tmpfs_type);
+    fs_register(&rootfs_type);
+}

@@ -1,0 +1,24 @@
+/*
+ * tmpfs.h - the file system that lives in memory: Linux's tmpfs. Its
+ * directories exist only in the dentry cache (each entry pinned there),
+ * its files' data only in their page caches, so nothing is persistent.
+ * The root file system (the initramfs unpacks into it, "rootfs"), /tmp,
+ * devtmpfs and every `mount -t tmpfs` are instances of it.
+ *
+ * Mount options (mount -o): size=N[k|m|g|%] (default: half of RAM, as
+ * Linux; rootfs has no limit but the memory kept for the kernel),
+ * mode=OCTAL (of the root, default 1777), uid=N, gid=N.
+ */
+#ifndef FS_TMPFS_H
+#define FS_TMPFS_H
+
+struct super_block;
+
+/* Registers tmpfs and rootfs with the VFS. */
+void tmpfs_init(void);
+
+/* A new tmpfs instance with the given root mode and page limit (0: none),
+ * one reference; NULL when out of memory (devtmpfs uses it). */
+struct super_block *tmpfs_new_sb(const char *type_name, unsigned root_mode, unsigned long pages_max);
+
+#endif

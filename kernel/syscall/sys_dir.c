@@ -1,0 +1,157 @@
+/*
+ * sys_dir.c - directories and a process's place in the tree: getdents64,
+ * getcwd, chdir, fchdir, chroot, umask (Linux's answers, section 2).
+ */
+#include "fs/vfs.h"
+#include "lib/string.h"
+#include "mm/kmalloc.h"
+#include "mm/usercopy.h"
+#include "proc/proc.h"
+#include "syscall/path.h"
+#include "syscall/syscall.h"
+#include "uapi/errno.h"
+#include "uapi/fcntl.h"
+
+long sys_getcwd(uint64_t ubuf, size_t size)
+{
+    struct proc *p = current();
+    if (d_unlinked(p->cwd.dentry))
+        return -ENOENT; /* the working directory was removed */
+    char *path = kmalloc(PATH_MAX);
+    if (!path)
+        return -ENOMEM;
+    long len = path_to_string(&p->cwd, path, PATH_MAX, false);
+    if (len >= 0) {
+        len++; /* getcwd counts the NUL */
+        if (size < (size_t)len)
+            len = -ERANGE;
+        else if (copy_to_user(ubuf, path, (size_t)len))
+            len = -EFAULT;
+    }
+    kfree(path);
+    return len;
+}
+
+/* Does thread t (of p's process) see p's working directory and umask?
+ * Threads made with CLONE_FS share them with their group leader. */
+static bool shares_fs_with(const struct proc *p, const struct proc *t)
+{
+    if (t == p)
+        return true;
+    return (t->shares_fs || t == t->leader) && (p->shares_fs || p == p->leader);
+}
+
+/* Sets the working directory (or, with root, the root) of p and of the
+ * threads sharing it; takes its own references. */
+static void set_place(struct proc *p, const struct path *dir, bool root)
+{
+    for_each_thread(t, p) if (t->state != PROC_ZOMBIE && shares_fs_with(p, t)) {
+        struct path *place = root ? &t->root : &t->cwd;
+        path_get(dir);
+        path_put(place);
+        *place = *dir;
+    }
+}
+
+/* chdir and chroot: to a directory given by path. */
+static long change_to(uint64_t upath, bool root)
+{
+    struct path p;
+    long err = user_path_at(AT_FDCWD, upath, 0, &p);
+    if (err)
+        return err;
+    if (!inode_is_dir(p.dentry->inode))
+        err = -ENOTDIR;
+    else
+        set_place(current(), &p, root);
+    path_put(&p);
+    return err;
+}
+
+long sys_chdir(uint64_t upath) { return change_to(upath, false); }
+
+/* chroot(2): root may do it (every process is root today); the working
+ * directory stays where it is, possibly outside the new root, as Linux. */
+long sys_chroot(uint64_t upath) { return change_to(upath, true); }
+
+long sys_fchdir(int fd)
+{
+    struct file *f = fd_get(current(), fd);
+    if (!f)
+        return -EBADF;
+    if (!f->path.dentry || !inode_is_dir(f->inode))
+        return -ENOTDIR;
+    set_place(current(), &f->path, false);
+    return 0;
+}
+
+long sys_umask(int mask)
+{
+    struct proc *p = current();
+    long old = p->umask;
+    for_each_thread(t, p) if (shares_fs_with(p, t))
+        t->umask = (uint32_t)mask & 0777;
+    return old;
+}
+
+/* struct linux_dirent64 (getdents64(2)). */
+struct dirent64_head {
+    uint64_t d_ino;
+    int64_t d_off;
+    uint16_t d_reclen;
+    uint8_t d_type;
+} __attribute__((packed));
+
+struct getdents_ctx {
+    struct dir_context ctx;
+    struct file *f;
+    uint64_t ubuf;
+    size_t size, used;
+    long err;
+    bool full; /* an entry did not fit */
+};
+
+/* Copies one record out. The file system has f->pos at the entry's own
+ * position when it emits it, so d_off (where the next one starts, what
+ * telldir gives) is the one after it. */
+static bool emit(struct dir_context *c, const char *name, size_t len, uint64_t ino, unsigned type)
+{
+    struct getdents_ctx *g = (struct getdents_ctx *)c;
+    size_t reclen = (sizeof(struct dirent64_head) + len + 1 + 7) & ~(size_t)7;
+    if (g->used + reclen > g->size) {
+        g->full = true;
+        return false;
+    }
+    char rec[sizeof(struct dirent64_head) + NAME_MAX + 1 + 8];
+    memset(rec, 0, reclen);
+    struct dirent64_head h = {ino, (int64_t)g->f->pos + 1, (uint16_t)reclen, (uint8_t)type};
+    memcpy(rec, &h, sizeof h);
+    memcpy(rec + sizeof h, name, len);
+    if (copy_to_user(g->ubuf + g->used, rec, reclen)) {
+        g->err = -EFAULT;
+        return false;
+    }
+    g->used += reclen;
+    return true;
+}
+
+long sys_getdents64(int fd, uint64_t ubuf, uint32_t size)
+{
+    struct file *f = fd_get(current(), fd);
+    if (!f)
+        return -EBADF;
+    if (!f->ops || !f->ops->iterate)
+        return -ENOTDIR;
+    struct getdents_ctx g = {.ctx = {emit}, .f = f, .ubuf = ubuf, .size = size};
+    int err = f->ops->iterate(f, &g.ctx);
+    if (g.used == 0) {
+        if (g.err)
+            return g.err;
+        if (err)
+            return err;
+        if (g.full)
+            return -EINVAL; /* the buffer cannot hold even one entry */
+    }
+    inode_accessed(f->inode);
+    return (long)g.used;
+}

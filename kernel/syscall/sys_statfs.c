@@ -1,0 +1,73 @@
+/*
+ * sys_statfs.c - statfs and fstatfs (statfs(2)): what file system a file
+ * is on, as its superblock answers (fs/super.h): tmpfs's TMPFS_MAGIC and
+ * sizes in pages, /proc's PROC_SUPER_MAGIC, pipes', sockets' and
+ * anonymous inodes' pseudo file systems' magics, as on Linux. f_flags
+ * carries the mount's flags (ST_RDONLY, ST_NOSUID...).
+ */
+#include "fs/vfs.h"
+#include "lib/string.h"
+#include "mm/usercopy.h"
+#include "proc/proc.h"
+#include "syscall/path.h"
+#include "syscall/syscall.h"
+#include "uapi/errno.h"
+#include "uapi/fcntl.h"
+
+#define ST_VALID 0x20 /* f_flags is filled in */
+
+struct linux_statfs {
+    int64_t f_type, f_bsize;
+    uint64_t f_blocks, f_bfree, f_bavail, f_files, f_ffree;
+    int32_t f_fsid[2];
+    int64_t f_namelen, f_frsize, f_flags, f_spare[4];
+};
+_Static_assert(sizeof(struct linux_statfs) == 120, "struct statfs is 120 bytes on x86_64");
+
+static long fill(const struct path *p, const struct file *f, uint64_t ubuf)
+{
+    struct kstatfs k;
+    uint64_t mnt_flags;
+    vfs_statfs(p, f, &k, &mnt_flags);
+    const struct inode *inode = p ? p->dentry->inode : f->inode;
+    struct linux_statfs s;
+    memset(&s, 0, sizeof s);
+    s.f_type = (int64_t)k.type;
+    s.f_bsize = (int64_t)k.bsize;
+    s.f_frsize = (int64_t)k.frsize;
+    s.f_blocks = k.blocks;
+    s.f_bfree = k.bfree;
+    s.f_bavail = k.bavail;
+    s.f_files = k.files;
+    s.f_ffree = k.ffree;
+    s.f_namelen = (int64_t)k.namelen;
+    s.f_fsid[0] = (int32_t)inode->sb->dev; /* st_dev of its files, as Linux's tmpfs gives */
+    /* ST_* are MS_* for these bits (statfs(2)): RDONLY 1, NOSUID 2,
+     * NODEV 4, NOEXEC 8, NOATIME 0x400, NODIRATIME 0x800. */
+    s.f_flags = ST_VALID | (int64_t)(mnt_flags & (MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC | MS_NOATIME |
+                                                  MS_NODIRATIME));
+    if (!(mnt_flags & MS_NOATIME))
+        s.f_flags |= 0x1000; /* ST_RELATIME */
+    return copy_to_user(ubuf, &s, sizeof s);
+}
+
+long sys_statfs(uint64_t upath, uint64_t ubuf)
+{
+    struct path p;
+    long err = user_path_at(AT_FDCWD, upath, 0, &p);
+    if (err)
+        return err;
+    err = fill(&p, NULL, ubuf);
+    path_put(&p);
+    return err;
+}
+
+long sys_fstatfs(int fd, uint64_t ubuf)
+{
+    struct file *f = fd_get(current(), fd);
+    if (!f)
+        return -EBADF;
+    if (!f->inode)
+        return -EINVAL;
+    return f->path.dentry ? fill(&f->path, NULL, ubuf) : fill(NULL, f, ubuf);
+}
