@@ -160,7 +160,7 @@ USER_TESTS = [
          differential=True, stdout="2023-11-14 22:13:20 318 Tue November 1700000000%\n"),
     dict(name="util-date-bad", bin="date", args=["-d", "yesterday"], status=1, differential=True, stdout=""),
     dict(name="util-date-extra", bin="date", args=["+%Y", "x"], status=1, differential=True, stdout=""),
-    dict(name="util-date-now", bin="sh", args=["-c", "date +%Y | grep -c '^20[0-9][0-9]$'"], rootfs=True,
+    dict(name="util-date-now", bin="sh", args=["-c", "date +%Y | grep -c '^[12][0-9][0-9][0-9]$'"], rootfs=True,
          status=0, stdout="1\n"),
     # The guest clock comes from the CMOS RTC (tinyos-run --rtc pins it):
     # ls -l pads a one-digit day as GNU ls does; the RTC's century
