@@ -144,7 +144,7 @@ struct proc *proc_alloc(void)
     p->state = PROC_READY; /* the caller fills in the rest first (interrupts off or not yet in the table) */
     p->cwd = ramfs_root();
     inode_get(p->cwd);
-    p->sigaltstack_flags = 2; /* SS_DISABLE */
+    p->sigaltstack_flags = SS_DISABLE;
     table[slot] = p;
     return p;
 }
