@@ -25,6 +25,7 @@
 #include "arch/x86_64/cpu.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
+#include "uapi/ioctls.h"
 #include "uapi/poll.h"
 #include "uapi/signal.h"
 
@@ -155,7 +156,7 @@ static void pipe_release(struct file *f)
 static long pipe_ioctl(struct file *f, unsigned long cmd, uint64_t arg)
 {
     struct pipe *p = f->priv;
-    if (cmd == 0x541B) { /* FIONREAD: bytes waiting */
+    if (cmd == FIONREAD) { /* bytes waiting */
         int n = (int)(p->head - p->tail);
         return copy_to_user(arg, &n, sizeof n);
     }

@@ -16,7 +16,7 @@
 #include "uapi/fcntl.h"
 
 #define SNAPSHOT_MAX (256 * 1024)
-#define PID_LIMIT 32768 /* pids wrap here (proc.c) */
+#define PID_LIMIT PID_MAX /* pids wrap here (proc.c) */
 
 /* A generator writes the text of file ino into buf and returns its
  * length, or -errno (the open fails with it). */

@@ -17,6 +17,7 @@
 #include "proc/wait.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
+#include "uapi/ioctls.h"
 #include "uapi/poll.h"
 #include "uapi/signal.h"
 
@@ -221,7 +222,7 @@ static long sock_write(struct file *f, uint64_t ubuf, size_t n) { return sock_rw
 static long sock_ioctl(struct file *f, unsigned long cmd, uint64_t arg)
 {
     struct usock *s = f->priv;
-    if (cmd == 0x541B) { /* FIONREAD: unread bytes (a stream) or the next datagram's size */
+    if (cmd == FIONREAD) { /* unread bytes (a stream) or the next datagram's size */
         int n = s->type == SOCK_STREAM ? (int)s->rq_bytes : s->rq_head ? (int)s->rq_head->len : 0;
         return copy_to_user(arg, &n, sizeof n) ? -EFAULT : 0;
     }

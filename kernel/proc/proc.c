@@ -6,6 +6,7 @@
 
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/layout.h"
+#include "arch/x86_64/msr.h"
 #include "arch/x86_64/power.h"
 #include "fs/ramfs.h"
 #include "fs/vfs.h"
@@ -26,6 +27,7 @@
 #include "mm/usercopy.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
+#include "uapi/sched.h"
 #include "uapi/signal.h"
 #include "time/clock.h"
 
@@ -107,7 +109,7 @@ struct proc *proc_alloc(void)
      * ones (and zombies: a PID is reused only after its parent reaped it). */
     do {
         p->pid = next_pid;
-        next_pid = next_pid >= 32768 ? 2 : next_pid + 1;
+        next_pid = next_pid >= PID_MAX ? 2 : next_pid + 1;
     } while (pid_in_use(p->pid));
     p->start_ns = clock_monotonic_ns();
     p->fdt = kzalloc(sizeof *p->fdt);
@@ -280,13 +282,6 @@ void proc_start_init(const char *const *paths, const char *const *args, int narg
     p->state = PROC_READY;
 }
 
-#define CLONE_VM 0x00000100
-#define CLONE_FS 0x00000200
-#define CLONE_FILES 0x00000400
-#define CLONE_SIGHAND 0x00000800
-#define CLONE_THREAD 0x00010000
-#define CLONE_SETTLS 0x00080000
-
 struct proc *proc_fork(uint64_t child_rsp, uint64_t flags, int *err)
 {
     struct proc *parent = current();
@@ -352,8 +347,8 @@ struct proc *proc_fork(uint64_t child_rsp, uint64_t flags, int *err)
     c->sigaltstack_flags = parent->sigaltstack_flags;
     /* The user state: registers as the parent's, RAX = 0 in the child. */
     fpu_save(c->fpu);
-    c->fs_base = rdmsr(0xC0000100);
-    c->gs_base = rdmsr(0xC0000102);
+    c->fs_base = rdmsr(MSR_FS_BASE);
+    c->gs_base = rdmsr(MSR_KERNEL_GS_BASE);
     struct trap_frame *f = proc_frame(c);
     *f = *proc_frame(parent);
     f->rax = 0;
