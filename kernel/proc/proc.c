@@ -32,7 +32,6 @@
 #include "time/clock.h"
 
 struct proc *proc_table[PROC_TABLE_SIZE];
-#define table proc_table
 int proc_slots_used;
 static int proc_max = PROC_MAX_DEFAULT;
 
@@ -80,7 +79,7 @@ static int kstack_alloc(int slot)
 static bool pid_in_use(int pid)
 {
     for (int i = 0; i < proc_slots_used; i++)
-        if (table[i] && table[i]->pid == pid)
+        if (proc_table[i] && proc_table[i]->pid == pid)
             return true;
     return false;
 }
@@ -91,7 +90,7 @@ struct proc *proc_alloc(void)
 {
     int slot = -1;
     for (int i = 0; i < proc_max && slot < 0; i++)
-        if (!table[i])
+        if (!proc_table[i])
             slot = i;
     if (slot < 0)
         return NULL;
@@ -147,15 +146,15 @@ struct proc *proc_alloc(void)
     p->cwd = ramfs_root();
     inode_get(p->cwd);
     p->sigaltstack_flags = SS_DISABLE;
-    table[slot] = p;
+    proc_table[slot] = p;
     return p;
 }
 
 struct proc *proc_find(int pid)
 {
     for (int i = 0; i < proc_slots_used; i++)
-        if (table[i] && table[i]->pid == pid)
-            return table[i];
+        if (proc_table[i] && proc_table[i]->pid == pid)
+            return proc_table[i];
     return NULL;
 }
 
@@ -163,7 +162,7 @@ int proc_count(void)
 {
     int n = 0;
     for (int i = 0; i < proc_slots_used; i++)
-        n += table[i] != NULL;
+        n += proc_table[i] != NULL;
     return n;
 }
 
@@ -198,7 +197,7 @@ void proc_free(struct proc *p)
         inode_put(p->exe);
     vm_put(p->mm);
     kstack_free(p->slot);
-    table[p->slot] = NULL;
+    proc_table[p->slot] = NULL;
     kfree(p->fpu_alloc);
     kfree(p);
 }
@@ -294,7 +293,7 @@ struct proc *proc_fork(uint64_t child_rsp, uint64_t flags, int *err)
     c->state = PROC_BLOCKED; /* invisible to the scheduler until complete */
     c->mm = (flags & CLONE_VM) ? vm_get(parent->mm) : vm_fork(parent->mm);
     if (!c->mm) {
-        table[c->slot] = NULL;
+        proc_table[c->slot] = NULL;
         proc_free(c);
         *err = -ENOMEM;
         return NULL;
@@ -365,7 +364,7 @@ static void reparent_children(struct proc *p)
     struct proc *init = proc_find(1);
     bool zombie = false;
     for (int i = 0; i < proc_slots_used; i++) {
-        struct proc *c = table[i];
+        struct proc *c = proc_table[i];
         if (c && c->parent == p) {
             c->parent = init;
             zombie |= c->state == PROC_ZOMBIE;
@@ -490,8 +489,8 @@ void proc_single_thread(void)
         p->shared_pending = old->shared_pending;
         memcpy(p->shared_info, old->shared_info, sizeof p->shared_info);
         for (int i = 0; i < proc_slots_used; i++)
-            if (table[i] && table[i]->parent == old)
-                table[i]->parent = p;
+            if (proc_table[i] && proc_table[i]->parent == old)
+                proc_table[i]->parent = p;
         old->leader = old;
         old->group_live = 0;
         old->parent = NULL;
