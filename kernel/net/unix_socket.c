@@ -284,13 +284,7 @@ long usock_listen(struct usock *s, int backlog)
 static long wait_for(struct usock *chan, bool (*cond)(struct usock *, void *), struct usock *s, void *ctx,
                      bool nonblock)
 {
-    while (!cond(s, ctx)) {
-        if (nonblock)
-            return -EAGAIN;
-        if (sleep_on_interruptible(chan))
-            return -ERESTARTSYS;
-    }
-    return 0;
+    return wait_event(chan, nonblock, cond(s, ctx));
 }
 
 static bool backlog_has_room(struct usock *l, void *ctx)

@@ -138,6 +138,15 @@ int sleep_on_interruptible(const void *chan)
     return 0;
 }
 
+int wait_event_sleep(const void *chan, bool nonblock)
+{
+    if (nonblock)
+        return -EAGAIN;
+    if (sleep_on_interruptible(chan))
+        return -ERESTARTSYS;
+    return 0;
+}
+
 const char poll_channel;
 
 void wakeup(const void *chan)
