@@ -1,4 +1,4 @@
-/* uapi/signal.h - signal numbers (x86_64). */
+/* uapi/signal.h - signal numbers (x86_64) and sigaltstack flags. */
 #ifndef UAPI_SIGNAL_H
 #define UAPI_SIGNAL_H
 
@@ -34,5 +34,9 @@
 #define SIGPWR 30
 #define SIGSYS 31
 #define NSIG 65
+
+/* stack_t.ss_flags (sigaltstack(2)). */
+#define SS_ONSTACK 1
+#define SS_DISABLE 2
 
 #endif

@@ -33,15 +33,10 @@ static long eventfd_read(struct file *f, uint64_t ubuf, size_t n)
     if (n < 8)
         return -EINVAL;
     uint64_t fl = irq_save();
-    while (e->count == 0) {
-        if (f->flags & O_NONBLOCK) {
-            irq_restore(fl);
-            return -EAGAIN;
-        }
-        if (sleep_on_interruptible(e)) {
-            irq_restore(fl);
-            return -ERESTARTSYS;
-        }
+    int err = wait_event(e, f->flags & O_NONBLOCK, e->count != 0);
+    if (err) {
+        irq_restore(fl);
+        return err;
     }
     uint64_t v = e->semaphore ? 1 : e->count;
     e->count -= v;
@@ -65,15 +60,10 @@ static long eventfd_write(struct file *f, uint64_t ubuf, size_t n)
     if (v == ~0ull)
         return -EINVAL;
     uint64_t fl = irq_save();
-    while (COUNT_MAX - e->count < v) {
-        if (f->flags & O_NONBLOCK) {
-            irq_restore(fl);
-            return -EAGAIN;
-        }
-        if (sleep_on_interruptible(e)) {
-            irq_restore(fl);
-            return -ERESTARTSYS;
-        }
+    int err = wait_event(e, f->flags & O_NONBLOCK, COUNT_MAX - e->count >= v);
+    if (err) {
+        irq_restore(fl);
+        return err;
     }
     e->count += v;
     irq_restore(fl);

@@ -23,8 +23,8 @@
 
 enum lock_kind { KIND_FLOCK, KIND_POSIX, KIND_OFD };
 
-struct lock {
-    struct lock *next;
+struct file_lock {
+    struct file_lock *next;
     const struct inode *ino;
     enum lock_kind kind;
     const void *owner; /* the process leader (POSIX) or the open file (flock, OFD) */
@@ -41,10 +41,10 @@ struct linux_flock {
 };
 _Static_assert(sizeof(struct linux_flock) == 32, "struct flock is 32 bytes");
 
-static struct lock *locks;
+static struct file_lock *locks;
 static int nlocks; /* file_put skips its work while there are none */
 
-static bool conflicts(const struct lock *a, const struct lock *b)
+static bool conflicts(const struct file_lock *a, const struct file_lock *b)
 {
     if (a->ino != b->ino || a->owner == b->owner)
         return false;
@@ -55,17 +55,17 @@ static bool conflicts(const struct lock *a, const struct lock *b)
     return a->start <= b->end && b->start <= a->end;
 }
 
-static struct lock *first_conflict(const struct lock *want)
+static struct file_lock *first_conflict(const struct file_lock *want)
 {
-    for (struct lock *l = locks; l; l = l->next)
+    for (struct file_lock *l = locks; l; l = l->next)
         if (conflicts(l, want))
             return l;
     return NULL;
 }
 
-static struct lock *add(const struct lock *model, int64_t start, int64_t end)
+static struct file_lock *add(const struct file_lock *model, int64_t start, int64_t end)
 {
-    struct lock *l = kmalloc(sizeof *l);
+    struct file_lock *l = kmalloc(sizeof *l);
     if (!l)
         return NULL;
     *l = *model;
@@ -80,17 +80,17 @@ static struct lock *add(const struct lock *model, int64_t start, int64_t end)
 /* Removes the owner's locks of that kind on ino within start..end,
  * keeping the parts outside. -ENOMEM (nothing changed) if a split needs
  * memory there is not. */
-static int remove_range(const struct lock *who, int64_t start, int64_t end)
+static int remove_range(const struct file_lock *who, int64_t start, int64_t end)
 {
-    for (struct lock *l = locks; l; l = l->next) /* one split needs one new lock: check first */
+    for (struct file_lock *l = locks; l; l = l->next) /* one split needs one new lock: check first */
         if (l->ino == who->ino && l->owner == who->owner && l->kind == who->kind && l->start < start &&
             l->end > end) {
             if (!add(l, end + 1, l->end))
                 return -ENOMEM;
             l->end = start - 1;
         }
-    for (struct lock **pp = &locks; *pp;) {
-        struct lock *l = *pp;
+    for (struct file_lock **pp = &locks; *pp;) {
+        struct file_lock *l = *pp;
         if (l->ino != who->ino || l->owner != who->owner || l->kind != who->kind || l->end < start ||
             l->start > end) {
             pp = &l->next;
@@ -112,7 +112,7 @@ static int remove_range(const struct lock *who, int64_t start, int64_t end)
 }
 
 struct attempt {
-    const struct lock *want;
+    const struct file_lock *want;
     bool unlock;
 };
 
@@ -134,7 +134,7 @@ static long try_lock(void *ctx)
 }
 
 /* Sets (or waits for) a lock; F_UNLCK removes. */
-static long set_lock(const struct lock *want, bool unlock, bool wait)
+static long set_lock(const struct file_lock *want, bool unlock, bool wait)
 {
     struct attempt a = {want, unlock};
     long r = wait_until_ready(try_lock, &a, 0, !wait);
@@ -171,14 +171,14 @@ long lock_fcntl(struct file *f, int cmd, uint64_t arg)
     if (fl.l_type != F_RDLCK && fl.l_type != F_WRLCK && fl.l_type != F_UNLCK)
         return -EINVAL;
     struct proc *p = current();
-    struct lock want = {.ino = f->inode, .kind = ofd ? KIND_OFD : KIND_POSIX,
+    struct file_lock want = {.ino = f->inode, .kind = ofd ? KIND_OFD : KIND_POSIX,
                         .owner = ofd ? (const void *)f : (const void *)p->leader, .pid = ofd ? -1 : p->tgid,
                         .type = fl.l_type, .start = start, .end = end};
     if (cmd == F_GETLK || cmd == F_OFD_GETLK) {
         if (fl.l_type == F_UNLCK)
             return -EINVAL;
         want.type = fl.l_type;
-        const struct lock *c = first_conflict(&want);
+        const struct file_lock *c = first_conflict(&want);
         if (!c) {
             fl.l_type = F_UNLCK;
         } else {
@@ -204,7 +204,7 @@ long sys_flock(int fd, int op)
     int what = op & ~LOCK_NB;
     if (what != LOCK_SH && what != LOCK_EX && what != LOCK_UN)
         return -EINVAL;
-    struct lock want = {.ino = f->inode, .kind = KIND_FLOCK, .owner = f, .pid = current()->tgid,
+    struct file_lock want = {.ino = f->inode, .kind = KIND_FLOCK, .owner = f, .pid = current()->tgid,
                         .type = what == LOCK_EX ? F_WRLCK : F_RDLCK, .start = 0, .end = END_MAX};
     /* A conversion drops the old lock first, as Linux's flock does (it is
      * not atomic: another waiter may get in between). */
@@ -223,11 +223,11 @@ void lock_file_put(struct file *f, bool last)
     struct proc *p = current();
     bool changed = false;
     if (p) { /* POSIX: any close of the file by the owner drops its locks */
-        struct lock posix = {.ino = f->inode, .kind = KIND_POSIX, .owner = p->leader};
+        struct file_lock posix = {.ino = f->inode, .kind = KIND_POSIX, .owner = p->leader};
         changed |= remove_range(&posix, 0, END_MAX) == 0;
     }
     if (last) {
-        struct lock own = {.ino = f->inode, .kind = KIND_FLOCK, .owner = f};
+        struct file_lock own = {.ino = f->inode, .kind = KIND_FLOCK, .owner = f};
         changed |= remove_range(&own, 0, END_MAX) == 0;
         own.kind = KIND_OFD;
         changed |= remove_range(&own, 0, END_MAX) == 0;

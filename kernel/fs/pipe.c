@@ -30,6 +30,7 @@
 #include "arch/x86_64/cpu.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
+#include "uapi/ioctls.h"
 #include "uapi/poll.h"
 #include "uapi/signal.h"
 
@@ -51,19 +52,10 @@ static long pipe_read(struct file *f, uint64_t ubuf, size_t n)
     if (n == 0)
         return 0;
     uint64_t fl = irq_save();
-    while (p->head == p->tail) {
-        if (p->writers == 0) {
-            irq_restore(fl);
-            return 0;
-        }
-        if (f->flags & O_NONBLOCK) {
-            irq_restore(fl);
-            return -EAGAIN;
-        }
-        if (sleep_on_interruptible(p)) {
-            irq_restore(fl);
-            return -ERESTARTSYS;
-        }
+    int err = wait_event(p, f->flags & O_NONBLOCK, p->head != p->tail || p->writers == 0);
+    if (err || p->head == p->tail) { /* an error, or empty with no writer left: end of file (0) */
+        irq_restore(fl);
+        return err;
     }
     irq_restore(fl);
     size_t done = 0;
@@ -93,22 +85,15 @@ static long pipe_write(struct file *f, uint64_t ubuf, size_t n)
     while (done < n) {
         uint64_t fl = irq_save();
         size_t want = n - done <= PIPE_BUF ? n - done : 1; /* atomic small writes */
-        for (;;) {
-            if (p->readers == 0) {
-                irq_restore(fl);
-                signal_send(current(), SIGPIPE);
-                return done ? (long)done : -EPIPE;
-            }
-            if (PIPE_SIZE - (p->head - p->tail) >= want)
-                break;
-            if (f->flags & O_NONBLOCK) {
-                irq_restore(fl);
-                return done ? (long)done : -EAGAIN;
-            }
-            if (sleep_on_interruptible(p)) {
-                irq_restore(fl);
-                return done ? (long)done : -ERESTARTSYS;
-            }
+        int err = wait_event(p, f->flags & O_NONBLOCK, p->readers == 0 || PIPE_SIZE - (p->head - p->tail) >= want);
+        if (err) {
+            irq_restore(fl);
+            return done ? (long)done : err;
+        }
+        if (p->readers == 0) {
+            irq_restore(fl);
+            signal_send(current(), SIGPIPE);
+            return done ? (long)done : -EPIPE;
         }
         irq_restore(fl);
         while (done < n && p->head - p->tail < PIPE_SIZE) {
@@ -162,7 +147,7 @@ static void pipe_release(struct file *f)
 static long pipe_ioctl(struct file *f, unsigned long cmd, uint64_t arg)
 {
     struct pipe *p = f->priv;
-    if (cmd == 0x541B) { /* FIONREAD: bytes waiting */
+    if (cmd == FIONREAD) { /* bytes waiting */
         int n = (int)(p->head - p->tail);
         return copy_to_user(arg, &n, sizeof n);
     }

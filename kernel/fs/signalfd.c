@@ -77,17 +77,12 @@ static long signalfd_read(struct file *f, uint64_t ubuf, size_t n)
         return -EINVAL;
     size_t done = 0;
     uint64_t fl = irq_save();
-    while (!pending_in(p, s->mask)) {
-        if (f->flags & O_NONBLOCK) {
-            irq_restore(fl);
-            return -EAGAIN;
-        }
-        /* Any signal sent to the process wakes its sleeping threads
-         * (signal.c), so this sleep ends when one arrives. */
-        if (sleep_on_interruptible(s)) {
-            irq_restore(fl);
-            return -ERESTARTSYS;
-        }
+    /* Any signal sent to the process wakes its sleeping threads
+     * (signal.c), so this sleep ends when one arrives. */
+    int err = wait_event(s, f->flags & O_NONBLOCK, pending_in(p, s->mask) != 0);
+    if (err) {
+        irq_restore(fl);
+        return err;
     }
     struct signalfd_siginfo si;
     while (n - done >= sizeof si && take_signal(p, s->mask, &si)) {

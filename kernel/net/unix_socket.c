@@ -18,6 +18,7 @@
 #include "proc/wait.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
+#include "uapi/ioctls.h"
 #include "uapi/poll.h"
 #include "uapi/signal.h"
 
@@ -219,7 +220,7 @@ static long sock_write(struct file *f, uint64_t ubuf, size_t n) { return sock_rw
 static long sock_ioctl(struct file *f, unsigned long cmd, uint64_t arg)
 {
     struct usock *s = f->priv;
-    if (cmd == 0x541B) { /* FIONREAD: unread bytes (a stream) or the next datagram's size */
+    if (cmd == FIONREAD) { /* unread bytes (a stream) or the next datagram's size */
         int n = s->type == SOCK_STREAM ? (int)s->rq_bytes : s->rq_head ? (int)s->rq_head->len : 0;
         return copy_to_user(arg, &n, sizeof n) ? -EFAULT : 0;
     }
@@ -281,13 +282,7 @@ long usock_listen(struct usock *s, int backlog)
 static long wait_for(struct usock *chan, bool (*cond)(struct usock *, void *), struct usock *s, void *ctx,
                      bool nonblock)
 {
-    while (!cond(s, ctx)) {
-        if (nonblock)
-            return -EAGAIN;
-        if (sleep_on_interruptible(chan))
-            return -ERESTARTSYS;
-    }
-    return 0;
+    return wait_event(chan, nonblock, cond(s, ctx));
 }
 
 static bool backlog_has_room(struct usock *l, void *ctx)

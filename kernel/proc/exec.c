@@ -12,6 +12,7 @@
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/gdt.h"
 #include "arch/x86_64/layout.h"
+#include "arch/x86_64/msr.h"
 #include "fs/vfs.h"
 #include "lib/random.h"
 #include "lib/string.h"
@@ -29,7 +30,6 @@
 #include "uapi/fcntl.h"
 #include "uapi/mman.h"
 
-#define MSR_FS_BASE 0xC0000100
 #define RFLAGS_IF 0x200
 #define RFLAGS_RESERVED 0x2
 

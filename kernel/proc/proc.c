@@ -6,6 +6,7 @@
 
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/layout.h"
+#include "arch/x86_64/msr.h"
 #include "arch/x86_64/power.h"
 #include "fs/vfs.h"
 #include "lib/cmdline.h"
@@ -25,11 +26,11 @@
 #include "mm/usercopy.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
+#include "uapi/sched.h"
 #include "uapi/signal.h"
 #include "time/clock.h"
 
 struct proc *proc_table[PROC_TABLE_SIZE];
-#define table proc_table
 int proc_slots_used;
 static int proc_max = PROC_MAX_DEFAULT;
 
@@ -77,7 +78,7 @@ static int kstack_alloc(int slot)
 static bool pid_in_use(int pid)
 {
     for (int i = 0; i < proc_slots_used; i++)
-        if (table[i] && table[i]->pid == pid)
+        if (proc_table[i] && proc_table[i]->pid == pid)
             return true;
     return false;
 }
@@ -88,7 +89,7 @@ struct proc *proc_alloc(void)
 {
     int slot = -1;
     for (int i = 0; i < proc_max && slot < 0; i++)
-        if (!table[i])
+        if (!proc_table[i])
             slot = i;
     if (slot < 0)
         return NULL;
@@ -106,7 +107,7 @@ struct proc *proc_alloc(void)
      * ones (and zombies: a PID is reused only after its parent reaped it). */
     do {
         p->pid = next_pid;
-        next_pid = next_pid >= 32768 ? 2 : next_pid + 1;
+        next_pid = next_pid >= PID_MAX ? 2 : next_pid + 1;
     } while (pid_in_use(p->pid));
     p->start_ns = clock_monotonic_ns();
     p->fdt = kzalloc(sizeof *p->fdt);
@@ -144,8 +145,8 @@ struct proc *proc_alloc(void)
     p->root = p->cwd = mount_root_path();
     path_get(&p->root);
     path_get(&p->cwd);
-    p->sigaltstack_flags = 2; /* SS_DISABLE */
-    table[slot] = p;
+    p->sigaltstack_flags = SS_DISABLE;
+    proc_table[slot] = p;
     return p;
 }
 
@@ -161,8 +162,8 @@ char proc_state_letter(const struct proc *p)
 struct proc *proc_find(int pid)
 {
     for (int i = 0; i < proc_slots_used; i++)
-        if (table[i] && table[i]->pid == pid)
-            return table[i];
+        if (proc_table[i] && proc_table[i]->pid == pid)
+            return proc_table[i];
     return NULL;
 }
 
@@ -170,7 +171,7 @@ int proc_count(void)
 {
     int n = 0;
     for (int i = 0; i < proc_slots_used; i++)
-        n += table[i] != NULL;
+        n += proc_table[i] != NULL;
     return n;
 }
 
@@ -205,7 +206,7 @@ void proc_free(struct proc *p)
     path_put(&p->exe);
     vm_put(p->mm);
     kstack_free(p->slot);
-    table[p->slot] = NULL;
+    proc_table[p->slot] = NULL;
     kfree(p->fpu_alloc);
     kfree(p);
 }
@@ -288,13 +289,6 @@ void proc_start_init(const char *const *paths, const char *const *args, int narg
     p->state = PROC_READY;
 }
 
-#define CLONE_VM 0x00000100
-#define CLONE_FS 0x00000200
-#define CLONE_FILES 0x00000400
-#define CLONE_SIGHAND 0x00000800
-#define CLONE_THREAD 0x00010000
-#define CLONE_SETTLS 0x00080000
-
 struct proc *proc_fork(uint64_t child_rsp, uint64_t flags, int *err)
 {
     struct proc *parent = current();
@@ -307,7 +301,7 @@ struct proc *proc_fork(uint64_t child_rsp, uint64_t flags, int *err)
     c->state = PROC_BLOCKED; /* invisible to the scheduler until complete */
     c->mm = (flags & CLONE_VM) ? vm_get(parent->mm) : vm_fork(parent->mm);
     if (!c->mm) {
-        table[c->slot] = NULL;
+        proc_table[c->slot] = NULL;
         proc_free(c);
         *err = -ENOMEM;
         return NULL;
@@ -362,8 +356,8 @@ struct proc *proc_fork(uint64_t child_rsp, uint64_t flags, int *err)
     c->sigaltstack_flags = parent->sigaltstack_flags;
     /* The user state: registers as the parent's, RAX = 0 in the child. */
     fpu_save(c->fpu);
-    c->fs_base = rdmsr(0xC0000100);
-    c->gs_base = rdmsr(0xC0000102);
+    c->fs_base = rdmsr(MSR_FS_BASE);
+    c->gs_base = rdmsr(MSR_KERNEL_GS_BASE);
     struct trap_frame *f = proc_frame(c);
     *f = *proc_frame(parent);
     f->rax = 0;
@@ -380,7 +374,7 @@ static void reparent_children(struct proc *p)
     struct proc *init = proc_find(1);
     bool zombie = false;
     for (int i = 0; i < proc_slots_used; i++) {
-        struct proc *c = table[i];
+        struct proc *c = proc_table[i];
         if (c && c->parent == p) {
             c->parent = init;
             zombie |= c->state == PROC_ZOMBIE;
@@ -505,8 +499,8 @@ void proc_single_thread(void)
         p->shared_pending = old->shared_pending;
         memcpy(p->shared_info, old->shared_info, sizeof p->shared_info);
         for (int i = 0; i < proc_slots_used; i++)
-            if (table[i] && table[i]->parent == old)
-                table[i]->parent = p;
+            if (proc_table[i] && proc_table[i]->parent == old)
+                proc_table[i]->parent = p;
         old->leader = old;
         old->group_live = 0;
         old->parent = NULL;

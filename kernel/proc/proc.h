@@ -157,6 +157,11 @@ struct proc *proc_alloc(void);
 /* Releases everything a dead process still holds (after wait). */
 void proc_free(struct proc *p);
 
+/* The largest pid: pids count up from 1 to here, then wrap to 2 (proc.c).
+ * 32768 is Linux's default pid_max, though there it is the first pid
+ * never used. */
+#define PID_MAX 32768
+
 /* Every process table slot, for iteration (NULL entries are free). */
 extern struct proc *proc_table[PROC_TABLE_SIZE];
 /* One past the highest table slot ever used: loops over the table stop

@@ -3,6 +3,7 @@
 
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/fpu.h"
+#include "arch/x86_64/msr.h"
 #include "arch/x86_64/percpu.h"
 #include "mm/vm.h"
 #include "proc/proc.h"
@@ -12,8 +13,6 @@
 #include "uapi/errno.h"
 #include "uapi/signal.h"
 
-#define MSR_FS_BASE 0xC0000100
-#define MSR_KERNEL_GS_BASE 0xC0000102
 
 void context_switch(uint64_t *save_rsp, uint64_t load_rsp);
 
@@ -136,6 +135,15 @@ int sleep_on_interruptible(const void *chan)
     sleep_on(chan);
     if (current() && signal_pending(current()))
         return -EINTR;
+    return 0;
+}
+
+int wait_event_sleep(const void *chan, bool nonblock)
+{
+    if (nonblock)
+        return -EAGAIN;
+    if (sleep_on_interruptible(chan))
+        return -ERESTARTSYS;
     return 0;
 }
 

@@ -1,82 +1,22 @@
 /*
- * signal.c - signal delivery. The handler frame is Linux's x86_64
- * struct rt_sigframe, so C libraries' sa_restorer (which calls
- * rt_sigreturn) and code reading ucontext_t work unchanged:
- *
- *   rsp ->  pretcode        (= sa_restorer: the handler's return address)
- *           ucontext        (uc_flags, uc_link, uc_stack, uc_mcontext =
- *                            struct sigcontext, uc_sigmask)
- *           siginfo         (128 bytes)
- *           ...             FPU state (fpstate points here), 64-aligned
- *   old rsp - 128 (the red zone the interrupted code may still use)
+ * signal.c - the signal mechanism that does not depend on the CPU:
+ * pending sets (a thread's own and its process's), who takes a signal,
+ * default actions (terminate, ignore, stop, continue) and delivery on the
+ * way back to ring 3. The handler frame itself is built and taken down by
+ * arch/x86_64/signal_frame.c; the system calls are syscall/sys_signal.c.
  */
 #include "proc/signal.h"
 
 #include "arch/x86_64/cpu.h"
-#include "arch/x86_64/fpu.h"
-#include "arch/x86_64/gdt.h"
-#include "arch/x86_64/layout.h"
+#include "arch/x86_64/signal_frame.h"
 #include "arch/x86_64/syscall_vector.h"
-#include "lib/kprintf.h"
 #include "lib/string.h"
 #include "mm/usercopy.h"
 #include "proc/proc.h"
 #include "proc/sched.h"
 #include "proc/wait.h"
-#include "syscall/syscall.h"
-#include "time/clock.h"
 #include "uapi/errno.h"
 #include "uapi/signal.h"
-
-struct sigcontext64 {
-    uint64_t r8, r9, r10, r11, r12, r13, r14, r15;
-    uint64_t rdi, rsi, rbp, rbx, rdx, rax, rcx, rsp, rip, eflags;
-    uint16_t cs, gs, fs, ss;
-    uint64_t err, trapno, oldmask, cr2;
-    uint64_t fpstate;
-    uint64_t reserved1[8];
-};
-
-struct ucontext64 {
-    uint64_t uc_flags;
-    uint64_t uc_link;
-    uint64_t ss_sp;
-    int32_t ss_flags;
-    int32_t pad;
-    uint64_t ss_size;
-    struct sigcontext64 mc;
-    uint64_t uc_sigmask;
-};
-
-struct siginfo64 {
-    int32_t si_signo, si_errno, si_code, pad;
-    union {
-        struct {
-            int32_t pid;
-            uint32_t uid;
-            int32_t status;
-        } kill;
-        struct {
-            int32_t pid;
-            uint32_t uid;
-            uint64_t value; /* sigval: sigqueue's payload */
-        } rt;
-        uint64_t addr;
-        uint8_t bytes[112];
-    } u;
-};
-
-struct rt_sigframe {
-    uint64_t pretcode;
-    struct ucontext64 uc;
-    struct siginfo64 info;
-};
-
-_Static_assert(sizeof(struct sigcontext64) == 256, "sigcontext layout");
-_Static_assert(sizeof(struct siginfo64) == 128, "siginfo layout");
-
-#define SS_ONSTACK 1
-#define SS_DISABLE 2
 
 enum dfl { DFL_TERM, DFL_IGN, DFL_STOP, DFL_CONT };
 
@@ -95,12 +35,12 @@ static enum dfl default_action(int sig)
     }
 }
 
-static const uint64_t unblockable = (1ull << (SIGKILL - 1)) | (1ull << (SIGSTOP - 1));
+uint64_t signal_pending_set(const struct proc *p) { return p->sig_pending | p->leader->shared_pending; }
 
-/* Signals p may take: its own (thread-directed) and its process's. */
-static uint64_t pending_for(const struct proc *p) { return p->sig_pending | p->leader->shared_pending; }
-
-bool signal_pending(const struct proc *p) { return (pending_for(p) & ~(p->sig_blocked & ~unblockable)) != 0; }
+bool signal_pending(const struct proc *p)
+{
+    return (signal_pending_set(p) & ~(p->sig_blocked & ~SIG_UNBLOCKABLE)) != 0;
+}
 
 static bool ignored(const struct proc *p, int sig)
 {
@@ -108,6 +48,15 @@ static bool ignored(const struct proc *p, int sig)
     return h == SIG_IGN || (h == SIG_DFL && (default_action(sig) == DFL_IGN || default_action(sig) == DFL_CONT));
 }
 
+void signal_set_action(struct proc *p, int sig, const struct k_sigaction *act)
+{
+    p->sighand->act[sig] = *act;
+    p->sighand->act[sig].mask &= ~SIG_UNBLOCKABLE;
+    if (ignored(p, sig)) { /* POSIX: pending ignored signals are discarded, process-wide */
+        p->leader->shared_pending &= ~sig_bit(sig);
+        for_each_thread(t, p) t->sig_pending &= ~sig_bit(sig);
+    }
+}
 
 /* Tells p's parent that p stopped or continued (SIGCHLD unless the parent
  * asked for SA_NOCLDSTOP, and a wakeup for its wait4). */
@@ -247,12 +196,10 @@ void signal_reset_on_exec(struct proc *p)
     p->sigaltstack_flags = SS_DISABLE;
 }
 
-/* Sets up the handler frame; false when the user stack is unusable (the
- * caller then kills the process with SIGSEGV, as Linux does). */
 /* The user's siginfo_t for sig from what the kernel kept: a fault's
  * address, a queued signal's value (SI_QUEUE and the other negative
  * codes but SI_TKILL use the _rt layout), or sender pid and status. */
-static void siginfo_fill(struct siginfo64 *out, int sig, const struct ksiginfo *si)
+void signal_fill_siginfo(struct siginfo64 *out, int sig, const struct ksiginfo *si)
 {
     memset(out, 0, sizeof *out);
     out->si_signo = sig;
@@ -270,55 +217,25 @@ static void siginfo_fill(struct siginfo64 *out, int sig, const struct ksiginfo *
     }
 }
 
+/* Sets up the handler frame (arch/x86_64/signal_frame.c); false when the
+ * user stack is unusable (the caller then kills the process with
+ * SIGSEGV, as Linux does). */
 static bool setup_frame(struct proc *p, struct trap_frame *f, int sig, const struct k_sigaction *act, uint64_t old_mask,
                         const struct ksiginfo *si)
 {
-    uint64_t sp = f->rsp;
-    bool on_alt = p->sigaltstack_size && sp - p->sigaltstack_sp < p->sigaltstack_size;
-    if ((act->flags & SA_ONSTACK) && p->sigaltstack_size && !on_alt && !(p->sigaltstack_flags & SS_DISABLE))
-        sp = p->sigaltstack_sp + p->sigaltstack_size;
-    else
-        sp -= 128; /* skip the red zone */
-    size_t fpsize = fpu_area_size();
-    uint64_t fpstate = (sp - fpsize) & ~(uint64_t)(FPU_ALIGN - 1);
-    uint64_t frame = ((fpstate - sizeof(struct rt_sigframe)) & ~15ull) - 8; /* as if just called */
-
-    static uint8_t fpbuf[FPU_AREA_MAX] __attribute__((aligned(FPU_ALIGN)));
-    fpu_save(fpbuf);
-    struct rt_sigframe fr;
-    memset(&fr, 0, sizeof fr);
-    fr.pretcode = act->restorer;
-    fr.uc.ss_sp = p->sigaltstack_sp;
-    fr.uc.ss_size = p->sigaltstack_size;
-    fr.uc.ss_flags = p->sigaltstack_size ? (on_alt ? SS_ONSTACK : 0) : SS_DISABLE;
-    struct sigcontext64 *mc = &fr.uc.mc;
-    mc->r8 = f->r8, mc->r9 = f->r9, mc->r10 = f->r10, mc->r11 = f->r11;
-    mc->r12 = f->r12, mc->r13 = f->r13, mc->r14 = f->r14, mc->r15 = f->r15;
-    mc->rdi = f->rdi, mc->rsi = f->rsi, mc->rbp = f->rbp, mc->rbx = f->rbx;
-    mc->rdx = f->rdx, mc->rax = f->rax, mc->rcx = f->rcx, mc->rsp = f->rsp;
-    mc->rip = f->rip, mc->eflags = f->rflags;
-    mc->cs = GDT_USER_CS, mc->ss = GDT_USER_DS;
-    mc->trapno = f->vector == SYSCALL_VECTOR ? 0 : f->vector;
-    mc->err = f->vector == SYSCALL_VECTOR ? 0 : f->error_code;
-    mc->oldmask = old_mask;
-    mc->cr2 = f->vector == 14 ? si->addr : 0;
-    mc->fpstate = fpstate;
-    fr.uc.uc_sigmask = old_mask;
-    siginfo_fill(&fr.info, sig, si);
-    if (copy_to_user(fpstate, fpbuf, fpsize) || copy_to_user(frame, &fr, sizeof fr))
-        return false;
-    /* Enter the handler: handler(sig, &info, &uc), with a clean FPU. */
-    fpu_restore(fpu_clean_area());
-    f->rip = act->handler;
-    f->rsp = frame;
-    f->rdi = (uint64_t)sig;
-    f->rsi = frame + __builtin_offsetof(struct rt_sigframe, info);
-    f->rdx = frame + __builtin_offsetof(struct rt_sigframe, uc);
-    f->rax = 0;
-    f->rflags &= ~(uint64_t)((1 << 8) | (1 << 10) | (1 << 16) | (1 << 18)); /* TF DF RF AC */
-    f->cs = GDT_USER_CS;
-    f->ss = GDT_USER_DS;
-    return true;
+    struct sigframe_args a = {
+        .sig = sig,
+        .handler = act->handler,
+        .restorer = act->restorer,
+        .onstack = act->flags & SA_ONSTACK,
+        .altstack_sp = p->sigaltstack_sp,
+        .altstack_size = p->sigaltstack_size,
+        .altstack_flags = p->sigaltstack_flags,
+        .old_mask = old_mask,
+        .fault_addr = si->addr,
+    };
+    signal_fill_siginfo(&a.info, sig, si);
+    return sigframe_setup(f, &a);
 }
 
 /* Rewinds or fails an interrupted system call (see ERESTARTSYS). */
@@ -366,7 +283,7 @@ void signal_deliver(struct trap_frame *f)
         /* Another thread stopped the process: wait here for SIGCONT. */
         while (p->stopped && !(p->sig_pending & sig_bit(SIGKILL)))
             sleep_on(&p->stopped);
-        uint64_t deliverable = pending_for(p) & ~(p->sig_blocked & ~unblockable);
+        uint64_t deliverable = signal_pending_set(p) & ~(p->sig_blocked & ~SIG_UNBLOCKABLE);
         if (!deliverable) {
             handle_restart(f, NULL);
             if (p->sigsuspend_active) { /* no handler ran: the old mask is back */
@@ -420,75 +337,11 @@ void signal_deliver(struct trap_frame *f)
         p->sig_blocked |= act->mask;
         if (!(act->flags & SA_NODEFER))
             p->sig_blocked |= sig_bit(sig);
-        p->sig_blocked &= ~unblockable;
+        p->sig_blocked &= ~SIG_UNBLOCKABLE;
         if (act->flags & SA_RESETHAND)
             memset(act, 0, sizeof *act);
         return; /* one handler at a time; the rest wait for its return */
     }
-}
-
-/* --- system calls ---------------------------------------------------- */
-
-long sys_rt_sigaction(int sig, uint64_t uact, uint64_t uold, size_t setsize)
-{
-    struct proc *p = current();
-    if (setsize != 8 || sig < 1 || sig >= NSIG)
-        return -EINVAL;
-    if (uact && (sig == SIGKILL || sig == SIGSTOP))
-        return -EINVAL;
-    struct k_sigaction act;
-    if (uact && copy_from_user(&act, uact, sizeof act))
-        return -EFAULT;
-    if (uold && copy_to_user(uold, &p->sighand->act[sig], sizeof act))
-        return -EFAULT;
-    if (uact) {
-        act.mask &= ~unblockable;
-        p->sighand->act[sig] = act;
-        if (ignored(p, sig)) { /* POSIX: pending ignored signals are discarded, process-wide */
-            p->leader->shared_pending &= ~sig_bit(sig);
-            for_each_thread(t, p) t->sig_pending &= ~sig_bit(sig);
-        }
-    }
-    return 0;
-}
-
-#define SIG_BLOCK 0
-#define SIG_UNBLOCK 1
-#define SIG_SETMASK 2
-
-long sys_rt_sigprocmask(int how, uint64_t uset, uint64_t uold, size_t setsize)
-{
-    struct proc *p = current();
-    if (setsize != 8)
-        return -EINVAL;
-    uint64_t set = 0;
-    if (uset) {
-        if (copy_from_user(&set, uset, 8))
-            return -EFAULT;
-        if (how != SIG_BLOCK && how != SIG_UNBLOCK && how != SIG_SETMASK)
-            return -EINVAL;
-    }
-    if (uold && copy_to_user(uold, &p->sig_blocked, 8))
-        return -EFAULT;
-    if (uset) {
-        if (how == SIG_BLOCK)
-            p->sig_blocked |= set;
-        else if (how == SIG_UNBLOCK)
-            p->sig_blocked &= ~set;
-        else
-            p->sig_blocked = set;
-        p->sig_blocked &= ~unblockable;
-    }
-    return 0;
-}
-
-long sys_rt_sigpending(uint64_t uset, size_t setsize)
-{
-    struct proc *p = current();
-    if (setsize > 8)
-        return -EINVAL;
-    uint64_t pend = pending_for(p) & p->sig_blocked;
-    return copy_to_user(uset, &pend, setsize);
 }
 
 long signal_mask_begin(uint64_t umask, struct saved_mask *saved)
@@ -501,7 +354,7 @@ long signal_mask_begin(uint64_t umask, struct saved_mask *saved)
     if (copy_from_user(&mask, umask, sizeof mask))
         return -EFAULT;
     saved->mask = p->sig_blocked;
-    p->sig_blocked = mask & ~unblockable;
+    p->sig_blocked = mask & ~SIG_UNBLOCKABLE;
     return 0;
 }
 
@@ -516,151 +369,4 @@ void signal_mask_end(const struct saved_mask *saved, bool interrupted)
     } else {
         p->sig_blocked = saved->mask;
     }
-}
-
-long sys_rt_sigsuspend(uint64_t uset, size_t setsize)
-{
-    struct proc *p = current();
-    if (setsize != 8)
-        return -EINVAL;
-    struct saved_mask saved;
-    if (!uset || signal_mask_begin(uset, &saved))
-        return -EFAULT;
-    uint64_t f = irq_save();
-    while (!signal_pending(p))
-        sleep_on(p);
-    irq_restore(f);
-    signal_mask_end(&saved, true);
-    return -EINTR;
-}
-
-/* rt_sigtimedwait's wait: is a signal of the set pending? */
-static long set_pending(void *ctx)
-{
-    struct proc *p = current();
-    return (pending_for(p) & *(const uint64_t *)ctx) != 0;
-}
-
-/* sigwaitinfo/sigtimedwait (rt_sigtimedwait(2)): takes a pending signal
- * of the set without running its handler - the lowest, thread-directed
- * first, as Linux's dequeue_signal. With none it waits (uts: at most that
- * long, then EAGAIN; a {0, 0} timeout only looks); a signal outside the
- * set whose handler runs ends the wait with EINTR. SIGKILL and SIGSTOP
- * cannot be waited for. The set's signals are normally blocked; a sent
- * signal wakes sleeping threads whether blocked or not (wake_threads). */
-long sys_rt_sigtimedwait(uint64_t uset, uint64_t uinfo, uint64_t uts, size_t setsize)
-{
-    struct proc *p = current();
-    if (setsize != 8)
-        return -EINVAL;
-    uint64_t set;
-    if (copy_from_user(&set, uset, sizeof set))
-        return -EFAULT;
-    set &= ~unblockable;
-    uint64_t deadline = 0;
-    bool poll_only = false;
-    if (uts) {
-        int64_t ns;
-        long err = timespec_from_user(uts, &ns);
-        if (err)
-            return err;
-        uint64_t now = clock_monotonic_ns();
-        poll_only = ns == 0;
-        deadline = (uint64_t)ns > UINT64_MAX - now ? UINT64_MAX : now + (uint64_t)ns;
-    }
-    long r = wait_until_ready(set_pending, &set, deadline, poll_only);
-    uint64_t f = irq_save();
-    uint64_t ready = pending_for(p) & set;
-    if (!ready) {
-        irq_restore(f);
-        return r < 0 ? -EINTR : -EAGAIN;
-    }
-    struct ksiginfo info;
-    int sig = signal_dequeue(p, set, &info);
-    irq_restore(f);
-    if (uinfo) {
-        struct siginfo64 out;
-        siginfo_fill(&out, sig, &info);
-        if (copy_to_user(uinfo, &out, sizeof out))
-            return -EFAULT;
-    }
-    return sig;
-}
-
-long sys_pause(void)
-{
-    struct proc *p = current();
-    uint64_t f = irq_save();
-    while (!signal_pending(p))
-        sleep_on(p);
-    irq_restore(f);
-    return -EINTR;
-}
-
-long sys_rt_sigreturn(void)
-{
-    struct proc *p = current();
-    struct trap_frame *f = proc_frame(p);
-    uint64_t frame = f->rsp - 8; /* the handler's ret popped pretcode */
-    struct rt_sigframe fr;
-    if (copy_from_user(&fr, frame, sizeof fr)) {
-        proc_exit(SIGSEGV);
-    }
-    const struct sigcontext64 *mc = &fr.uc.mc;
-    if (mc->rip >= USER_TOP) {
-        proc_exit(SIGSEGV); /* would fault in IRETQ itself; Linux sends SIGSEGV too */
-    }
-    f->r8 = mc->r8, f->r9 = mc->r9, f->r10 = mc->r10, f->r11 = mc->r11;
-    f->r12 = mc->r12, f->r13 = mc->r13, f->r14 = mc->r14, f->r15 = mc->r15;
-    f->rdi = mc->rdi, f->rsi = mc->rsi, f->rbp = mc->rbp, f->rbx = mc->rbx;
-    f->rdx = mc->rdx, f->rax = mc->rax, f->rcx = mc->rcx, f->rsp = mc->rsp;
-    f->rip = mc->rip;
-    /* Only the flags user code may change (status flags, DF, TF, AC...);
-     * IF stays on and IOPL stays 0. */
-    const uint64_t user_flags = 0x0CD5 | (1 << 18) | (1 << 21) | (1 << 8) | (1 << 16);
-    f->rflags = (f->rflags & ~user_flags) | (mc->eflags & user_flags) | 0x202;
-    f->cs = GDT_USER_CS;
-    f->ss = GDT_USER_DS;
-    f->vector = 0; /* no longer a restartable system call */
-    p->sig_blocked = fr.uc.uc_sigmask & ~unblockable;
-    if (mc->fpstate) {
-        static uint8_t fpbuf[FPU_AREA_MAX] __attribute__((aligned(FPU_ALIGN)));
-        if (copy_from_user(fpbuf, mc->fpstate, fpu_area_size()) || fpu_restore_checked(fpbuf))
-            proc_exit(SIGSEGV);
-    }
-    return (long)f->rax; /* the dispatcher stores it back: RAX as it was */
-}
-
-long sys_sigaltstack(uint64_t uss, uint64_t uold)
-{
-    struct proc *p = current();
-    struct {
-        uint64_t sp;
-        int32_t flags, pad;
-        uint64_t size;
-    } ss, old = {p->sigaltstack_sp, p->sigaltstack_size ? 0 : SS_DISABLE, 0, p->sigaltstack_size};
-    uint64_t sp = proc_frame(p)->rsp;
-    bool on = p->sigaltstack_size && sp - p->sigaltstack_sp < p->sigaltstack_size;
-    if (on)
-        old.flags = SS_ONSTACK;
-    if (uss) {
-        if (copy_from_user(&ss, uss, sizeof ss))
-            return -EFAULT;
-        if (on)
-            return -EPERM;
-        if (ss.flags & ~(SS_DISABLE | (1 << 31)))
-            return -EINVAL;
-        if (ss.flags & SS_DISABLE) {
-            p->sigaltstack_sp = p->sigaltstack_size = 0;
-        } else {
-            if (ss.size < 2048) /* MINSIGSTKSZ */
-                return -ENOMEM;
-            p->sigaltstack_sp = ss.sp;
-            p->sigaltstack_size = ss.size;
-        }
-        p->sigaltstack_flags = ss.flags & SS_DISABLE;
-    }
-    if (uold && copy_to_user(uold, &old, sizeof old))
-        return -EFAULT;
-    return 0;
 }

@@ -1,6 +1,7 @@
 /*
- * signal.h - POSIX signals with Linux's x86_64 numbers, actions, masks
- * and handler frames (struct rt_sigframe, arch/x86/kernel/signal.c).
+ * signal.h - POSIX signals with Linux's x86_64 numbers, actions and
+ * masks: sending, pending, delivery (signal.c). The handler frame is
+ * arch/x86_64/signal_frame.h; the system calls syscall/sys_signal.c.
  */
 #ifndef PROC_SIGNAL_H
 #define PROC_SIGNAL_H
@@ -9,8 +10,11 @@
 #include <stdint.h>
 
 #include "arch/x86_64/trap_frame.h"
+#include "uapi/signal.h"
 
 struct proc;
+struct k_sigaction;
+struct siginfo64;
 
 /* Kernel-internal: "interrupted; restart the call if the handler has
  * SA_RESTART or no handler runs, else -EINTR". Never reaches user space. */
@@ -30,8 +34,14 @@ struct proc;
 
 static inline uint64_t sig_bit(int sig) { return 1ull << (sig - 1); }
 
+/* Signals no mask blocks and no handler catches. */
+#define SIG_UNBLOCKABLE (sig_bit(SIGKILL) | sig_bit(SIGSTOP))
+
 /* Is an unblocked signal waiting for p? */
 bool signal_pending(const struct proc *p);
+/* The signals pending for thread p, blocked or not: its own
+ * (thread-directed) and its process's. */
+uint64_t signal_pending_set(const struct proc *p);
 /* si_code values (asm-generic/siginfo.h). */
 #define SI_USER 0
 #define SI_KERNEL 0x80
@@ -84,6 +94,13 @@ struct saved_mask {
 };
 long signal_mask_begin(uint64_t umask, struct saved_mask *saved);
 void signal_mask_end(const struct saved_mask *saved, bool interrupted);
+
+/* rt_sigaction: installs act for sig (its mask never blocks SIGKILL or
+ * SIGSTOP); a signal the new action ignores is discarded from every
+ * pending set of the process, as POSIX requires. */
+void signal_set_action(struct proc *p, int sig, const struct k_sigaction *act);
+/* The user's siginfo_t for sig, from what the kernel kept in si. */
+void signal_fill_siginfo(struct siginfo64 *out, int sig, const struct ksiginfo *si);
 
 /* execve: caught signals go back to SIG_DFL (ignored ones stay ignored). */
 void signal_reset_on_exec(struct proc *p);

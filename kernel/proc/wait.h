@@ -23,6 +23,32 @@ void sleep_on(const void *chan);
  * an unblocked signal is pending; 0 otherwise. */
 int sleep_on_interruptible(const void *chan);
 
+/* The wait of a blocking read or write (pipes, sockets, eventfd...):
+ * evaluates to 0 once cond holds; else to -EAGAIN at once when nonblock
+ * (O_NONBLOCK, MSG_DONTWAIT), or sleeps on chan and looks again, until a
+ * signal ends the wait with -ERESTARTSYS (the call restarts or fails
+ * with EINTR, signal.h). Linux's wait_event_interruptible plus
+ * O_NONBLOCK. cond is any expression, evaluated again after every
+ * wakeup; whoever makes it true calls wakeup(chan) afterwards.
+ * Use it with interrupts off (the race rule above) and keep them off
+ * while acting on cond: it returns with them off.
+ *
+ *     uint64_t fl = irq_save();
+ *     long err = wait_event(e, f->flags & O_NONBLOCK, e->count != 0);
+ *     ... if (!err) take from e->count ...
+ *     irq_restore(fl);
+ */
+#define wait_event(chan, nonblock, cond)                                                           \
+    ({                                                                                             \
+        int wait_err_ = 0;                                                                         \
+        while (!(cond) && !(wait_err_ = wait_event_sleep((chan), (nonblock))))                     \
+            ;                                                                                      \
+        wait_err_;                                                                                 \
+    })
+/* One round of wait_event (cond was false): -EAGAIN when nonblock, else
+ * sleep_on_interruptible(chan): 0 to look again, or -ERESTARTSYS. */
+int wait_event_sleep(const void *chan, bool nonblock);
+
 /* Makes every process sleeping on chan runnable, and every process in
  * poll/select (sleeping on poll_channel), which then re-checks its
  * descriptors. Any context. */

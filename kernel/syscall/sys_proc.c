@@ -4,6 +4,7 @@
  */
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/layout.h"
+#include "arch/x86_64/msr.h"
 #include "fs/devfs.h"
 #include "lib/string.h"
 #include "mm/usercopy.h"
@@ -16,8 +17,6 @@
 #include "uapi/utsname.h"
 #include "version.h"
 
-#define MSR_FS_BASE 0xC0000100
-#define MSR_KERNEL_GS_BASE 0xC0000102 /* the user's GS base while in ring 0 */
 
 /* exit ends the calling thread; exit_group the whole process. */
 long sys_exit(int code) { proc_thread_exit(((int)code & 0xff) << 8); }

@@ -6,15 +6,13 @@
 
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/gdt.h"
+#include "arch/x86_64/msr.h"
 #include "lib/kprintf.h"
 #include "proc/proc.h"
 #include "proc/sched.h"
 #include "uapi/errno.h"
 #include "uapi/syscall_nr.h"
 
-#define MSR_STAR 0xC0000081
-#define MSR_LSTAR 0xC0000082
-#define MSR_SFMASK 0xC0000084
 
 #define RFLAGS_TF (1u << 8)
 #define RFLAGS_IF (1u << 9)

@@ -156,7 +156,7 @@ long sys_getpgrp(void);
 long sys_getsid(int pid);
 long sys_setsid(void);
 
-/* proc/signal.c */
+/* sys_signal.c */
 long sys_rt_sigaction(int sig, uint64_t uact, uint64_t uold, size_t setsize);
 long sys_rt_sigprocmask(int how, uint64_t uset, uint64_t uold, size_t setsize);
 long sys_rt_sigpending(uint64_t uset, size_t setsize);

@@ -23,6 +23,7 @@
  * paging_init() replaces them with the real kernel page table.
  */
 #include "arch/x86_64/layout.h"
+#include "arch/x86_64/msr.h"
 
 #define MB1_MAGIC       0x1BADB002
 /* bit 0: page-align modules, bit 1: memory map, bit 16: address fields. */
@@ -134,12 +135,12 @@ boot32_entry:
     mov %eax, %cr4
     mov $PHYS(boot_pml4), %eax
     mov %eax, %cr3
-    mov $0xC0000080, %ecx           /* IA32_EFER */
+    mov $MSR_EFER, %ecx
     rdmsr
-    or $(1 << 8), %eax              /* LME */
+    or $EFER_LME, %eax
     bt $20, %ebp
     jnc 2f
-    or $(1 << 11), %eax             /* NXE, when the CPU has NX */
+    or $EFER_NXE, %eax              /* when the CPU has NX */
 2:  wrmsr
     mov %cr0, %eax
     or $((1 << 31) | (1 << 16) | 1), %eax   /* PG, WP, PE */

@@ -84,10 +84,6 @@ static inline void irq_restore(uint64_t flags)
         sti();
 }
 
-#define MSR_EFER 0xC0000080
-#define EFER_SCE (1u << 0)
-#define EFER_NXE (1u << 11)
-
 #define CR0_WP (1ul << 16)
 #define CR4_PGE (1ul << 7)
 #define CR4_OSFXSR (1ul << 9)

@@ -12,6 +12,7 @@
  * exit (CS's RPL tells which ring we came from).
  */
 #include "arch/x86_64/frame_macros.h"
+#include "arch/x86_64/frame_offsets.h"
 #include "arch/x86_64/gdt.h"
 
 /* Vectors where the CPU pushes an error code (Intel SDM 3A 6.13):
@@ -40,13 +41,16 @@ isr_stubs_start:
 
 isr_common:
     cld
-    testb $3, 24(%rsp)          /* CS of the interrupted code */
+    testb $3, FRAME_CS - FRAME_VECTOR(%rsp) /* CS of the interrupted code */
     jz 1f
     swapgs
 1:  PUSH_GPRS
     mov %rsp, %rdi
-    /* The frame is 8 mod 16 after the CPU's 5 and our 17 pushes when the
-     * CPU aligned RSP to 16 (it does in 64-bit mode); realign for the ABI. */
+    /* The frame is already 16-byte aligned, as the ABI wants at a call: in
+     * 64-bit mode the CPU aligns RSP to 16 before pushing its frame (Intel
+     * SDM 3A 6.14.2), and 22 pushes of 8 bytes follow (the CPU's 5, the
+     * error code, the vector and 15 registers), which keeps it so. The
+     * and is a guard that costs one instruction; RBP keeps the frame. */
     mov %rsp, %rbp
     and $-16, %rsp
     call trap_dispatch
@@ -54,10 +58,10 @@ isr_common:
     .globl trap_return
 trap_return:
     POP_GPRS
-    testb $3, 24(%rsp)
+    testb $3, FRAME_CS - FRAME_VECTOR(%rsp)
     jz 2f
     swapgs
-2:  add $16, %rsp               /* vector and error code */
+2:  add $FRAME_RIP - FRAME_VECTOR, %rsp /* vector and error code */
     iretq
 
     /* trap_enter_user(frame): start running the user context saved in

@@ -42,6 +42,7 @@
  *   so that case must never reach it.
  */
 #include "arch/x86_64/frame_macros.h"
+#include "arch/x86_64/frame_offsets.h"
 #include "arch/x86_64/gdt.h"
 #include "arch/x86_64/percpu.h"
 #include "arch/x86_64/syscall_vector.h"
@@ -49,23 +50,6 @@
 #include "uapi/errno.h"
 #include "uapi/syscall_nr.h"
 
-/* Offsets in struct trap_frame (trap_frame.h). */
-#define FRAME_R10 (5 * 8)
-#define FRAME_R11 (4 * 8)
-#define FRAME_R9 (6 * 8)
-#define FRAME_R8 (7 * 8)
-#define FRAME_RBP (8 * 8)
-#define FRAME_RDI (9 * 8)
-#define FRAME_RSI (10 * 8)
-#define FRAME_RDX (11 * 8)
-#define FRAME_RCX (12 * 8)
-#define FRAME_RAX (14 * 8)
-#define FRAME_VECTOR (15 * 8)
-#define FRAME_RIP (17 * 8)
-#define FRAME_CS (18 * 8)
-#define FRAME_RFLAGS (19 * 8)
-#define FRAME_RSP (20 * 8)
-#define FRAME_SS (21 * 8)
 #define USER_TOP 0x00007ffffffff000
 #define ERESTARTSYS 512
 #define RFLAGS_TF_RF 0x10100
@@ -181,7 +165,7 @@ syscall_entry:
     popq %rbx
     popq %rax
     /* vector, error code, rip, cs, rflags: skip; then the user RSP. */
-    movq 5*8(%rsp), %rsp
+    movq FRAME_RSP - FRAME_VECTOR(%rsp), %rsp
     swapgs
     sysretq
 1:  jmp trap_return

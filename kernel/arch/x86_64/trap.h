@@ -9,9 +9,12 @@
 /* Called by isr.S for every vector. */
 void trap_dispatch(struct trap_frame *f);
 
-/* The process layer's say on an exception (kernel/proc/fault.c): true
- * when it was handled (a page brought in) - it does not return when it
- * kills the process; false leaves it to the exception table or a panic. */
+/* The process layer's say on an exception (kernel/proc/fault.c). It
+ * always returns: true when it was handled - a page brought in, or a
+ * signal queued for the user process at fault (SIGSEGV, SIGKILL when out
+ * of memory...), which return_to_user then delivers or dies of on the
+ * way out; false, for a kernel fault it cannot resolve, leaves it to the
+ * exception table or a panic. */
 bool fault_handle(struct trap_frame *f);
 
 /* The process layer's work before a frame returns to ring 3 (a
