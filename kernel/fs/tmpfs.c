@@ -262,8 +262,10 @@ static long tmpfs_show_options(struct super_block *sb, char *buf, size_t size)
     size_t n = 0;
     if (sb->pages_max)
         n += (size_t)ksnprintf(buf, size, ",size=%luk", sb->pages_max * 4);
+    /* The root's mode when it is not the default (rootfs's is 0755, as
+     * Linux's ramfs; devtmpfs's shows, as on Linux). */
     uint32_t mode = sb->root->inode->mode & 07777;
-    if (mode != 01777 && n < size)
+    if (mode != (strcmp(sb->type->name, "rootfs") ? 01777u : 0755u) && n < size)
         n += (size_t)ksnprintf(buf + n, size - n, ",mode=%o", mode);
     return (long)(n < size ? n : size);
 }

@@ -3,8 +3,9 @@
  * (the policy behind trap.c's fault_handle hook).
  *
  * A page fault on a user address first asks the address space to bring
- * the page in (demand-zero memory, and the user copies of the kernel,
- * which are allowed to fault). Anything left from ring 3 kills the
+ * the page in (demand-zero memory, a file's page, and the user copies of
+ * the kernel, which are allowed to fault). A file mapping's page past the
+ * end of the file is SIGBUS, as on Linux. Anything left from ring 3 kills the
  * process with the signal Linux would send for that exception.
  */
 #include "arch/x86_64/cpu.h"
@@ -61,6 +62,11 @@ bool fault_handle(struct trap_frame *f)
         int err = vm_fault(p->mm, addr, f->error_code & PF_WRITE, f->error_code & PF_INSTR);
         if (err == 0)
             return true;
+        if (err == -EIO && user) {
+            /* A file mapping's page wholly past the end of the file. */
+            proc_fault_signal(f, SIGBUS, addr, "bus error (past the end of a mapped file)");
+            return true;
+        }
         if (err == -ENOMEM && user) {
             /* No frame for a page the program may use: what Linux's OOM
              * killer does to the process at fault, SIGKILL. */

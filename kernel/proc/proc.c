@@ -528,8 +528,10 @@ static bool p_has_area(uint64_t addr)
 }
 
 /* The si_code Linux gives each fault (arch/x86/kernel/traps.c, mm/fault.c). */
-static int fault_code(const struct trap_frame *f, uint64_t addr)
+static int fault_code(const struct trap_frame *f, int sig, uint64_t addr)
 {
+    if (f->vector == 14 && sig == SIGBUS)
+        return BUS_ADRERR; /* a file mapping's page past the end of the file */
     if (f->vector == 14) /* a mapping that forbids the access vs no mapping at all */
         return p_has_area(addr) ? SEGV_ACCERR : SEGV_MAPERR;
     if (f->vector == 0)
@@ -549,5 +551,5 @@ void proc_fault_signal(const struct trap_frame *f, int sig, uint64_t addr, const
                 f->error_code);
     else if (!handled)
         kprintf("traps: %s[%d] %s ip:%lx sp:%lx error:%lx\n", p->name, p->pid, what, f->rip, f->rsp, f->error_code);
-    signal_force(p, sig, fault_code(f, addr), sig == SIGSEGV || sig == SIGBUS ? addr : f->rip);
+    signal_force(p, sig, fault_code(f, sig, addr), sig == SIGSEGV || sig == SIGBUS ? addr : f->rip);
 }

@@ -48,6 +48,7 @@ uint64_t signal_pending_set(const struct proc *p);
 #define SI_TKILL (-6)
 #define SEGV_MAPERR 1
 #define SEGV_ACCERR 2
+#define BUS_ADRERR 2 /* SIGBUS: nonexistent physical address (a page past a mapped file's end) */
 #define ILL_ILLOPN 2
 #define FPE_INTDIV 1
 #define CLD_EXITED 1

@@ -73,8 +73,8 @@ long sys_mmap(uint64_t addr, size_t len, uint64_t prot, uint64_t flags, uint64_t
         uint32_t acc = file->flags & O_ACCMODE;
         if (acc == O_WRONLY)
             return -EACCES;
-        if (type != MAP_PRIVATE && (prot & PROT_WRITE) && (acc == O_RDONLY || (file->flags & O_APPEND)))
-            return -EACCES; /* mmap(2): a shared writable map needs a file open for writing, not appending */
+        if (type != MAP_PRIVATE && (prot & PROT_WRITE) && acc == O_RDONLY)
+            return -EACCES; /* mmap(2): a shared writable map needs a file open for writing */
         if (off < 0)
             return -EINVAL;
         if ((uint64_t)off + plen < (uint64_t)off)
@@ -86,7 +86,7 @@ long sys_mmap(uint64_t addr, size_t len, uint64_t prot, uint64_t flags, uint64_t
             return err;
         if (!vf.ops)
             file = NULL; /* /dev/zero: anonymous memory */
-        else if (type != MAP_PRIVATE && acc == O_RDWR && !(file->flags & O_APPEND))
+        else if (type != MAP_PRIVATE && acc == O_RDWR)
             vflags |= VMA_MAYWRITE; /* mprotect may add PROT_WRITE later */
     }
     uint64_t start;

@@ -15,7 +15,6 @@
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
 
-#define MS_UNBINDABLE (1 << 17)
 #define PROPAGATION (MS_SHARED | MS_PRIVATE | MS_SLAVE | MS_UNBINDABLE)
 #define DATA_MAX 4096
 

@@ -4,6 +4,7 @@
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -56,6 +57,14 @@ int chdir(const char *path) { return (int)SC1(SYS_chdir, path); }
 int fchdir(int fd) { return (int)SC1(SYS_fchdir, fd); }
 int unlink(const char *path) { return (int)SC1(SYS_unlink, path); }
 int rmdir(const char *path) { return (int)SC1(SYS_rmdir, path); }
+int mknod(const char *path, mode_t mode, dev_t dev) { return (int)SC3(SYS_mknod, path, mode, dev); }
+int mkfifo(const char *path, mode_t mode) { return mknod(path, (mode & 07777) | S_IFIFO, 0); }
+int mount(const char *source, const char *target, const char *type, unsigned long flags, const void *data)
+{
+    return (int)SC5(SYS_mount, source, target, type, flags, data);
+}
+int umount2(const char *target, int flags) { return (int)SC2(SYS_umount2, target, flags); }
+int umount(const char *target) { return umount2(target, 0); }
 int link(const char *from, const char *to) { return (int)SC2(SYS_link, from, to); }
 int symlink(const char *target, const char *path) { return (int)SC2(SYS_symlink, target, path); }
 ssize_t readlink(const char *restrict path, char *restrict buf, size_t size)

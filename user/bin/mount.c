@@ -1,0 +1,103 @@
+/* mount: attach a file system, or list what is mounted.
+ *   mount                          list the mounts (from /proc/mounts) as
+ *                                  util-linux does: SOURCE on DIR type TYPE (OPTIONS)
+ *   mount -t TYPE [-o OPTS] SOURCE DIR
+ *   mount --bind OLD NEW           (also -o bind)
+ *   mount -o remount,ro DIR
+ * -r is -o ro, -w -o rw. Options the kernel knows as flags (ro, rw,
+ * nosuid, nodev, noexec, noatime, nodiratime, remount, bind) become
+ * flags; the rest go to the file system as its data ("size=1m"). */
+#include <err.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <unistd.h>
+
+static const struct {
+    const char *name;
+    unsigned long set, clear;
+} flag_opts[] = {
+    {"ro", MS_RDONLY, 0},          {"rw", 0, MS_RDONLY},           {"nosuid", MS_NOSUID, 0},
+    {"suid", 0, MS_NOSUID},        {"nodev", MS_NODEV, 0},         {"dev", 0, MS_NODEV},
+    {"noexec", MS_NOEXEC, 0},      {"exec", 0, MS_NOEXEC},         {"noatime", MS_NOATIME, 0},
+    {"nodiratime", MS_NODIRATIME, 0}, {"relatime", 0, 0},          {"remount", MS_REMOUNT, 0},
+    {"bind", MS_BIND, 0},          {"defaults", 0, 0},
+};
+
+/* Splits the -o list into flags and the data string for the file system. */
+static void parse_options(char *opts, unsigned long *flags, char *data, size_t size)
+{
+    for (char *save, *o = strtok_r(opts, ",", &save); o; o = strtok_r(NULL, ",", &save)) {
+        size_t i;
+        for (i = 0; i < sizeof flag_opts / sizeof flag_opts[0]; i++)
+            if (!strcmp(o, flag_opts[i].name))
+                break;
+        if (i < sizeof flag_opts / sizeof flag_opts[0]) {
+            *flags = (*flags | flag_opts[i].set) & ~flag_opts[i].clear;
+            continue;
+        }
+        size_t n = strlen(data);
+        snprintf(data + n, size - n, "%s%s", n ? "," : "", o);
+    }
+}
+
+static int list(void)
+{
+    FILE *f = fopen("/proc/mounts", "r");
+    if (!f)
+        err(1, "/proc/mounts");
+    char line[4096];
+    while (fgets(line, sizeof line, f)) {
+        char *save, *source = strtok_r(line, " ", &save), *dir = strtok_r(NULL, " ", &save);
+        char *type = strtok_r(NULL, " ", &save), *opts = strtok_r(NULL, " ", &save);
+        if (opts)
+            printf("%s on %s type %s (%s)\n", source, dir, type, opts);
+    }
+    fclose(f);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    const char *type = NULL;
+    unsigned long flags = 0;
+    char opts[1024] = "", data[1024] = "";
+    for (int i = 1; i < argc; i++) /* --bind, as util-linux spells it */
+        if (!strcmp(argv[i], "--bind"))
+            argv[i] = "-B";
+    int opt;
+    while ((opt = getopt(argc, argv, "t:o:rwB")) != -1) {
+        switch (opt) {
+        case 't': type = optarg; break;
+        case 'o': snprintf(opts + strlen(opts), sizeof opts - strlen(opts), "%s%s", *opts ? "," : "", optarg); break;
+        case 'r': flags |= MS_RDONLY; break;
+        case 'w': flags &= ~MS_RDONLY; break;
+        case 'B': flags |= MS_BIND; break;
+        default: return 1;
+        }
+    }
+    parse_options(opts, &flags, data, sizeof data);
+    int nargs = argc - optind;
+    if (nargs == 0)
+        return list();
+    const char *source, *dir;
+    if (nargs == 1 && (flags & MS_REMOUNT)) {
+        source = NULL;
+        dir = argv[optind];
+    } else if (nargs == 2) {
+        source = argv[optind];
+        dir = argv[optind + 1];
+    } else {
+        errx(1, "bad usage: mount [-t TYPE] [-o OPTIONS] SOURCE DIR");
+    }
+    if (!type && !(flags & (MS_BIND | MS_REMOUNT)))
+        errx(1, "%s: no file system type given (-t)", dir);
+    if (mount(source, dir, type, flags, *data ? data : NULL) != 0) {
+        if (errno == ENODEV)
+            errx(32, "%s: unknown filesystem type '%s'.", dir, type);
+        err(32, "%s", dir);
+    }
+    return 0;
+}
