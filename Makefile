@@ -231,7 +231,11 @@ bench:
 bench-now: $(KERNEL) bench-programs $(ROOTFS_CPIO)
 	$(PYTHON) tools/bench-linux-setup --build $(BUILD)
 	$(PYTHON) tools/bench --build $(BUILD)
-bench-programs: $(BENCH_BIN) $(BENCH_TINY)
+bench-programs: $(BENCH_BIN) $(BENCH_TINY) $(BUILD)/bench/root/bin/busybox
+# The 2 MB static program fork-exec-busybox executes (Debian's busybox-static).
+$(BUILD)/bench/root/bin/busybox: /bin/busybox
+	@mkdir -p $(dir $@)
+	cp /bin/busybox $@
 # -e bench_entry: the program's first instructions read the TSC ("ticks to
 # PID 1"), before musl's start-up code.
 $(BENCH_BIN): bench/bench.c

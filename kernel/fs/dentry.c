@@ -69,12 +69,6 @@ void d_instantiate(struct dentry *d, struct inode *inode)
     spin_unlock(&tree_lock);
 }
 
-struct dentry *d_get(struct dentry *d)
-{
-    d->refs++;
-    return d;
-}
-
 /* Takes d off its parent's list. */
 static void unlist(struct dentry *d)
 {
@@ -86,10 +80,11 @@ static void unlist(struct dentry *d)
     spin_unlock(&tree_lock);
 }
 
-void d_put(struct dentry *d)
+void d_release(struct dentry *d)
 {
     /* Iterative: freeing a dentry drops its parent's reference, and a
      * deep unlinked chain must not recurse on the kernel stack. */
+    d->refs++; /* the loop below takes the last one again */
     while (d && --d->refs == 0) {
         struct dentry *parent = d->parent == d ? NULL : d->parent;
         unlist(d);

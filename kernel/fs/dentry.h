@@ -54,8 +54,18 @@ struct dentry *d_alloc_root(struct super_block *sb, struct inode *root);
  * its parent's list, so lookups find it. */
 void d_instantiate(struct dentry *d, struct inode *inode);
 
-struct dentry *d_get(struct dentry *d);
-void d_put(struct dentry *d);
+static inline struct dentry *d_get(struct dentry *d)
+{
+    d->refs++;
+    return d;
+}
+/* The last reference frees d (and may free its parents in turn). */
+void d_release(struct dentry *d);
+static inline void d_put(struct dentry *d)
+{
+    if (--d->refs == 0)
+        d_release(d);
+}
 /* The file system keeps d (and its name) alive while the name exists. */
 void d_pin(struct dentry *d);
 

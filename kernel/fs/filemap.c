@@ -17,9 +17,10 @@
  * last of memory (page tables, kernel stacks, the heap need some). */
 #define RESERVE_FRAMES 256
 
-/* A new zeroed frame for inode's page cache, counted against its file
- * system's limit; 0 when there is no room (ENOSPC). */
-static uint64_t alloc_page(struct inode *inode)
+/* A new frame for inode's page cache (zeroed unless the caller is about
+ * to fill all of it), counted against its file system's limit; 0 when
+ * there is no room (ENOSPC). */
+static uint64_t alloc_page(struct inode *inode, bool zero)
 {
     struct super_block *sb = inode->sb;
     if (sb->pages_max && sb->pages_used >= sb->pages_max)
@@ -27,27 +28,32 @@ static uint64_t alloc_page(struct inode *inode)
     if (pmm_free_frames() <= RESERVE_FRAMES)
         return 0;
     uint64_t pa = pmm_alloc();
-    if (!pa)
-        return 0;
-    memset(phys_to_virt(pa), 0, PAGE_SIZE);
+    if (pa && zero)
+        memset(phys_to_virt(pa), 0, PAGE_SIZE);
     return pa;
 }
 
+/* How page_get may make a page that is not cached. */
+enum page_make {
+    PAGE_LOOKUP,    /* not at all: a hole is *pa = 0 (reads) */
+    PAGE_CREATE,    /* a zeroed page, or one read in */
+    PAGE_OVERWRITE, /* the caller writes all of it next: no zeroing, no reading */
+};
+
 /* The frame of page index of inode's file: the cached one, one read in by
- * the file system, or (create) a new zeroed one; *pa = 0 for a hole when
- * not creating. 0, -ENOSPC or -EIO. */
-static int page_get(struct inode *inode, uint64_t index, bool create, uint64_t *pa)
+ * the file system, or a new one as make says. 0, -ENOSPC or -EIO. */
+static int page_get(struct inode *inode, uint64_t index, enum page_make make, uint64_t *pa)
 {
     *pa = pc_find(&inode->pages, index, NULL);
     if (*pa)
         return 0;
     int (*readpage)(struct inode *, uint64_t, void *) = inode->sb->ops->readpage;
-    if (!create && !readpage)
+    if (make == PAGE_LOOKUP && !readpage)
         return 0; /* a hole */
-    uint64_t page = alloc_page(inode);
+    uint64_t page = alloc_page(inode, make != PAGE_OVERWRITE && !readpage);
     if (!page)
         return -ENOSPC;
-    if (readpage) {
+    if (readpage && make != PAGE_OVERWRITE) {
         int err = readpage(inode, index, phys_to_virt(page));
         if (err) {
             pmm_free(page);
@@ -81,7 +87,8 @@ static long transfer(struct inode *inode, uint64_t pos, size_t n, uint64_t ubuf,
         uint64_t at = pos + done, index = at / PAGE_SIZE, off = at % PAGE_SIZE;
         size_t chunk = PAGE_SIZE - off < n - done ? PAGE_SIZE - off : n - done;
         uint64_t pa;
-        err = page_get(inode, index, write, &pa);
+        bool whole = write && chunk == PAGE_SIZE;
+        err = page_get(inode, index, whole ? PAGE_OVERWRITE : write ? PAGE_CREATE : PAGE_LOOKUP, &pa);
         if (err)
             break;
         bool fault;
@@ -98,6 +105,8 @@ static long transfer(struct inode *inode, uint64_t pos, size_t n, uint64_t ubuf,
             else
                 fault = write ? copy_from_user(page, ubuf + done, chunk) != 0
                               : copy_to_user(ubuf + done, page, chunk) != 0;
+            if (fault && whole)
+                memset(page, 0, PAGE_SIZE); /* a page made for overwriting holds no stale bytes */
             pmm_free(pa);
         }
         if (fault) {
@@ -227,7 +236,7 @@ static int map_fault(struct vma *v, uint64_t pgoff, uint64_t *pa)
     struct inode *inode = ((struct file *)v->file)->inode;
     if (pgoff >= (inode->size + PAGE_SIZE - 1) / PAGE_SIZE)
         return -EIO; /* wholly past the end of the file: SIGBUS */
-    int err = page_get(inode, pgoff, true, pa);
+    int err = page_get(inode, pgoff, PAGE_CREATE, pa);
     if (err)
         return err == -ENOSPC ? -EIO : err; /* no memory for the page: SIGBUS, as tmpfs answers */
     pmm_ref(*pa); /* the mapping's own reference */

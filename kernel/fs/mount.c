@@ -16,13 +16,7 @@ static struct spinlock table_lock;
 static struct mount *root_mount;
 static int next_id = 21; /* the ID Linux's first mount usually gets; any would do */
 
-struct mount *mount_get(struct mount *m)
-{
-    m->refs++;
-    return m;
-}
-
-static void free_mount(struct mount *m)
+void mount_release(struct mount *m)
 {
     struct mount *parent = m->parent;
     struct dentry *mountpoint = m->mountpoint;
@@ -34,12 +28,6 @@ static void free_mount(struct mount *m)
         d_put(mountpoint);
         mount_put(parent);
     }
-}
-
-void mount_put(struct mount *m)
-{
-    if (m && --m->refs == 0)
-        free_mount(m);
 }
 
 void path_get(const struct path *p)

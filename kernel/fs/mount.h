@@ -50,8 +50,18 @@ struct path mount_root_path(void);
 /* The newest mount on dentry d of mount parent (referenced), or NULL. */
 struct mount *mount_lookup(struct mount *parent, struct dentry *d);
 
-struct mount *mount_get(struct mount *m);
-void mount_put(struct mount *m);
+static inline struct mount *mount_get(struct mount *m)
+{
+    m->refs++;
+    return m;
+}
+/* The last reference frees an unmounted mount. */
+void mount_release(struct mount *m);
+static inline void mount_put(struct mount *m)
+{
+    if (m && --m->refs == 0)
+        mount_release(m);
+}
 
 /* mount(2) at target: a new mount of fstype from source with data, a bind
  * mount of source_path (MS_BIND), or a remount (MS_REMOUNT). */

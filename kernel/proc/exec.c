@@ -191,9 +191,9 @@ static int exec_elf(struct proc *p, struct file *file, const char *head, size_t 
 }
 
 /* The bytes of a program's start exec reads: the ELF header and program
- * headers (or a script's "#!" line). Headers past them are read too, up
- * to HEAD_MAX. */
-#define HEAD_FIRST 4096
+ * headers (or a script's "#!" line): 1 KiB holds them for every usual
+ * program; headers past it are read too, up to HEAD_MAX. */
+#define HEAD_FIRST 1024
 #define HEAD_MAX 65536
 
 /* Reads the head of the program file: *head (kmalloc'd) and its length. */

@@ -142,9 +142,8 @@ struct proc *proc_alloc(void)
     ctx[6] = (uint64_t)proc_first_entry;
     p->ctx_rsp = (uint64_t)ctx;
     p->state = PROC_READY; /* the caller fills in the rest first (interrupts off or not yet in the table) */
-    p->root = p->cwd = mount_root_path();
-    path_get(&p->root);
-    path_get(&p->cwd);
+    /* cwd and root stay empty (memset above): fork copies the parent's,
+     * proc_start_init gives the first process the tree's root. */
     p->sigaltstack_flags = SS_DISABLE;
     proc_table[slot] = p;
     return p;
@@ -257,6 +256,9 @@ void proc_start_init(const char *const *paths, const char *const *args, int narg
     if (!p)
         panic("cannot allocate the first process");
     p->state = PROC_BLOCKED; /* not runnable until it has a program */
+    p->root = p->cwd = mount_root_path();
+    path_get(&p->root);
+    path_get(&p->cwd);
     fpu_init_area(p->fpu);
     struct file *con = open_device("/dev/console");
     fd_install(p, 0, con, false);
@@ -337,8 +339,6 @@ struct proc *proc_fork(uint64_t child_rsp, uint64_t flags, int *err)
     } else {
         memcpy(c->sighand->act, parent->sighand->act, sizeof c->sighand->act);
     }
-    path_put(&c->cwd); /* proc_alloc's root */
-    path_put(&c->root);
     c->cwd = parent->cwd;
     c->root = parent->root;
     c->exe = parent->exe;
