@@ -1,8 +1,8 @@
 /*
- * epoll.c - epoll_create1, epoll_ctl, epoll_wait, epoll_pwait (epoll(7)),
- * built on the same readiness as poll (file_ops.poll) and the same sleep
- * (poll_channel). An epoll instance is a file holding a list of watched
- * descriptors.
+ * epoll.c - epoll instances (epoll(7); the system calls are
+ * syscall/sys_epoll.c), built on the same readiness as poll
+ * (file_ops.poll) and the same sleep (poll_channel). An epoll instance
+ * is a file holding a list of watched descriptors.
  *
  * Partial, on purpose: every watch is level-triggered (EPOLLET is
  * accepted but reports like level-triggered, which callers written for
@@ -10,32 +10,18 @@
  * disables a watch after one report. As on Linux, files that cannot be
  * polled (regular files) are refused with EPERM.
  */
+#include "fs/epoll.h"
+
 #include "arch/x86_64/cpu.h"
 #include "fs/anon_inode.h"
 #include "fs/vfs.h"
 #include "lib/string.h"
 #include "mm/kmalloc.h"
-#include "mm/usercopy.h"
 #include "proc/proc.h"
-#include "proc/signal.h"
 #include "proc/wait.h"
-#include "syscall/syscall.h"
-#include "time/clock.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
 #include "uapi/poll.h"
-
-#define EPOLL_CTL_ADD 1
-#define EPOLL_CTL_DEL 2
-#define EPOLL_CTL_MOD 3
-#define EPOLLONESHOT (1u << 30)
-#define EPOLLET (1u << 31)
-#define EPOLL_CLOEXEC O_CLOEXEC
-
-struct epoll_event64 {
-    uint32_t events;
-    uint64_t data;
-} __attribute__((packed));
 
 struct watch {
     int fd;
@@ -102,10 +88,8 @@ static long collect_ready(void *ctx)
     return collect(rc->ep, rc->out, rc->max);
 }
 
-long sys_epoll_create1(int flags)
+int epoll_create(int flags)
 {
-    if (flags & ~EPOLL_CLOEXEC)
-        return -EINVAL;
     struct epoll *ep = kzalloc(sizeof *ep);
     if (!ep)
         return -ENOMEM;
@@ -116,21 +100,12 @@ long sys_epoll_create1(int flags)
     return fd;
 }
 
-long sys_epoll_create(int size) { return size <= 0 ? -EINVAL : sys_epoll_create1(0); }
+struct epoll *epoll_of(struct file *f) { return f->ops == &epoll_ops ? f->priv : NULL; }
 
-long sys_epoll_ctl(int epfd, int op, int fd, uint64_t uevent)
+bool epoll_can_watch(const struct file *f) { return f->ops && f->ops->poll; }
+
+int epoll_control(struct epoll *ep, int op, int fd, struct file *f, const struct epoll_event64 *ev)
 {
-    struct file *ef = fd_get(current(), epfd), *f = fd_get(current(), fd);
-    if (!ef || !f)
-        return -EBADF;
-    if (ef->ops != &epoll_ops || fd == epfd)
-        return -EINVAL;
-    if (!f->ops || !f->ops->poll)
-        return -EPERM; /* regular files and the like cannot be watched */
-    struct epoll *ep = ef->priv;
-    struct epoll_event64 ev = {0};
-    if (op != EPOLL_CTL_DEL && copy_from_user(&ev, uevent, sizeof ev))
-        return -EFAULT;
     int i;
     for (i = 0; i < ep->n; i++)
         if (ep->w[i].fd == fd && ep->w[i].file == f)
@@ -150,13 +125,13 @@ long sys_epoll_ctl(int epfd, int op, int fd, uint64_t uevent)
             ep->w = nw;
             ep->cap = cap;
         }
-        ep->w[ep->n++] = (struct watch){fd, file_get(f), ev.events, ev.data, false};
+        ep->w[ep->n++] = (struct watch){fd, file_get(f), ev->events, ev->data, false};
         break;
     case EPOLL_CTL_MOD:
         if (i == ep->n)
             return -ENOENT;
-        ep->w[i].events = ev.events;
-        ep->w[i].data = ev.data;
+        ep->w[i].events = ev->events;
+        ep->w[i].data = ev->data;
         ep->w[i].disabled = false;
         break;
     case EPOLL_CTL_DEL:
@@ -172,35 +147,8 @@ long sys_epoll_ctl(int epfd, int op, int fd, uint64_t uevent)
     return 0;
 }
 
-long sys_epoll_pwait(int epfd, uint64_t uevents, int max, int timeout_ms, uint64_t usigmask, size_t sigsetsize)
+long epoll_wait_events(struct epoll *ep, struct epoll_event64 *out, int max, uint64_t deadline, bool no_wait)
 {
-    struct proc *p = current();
-    struct file *ef = fd_get(p, epfd);
-    if (!ef)
-        return -EBADF;
-    if (ef->ops != &epoll_ops || max <= 0 || max > 65536)
-        return -EINVAL;
-    if (usigmask && sigsetsize != 8)
-        return -EINVAL;
-    struct epoll_event64 *out = kmalloc(sizeof *out * (size_t)max);
-    if (!out)
-        return -ENOMEM;
-    struct saved_mask saved;
-    if (signal_mask_begin(usigmask, &saved)) {
-        kfree(out);
-        return -EFAULT;
-    }
-    uint64_t deadline = timeout_ms > 0 ? clock_monotonic_ns() + (uint64_t)timeout_ms * 1000000 : 0;
-    struct ready_ctx rc = {ef->priv, out, max};
-    long n = wait_until_ready(collect_ready, &rc, deadline, timeout_ms == 0);
-    signal_mask_end(&saved, n == -EINTR);
-    if (n > 0 && copy_to_user(uevents, out, sizeof *out * (size_t)n))
-        n = -EFAULT;
-    kfree(out);
-    return n;
-}
-
-long sys_epoll_wait(int epfd, uint64_t uevents, int max, int timeout_ms)
-{
-    return sys_epoll_pwait(epfd, uevents, max, timeout_ms, 0, 8);
+    struct ready_ctx rc = {ep, out, max};
+    return wait_until_ready(collect_ready, &rc, deadline, no_wait);
 }

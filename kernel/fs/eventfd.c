@@ -1,24 +1,23 @@
 /*
- * eventfd.c - eventfd and eventfd2 (eventfd(2)): a 64-bit counter in a
- * file. write adds to it; read returns it and resets it to zero, or with
- * EFD_SEMAPHORE returns 1 and decrements it. read blocks while it is 0,
- * write while the sum would pass 0xfffffffffffffffe; EFD_NONBLOCK makes
- * both EAGAIN instead. Readable while nonzero, writable while 1 more fits.
+ * eventfd.c - eventfd objects (eventfd(2); the system calls are
+ * syscall/sys_eventfd.c): a 64-bit counter in a file. write adds to it;
+ * read returns it and resets it to zero, or with EFD_SEMAPHORE returns 1
+ * and decrements it. read blocks while it is 0, write while the sum would
+ * pass 0xfffffffffffffffe; EFD_NONBLOCK makes both EAGAIN instead.
+ * Readable while nonzero, writable while 1 more fits.
  */
+#include "fs/eventfd.h"
+
 #include "arch/x86_64/cpu.h"
 #include "fs/anon_inode.h"
 #include "mm/kmalloc.h"
 #include "mm/usercopy.h"
 #include "proc/signal.h"
 #include "proc/wait.h"
-#include "syscall/syscall.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
 #include "uapi/poll.h"
 
-#define EFD_SEMAPHORE 1
-#define EFD_NONBLOCK O_NONBLOCK
-#define EFD_CLOEXEC O_CLOEXEC
 #define COUNT_MAX 0xfffffffffffffffeull
 
 struct eventfd {
@@ -82,10 +81,8 @@ static void eventfd_release(struct file *f) { kfree(f->priv); }
 static const struct file_ops eventfd_ops = {
     .read = eventfd_read, .write = eventfd_write, .poll = eventfd_poll, .release = eventfd_release};
 
-long sys_eventfd2(uint32_t initval, int flags)
+int eventfd_create(uint64_t initval, int flags)
 {
-    if (flags & ~(EFD_SEMAPHORE | EFD_NONBLOCK | EFD_CLOEXEC))
-        return -EINVAL;
     struct eventfd *e = kzalloc(sizeof *e);
     if (!e)
         return -ENOMEM;
@@ -96,5 +93,3 @@ long sys_eventfd2(uint32_t initval, int flags)
         kfree(e);
     return fd;
 }
-
-long sys_eventfd(uint32_t initval) { return sys_eventfd2(initval, 0); }

@@ -4,21 +4,12 @@
 
 #include "lib/string.h"
 #include "mm/kmalloc.h"
-#include "mm/usercopy.h"
 #include "proc/proc.h"
 #include "proc/signal.h"
 #include "proc/wait.h"
-#include "syscall/syscall.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
 
-#define F_RDLCK 0
-#define F_WRLCK 1
-#define F_UNLCK 2
-#define LOCK_SH 1
-#define LOCK_EX 2
-#define LOCK_NB 4
-#define LOCK_UN 8
 #define END_MAX INT64_MAX /* a lock "to the end of the file", however it grows */
 
 enum lock_kind { KIND_FLOCK, KIND_POSIX, KIND_OFD };
@@ -32,14 +23,6 @@ struct file_lock {
     short type;        /* F_RDLCK or F_WRLCK */
     int64_t start, end; /* bytes start..end, inclusive */
 };
-
-/* struct flock on x86_64 (fcntl(2)). */
-struct linux_flock {
-    int16_t l_type, l_whence;
-    int64_t l_start, l_len;
-    int32_t l_pid;
-};
-_Static_assert(sizeof(struct linux_flock) == 32, "struct flock is 32 bytes");
 
 static struct file_lock *locks;
 static int nlocks; /* file_put skips its work while there are none */
@@ -143,11 +126,9 @@ static long set_lock(const struct file_lock *want, bool unlock, bool wait)
     return r < 0 ? r : r == 0 ? -EAGAIN : 0;
 }
 
-long lock_fcntl(struct file *f, int cmd, uint64_t arg)
+long lock_fcntl(struct file *f, int cmd, struct linux_flock *flp)
 {
-    struct linux_flock fl;
-    if (copy_from_user(&fl, arg, sizeof fl))
-        return -EFAULT;
+    struct linux_flock fl = *flp;
     bool ofd = cmd >= F_OFD_GETLK;
     if (ofd && fl.l_pid != 0)
         return -EINVAL;
@@ -188,7 +169,8 @@ long lock_fcntl(struct file *f, int cmd, uint64_t arg)
             fl.l_len = c->end == END_MAX ? 0 : c->end - c->start + 1;
             fl.l_pid = c->pid;
         }
-        return copy_to_user(arg, &fl, sizeof fl);
+        *flp = fl;
+        return 0;
     }
     uint32_t acc = f->flags & O_ACCMODE;
     if ((fl.l_type == F_RDLCK && acc == O_WRONLY) || (fl.l_type == F_WRLCK && acc == O_RDONLY))
@@ -196,14 +178,9 @@ long lock_fcntl(struct file *f, int cmd, uint64_t arg)
     return set_lock(&want, fl.l_type == F_UNLCK, cmd == F_SETLKW || cmd == F_OFD_SETLKW);
 }
 
-long sys_flock(int fd, int op)
+long lock_flock(struct file *f, int op)
 {
-    struct file *f = fd_get(current(), fd);
-    if (!f)
-        return -EBADF;
     int what = op & ~LOCK_NB;
-    if (what != LOCK_SH && what != LOCK_EX && what != LOCK_UN)
-        return -EINVAL;
     struct file_lock want = {.ino = f->inode, .kind = KIND_FLOCK, .owner = f, .pid = current()->tgid,
                         .type = what == LOCK_EX ? F_WRLCK : F_RDLCK, .start = 0, .end = END_MAX};
     /* A conversion drops the old lock first, as Linux's flock does (it is

@@ -15,6 +15,7 @@
  * open does not wait for the other end to appear.
  * A FIFO (a named pipe in the tree) gets a pipe on its first open; the
  * pipe goes when its last end closes, and the next open makes a new one.
+ * pipe(2) and pipe2(2) are syscall/sys_pipe.c.
  */
 #include "fs/pipe.h"
 
@@ -26,7 +27,6 @@
 #include "proc/proc.h"
 #include "proc/signal.h"
 #include "proc/wait.h"
-#include "syscall/syscall.h"
 #include "arch/x86_64/cpu.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
@@ -237,10 +237,8 @@ static int fifo_open(struct file *f)
 
 const struct file_ops fifo_fops = {.open = fifo_open};
 
-long sys_pipe2(uint64_t ufds, int flags)
+int pipe_create(int flags, struct file **rd, struct file **wr)
 {
-    if (flags & ~(O_CLOEXEC | O_NONBLOCK | O_DIRECT))
-        return -EINVAL;
     struct pipe *p = pipe_alloc();
     struct file *r = NULL, *w = NULL;
     if (p) {
@@ -259,24 +257,7 @@ long sys_pipe2(uint64_t ufds, int flags)
     }
     pipe_open(r);
     pipe_open(w);
-    struct proc *cur = current();
-    int fds[2];
-    fds[0] = fd_install(cur, -1, r, flags & O_CLOEXEC);
-    fds[1] = fds[0] < 0 ? -EMFILE : fd_install(cur, -1, w, flags & O_CLOEXEC);
-    if (fds[0] < 0 || fds[1] < 0) {
-        if (fds[0] >= 0)
-            cur->fdt->fd[fds[0]] = NULL;
-        file_put(r);
-        file_put(w);
-        return -EMFILE;
-    }
-    if (copy_to_user(ufds, fds, sizeof fds)) {
-        cur->fdt->fd[fds[0]] = cur->fdt->fd[fds[1]] = NULL;
-        file_put(r);
-        file_put(w);
-        return -EFAULT;
-    }
+    *rd = r;
+    *wr = w;
     return 0;
 }
-
-long sys_pipe(uint64_t ufds) { return sys_pipe2(ufds, 0); }

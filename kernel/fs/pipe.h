@@ -6,6 +6,7 @@
 #ifndef FS_PIPE_H
 #define FS_PIPE_H
 
+struct file;
 struct file_ops;
 
 /* The file operations of FIFO inodes: open attaches the FIFO's pipe, as
@@ -13,5 +14,11 @@ struct file_ops;
  * round, unless O_NONBLOCK: then a reader goes on and a writer gets ENXIO
  * while nobody reads). */
 extern const struct file_ops fifo_fops;
+
+/* Makes an anonymous pipe (pipe2's): *rd gets its read end and *wr its
+ * write end, one reference each, both non-blocking if flags has
+ * O_NONBLOCK (its other bits are the caller's to check). 0, or -ENOMEM
+ * with nothing made. */
+int pipe_create(int flags, struct file **rd, struct file **wr);
 
 #endif

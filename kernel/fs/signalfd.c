@@ -1,14 +1,16 @@
 /*
- * signalfd.c - signalfd and signalfd4 (signalfd(2)): a file from which
- * the reading thread takes its pending signals of a set, as struct
- * signalfd_siginfo records (128 bytes each), instead of having them
- * delivered. Programs block those signals first (sigprocmask), or they
- * would be delivered before read could see them. read blocks while none
- * is pending (SFD_NONBLOCK: EAGAIN); poll says POLLIN while one is. As on
- * Linux, SIGKILL and SIGSTOP are silently left out of the set, and the
- * pending signals are those of whoever reads or polls, not of whoever
- * made the file.
+ * signalfd.c - signalfd objects (signalfd(2); the system calls are
+ * syscall/sys_signalfd.c): a file from which the reading thread takes
+ * its pending signals of a set, as struct signalfd_siginfo records (128
+ * bytes each), instead of having them delivered. Programs block those
+ * signals first (sigprocmask), or they would be delivered before read
+ * could see them. read blocks while none is pending (SFD_NONBLOCK:
+ * EAGAIN); poll says POLLIN while one is. As on Linux, SIGKILL and
+ * SIGSTOP are silently left out of the set, and the pending signals are
+ * those of whoever reads or polls, not of whoever made the file.
  */
+#include "fs/signalfd.h"
+
 #include "arch/x86_64/cpu.h"
 #include "fs/anon_inode.h"
 #include "lib/string.h"
@@ -17,14 +19,10 @@
 #include "proc/proc.h"
 #include "proc/signal.h"
 #include "proc/wait.h"
-#include "syscall/syscall.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
 #include "uapi/poll.h"
 #include "uapi/signal.h"
-
-#define SFD_NONBLOCK O_NONBLOCK
-#define SFD_CLOEXEC O_CLOEXEC
 
 struct signalfd_siginfo {
     uint32_t ssi_signo;
@@ -107,32 +105,26 @@ static void signalfd_release(struct file *f) { kfree(f->priv); }
 static const struct file_ops signalfd_ops = {
     .read = signalfd_read, .poll = signalfd_poll, .release = signalfd_release};
 
-long sys_signalfd4(int fd, uint64_t umask, size_t sizemask, int flags)
+/* mask without SIGKILL and SIGSTOP, which cannot be taken this way
+ * (dropped without an error, as Linux does). */
+static uint64_t takeable(uint64_t mask) { return mask & ~(sig_bit(SIGKILL) | sig_bit(SIGSTOP)); }
+
+int signalfd_create(uint64_t mask, int flags)
 {
-    if (sizemask != 8 || (flags & ~(SFD_NONBLOCK | SFD_CLOEXEC)))
-        return -EINVAL;
-    uint64_t mask;
-    if (copy_from_user(&mask, umask, sizeof mask))
-        return -EFAULT;
-    mask &= ~(sig_bit(SIGKILL) | sig_bit(SIGSTOP));
-    if (fd != -1) { /* a new set for an existing signalfd */
-        struct file *f = fd_get(current(), fd);
-        if (!f)
-            return -EBADF;
-        if (f->ops != &signalfd_ops)
-            return -EINVAL;
-        ((struct signalfd *)f->priv)->mask = mask;
-        wakeup(f->priv);
-        return fd;
-    }
     struct signalfd *s = kzalloc(sizeof *s);
     if (!s)
         return -ENOMEM;
-    s->mask = mask;
-    int nfd = anon_fd_install(&s->inode, "[signalfd]", &signalfd_ops, s, (uint32_t)flags);
-    if (nfd < 0)
+    s->mask = takeable(mask);
+    int fd = anon_fd_install(&s->inode, "[signalfd]", &signalfd_ops, s, (uint32_t)flags);
+    if (fd < 0)
         kfree(s);
-    return nfd;
+    return fd;
 }
 
-long sys_signalfd(int fd, uint64_t umask, size_t sizemask) { return sys_signalfd4(fd, umask, sizemask, 0); }
+struct signalfd *signalfd_of(struct file *f) { return f->ops == &signalfd_ops ? f->priv : NULL; }
+
+void signalfd_set_mask(struct signalfd *s, uint64_t mask)
+{
+    s->mask = takeable(mask);
+    wakeup(s); /* a reader may now find a signal of the new set */
+}

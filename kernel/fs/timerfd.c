@@ -1,6 +1,6 @@
 /*
- * timerfd.c - timerfd_create, timerfd_settime, timerfd_gettime
- * (timerfd_create(2)): a timer whose expirations are read from a file.
+ * timerfd.c - timerfd objects (timerfd_create(2); the system calls are
+ * syscall/sys_timerfd.c): a timer whose expirations are read from a file.
  * read returns (8 bytes) how many times it expired since the last read,
  * or since timerfd_settime, and blocks while that is 0 (TFD_NONBLOCK:
  * EAGAIN). Readable while it is nonzero.
@@ -12,29 +12,19 @@
  * times are in it); nothing sets that clock here, so
  * TFD_TIMER_CANCEL_ON_SET is accepted and never fires.
  */
+#include "fs/timerfd.h"
+
 #include "arch/x86_64/cpu.h"
 #include "fs/anon_inode.h"
 #include "mm/kmalloc.h"
 #include "mm/usercopy.h"
-#include "proc/proc.h"
 #include "proc/signal.h"
 #include "proc/wait.h"
-#include "syscall/syscall.h"
 #include "time/clock.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
 #include "uapi/poll.h"
 #include "uapi/time.h"
-
-#define TFD_NONBLOCK O_NONBLOCK
-#define TFD_CLOEXEC O_CLOEXEC
-#define TFD_TIMER_ABSTIME 1
-#define TFD_TIMER_CANCEL_ON_SET 2
-#define NSEC 1000000000ll
-
-struct itimerspec64 {
-    struct linux_timespec interval, value;
-};
 
 struct timerfd {
     bool realtime;     /* which clock next is on */
@@ -117,12 +107,8 @@ static void timerfd_release(struct file *f) { kfree(f->priv); }
 
 static const struct file_ops timerfd_ops = {.read = timerfd_read, .poll = timerfd_poll, .release = timerfd_release};
 
-long sys_timerfd_create(int clockid, int flags)
+int timerfd_create(int clockid, int flags)
 {
-    if (clockid != CLOCK_REALTIME && clockid != CLOCK_MONOTONIC && clockid != CLOCK_BOOTTIME)
-        return -EINVAL;
-    if (flags & ~(TFD_NONBLOCK | TFD_CLOEXEC))
-        return -EINVAL;
     struct timerfd *t = kzalloc(sizeof *t);
     if (!t)
         return -ENOMEM;
@@ -133,69 +119,36 @@ long sys_timerfd_create(int clockid, int flags)
     return fd;
 }
 
-static struct timerfd *timerfd_of(int fd, long *err)
-{
-    struct file *f = fd_get(current(), fd);
-    *err = !f ? -EBADF : f->ops != &timerfd_ops ? -EINVAL : 0;
-    return *err ? NULL : f->priv;
-}
+struct timerfd *timerfd_of(struct file *f) { return f->ops == &timerfd_ops ? f->priv : NULL; }
 
-/* The timer's setting as timerfd_gettime reports it: the time left. */
-static void current_setting(struct timerfd *t, struct itimerspec64 *out)
+/* The timer's setting as timerfd_gettime reports it: the time left.
+ * Interrupts off. */
+static void current_setting(struct timerfd *t, struct timerfd_setting *out)
 {
     catch_up(t);
     int64_t left = t->next ? t->next - now_on(t) : 0;
     if (t->next && left <= 0)
         left = 1; /* due this instant: still armed */
-    out->value = (struct linux_timespec){left / NSEC, left % NSEC};
-    out->interval = (struct linux_timespec){t->interval / NSEC, t->interval % NSEC};
+    out->value = left;
+    out->interval = t->interval;
 }
 
-static long ns_of(const struct linux_timespec *ts, int64_t *ns)
+void timerfd_get(struct timerfd *t, struct timerfd_setting *cur)
 {
-    if (ts->tv_sec < 0 || ts->tv_nsec < 0 || ts->tv_nsec >= NSEC)
-        return -EINVAL;
-    *ns = ts->tv_sec > INT64_MAX / NSEC - 1 ? INT64_MAX / 2 : ts->tv_sec * NSEC + ts->tv_nsec;
-    return 0;
-}
-
-long sys_timerfd_settime(int fd, int flags, uint64_t unew, uint64_t uold)
-{
-    long err;
-    struct timerfd *t = timerfd_of(fd, &err);
-    if (!t)
-        return err;
-    if (flags & ~(TFD_TIMER_ABSTIME | TFD_TIMER_CANCEL_ON_SET))
-        return -EINVAL;
-    struct itimerspec64 nv, old;
-    if (copy_from_user(&nv, unew, sizeof nv))
-        return -EFAULT;
-    int64_t value, interval;
-    if ((err = ns_of(&nv.value, &value)) || (err = ns_of(&nv.interval, &interval)))
-        return err;
     uint64_t fl = irq_save();
-    current_setting(t, &old);
+    current_setting(t, cur);
+    irq_restore(fl);
+}
+
+void timerfd_set(struct timerfd *t, int flags, const struct timerfd_setting *nv, struct timerfd_setting *old)
+{
+    uint64_t fl = irq_save();
+    current_setting(t, old);
     t->expired = 0; /* a new setting starts a new count */
-    t->interval = value ? interval : 0;
-    t->next = !value ? 0 : flags & TFD_TIMER_ABSTIME ? value : now_on(t) + value;
-    if (t->next <= 0 && value)
+    t->interval = nv->value ? nv->interval : 0;
+    t->next = !nv->value ? 0 : flags & TFD_TIMER_ABSTIME ? nv->value : now_on(t) + nv->value;
+    if (t->next <= 0 && nv->value)
         t->next = 1; /* an absolute time in the past: expires at once */
     irq_restore(fl);
     wakeup(t); /* readers waiting on a disarmed timer, and pollers */
-    if (uold && copy_to_user(uold, &old, sizeof old))
-        return -EFAULT;
-    return 0;
-}
-
-long sys_timerfd_gettime(int fd, uint64_t ucur)
-{
-    long err;
-    struct timerfd *t = timerfd_of(fd, &err);
-    if (!t)
-        return err;
-    struct itimerspec64 cur;
-    uint64_t fl = irq_save();
-    current_setting(t, &cur);
-    irq_restore(fl);
-    return copy_to_user(ucur, &cur, sizeof cur);
 }

@@ -227,7 +227,7 @@ long sys_fcntl(int fd, int cmd, uint64_t arg)
     }
     default:
         if (lock_is_fcntl_cmd(cmd))
-            return lock_fcntl(f, cmd, arg); /* fs/lock.c */
+            return fcntl_lock(f, cmd, arg); /* sys_lock.c */
         return -EINVAL;
     }
 }

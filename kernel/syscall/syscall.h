@@ -19,6 +19,8 @@
 
 #include "arch/x86_64/trap_frame.h"
 
+struct file;
+
 /* Programs the SYSCALL MSRs (EFER.SCE, STAR, LSTAR, SFMASK). */
 void syscall_init(void);
 /* The strace boot option: log every call with its result. */
@@ -166,14 +168,14 @@ long sys_rt_sigreturn(void);
 long sys_pause(void);
 long sys_sigaltstack(uint64_t uss, uint64_t uold);
 
-/* fs/epoll.c */
+/* sys_epoll.c */
 long sys_epoll_create1(int flags);
 long sys_epoll_create(int size);
 long sys_epoll_ctl(int epfd, int op, int fd, uint64_t uevent);
 long sys_epoll_wait(int epfd, uint64_t uevents, int max, int timeout_ms);
 long sys_epoll_pwait(int epfd, uint64_t uevents, int max, int timeout_ms, uint64_t usigmask, size_t sigsetsize);
 
-/* fs/pipe.c */
+/* sys_pipe.c */
 long sys_pipe(uint64_t ufds);
 long sys_pipe2(uint64_t ufds, int flags);
 
@@ -191,16 +193,25 @@ long sys_setitimer(int which, uint64_t unew, uint64_t uold);
 long sys_getitimer(int which, uint64_t uval);
 long sys_alarm(uint32_t seconds);
 
-/* fs/eventfd.c, fs/timerfd.c, fs/signalfd.c */
+/* sys_eventfd.c */
 long sys_eventfd(uint32_t initval);
 long sys_eventfd2(uint32_t initval, int flags);
+
+/* sys_timerfd.c */
 long sys_timerfd_create(int clockid, int flags);
 long sys_timerfd_settime(int fd, int flags, uint64_t unew, uint64_t uold);
 long sys_timerfd_gettime(int fd, uint64_t ucur);
+
+/* sys_signalfd.c */
 long sys_signalfd(int fd, uint64_t umask, size_t sizemask);
 long sys_signalfd4(int fd, uint64_t umask, size_t sizemask, int flags);
-/* fs/lock.c */
+
+/* sys_lock.c */
 long sys_flock(int fd, int op);
+/* fcntl's record-lock commands on f (sys_fcntl calls it): copies the
+ * struct flock at arg in and, for F_GETLK and F_OFD_GETLK, back out. */
+long fcntl_lock(struct file *f, int cmd, uint64_t arg);
+
 /* sys_statfs.c */
 long sys_statfs(uint64_t upath, uint64_t ubuf);
 long sys_fstatfs(int fd, uint64_t ubuf);

@@ -1,0 +1,71 @@
+/*
+ * sys_epoll.c - epoll_create, epoll_create1, epoll_ctl, epoll_wait,
+ * epoll_pwait (epoll(7)): check the descriptors and flags, copy struct
+ * epoll_event in and out and set up epoll_pwait's signal mask; the
+ * instances and their watches are fs/epoll.c.
+ */
+#include "fs/epoll.h"
+#include "mm/kmalloc.h"
+#include "mm/usercopy.h"
+#include "proc/proc.h"
+#include "proc/signal.h"
+#include "syscall/syscall.h"
+#include "time/clock.h"
+#include "uapi/errno.h"
+
+long sys_epoll_create1(int flags)
+{
+    if (flags & ~EPOLL_CLOEXEC)
+        return -EINVAL;
+    return epoll_create(flags);
+}
+
+long sys_epoll_create(int size) { return size <= 0 ? -EINVAL : sys_epoll_create1(0); }
+
+long sys_epoll_ctl(int epfd, int op, int fd, uint64_t uevent)
+{
+    struct file *ef = fd_get(current(), epfd), *f = fd_get(current(), fd);
+    if (!ef || !f)
+        return -EBADF;
+    struct epoll *ep = epoll_of(ef);
+    if (!ep || fd == epfd)
+        return -EINVAL;
+    if (!epoll_can_watch(f))
+        return -EPERM; /* regular files and the like cannot be watched */
+    struct epoll_event64 ev = {0};
+    if (op != EPOLL_CTL_DEL && copy_from_user(&ev, uevent, sizeof ev))
+        return -EFAULT;
+    return epoll_control(ep, op, fd, f, &ev);
+}
+
+long sys_epoll_pwait(int epfd, uint64_t uevents, int max, int timeout_ms, uint64_t usigmask, size_t sigsetsize)
+{
+    struct file *ef = fd_get(current(), epfd);
+    if (!ef)
+        return -EBADF;
+    struct epoll *ep = epoll_of(ef);
+    if (!ep || max <= 0 || max > 65536)
+        return -EINVAL;
+    if (usigmask && sigsetsize != 8)
+        return -EINVAL;
+    struct epoll_event64 *out = kmalloc(sizeof *out * (size_t)max);
+    if (!out)
+        return -ENOMEM;
+    struct saved_mask saved;
+    if (signal_mask_begin(usigmask, &saved)) {
+        kfree(out);
+        return -EFAULT;
+    }
+    uint64_t deadline = timeout_ms > 0 ? clock_monotonic_ns() + (uint64_t)timeout_ms * 1000000 : 0;
+    long n = epoll_wait_events(ep, out, max, deadline, timeout_ms == 0);
+    signal_mask_end(&saved, n == -EINTR);
+    if (n > 0 && copy_to_user(uevents, out, sizeof *out * (size_t)n))
+        n = -EFAULT;
+    kfree(out);
+    return n;
+}
+
+long sys_epoll_wait(int epfd, uint64_t uevents, int max, int timeout_ms)
+{
+    return sys_epoll_pwait(epfd, uevents, max, timeout_ms, 0, 8);
+}
