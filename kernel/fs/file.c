@@ -54,17 +54,15 @@ struct file *file_open(const struct path *path, uint32_t flags, int *err)
     return f;
 }
 
-struct file *file_get(struct file *f)
+void file_close(struct file *f)
 {
-    f->refs++;
-    return f;
+    lock_close(f);
+    file_put(f);
 }
 
-void file_put(struct file *f)
+void file_release(struct file *f)
 {
-    lock_file_put(f, f->refs == 1); /* fs/lock.c: locks end with closes */
-    if (--f->refs > 0)
-        return;
+    lock_release(f);
     /* A pseudo inode lives in the object release frees: look first. */
     bool counted = f->inode && !(f->inode->sb->flags & SB_PSEUDO);
     if (f->ops && f->ops->release)

@@ -73,8 +73,23 @@ struct file *file_open(const struct path *path, uint32_t flags, int *err);
  * inodes), one reference; ops->open is not called. NULL when out of
  * memory. */
 struct file *file_new(struct inode *inode, const struct file_ops *ops, uint32_t flags);
-struct file *file_get(struct file *f);
-void file_put(struct file *f);
+static inline struct file *file_get(struct file *f)
+{
+    f->refs++;
+    return f;
+}
+/* Drops a reference: a mapping's, an in-flight SCM_RIGHTS message's, a
+ * descriptor's (through file_close). The last one releases the file. */
+void file_release(struct file *f);
+static inline void file_put(struct file *f)
+{
+    if (--f->refs == 0)
+        file_release(f);
+}
+/* A descriptor of f goes (close, dup2 over it, close-on-exec, exit): the
+ * process's POSIX record locks on the file go too (fs/lock.h), then the
+ * descriptor's reference. */
+void file_close(struct file *f);
 
 /* What f is ready for (uapi/poll.h bits); files without a poll operation
  * are always readable and writable, as regular files are on Linux. */

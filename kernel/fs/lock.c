@@ -25,7 +25,7 @@ struct file_lock {
 };
 
 static struct file_lock *locks;
-static int nlocks; /* file_put skips its work while there are none */
+static int nlocks; /* lock_close and lock_release skip their work while there are none */
 
 static bool conflicts(const struct file_lock *a, const struct file_lock *b)
 {
@@ -193,22 +193,24 @@ long lock_flock(struct file *f, int op)
     return r; /* -EAGAIN is EWOULDBLOCK */
 }
 
-void lock_file_put(struct file *f, bool last)
+void lock_close(struct file *f)
+{
+    if (!nlocks || !f->inode || !current())
+        return;
+    /* POSIX: any close of the file by the owner drops its locks. */
+    struct file_lock posix = {.ino = f->inode, .kind = KIND_POSIX, .owner = current()->leader};
+    if (remove_range(&posix, 0, END_MAX) == 0)
+        wakeup(&locks);
+}
+
+void lock_release(struct file *f)
 {
     if (!nlocks || !f->inode)
         return;
-    struct proc *p = current();
-    bool changed = false;
-    if (p) { /* POSIX: any close of the file by the owner drops its locks */
-        struct file_lock posix = {.ino = f->inode, .kind = KIND_POSIX, .owner = p->leader};
-        changed |= remove_range(&posix, 0, END_MAX) == 0;
-    }
-    if (last) {
-        struct file_lock own = {.ino = f->inode, .kind = KIND_FLOCK, .owner = f};
-        changed |= remove_range(&own, 0, END_MAX) == 0;
-        own.kind = KIND_OFD;
-        changed |= remove_range(&own, 0, END_MAX) == 0;
-    }
+    struct file_lock own = {.ino = f->inode, .kind = KIND_FLOCK, .owner = f};
+    bool changed = remove_range(&own, 0, END_MAX) == 0;
+    own.kind = KIND_OFD;
+    changed |= remove_range(&own, 0, END_MAX) == 0;
     if (changed)
         wakeup(&locks);
 }

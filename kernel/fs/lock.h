@@ -62,9 +62,13 @@ long lock_fcntl(struct file *f, int cmd, struct linux_flock *fl);
  * is EWOULDBLOCK, when LOCK_NB finds the lock taken). */
 long lock_flock(struct file *f, int op);
 
-/* file_put calls this for every reference of f dropped (last: it was the
- * last one): the current process's record locks on f's file go, and with
- * the last reference the locks f itself owns (flock, OFD). */
-void lock_file_put(struct file *f, bool last);
+/* A descriptor of f is closed (file_close): the closing process's POSIX
+ * record locks on f's file go, as close(2) says, whichever descriptor
+ * they were taken through. */
+void lock_close(struct file *f);
+/* The last reference to f goes (file_put): the locks f itself owns
+ * (flock, OFD) go. A mapping's reference counts: Linux frees flock locks
+ * in __fput too. */
+void lock_release(struct file *f);
 
 #endif

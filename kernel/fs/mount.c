@@ -5,6 +5,7 @@
 #include "fs/dentry.h"
 #include "fs/inode.h"
 #include "fs/namei.h"
+#include "fs/path_ref.h"
 #include "fs/super.h"
 #include "lib/format.h"
 #include "lib/string.h"
@@ -30,21 +31,8 @@ void mount_release(struct mount *m)
     }
 }
 
-void path_get(const struct path *p)
-{
-    if (p->mnt)
-        mount_get(p->mnt);
-    if (p->dentry)
-        d_get(p->dentry);
-}
-
-void path_put(const struct path *p)
-{
-    if (p->dentry)
-        d_put(p->dentry);
-    if (p->mnt)
-        mount_put(p->mnt);
-}
+void path_get(const struct path *p) { path_get_inline(p); }
+void path_put(const struct path *p) { path_put_inline(p); }
 
 struct mount *mount_lookup(struct mount *parent, struct dentry *d)
 {

@@ -18,7 +18,8 @@ struct path {
     struct dentry *dentry;
 };
 
-/* Take and drop one reference on both parts (NULL parts are skipped). */
+/* Take and drop one reference on both parts (NULL parts are skipped):
+ * inline in fs/path_ref.h, for the paths that copy paths a lot (fork). */
 void path_get(const struct path *p);
 void path_put(const struct path *p);
 

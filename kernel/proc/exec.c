@@ -162,7 +162,7 @@ static int exec_elf(struct proc *p, struct file *file, const char *head, size_t 
     path_get(&p->exe);
     for (int fd = 0; fd < p->fdt->nused; fd++) {
         if (p->fdt->fd[fd] && p->fdt->cloexec[fd]) {
-            file_put(p->fdt->fd[fd]);
+            file_close(p->fdt->fd[fd]);
             p->fdt->fd[fd] = NULL;
             p->fdt->cloexec[fd] = 0;
         }

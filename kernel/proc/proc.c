@@ -8,6 +8,7 @@
 #include "arch/x86_64/layout.h"
 #include "arch/x86_64/msr.h"
 #include "arch/x86_64/power.h"
+#include "fs/path_ref.h"
 #include "fs/vfs.h"
 #include "lib/cmdline.h"
 #include "lib/kprintf.h"
@@ -185,7 +186,7 @@ static void close_files(struct proc *p)
         return;
     for (int fd = 0; fd < t->nused; fd++)
         if (t->fd[fd])
-            file_put(t->fd[fd]);
+            file_close(t->fd[fd]);
     kfree(t);
 }
 
@@ -200,9 +201,9 @@ void proc_free(struct proc *p)
 {
     close_files(p);
     release_sighand(p);
-    path_put(&p->cwd);
-    path_put(&p->root);
-    path_put(&p->exe);
+    path_put_inline(&p->cwd);
+    path_put_inline(&p->root);
+    path_put_inline(&p->exe);
     vm_put(p->mm);
     kstack_free(p->slot);
     proc_table[p->slot] = NULL;
@@ -342,9 +343,9 @@ struct proc *proc_fork(uint64_t child_rsp, uint64_t flags, int *err)
     c->cwd = parent->cwd;
     c->root = parent->root;
     c->exe = parent->exe;
-    path_get(&c->cwd);
-    path_get(&c->root);
-    path_get(&c->exe);
+    path_get_inline(&c->cwd);
+    path_get_inline(&c->root);
+    path_get_inline(&c->exe);
     c->umask = parent->umask;
     c->nice = parent->nice;
     rlimit_inherit(c, parent);

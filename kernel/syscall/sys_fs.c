@@ -133,7 +133,7 @@ long sys_close(int fd)
         return -EBADF;
     p->fdt->fd[fd] = NULL;
     p->fdt->cloexec[fd] = 0;
-    file_put(f);
+    file_close(f);
     return 0;
 }
 
@@ -172,7 +172,7 @@ long sys_dup3(int oldfd, int newfd, int flags)
     struct file *old = p->fdt->fd[newfd];
     fd_install(p, newfd, file_get(f), (flags & O_CLOEXEC) != 0);
     if (old)
-        file_put(old);
+        file_close(old);
     return newfd;
 }
 
