@@ -34,6 +34,23 @@
 #include "time/clock.h"
 #include "version.h"
 
+/* The initramfs archive while it is unpacked: how much of it went back. */
+struct archive_release {
+    const struct boot_module *m;
+    uint64_t done; /* physical address up to which frames were released */
+};
+
+/* initramfs_unpack's consumed: the archive's frames below offset go. */
+static void release_archive(void *ctx, size_t offset)
+{
+    struct archive_release *r = ctx;
+    uint64_t upto = r->m->start + offset;
+    if (upto > r->done) {
+        pmm_release_boot_range(r->done, upto);
+        r->done = upto & ~4095ull; /* a partial frame is looked at again next time */
+    }
+}
+
 void kmain(uint32_t magic, uint64_t info_pa);
 
 /* Until paging_init, only the first 4 GiB are in the direct map. */
@@ -108,10 +125,11 @@ void kmain(uint32_t magic, uint64_t info_pa)
     vfs_init();
     if (boot_info.nmodules > 0) {
         const struct boot_module *m = &boot_info.modules[0];
-        int n = initramfs_unpack(phys_to_virt(m->start), m->end - m->start);
+        /* As its files move into the page cache, the archive's memory goes
+         * back to the allocator (Linux frees the whole initrd after). */
+        struct archive_release r = {m, m->start};
+        int n = initramfs_unpack(phys_to_virt(m->start), m->end - m->start, release_archive, &r);
         kprintf("initramfs: %d entries from a %lu KiB archive\n", n, (m->end - m->start) / 1024);
-        /* Its files are in the page cache now: the archive's memory goes
-         * back to the allocator, as Linux frees the initrd. */
         pmm_release_boot_range(m->start, m->end);
     }
     vfs_boot_mounts();

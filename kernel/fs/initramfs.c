@@ -71,7 +71,7 @@ static int make_entry(const struct path *root, const char *path, const struct cp
     }
 }
 
-int initramfs_unpack(const void *archive, size_t len)
+int initramfs_unpack(const void *archive, size_t len, void (*consumed)(void *ctx, size_t offset), void *ctx)
 {
     struct path root = mount_root_path();
     char *path = kmalloc(PATH_MAX);
@@ -102,6 +102,8 @@ int initramfs_unpack(const void *archive, size_t len)
         }
         if (error) {
             kprintf("initramfs: cannot create %s (error %d)\n", path, error);
+            if (consumed)
+                consumed(ctx, off);
             continue;
         }
         /* The archive's mode (set-ID bits included), owner and time. */
@@ -118,5 +120,7 @@ int initramfs_unpack(const void *archive, size_t len)
             path_put(&p);
         }
         count++;
+        if (consumed)
+            consumed(ctx, off);
     }
 }
