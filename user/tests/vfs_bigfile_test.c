@@ -1,12 +1,16 @@
 /* vfs_bigfile_test.c - file data lives in pages, not in one buffer: a
  * 100 MiB file on tmpfs in 256 MiB of RAM (more than the old contiguous
  * buffer could ever get), read back at every MiB; a sparse file of 1 GiB
- * holds only the pages written; unlinking gives all the memory back.
+ * holds only the pages written; unlinking gives all the memory back, and
+ * so do mounting, filling and unmounting a tmpfs, making and removing a
+ * thousand files and links, and mapping files.
  * Tiny OS only: the figures come from /proc/meminfo and the run's RAM. */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -74,5 +78,40 @@ int main(void)
     CHECK(fstat(fd, &st) == 0 && st.st_size == 10 && st.st_blocks == 0, "no pages left");
     close(fd);
     unlink("/tmp/sparse");
+
+    /* Nothing the VFS makes may stay behind once it is let go. */
+    mkdir("/tmp/m", 0755);
+    long start = mem_free_kb();
+    for (int round = 0; round < 20; round++) {
+        mount("none", "/tmp/m", "tmpfs", 0, "size=2m");
+        fd = open("/tmp/m/f", O_CREAT | O_RDWR, 0644);
+        write(fd, chunk, MIB);
+        char *m = mmap(NULL, MIB, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+        if (m != MAP_FAILED) {
+            m[5] = 1;
+            munmap(m, MIB);
+        }
+        close(fd);
+        mkdir("/tmp/m/d", 0755);
+        symlink("f", "/tmp/m/l");
+        link("/tmp/m/f", "/tmp/m/h");
+        umount("/tmp/m");
+    }
+    for (int i = 0; i < 1000; i++) {
+        char name[32], other[32];
+        snprintf(name, sizeof name, "/tmp/n%d", i);
+        snprintf(other, sizeof other, "/tmp/o%d", i);
+        fd = open(name, O_CREAT | O_WRONLY, 0644);
+        write(fd, "x", 1);
+        close(fd);
+        link(name, other);
+        rename(other, name); /* two names of one file: nothing happens */
+        unlink(name);
+        unlink(other);
+        mkfifo(name, 0600);
+        unlink(name);
+    }
+    CHECK(mem_free_kb() > start - 64, "mounts, files, links, FIFOs and mappings leave nothing behind (64 KiB)");
+    rmdir("/tmp/m");
     return tt_done();
 }
