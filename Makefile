@@ -119,7 +119,15 @@ $(BUILD)/user/tests/%.glibc: user/tests/%.c
 	@mkdir -p $(dir $@)
 	$(CC) -static -O2 -Wall -Wextra -Werror -pthread $< -o $@ -lm
 
-user-tests: $(USER_TESTS) $(USER_GLIBC_TESTS) $(BUILD)/user/bad-elfs/bad/empty $(BUILD)/user/busybox-root/bin/sh
+user-tests: $(USER_TESTS) $(USER_GLIBC_TESTS) $(BUILD)/user/bad-elfs/bad/empty $(BUILD)/user/busybox-root/bin/sh \
+	$(BUILD)/user/tests/dyn_needs_lib
+# A dynamically linked glibc program whose library is installed nowhere
+# (user/tests/dyn): the dynamic linker's "cannot open shared object file".
+$(BUILD)/user/tests/libtinydyn.so: user/tests/dyn/tinydyn.c
+	@mkdir -p $(dir $@)
+	$(CC) -shared -fPIC -O2 -Wall -Wextra -Werror $< -o $@
+$(BUILD)/user/tests/dyn_needs_lib: user/tests/dyn/needs_lib.c $(BUILD)/user/tests/libtinydyn.so
+	$(CC) -O2 -Wall -Wextra -Werror $< -o $@ -L$(BUILD)/user/tests -ltinydyn
 $(BUILD)/user/busybox-root/bin/sh: Makefile
 	@mkdir -p $(dir $@)
 	@for a in $(BUSYBOX_APPLETS); do ln -sf busybox $(dir $@)$$a; done

@@ -1,5 +1,6 @@
 /*
- * elf_check.c - validate a static ELF64 executable (see elf_check.h).
+ * elf_check.c - validate an ELF64 executable or ELF interpreter (see
+ * elf_check.h).
  *
  * References: System V gABI "Object Files" chapter (ELF header, program
  * header), the x86-64 psABI (EM_X86_64, 4 KiB pages), and Linux's
@@ -160,6 +161,7 @@ int elf_check(const void *head, uint64_t head_len, uint64_t size, uint64_t dyn_b
         bias = dyn_base;
     }
     out->bias = bias;
+    out->type = eh.e_type;
 
     bool have_pt_phdr = false;
     uint64_t pt_phdr_vaddr = 0;
@@ -168,8 +170,16 @@ int elf_check(const void *head, uint64_t head_len, uint64_t size, uint64_t dyn_b
         memcpy(&ph, bytes + eh.e_phoff + (uint64_t)i * sizeof ph, sizeof ph);
         switch (ph.p_type) {
         case PT_INTERP:
-            /* Dynamically linked: needs ld.so, which we do not have. */
-            return -ENOEXEC;
+            /* Dynamically linked: the path of its ELF interpreter (ld.so),
+             * which exec loads too. Linux's checks (load_elf_binary): 2 to
+             * PATH_MAX bytes in the file, NUL-terminated (exec reads it). */
+            if (out->interp_len)
+                break; /* Linux uses the first */
+            if (ph.p_filesz < 2 || ph.p_filesz > ELF_INTERP_MAX || !in_file(ph.p_offset, ph.p_filesz, size))
+                return -ENOEXEC;
+            out->interp_off = ph.p_offset;
+            out->interp_len = ph.p_filesz;
+            break;
         case PT_LOAD:
             err = check_load_in_file(&ph, size);
             if (err)

@@ -1,13 +1,14 @@
 /*
- * elf_check.h - validate a static ELF64 executable and compute where it goes.
+ * elf_check.h - validate an ELF64 executable (or ELF interpreter) and
+ * compute where it goes.
  *
  * Pure and freestanding: it reads the file image from memory and fills in a
  * plan (struct elf_image); it maps nothing. exec uses the plan to map the
  * segments, and to fill in AT_PHDR, AT_PHNUM, AT_PHENT and AT_ENTRY.
  *
- * What runs: ET_EXEC (fixed address) and ET_DYN without PT_INTERP (static-pie,
- * which relocates itself from its own start code), x86-64, little endian.
- * Dynamically linked programs (PT_INTERP) are refused: we have no ld.so.
+ * What runs: ET_EXEC (fixed address) and ET_DYN (PIE, static-pie, or an
+ * interpreter such as ld.so), x86-64, little endian. A PT_INTERP header
+ * names the program's interpreter; exec loads it as well (exec.c).
  */
 #ifndef PROC_ELF_CHECK_H
 #define PROC_ELF_CHECK_H
@@ -16,6 +17,7 @@
 #include <stdint.h>
 
 #define ELF_MAX_SEGMENTS 16
+#define ELF_INTERP_MAX 4096 /* PATH_MAX: the longest PT_INTERP Linux takes */
 #define ELF_PAGE_SIZE 4096ull
 
 /* Segment protections, the values of mmap's PROT_READ, PROT_WRITE, PROT_EXEC. */
@@ -47,6 +49,8 @@ struct elf_image {
     int nsegs;
     struct elf_segment segs[ELF_MAX_SEGMENTS]; /* ascending vaddr, bias applied */
     bool exec_stack;                           /* PT_GNU_STACK has PF_X */
+    uint16_t type;                             /* ET_EXEC or ET_DYN */
+    uint64_t interp_off, interp_len;           /* PT_INTERP's bytes in the file (len 0: none) */
 };
 
 /*
@@ -59,7 +63,8 @@ struct elf_image {
  * Returns 0 and fills *out, or a negative errno (*out is then unspecified):
  *   -ENOEXEC  not an ELF we can run: bad magic, not ELFCLASS64, not little
  *             endian, wrong version, not EM_X86_64, not ET_EXEC/ET_DYN,
- *             PT_INTERP present, no non-empty PT_LOAD, more than
+ *             a PT_INTERP shorter than 2 or longer than ELF_INTERP_MAX bytes
+ *             or outside the file, no non-empty PT_LOAD, more than
  *             ELF_MAX_SEGMENTS of them, file shorter than an ELF header, or
  *             program headers beyond head_len.
  *   -EINVAL   a malformed or hostile file: see the checks in elf_check.c.

@@ -424,6 +424,7 @@ static void kill_other_threads(struct proc *p)
 __attribute__((noreturn)) static void thread_exit(int wait_status)
 {
     struct proc *p = current(), *leader = p->leader;
+    futex_exit_robust(p);
     if (p->clear_child_tid) {
         uint32_t zero = 0; /* CLONE_CHILD_CLEARTID: tell a joining thread we are gone */
         if (copy_to_user(p->clear_child_tid, &zero, sizeof zero) == 0)

@@ -125,6 +125,7 @@ struct proc {
     struct path exe;          /* the program file (/proc/self/exe), or none */
     uint64_t fs_base;         /* ARCH_SET_FS */
     uint64_t clear_child_tid; /* set_tid_address */
+    uint64_t robust_list;     /* set_robust_list: the thread's robust futex list head (user address) */
     int wait_status;          /* Linux wait status, valid when ZOMBIE */
     /* Last, and not zeroed by proc_alloc (3 KiB a fork need not clear):
      * an entry is written whenever its pending bit goes from 0 to 1, and

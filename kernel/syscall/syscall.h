@@ -71,6 +71,20 @@ long sys_fchdir(int fd);
 long sys_chroot(uint64_t upath);
 long sys_getdents64(int fd, uint64_t ubuf, uint32_t size);
 
+/* sys_xattr.c */
+long sys_setxattr(uint64_t upath, uint64_t uname, uint64_t uvalue, size_t size, int flags);
+long sys_lsetxattr(uint64_t upath, uint64_t uname, uint64_t uvalue, size_t size, int flags);
+long sys_fsetxattr(int fd, uint64_t uname, uint64_t uvalue, size_t size, int flags);
+long sys_getxattr(uint64_t upath, uint64_t uname, uint64_t uvalue, size_t size);
+long sys_lgetxattr(uint64_t upath, uint64_t uname, uint64_t uvalue, size_t size);
+long sys_fgetxattr(int fd, uint64_t uname, uint64_t uvalue, size_t size);
+long sys_listxattr(uint64_t upath, uint64_t ulist, size_t size);
+long sys_llistxattr(uint64_t upath, uint64_t ulist, size_t size);
+long sys_flistxattr(int fd, uint64_t ulist, size_t size);
+long sys_removexattr(uint64_t upath, uint64_t uname);
+long sys_lremovexattr(uint64_t upath, uint64_t uname);
+long sys_fremovexattr(int fd, uint64_t uname);
+
 /* sys_mount.c */
 long sys_mount(uint64_t usource, uint64_t utarget, uint64_t utype, unsigned long flags, uint64_t udata);
 long sys_umount2(uint64_t utarget, int flags);
@@ -180,6 +194,8 @@ long sys_pipe(uint64_t ufds);
 long sys_pipe2(uint64_t ufds, int flags);
 
 /* sys_futex.c */
+long sys_set_robust_list(uint64_t head, size_t len);
+long sys_get_robust_list(int pid, uint64_t uhead, uint64_t ulen);
 long sys_futex(uint64_t uaddr, int op, uint32_t val, uint64_t utimeout, uint64_t uaddr2, uint32_t val3);
 
 /* sys_poll.c */

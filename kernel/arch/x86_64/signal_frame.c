@@ -42,6 +42,13 @@ struct rt_sigframe {
 
 _Static_assert(sizeof(struct sigcontext64) == 256, "sigcontext layout");
 
+uint64_t sigframe_max_size(void)
+{
+    /* sigframe_setup: the red zone is not on an alternate stack; the FPU
+     * area aligned down, the frame below it aligned to 16, minus 8. */
+    return fpu_area_size() + FPU_ALIGN + sizeof(struct rt_sigframe) + 16 + 8;
+}
+
 bool sigframe_setup(struct trap_frame *f, const struct sigframe_args *a)
 {
     uint64_t sp = f->rsp;

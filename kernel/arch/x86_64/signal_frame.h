@@ -64,6 +64,10 @@ struct sigframe_args {
  * does); f is unchanged then. */
 bool sigframe_setup(struct trap_frame *f, const struct sigframe_args *a);
 
+/* The most stack one signal frame takes (AT_MINSIGSTKSZ, as Linux's
+ * get_sigframe_size): the FPU area, the rt_sigframe and alignment. */
+uint64_t sigframe_max_size(void);
+
 /* rt_sigreturn, in two steps so the caller can put the signal mask back
  * between them: sigframe_restore reloads f's registers from the frame the
  * handler returned from and reports the mask and FPU state it saved; false

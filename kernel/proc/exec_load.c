@@ -1,0 +1,284 @@
+/*
+ * exec_load.c - a new program's address space: the ELF program mapped
+ * from its file, the ELF interpreter it names (PT_INTERP, glibc's ld.so)
+ * mapped beside it, and the initial stack with argv, envp and the
+ * auxiliary vector. Nothing of the calling process changes here: exec.c
+ * commits the result (see exec_load.h).
+ *
+ * Where things go, as Linux does without address randomization:
+ *   - ET_EXEC programs at their own addresses; ET_DYN programs (PIE) at
+ *     USER_PIE_BASE, 0x555555554000 (Linux's ELF_ET_DYN_BASE: two thirds
+ *     of the 47-bit user space);
+ *   - the interpreter (an ET_DYN) top-down below USER_MMAP_TOP
+ *     (0x7f0000000000, Tiny OS's mmap_base: the first mapping of the new
+ *     address space, where Linux's first mmap would go), so ld.so's own
+ *     mmaps follow it downwards;
+ *   - the heap (brk) right after the program's last segment;
+ *   - the stack's 8 MiB below USER_STACK_TOP.
+ * The validation is elf_check.c's, the stack layout user_stack.c's.
+ */
+#include "proc/exec_load.h"
+
+#include "arch/x86_64/cpu.h"
+#include "arch/x86_64/layout.h"
+#include "arch/x86_64/signal_frame.h"
+#include "fs/vfs.h"
+#include "lib/random.h"
+#include "lib/string.h"
+#include "mm/kmalloc.h"
+#include "mm/pt_index.h"
+#include "mm/vm.h"
+#include "proc/elf_check.h"
+#include "proc/exec.h"
+#include "proc/user_stack.h"
+#include "uapi/elf.h"
+#include "uapi/errno.h"
+#include "uapi/fcntl.h"
+#include "uapi/mman.h"
+
+/* Maps every PT_LOAD segment of img into mm: the file bytes as a private
+ * mapping of f, the rest of each segment (.bss) as zeros: the tail of the
+ * last file page cleared (a private copy of that page), whole pages past
+ * it anonymous memory. */
+static int load_segments(struct mm *mm, const struct elf_image *img, struct file *f)
+{
+    for (int i = 0; i < img->nsegs; i++) {
+        const struct elf_segment *s = &img->segs[i];
+        uint64_t start = page_align_down(s->vaddr);
+        uint64_t file_end = s->vaddr + s->filesz, map_end = page_align_up(file_end);
+        uint64_t mem_end = page_align_up(s->vaddr + s->memsz);
+        int err = 0;
+        if (s->filesz) {
+            struct vma_file vf = {.file = f, .pgoff = page_align_down(s->offset) / PAGE_SIZE};
+            err = f->ops->mmap ? f->ops->mmap(f, &vf) : -ENOEXEC;
+            if (!err)
+                err = vm_map(mm, start, map_end - start, s->prot, 0, &vf);
+            if (!err && s->memsz > s->filesz && file_end % PAGE_SIZE)
+                err = vm_write(mm, file_end, NULL, map_end - file_end);
+        } else {
+            map_end = start;
+        }
+        if (!err && mem_end > map_end)
+            err = vm_map(mm, map_end, mem_end - map_end, s->prot, 0, NULL);
+        if (err)
+            return err;
+    }
+    return 0;
+}
+
+/* Bytes the argument block needs on the stack, or 0 if over the limit. */
+static uint64_t args_size(const char *const *v, int n, uint64_t *total)
+{
+    for (int i = 0; i < n; i++) {
+        *total += strlen(v[i]) + 1 + sizeof(uint64_t);
+        if (*total > EXEC_ARG_MAX)
+            return 0;
+    }
+    return *total;
+}
+
+/* build_stack's auxiliary-vector values from the program (and its
+ * interpreter, when it has one). */
+struct aux_values {
+    uint64_t base; /* AT_BASE: where the interpreter was loaded (0: none) */
+};
+
+static int build_stack(struct mm *mm, const struct elf_image *img, const struct aux_values *av, const char *path,
+                       const char *const *argv, int argc, const char *const *envp, int envc, uint64_t *sp)
+{
+    uint64_t need = 0;
+    if (!args_size(argv, argc, &need) || !args_size(envp, envc, &need))
+        return -E2BIG;
+    /* Strings and pointers, the execfn copy, auxv, alignment slack. */
+    uint64_t size = page_align_up(need + strlen(path) + 1 + 64 * 16 + 256);
+    int err = vm_map(mm, USER_STACK_TOP - USER_STACK_MAX, USER_STACK_MAX, PROT_READ | PROT_WRITE, VMA_STACK, NULL);
+    if (err)
+        return err;
+    uint8_t *buf = kzalloc(size); /* all of it reaches user memory: no stale heap bytes */
+    if (!buf)
+        return -ENOMEM;
+    uint32_t a, b, c, d;
+    cpuid(1, 0, &a, &b, &c, &d);
+    /* Linux's order (create_elf_tables); no AT_SYSINFO_EHDR: there is no
+     * vDSO, and the C libraries then make real system calls. */
+    const struct auxv_pair aux[] = {
+        {AT_MINSIGSTKSZ, sigframe_max_size()},
+        {AT_HWCAP, d},               {AT_PAGESZ, PAGE_SIZE},     {AT_CLKTCK, 100},
+        {AT_PHDR, img->phdr_vaddr},  {AT_PHENT, img->phentsize}, {AT_PHNUM, img->phnum},
+        {AT_BASE, av->base},         {AT_FLAGS, 0},              {AT_ENTRY, img->entry},
+        {AT_UID, 0},                 {AT_EUID, 0},               {AT_GID, 0},
+        {AT_EGID, 0},                {AT_SECURE, 0},             {AT_HWCAP2, 0},
+    };
+    uint8_t rnd[16];
+    random_bytes(rnd, sizeof rnd);
+    err = user_stack_build(buf, size, USER_STACK_TOP, argv, argc, envp, envc, path, rnd, aux,
+                           (int)(sizeof aux / sizeof aux[0]), sp);
+    if (!err)
+        err = vm_write(mm, USER_STACK_TOP - size, buf, size);
+    if (!err && argc > 0) {
+        /* Remember where the argv strings went (/proc/PID/cmdline reads
+         * them back): argv[0]'s pointer sits just above argc, and the
+         * strings lie one after the other, argv[0] lowest. */
+        const uint64_t *uargv = (const uint64_t *)(buf + (*sp - (USER_STACK_TOP - size)) + 8);
+        mm->arg_start = uargv[0];
+        mm->arg_end = uargv[argc - 1] + strlen(argv[argc - 1]) + 1;
+    }
+    kfree(buf);
+    return err;
+}
+
+/* The bytes of a program's start exec reads: the ELF header and program
+ * headers (or a script's "#!" line): 1 KiB holds them for every usual
+ * program; headers past it are read too, up to HEAD_MAX. */
+#define HEAD_FIRST 1024
+#define HEAD_MAX 65536
+
+/* Reads the head of the program file: *head (kmalloc'd) and its length. */
+int exec_read_head(struct inode *inode, char **head, size_t *len)
+{
+    size_t want = inode->size < HEAD_FIRST ? inode->size : HEAD_FIRST;
+    char *buf = kmalloc(HEAD_FIRST);
+    if (!buf)
+        return -ENOMEM;
+    long n = kernel_read(inode, 0, buf, want);
+    if (n >= 64 && !memcmp(buf, "\177ELF", 4)) {
+        /* Program headers beyond the first page (e_phoff at 32, e_phnum at
+         * 56): read up to their end. elf_check checks them. */
+        uint64_t phoff;
+        uint16_t phnum;
+        memcpy(&phoff, buf + 32, 8);
+        memcpy(&phnum, buf + 56, 2);
+        uint64_t end = phoff + (uint64_t)phnum * 56;
+        if (phoff < HEAD_MAX && end > (uint64_t)n && end <= HEAD_MAX && end <= inode->size) {
+            char *big = kmalloc(end);
+            if (!big) {
+                kfree(buf);
+                return -ENOMEM;
+            }
+            kfree(buf);
+            buf = big;
+            n = kernel_read(inode, 0, buf, end);
+        }
+    }
+    if (n < 0) {
+        kfree(buf);
+        return (int)n;
+    }
+    *head = buf;
+    *len = (size_t)n;
+    return 0;
+}
+
+/* Opens the program at path for execve: a regular file with an execute
+ * bit, on a mount that allows it (EACCES otherwise, as Linux answers). */
+int exec_open(struct proc *p, const char *path, struct file **out)
+{
+    struct file *f;
+    int err = vfs_open(&p->cwd, path, O_RDONLY, 0, &f);
+    if (err)
+        return err;
+    if (!inode_is_reg(f->inode) || !(f->inode->mode & 0111) || (f->path.mnt->flags & MS_NOEXEC)) {
+        file_put(f);
+        return -EACCES;
+    }
+    *out = f;
+    return 0;
+}
+
+
+/* The interpreter's path from PT_INTERP (kmalloc'd): Linux's rules, a
+ * NUL at its end, or ENOEXEC. */
+static int interp_path(struct file *prog, const struct elf_image *img, char **out)
+{
+    char *path = kmalloc(img->interp_len);
+    if (!path)
+        return -ENOMEM;
+    long n = kernel_read(prog->inode, img->interp_off, path, img->interp_len);
+    if (n != (long)img->interp_len || path[img->interp_len - 1] != '\0') {
+        kfree(path);
+        return n < 0 ? (int)n : -ENOEXEC;
+    }
+    *out = path;
+    return 0;
+}
+
+/* Opens and checks the interpreter path for p: *out the open file and
+ * *iimg its image, loaded at a base chosen in mm. Linux's answers: what
+ * opening it says (ENOENT, EACCES), EIO when it is shorter than an ELF
+ * header, ELIBBAD when it is no ELF interpreter for this machine (Linux
+ * finds some of these only after the point of no return and kills the
+ * process; here execve fails and the caller goes on). */
+static int load_interp(struct proc *p, struct mm *mm, const char *path, struct file **out, struct elf_image *iimg)
+{
+    struct file *f;
+    int err = exec_open(p, path, &f);
+    if (err)
+        return err;
+    char *head;
+    size_t len;
+    err = exec_read_head(f->inode, &head, &len);
+    if (!err && len < sizeof(Elf64_Ehdr))
+        err = -EIO;
+    if (!err) {
+        /* Once to learn its span (any valid base would do), then at a
+         * free place below the mmap base. */
+        err = elf_check(head, len, f->inode->size, USER_PIE_BASE, USER_MIN, USER_MMAP_TOP, iimg);
+        if (!err && iimg->type == ET_DYN) {
+            uint64_t span = iimg->highest - iimg->lowest, first = iimg->lowest - USER_PIE_BASE;
+            uint64_t at = vm_find_free(mm, span, USER_MMAP_TOP);
+            err = at ? elf_check(head, len, f->inode->size, at - first, USER_MIN, USER_MMAP_TOP, iimg) : -ENOMEM;
+        }
+        if (err && err != -ENOMEM)
+            err = -ELIBBAD;
+    }
+    if (!err)
+        err = load_segments(mm, iimg, f);
+    kfree(head);
+    if (err) {
+        file_put(f);
+        return err;
+    }
+    *out = f;
+    return 0;
+}
+
+int exec_load_elf(struct proc *p, struct file *prog, const char *head, size_t head_len, const char *execfn,
+                  const char *const *argv, int argc, const char *const *envp, int envc, struct exec_image *out)
+{
+    struct elf_image img, iimg;
+    int err = elf_check(head, head_len, prog->inode->size, USER_PIE_BASE, USER_MIN, USER_MMAP_TOP, &img);
+    if (err)
+        return err;
+    char *ipath = NULL;
+    if (img.interp_len) {
+        err = interp_path(prog, &img, &ipath);
+        if (err)
+            return err;
+    }
+    struct mm *mm = vm_create();
+    if (!mm) {
+        kfree(ipath);
+        return -ENOMEM;
+    }
+    struct file *interp = NULL;
+    struct aux_values av = {0};
+    err = load_segments(mm, &img, prog);
+    if (!err && ipath) {
+        err = load_interp(p, mm, ipath, &interp, &iimg);
+        if (!err)
+            av.base = iimg.bias;
+    }
+    uint64_t sp = 0;
+    if (!err)
+        err = build_stack(mm, &img, &av, execfn, argv, argc, envp, envc, &sp);
+    kfree(ipath);
+    if (interp)
+        file_put(interp); /* its mappings hold their own references */
+    if (err) {
+        vm_destroy(mm);
+        return err;
+    }
+    mm->brk_start = mm->brk = img.highest;
+    *out = (struct exec_image){.mm = mm, .entry = interp ? iimg.entry : img.entry, .sp = sp};
+    return 0;
+}

@@ -1,0 +1,42 @@
+/*
+ * exec_load.h - building a new program's address space for execve
+ * (exec_load.c): the program and its ELF interpreter mapped from their
+ * files, the initial stack. exec.c decides what to run (scripts) and
+ * commits the result to the process.
+ */
+#ifndef PROC_EXEC_LOAD_H
+#define PROC_EXEC_LOAD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct file;
+struct inode;
+struct mm;
+struct proc;
+
+/* What exec commits: the address space and where the process starts. */
+struct exec_image {
+    struct mm *mm;
+    uint64_t entry; /* the interpreter's entry point, or the program's */
+    uint64_t sp;    /* the initial stack pointer (argc) */
+};
+
+/* Opens the program at path (from p's working directory) for execve: a
+ * regular file with an execute bit, on a mount that allows it (EACCES
+ * otherwise, as Linux answers), or what the open says (ENOENT...). */
+int exec_open(struct proc *p, const char *path, struct file **out);
+
+/* Reads the head of a program file (the ELF header and program headers,
+ * or a "#!" line) into *head (kmalloc'd), its length in *len. */
+int exec_read_head(struct inode *inode, char **head, size_t *len);
+
+/* Builds the address space of the ELF program prog (head: its first
+ * head_len bytes) with its interpreter if it names one, and the stack with
+ * argv, envp and the auxiliary vector (execfn: AT_EXECFN). 0 and *out, or
+ * -errno with nothing changed: elf_check's, the interpreter's (ENOENT,
+ * EACCES, EIO, ELIBBAD, ENOEXEC for a bad PT_INTERP), E2BIG, ENOMEM. */
+int exec_load_elf(struct proc *p, struct file *prog, const char *head, size_t head_len, const char *execfn,
+                  const char *const *argv, int argc, const char *const *envp, int envc, struct exec_image *out);
+
+#endif
