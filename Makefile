@@ -76,9 +76,17 @@ $(KERNEL): $(KERNEL_OBJ) $(BUILD)/ksyms.o kernel/kernel.ld
 # build (a sub-make, so nothing is built before the tools exist).
 run: deps
 	@$(MAKE) --no-print-directory run-now
+# HOST_FILES="/usr/bin/python3 /usr/lib/python3.11 ...": host programs and
+# trees added to the root file system at their own paths, with the shared
+# libraries they need (tools/mkinitrd --host-deps).
+HOST_FILES ?=
+RUN_CPIO := $(if $(strip $(HOST_FILES)),$(BUILD)/rootfs-host.cpio,$(ROOTFS_CPIO))
+RUN_MEMORY := $(if $(strip $(HOST_FILES)),512M,128M)
 run-now: $(KERNEL) $(ROOTFS_CPIO)
+	@if [ -n "$(strip $(HOST_FILES))" ]; then \
+	    $(PYTHON) tools/mkinitrd -o $(RUN_CPIO) $(ROOTFS) $(foreach f,$(HOST_FILES),--host-deps $(f)) || exit 1; fi
 	@echo "Booting Tiny OS. Ctrl-A X quits QEMU, Ctrl-A C toggles the QEMU monitor."
-	$(PYTHON) tools/qemu-boot --interactive --initrd $(ROOTFS_CPIO) $(KERNEL) -- $(QEMU_ARGS)
+	$(PYTHON) tools/qemu-boot --interactive --memory $(RUN_MEMORY) --initrd $(RUN_CPIO) $(KERNEL) -- $(QEMU_ARGS)
 
 debug: deps
 	@$(MAKE) --no-print-directory debug-now

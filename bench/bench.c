@@ -378,6 +378,22 @@ static int b_fork_exec_busybox(long warm, long n, uint64_t *ticks)
     return fork_exec_wait("/bin/busybox", argv, warm, n, ticks);
 }
 
+/* Debian's dynamically linked /usr/bin/true: the kernel maps the program
+ * and ld.so, and ld.so maps libc.so.6 with mmap and relocates. */
+static int b_fork_exec_dyn_true(long warm, long n, uint64_t *ticks)
+{
+    char *const argv[] = {"true", NULL};
+    return fork_exec_wait("/usr/bin/true", argv, warm, n, ticks);
+}
+
+/* Debian's python3 starting and exiting: `python3 -c pass` (its standard
+ * library from /usr/lib/python3.11, site module included). */
+static int b_python3_startup(long warm, long n, uint64_t *ticks)
+{
+    char *const argv[] = {"python3", "-c", "pass", NULL};
+    return fork_exec_wait("/usr/bin/python3", argv, warm, n, ticks);
+}
+
 #define MAP_BYTES (1L << 20)
 
 /* mmap 1 MiB of anonymous memory, write one byte in each page (a
@@ -475,6 +491,10 @@ static const struct bench {
      b_fork_exec_wait},
     {"fork-exec-busybox", 20, 1, "fork(), child execve() of /bin/busybox true (2 MB static glibc program), wait4()",
      b_fork_exec_busybox},
+    {"fork-exec-dyn-true", 20, 1, "fork(), child execve() of Debian's dynamically linked /usr/bin/true, wait4()",
+     b_fork_exec_dyn_true},
+    {"python3-startup", 5, 1, "fork(), child execve() of python3 -c pass (Debian's python3.11), wait4()",
+     b_python3_startup},
     {"mmap-touch-munmap", 50, 1, "mmap() of 1 MiB anonymous memory, one write per page, munmap()",
      b_mmap_touch_munmap},
     {"brk-page-fault", 2048, 1, "first write to a fresh page of the heap (demand-zero fault)", b_brk_page_fault},

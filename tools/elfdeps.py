@@ -11,7 +11,13 @@ by running anything).
   library that cannot be found is left out: ld.so reports it at run time,
   as on Linux.
 
-Used by tools/tinyos-run (PROG and --host-file) and tools/mkinitrd.
+  elfdeps.host_closure(host_files, progs) -> the host paths to bring for
+  host files or trees and programs: the host files themselves, what every
+  ELF file among them (or inside the trees) and progs need, and the
+  dynamic linker's cache.
+
+Used by tools/tinyos-run (PROG and --host-file) and tools/mkinitrd
+(--host-deps, which `make run HOST_FILES=...` uses).
 """
 import glob
 import os
@@ -154,3 +160,18 @@ def needed(paths):
                     todo.append((c, rpath))
                     break
     return sorted(found)
+
+
+def host_closure(host_files, progs=()):
+    elfs = list(progs)
+    for path in host_files:
+        if os.path.isdir(path):
+            for d, _, files in os.walk(path):
+                elfs += [os.path.join(d, f) for f in files]
+        else:
+            elfs.append(path)
+    deps = needed(sorted({os.path.realpath(p) for p in elfs if os.path.isfile(p)}))
+    paths = [os.path.abspath(p) for p in host_files] + deps
+    if deps and os.path.isfile("/etc/ld.so.cache"):
+        paths.append("/etc/ld.so.cache")
+    return paths

@@ -10,6 +10,8 @@ the failures. No timing is checked.
 USER_TESTS = [
     # prog is relative to BUILD/user/tests: this is BUILD/bench/bench.
     # BUILD/bench/root holds /bin/tiny, the program fork-exec-wait runs.
+    # Debian's /usr/bin/true and python3 (with their libraries) for the
+    # dynamic rows.
     dict(name="bench-smoke", prog="../../bench/bench", args=["--smoke", "all"], extra="bench/root", status=0,
-         timeout=60),
+         host_files=["/usr/bin/true", "/usr/bin/python3", "/usr/lib/python3.11"], memory="256M", timeout=90),
 ]
