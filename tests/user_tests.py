@@ -21,7 +21,8 @@ from user/tests (built into build/user/tests/) as PID 1:
   rootfs        add the whole root file system of `make run` (build/rootfs)
   host_files    host files or trees brought at their own paths, with the
                 libraries their ELF files need (tinyos-run --host-file);
-                "{build}" there and in args is the build directory
+                "{build}" and "{root}" there and in args are the build
+                directory and the source tree
   rtc           start the guest's clock at this date (tinyos-run --rtc),
                 whatever date the suite runs at
 More tables live in tests/suites/*.py (USER_TESTS and BOOTS lists, one

@@ -78,6 +78,11 @@ USER_TESTS = [
          [f"{L}/Scrt1.o", f"{L}/libgcc_s.so.1"] + LIBC_DEV + HEADERS,
          args=["-c", f"cd /tmp && {HELLO_C} && /usr/bin/gcc -o hello hello.c && ./hello;"
                " s=$?; /usr/bin/rm -f hello hello.c; exit $s"]),
+    # Ten python3 processes share the pages of python3 and the libraries
+    # (Tiny OS only: the figures are printed into the log).
+    dict(name="dyn-python3-shares-pages", path="/usr/bin/python3", status=0, memory="256M", timeout=120,
+         host_files=["/usr/bin/python3", "/usr/lib/python3.11", "{root}/tests/data/python_sharing.py"],
+         args=["{root}/tests/data/python_sharing.py"]),
     # ld.so's own errors: a library nobody has (status 127, its message on stderr).
     dict(name="dyn-missing-library", prog="dyn_needs_lib", status=127, differential=True, stdout=""),
     # A library that is there but cut short: ld.so's "file too short", 127.
