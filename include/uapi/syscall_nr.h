@@ -198,7 +198,16 @@
 #define SYS_munlock 150
 #define SYS_mlockall 151
 #define SYS_munlockall 152
+#define SYS_mincore 27
+#define SYS_getdents 78
+#define SYS_creat 85
 #define SYS_mknod 133
+#define SYS_sethostname 170
+#define SYS_setdomainname 171
+#define SYS_readahead 187
+#define SYS_futimesat 261
+#define SYS_sync_file_range 277
+#define SYS_fallocate 285
 #define SYS_setxattr 188
 #define SYS_lsetxattr 189
 #define SYS_fsetxattr 190

@@ -216,6 +216,39 @@ int filemap_resize(struct inode *inode, uint64_t size)
 
 void filemap_release(struct inode *inode) { drop_pages(inode, 0); }
 
+int filemap_fallocate(struct inode *inode, int mode, uint64_t off, uint64_t len)
+{
+    if (off > FILEMAP_MAX_BYTES || len > FILEMAP_MAX_BYTES - off)
+        return -EFBIG;
+    uint64_t end = off + len;
+    if (mode & FALLOC_FL_PUNCH_HOLE) {
+        /* Zero the range in the pages that hold it. The whole pages stay
+         * (zeroed) rather than being dropped: a mapping of them keeps
+         * its frames, and tmpfs's pages are the file's only copy. */
+        for (uint64_t at = off; at < end && at < inode->size;) {
+            uint64_t index = at / PAGE_SIZE, poff = at % PAGE_SIZE;
+            uint64_t chunk = PAGE_SIZE - poff < end - at ? PAGE_SIZE - poff : end - at;
+            uint64_t pa = pc_find(&inode->pages, index, NULL);
+            if (pa)
+                memset((char *)phys_to_virt(pa) + poff, 0, chunk);
+            at += chunk;
+        }
+        inode_touch(inode, ATTR_MTIME | ATTR_CTIME);
+        return 0;
+    }
+    for (uint64_t index = off / PAGE_SIZE; index < (end + PAGE_SIZE - 1) / PAGE_SIZE; index++) {
+        uint64_t pa;
+        int err = page_get(inode, index, PAGE_CREATE, &pa);
+        if (err)
+            return err;
+    }
+    if (!(mode & FALLOC_FL_KEEP_SIZE) && end > inode->size) {
+        inode->size = end;
+        inode_touch(inode, ATTR_MTIME | ATTR_CTIME);
+    }
+    return 0;
+}
+
 /* --- mappings ------------------------------------------------------- */
 
 static void map_open(struct vma *v)

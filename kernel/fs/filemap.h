@@ -35,6 +35,14 @@ long filemap_write_kernel(struct inode *inode, uint64_t off, const void *buf, si
  * SIGBUS then). The caller holds the inode lock. 0 or -EFBIG. */
 int filemap_resize(struct inode *inode, uint64_t size);
 
+/* fallocate on inode's data (the caller holds the inode lock): mode 0
+ * and FALLOC_FL_KEEP_SIZE take the pages of [off, off + len) now (and
+ * mode 0 extends the size over them); FALLOC_FL_PUNCH_HOLE zeroes the
+ * range (the pages stay, zeroed). 0, -ENOSPC or -EFBIG. */
+#define FALLOC_FL_KEEP_SIZE 0x01
+#define FALLOC_FL_PUNCH_HOLE 0x02
+int filemap_fallocate(struct inode *inode, int mode, uint64_t off, uint64_t len);
+
 /* Frees every page (the inode is being evicted). */
 void filemap_release(struct inode *inode);
 

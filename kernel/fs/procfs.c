@@ -3,6 +3,7 @@
 
 #include "fs/procfs_pid.h"
 #include "fs/procfs_sys.h"
+#include "fs/procfs_sysctl.h"
 #include "fs/vfs.h"
 #include "lib/format.h"
 #include "lib/kprintf.h"
@@ -29,8 +30,9 @@ struct entry {
     int place;               /* magic links: PROCFS_CWD, ROOT or EXE; -1 otherwise */
 };
 
-/* Entry indexes 0 and 1 name the directories themselves (inode numbers). */
-enum { IDX_ROOT = 1, IDX_PID_DIR = 1, IDX_FIRST = 2, IDX_SELF = 254, IDX_FD_LINK = 255 };
+/* Entry indexes 0 and 1 name the directories themselves (inode numbers);
+ * /proc/sys's entry i (procfs_sysctl.c's table) is IDX_SYSCTL + i. */
+enum { IDX_ROOT = 1, IDX_PID_DIR = 1, IDX_FIRST = 2, IDX_SYSCTL = 64, IDX_SELF = 254, IDX_FD_LINK = 255 };
 
 static const struct entry root_entries[] = {
     {"meminfo", S_IFREG | 0444, procfs_meminfo, NULL, -1},
@@ -42,6 +44,7 @@ static const struct entry root_entries[] = {
     {"stat", S_IFREG | 0444, procfs_stat, NULL, -1},
     {"filesystems", S_IFREG | 0444, procfs_filesystems, NULL, -1},
     {"mounts", S_IFLNK | 0777, NULL, "self/mounts", -1},
+    {"sys", S_IFDIR | 0555, NULL, NULL, -1},
 };
 #define NROOT (sizeof root_entries / sizeof root_entries[0])
 
@@ -73,9 +76,31 @@ static const struct entry *entry_of(const struct inode *i)
     unsigned idx = ino_idx(i);
     if (idx < IDX_FIRST || idx >= IDX_SELF)
         return NULL;
+    if (ino_pid(i) == 0 && idx >= IDX_SYSCTL)
+        return NULL;
     if (ino_pid(i) == 0)
         return idx - IDX_FIRST < NROOT ? &root_entries[idx - IDX_FIRST] : NULL;
     return idx - IDX_FIRST < NPID ? &pid_entries[idx - IDX_FIRST] : NULL;
+}
+
+/* The /proc/sys entry an inode stands for, or NULL. */
+static const struct sysctl_entry *sysctl_of(const struct inode *i)
+{
+    unsigned idx = ino_idx(i);
+    if (ino_pid(i) != 0 || idx < IDX_SYSCTL || idx - IDX_SYSCTL >= (unsigned)sysctl_count)
+        return NULL;
+    return &sysctl_entries[idx - IDX_SYSCTL];
+}
+
+/* A directory of /proc/sys: its index in the sysctl table, -1 for
+ * /proc/sys itself, or -2 when it is not one. */
+static int sysctl_dir_index(const struct inode *i)
+{
+    const struct sysctl_entry *e = sysctl_of(i);
+    if (e)
+        return (e->mode & S_IFMT) == S_IFDIR ? (int)(e - sysctl_entries) : -2;
+    const struct entry *r = entry_of(i);
+    return r && ino_pid(i) == 0 && (r->mode & S_IFMT) == S_IFDIR ? -1 : -2;
 }
 
 static bool is_fd_dir(const struct inode *i)
@@ -91,15 +116,22 @@ struct snapshot {
     char text[];
 };
 
+/* The generator of a file: a fixed entry's or a tunable's. */
+static generator generator_of(const struct inode *i)
+{
+    const struct sysctl_entry *t = sysctl_of(i);
+    return t ? t->read : entry_of(i)->gen;
+}
+
 static int snap_open(struct file *f)
 {
-    const struct entry *e = entry_of(f->inode);
+    generator gen = generator_of(f->inode);
     size_t cap = 4096;
     for (;;) {
         struct snapshot *s = kmalloc(sizeof *s + cap);
         if (!s)
             return -ENOMEM;
-        long len = e->gen(ino_pid(f->inode), s->text, cap);
+        long len = gen ? gen(ino_pid(f->inode), s->text, cap) : 0; /* write-only: empty */
         if (len < 0) {
             kfree(s);
             return (int)len;
@@ -141,6 +173,43 @@ static void snap_release(struct file *f) { kfree(f->priv); }
 
 static const struct file_ops snapshot_ops = {
     .open = snap_open, .read = snap_read, .lseek = snap_lseek, .release = snap_release};
+
+/* --- /proc/sys tunables: a snapshot to read, a value to write ---------- */
+
+#define SYSCTL_WRITE_MAX 4096
+
+static int sysctl_open(struct file *f)
+{
+    const struct sysctl_entry *t = sysctl_of(f->inode);
+    uint32_t acc = f->flags & O_ACCMODE;
+    /* Checked against the mode even for root, as Linux does for sysctls:
+     * a read-only tunable cannot be opened for writing. */
+    if ((acc != O_WRONLY && !t->read) || (acc != O_RDONLY && !t->write))
+        return -EACCES;
+    return snap_open(f);
+}
+
+/* One write sets the value from its text (Linux's sysctls take the whole
+ * value in one write too). */
+static long sysctl_write(struct file *f, uint64_t ubuf, size_t n)
+{
+    const struct sysctl_entry *t = sysctl_of(f->inode);
+    if (n == 0)
+        return 0;
+    if (n > SYSCTL_WRITE_MAX)
+        return -EINVAL;
+    char *text = kmalloc(n);
+    if (!text)
+        return -ENOMEM;
+    long r = copy_from_user(text, ubuf, n) ? -EFAULT : t->write(text, n);
+    kfree(text);
+    if (r > 0)
+        f->pos += (uint64_t)r;
+    return r;
+}
+
+static const struct file_ops sysctl_ops = {
+    .open = sysctl_open, .read = snap_read, .write = sysctl_write, .lseek = snap_lseek, .release = snap_release};
 
 /* --- links ------------------------------------------------------------- */
 
@@ -198,7 +267,7 @@ static int make_inode(struct super_block *sb, int pid, int fd, unsigned idx, uin
         n->ops = &dir_iops;
         n->fops = &dir_fops;
         break;
-    case S_IFREG: n->fops = &snapshot_ops; break;
+    case S_IFREG: n->fops = sysctl_of(n) ? &sysctl_ops : &snapshot_ops; break;
     case S_IFLNK: {
         const struct entry *e = entry_of(n);
         n->ops = idx == IDX_FD_LINK || (e && e->place >= 0) ? &magic_link_iops : &text_link_iops;
@@ -232,9 +301,23 @@ static int lookup_in(const struct entry *table, size_t n, int pid, struct inode 
     return -ENOENT;
 }
 
+/* An entry of /proc/sys or one of its directories (parent: its index). */
+static int sysctl_lookup(int parent, struct inode *dir, const char *name, size_t len, struct inode **out)
+{
+    for (int i = 0; i < sysctl_count; i++) {
+        const struct sysctl_entry *e = &sysctl_entries[i];
+        if (e->parent == parent && strlen(e->name) == len && !memcmp(e->name, name, len))
+            return make_inode(dir->sb, 0, -1, IDX_SYSCTL + (unsigned)i, e->mode, out);
+    }
+    return -ENOENT;
+}
+
 static int proc_lookup(struct inode *dir, const char *name, size_t len, struct inode **out)
 {
     int pid = ino_pid(dir), num;
+    int sys_dir = pid == 0 ? sysctl_dir_index(dir) : -2;
+    if (sys_dir >= -1)
+        return sysctl_lookup(sys_dir, dir, name, len, out);
     if (pid == 0) { /* /proc itself */
         if (len == 4 && !memcmp(name, "self", 4))
             return make_inode(dir->sb, 0, -1, IDX_SELF, S_IFLNK | 0777, out);
@@ -301,6 +384,17 @@ static int dir_iterate(struct file *f, struct dir_context *ctx)
             char name[12];
             int len = ksnprintf(name, sizeof name, "%d", fd);
             if (!ctx->emit(ctx, name, (size_t)len, make_ino(pid, fd, IDX_FD_LINK), dtype(S_IFLNK)))
+                return 0;
+        }
+        return 0;
+    }
+    int sys_dir = pid == 0 ? sysctl_dir_index(dir) : -2;
+    if (sys_dir >= -1) { /* /proc/sys/...: the table's entries under it */
+        for (; f->pos - 2 < (uint64_t)sysctl_count; f->pos++) {
+            int i = (int)(f->pos - 2);
+            const struct sysctl_entry *e = &sysctl_entries[i];
+            if (e->parent == sys_dir &&
+                !ctx->emit(ctx, e->name, strlen(e->name), make_ino(0, -1, IDX_SYSCTL + (unsigned)i), dtype(e->mode)))
                 return 0;
         }
         return 0;

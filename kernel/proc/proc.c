@@ -45,6 +45,17 @@ int proc_limit(void)
     return proc_max;
 }
 static int next_pid = 1;
+static int pid_max = PID_MAX_DEFAULT;
+
+int proc_pid_max(void) { return pid_max; }
+
+int proc_set_pid_max(int max)
+{
+    if (max <= PID_RESERVED || max > PID_MAX_LIMIT)
+        return -EINVAL;
+    pid_max = max;
+    return 0;
+}
 
 #define KSTACK_PAGES (KERNEL_STACK_SIZE / PAGE_SIZE)
 
@@ -104,11 +115,12 @@ struct proc *proc_alloc(void)
         kfree(p);
         return NULL;
     }
-    /* PIDs count up and wrap at Linux's default pid_max, skipping the live
-     * ones (and zombies: a PID is reused only after its parent reaped it). */
+    /* PIDs count up and wrap at pid_max, skipping the live ones (and
+     * zombies: a PID is reused only after its parent reaped it). */
     do {
-        p->pid = next_pid;
-        next_pid = next_pid >= PID_MAX ? 2 : next_pid + 1;
+        if (next_pid >= pid_max)
+            next_pid = pid_max > PID_RESERVED + 1 ? PID_RESERVED : 2;
+        p->pid = next_pid++;
     } while (pid_in_use(p->pid));
     p->start_ns = clock_monotonic_ns();
     p->fdt = kzalloc(sizeof *p->fdt);

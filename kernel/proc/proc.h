@@ -158,10 +158,15 @@ struct proc *proc_alloc(void);
 /* Releases everything a dead process still holds (after wait). */
 void proc_free(struct proc *p);
 
-/* The largest pid: pids count up from 1 to here, then wrap to 2 (proc.c).
- * 32768 is Linux's default pid_max, though there it is the first pid
- * never used. */
-#define PID_MAX 32768
+/* pid_max (/proc/sys/kernel/pid_max): the first pid never used. Pids count
+ * up from 1, and past pid_max - 1 wrap to 300 (Linux's RESERVED_PIDS), as
+ * Linux numbers them. Linux's default, and its limit on 64-bit machines. */
+#define PID_MAX_DEFAULT 32768
+#define PID_MAX_LIMIT 4194304
+#define PID_RESERVED 300
+int proc_pid_max(void);
+/* 0, or -EINVAL outside [PID_RESERVED + 1, PID_MAX_LIMIT]. */
+int proc_set_pid_max(int max);
 
 /* Every process table slot, for iteration (NULL entries are free). */
 extern struct proc *proc_table[PROC_TABLE_SIZE];

@@ -25,6 +25,8 @@ long get_path(uint64_t upath, char **out)
 
 long dir_of(long dirfd, const char *path, struct path *out)
 {
+    if (!path[0])
+        return -ENOENT; /* before the descriptor is looked at, as Linux's getname */
     if (path[0] == '/' || (int)dirfd == AT_FDCWD) {
         *out = current()->cwd;
         path_get(out);

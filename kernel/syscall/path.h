@@ -14,7 +14,7 @@
 long get_path(uint64_t upath, char **out);
 /* The directory a *at() call starts from for path, referenced: the
  * working directory for AT_FDCWD or an absolute path, else the directory
- * open at dirfd (-EBADF, -ENOTDIR). */
+ * open at dirfd (-EBADF, -ENOTDIR); -ENOENT for an empty path. */
 long dir_of(long dirfd, const char *path, struct path *out);
 /* Resolves (dirfd, upath) to a referenced path. at_flags:
  * AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH (an empty path means dirfd itself:

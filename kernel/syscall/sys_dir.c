@@ -109,7 +109,17 @@ struct getdents_ctx {
     size_t size, used;
     long err;
     bool full; /* an entry did not fit */
+    bool old;  /* getdents's struct linux_dirent, not getdents64's */
 };
+
+/* Linux's older struct linux_dirent (getdents(2)): d_ino and d_off as
+ * unsigned long, d_reclen, the name, a NUL, then d_type in the record's
+ * last byte. */
+struct dirent_head {
+    uint64_t d_ino;
+    uint64_t d_off;
+    uint16_t d_reclen;
+} __attribute__((packed));
 
 /* Copies one record out. The file system has f->pos at the entry's own
  * position when it emits it, so d_off (where the next one starts, what
@@ -117,16 +127,25 @@ struct getdents_ctx {
 static bool emit(struct dir_context *c, const char *name, size_t len, uint64_t ino, unsigned type)
 {
     struct getdents_ctx *g = (struct getdents_ctx *)c;
-    size_t reclen = (sizeof(struct dirent64_head) + len + 1 + 7) & ~(size_t)7;
+    /* getdents64: the header, the name and its NUL; getdents: the header,
+     * the name, its NUL and d_type in the last byte. Rounded up to 8. */
+    size_t head = g->old ? sizeof(struct dirent_head) : sizeof(struct dirent64_head);
+    size_t reclen = (head + len + 1 + (g->old ? 1 : 0) + 7) & ~(size_t)7;
     if (g->used + reclen > g->size) {
         g->full = true;
         return false;
     }
-    char rec[sizeof(struct dirent64_head) + NAME_MAX + 1 + 8];
+    char rec[sizeof(struct dirent_head) + NAME_MAX + 2 + 8];
     memset(rec, 0, reclen);
-    struct dirent64_head h = {ino, (int64_t)g->f->pos + 1, (uint16_t)reclen, (uint8_t)type};
-    memcpy(rec, &h, sizeof h);
-    memcpy(rec + sizeof h, name, len);
+    if (g->old) {
+        struct dirent_head h = {ino, g->f->pos + 1, (uint16_t)reclen};
+        memcpy(rec, &h, sizeof h);
+        rec[reclen - 1] = (char)type;
+    } else {
+        struct dirent64_head h = {ino, (int64_t)g->f->pos + 1, (uint16_t)reclen, (uint8_t)type};
+        memcpy(rec, &h, sizeof h);
+    }
+    memcpy(rec + head, name, len);
     if (copy_to_user(g->ubuf + g->used, rec, reclen)) {
         g->err = -EFAULT;
         return false;
@@ -135,14 +154,16 @@ static bool emit(struct dir_context *c, const char *name, size_t len, uint64_t i
     return true;
 }
 
-long sys_getdents64(int fd, uint64_t ubuf, uint32_t size)
+static long getdents(int fd, uint64_t ubuf, uint32_t size, bool old)
 {
     struct file *f = fd_get(current(), fd);
     if (!f)
         return -EBADF;
     if (!f->ops || !f->ops->iterate)
         return -ENOTDIR;
-    struct getdents_ctx g = {.ctx = {emit}, .f = f, .ubuf = ubuf, .size = size};
+    if (!user_range_ok(ubuf, size))
+        return -EFAULT;
+    struct getdents_ctx g = {.ctx = {emit}, .f = f, .ubuf = ubuf, .size = size, .old = old};
     int err = f->ops->iterate(f, &g.ctx);
     if (g.used == 0) {
         if (g.err)
@@ -155,3 +176,6 @@ long sys_getdents64(int fd, uint64_t ubuf, uint32_t size)
     inode_accessed(f->inode);
     return (long)g.used;
 }
+
+long sys_getdents64(int fd, uint64_t ubuf, uint32_t size) { return getdents(fd, ubuf, size, false); }
+long sys_getdents(int fd, uint64_t ubuf, uint32_t size) { return getdents(fd, ubuf, size, true); }

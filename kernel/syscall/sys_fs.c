@@ -124,6 +124,7 @@ long sys_openat(int dirfd, uint64_t upath, int flags, uint32_t mode)
 }
 
 long sys_open(uint64_t upath, int flags, uint32_t mode) { return sys_openat(AT_FDCWD, upath, flags, mode); }
+long sys_creat(uint64_t upath, uint32_t mode) { return sys_openat(AT_FDCWD, upath, O_CREAT | O_WRONLY | O_TRUNC, mode); }
 
 long sys_close(int fd)
 {

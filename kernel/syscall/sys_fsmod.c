@@ -4,6 +4,7 @@
  * utimensat, fsync. They copy their arguments in, find the starting
  * directory, and call the VFS (fs/vfs_ops.h), which checks Linux's rules.
  */
+#include "fs/filemap.h"
 #include "fs/vfs.h"
 #include "lib/string.h"
 #include "mm/kmalloc.h"
@@ -336,7 +337,8 @@ long sys_utimensat(int dirfd, uint64_t upath, uint64_t utimes, int flags)
 }
 
 /* utimes(2): microseconds, NULL = now; the path's symlinks are followed. */
-long sys_utimes(uint64_t upath, uint64_t utv)
+/* futimesat(2): utimes relative to a directory descriptor. */
+long sys_futimesat(int dirfd, uint64_t upath, uint64_t utv)
 {
     struct linux_timespec ts[2], *tsp = NULL;
     if (utv) {
@@ -350,8 +352,10 @@ long sys_utimes(uint64_t upath, uint64_t utv)
         }
         tsp = ts;
     }
-    return set_times(AT_FDCWD, upath, 0, tsp);
+    return set_times(dirfd, upath, 0, tsp);
 }
+
+long sys_utimes(uint64_t upath, uint64_t utv) { return sys_futimesat(AT_FDCWD, upath, utv); }
 
 /* utime(2): struct utimbuf { actime, modtime } in seconds, NULL = now. */
 long sys_utime(uint64_t upath, uint64_t ubuf)
@@ -366,4 +370,38 @@ long sys_utime(uint64_t upath, uint64_t ubuf)
         tsp = ts;
     }
     return set_times(AT_FDCWD, upath, 0, tsp);
+}
+
+/* fallocate(2) on tmpfs: mode 0 (and FALLOC_FL_KEEP_SIZE) takes the pages
+ * of the range now (ENOSPC now rather than at a later write) and, without
+ * KEEP_SIZE, extends the size; FALLOC_FL_PUNCH_HOLE (with KEEP_SIZE)
+ * zeroes the range. Other modes: EOPNOTSUPP.
+ * Linux's order of checks (vfs_fallocate). */
+long sys_fallocate(int fd, int mode, int64_t off, int64_t len)
+{
+    struct file *f = fd_get(current(), fd);
+    if (!f)
+        return -EBADF;
+    if (off < 0 || len <= 0)
+        return -EINVAL;
+    if (mode & ~(FALLOC_FL_KEEP_SIZE | FALLOC_FL_PUNCH_HOLE))
+        return -EOPNOTSUPP;
+    if ((mode & FALLOC_FL_PUNCH_HOLE) && !(mode & FALLOC_FL_KEEP_SIZE))
+        return -EOPNOTSUPP;
+    if ((f->flags & O_ACCMODE) == O_RDONLY || (f->flags & O_PATH))
+        return -EBADF;
+    if (!f->inode || (f->inode->mode & S_IFMT) == S_IFIFO)
+        return -ESPIPE;
+    if (inode_is_dir(f->inode))
+        return -EISDIR;
+    if (!inode_is_reg(f->inode))
+        return -ENODEV;
+    if (off + len < off)
+        return -EFBIG;
+    if (f->path.mnt && mnt_readonly(f->path.mnt))
+        return -EROFS;
+    inode_lock(f->inode);
+    long err = filemap_fallocate(f->inode, mode, (uint64_t)off, (uint64_t)len);
+    inode_unlock(f->inode);
+    return err;
 }

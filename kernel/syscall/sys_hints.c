@@ -11,6 +11,7 @@
 #include "proc/proc.h"
 #include "syscall/syscall.h"
 #include "uapi/errno.h"
+#include "uapi/fcntl.h"
 
 
 long sys_sync(void) { return 0; }
@@ -98,3 +99,35 @@ long sys_munlockall(void) { return 0; }
 /* The only execution domain is PER_LINUX: the query and setting it
  * answer it (the previous one); any other is EINVAL. */
 long sys_personality(uint32_t persona) { return persona == PER_QUERY || persona == PER_LINUX ? PER_LINUX : -EINVAL; }
+
+/* readahead(2): a hint; the page cache holds every page already. EBADF
+ * for a bad descriptor or one not open for reading, EINVAL for a file
+ * without a page cache (pipes, sockets, directories). */
+long sys_readahead(int fd, int64_t offset, size_t count)
+{
+    (void)offset, (void)count;
+    struct file *f = fd_get(current(), fd);
+    if (!f || (f->flags & O_ACCMODE) == O_WRONLY || (f->flags & O_PATH))
+        return -EBADF;
+    if (!f->inode || !inode_is_reg(f->inode))
+        return -EINVAL;
+    return 0;
+}
+
+#define SYNC_FILE_RANGE_ALL 7 /* WAIT_BEFORE | WRITE | WAIT_AFTER */
+
+/* sync_file_range(2): nothing to write back (tmpfs); Linux's checks. */
+long sys_sync_file_range(int fd, int64_t offset, int64_t nbytes, unsigned flags)
+{
+    if (flags & ~SYNC_FILE_RANGE_ALL)
+        return -EINVAL;
+    if (offset < 0 || nbytes < 0 || offset + nbytes < offset)
+        return -EINVAL;
+    struct file *f = fd_get(current(), fd);
+    if (!f)
+        return -EBADF;
+    if (!f->inode || (!inode_is_reg(f->inode) && !inode_is_dir(f->inode) && (f->inode->mode & S_IFMT) != S_IFBLK &&
+                      (f->inode->mode & S_IFMT) != S_IFLNK))
+        return -ESPIPE;
+    return 0;
+}

@@ -6,6 +6,8 @@
  */
 #include "arch/x86_64/layout.h"
 #include "fs/vfs.h"
+#include "mm/paging.h"
+#include "mm/usercopy.h"
 #include "mm/pt_index.h"
 #include "mm/vm.h"
 #include "proc/proc.h"
@@ -212,4 +214,33 @@ long sys_mremap(uint64_t old, uint64_t old_len, uint64_t new_len, uint64_t flags
     if (!err)
         err = vm_map(mm, to + old_len, new_len - old_len, prot, vflags, growf);
     return err ? err : (long)to;
+}
+
+/* mincore(2): one byte per page of [addr, addr + len), bit 0 set when the
+ * page is in memory (present in the page table). EINVAL for an
+ * unaligned addr, ENOMEM when part of the range is not mapped. */
+long sys_mincore(uint64_t addr, size_t len, uint64_t uvec)
+{
+    struct mm *mm = current()->mm;
+    if (addr % PAGE_SIZE)
+        return -EINVAL;
+    uint64_t end = page_align_up(addr + len);
+    if (addr + len < addr || end > USER_TOP)
+        return -ENOMEM;
+    for (uint64_t a = addr; a < end;) {
+        struct vma *v = vm_find(mm, a);
+        if (!v)
+            return -ENOMEM;
+        a = v->end;
+    }
+    uint8_t chunk[256];
+    for (uint64_t a = addr, i = 0; a < end; a += PAGE_SIZE, i++) {
+        chunk[i % sizeof chunk] = paging_translate(mm->root, a, NULL, NULL) ? 1 : 0;
+        if (i % sizeof chunk == sizeof chunk - 1 || a + PAGE_SIZE >= end) {
+            uint64_t first = i - i % sizeof chunk;
+            if (copy_to_user(uvec + first, chunk, i % sizeof chunk + 1))
+                return -EFAULT;
+        }
+    }
+    return 0;
 }

@@ -9,6 +9,7 @@
 #include "lib/string.h"
 #include "mm/usercopy.h"
 #include "proc/proc.h"
+#include "proc/uts.h"
 #include "proc/rlimit.h"
 #include "proc/sched.h"
 #include "syscall/syscall.h"
@@ -64,24 +65,26 @@ long sys_arch_prctl(int code, uint64_t addr)
     }
 }
 
-/*
- * The system reports itself as Linux: that is the ABI it implements, and
- * C libraries compare the release with their minimum kernel version
- * (glibc refuses to start on "kernel too old"). The version string says
- * what it really is.
- */
 long sys_uname(uint64_t ubuf)
 {
     struct linux_utsname u;
-    memset(&u, 0, sizeof u);
-    memcpy(u.sysname, "Linux", 6);
-    memcpy(u.nodename, "tinyos", 7);
-    memcpy(u.release, "6.1.0-tinyos", 13);
-    memcpy(u.version, "#1 " TINYOS_NAME " " TINYOS_VERSION, sizeof("#1 " TINYOS_NAME " " TINYOS_VERSION));
-    memcpy(u.machine, "x86_64", 7);
-    memcpy(u.domainname, "(none)", 7);
+    uts_get(&u);
     return copy_to_user(ubuf, &u, sizeof u);
 }
+
+/* sethostname(2), setdomainname(2): root may (every process is root). */
+static long set_name(int which, uint64_t uname, int len)
+{
+    char buf[UTS_LEN];
+    if (len < 0 || len > 64)
+        return -EINVAL;
+    if (copy_from_user(buf, uname, (size_t)len))
+        return -EFAULT;
+    return uts_set(which, buf, (size_t)len);
+}
+
+long sys_sethostname(uint64_t uname, int len) { return set_name(UTS_HOSTNAME, uname, len); }
+long sys_setdomainname(uint64_t uname, int len) { return set_name(UTS_DOMAINNAME, uname, len); }
 
 long sys_sched_yield(void)
 {

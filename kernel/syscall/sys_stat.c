@@ -16,6 +16,10 @@
 #define W_OK 2
 #define X_OK 1
 #define AT_NO_AUTOMOUNT 0x800
+#define AT_EACCESS 0x200
+/* Internal: faccessat2 passes its flags on (faccessat has none: glibc's
+ * wrapper emulates them; the raw call ignores its fourth argument). */
+#define FACCESSAT_FLAGS_OK (1 << 30)
 
 static long put_stat(struct inode *inode, uint64_t ustat)
 {
@@ -48,12 +52,22 @@ long sys_newfstatat(int dirfd, uint64_t upath, uint64_t ustat, int flags)
 long sys_stat(uint64_t upath, uint64_t ustat) { return sys_newfstatat(AT_FDCWD, upath, ustat, 0); }
 long sys_lstat(uint64_t upath, uint64_t ustat) { return sys_newfstatat(AT_FDCWD, upath, ustat, AT_SYMLINK_NOFOLLOW); }
 
+/* faccessat2(2): with flags AT_EACCESS (the effective ids: the same as
+ * the real ones here), AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH. */
+long sys_faccessat2(int dirfd, uint64_t upath, int mode, int flags)
+{
+    if (flags & ~(AT_EACCESS | AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+        return -EINVAL;
+    return sys_faccessat(dirfd, upath, mode, flags | FACCESSAT_FLAGS_OK);
+}
+
 long sys_faccessat(int dirfd, uint64_t upath, int mode, int flags)
 {
     if (mode & ~(R_OK | W_OK | X_OK))
         return -EINVAL;
     struct path p;
-    long err = user_path_at(dirfd, upath, flags & AT_SYMLINK_NOFOLLOW, &p);
+    long err = user_path_at(dirfd, upath, flags & FACCESSAT_FLAGS_OK ? flags & (AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH) : 0,
+                            &p);
     if (err)
         return err;
     struct inode *inode = p.dentry->inode;

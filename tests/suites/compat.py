@@ -42,3 +42,8 @@ USER_TESTS += [
 USER_TESTS += [
     dict(name="utime-utimes", prog="utimes_test", status=0, differential=True),
 ]
+
+USER_TESTS += [
+    dict(name="creat-getdents-faccessat2-fallocate-mincore", prog="file_calls_test", status=0, differential=True),
+    dict(name="proc-sys-pid-max-hostname", prog="sysctl_test", status=0),
+]

@@ -1,0 +1,150 @@
+/* procfs_sysctl.c - see procfs_sysctl.h. */
+#include "fs/procfs_sysctl.h"
+
+#include "lib/format.h"
+#include "lib/string.h"
+#include "mm/pmm.h"
+#include "proc/proc.h"
+#include "proc/uts.h"
+#include "uapi/errno.h"
+#include "uapi/stat.h"
+
+#define DIR (S_IFDIR | 0555)
+#define RO (S_IFREG | 0444)
+#define RW (S_IFREG | 0644)
+
+static long text(char *buf, size_t size, const char *s) { return ksnprintf(buf, size, "%s\n", s); }
+static long number(char *buf, size_t size, long v) { return ksnprintf(buf, size, "%ld\n", v); }
+
+/* A decimal number from text ("123\n"): true and *v, or false. */
+static bool parse_long(const char *buf, size_t n, long *v)
+{
+    long x = 0;
+    size_t i = 0;
+    while (i < n && (buf[i] == ' ' || buf[i] == '\t'))
+        i++;
+    size_t start = i;
+    while (i < n && buf[i] >= '0' && buf[i] <= '9' && x < 100000000000L)
+        x = x * 10 + (buf[i++] - '0');
+    if (i == start)
+        return false;
+    while (i < n && (buf[i] == '\n' || buf[i] == ' '))
+        i++;
+    *v = x;
+    return i == n;
+}
+
+static long r_pid_max(int pid, char *b, size_t s) { (void)pid; return number(b, s, proc_pid_max()); }
+static long w_pid_max(const char *buf, size_t n)
+{
+    long v;
+    if (!parse_long(buf, n, &v) || proc_set_pid_max((int)v))
+        return -EINVAL;
+    return (long)n;
+}
+static long r_threads_max(int pid, char *b, size_t s) { (void)pid; return number(b, s, proc_limit()); }
+static long r_zero(int pid, char *b, size_t s) { (void)pid; return text(b, s, "0"); }
+static long r_one(int pid, char *b, size_t s) { (void)pid; return text(b, s, "1"); }
+static long r_ostype(int pid, char *b, size_t s)
+{
+    (void)pid;
+    struct linux_utsname u;
+    uts_get(&u);
+    return text(b, s, u.sysname);
+}
+static long r_osrelease(int pid, char *b, size_t s)
+{
+    (void)pid;
+    struct linux_utsname u;
+    uts_get(&u);
+    return text(b, s, u.release);
+}
+static long r_version(int pid, char *b, size_t s)
+{
+    (void)pid;
+    struct linux_utsname u;
+    uts_get(&u);
+    return text(b, s, u.version);
+}
+static long r_hostname(int pid, char *b, size_t s)
+{
+    (void)pid;
+    struct linux_utsname u;
+    uts_get(&u);
+    return text(b, s, u.nodename);
+}
+static long r_domainname(int pid, char *b, size_t s)
+{
+    (void)pid;
+    struct linux_utsname u;
+    uts_get(&u);
+    return text(b, s, u.domainname);
+}
+/* Writing a name takes the text up to a newline, as Linux's proc_dostring. */
+static long set_name(int which, const char *buf, size_t n)
+{
+    size_t len = 0;
+    while (len < n && buf[len] != '\n')
+        len++;
+    long err = uts_set(which, buf, len);
+    return err ? err : (long)n;
+}
+static long w_hostname(const char *buf, size_t n) { return set_name(UTS_HOSTNAME, buf, n); }
+static long w_domainname(const char *buf, size_t n) { return set_name(UTS_DOMAINNAME, buf, n); }
+static long r_ngroups_max(int pid, char *b, size_t s) { (void)pid; return number(b, s, 65536); }
+static long r_overflow_id(int pid, char *b, size_t s) { (void)pid; return number(b, s, 65534); }
+static long r_cap_last_cap(int pid, char *b, size_t s) { (void)pid; return number(b, s, 40); }
+static long r_core_pattern(int pid, char *b, size_t s) { (void)pid; return text(b, s, "core"); }
+static long r_printk(int pid, char *b, size_t s) { (void)pid; return ksnprintf(b, s, "4\t4\t1\t7\n"); }
+static long r_mmap_min_addr(int pid, char *b, size_t s) { (void)pid; return number(b, s, 0x400000); }
+static long r_max_map_count(int pid, char *b, size_t s) { (void)pid; return number(b, s, 65530); }
+static long r_nr_open(int pid, char *b, size_t s) { (void)pid; return number(b, s, NOFILE); }
+static long r_file_max(int pid, char *b, size_t s) { (void)pid; return number(b, s, (long)pmm_total_frames() / 10 * 4); }
+static long r_pipe_max_size(int pid, char *b, size_t s) { (void)pid; return number(b, s, 65536); }
+static long r_min_free_kbytes(int pid, char *b, size_t s) { (void)pid; return number(b, s, 1024); }
+/* drop_caches: 1, 2 or 3 is accepted; there is nothing to drop: the page
+ * cache of tmpfs is the files themselves (Linux cannot drop those pages
+ * either). */
+static long w_drop_caches(const char *buf, size_t n)
+{
+    long v;
+    if (!parse_long(buf, n, &v) || v < 1 || v > 4)
+        return -EINVAL;
+    return (long)n;
+}
+
+enum { KERNEL, VM, FS, N_DIRS };
+
+const struct sysctl_entry sysctl_entries[] = {
+    [KERNEL] = {"kernel", -1, DIR, NULL, NULL},
+    [VM] = {"vm", -1, DIR, NULL, NULL},
+    [FS] = {"fs", -1, DIR, NULL, NULL},
+    {"pid_max", KERNEL, RW, r_pid_max, w_pid_max},
+    {"threads-max", KERNEL, RO, r_threads_max, NULL},
+    {"tainted", KERNEL, RO, r_zero, NULL},
+    {"ostype", KERNEL, RO, r_ostype, NULL},
+    {"osrelease", KERNEL, RO, r_osrelease, NULL},
+    {"version", KERNEL, RO, r_version, NULL},
+    {"hostname", KERNEL, RW, r_hostname, w_hostname},
+    {"domainname", KERNEL, RW, r_domainname, w_domainname},
+    {"ngroups_max", KERNEL, RO, r_ngroups_max, NULL},
+    {"overflowuid", KERNEL, RO, r_overflow_id, NULL},
+    {"overflowgid", KERNEL, RO, r_overflow_id, NULL},
+    {"cap_last_cap", KERNEL, RO, r_cap_last_cap, NULL},
+    {"randomize_va_space", KERNEL, RO, r_zero, NULL}, /* no ASLR yet (issue 14) */
+    {"core_pattern", KERNEL, RO, r_core_pattern, NULL},
+    {"printk", KERNEL, RO, r_printk, NULL},
+    {"overcommit_memory", VM, RO, r_one, NULL}, /* memory is never reserved ahead */
+    {"max_map_count", VM, RO, r_max_map_count, NULL},
+    {"mmap_min_addr", VM, RO, r_mmap_min_addr, NULL}, /* USER_MIN: the lowest user page */
+    {"drop_caches", VM, S_IFREG | 0200, NULL, w_drop_caches},
+    {"min_free_kbytes", VM, RO, r_min_free_kbytes, NULL},
+    {"nr_open", FS, RO, r_nr_open, NULL},
+    {"file-max", FS, RO, r_file_max, NULL},
+    {"pipe-max-size", FS, RO, r_pipe_max_size, NULL},
+    {"protected_symlinks", FS, RO, r_zero, NULL},
+    {"protected_hardlinks", FS, RO, r_zero, NULL},
+    {"suid_dumpable", FS, RO, r_zero, NULL},
+};
+
+const int sysctl_count = (int)(sizeof sysctl_entries / sizeof sysctl_entries[0]);
