@@ -38,6 +38,7 @@ help:
 	@echo "make debug    boot halted with a GDB stub; then: gdb -x $(BUILD)/gdbinit"
 	@echo "make iso      build $(ISO), a GRUB (Multiboot 2) bootable CD image"
 	@echo "make bench    micro-benchmarks on Tiny OS and on Linux in the same QEMU (deterministic, -icount)"
+	@echo "make ltp      build LTP's system-call tests, run them on Tiny OS and Linux: docs/ltp.md"
 	@echo "make clean    remove $(BUILD)/"
 	@echo "tools/tinyos-run PROG [ARGS]   run a static Linux program on Tiny OS"
 
@@ -225,6 +226,18 @@ userland: $(LIBC) $(CRT0) $(BINS) $(LIBC_TESTS) $(LIBC_TESTS:=.glibc) $(ROOTFS_C
 test: deps
 	@$(MAKE) --no-print-directory -j2 $(KERNEL) $(ISO) host-tests user-tests userland bench-programs
 	$(PYTHON) tests/run-tests --build $(BUILD)
+
+# The Linux Test Project's system-call tests (docs/ltp.md): LTP's source
+# from $(LTP_SRC) or ../shared/ltp, built once into build/ltp
+# (tools/ltp_build.py), run on Tiny OS and on Debian's Linux in QEMU
+# (tools/ltp), results in tests/ltp/results.json and docs/ltp.md.
+.PHONY: ltp
+ltp: deps
+	@$(MAKE) --no-print-directory -j2 $(KERNEL)
+	$(PYTHON) tools/ltp_build.py --build $(BUILD)
+	$(PYTHON) tools/bench-linux-setup --build $(BUILD)
+	$(PYTHON) tools/ltp --build $(BUILD) run
+	$(PYTHON) tools/ltp --build $(BUILD) report
 
 clean:
 	rm -rf $(BUILD)

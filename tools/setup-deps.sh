@@ -4,6 +4,9 @@
 # packages (as root) or prints the exact command to run (not root).
 #   setup-deps.sh         what make run / make test need
 #   setup-deps.sh bench   that, and what make bench adds (gnuplot for the chart)
+#   setup-deps.sh ltp     that, and what building LTP's syscall tests adds
+#                         (tools/ltp_build.py): autoconf, automake (aclocal),
+#                         m4 and pkg-config with its pkg.m4 macros
 set -eu
 
 # command:package pairs
@@ -12,6 +15,10 @@ xorriso:xorriso mformat:mtools musl-gcc:musl-tools cpio:cpio gcc:gcc ld:binutils
 python3:python3 nm:binutils bash-static:bash-static zsh-static:zsh-static"
 if [ "${1:-}" = bench ]; then
     NEEDED="$NEEDED gnuplot:gnuplot-nox"
+fi
+if [ "${1:-}" = ltp ]; then
+    NEEDED="$NEEDED autoconf:autoconf autoheader:autoconf aclocal:automake automake:automake
+m4:m4 pkg-config:pkgconf"
 fi
 
 missing=""
@@ -31,6 +38,10 @@ for pair in /usr/bin/python3.11:python3.11 /usr/bin/perl:perl /usr/bin/sqlite3:s
         missing="$missing ${pair#*:}"
     fi
 done
+# LTP's configure.ac refuses to be made without pkg-config's PKG_CHECK_* macros.
+if [ "${1:-}" = ltp ] && [ ! -f /usr/share/aclocal/pkg.m4 ]; then
+    missing="$missing pkgconf"
+fi
 # grub-mkrescue needs the BIOS (i386-pc) GRUB modules to make a bootable CD.
 if [ ! -d /usr/lib/grub/i386-pc ]; then
     missing="$missing grub-pc-bin"
