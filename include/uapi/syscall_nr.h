@@ -184,6 +184,8 @@
 #define SYS_getresuid 118
 #define SYS_setresgid 119
 #define SYS_getresgid 120
+#define SYS_setfsuid 122
+#define SYS_setfsgid 123
 #define SYS_rt_sigtimedwait 128
 #define SYS_rt_sigqueueinfo 129
 #define SYS_utime 132

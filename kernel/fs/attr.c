@@ -1,20 +1,29 @@
 /* attr.c - changing attributes and asking a file system for its figures
  * (vfs_ops.h): chmod, chown, utimes and truncate all end in one
- * vfs_setattr under the inode lock; statfs asks the superblock. */
+ * vfs_setattr under the inode lock, after permission.h's checks; statfs
+ * asks the superblock. */
 #include "fs/vfs_ops.h"
 
 #include "fs/dentry.h"
 #include "fs/file.h"
 #include "fs/inode.h"
 #include "fs/mount.h"
+#include "fs/permission.h"
 #include "fs/super.h"
 #include "lib/string.h"
 #include "uapi/errno.h"
 
-static int change(struct inode *inode, const struct iattr *a)
+/* The owner and permission rules (permission.h), then the change; a size
+ * change by one without CAP_FSETID also clears the set-ID bits. */
+static int change(struct inode *inode, const struct iattr *req)
 {
+    struct iattr a = *req;
     inode_lock(inode);
-    int err = inode_change(inode, a);
+    int err = setattr_prepare(inode, &a);
+    if (!err && (a.valid & ATTR_SIZE))
+        inode_remove_privs(inode);
+    if (!err)
+        err = inode_change(inode, &a);
     inode_unlock(inode);
     return err;
 }

@@ -10,8 +10,10 @@
 #include "fs/inode.h"
 #include "fs/mount.h"
 #include "fs/namei.h"
+#include "fs/permission.h"
 #include "fs/super.h"
 #include "lib/string.h"
+#include "proc/cred.h"
 #include "uapi/errno.h"
 
 static bool is_dot(const char *name) { return !strcmp(name, ".") || !strcmp(name, ".."); }
@@ -30,11 +32,15 @@ static int make(const struct path *parent, const char *name, const struct make_a
         return -ENOENT; /* the directory was removed */
     if (mnt_readonly(parent->mnt))
         return -EROFS;
+    int err = may_create(dir);
+    if (err)
+        return err;
+    uint32_t type = a->mode & S_IFMT;
+    if ((type == S_IFCHR || type == S_IFBLK) && !capable(CAP_MKNOD))
+        return -EPERM; /* device nodes are root's to make */
     struct dentry *d = d_alloc(parent->dentry, name, strlen(name));
     if (!d)
         return -ENOMEM;
-    int err;
-    uint32_t type = a->mode & S_IFMT;
     if (type == S_IFDIR)
         err = dir->ops && dir->ops->mkdir ? dir->ops->mkdir(dir, d, a->mode) : -EPERM;
     else if (type == S_IFLNK)
@@ -159,6 +165,8 @@ int vfs_link(const struct path *old, const struct path *start, const char *newna
             err = -EROFS;
         else if (dir->nlink == 0 || (inode->nlink == 0 && d_unlinked(old->dentry)))
             err = -ENOENT;
+        else if ((err = may_create(dir)))
+            ; /* EACCES */
         else if (!dir->ops || !dir->ops->link)
             err = -EPERM; /* a file system without hard links */
         else if (!(d = d_alloc(parent.dentry, name, strlen(name))))
@@ -193,14 +201,16 @@ int vfs_unlink(const struct path *start, const char *pathname, bool want_dir)
     err = namei_child(parent.dentry, name, strlen(name), true, &d);
     if (!err) {
         struct inode *inode = d->inode;
-        if (want_dir && !inode_is_dir(inode))
+        if (mnt_readonly(parent.mnt))
+            err = -EROFS;
+        else if ((err = may_delete(dir, inode)))
+            ; /* EACCES, or EPERM in a sticky directory */
+        else if (want_dir && !inode_is_dir(inode))
             err = -ENOTDIR;
         else if (!want_dir && inode_is_dir(inode))
             err = -EISDIR;
         else if (!want_dir && slash)
             err = -ENOTDIR;
-        else if (mnt_readonly(parent.mnt))
-            err = -EROFS;
         else if (d->mounts)
             err = -EBUSY; /* a mount point */
         else if (want_dir && (dir->ops->empty ? !dir->ops->empty(inode, d) : d_has_children(d)))
@@ -278,6 +288,22 @@ static int rename_checks(struct dentry *src, struct dentry *dst, struct dentry *
     return 0;
 }
 
+/* Linux's vfs_rename permission checks: the source may be deleted from
+ * its directory, the target deleted or created in its one; a directory
+ * moving to another parent must be writable (its ".." changes). */
+static int rename_permission(struct dentry *src, struct dentry *dst, struct inode *oi, struct inode *ni,
+                             unsigned flags)
+{
+    int err = may_delete(oi, src->inode);
+    if (!err)
+        err = dst->inode ? may_delete(ni, dst->inode) : may_create(ni);
+    if (!err && oi != ni && inode_is_dir(src->inode))
+        err = inode_permission(src->inode, MAY_WRITE);
+    if (!err && oi != ni && (flags & RENAME_EXCHANGE) && dst->inode && inode_is_dir(dst->inode))
+        err = inode_permission(dst->inode, MAY_WRITE);
+    return err;
+}
+
 int vfs_rename(const struct path *ostart, const char *oldname, const struct path *nstart, const char *newname,
                unsigned flags)
 {
@@ -322,7 +348,9 @@ int vfs_rename(const struct path *ostart, const char *oldname, const struct path
     } else if (!err && (src == dst || (dst->inode && src->inode == dst->inode))) {
         err = 1; /* the same file: nothing to do (rename(2)) */
     } else if (!err) {
-        err = rename_checks(src, dst, odir, ndir, flags, oslash, nslash);
+        err = rename_permission(src, dst, oi, ni, flags);
+        if (!err)
+            err = rename_checks(src, dst, odir, ndir, flags, oslash, nslash);
         if (!err && !oi->ops->rename)
             err = -EPERM;
         if (!err) {

@@ -3,6 +3,7 @@
 
 #include "fs/file.h"
 #include "fs/inode.h"
+#include "fs/permission.h"
 #include "fs/super.h"
 #include "lib/string.h"
 #include "mm/direct_map.h"
@@ -142,6 +143,7 @@ long filemap_write(struct file *f, uint64_t ubuf, size_t n)
         } else {
             if (n > FILEMAP_MAX_BYTES - f->pos)
                 n = FILEMAP_MAX_BYTES - f->pos; /* a short write up to the limit */
+            inode_remove_privs(inode); /* a changed program is no longer set-ID */
             r = transfer(inode, f->pos, n, ubuf, NULL, true);
             if (r > 0) {
                 f->pos += (uint64_t)r;

@@ -5,6 +5,7 @@
 #include "fs/super.h"
 #include "lib/string.h"
 #include "mm/kmalloc.h"
+#include "proc/cred.h"
 #include "time/clock.h"
 #include "uapi/errno.h"
 
@@ -24,6 +25,11 @@ static void init_common(struct inode *n, struct super_block *sb, uint32_t mode)
     n->nlink = (mode & S_IFMT) == S_IFDIR ? 2 : 1;
     n->ino = ++sb->next_ino;
     n->atime = n->mtime = n->ctime = inode_now();
+    /* The creator owns it (pipes, sockets, event files; file systems set
+     * their files' owners with permission.h's inode_init_owner). */
+    const struct cred *c = current_cred();
+    n->uid = c->fsuid;
+    n->gid = c->fsgid;
     list_init(&n->mappings);
 }
 

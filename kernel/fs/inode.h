@@ -55,6 +55,10 @@ struct inode;
 #define ATTR_ATIME 0x10
 #define ATTR_MTIME 0x20
 #define ATTR_CTIME 0x40 /* set ctime to now (chmod, chown, utimes do) */
+/* For the permission checks only (permission.h's setattr_prepare): */
+#define ATTR_ATIME_SET 0x80   /* an explicit access time (owner or CAP_FOWNER) */
+#define ATTR_MTIME_SET 0x100  /* an explicit modification time */
+#define ATTR_TOUCH 0x20000    /* both times to now (the owner, or write permission) */
 
 struct iattr {
     unsigned valid;

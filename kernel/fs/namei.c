@@ -4,6 +4,7 @@
 #include "fs/dentry.h"
 #include "fs/inode.h"
 #include "fs/mount.h"
+#include "fs/permission.h"
 #include "fs/super.h"
 #include "lib/string.h"
 #include "mm/kmalloc.h"
@@ -176,6 +177,9 @@ static int walk(struct walk *w, const char *path, unsigned flags)
             return -ENAMETOOLONG;
         if (!inode_is_dir(w->cur.dentry->inode))
             return -ENOTDIR;
+        int err = inode_permission(w->cur.dentry->inode, MAY_EXEC); /* search permission */
+        if (err)
+            return err;
         if (len == 1 && name[0] == '.')
             continue;
         if (len == 2 && name[0] == '.' && name[1] == '.') {
@@ -187,7 +191,7 @@ static int walk(struct walk *w, const char *path, unsigned flags)
             rest++;
         bool last = !*rest;
         struct dentry *child;
-        int err = namei_child(w->cur.dentry, name, len, false, &child);
+        err = namei_child(w->cur.dentry, name, len, false, &child);
         if (err)
             return err;
         struct path next = {mount_get(w->cur.mnt), child};

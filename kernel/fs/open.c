@@ -11,19 +11,20 @@
 #include "fs/inode.h"
 #include "fs/mount.h"
 #include "fs/namei.h"
+#include "fs/permission.h"
 #include "lib/string.h"
 #include "mm/kmalloc.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
 
 /* The flags an open file keeps (the rest only matter while opening). */
-#define KEPT_FLAGS(f) ((uint32_t)(f) & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC))
+#define KEPT_FLAGS(f) ((uint32_t)(f) & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC | VFS_OPEN_EXEC))
 
 /* O_CREAT: finds or makes the last component of pathname. A symlink
  * there is followed (unless O_NOFOLLOW or O_EXCL), even a dangling one:
  * then its target is created, as Linux does. links counts those. */
 static int open_create(const struct path *start, const char *pathname, int flags, uint32_t mode, int links,
-                       struct path *out)
+                       struct path *out, bool *made)
 {
     struct path parent;
     char name[NAME_MAX + 1];
@@ -43,9 +44,10 @@ static int open_create(const struct path *start, const char *pathname, int flags
     if (err == -ENOENT) {
         if (!dir->ops || !dir->ops->create)
             err = -EACCES; /* Linux's lookup_open: a directory that cannot hold files */
-        else
+        else if (!(err = may_create(dir)))
             err = vfs_make_locked(&parent, name, S_IFREG | (mode & 07777), 0, &d);
         created = !err;
+        *made = created;
     }
     inode_unlock(dir);
     if (err) {
@@ -74,7 +76,7 @@ static int open_create(const struct path *start, const char *pathname, int flags
                 if (n >= 0) {
                     text[n] = '\0';
                     struct path target;
-                    err = open_create(&parent, text, flags, mode, links, &target);
+                    err = open_create(&parent, text, flags, mode, links, &target, made);
                     if (!err) {
                         path_put(out);
                         *out = target;
@@ -109,10 +111,27 @@ static int truncate_on_open(const struct path *p)
     return err;
 }
 
+/* The permission open asks for: reading and writing as the access mode
+ * says, writing for O_TRUNC (Linux's may_open), executing for execve. A
+ * file the open just created is not checked: its mode may forbid what
+ * its creator does. */
+static int may_open(const struct inode *inode, int flags)
+{
+    if (flags & VFS_OPEN_EXEC)
+        return inode_permission(inode, MAY_EXEC);
+    int mask = 0;
+    if ((flags & O_ACCMODE) != O_WRONLY)
+        mask |= MAY_READ;
+    if ((flags & O_ACCMODE) != O_RDONLY || (flags & O_TRUNC))
+        mask |= MAY_WRITE;
+    return inode_permission(inode, mask);
+}
+
 int vfs_open(const struct path *start, const char *pathname, int flags, uint32_t mode, struct file **out)
 {
     struct path p;
-    int err = (flags & O_CREAT) ? open_create(start, pathname, flags, mode, 0, &p)
+    bool created = false;
+    int err = (flags & O_CREAT) ? open_create(start, pathname, flags, mode, 0, &p, &created)
                                 : namei(start, pathname, (flags & O_NOFOLLOW) ? 0 : LOOKUP_FOLLOW, &p);
     if (err)
         return err;
@@ -127,6 +146,8 @@ int vfs_open(const struct path *start, const char *pathname, int flags, uint32_t
         err = -EINVAL;
     else if (type == S_IFDIR && !(flags & O_PATH) && (wants_write || (flags & (O_TRUNC | O_CREAT))))
         err = -EISDIR;
+    else if (!(flags & O_PATH) && !created && (err = may_open(inode, flags)))
+        ; /* EACCES */
     else if (!(flags & O_PATH) && (wants_write || (flags & O_TRUNC)) && (type == S_IFREG || type == S_IFDIR) &&
              mnt_readonly(p.mnt))
         err = -EROFS;

@@ -10,6 +10,7 @@
 #include "lib/string.h"
 #include "mm/kmalloc.h"
 #include "mm/usercopy.h"
+#include "proc/cred.h"
 #include "proc/proc.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
@@ -262,6 +263,11 @@ static int make_inode(struct super_block *sb, int pid, int fd, unsigned idx, uin
     if (!n)
         return -ENOMEM;
     n->ino = make_ino(pid, fd, idx);
+    /* Owner: root for /proc's own files; a process's files are its
+     * effective ids' while it is dumpable (Linux's task_dump_owner). */
+    const struct proc *t = pid ? procfs_find_leader(pid) : NULL;
+    n->uid = t && t->dumpable ? t->cred->euid : 0;
+    n->gid = t && t->dumpable ? t->cred->egid : 0;
     switch (mode & S_IFMT) {
     case S_IFDIR:
         n->ops = &dir_iops;
@@ -442,15 +448,19 @@ static const struct file_ops dir_fops = {.read = dir_read, .lseek = dir_lseek, .
 /* --- the superblock ---------------------------------------------------- */
 
 /* A cached dentry under /proc/PID is stale once the process is gone (and
- * an fd link once the descriptor is closed). */
+ * an fd link once the descriptor is closed); its owner follows the
+ * process's ids. */
 static bool proc_revalidate(struct dentry *d)
 {
     struct inode *i = d->inode;
     int pid = ino_pid(i);
     if (pid == 0)
         return true;
-    if (!procfs_find_leader(pid))
+    const struct proc *t = procfs_find_leader(pid);
+    if (!t)
         return false;
+    i->uid = t->dumpable ? t->cred->euid : 0; /* the process may have changed its ids */
+    i->gid = t->dumpable ? t->cred->egid : 0;
     uint32_t mode;
     return ino_idx(i) != IDX_FD_LINK || procfs_pid_fd_mode(pid, ino_fd(i), &mode) == 0;
 }

@@ -6,6 +6,7 @@
 #include "lib/format.h"
 #include "lib/string.h"
 #include "mm/vm.h"
+#include "proc/cred.h"
 #include "proc/proc.h"
 #include "mm/kmalloc.h"
 #include "uapi/errno.h"
@@ -67,11 +68,16 @@ long procfs_pid_status(int pid, char *buf, size_t size)
     char st = state_letter(p);
     uint64_t ign, cgt;
     action_sets(p, &ign, &cgt);
+    const struct cred *c = p->cred;
     int n = ksnprintf(buf, size,
                       "Name:\t%s\nUmask:\t%04o\nState:\t%c (%s)\nTgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t%d\n"
-                      "TracerPid:\t0\nUid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\nFDSize:\t%d\nGroups:\t\n",
+                      "TracerPid:\t0\nUid:\t%u\t%u\t%u\t%u\nGid:\t%u\t%u\t%u\t%u\nFDSize:\t%d\nGroups:\t",
                       p->name, p->umask, st, state_name(st), p->tgid, p->pid, p->parent ? p->parent->tgid : 0,
-                      NOFILE);
+                      c->uid, c->euid, c->suid, c->fsuid, c->gid, c->egid, c->sgid, c->fsgid, NOFILE);
+    for (int i = 0; i < c->ngroups && n >= 0 && (size_t)n < size; i++)
+        n += ksnprintf(buf + n, size - (size_t)n, "%u ", c->groups[i]);
+    if (n >= 0 && (size_t)n < size)
+        n += ksnprintf(buf + n, size - (size_t)n, "\n");
     if (p->mm && n >= 0 && (size_t)n < size) /* Linux prints no Vm lines for zombies either */
         n += ksnprintf(buf + n, size - (size_t)n, "VmSize:\t%8lu kB\nVmRSS:\t%8lu kB\n", vm_total_size(p->mm) / 1024,
                        vm_resident_pages(p->mm) * 4);

@@ -62,6 +62,7 @@ static bool take_signal(struct proc *p, uint64_t mask, struct signalfd_siginfo *
     si->ssi_signo = (uint32_t)sig;
     si->ssi_code = k.code;
     si->ssi_pid = (uint32_t)k.pid;
+    si->ssi_uid = k.uid;
     si->ssi_status = k.status;
     si->ssi_addr = k.addr;
     return true;

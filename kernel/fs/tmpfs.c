@@ -6,6 +6,7 @@
 #include "fs/file.h"
 #include "fs/filemap.h"
 #include "fs/inode.h"
+#include "fs/permission.h"
 #include "fs/pipe.h"
 #include "fs/super.h"
 #include "lib/format.h"
@@ -37,14 +38,14 @@ static int blockdev_open(struct file *f)
 }
 static const struct file_ops blockdev_fops = {.open = blockdev_open};
 
-/* A new inode of type mode (with rdev for devices) owned by the caller. */
-static struct inode *new_inode(struct super_block *sb, uint32_t mode, uint32_t rdev)
+/* A new inode of type mode (with rdev for devices) in dir (NULL for the
+ * root), owned by the caller (permission.h's inode_init_owner). */
+static struct inode *new_inode(struct super_block *sb, const struct inode *dir, uint32_t mode, uint32_t rdev)
 {
     struct inode *n = inode_new(sb, mode);
     if (!n)
         return NULL;
-    /* Owner: root, like every process until credentials exist (uid and
-     * gid 0 from inode_new). */
+    inode_init_owner(n, dir);
     switch (mode & S_IFMT) {
     case S_IFDIR:
         n->ops = &dir_iops;
@@ -90,7 +91,7 @@ static void add_entry(struct inode *dir, struct dentry *d, struct inode *inode)
 
 static int tmpfs_create(struct inode *dir, struct dentry *d, uint32_t mode, uint32_t rdev)
 {
-    struct inode *n = new_inode(dir->sb, mode, rdev);
+    struct inode *n = new_inode(dir->sb, dir, mode, rdev);
     if (!n)
         return -ENOSPC;
     add_entry(dir, d, n);
@@ -99,7 +100,7 @@ static int tmpfs_create(struct inode *dir, struct dentry *d, uint32_t mode, uint
 
 static int tmpfs_mkdir(struct inode *dir, struct dentry *d, uint32_t mode)
 {
-    struct inode *n = new_inode(dir->sb, S_IFDIR | (mode & 07777), 0);
+    struct inode *n = new_inode(dir->sb, dir, S_IFDIR | (mode & 07777), 0);
     if (!n)
         return -ENOSPC;
     add_entry(dir, d, n);
@@ -111,7 +112,7 @@ static int tmpfs_symlink(struct inode *dir, struct dentry *d, const char *target
 {
     size_t len = strlen(target);
     char *copy = kmalloc(len + 1);
-    struct inode *n = copy ? new_inode(dir->sb, S_IFLNK | 0777, 0) : NULL;
+    struct inode *n = copy ? new_inode(dir->sb, dir, S_IFLNK | 0777, 0) : NULL;
     if (!n) {
         kfree(copy);
         return -ENOSPC;
@@ -278,7 +279,7 @@ struct super_block *tmpfs_new_sb(const char *type_name, unsigned root_mode, unsi
     if (!sb)
         return NULL;
     sb->pages_max = pages_max;
-    struct inode *root = new_inode(sb, S_IFDIR | (root_mode & 07777), 0);
+    struct inode *root = new_inode(sb, NULL, S_IFDIR | (root_mode & 07777), 0);
     sb->root = root ? d_alloc_root(sb, root) : NULL;
     if (!sb->root) {
         sb_put(sb);

@@ -20,6 +20,9 @@ struct kstatfs;
 
 /* open(2): pathname from start with flags and (for O_CREAT) mode, the
  * umask already applied. 0 and *out (one reference), or -errno. */
+/* An internal flag (Linux's __FMODE_EXEC; open(2) ignores it): execve's
+ * open, which needs execute permission instead of read permission. */
+#define VFS_OPEN_EXEC 0x20
 int vfs_open(const struct path *start, const char *pathname, int flags, uint32_t mode, struct file **out);
 
 /* mknod(2) / mkdir(2) / symlink(2) / link(2) of the name at pathname. */

@@ -8,6 +8,7 @@
  *   - binding with only the family autobinds an abstract name of five hex
  *     digits, as Linux does.
  */
+#include "fs/permission.h"
 #include "fs/vfs.h"
 #include "lib/string.h"
 #include "net/unix_socket.h"
@@ -119,8 +120,13 @@ struct usock *unix_name_find(const struct usk_addr *a, int type, long *err)
         if (*err)
             return NULL;
         struct inode *n = p.dentry->inode;
+        /* Talking to a socket file needs write permission on it (Linux's
+         * unix_find_bsd). */
+        *err = inode_permission(n, MAY_WRITE);
         s = (n->mode & S_IFMT) == S_IFSOCK ? n->socket : NULL;
         path_put(&p);
+        if (*err)
+            return NULL;
     }
     if (!s || s->closed) {
         *err = -ECONNREFUSED; /* a name nobody (or no socket) answers */

@@ -13,6 +13,7 @@
 #include "lib/string.h"
 #include "mm/kmalloc.h"
 #include "mm/usercopy.h"
+#include "proc/cred.h"
 #include "proc/proc.h"
 #include "proc/signal.h"
 #include "proc/wait.h"
@@ -253,6 +254,8 @@ void usock_pair(struct usock *a, struct usock *b)
 {
     link_peers(a, b);
     a->peer_pid = b->peer_pid = current()->tgid;
+    a->peer_uid = b->peer_uid = current_cred()->euid;
+    a->peer_gid = b->peer_gid = current_cred()->egid;
 }
 
 long usock_bind(struct usock *s, const struct usk_addr *a)
@@ -273,6 +276,8 @@ long usock_listen(struct usock *s, int backlog)
     s->backlog = backlog < 0 ? 0 : backlog > 4096 ? 4096 : backlog;
     s->state = US_LISTENING;
     s->listen_pid = current()->tgid;
+    s->listen_uid = current_cred()->euid;
+    s->listen_gid = current_cred()->egid;
     wakeup(s); /* connects waiting for room see the new limit */
     return 0;
 }
@@ -312,7 +317,11 @@ static long connect_stream(struct usock *s, struct usock *l, bool nonblock)
     e->rcvbuf = l->rcvbuf;
     link_peers(s, e);
     e->peer_pid = current()->tgid;
+    e->peer_uid = current_cred()->euid;
+    e->peer_gid = current_cred()->egid;
     s->peer_pid = l->listen_pid;
+    s->peer_uid = l->listen_uid;
+    s->peer_gid = l->listen_gid;
     if (l->acc_tail)
         l->acc_tail->acc_next = e;
     else

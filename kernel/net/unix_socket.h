@@ -63,8 +63,10 @@ struct usock {
     struct usk_addr addr;      /* bound name */
     struct inode *node;        /* the S_IFSOCK file of a path name */
     struct usock *abstract_next;
-    int peer_pid;              /* SO_PEERCRED */
+    int peer_pid;              /* SO_PEERCRED: the peer's pid and effective ids */
+    uint32_t peer_uid, peer_gid;
     int listen_pid;            /* who called listen: a client's peer */
+    uint32_t listen_uid, listen_gid;
     uint32_t sndbuf, rcvbuf;
     bool reuseaddr, passcred;
     struct inode inode;        /* what fstat reports: S_IFSOCK */

@@ -17,6 +17,7 @@
 #include "lib/string.h"
 #include "mm/kmalloc.h"
 #include "mm/vm.h"
+#include "proc/cred.h"
 #include "proc/exec_load.h"
 #include "proc/futex.h"
 #include "proc/exec_script.h"
@@ -43,14 +44,51 @@ static void set_name(struct proc *p, const char *path)
 /* Replaces p's program with the ELF file file, whose first head_len
  * bytes are in head. execfn is the name execve was given (AT_EXECFN, the
  * process name): the script's, when file is its interpreter. */
+/* The credentials the program will run with (Linux's bprm_fill_uid and
+ * cap_bprm_creds_from_file): a set-user-ID file makes its owner the
+ * effective uid, a set-group-ID one with group execute its group the
+ * effective gid (not on a nosuid mount, nor under no_new_privs); then the
+ * saved and file-system ids become the effective ones. A new reference. */
+static struct cred *exec_creds(const struct proc *p, const struct file *file)
+{
+    const struct cred *old = p->cred;
+    struct cred *c = cred_copy(old, old->ngroups);
+    if (!c)
+        return NULL;
+    const struct inode *inode = file->inode;
+    bool allowed = !(file->path.mnt->flags & MS_NOSUID) && !p->no_new_privs;
+    if (allowed && (inode->mode & S_ISUID))
+        c->euid = inode->uid;
+    if (allowed && (inode->mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP))
+        c->egid = inode->gid;
+    c->suid = c->fsuid = c->euid;
+    c->sgid = c->fsgid = c->egid;
+    return c;
+}
+
 static int exec_elf(struct proc *p, struct file *file, const char *head, size_t head_len, const char *execfn,
                     const char *const *argv, int argc, const char *const *envp, int envc, struct trap_frame *f)
 {
     const char *path = execfn;
     struct exec_image ex;
-    int err = exec_load_elf(p, file, head, head_len, execfn, argv, argc, envp, envc, &ex);
-    if (err)
+    struct cred *cred = exec_creds(p, file);
+    if (!cred)
+        return -ENOMEM;
+    int err = exec_load_elf(p, file, head, head_len, execfn, argv, argc, envp, envc, cred, &ex);
+    if (err) {
+        cred_put(cred);
         return err;
+    }
+    /* A program that runs with other ids than its caller's is not
+     * dumpable (no core, /proc/PID is root's), as Linux's suid_dumpable 0. */
+    if (exec_secure(cred) || cred->euid != p->cred->euid || cred->egid != p->cred->egid)
+        p->dumpable = 0;
+    if (p == current())
+        cred_install(cred);
+    else {
+        cred_put(p->cred);
+        p->cred = cred;
+    }
     struct mm *mm = ex.mm;
     /* The point of no return: the old program goes. */
     futex_exit_robust(p); /* its robust futexes die with it (Linux's exec_mm_release) */

@@ -28,6 +28,7 @@
 #include "mm/kmalloc.h"
 #include "mm/pt_index.h"
 #include "mm/vm.h"
+#include "proc/cred.h"
 #include "proc/elf_check.h"
 #include "proc/exec.h"
 #include "proc/user_stack.h"
@@ -81,6 +82,7 @@ static uint64_t args_size(const char *const *v, int n, uint64_t *total)
  * interpreter, when it has one). */
 struct aux_values {
     uint64_t base; /* AT_BASE: where the interpreter was loaded (0: none) */
+    const struct cred *cred; /* the ids the program runs with (AT_UID ... AT_SECURE) */
 };
 
 static int build_stack(struct mm *mm, const struct elf_image *img, const struct aux_values *av, const char *path,
@@ -106,8 +108,9 @@ static int build_stack(struct mm *mm, const struct elf_image *img, const struct 
         {AT_HWCAP, d},               {AT_PAGESZ, PAGE_SIZE},     {AT_CLKTCK, 100},
         {AT_PHDR, img->phdr_vaddr},  {AT_PHENT, img->phentsize}, {AT_PHNUM, img->phnum},
         {AT_BASE, av->base},         {AT_FLAGS, 0},              {AT_ENTRY, img->entry},
-        {AT_UID, 0},                 {AT_EUID, 0},               {AT_GID, 0},
-        {AT_EGID, 0},                {AT_SECURE, 0},             {AT_HWCAP2, 0},
+        {AT_UID, av->cred->uid},     {AT_EUID, av->cred->euid},  {AT_GID, av->cred->gid},
+        {AT_EGID, av->cred->egid},   {AT_SECURE, exec_secure(av->cred)},
+        {AT_HWCAP2, 0},
     };
     uint8_t rnd[16];
     random_bytes(rnd, sizeof rnd);
@@ -169,12 +172,13 @@ int exec_read_head(struct inode *inode, char **head, size_t *len)
     return 0;
 }
 
-/* Opens the program at path for execve: a regular file with an execute
- * bit, on a mount that allows it (EACCES otherwise, as Linux answers). */
+/* Opens the program at path for execve: a regular file the caller may
+ * execute (root: one with an execute bit), on a mount that allows it
+ * (EACCES otherwise, as Linux answers). Read permission is not needed. */
 int exec_open(struct proc *p, const char *path, struct file **out)
 {
     struct file *f;
-    int err = vfs_open(&p->cwd, path, O_RDONLY, 0, &f);
+    int err = vfs_open(&p->cwd, path, O_RDONLY | VFS_OPEN_EXEC, 0, &f);
     if (err)
         return err;
     if (!inode_is_reg(f->inode) || !(f->inode->mode & 0111) || (f->path.mnt->flags & MS_NOEXEC)) {
@@ -242,8 +246,11 @@ static int load_interp(struct proc *p, struct mm *mm, const char *path, struct f
     return 0;
 }
 
+bool exec_secure(const struct cred *c) { return c->euid != c->uid || c->egid != c->gid; }
+
 int exec_load_elf(struct proc *p, struct file *prog, const char *head, size_t head_len, const char *execfn,
-                  const char *const *argv, int argc, const char *const *envp, int envc, struct exec_image *out)
+                  const char *const *argv, int argc, const char *const *envp, int envc, const struct cred *cred,
+                  struct exec_image *out)
 {
     struct elf_image img, iimg;
     int err = elf_check(head, head_len, prog->inode->size, USER_PIE_BASE, USER_MIN, USER_MMAP_TOP, &img);
@@ -261,7 +268,7 @@ int exec_load_elf(struct proc *p, struct file *prog, const char *head, size_t he
         return -ENOMEM;
     }
     struct file *interp = NULL;
-    struct aux_values av = {0};
+    struct aux_values av = {.cred = cred};
     err = load_segments(mm, &img, prog);
     if (!err && ipath) {
         err = load_interp(p, mm, ipath, &interp, &iimg);

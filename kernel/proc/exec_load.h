@@ -7,9 +7,11 @@
 #ifndef PROC_EXEC_LOAD_H
 #define PROC_EXEC_LOAD_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
+struct cred;
 struct file;
 struct inode;
 struct mm;
@@ -37,6 +39,11 @@ int exec_read_head(struct inode *inode, char **head, size_t *len);
  * -errno with nothing changed: elf_check's, the interpreter's (ENOENT,
  * EACCES, EIO, ELIBBAD, ENOEXEC for a bad PT_INTERP), E2BIG, ENOMEM. */
 int exec_load_elf(struct proc *p, struct file *prog, const char *head, size_t head_len, const char *execfn,
-                  const char *const *argv, int argc, const char *const *envp, int envc, struct exec_image *out);
+                  const char *const *argv, int argc, const char *const *envp, int envc, const struct cred *cred,
+                  struct exec_image *out);
+
+/* Does a program running with cred need glibc's secure mode (AT_SECURE:
+ * its effective ids differ from its real ones, after a set-ID exec)? */
+bool exec_secure(const struct cred *c);
 
 #endif

@@ -18,6 +18,7 @@
 #include "mm/paging.h"
 #include "mm/pmm.h"
 #include "mm/vm.h"
+#include "proc/cred.h"
 #include "proc/exec.h"
 #include "proc/futex.h"
 #include "proc/sched.h"
@@ -211,6 +212,8 @@ static void release_sighand(struct proc *p)
 
 void proc_free(struct proc *p)
 {
+    if (p->cred)
+        cred_put(p->cred);
     close_files(p);
     release_sighand(p);
     path_put_inline(&p->cwd);
@@ -269,6 +272,7 @@ void proc_start_init(const char *const *paths, const char *const *args, int narg
     if (!p)
         panic("cannot allocate the first process");
     p->state = PROC_BLOCKED; /* not runnable until it has a program */
+    p->cred = cred_get(&root_cred);
     p->root = p->cwd = mount_root_path();
     path_get(&p->root);
     path_get(&p->cwd);
@@ -358,6 +362,7 @@ struct proc *proc_fork(uint64_t child_rsp, uint64_t flags, int *err)
     path_get_inline(&c->cwd);
     path_get_inline(&c->root);
     path_get_inline(&c->exe);
+    c->cred = cred_get(parent->cred);
     c->umask = parent->umask;
     c->nice = parent->nice;
     rlimit_inherit(c, parent);
@@ -479,7 +484,8 @@ __attribute__((noreturn)) static void thread_exit(int wait_status)
         if (leader->parent) {
             bool killed = wait_status & 0x7f;
             struct ksiginfo info = {.code = killed ? CLD_KILLED : CLD_EXITED, .pid = leader->pid,
-                                    .status = killed ? wait_status & 0x7f : (wait_status >> 8) & 0xff};
+                                    .status = (int16_t)(killed ? wait_status & 0x7f : (wait_status >> 8) & 0xff),
+                                    .uid = leader->cred->uid};
             signal_send_info(leader->parent, SIGCHLD, &info);
             wakeup(leader->parent);
         }

@@ -31,11 +31,11 @@ struct mm;
 struct ksiginfo {
     int32_t code;   /* SI_USER, SI_TKILL, SI_KERNEL, CLD_*, SEGV_*... */
     int32_t pid;    /* sender, or the child for SIGCHLD */
-    int32_t status; /* SIGCHLD: exit code or signal */
-    bool forced;    /* from a fault (signal_force): fatal even to init;
-                     * in the padding before addr, so the struct stays
-                     * 24 bytes (struct proc holds 130 of them) */
-    uint64_t addr;  /* faults: the address */
+    int16_t status; /* SIGCHLD: exit code or signal */
+    bool forced;    /* from a fault (signal_force): fatal even to init */
+    uint32_t uid;   /* the sender's real uid, or the child's for SIGCHLD */
+    uint64_t addr;  /* faults: the address; queued signals: the value */
+    /* (24 bytes: struct proc holds 130 of them) */
 };
 _Static_assert(sizeof(struct ksiginfo) == 24, "ksiginfo grew: struct proc holds 130 of them");
 
@@ -95,6 +95,7 @@ struct proc {
     uint64_t wake_at;    /* monotonic ns: a timed sleep ends here (0: none) */
     uint64_t alarm_at;   /* monotonic ns: SIGALRM is due (0: no alarm) */
     uint64_t alarm_interval; /* setitimer's reload value, ns */
+    const struct cred *cred; /* who it is (cred.h): shared by the threads, never changed in place */
     uint32_t umask;
     int nice;            /* setpriority(2): -20 (favoured) .. 19; inherited by fork */
     struct rlimit64 rlim[RLIMIT_NLIMITS]; /* leader only: the process's limits (rlimit.h) */

@@ -10,6 +10,7 @@
  * are kept and reported, as programs (shells' ulimit) expect, but not
  * yet enforced.
  */
+#include "proc/cred.h"
 #include "proc/rlimit.h"
 #include "lib/string.h"
 #include "proc/proc.h"
@@ -52,9 +53,11 @@ long rlimit_exchange(struct proc *p, int resource, const struct rlimit64 *new, s
     if (new && new->cur > new->max)
         return -EINVAL;
     /* Linux refuses a descriptor limit above fs.nr_open with EPERM; ours
-     * is the size of the descriptor table. (Raising a hard limit needs
-     * CAP_SYS_RESOURCE, which every process here, being root, has.) */
+     * is the size of the descriptor table. Raising a hard limit needs
+     * CAP_SYS_RESOURCE. */
     if (new && resource == RLIMIT_NOFILE && new->max > NOFILE)
+        return -EPERM;
+    if (new && new->max > lim->max && !capable(CAP_SYS_RESOURCE))
         return -EPERM;
     if (old)
         *old = *lim;

@@ -12,6 +12,7 @@
 #include "arch/x86_64/syscall_vector.h"
 #include "lib/string.h"
 #include "mm/usercopy.h"
+#include "proc/cred.h"
 #include "proc/proc.h"
 #include "proc/sched.h"
 #include "proc/wait.h"
@@ -66,10 +67,20 @@ static void notify_parent(struct proc *p, int code, int status)
     if (!parent)
         return;
     if (!(parent->sighand->act[SIGCHLD].flags & SA_NOCLDSTOP)) {
-        struct ksiginfo info = {.code = code, .pid = p->pid, .status = status};
+        struct ksiginfo info = {.code = code, .pid = p->pid, .status = (int16_t)status, .uid = p->cred->uid};
         signal_send_info(parent, SIGCHLD, &info);
     }
     wakeup(parent);
+}
+
+bool signal_permitted(const struct proc *p, int sig)
+{
+    const struct cred *c = current_cred(), *t = p->cred;
+    if (c->euid == t->suid || c->euid == t->uid || c->uid == t->suid || c->uid == t->uid)
+        return true;
+    if (cred_capable(c, CAP_KILL))
+        return true;
+    return sig == SIGCONT && p->sid == current()->sid;
 }
 
 int signal_send_group(int pgid, int sig, const struct ksiginfo *info)
@@ -88,7 +99,7 @@ int signal_send_group(int pgid, int sig, const struct ksiginfo *info)
 
 void signal_send(struct proc *p, int sig)
 {
-    struct ksiginfo info = {.code = SI_USER, .pid = current() ? current()->pid : 0};
+    struct ksiginfo info = {.code = SI_USER, .pid = current() ? current()->pid : 0, .uid = current_cred()->uid};
     signal_send_info(p, sig, &info);
 }
 
@@ -209,10 +220,11 @@ void signal_fill_siginfo(struct siginfo64 *out, int sig, const struct ksiginfo *
         out->u.addr = si->addr;
     } else if (si->code < 0 && si->code != SI_TKILL) {
         out->u.rt.pid = si->pid;
+        out->u.rt.uid = si->uid;
         out->u.rt.value = si->addr;
     } else {
         out->u.kill.pid = si->pid;
-        out->u.kill.uid = 0;
+        out->u.kill.uid = si->uid;
         out->u.kill.status = si->status;
     }
 }

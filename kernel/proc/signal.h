@@ -73,6 +73,10 @@ int signal_dequeue(struct proc *p, uint64_t set, struct ksiginfo *info);
 void signal_send_thread(struct proc *t, int sig, const struct ksiginfo *info);
 /* Makes thread t die at once (its process is ending: exit_group). */
 void signal_kill_thread(struct proc *t);
+/* May the calling process send sig to p (kill(2)'s rule): its real or
+ * effective uid is p's real or saved uid, or it has CAP_KILL, or the
+ * signal is SIGCONT within its session? */
+bool signal_permitted(const struct proc *p, int sig);
 /* Sends sig to every live process of group pgid; returns how many. */
 int signal_send_group(int pgid, int sig, const struct ksiginfo *info);
 /* The same with SI_USER from the current process (kill, SIGPIPE). */

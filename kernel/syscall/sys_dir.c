@@ -2,10 +2,12 @@
  * sys_dir.c - directories and a process's place in the tree: getdents64,
  * getcwd, chdir, fchdir, chroot, umask (Linux's answers, section 2).
  */
+#include "fs/permission.h"
 #include "fs/vfs.h"
 #include "lib/string.h"
 #include "mm/kmalloc.h"
 #include "mm/usercopy.h"
+#include "proc/cred.h"
 #include "proc/proc.h"
 #include "syscall/path.h"
 #include "syscall/syscall.h"
@@ -53,7 +55,8 @@ static void set_place(struct proc *p, const struct path *dir, bool root)
     }
 }
 
-/* chdir and chroot: to a directory given by path. */
+/* chdir and chroot: to a directory given by path, which the caller may
+ * search (EACCES); chroot needs CAP_SYS_CHROOT (EPERM). */
 static long change_to(uint64_t upath, bool root)
 {
     struct path p;
@@ -62,6 +65,10 @@ static long change_to(uint64_t upath, bool root)
         return err;
     if (!inode_is_dir(p.dentry->inode))
         err = -ENOTDIR;
+    else if ((err = inode_permission(p.dentry->inode, MAY_EXEC)))
+        ; /* EACCES */
+    else if (root && !capable(CAP_SYS_CHROOT))
+        err = -EPERM;
     else
         set_place(current(), &p, root);
     path_put(&p);
@@ -70,8 +77,8 @@ static long change_to(uint64_t upath, bool root)
 
 long sys_chdir(uint64_t upath) { return change_to(upath, false); }
 
-/* chroot(2): root may do it (every process is root today); the working
- * directory stays where it is, possibly outside the new root, as Linux. */
+/* chroot(2): the working directory stays where it is, possibly outside
+ * the new root, as Linux. */
 long sys_chroot(uint64_t upath) { return change_to(upath, true); }
 
 long sys_fchdir(int fd)
@@ -81,6 +88,9 @@ long sys_fchdir(int fd)
         return -EBADF;
     if (!f->path.dentry || !inode_is_dir(f->inode))
         return -ENOTDIR;
+    long err = inode_permission(f->inode, MAY_EXEC);
+    if (err)
+        return err;
     set_place(current(), &f->path, false);
     return 0;
 }

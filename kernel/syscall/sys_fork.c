@@ -5,6 +5,7 @@
 #include "arch/x86_64/cpu.h"
 #include "mm/usercopy.h"
 #include "mm/vm.h"
+#include "proc/cred.h"
 #include "proc/proc.h"
 #include "proc/sched.h"
 #include "proc/signal.h"
@@ -84,32 +85,44 @@ long sys_clone(uint64_t flags, uint64_t newsp, uint64_t uparent_tid, uint64_t uc
     return start_child(c, vfork);
 }
 
-/* Sends sig with info to every process kill(2)'s pid selects. */
+/* Sends sig with info to every process kill(2)'s pid selects and the
+ * caller may signal (signal_permitted). Linux's answers: ESRCH when none
+ * is selected; EPERM when none of a process or group may be signalled
+ * (but kill(-1) then still succeeds, as Linux's kill_something_info). */
 static long send_to(long pid, long sig, const struct ksiginfo *info)
 {
     struct proc *self = current();
     if (sig < 0 || sig >= NSIG)
         return -EINVAL;
-    if (pid == 0 || pid < -1) /* a process group */
-        return signal_send_group(pid == 0 ? self->pgid : (int)-pid, (int)sig, info) ? 0 : -ESRCH;
-    int found = 0;
+    int pgid = pid == 0 ? self->pgid : pid < -1 ? (int)-pid : 0;
+    int found = 0, sent = 0;
     for (int i = 0; i < proc_slots_used; i++) {
         struct proc *p = proc_table[i];
         if (!p || (p->state == PROC_ZOMBIE && p->leader->group_live == 0))
             continue;
         /* pid > 0: the process with that pid (a thread id names its
-         * process too); -1: every process but init and our own. */
-        if (pid > 0 ? p->pid != pid : (p != p->leader || p->tgid == 1 || p->leader == self->leader))
+         * process too); a group: its processes; -1: every process but
+         * init and our own. */
+        if (pid > 0 ? p->pid != pid
+                    : (p != p->leader || (pgid ? p->pgid != pgid : (p->tgid == 1 || p->leader == self->leader))))
             continue;
         found++;
+        if (!signal_permitted(p, (int)sig))
+            continue;
+        sent++;
         if (sig)
             signal_send_info(p, (int)sig, info);
     }
-    return found ? 0 : -ESRCH;
+    if (!found)
+        return -ESRCH;
+    return sent || pid == -1 ? 0 : -EPERM;
 }
 
 /* What kill, tkill and tgkill say about themselves (SI_USER, SI_TKILL). */
-static struct ksiginfo from_self(int code) { return (struct ksiginfo){.code = code, .pid = current()->tgid}; }
+static struct ksiginfo from_self(int code)
+{
+    return (struct ksiginfo){.code = code, .pid = current()->tgid, .uid = current_cred()->uid};
+}
 
 long sys_kill(int pid, int sig)
 {
@@ -125,6 +138,8 @@ static long send_to_thread(int tgid, int tid, int sig, const struct ksiginfo *in
     struct proc *t = proc_find(tid);
     if (!t || t->state == PROC_ZOMBIE || (tgid > 0 && t->tgid != tgid))
         return -ESRCH;
+    if (!signal_permitted(t, sig))
+        return -EPERM;
     if (sig)
         signal_send_thread(t, sig, info);
     return 0;
@@ -160,7 +175,7 @@ static long queued_info(uint64_t uinfo, int target, struct ksiginfo *info)
         return -EFAULT;
     if ((u.code >= 0 || u.code == SI_TKILL) && target != current()->pid)
         return -EPERM;
-    *info = (struct ksiginfo){.code = u.code, .pid = u.pid, .status = (int32_t)u.value, .addr = u.value};
+    *info = (struct ksiginfo){.code = u.code, .pid = u.pid, .status = (int16_t)u.value, .uid = u.uid, .addr = u.value};
     return 0;
 }
 

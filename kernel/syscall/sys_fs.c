@@ -111,7 +111,7 @@ long sys_openat(int dirfd, uint64_t upath, int flags, uint32_t mode)
     err = dir_of(dirfd, path, &start);
     struct file *f = NULL;
     if (!err) {
-        err = vfs_open(&start, path, flags, mode & 07777 & ~current()->umask, &f);
+        err = vfs_open(&start, path, flags & ~VFS_OPEN_EXEC, mode & 07777 & ~current()->umask, &f);
         path_put(&start);
     }
     kfree(path);

@@ -5,6 +5,7 @@
  * directory, and call the VFS (fs/vfs_ops.h), which checks Linux's rules.
  */
 #include "fs/filemap.h"
+#include "fs/permission.h"
 #include "fs/vfs.h"
 #include "lib/string.h"
 #include "mm/kmalloc.h"
@@ -188,6 +189,10 @@ long sys_truncate(uint64_t upath, int64_t len)
     if (err)
         return err;
     err = check_truncate(p.dentry->inode, len);
+    if (!err && mnt_readonly(p.mnt))
+        err = -EROFS;
+    if (!err)
+        err = inode_permission(p.dentry->inode, MAY_WRITE);
     if (!err) {
         struct iattr a = size_attr(len);
         err = vfs_setattr(&p, &a);
@@ -295,20 +300,25 @@ static long times_attr(const struct linux_timespec *ts, struct iattr *a)
 {
     struct linux_timespec now = inode_now();
     *a = (struct iattr){.valid = ATTR_ATIME | ATTR_MTIME | ATTR_CTIME, .atime = now, .mtime = now};
-    if (!ts)
+    if (ts && ts[0].tv_nsec == UTIME_NOW && ts[1].tv_nsec == UTIME_NOW)
+        ts = NULL; /* both now: the same as no times, and the same permission */
+    if (!ts) {
+        a->valid |= ATTR_TOUCH; /* the owner, or anyone who may write */
         return 0;
+    }
     for (int i = 0; i < 2; i++)
         if (ts[i].tv_nsec != UTIME_NOW && ts[i].tv_nsec != UTIME_OMIT &&
             (ts[i].tv_nsec < 0 || ts[i].tv_nsec >= 1000000000))
             return -EINVAL;
+    /* An explicit time is for the owner (or CAP_FOWNER) only. */
     if (ts[0].tv_nsec == UTIME_OMIT)
         a->valid &= ~ATTR_ATIME;
     else if (ts[0].tv_nsec != UTIME_NOW)
-        a->atime = ts[0];
+        a->atime = ts[0], a->valid |= ATTR_ATIME_SET;
     if (ts[1].tv_nsec == UTIME_OMIT)
         a->valid &= ~ATTR_MTIME;
     else if (ts[1].tv_nsec != UTIME_NOW)
-        a->mtime = ts[1];
+        a->mtime = ts[1], a->valid |= ATTR_MTIME_SET;
     if (!(a->valid & (ATTR_ATIME | ATTR_MTIME)))
         a->valid = 0; /* both omitted: nothing changes, not even ctime */
     return 0;

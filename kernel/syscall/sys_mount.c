@@ -9,6 +9,7 @@
 #include "fs/vfs.h"
 #include "mm/kmalloc.h"
 #include "mm/usercopy.h"
+#include "proc/cred.h"
 #include "proc/proc.h"
 #include "syscall/path.h"
 #include "syscall/syscall.h"
@@ -50,6 +51,8 @@ long sys_mount(uint64_t usource, uint64_t utarget, uint64_t utype, unsigned long
         err = get_string(utype, &type, 256);
     if (!err)
         err = get_string(udata, &data, DATA_MAX);
+    if (!err && !capable(CAP_SYS_ADMIN))
+        err = -EPERM; /* after the arguments and the target, as Linux's path_mount */
     if (err)
         goto out;
     if (flags & MS_REMOUNT) {
@@ -87,7 +90,7 @@ long sys_umount2(uint64_t utarget, int flags)
     long err = user_path_at(AT_FDCWD, utarget, (flags & UMOUNT_NOFOLLOW) ? AT_SYMLINK_NOFOLLOW : 0, &target);
     if (err)
         return err;
-    err = mount_remove(&target, flags);
+    err = capable(CAP_SYS_ADMIN) ? mount_remove(&target, flags) : -EPERM;
     path_put(&target);
     return err;
 }

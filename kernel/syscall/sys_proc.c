@@ -8,6 +8,7 @@
 #include "fs/devfs.h"
 #include "lib/string.h"
 #include "mm/usercopy.h"
+#include "proc/cred.h"
 #include "proc/proc.h"
 #include "proc/uts.h"
 #include "proc/rlimit.h"
@@ -30,8 +31,6 @@ long sys_getppid(void)
     struct proc *parent = current()->leader->parent;
     return parent ? parent->tgid : 0;
 }
-/* Everything runs as root: uid, gid, euid and egid are all 0. */
-long sys_getuid(void) { return 0; }
 
 long sys_set_tid_address(uint64_t uptr)
 {
@@ -72,10 +71,12 @@ long sys_uname(uint64_t ubuf)
     return copy_to_user(ubuf, &u, sizeof u);
 }
 
-/* sethostname(2), setdomainname(2): root may (every process is root). */
+/* sethostname(2), setdomainname(2): CAP_SYS_ADMIN. */
 static long set_name(int which, uint64_t uname, int len)
 {
     char buf[UTS_LEN];
+    if (!capable(CAP_SYS_ADMIN))
+        return -EPERM;
     if (len < 0 || len > 64)
         return -EINVAL;
     if (copy_from_user(buf, uname, (size_t)len))
@@ -107,11 +108,27 @@ long sys_setrlimit(uint32_t resource, uint64_t ulim)
     return rlimit_exchange(current(), (int)resource, &r, NULL);
 }
 
+/* May the caller read or change p's limits or priority: its own, or a
+ * process whose real, effective and saved uids (and gids) are all the
+ * caller's real one, or with the capability (Linux's check_prlimit_permission). */
+static bool may_touch(const struct proc *p, int cap)
+{
+    const struct cred *c = current_cred(), *t = p->cred;
+    if (p->leader == current()->leader)
+        return true;
+    if (c->uid == t->euid && c->uid == t->suid && c->uid == t->uid && c->gid == t->egid && c->gid == t->sgid &&
+        c->gid == t->gid)
+        return true;
+    return cred_capable(c, cap);
+}
+
 long sys_prlimit64(int pid, uint32_t resource, uint64_t unew, uint64_t uold)
 {
     struct proc *p = pid == 0 ? current() : proc_find(pid);
     if (!p)
         return -ESRCH;
+    if (!may_touch(p, CAP_SYS_RESOURCE))
+        return -EPERM;
     struct rlimit64 new, old;
     if (unew && copy_from_user(&new, unew, sizeof new))
         return -EFAULT;
@@ -153,13 +170,22 @@ long sys_getpriority(int which, int who)
     return err ? err : 20 - p->nice;
 }
 
+/* setpriority(2): another user's process only with CAP_SYS_NICE (its
+ * effective or real uid must be the caller's effective one: EPERM), and
+ * a lower nice value (more priority) too (EACCES), as Linux's set_one_prio. */
 long sys_setpriority(int which, int who, int nice)
 {
     struct proc *p;
     long err = prio_target(which, who, &p);
     if (err)
         return err;
-    p->nice = nice < NICE_MIN ? NICE_MIN : nice > NICE_MAX ? NICE_MAX : nice;
+    const struct cred *c = current_cred();
+    if (p->cred->uid != c->euid && p->cred->euid != c->euid && !capable(CAP_SYS_NICE))
+        return -EPERM;
+    nice = nice < NICE_MIN ? NICE_MIN : nice > NICE_MAX ? NICE_MAX : nice;
+    if (nice < p->nice && !capable(CAP_SYS_NICE))
+        return -EACCES;
+    p->nice = nice;
     return 0;
 }
 

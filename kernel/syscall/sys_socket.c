@@ -600,10 +600,10 @@ long sys_getsockopt(int fd, int level, int name, uint64_t uval, uint64_t ulen)
         break;
     case SO_PEERCRED:
         /* The process at the other end when the connection was made
-         * (socketpair, connect, listen); everyone is root here. A socket
+         * (socketpair, connect, listen), and its effective ids. A socket
          * without a peer reports pid 0 and uid/gid -1 (cred_to_ucred). */
         if (s->peer_pid)
-            v.cred = (struct linux_ucred){s->peer_pid, 0, 0};
+            v.cred = (struct linux_ucred){s->peer_pid, s->peer_uid, s->peer_gid};
         else
             v.cred = (struct linux_ucred){0, (uint32_t)-1, (uint32_t)-1};
         lv = sizeof v.cred;

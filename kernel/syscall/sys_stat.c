@@ -2,10 +2,12 @@
  * sys_stat.c - asking about files: stat, lstat, fstat, newfstatat, statx,
  * access, faccessat, readlink, readlinkat (Linux's answers, section 2).
  */
+#include "fs/permission.h"
 #include "fs/vfs.h"
 #include "lib/string.h"
 #include "mm/kmalloc.h"
 #include "mm/usercopy.h"
+#include "proc/cred.h"
 #include "proc/proc.h"
 #include "syscall/path.h"
 #include "syscall/syscall.h"
@@ -61,10 +63,8 @@ long sys_faccessat2(int dirfd, uint64_t upath, int mode, int flags)
     return sys_faccessat(dirfd, upath, mode, flags | FACCESSAT_FLAGS_OK);
 }
 
-long sys_faccessat(int dirfd, uint64_t upath, int mode, int flags)
+static long access_check(int dirfd, uint64_t upath, int mode, int flags)
 {
-    if (mode & ~(R_OK | W_OK | X_OK))
-        return -EINVAL;
     struct path p;
     long err = user_path_at(dirfd, upath, flags & FACCESSAT_FLAGS_OK ? flags & (AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH) : 0,
                             &p);
@@ -72,13 +72,44 @@ long sys_faccessat(int dirfd, uint64_t upath, int mode, int flags)
         return err;
     struct inode *inode = p.dentry->inode;
     uint32_t type = inode->mode & S_IFMT;
-    /* root may read and write anything (but a read-only mount's files);
-     * it may execute what has an x bit. */
     if ((mode & W_OK) && (type == S_IFREG || type == S_IFDIR || type == S_IFLNK) && mnt_readonly(p.mnt))
         err = -EROFS;
-    else if ((mode & X_OK) && type != S_IFDIR && !(inode->mode & 0111))
-        err = -EACCES;
+    else if (mode)
+        err = inode_permission(inode, mode); /* R_OK, W_OK, X_OK are MAY_READ, MAY_WRITE, MAY_EXEC */
     path_put(&p);
+    return err;
+}
+
+/* access(2) and faccessat(2) answer for the real ids (AT_EACCESS: the
+ * effective ones): as Linux's override_creds, the calling thread walks
+ * the path and checks as a copy of itself whose file-system ids are the
+ * real ones, and gets its own back after. */
+long sys_faccessat(int dirfd, uint64_t upath, int mode, int flags)
+{
+    if (mode & ~(R_OK | W_OK | X_OK))
+        return -EINVAL;
+    struct proc *me = current();
+    const struct cred *own = me->cred;
+    struct cred *real = NULL;
+    bool eaccess = (flags & FACCESSAT_FLAGS_OK) && (flags & AT_EACCESS);
+    if (!eaccess && (own->fsuid != own->uid || own->fsgid != own->gid)) {
+        real = cred_copy(own, own->ngroups);
+        if (!real)
+            return -ENOMEM;
+        real->fsuid = own->uid;
+        real->fsgid = own->gid;
+        me->cred = cred_get(real); /* own's reference stays with this thread meanwhile */
+    }
+    long err = access_check(dirfd, upath, mode, flags);
+    if (real) {
+        if (me->cred == real) {
+            me->cred = own;
+            cred_put(real);
+        } else {
+            cred_put(own); /* another thread's set*id replaced the override (and dropped its reference) */
+        }
+        cred_put(real);
+    }
     return err;
 }
 

@@ -6,6 +6,7 @@
  */
 #include "arch/x86_64/cpu.h"
 #include "mm/usercopy.h"
+#include "proc/cred.h"
 #include "proc/proc.h"
 #include "proc/sched.h"
 #include "proc/signal.h"
@@ -43,6 +44,7 @@ struct wait_sel {
 struct wait_event {
     int pid;
     int status; /* wait(2)'s status word: exit << 8, signal, 0x7f stop, 0xffff continue */
+    uint32_t uid; /* the child's real uid (waitid's si_uid) */
 };
 
 static bool selected(const struct proc *c, struct wait_sel sel)
@@ -83,6 +85,7 @@ static long wait_child(struct wait_sel sel, int options, struct wait_event *ev)
         }
         if (zombie) {
             ev->pid = zombie->pid;
+            ev->uid = zombie->cred->uid;
             if (options & WNOWAIT)
                 ev->status = zombie->wait_status;
             else
@@ -92,6 +95,7 @@ static long wait_child(struct wait_sel sel, int options, struct wait_event *ev)
         }
         if (changed) {
             ev->pid = changed->pid;
+            ev->uid = changed->cred->uid;
             ev->status = changed->continue_unreported ? 0xffff : (changed->stop_signal << 8) | 0x7f;
             if (!(options & WNOWAIT))
                 changed->continue_unreported = changed->stop_unreported = false;
@@ -126,7 +130,7 @@ long sys_wait4(int pid, uint64_t ustatus, int options, uint64_t urusage)
         sel = (struct wait_sel){SEL_PGID, current()->pgid};
     else if (pid < -1)
         sel = (struct wait_sel){SEL_PGID, -pid};
-    struct wait_event ev = {0, 0};
+    struct wait_event ev = {0, 0, 0};
     long r = wait_child(sel, options | WEXITED, &ev);
     if (r <= 0)
         return r;
@@ -152,7 +156,7 @@ static void to_siginfo(const struct wait_event *ev, struct waitid_info *si)
     int s = ev->status;
     si->signo = SIGCHLD;
     si->pid = ev->pid;
-    si->uid = 0; /* everything runs as root */
+    si->uid = ev->uid;
     if (s == 0xffff) {
         si->code = CLD_CONTINUED;
         si->status = SIGCONT;
@@ -193,7 +197,7 @@ long sys_waitid(int idtype, int id, uint64_t uinfo, int options, uint64_t urusag
     default:
         return -EINVAL; /* P_PIDFD too: there are no pidfds */
     }
-    struct wait_event ev = {0, 0};
+    struct wait_event ev = {0, 0, 0};
     long r = wait_child(sel, options, &ev);
     if (r < 0)
         return r;

@@ -146,6 +146,9 @@ long sys_set_tid_address(uint64_t uptr);
 long sys_arch_prctl(int code, uint64_t addr);
 long sys_uname(uint64_t ubuf);
 long sys_getuid(void);
+long sys_geteuid(void);
+long sys_getgid(void);
+long sys_getegid(void);
 long sys_sched_yield(void);
 long sys_getrlimit(uint32_t resource, uint64_t ulim);
 long sys_prlimit64(int pid, uint32_t resource, uint64_t unew, uint64_t uold);
@@ -266,6 +269,8 @@ long sys_getresuid(uint64_t ur, uint64_t ue, uint64_t us);
 long sys_getresgid(uint64_t ur, uint64_t ue, uint64_t us);
 long sys_getgroups(int size, uint64_t ulist);
 long sys_setgroups(int size, uint64_t ulist);
+long sys_setfsuid(uint32_t uid);
+long sys_setfsgid(uint32_t gid);
 
 /* sys_sched.c */
 long sys_sched_get_priority_max(int policy);

@@ -32,7 +32,6 @@ USER_TESTS += [
 
 USER_TESTS += [
     dict(name="ids-root", prog="ids_test", status=0, differential=True),
-    dict(name="ids-only-root", prog="ids_test", args=["only-root"], status=0),
 ]
 
 USER_TESTS += [
@@ -46,4 +45,8 @@ USER_TESTS += [
 USER_TESTS += [
     dict(name="creat-getdents-faccessat2-fallocate-mincore", prog="file_calls_test", status=0, differential=True),
     dict(name="proc-sys-pid-max-hostname", prog="sysctl_test", status=0),
+]
+
+USER_TESTS += [
+    dict(name="users-permissions-setuid", prog="cred_test", status=0, differential=True),
 ]

@@ -1,0 +1,59 @@
+/*
+ * permission.h - the one place file access is decided: mode bits against
+ * a process's file-system ids and groups (proc/cred.h), with root's
+ * overrides, and the ownership rules of chmod/chown/utimes, sticky
+ * directories and new files. Every path walk, open, create, remove,
+ * rename, exec and attribute change asks here (Linux's fs/namei.c
+ * generic_permission and fs/attr.c setattr_prepare).
+ */
+#ifndef FS_PERMISSION_H
+#define FS_PERMISSION_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct cred;
+struct inode;
+struct iattr;
+
+#define MAY_EXEC 1
+#define MAY_WRITE 2
+#define MAY_READ 4
+
+/* May c do mask (MAY_* bits) to inode? 0 or -EACCES. The owner's bits
+ * apply to the owner, the group's to its members, the others' to the
+ * rest; CAP_DAC_OVERRIDE (file-system uid 0) passes everything but
+ * executing a file that has no execute bit at all. */
+int inode_permission_as(const struct cred *c, const struct inode *inode, int mask);
+/* The same for the running process. */
+int inode_permission(const struct inode *inode, int mask);
+
+/* Is the caller the file's owner or does it hold CAP_FOWNER? */
+bool inode_owner_or_capable(const struct inode *inode);
+
+/* May the caller remove or rename away victim from dir (write and
+ * search permission on dir; in a sticky directory only the file's or
+ * the directory's owner)? 0, -EACCES or -EPERM. */
+int may_delete(const struct inode *dir, const struct inode *victim);
+/* May the caller make a name in dir? 0 or -EACCES. */
+int may_create(const struct inode *dir);
+
+/* A new file's owner, group and mode in dir: the caller's file-system
+ * ids, the directory's group when it is set-group-ID (a new directory
+ * inherits the bit); the set-group-ID bit of a new file dropped when the
+ * caller is not in its group and lacks CAP_FSETID. dir NULL: no parent. */
+void inode_init_owner(struct inode *inode, const struct inode *dir);
+
+/* The checks of chmod, chown and the time calls (Linux's setattr_prepare)
+ * on a change a to inode, and the mode bits they clear: chown clears the
+ * set-user-ID bit (and set-group-ID with group execute) of a non-directory;
+ * chmod by one not in the file's group drops set-group-ID. 0, -EPERM or
+ * -EACCES; a may be adjusted. */
+int setattr_prepare(const struct inode *inode, struct iattr *a);
+
+/* A write (or truncate) by someone without CAP_FSETID clears the file's
+ * set-user-ID bit, and set-group-ID when group execute is set (Linux's
+ * file_remove_privs). The caller holds the inode lock. */
+void inode_remove_privs(struct inode *inode);
+
+#endif
