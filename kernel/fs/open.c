@@ -20,15 +20,18 @@
 /* The flags an open file keeps (the rest only matter while opening). */
 #define KEPT_FLAGS(f) ((uint32_t)(f) & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC | VFS_OPEN_EXEC))
 
-/* O_CREAT: finds or makes the last component of pathname. A symlink
- * there is followed (unless O_NOFOLLOW or O_EXCL), even a dangling one:
- * then its target is created, as Linux does. links counts those. */
-static int open_create(const struct path *start, const char *pathname, int flags, uint32_t mode, int links,
-                       struct path *out, bool *made)
+/* One step of O_CREAT: finds or makes the last component of pathname
+ * from start. 0 with *out (referenced) the file, and *link_parent
+ * {NULL} - or, when the name is a symlink to follow (not O_NOFOLLOW nor
+ * O_EXCL), 0 with *out the link and *link_parent its directory (both
+ * referenced) for the caller to go on from. */
+static int create_step(const struct path *start, const char *pathname, int flags, uint32_t mode, struct path *out,
+                       struct path *link_parent, bool *made)
 {
     struct path parent;
     char name[NAME_MAX + 1];
     bool slash;
+    *link_parent = (struct path){NULL, NULL};
     int err = namei_parent(start, pathname, &parent, name, &slash);
     if (err)
         return err == -EEXIST ? -EISDIR : err; /* open("/", O_CREAT) */
@@ -55,44 +58,70 @@ static int open_create(const struct path *start, const char *pathname, int flags
         return err;
     }
     *out = (struct path){mount_get(parent.mnt), d};
-    if (!created) {
-        if (flags & O_EXCL)
-            err = -EEXIST;
-        else if (inode_is_link(d->inode) && !(flags & O_NOFOLLOW)) {
-            /* Follow it: a magic link jumps, a symlink's text is opened
-             * (and created) relative to the directory holding it. */
-            if (++links > MAXSYMLINKS) {
-                err = -ELOOP;
-            } else if (d->inode->ops && d->inode->ops->follow) {
-                struct path target;
-                err = d->inode->ops->follow(d->inode, &target);
-                if (!err) {
-                    path_put(out);
-                    *out = target;
-                }
-            } else {
-                char *text = kmalloc(PATH_MAX);
-                long n = text ? vfs_readlink(d->inode, text, PATH_MAX - 1) : -ENOMEM;
-                if (n >= 0) {
-                    text[n] = '\0';
-                    struct path target;
-                    err = open_create(&parent, text, flags, mode, links, &target, made);
-                    if (!err) {
-                        path_put(out);
-                        *out = target;
-                    }
-                } else {
-                    err = (int)n;
-                }
-                kfree(text);
-            }
-        } else {
-            namei_follow_mounts(out);
-        }
-        if (err)
-            path_put(out);
+    if (!created && (flags & O_EXCL)) {
+        path_put(out);
+        err = -EEXIST;
+    } else if (!created && inode_is_link(d->inode) && !(flags & O_NOFOLLOW)) {
+        *link_parent = parent; /* the caller follows it from here */
+        return 0;
+    } else if (!created) {
+        namei_follow_mounts(out);
     }
     path_put(&parent);
+    return err;
+}
+
+/* O_CREAT: finds or makes the last component of pathname. A symlink
+ * there is followed (unless O_NOFOLLOW or O_EXCL), even a dangling one:
+ * then its target is created, as Linux does - a magic link jumps, a
+ * symlink's text is opened (and created) relative to the directory
+ * holding it, up to MAXSYMLINKS of them. A loop, not a recursion: the
+ * kernel stack holds 16 KiB. */
+static int open_create(const struct path *start, const char *pathname, int flags, uint32_t mode, struct path *out,
+                       bool *made)
+{
+    struct path base = *start, link_dir;
+    path_get(&base);
+    char *text = NULL; /* the link text being followed */
+    const char *cur = pathname;
+    int err;
+    for (int links = 0;; links++) {
+        err = create_step(&base, cur, flags, mode, out, &link_dir, made);
+        if (err || !link_dir.dentry)
+            break;
+        struct inode *link = out->dentry->inode;
+        if (links >= MAXSYMLINKS) {
+            err = -ELOOP;
+        } else if (link->ops && link->ops->follow) {
+            struct path target;
+            err = link->ops->follow(link, &target);
+            if (!err) {
+                path_put(out);
+                *out = target;
+                path_put(&link_dir);
+                break;
+            }
+        } else {
+            char *next = kmalloc(PATH_MAX);
+            long n = next ? vfs_readlink(link, next, PATH_MAX - 1) : -ENOMEM;
+            if (n >= 0) {
+                next[n] = '\0';
+                kfree(text);
+                cur = text = next;
+                path_put(out);
+                path_put(&base);
+                base = link_dir; /* its reference moves over */
+                continue;
+            }
+            kfree(next);
+            err = (int)n;
+        }
+        path_put(out);
+        path_put(&link_dir);
+        break;
+    }
+    kfree(text);
+    path_put(&base);
     return err;
 }
 
@@ -131,7 +160,7 @@ int vfs_open(const struct path *start, const char *pathname, int flags, uint32_t
 {
     struct path p;
     bool created = false;
-    int err = (flags & O_CREAT) ? open_create(start, pathname, flags, mode, 0, &p, &created)
+    int err = (flags & O_CREAT) ? open_create(start, pathname, flags, mode, &p, &created)
                                 : namei(start, pathname, (flags & O_NOFOLLOW) ? 0 : LOOKUP_FOLLOW, &p);
     if (err)
         return err;

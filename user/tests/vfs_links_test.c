@@ -135,6 +135,7 @@ static void walks(void)
     symlink("loop1", "loop2");
     symlink("loop2", "loop1");
     CHECK(open("loop1", O_RDONLY) < 0 && errno == ELOOP, "a symlink loop: ELOOP");
+    CHECK(open("loop1", O_CREAT | O_WRONLY, 0644) < 0 && errno == ELOOP, "creating through a loop: ELOOP");
     unlink("loop1");
     unlink("loop2");
     /* 40 links in a chain resolve; 41 are too many (MAXSYMLINKS). */
@@ -151,6 +152,12 @@ static void walks(void)
     if (fd >= 0)
         close(fd);
     CHECK(open("l41", O_RDONLY) < 0 && errno == ELOOP, "41 are too many: ELOOP");
+    CHECK(open("l41", O_CREAT | O_WRONLY, 0644) < 0 && errno == ELOOP, "with O_CREAT too");
+    unlink("l0");
+    fd = open("l40", O_CREAT | O_WRONLY, 0644);
+    CHECK(fd >= 0 && access("l0", F_OK) == 0, "O_CREAT through 40 dangling links makes the last target");
+    if (fd >= 0)
+        close(fd);
     for (int i = 0; i <= 41; i++) {
         snprintf(name, sizeof name, "l%d", i);
         unlink(name);
