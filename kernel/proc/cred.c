@@ -68,6 +68,19 @@ bool cred_in_group(const struct cred *c, uint32_t gid)
     ((1ull << CAP_CHOWN) | (1ull << CAP_DAC_OVERRIDE) | (1ull << CAP_DAC_READ_SEARCH) | (1ull << CAP_FOWNER) |   \
      (1ull << CAP_FSETID) | (1ull << CAP_LINUX_IMMUTABLE) | (1ull << CAP_MKNOD) | (1ull << 32 /* MAC_OVERRIDE */))
 
+bool proc_may_inspect(const struct proc *p)
+{
+    const struct proc *me = current();
+    if (!me || p->leader == me->leader)
+        return true;
+    const struct cred *c = me->cred, *t = p->cred;
+    bool same = c->uid == t->uid && c->uid == t->euid && c->uid == t->suid && c->gid == t->gid &&
+                c->gid == t->egid && c->gid == t->sgid;
+    if (same && p->leader->dumpable)
+        return true;
+    return cred_capable(c, CAP_SYS_PTRACE);
+}
+
 bool cred_capable(const struct cred *c, int cap)
 {
     if (cap < 0 || cap > CAP_LAST_CAP)

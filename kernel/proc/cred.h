@@ -90,6 +90,14 @@ enum {
     CAP_LAST_CAP = 40,
 };
 
+/* May the calling process look into p (its robust list, /proc/PID/environ
+ * ...): its own thread group, or p runs with the caller's real ids (all
+ * of p's uids and gids the caller's real uid and gid) and is dumpable,
+ * or the caller has CAP_SYS_PTRACE (Linux's ptrace_may_access with
+ * PTRACE_MODE_READ_REALCREDS). */
+struct proc;
+bool proc_may_inspect(const struct proc *p);
+
 /* Does c hold capability cap (see above for the rule)? */
 bool cred_capable(const struct cred *c, int cap);
 /* The same for the running process. */

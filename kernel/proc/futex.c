@@ -7,7 +7,10 @@
 #include "mm/usercopy.h"
 #include "mm/vm.h"
 #include "proc/proc.h"
+#include "proc/sched.h"
+#include "proc/signal.h"
 #include "proc/wait.h"
+#include "time/clock.h"
 #include "uapi/errno.h"
 
 long futex_key(uint64_t uaddr, const void **key)
@@ -24,21 +27,119 @@ long futex_key(uint64_t uaddr, const void **key)
     return 0;
 }
 
-int futex_wake(uint64_t uaddr)
+static uint64_t futex_clock; /* orders waiters (futex_seq) */
+
+/* The longest-waiting thread on key not yet woken whose bitset meets
+ * bitset, or NULL. Interrupts off. */
+static struct proc *oldest_waiter(const void *key, uint32_t bitset)
+{
+    struct proc *best = NULL;
+    for (int i = 0; i < proc_slots_used; i++) {
+        struct proc *p = proc_table[i];
+        if (p && p->futex_key == key && !p->futex_woken && (p->futex_bitset & bitset) &&
+            (!best || p->futex_seq < best->futex_seq))
+            best = p;
+    }
+    return best;
+}
+
+static void choose(struct proc *p)
+{
+    p->futex_woken = true;
+    if (p->state == PROC_BLOCKED)
+        sched_make_ready(p);
+}
+
+long futex_wait(uint64_t uaddr, uint32_t val, uint64_t deadline, uint32_t bitset)
+{
+    const void *key;
+    long err = futex_key(uaddr, &key);
+    if (err)
+        return err;
+    struct proc *p = current();
+    uint64_t f = irq_save();
+    p->futex_key = key;
+    p->futex_seq = ++futex_clock;
+    p->futex_bitset = bitset;
+    p->futex_woken = false;
+    for (;;) {
+        uint32_t cur;
+        if (copy_from_user(&cur, uaddr, 4)) {
+            err = -EFAULT;
+            break;
+        }
+        if (cur != val) {
+            err = -EAGAIN;
+            break;
+        }
+        if (signal_pending(p)) {
+            err = deadline ? -EINTR : -ERESTARTSYS;
+            break;
+        }
+        p->wake_at = deadline;
+        sleep_on(p->futex_key); /* (a requeue may have moved it to another futex) */
+        p->wake_at = 0;
+        if (p->futex_woken) {
+            err = 0;
+            break;
+        }
+        if (deadline && clock_monotonic_ns() >= deadline) {
+            err = -ETIMEDOUT;
+            break;
+        }
+        if (signal_pending(p)) {
+            err = deadline ? -EINTR : -ERESTARTSYS;
+            break;
+        }
+        /* A wakeup for something else: look at the word again. */
+    }
+    p->futex_key = NULL;
+    p->futex_woken = false;
+    irq_restore(f);
+    return err;
+}
+
+int futex_wake(uint64_t uaddr, int n, uint32_t bitset)
 {
     const void *key;
     if (futex_key(uaddr, &key))
         return 0;
-    int n = 0;
+    int woken = 0;
     uint64_t f = irq_save();
-    for (int i = 0; i < proc_slots_used; i++) {
-        struct proc *p = proc_table[i];
-        if (p && p->state == PROC_BLOCKED && p->chan == key)
-            n++;
+    struct proc *p;
+    while (woken < n && (p = oldest_waiter(key, bitset))) {
+        choose(p);
+        woken++;
     }
-    wakeup(key);
     irq_restore(f);
-    return n;
+    return woken;
+}
+
+long futex_requeue(uint64_t uaddr, uint64_t uaddr2, int n, int m, bool cmp, uint32_t val)
+{
+    const void *key, *key2;
+    long err = futex_key(uaddr, &key);
+    if (!err)
+        err = futex_key(uaddr2, &key2);
+    if (err)
+        return err;
+    uint64_t f = irq_save();
+    uint32_t cur;
+    if (cmp && (copy_from_user(&cur, uaddr, 4) || cur != val)) {
+        irq_restore(f);
+        return -EAGAIN;
+    }
+    long done = 0;
+    struct proc *p;
+    for (int i = 0; i < n && (p = oldest_waiter(key, FUTEX_BITSET_ANY)); i++, done++)
+        choose(p);
+    for (int i = 0; i < m && (p = oldest_waiter(key, FUTEX_BITSET_ANY)); i++, done++) {
+        p->futex_key = key2;
+        if (p->state == PROC_BLOCKED)
+            p->chan = key2;
+    }
+    irq_restore(f);
+    return done;
 }
 
 /* uapi/linux/futex.h: the futex word's owner bits and the list head. */
@@ -62,7 +163,7 @@ static void owner_died(struct proc *p, uint64_t entry, int64_t offset)
         return;
     uint32_t died = (word & FUTEX_WAITERS) | FUTEX_OWNER_DIED;
     if (copy_to_user(uaddr, &died, 4) == 0 && (word & FUTEX_WAITERS))
-        futex_wake(uaddr);
+        futex_wake(uaddr, 1, FUTEX_BITSET_ANY);
 }
 
 void futex_exit_robust(struct proc *p)

@@ -127,6 +127,10 @@ struct proc {
     uint64_t fs_base;         /* ARCH_SET_FS */
     uint64_t clear_child_tid; /* set_tid_address */
     uint64_t robust_list;     /* set_robust_list: the thread's robust futex list head (user address) */
+    const void *futex_key;    /* the futex it waits on (futex.h), or NULL */
+    uint64_t futex_seq;       /* when it began waiting: the oldest waiter is woken first */
+    uint32_t futex_bitset;    /* FUTEX_WAIT_BITSET's mask */
+    bool futex_woken;         /* a FUTEX_WAKE chose it (its wait returns 0) */
     int wait_status;          /* Linux wait status, valid when ZOMBIE */
     /* Last, and not zeroed by proc_alloc (3 KiB a fork need not clear):
      * an entry is written whenever its pending bit goes from 0 to 1, and

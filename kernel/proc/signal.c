@@ -149,10 +149,14 @@ void signal_send_info(struct proc *p, int sig, const struct ksiginfo *info)
         l->shared_pending &= ~sig_bit(SIGCONT);
     }
     /* An ignored signal is dropped at once (except while blocked: the
-     * action may change before it is unblocked). */
-    if (!(ignored(any, sig) && !(any->sig_blocked & sig_bit(sig))))
+     * action may change before it is unblocked), and wakes nobody: a
+     * sleeper must not see a spurious wakeup for it (a futex wait would
+     * end). SIGCONT still wakes the stopped threads. */
+    bool queued = !(ignored(any, sig) && !(any->sig_blocked & sig_bit(sig)));
+    if (queued)
         l->shared_pending |= sig_bit(sig);
-    wake_threads(l);
+    if (queued || sig == SIGCONT)
+        wake_threads(l);
     irq_restore(f);
 }
 
@@ -165,9 +169,10 @@ void signal_send_thread(struct proc *t, int sig, const struct ksiginfo *info)
     uint64_t f = irq_save();
     if (!(t->sig_pending & sig_bit(sig)))
         t->sig_info[sig] = *info; /* as above: the first instance's siginfo stays */
-    if (!(ignored(t, sig) && !(t->sig_blocked & sig_bit(sig))))
+    bool queued = !(ignored(t, sig) && !(t->sig_blocked & sig_bit(sig)));
+    if (queued)
         t->sig_pending |= sig_bit(sig);
-    if (t->state == PROC_BLOCKED && (signal_pending(t) || !t->stopped))
+    if ((queued || sig == SIGCONT) && t->state == PROC_BLOCKED && (signal_pending(t) || !t->stopped))
         sched_make_ready(t);
     irq_restore(f);
 }

@@ -14,7 +14,8 @@
  *   LTP-RESULT <name> exit=<status> signal=<sig> timeout=<0|1> ms=<wall ms>
  * A test still running after its hard timeout (argv[1] of the runner, in
  * seconds, default 180: LTP's own is 30 s per test, scaled) is killed with
- * its whole group. Orphans are reaped as init must. At the end:
+ * its whole group; with argv[2] = N, the process table is printed once a
+ * test has run N seconds (LTP-PROCESSES), to see what a hung test waits in. Orphans are reaped as init must. At the end:
  *   LTP-DONE
  * and the machine powers off (Linux: reboot(2); Tiny OS powers off when
  * PID 1 exits).
@@ -24,10 +25,12 @@
  * (tmpfs).
  */
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +45,7 @@
 #define LINE_MAX_LEN 8192
 
 static volatile sig_atomic_t alarmed;
+static int dump_after; /* argv[2]: print the process table once a test runs this long (0: never) */
 
 static void on_alarm(int sig)
 {
@@ -88,6 +92,29 @@ static void reap_orphans(void)
         ;
 }
 
+/* Prints every process's pid, state, name and parent (from
+ * /proc/PID/stat): what a test that does not finish is waiting in. */
+static void dump_processes(const char *name)
+{
+    printf("LTP-PROCESSES %s (still running after %d s):\n", name, dump_after);
+    DIR *d = opendir("/proc");
+    struct dirent *e;
+    while (d && (e = readdir(d))) {
+        if (e->d_name[0] < '1' || e->d_name[0] > '9')
+            continue;
+        char path[300], line[512];
+        snprintf(path, sizeof path, "/proc/%s/stat", e->d_name);
+        FILE *f = fopen(path, "r");
+        if (f && fgets(line, sizeof line, f))
+            printf("  %s", line);
+        if (f)
+            fclose(f);
+    }
+    if (d)
+        closedir(d);
+    fflush(stdout);
+}
+
 static void run_test(char *name, char **argv, int timeout)
 {
     char dir[512], prog[512];
@@ -112,11 +139,19 @@ static void run_test(char *name, char **argv, int timeout)
     setpgid(pid, pid);
     int status = 0, timed_out = 0;
     alarmed = 0;
-    alarm((unsigned)timeout);
+    bool dumped = dump_after <= 0 || dump_after >= timeout;
+    alarm((unsigned)(dumped ? timeout : dump_after));
     for (;;) {
         pid_t r = waitpid(pid, &status, 0);
         if (r == pid)
             break;
+        if (r < 0 && errno == EINTR && alarmed && !dumped) {
+            dump_processes(name);
+            dumped = true;
+            alarmed = 0;
+            alarm((unsigned)(timeout - dump_after));
+            continue;
+        }
         if (r < 0 && errno == EINTR && alarmed) {
             timed_out = 1;
             kill(-pid, SIGKILL);
@@ -144,6 +179,7 @@ int main(int argc, char **argv)
     int timeout = argc > 1 ? atoi(argv[1]) : 180;
     if (timeout <= 0)
         timeout = 180;
+    dump_after = argc > 2 ? atoi(argv[2]) : 0;
     setvbuf(stdout, NULL, _IOLBF, 0);
     struct sigaction sa = {.sa_handler = on_alarm};
     sigaction(SIGALRM, &sa, NULL);
