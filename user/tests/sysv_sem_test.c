@@ -9,6 +9,7 @@
  * argv[1] = "strict" (Tiny OS): also checks that sets, undo records and
  * waiters leave free memory exactly as it was, and the sem sysctl. */
 #define _GNU_SOURCE
+#include <pthread.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -328,6 +329,32 @@ static void undo(void)
     ctl(id, 0, IPC_RMID, 0);
 }
 
+static int thread_set;
+
+static void *add_one_undoable(void *arg)
+{
+    (void)arg;
+    return (void *)op(thread_set, 0, 1, SEM_UNDO);
+}
+
+/* SEM_UNDO belongs to the process (threads share it, CLONE_SYSVSEM): a
+ * thread's exit undoes nothing, the process's does. */
+static void threads(void)
+{
+    thread_set = semget(IPC_PRIVATE, 1, 0600);
+    pid_t c = xfork();
+    if (c == 0) {
+        pthread_t t;
+        void *r = (void *)-1;
+        pthread_create(&t, NULL, add_one_undoable, NULL);
+        pthread_join(t, &r);
+        _exit(r == NULL && ctl(thread_set, 0, GETVAL, 0) == 1 ? 0 : 1);
+    }
+    CHECK(exited_with(child_status(c), 0), "a thread's SEM_UNDO operation outlives the thread");
+    CHECK_EQ(ctl(thread_set, 0, GETVAL, 0), 0, "and is undone when its process exits");
+    ctl(thread_set, 0, IPC_RMID, 0);
+}
+
 /* Tiny OS only: nothing is left behind, and the sem sysctl is obeyed. */
 static void strict(void)
 {
@@ -374,6 +401,7 @@ int main(int argc, char **argv)
     waiting();
     signals();
     undo();
+    threads();
     if (argc > 1 && !strcmp(argv[1], "strict"))
         strict();
     return tt_done();

@@ -339,6 +339,27 @@ static void strict(void)
     f = fopen("/proc/sys/kernel/shmmni", "w");
     fprintf(f, "4096\n");
     fclose(f);
+    /* shm_rmid_forced: writing 1 destroys orphaned unattached segments,
+     * and from then on a segment goes with its last detach. */
+    pid_t c = xfork();
+    if (c == 0)
+        _exit(shmget(0x54520000 | (getpid() & 0xffff), 4096, IPC_CREAT | 0600) < 0);
+    int orphan = -1;
+    if (exited_with(child_status(c), 0))
+        orphan = shmget(0x54520000 | (c & 0xffff), 4096, 0);
+    CHECK(orphan >= 0, "a segment whose creator exited stays");
+    int kept = shmget(IPC_PRIVATE, 4096, 0600);
+    char *k = shmat(kept, NULL, 0);
+    f = fopen("/proc/sys/kernel/shm_rmid_forced", "w");
+    CHECK(f && fprintf(f, "1\n") > 0 && fclose(f) == 0, "write shm_rmid_forced 1");
+    CHECK_EQ(nattch(orphan), -1, "the orphan is destroyed");
+    CHECK_EQ(nattch(kept), 1, "an attached segment stays");
+    shmdt(k);
+    CHECK_EQ(nattch(kept), -1, "until its last detach");
+    f = fopen("/proc/sys/kernel/shm_rmid_forced", "w");
+    fprintf(f, "0\n");
+    fclose(f);
+
     f = fopen("/proc/sys/kernel/shm_next_id", "w");
     CHECK(f && fprintf(f, "%d\n", 32768 * 3 + 17) > 0 && fclose(f) == 0, "write shm_next_id");
     id = shmget(IPC_PRIVATE, 4096, 0600);
