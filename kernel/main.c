@@ -18,6 +18,7 @@
 #include "drivers/tty.h"
 #include "fs/initramfs.h"
 #include "fs/vfs_init.h"
+#include "ipc/ipc.h"
 #include "proc/proc.h"
 #include "proc/sched.h"
 #include "arch/x86_64/fpu.h"
@@ -123,6 +124,7 @@ void kmain(uint32_t magic, uint64_t info_pa)
         selftest_run(tests);
 
     vfs_init();
+    ipc_init();
     if (boot_info.nmodules > 0) {
         const struct boot_module *m = &boot_info.modules[0];
         /* As its files move into the page cache, the archive's memory goes

@@ -239,4 +239,18 @@
 #define SYS_pwritev2 328
 #define SYS_close_range 436
 
+/* System V IPC */
+#define SYS_shmget 29
+#define SYS_shmat 30
+#define SYS_shmctl 31
+#define SYS_semget 64
+#define SYS_semop 65
+#define SYS_semctl 66
+#define SYS_shmdt 67
+#define SYS_msgget 68
+#define SYS_msgsnd 69
+#define SYS_msgrcv 70
+#define SYS_msgctl 71
+#define SYS_semtimedop 220
+
 #endif

@@ -5,6 +5,7 @@
 #include "fs/procfs_sys.h"
 #include "fs/procfs_sysctl.h"
 #include "fs/vfs.h"
+#include "ipc/ipc.h"
 #include "lib/format.h"
 #include "lib/kprintf.h"
 #include "lib/string.h"
@@ -32,8 +33,17 @@ struct entry {
 };
 
 /* Entry indexes 0 and 1 name the directories themselves (inode numbers);
- * /proc/sys's entry i (procfs_sysctl.c's table) is IDX_SYSCTL + i. */
-enum { IDX_ROOT = 1, IDX_PID_DIR = 1, IDX_FIRST = 2, IDX_SYSCTL = 64, IDX_SELF = 254, IDX_FD_LINK = 255 };
+ * /proc/sysvipc's entry i is IDX_SYSVIPC + i, /proc/sys's entry i
+ * (procfs_sysctl.c's table) IDX_SYSCTL + i. */
+enum {
+    IDX_ROOT = 1,
+    IDX_PID_DIR = 1,
+    IDX_FIRST = 2,
+    IDX_SYSVIPC = 48,
+    IDX_SYSCTL = 64,
+    IDX_SELF = 254,
+    IDX_FD_LINK = 255
+};
 
 static const struct entry root_entries[] = {
     {"meminfo", S_IFREG | 0444, procfs_meminfo, NULL, -1},
@@ -46,8 +56,17 @@ static const struct entry root_entries[] = {
     {"filesystems", S_IFREG | 0444, procfs_filesystems, NULL, -1},
     {"mounts", S_IFLNK | 0777, NULL, "self/mounts", -1},
     {"sys", S_IFDIR | 0555, NULL, NULL, -1},
+    {"sysvipc", S_IFDIR | 0555, NULL, NULL, -1},
 };
 #define NROOT (sizeof root_entries / sizeof root_entries[0])
+
+/* System V IPC's objects, in Linux's formats (ipc/ipc.h). */
+static const struct entry sysvipc_entries[] = {
+    {"msg", S_IFREG | 0444, msg_proc_show, NULL, -1},
+    {"sem", S_IFREG | 0444, sem_proc_show, NULL, -1},
+    {"shm", S_IFREG | 0444, shm_proc_show, NULL, -1},
+};
+#define NSYSVIPC (sizeof sysvipc_entries / sizeof sysvipc_entries[0])
 
 static const struct entry pid_entries[] = {
     {"status", S_IFREG | 0444, procfs_pid_status, NULL, -1},
@@ -79,6 +98,8 @@ static const struct entry *entry_of(const struct inode *i)
         return NULL;
     if (ino_pid(i) == 0 && idx >= IDX_SYSCTL)
         return NULL;
+    if (ino_pid(i) == 0 && idx >= IDX_SYSVIPC)
+        return idx - IDX_SYSVIPC < NSYSVIPC ? &sysvipc_entries[idx - IDX_SYSVIPC] : NULL;
     if (ino_pid(i) == 0)
         return idx - IDX_FIRST < NROOT ? &root_entries[idx - IDX_FIRST] : NULL;
     return idx - IDX_FIRST < NPID ? &pid_entries[idx - IDX_FIRST] : NULL;
@@ -93,6 +114,13 @@ static const struct sysctl_entry *sysctl_of(const struct inode *i)
     return &sysctl_entries[idx - IDX_SYSCTL];
 }
 
+/* Is i the directory /proc/NAME (sys, sysvipc)? */
+static bool is_root_dir(const struct inode *i, const char *name)
+{
+    const struct entry *r = entry_of(i);
+    return r && ino_pid(i) == 0 && (r->mode & S_IFMT) == S_IFDIR && !strcmp(r->name, name);
+}
+
 /* A directory of /proc/sys: its index in the sysctl table, -1 for
  * /proc/sys itself, or -2 when it is not one. */
 static int sysctl_dir_index(const struct inode *i)
@@ -100,8 +128,7 @@ static int sysctl_dir_index(const struct inode *i)
     const struct sysctl_entry *e = sysctl_of(i);
     if (e)
         return (e->mode & S_IFMT) == S_IFDIR ? (int)(e - sysctl_entries) : -2;
-    const struct entry *r = entry_of(i);
-    return r && ino_pid(i) == 0 && (r->mode & S_IFMT) == S_IFDIR ? -1 : -2;
+    return is_root_dir(i, "sys") ? -1 : -2;
 }
 
 static bool is_fd_dir(const struct inode *i)
@@ -298,12 +325,13 @@ static bool parse_number(const char *name, size_t len, int *out)
     return true;
 }
 
-static int lookup_in(const struct entry *table, size_t n, int pid, struct inode *dir, const char *name, size_t len,
-                     struct inode **out)
+/* An entry of a fixed table whose entry i has index base + i. */
+static int lookup_in(const struct entry *table, size_t n, unsigned base, int pid, struct inode *dir, const char *name,
+                     size_t len, struct inode **out)
 {
     for (size_t i = 0; i < n; i++)
         if (strlen(table[i].name) == len && !memcmp(table[i].name, name, len))
-            return make_inode(dir->sb, pid, -1, IDX_FIRST + (unsigned)i, table[i].mode, out);
+            return make_inode(dir->sb, pid, -1, base + (unsigned)i, table[i].mode, out);
     return -ENOENT;
 }
 
@@ -324,12 +352,14 @@ static int proc_lookup(struct inode *dir, const char *name, size_t len, struct i
     int sys_dir = pid == 0 ? sysctl_dir_index(dir) : -2;
     if (sys_dir >= -1)
         return sysctl_lookup(sys_dir, dir, name, len, out);
+    if (pid == 0 && is_root_dir(dir, "sysvipc"))
+        return lookup_in(sysvipc_entries, NSYSVIPC, IDX_SYSVIPC, 0, dir, name, len, out);
     if (pid == 0) { /* /proc itself */
         if (len == 4 && !memcmp(name, "self", 4))
             return make_inode(dir->sb, 0, -1, IDX_SELF, S_IFLNK | 0777, out);
         if (parse_number(name, len, &num) && procfs_find_leader(num))
             return make_inode(dir->sb, num, -1, IDX_PID_DIR, S_IFDIR | 0555, out);
-        return lookup_in(root_entries, NROOT, 0, dir, name, len, out);
+        return lookup_in(root_entries, NROOT, IDX_FIRST, 0, dir, name, len, out);
     }
     if (!procfs_find_leader(pid))
         return -ENOENT;
@@ -339,7 +369,7 @@ static int proc_lookup(struct inode *dir, const char *name, size_t len, struct i
             return -ENOENT;
         return make_inode(dir->sb, pid, num, IDX_FD_LINK, mode, out);
     }
-    return lookup_in(pid_entries, NPID, pid, dir, name, len, out);
+    return lookup_in(pid_entries, NPID, IDX_FIRST, pid, dir, name, len, out);
 }
 
 static const struct inode_ops dir_iops = {.lookup = proc_lookup};
@@ -401,6 +431,15 @@ static int dir_iterate(struct file *f, struct dir_context *ctx)
             const struct sysctl_entry *e = &sysctl_entries[i];
             if (e->parent == sys_dir &&
                 !ctx->emit(ctx, e->name, strlen(e->name), make_ino(0, -1, IDX_SYSCTL + (unsigned)i), dtype(e->mode)))
+                return 0;
+        }
+        return 0;
+    }
+    if (pid == 0 && is_root_dir(dir, "sysvipc")) {
+        for (; f->pos - 2 < NSYSVIPC; f->pos++) {
+            const struct entry *e = &sysvipc_entries[f->pos - 2];
+            if (!ctx->emit(ctx, e->name, strlen(e->name), make_ino(0, -1, IDX_SYSVIPC + (unsigned)(f->pos - 2)),
+                           dtype(e->mode)))
                 return 0;
         }
         return 0;

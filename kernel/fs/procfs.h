@@ -7,6 +7,8 @@
  * shows the processes alive now.
  *   /proc/meminfo uptime cpuinfo version loadavg stat filesystems ps
  *         (procfs_sys.h), mounts (-> self/mounts)
+ *   /proc/sys/    the tunables (procfs_sysctl.h)
+ *   /proc/sysvipc/msg sem shm  System V IPC's objects (ipc/ipc.h)
  *   /proc/self    a link to the reader's /proc/PID
  *   /proc/PID/    one per process: status stat cmdline comm maps environ
  *                 mounts mountinfo, the magic links exe cwd root, and fd/

@@ -1,6 +1,7 @@
 /* procfs_sysctl.c - see procfs_sysctl.h. */
 #include "fs/procfs_sysctl.h"
 
+#include "ipc/ipc.h"
 #include "lib/format.h"
 #include "lib/string.h"
 #include "mm/pmm.h"
@@ -134,6 +135,19 @@ const struct sysctl_entry sysctl_entries[] = {
     {"randomize_va_space", KERNEL, RO, r_zero, NULL}, /* no ASLR yet (issue 14) */
     {"core_pattern", KERNEL, RO, r_core_pattern, NULL},
     {"printk", KERNEL, RO, r_printk, NULL},
+    /* System V IPC's limits (ipc/ipc_sysctl.c); the next_id knobs are
+     * 0666 as Linux makes them for a checkpoint/restore-capable root. */
+    {"shmmax", KERNEL, RW, ipc_read_shmmax, ipc_write_shmmax},
+    {"shmall", KERNEL, RW, ipc_read_shmall, ipc_write_shmall},
+    {"shmmni", KERNEL, RW, ipc_read_shmmni, ipc_write_shmmni},
+    {"shm_rmid_forced", KERNEL, RW, ipc_read_shm_rmid_forced, ipc_write_shm_rmid_forced},
+    {"msgmax", KERNEL, RW, ipc_read_msgmax, ipc_write_msgmax},
+    {"msgmnb", KERNEL, RW, ipc_read_msgmnb, ipc_write_msgmnb},
+    {"msgmni", KERNEL, RW, ipc_read_msgmni, ipc_write_msgmni},
+    {"sem", KERNEL, RW, ipc_read_sem, ipc_write_sem},
+    {"shm_next_id", KERNEL, S_IFREG | 0666, ipc_read_shm_next_id, ipc_write_shm_next_id},
+    {"sem_next_id", KERNEL, S_IFREG | 0666, ipc_read_sem_next_id, ipc_write_sem_next_id},
+    {"msg_next_id", KERNEL, S_IFREG | 0666, ipc_read_msg_next_id, ipc_write_msg_next_id},
     {"overcommit_memory", VM, RO, r_one, NULL}, /* memory is never reserved ahead */
     {"max_map_count", VM, RO, r_max_map_count, NULL},
     {"mmap_min_addr", VM, RO, r_mmap_min_addr, NULL}, /* USER_MIN: the lowest user page */

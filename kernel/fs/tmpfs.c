@@ -6,6 +6,7 @@
 #include "fs/file.h"
 #include "fs/filemap.h"
 #include "fs/inode.h"
+#include "fs/mount.h"
 #include "fs/permission.h"
 #include "fs/pipe.h"
 #include "fs/super.h"
@@ -355,6 +356,39 @@ static int tmpfs_mount(const struct fs_type *t, const char *source, unsigned lon
         return -ENOMEM;
     *out = sb;
     return 0;
+}
+
+/* The kernel's own instance (Linux's shm_mnt), made on first use: never
+ * in the mount table, only what its files' paths hold. */
+static struct mount kernel_mnt;
+
+struct file *tmpfs_file_setup(const char *name, uint64_t size)
+{
+    if (!kernel_mnt.sb) {
+        struct super_block *sb = tmpfs_new_sb("tmpfs", 01777, 0);
+        if (!sb)
+            return NULL;
+        kernel_mnt = (struct mount){.sb = sb, .root = sb->root, .parent = &kernel_mnt, .mountpoint = sb->root,
+                                    .refs = 1, .source = "tmpfs"};
+        list_init(&kernel_mnt.link);
+    }
+    struct inode *inode = new_inode(kernel_mnt.sb, NULL, S_IFREG | 0777, 0);
+    if (!inode)
+        return NULL;
+    inode->nlink = 0;
+    inode->size = size;
+    /* Never put on the root's list (no d_instantiate): no name finds the
+     * file, and its path reads " (deleted)", as Linux's d_alloc_pseudo. */
+    struct dentry *d = d_alloc(kernel_mnt.root, name, strlen(name));
+    if (!d) {
+        inode_put(inode);
+        return NULL;
+    }
+    d->inode = inode;
+    int err;
+    struct file *f = file_open(&(struct path){&kernel_mnt, d}, O_RDWR, &err);
+    d_put(d); /* the file holds the path now (or, on failure, nothing does) */
+    return f;
 }
 
 static struct fs_type tmpfs_type = {.name = "tmpfs", .mount = tmpfs_mount};

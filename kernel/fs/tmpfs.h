@@ -12,6 +12,9 @@
 #ifndef FS_TMPFS_H
 #define FS_TMPFS_H
 
+#include <stdint.h>
+
+struct file;
 struct super_block;
 
 /* Registers tmpfs and rootfs with the VFS. */
@@ -20,5 +23,13 @@ void tmpfs_init(void);
 /* A new tmpfs instance with the given root mode and page limit (0: none),
  * one reference; NULL when out of memory (devtmpfs uses it). */
 struct super_block *tmpfs_new_sb(const char *type_name, unsigned root_mode, unsigned long pages_max);
+
+/* A new unlinked regular file of size bytes (mode 0777, no link) on the
+ * kernel's internal tmpfs instance, open for reading and writing, as
+ * Linux's shmem_kernel_file_setup: System V shared memory segments are
+ * such files. Its pages live in its page cache like any tmpfs file's, and
+ * go with the last reference to the file. name is what /proc/PID/maps
+ * shows ("/name (deleted)"). NULL when out of memory. */
+struct file *tmpfs_file_setup(const char *name, uint64_t size);
 
 #endif

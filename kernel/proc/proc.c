@@ -436,6 +436,10 @@ static void kill_other_threads(struct proc *p)
         signal_kill_thread(t);
 }
 
+static void (*exit_hook)(struct proc *leader);
+
+void proc_set_exit_hook(void (*hook)(struct proc *leader)) { exit_hook = hook; }
+
 /* The end of one thread: what it alone holds goes now; the last thread
  * of the group also ends the process. */
 __attribute__((noreturn)) static void thread_exit(int wait_status)
@@ -453,6 +457,8 @@ __attribute__((noreturn)) static void thread_exit(int wait_status)
     bool last = --leader->group_live == 0;
     if (last && leader->group_exiting)
         wait_status = leader->group_status;
+    if (last && exit_hook)
+        exit_hook(leader);
     if (last && leader->pid == 1) {
         uint64_t before = pmm_free_frames();
         vm_put(p->mm);

@@ -216,6 +216,12 @@ __attribute__((noreturn)) void proc_thread_exit(int wait_status);
  * becomes the process (pid, parent, children). */
 void proc_single_thread(void);
 
+/* hook(leader) runs once per process, when its last thread ends and
+ * before its parent hears of it: System V IPC applies the process's
+ * semaphore undo adjustments there (ipc/ipc.h; a hook, since IPC sits
+ * above this layer). */
+void proc_set_exit_hook(void (*hook)(struct proc *leader));
+
 /* Ends the current process - every thread of it (exit_group, fatal
  * signals) - with a Linux wait status (exit code << 8, or the signal
  * number): frees its memory and files, gives its children to init, tells

@@ -255,12 +255,14 @@ static bool setup_frame(struct proc *p, struct trap_frame *f, int sig, const str
     return sigframe_setup(f, &a);
 }
 
-/* Rewinds or fails an interrupted system call (see ERESTARTSYS). */
+/* Rewinds or fails an interrupted system call (see ERESTARTSYS and
+ * ERESTARTNOHAND). */
 static void handle_restart(struct trap_frame *f, const struct k_sigaction *act)
 {
-    if (f->vector != SYSCALL_VECTOR || (int64_t)f->rax != -ERESTARTSYS)
+    int64_t r = (int64_t)f->rax;
+    if (f->vector != SYSCALL_VECTOR || (r != -ERESTARTSYS && r != -ERESTARTNOHAND))
         return;
-    if (act && act->handler > SIG_IGN && !(act->flags & SA_RESTART)) {
+    if (act && act->handler > SIG_IGN && (r == -ERESTARTNOHAND || !(act->flags & SA_RESTART))) {
         f->rax = (uint64_t)-EINTR;
     } else {
         f->rax = f->error_code; /* the saved system-call number */

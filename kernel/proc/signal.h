@@ -19,6 +19,9 @@ struct siginfo64;
 /* Kernel-internal: "interrupted; restart the call if the handler has
  * SA_RESTART or no handler runs, else -EINTR". Never reaches user space. */
 #define ERESTARTSYS 512
+/* Kernel-internal: "interrupted; restart the call only if no handler
+ * runs, else -EINTR whatever SA_RESTART says" (msgsnd, msgrcv). */
+#define ERESTARTNOHAND 514
 
 #define SIG_DFL 0
 #define SIG_IGN 1

@@ -269,6 +269,18 @@ const syscall_fn syscall_table[SYSCALL_TABLE_SIZE] = {
     ENTRY(SYS_recvmsg, sys_recvmsg),
     ENTRY(SYS_setsockopt, sys_setsockopt),
     ENTRY(SYS_getsockopt, sys_getsockopt),
+    ENTRY(SYS_shmget, sys_shmget),
+    ENTRY(SYS_shmat, sys_shmat),
+    ENTRY(SYS_shmdt, sys_shmdt),
+    ENTRY(SYS_shmctl, sys_shmctl),
+    ENTRY(SYS_semget, sys_semget),
+    ENTRY(SYS_semop, sys_semop),
+    ENTRY(SYS_semtimedop, sys_semtimedop),
+    ENTRY(SYS_semctl, sys_semctl),
+    ENTRY(SYS_msgget, sys_msgget),
+    ENTRY(SYS_msgsnd, sys_msgsnd),
+    ENTRY(SYS_msgrcv, sys_msgrcv),
+    ENTRY(SYS_msgctl, sys_msgctl),
 };
 #pragma GCC diagnostic pop
 

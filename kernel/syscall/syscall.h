@@ -245,6 +245,20 @@ long fcntl_lock(struct file *f, int cmd, uint64_t arg);
 long sys_statfs(uint64_t upath, uint64_t ubuf);
 long sys_fstatfs(int fd, uint64_t ubuf);
 
+/* sys_ipc.c */
+long sys_shmget(int32_t key, size_t size, int flg);
+long sys_shmat(int id, uint64_t addr, int flg);
+long sys_shmdt(uint64_t addr);
+long sys_shmctl(int id, int cmd, uint64_t ubuf);
+long sys_semget(int32_t key, int nsems, int flg);
+long sys_semop(int id, uint64_t usops, uint32_t nsops);
+long sys_semtimedop(int id, uint64_t usops, uint32_t nsops, uint64_t utimeout);
+long sys_semctl(int id, int semnum, int cmd, uint64_t arg);
+long sys_msgget(int32_t key, int flg);
+long sys_msgsnd(int id, uint64_t umsg, size_t size, int flg);
+long sys_msgrcv(int id, uint64_t umsg, size_t size, long type, int flg);
+long sys_msgctl(int id, int cmd, uint64_t ubuf);
+
 /* sys_time.c */
 /* Reads and checks a struct timespec (tv_sec >= 0, 0 <= tv_nsec < 1e9):
  * its value in ns (huge values clipped to INT64_MAX), -EFAULT or -EINVAL. */

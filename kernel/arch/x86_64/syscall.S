@@ -22,15 +22,16 @@
  * Fast: nothing to do and the frame as the entry built it. That is: no
  *   reschedule due, no signal pending for the thread or its process, not
  *   stopped, no sigsuspend mask to restore, the result is not
- *   -ERESTARTSYS, the frame still says SYSCALL_VECTOR (code that rewrites
- *   a frame's user context - exec, rt_sigreturn - sets the vector to 0:
- *   it is no longer a restartable system call) and neither TF nor RF is
- *   set (SYSRET cannot restore RF, and restores TF so that it traps right
- *   after SYSRET: only IRETQ is exact). Then RIP and RFLAGS are the ones
- *   the CPU gave (RCX/R11 at entry: a canonical user RIP, since the top
- *   user page is never mapped), and RBX, RBP... R15 still hold the
- *   user's values because the C calling convention preserved them: only
- *   the registers C may clobber are reloaded from the frame.
+ *   -ERESTARTSYS or -ERESTARTNOHAND, the frame still says SYSCALL_VECTOR
+ *   (code that rewrites a frame's user context - exec, rt_sigreturn -
+ *   sets the vector to 0: it is no longer a restartable system call) and
+ *   neither TF nor RF is set (SYSRET cannot restore RF, and restores TF
+ *   so that it traps right after SYSRET: only IRETQ is exact). Then RIP
+ *   and RFLAGS are the ones the CPU gave (RCX/R11 at entry: a canonical
+ *   user RIP, since the top user page is never mapped), and RBX, RBP...
+ *   R15 still hold the user's values because the C calling convention
+ *   preserved them: only the registers C may clobber are reloaded from
+ *   the frame.
  *
  * Slow: everything else (and the strace boot option): return_to_user
  *   (reschedule, signals, restarts) then every register from the frame.
@@ -52,6 +53,7 @@
 
 #define USER_TOP 0x00007ffffffff000
 #define ERESTARTSYS 512
+#define ERESTARTNOHAND 514
 #define RFLAGS_TF_RF 0x10100
 
     .text
@@ -94,8 +96,9 @@ syscall_entry:
     jne .Lslow
     cmpw $0, PROC_EXIT_FLAGS(%rdx)
     jne .Lslow
-    cmpq $-ERESTARTSYS, %rax
-    je .Lslow
+    leaq ERESTARTNOHAND(%rax), %rcx     /* -ERESTARTNOHAND..-ERESTARTSYS: 0..2 */
+    cmpq $(ERESTARTNOHAND - ERESTARTSYS), %rcx
+    jbe .Lslow
     cmpq $SYSCALL_VECTOR, FRAME_VECTOR(%rsp)
     jne .Lslow
     movq FRAME_RFLAGS(%rsp), %r11
