@@ -1,6 +1,23 @@
-/* uapi/prctl.h - arch_prctl codes (asm/prctl.h). */
+/* uapi/prctl.h - prctl(2) options (linux/prctl.h) and arch_prctl codes
+ * (asm/prctl.h). */
 #ifndef UAPI_PRCTL_H
 #define UAPI_PRCTL_H
+
+#define PR_SET_PDEATHSIG 1
+#define PR_GET_PDEATHSIG 2
+#define PR_GET_DUMPABLE 3
+#define PR_SET_DUMPABLE 4
+#define PR_GET_KEEPCAPS 7
+#define PR_SET_KEEPCAPS 8
+#define PR_SET_NAME 15
+#define PR_GET_NAME 16
+#define PR_CAPBSET_READ 23
+#define PR_CAPBSET_DROP 24
+#define PR_SET_CHILD_SUBREAPER 36
+#define PR_GET_CHILD_SUBREAPER 37
+#define PR_SET_NO_NEW_PRIVS 38
+#define PR_GET_NO_NEW_PRIVS 39
+#define PR_CAP_AMBIENT 47
 
 #define ARCH_SET_GS 0x1001
 #define ARCH_SET_FS 0x1002

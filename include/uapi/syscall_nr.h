@@ -186,6 +186,8 @@
 #define SYS_getresgid 120
 #define SYS_setfsuid 122
 #define SYS_setfsgid 123
+#define SYS_capget 125
+#define SYS_capset 126
 #define SYS_rt_sigtimedwait 128
 #define SYS_rt_sigqueueinfo 129
 #define SYS_utime 132

@@ -84,8 +84,11 @@ long procfs_pid_status(int pid, char *buf, size_t size)
     if (n >= 0 && (size_t)n < size)
         n += ksnprintf(buf + n, size - (size_t)n,
                        "Threads:\t%d\nSigQ:\t0/0\nSigPnd:\t%016lx\nShdPnd:\t%016lx\nSigBlk:\t%016lx\n"
-                       "SigIgn:\t%016lx\nSigCgt:\t%016lx\n",
-                       live_threads(p), p->sig_pending, p->shared_pending, p->sig_blocked, ign, cgt);
+                       "SigIgn:\t%016lx\nSigCgt:\t%016lx\nCapInh:\t%016lx\nCapPrm:\t%016lx\nCapEff:\t%016lx\n"
+                       "CapBnd:\t%016lx\nCapAmb:\t%016lx\nNoNewPrivs:\t%d\nSeccomp:\t0\n",
+                       live_threads(p), p->sig_pending, p->shared_pending, p->sig_blocked, ign, cgt,
+                       c->cap_inheritable, c->cap_permitted, c->cap_effective, c->cap_bset, c->cap_ambient,
+                       p->no_new_privs);
     return cut(n, size);
 }
 

@@ -5,7 +5,7 @@
 #include "mm/kmalloc.h"
 #include "proc/proc.h"
 
-struct cred root_cred = {.refs = 1};
+struct cred root_cred = {.refs = 1, .cap_effective = CAP_ALL, .cap_permitted = CAP_ALL, .cap_bset = CAP_ALL};
 
 const struct cred *current_cred(void)
 {
@@ -62,28 +62,67 @@ bool cred_in_group(const struct cred *c, uint32_t gid)
     return false;
 }
 
-/* The capabilities Linux drops when the file-system uid leaves 0 and
- * raises when it comes back (cap_task_fix_setuid's CAP_FS_MASK). */
+/* The capabilities Linux drops from the effective set when the
+ * file-system uid leaves 0 and raises when it comes back (CAP_FS_MASK). */
 #define FS_CAPS                                                                                                  \
     ((1ull << CAP_CHOWN) | (1ull << CAP_DAC_OVERRIDE) | (1ull << CAP_DAC_READ_SEARCH) | (1ull << CAP_FOWNER) |   \
      (1ull << CAP_FSETID) | (1ull << CAP_LINUX_IMMUTABLE) | (1ull << CAP_MKNOD) | (1ull << 32 /* MAC_OVERRIDE */))
 
+bool cred_capable(const struct cred *c, int cap)
+{
+    if (cap < 0 || cap > CAP_LAST_CAP)
+        return false;
+    return (c->cap_effective >> cap) & 1;
+}
+
+/* ptrace_may_access's rule, for /proc and get_robust_list: a thread of
+ * one's own process; or a dumpable process whose every uid and gid is the
+ * caller's real one and whose capabilities are within the caller's; or
+ * CAP_SYS_PTRACE. */
 bool proc_may_inspect(const struct proc *p)
 {
     const struct proc *me = current();
     if (!me || p->leader == me->leader)
         return true;
     const struct cred *c = me->cred, *t = p->cred;
+    if (cred_capable(c, CAP_SYS_PTRACE))
+        return true;
     bool same = c->uid == t->uid && c->uid == t->euid && c->uid == t->suid && c->gid == t->gid &&
                 c->gid == t->egid && c->gid == t->sgid;
-    if (same && p->leader->dumpable)
-        return true;
-    return cred_capable(c, CAP_SYS_PTRACE);
+    return same && p->leader->dumpable && (t->cap_permitted & ~c->cap_permitted) == 0;
 }
 
-bool cred_capable(const struct cred *c, int cap)
+void cred_fix_caps(const struct cred *old, struct cred *new, bool fs_only)
 {
-    if (cap < 0 || cap > CAP_LAST_CAP)
-        return false;
-    return ((FS_CAPS >> cap) & 1) ? c->fsuid == 0 : c->euid == 0;
+    if (!fs_only) {
+        bool had_root = old->uid == 0 || old->euid == 0 || old->suid == 0;
+        bool has_root = new->uid == 0 || new->euid == 0 || new->suid == 0;
+        if (had_root && !has_root) {
+            if (!old->keep_caps)
+                new->cap_permitted = new->cap_effective = 0;
+            new->cap_ambient = 0;
+        }
+        if (old->euid == 0 && new->euid != 0)
+            new->cap_effective = 0;
+        if (old->euid != 0 && new->euid == 0)
+            new->cap_effective = new->cap_permitted;
+        return;
+    }
+    if (old->fsuid == 0 && new->fsuid != 0)
+        new->cap_effective &= ~FS_CAPS;
+    if (old->fsuid != 0 && new->fsuid == 0)
+        new->cap_effective |= new->cap_permitted & FS_CAPS;
+}
+
+void cred_exec_caps(const struct cred *old, struct cred *new)
+{
+    bool setid = new->euid != old->uid || new->egid != old->gid;
+    new->cap_permitted = 0;
+    if (new->euid == 0 || new->uid == 0)
+        new->cap_permitted = old->cap_bset | old->cap_inheritable;
+    if (setid)
+        new->cap_ambient = 0;
+    new->cap_permitted |= new->cap_ambient;
+    new->cap_effective = new->euid == 0 ? new->cap_permitted : new->cap_ambient;
+    new->keep_caps = false; /* SECBIT_KEEP_CAPS does not survive execve */
 }

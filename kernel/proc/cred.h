@@ -10,13 +10,16 @@
  * see one consistent identity. Credentials belong to the whole process
  * (POSIX; glibc makes Linux's per-thread ones behave so anyway).
  *
- * Capabilities are all or nothing: Linux's file-system capabilities
- * (CAP_CHOWN, CAP_DAC_OVERRIDE, CAP_FOWNER, CAP_FSETID, CAP_MKNOD ...)
- * are held while the file-system uid is 0, every other one while the
- * effective uid is 0. That is what Linux's capability rules give a
- * process whose ids move between root and others (capabilities(7), "Effect
- * of user ID changes on capabilities") without capset, file capabilities
- * or securebits, none of which Tiny OS has.
+ * Capabilities are Linux's five sets - effective (what a check asks),
+ * permitted, inheritable, bounding and ambient - with Linux's rules
+ * (capabilities(7)): root's processes start with all of them; an id
+ * change that leaves no uid 0 empties the permitted and effective sets
+ * (unless PR_SET_KEEPCAPS), the effective uid leaving or reaching 0 empties
+ * or refills the effective set, the file-system uid the file-system
+ * capabilities in it; execve gives root (bounding | inheritable) and
+ * others only their ambient set; capset moves within those bounds. Files
+ * have no capabilities (no security.capability attributes) and there are
+ * no securebits but KEEP_CAPS.
  */
 #ifndef PROC_CRED_H
 #define PROC_CRED_H
@@ -31,6 +34,8 @@ struct cred {
     int refs;
     uint32_t uid, euid, suid, fsuid;
     uint32_t gid, egid, sgid, fsgid;
+    uint64_t cap_effective, cap_permitted, cap_inheritable, cap_bset, cap_ambient; /* bit n: capability n */
+    bool keep_caps; /* PR_SET_KEEPCAPS: keep the permitted set when no uid stays 0 */
     int ngroups;
     uint32_t groups[]; /* the supplementary groups, ascending */
 };
@@ -98,8 +103,18 @@ enum {
 struct proc;
 bool proc_may_inspect(const struct proc *p);
 
-/* Does c hold capability cap (see above for the rule)? */
+/* Does c hold capability cap in its effective set? */
 bool cred_capable(const struct cred *c, int cap);
+
+#define CAP_ALL ((2ull << CAP_LAST_CAP) - 1) /* every capability there is */
+
+/* The capability changes of an id change from old to new (Linux's
+ * cap_task_fix_setuid): fs_only for setfsuid. */
+void cred_fix_caps(const struct cred *old, struct cred *new, bool fs_only);
+/* The capability sets a program starts with (Linux's
+ * cap_bprm_creds_from_file, for files without capabilities): new holds
+ * the ids it will run with; old is the caller's. */
+void cred_exec_caps(const struct cred *old, struct cred *new);
 /* The same for the running process. */
 static inline bool capable(int cap) { return cred_capable(current_cred(), cap); }
 

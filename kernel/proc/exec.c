@@ -63,6 +63,7 @@ static struct cred *exec_creds(const struct proc *p, const struct file *file)
         c->egid = inode->gid;
     c->suid = c->fsuid = c->euid;
     c->sgid = c->fsgid = c->egid;
+    cred_exec_caps(old, c);
     return c;
 }
 

@@ -5,7 +5,8 @@
  * CAP_SETGID: effective uid 0 here) may set any id; others may only move
  * among the real, effective and saved ids they already have. The uid and
  * gid calls follow the same rules, so each is written once over an
- * "ids" view of the cred that picks the user or the group fields.
+ * "ids" view of the cred that picks the user or the group fields. A uid
+ * change also changes the capability sets (cred_fix_caps).
  */
 #include "lib/string.h"
 #include "mm/kmalloc.h"
@@ -60,6 +61,8 @@ static long set_id(uint32_t id, bool group)
         return -EPERM;
     }
     *n.eff = *n.fs = id;
+    if (!group)
+        cred_fix_caps(oc, new, false);
     return commit(new, oc);
 }
 
@@ -86,6 +89,8 @@ static long set_re(uint32_t r, uint32_t e, bool group)
     if (r != ID_UNCHANGED || (e != ID_UNCHANGED && e != *old.real))
         *n.saved = *n.eff;
     *n.fs = *n.eff;
+    if (!group)
+        cred_fix_caps(oc, new, false);
     return commit(new, oc);
 }
 
@@ -109,6 +114,8 @@ static long set_res(uint32_t r, uint32_t e, uint32_t s, bool group)
     if (s != ID_UNCHANGED)
         *n.saved = s;
     *n.fs = *n.eff;
+    if (!group)
+        cred_fix_caps(oc, new, false);
     return commit(new, oc);
 }
 
@@ -126,6 +133,8 @@ static long set_fs(uint32_t id, bool group)
     struct cred *new = cred_copy(oc, oc->ngroups);
     if (new) {
         *ids_of(new, group).fs = id;
+        if (!group)
+            cred_fix_caps(oc, new, true);
         cred_install(new);
     }
     return was;

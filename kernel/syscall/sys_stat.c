@@ -92,12 +92,16 @@ long sys_faccessat(int dirfd, uint64_t upath, int mode, int flags)
     const struct cred *own = me->cred;
     struct cred *real = NULL;
     bool eaccess = (flags & FACCESSAT_FLAGS_OK) && (flags & AT_EACCESS);
-    if (!eaccess && (own->fsuid != own->uid || own->fsgid != own->gid)) {
+    /* The real ids' capabilities: all that are permitted for a real uid
+     * 0, none for another (Linux's access_override_creds). */
+    uint64_t real_caps = own->uid == 0 ? own->cap_permitted : 0;
+    if (!eaccess && (own->fsuid != own->uid || own->fsgid != own->gid || own->cap_effective != real_caps)) {
         real = cred_copy(own, own->ngroups);
         if (!real)
             return -ENOMEM;
         real->fsuid = own->uid;
         real->fsgid = own->gid;
+        real->cap_effective = real_caps;
         me->cred = cred_get(real); /* own's reference stays with this thread meanwhile */
     }
     long err = access_check(dirfd, upath, mode, flags);

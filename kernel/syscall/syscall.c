@@ -183,6 +183,8 @@ const syscall_fn syscall_table[SYSCALL_TABLE_SIZE] = {
     ENTRY(SYS_sched_getaffinity, sys_sched_getaffinity),
     ENTRY(SYS_sched_setaffinity, sys_sched_setaffinity),
     ENTRY(SYS_prctl, sys_prctl),
+    ENTRY(SYS_capget, sys_capget),
+    ENTRY(SYS_capset, sys_capset),
     ENTRY(SYS_futex, sys_futex),
     ENTRY(SYS_ppoll, sys_ppoll),
     ENTRY(SYS_select, sys_select),

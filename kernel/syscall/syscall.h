@@ -159,6 +159,9 @@ long sys_getrandom(uint64_t ubuf, size_t n, uint32_t flags);
 long sys_sched_getaffinity(int pid, uint32_t len, uint64_t umask);
 long sys_sched_setaffinity(int pid, uint32_t len, uint64_t umask);
 long sys_prctl(int option, uint64_t arg2, uint64_t arg3, uint64_t arg4, uint64_t arg5);
+long prctl_caps(int option, uint64_t arg2, uint64_t arg3, uint64_t arg4, uint64_t arg5);
+long sys_capget(uint64_t uhdr, uint64_t udata);
+long sys_capset(uint64_t uhdr, uint64_t udata);
 
 /* sys_exec.c */
 long sys_execve(uint64_t upath, uint64_t uargv, uint64_t uenvp);

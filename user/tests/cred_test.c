@@ -13,6 +13,7 @@
 #include <sys/auxv.h>
 #include <sys/fsuid.h>
 #include <sys/mount.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -244,6 +245,100 @@ static void groups_and_sgid_dir(void)
     CHECK_EQ(mode_of(DIR_ "/chowned2"), 02745, "but not set-group-ID without group execute");
 }
 
+/* Capabilities: capget/capset, the bounding and ambient sets, keepcaps. */
+#define CAPV3 0x20080522
+#define C_CHOWN 0
+#define C_KILL 5
+#define C_SETUID 7
+#define C_NET_RAW 13
+struct cap_hdr {
+    uint32_t version;
+    int pid;
+};
+struct cap_word {
+    uint32_t eff, perm, inh;
+};
+
+static int cap_in(uint32_t set, int cap) { return (set >> cap) & 1; }
+
+static void caps_child(void)
+{
+    struct cap_hdr h = {CAPV3, 0};
+    struct cap_word d[2];
+    CHECK_EQ(raw_syscall(SYS_capget, (long)&h, (long)d, 0), 0, "capget");
+    CHECK(cap_in(d[0].eff, C_CHOWN) && cap_in(d[0].perm, C_SETUID) && cap_in(d[0].eff, C_KILL),
+          "root holds CAP_CHOWN, CAP_SETUID, CAP_KILL");
+    CHECK_EQ(d[0].inh, 0, "and no inheritable ones");
+    struct cap_word drop[2] = {d[0], d[1]};
+    drop[0].eff &= ~(1u << C_CHOWN);
+    CHECK_EQ(raw_syscall(SYS_capset, (long)&h, (long)drop, 0), 0, "capset: CAP_CHOWN out of the effective set");
+    CHECK_EQ(ERR(chown(DIR_ "/root644", 5, 5)), EPERM, "root without CAP_CHOWN: chown is EPERM");
+    CHECK_EQ(raw_syscall(SYS_capset, (long)&h, (long)d, 0), 0, "capset: back in (it stayed permitted)");
+    CHECK_EQ(ERR(chown(DIR_ "/root644", 0, 0)), 0, "chown works again");
+    drop[0] = d[0];
+    drop[0].eff &= ~(1u << C_KILL);
+    drop[0].perm &= ~(1u << C_KILL);
+    CHECK_EQ(raw_syscall(SYS_capset, (long)&h, (long)drop, 0), 0, "capset: CAP_KILL out of the permitted set");
+    CHECK_EQ(raw_syscall(SYS_capset, (long)&h, (long)d, 0), -EPERM, "and it cannot come back: EPERM");
+    drop[0].eff |= 1u << C_KILL;
+    CHECK_EQ(raw_syscall(SYS_capset, (long)&h, (long)drop, 0), -EPERM, "an effective one not permitted: EPERM");
+    h.version = 0x12345;
+    CHECK_EQ(raw_syscall(SYS_capget, (long)&h, (long)d, 0), -EINVAL, "an unknown version: EINVAL");
+    CHECK_EQ(h.version, CAPV3, "and the preferred one written back");
+    h.version = 0x12345;
+    CHECK_EQ(raw_syscall(SYS_capget, (long)&h, 0, 0), 0, "without data it only asks: 0");
+    CHECK_EQ(h.version, CAPV3, "the version is written back too");
+    h.version = CAPV3;
+
+    CHECK_EQ(prctl(PR_CAPBSET_READ, C_CHOWN, 0, 0, 0), 1, "CAP_CHOWN is in the bounding set");
+    CHECK_EQ(prctl(PR_CAPBSET_DROP, C_CHOWN, 0, 0, 0), 0, "PR_CAPBSET_DROP");
+    CHECK_EQ(prctl(PR_CAPBSET_READ, C_CHOWN, 0, 0, 0), 0, "it is gone from it");
+    CHECK_EQ(ERR(prctl(PR_CAPBSET_READ, 99, 0, 0, 0)), EINVAL, "capability 99: EINVAL");
+    CHECK_EQ(ERR(prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, C_NET_RAW, 0, 0)), EPERM,
+             "an ambient capability not inheritable: EPERM");
+    raw_syscall(SYS_capget, (long)&h, (long)d, 0);
+    d[0].inh |= 1u << C_NET_RAW;
+    CHECK_EQ(raw_syscall(SYS_capset, (long)&h, (long)d, 0), 0, "CAP_NET_RAW made inheritable");
+    CHECK_EQ(prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, C_NET_RAW, 0, 0), 0, "then raised as ambient");
+    CHECK_EQ(prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_IS_SET, C_NET_RAW, 0, 0), 1, "PR_CAP_AMBIENT_IS_SET");
+
+    CHECK_EQ(prctl(PR_SET_KEEPCAPS, 1, 0, 0, 0), 0, "PR_SET_KEEPCAPS");
+    CHECK_EQ(prctl(PR_GET_KEEPCAPS, 0, 0, 0, 0), 1, "PR_GET_KEEPCAPS");
+    CHECK_EQ(ERR(setresuid(USER, USER, USER)), 0, "all uids 1000");
+    raw_syscall(SYS_capget, (long)&h, (long)d, 0);
+    CHECK(cap_in(d[0].perm, C_SETUID) && !cap_in(d[0].eff, C_SETUID), "keepcaps kept them permitted, not effective");
+    CHECK_EQ(prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_IS_SET, C_NET_RAW, 0, 0), 0, "the ambient set was cleared");
+    d[0].eff |= 1u << C_SETUID;
+    CHECK_EQ(raw_syscall(SYS_capset, (long)&h, (long)d, 0), 0, "CAP_SETUID made effective again");
+    CHECK_EQ(ERR(setuid(0)), 0, "so uid 1000 may setuid(0)");
+    raw_syscall(SYS_capget, (long)&h, (long)d, 0);
+    CHECK(cap_in(d[0].eff, C_SETUID) && cap_in(d[0].eff, C_CHOWN), "and, as root again, has its permitted set effective");
+}
+
+static void caps_dropped_child(void)
+{
+    CHECK_EQ(prctl(PR_GET_KEEPCAPS, 0, 0, 0, 0), 0, "keepcaps is off by default");
+    struct cap_hdr h = {CAPV3, 0};
+    struct cap_word d[2];
+    raw_syscall(SYS_capget, (long)&h, (long)d, 0);
+    CHECK(d[0].perm == 0 && d[0].eff == 0, "a process that left uid 0 entirely has no capabilities");
+}
+
+static void in_child(void (*fn)(void))
+{
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        tt_failures = 0;
+        fn();
+        fflush(stdout);
+        _exit(tt_done());
+    }
+    int status;
+    waitpid(pid, &status, 0);
+    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0, "the capability child's checks passed");
+}
+
 /* The set-user-ID program: this test itself, run as "report". */
 static int report(void)
 {
@@ -329,6 +424,8 @@ int main(int argc, char **argv)
     fs_ids();
     groups_and_sgid_dir();
     setuid_exec();
+    in_child(caps_child);
+    as_user(caps_dropped_child);
     cleanup();
     return tt_done();
 }
