@@ -12,6 +12,7 @@
 #include "syscall/syscall.h"
 #include "uapi/errno.h"
 #include "fs/lock.h"
+#include "fs/pipe.h"
 #include "uapi/fcntl.h"
 #include "uapi/uio.h"
 
@@ -226,6 +227,9 @@ long sys_fcntl(int fd, int cmd, uint64_t arg)
         f->flags = (f->flags & ~changeable) | ((uint32_t)arg & changeable);
         return 0;
     }
+    case F_GETPIPE_SZ:
+    case F_SETPIPE_SZ:
+        return pipe_fcntl(f, cmd, (unsigned int)arg); /* Linux takes the size as an unsigned int */
     default:
         if (lock_is_fcntl_cmd(cmd))
             return fcntl_lock(f, cmd, arg); /* sys_lock.c */
