@@ -129,27 +129,54 @@ long filemap_read(struct file *f, uint64_t ubuf, size_t n)
     return r;
 }
 
+/* Writes n bytes at pos from user memory (ubuf) or kernel memory (kbuf),
+ * the inode lock held: EFBIG at the size limit (a short write up to it),
+ * the times stamped when something was written. */
+static long write_locked(struct inode *inode, uint64_t pos, size_t n, uint64_t ubuf, const void *kbuf)
+{
+    if (!n)
+        return 0;
+    if (pos >= FILEMAP_MAX_BYTES)
+        return -EFBIG;
+    if (n > FILEMAP_MAX_BYTES - pos)
+        n = FILEMAP_MAX_BYTES - pos; /* a short write up to the limit */
+    long r = transfer(inode, pos, n, ubuf, (void *)kbuf, true);
+    if (r > 0)
+        inode_touch(inode, ATTR_MTIME | ATTR_CTIME);
+    return r;
+}
+
 long filemap_write(struct file *f, uint64_t ubuf, size_t n)
 {
     struct inode *inode = f->inode;
     inode_lock(inode);
     if (f->flags & O_APPEND)
         f->pos = inode->size;
-    long r = 0;
-    if (n) {
-        if (f->pos >= FILEMAP_MAX_BYTES) {
-            r = -EFBIG;
-        } else {
-            if (n > FILEMAP_MAX_BYTES - f->pos)
-                n = FILEMAP_MAX_BYTES - f->pos; /* a short write up to the limit */
-            r = transfer(inode, f->pos, n, ubuf, NULL, true);
-            if (r > 0) {
-                f->pos += (uint64_t)r;
-                inode_touch(inode, ATTR_MTIME | ATTR_CTIME);
-            }
-        }
-    }
+    long r = write_locked(inode, f->pos, n, ubuf, NULL);
+    if (r > 0)
+        f->pos += (uint64_t)r;
     inode_unlock(inode);
+    return r;
+}
+
+long filemap_splice_read(struct file *f, uint64_t *pos, void *buf, size_t n, bool nonblock)
+{
+    (void)nonblock;
+    long r = transfer(f->inode, *pos, n, 0, buf, false);
+    if (r > 0)
+        *pos += (uint64_t)r;
+    inode_accessed(f->inode);
+    return r;
+}
+
+long filemap_splice_write(struct file *f, uint64_t *pos, const void *buf, size_t n, bool nonblock)
+{
+    (void)nonblock;
+    inode_lock(f->inode);
+    long r = write_locked(f->inode, *pos, n, 0, buf);
+    inode_unlock(f->inode);
+    if (r > 0)
+        *pos += (uint64_t)r;
     return r;
 }
 

@@ -187,7 +187,8 @@ static const struct inode_ops dir_iops = {
 static const struct inode_ops file_iops = {.setattr = NULL};
 
 static const struct file_ops file_fops = {
-    .read = filemap_read, .write = filemap_write, .lseek = filemap_lseek, .mmap = filemap_mmap};
+    .read = filemap_read, .write = filemap_write, .lseek = filemap_lseek, .mmap = filemap_mmap,
+    .splice_read = filemap_splice_read, .splice_write = filemap_splice_write};
 
 static long dir_read(struct file *f, uint64_t ubuf, size_t n)
 {

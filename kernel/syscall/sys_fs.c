@@ -16,9 +16,6 @@
 #include "uapi/fcntl.h"
 #include "uapi/uio.h"
 
-/* Linux caps one read or write at INT_MAX rounded down to a page. */
-#define MAX_RW_COUNT (0x7fffffffL & ~4095L)
-
 static struct file *getf(long fd) { return fd_get(current(), (int)fd); }
 
 static bool readable(const struct file *f) { return (f->flags & O_ACCMODE) != O_WRONLY && !(f->flags & O_PATH); }
