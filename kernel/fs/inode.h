@@ -124,6 +124,8 @@ struct inode {
     void *socket;              /* the Unix socket bound to this socket file (net/unix_names.c) */
     void *pipe;                /* a FIFO's pipe while it is open (pipe.c) */
     const char *anon_name;     /* a pseudo inode's name in /proc/PID/fd ("[eventfd]") */
+    uint32_t seals;            /* F_SEAL_* (tmpfs files, memfd.h): filemap's writes and mappings and
+                                  tmpfs's setattr honour them */
 };
 
 /* A new inode of sb with mode, one reference, the next inode number,

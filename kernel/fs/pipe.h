@@ -15,10 +15,6 @@ struct file;
 struct file_ops;
 struct pipe;
 
-/* fcntl(2)'s pipe capacity commands (Linux's values). */
-#define F_SETPIPE_SZ 1031
-#define F_GETPIPE_SZ 1032
-
 /* splice(2) flags: NONBLOCK makes the pipe side's waits EAGAIN; MOVE,
  * MORE and GIFT are hints (data is copied, so there is nothing to move
  * or give). */

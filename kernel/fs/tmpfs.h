@@ -12,6 +12,10 @@
 #ifndef FS_TMPFS_H
 #define FS_TMPFS_H
 
+#include <stdbool.h>
+#include <stdint.h>
+
+struct inode;
 struct super_block;
 
 /* Registers tmpfs and rootfs with the VFS. */
@@ -20,5 +24,11 @@ void tmpfs_init(void);
 /* A new tmpfs instance with the given root mode and page limit (0: none),
  * one reference; NULL when out of memory (devtmpfs uses it). */
 struct super_block *tmpfs_new_sb(const char *type_name, unsigned root_mode, unsigned long pages_max);
+
+/* A new regular file of sb with permissions perm, in no directory, one
+ * reference (memfd_create's); NULL when out of memory. */
+struct inode *tmpfs_new_file(struct super_block *sb, uint32_t perm);
+/* Is inode a tmpfs regular file (the files that can be sealed)? */
+bool tmpfs_is_file(const struct inode *inode);
 
 #endif

@@ -12,6 +12,7 @@
 #include "syscall/syscall.h"
 #include "uapi/errno.h"
 #include "fs/lock.h"
+#include "fs/memfd.h"
 #include "fs/pipe.h"
 #include "uapi/fcntl.h"
 #include "uapi/uio.h"
@@ -227,6 +228,9 @@ long sys_fcntl(int fd, int cmd, uint64_t arg)
     case F_GETPIPE_SZ:
     case F_SETPIPE_SZ:
         return pipe_fcntl(f, cmd, (unsigned int)arg); /* Linux takes the size as an unsigned int */
+    case F_ADD_SEALS:
+    case F_GET_SEALS:
+        return memfd_fcntl(f, cmd, (unsigned int)arg);
     default:
         if (lock_is_fcntl_cmd(cmd))
             return fcntl_lock(f, cmd, arg); /* sys_lock.c */

@@ -256,6 +256,7 @@ const syscall_fn syscall_table[SYSCALL_TABLE_SIZE] = {
     ENTRY(SYS_tee, sys_tee),
     ENTRY(SYS_vmsplice, sys_vmsplice),
     ENTRY(SYS_copy_file_range, sys_copy_file_range),
+    ENTRY(SYS_memfd_create, sys_memfd_create),
     ENTRY(SYS_socket, sys_socket),
     ENTRY(SYS_socketpair, sys_socketpair),
     ENTRY(SYS_bind, sys_bind),
