@@ -63,6 +63,8 @@ void file_close(struct file *f)
 void file_release(struct file *f)
 {
     lock_release(f);
+    if ((f->flags & O_ASYNC) && f->ops && f->ops->fasync)
+        f->ops->fasync(f, -1, false); /* off the object's signal list, as Linux's __fput */
     /* A pseudo inode lives in the object release frees: look first. */
     bool counted = f->inode && !(f->inode->sb->flags & SB_PSEUDO);
     if (f->ops && f->ops->release)

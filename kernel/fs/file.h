@@ -67,6 +67,18 @@ struct file_ops {
      * (to): EINVAL. */
     long (*splice_read)(struct file *f, uint64_t *pos, void *buf, size_t n, bool nonblock);
     long (*splice_write)(struct file *f, uint64_t *pos, const void *buf, size_t n, bool nonblock);
+    /* F_SETFL turned O_ASYNC on or off at descriptor fd: the object
+     * signals f's owner when it becomes ready from now on (fasync.h).
+     * NULL: the file has no signal-driven I/O, and keeps no O_ASYNC. */
+    int (*fasync)(struct file *f, int fd, bool on);
+};
+
+/* Who is told when an O_ASYNC file becomes ready (fcntl F_SETOWN,
+ * F_SETOWN_EX, F_SETSIG): id 0 is nobody. */
+struct file_owner {
+    int id;   /* a thread, process or process-group id */
+    int type; /* F_OWNER_TID, F_OWNER_PID, F_OWNER_PGRP (fasync.h) */
+    int sig;  /* 0: SIGIO */
 };
 
 struct file {
@@ -77,6 +89,7 @@ struct file {
     uint64_t pos;
     int refs;
     void *priv;
+    struct file_owner owner;
 };
 
 /* Opens the file at path (the caller's reference stays the caller's)

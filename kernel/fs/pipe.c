@@ -91,6 +91,18 @@ void pipe_consume(struct pipe *p, struct pipe_buf *b, uint32_t n)
     }
 }
 
+void pipe_readable(struct pipe *p)
+{
+    wakeup(p);
+    fasync_notify(p->async_readers, POLL_IN);
+}
+
+void pipe_writable(struct pipe *p)
+{
+    wakeup(p);
+    fasync_notify(p->async_writers, POLL_OUT);
+}
+
 char *pipe_page_at(uint64_t pa, uint32_t off) { return (char *)phys_to_virt(pa) + off; }
 
 /* --- read and write -------------------------------------------------------- */
@@ -132,7 +144,7 @@ static long pipe_read(struct file *f, uint64_t ubuf, size_t n)
     }
     pipe_unlock(p);
     if (done > 0)
-        wakeup(p); /* writers waiting for room */
+        pipe_writable(p);
     return done;
 }
 
@@ -194,7 +206,7 @@ static long pipe_write(struct file *f, uint64_t ubuf, size_t n)
             done += (long)chunk;
             continue;
         }
-        wakeup(p); /* readers: there is data to make room with */
+        pipe_readable(p); /* there is data to make room with */
         int err = pipe_wait(p, f->flags & O_NONBLOCK, !pipe_full(p) || p->readers == 0);
         if (err) {
             if (!done)
@@ -205,7 +217,7 @@ static long pipe_write(struct file *f, uint64_t ubuf, size_t n)
 out:
     pipe_unlock(p);
     if (done > 0)
-        wakeup(p); /* readers waiting for data */
+        pipe_readable(p);
     return done;
 }
 
@@ -279,12 +291,27 @@ static int pipe_open(struct file *f)
     return 0;
 }
 
+/* F_SETFL O_ASYNC: the end goes on the list of its side (both for O_RDWR). */
+static int pipe_fasync(struct file *f, int fd, bool on)
+{
+    struct pipe *p = f->priv;
+    int err = reads(f) ? fasync_update(&p->async_readers, f, fd, on) : 0;
+    if (!err && writes(f))
+        err = fasync_update(&p->async_writers, f, fd, on);
+    return err;
+}
+
 static void pipe_release(struct file *f)
 {
     struct pipe *p = f->priv;
     p->readers -= reads(f);
     p->writers -= writes(f);
     wakeup(p);
+    if ((p->readers == 0) != (p->writers == 0)) {
+        /* One side is gone: the other may read end of file or get EPIPE now. */
+        pipe_readable(p);
+        pipe_writable(p);
+    }
     if (p->readers == 0 && p->writers == 0) {
         if (p->fifo)
             p->fifo->pipe = NULL; /* the next open of the FIFO starts afresh */
@@ -293,8 +320,8 @@ static void pipe_release(struct file *f)
 }
 
 static const struct file_ops pipe_ops = {
-    .open = pipe_open,
-    .read = pipe_read, .write = pipe_write, .poll = pipe_poll, .ioctl = pipe_ioctl, .release = pipe_release};
+    .open = pipe_open,       .read = pipe_read,       .write = pipe_write, .poll = pipe_poll,
+    .ioctl = pipe_ioctl,     .release = pipe_release, .fasync = pipe_fasync};
 
 struct pipe *pipe_of(const struct file *f) { return f->ops == &pipe_ops ? f->priv : NULL; }
 

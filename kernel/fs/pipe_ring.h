@@ -26,6 +26,7 @@
 #include <stdint.h>
 
 #include "arch/x86_64/cpu.h"
+#include "fs/fasync.h"
 #include "fs/inode.h"
 #include "proc/sleeplock.h"
 #include "proc/wait.h"
@@ -49,6 +50,7 @@ struct pipe {
     unsigned reader_opens, writer_opens; /* FIFO opens so far: a waiting open sees a partner came */
     struct inode *fifo;  /* the FIFO's inode in the tree, or NULL for pipe2's */
     struct inode inode;  /* pipe2's: what fstat reports, a FIFO on pipefs */
+    struct fasync *async_readers, *async_writers; /* ends with O_ASYNC */
 };
 
 static inline unsigned pipe_occupancy(const struct pipe *p) { return p->head - p->tail; }
@@ -87,5 +89,9 @@ void pipe_put_page(struct pipe *p, uint64_t pa);
 char *pipe_page_at(uint64_t pa, uint32_t off);
 /* A write with nobody to read: SIGPIPE to the caller, and -EPIPE. */
 long pipe_broken(void);
+/* There is data to read / room to write now: wakes the waiters and
+ * signals the O_ASYNC ends' owners (POLL_IN / POLL_OUT). */
+void pipe_readable(struct pipe *p);
+void pipe_writable(struct pipe *p);
 
 #endif

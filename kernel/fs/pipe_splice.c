@@ -63,7 +63,7 @@ long pipe_fill(struct pipe *p, size_t len, bool nonblock, pipe_fill_fn fill, voi
     }
     pipe_unlock(p);
     if (done > 0)
-        wakeup(p); /* readers */
+        pipe_readable(p);
     return done;
 }
 
@@ -87,7 +87,7 @@ long pipe_drain(struct pipe *p, size_t len, bool nonblock, pipe_drain_fn drain, 
     }
     pipe_unlock(p);
     if (done > 0)
-        wakeup(p); /* writers */
+        pipe_writable(p);
     return done;
 }
 
@@ -99,12 +99,14 @@ static void lock_two(struct pipe *a, struct pipe *b)
     pipe_lock(a < b ? b : a);
 }
 
-static void unlock_two(struct pipe *a, struct pipe *b)
+/* out got data; in had some taken unless it was only copied (tee). */
+static void unlock_two(struct pipe *in, struct pipe *out, bool taken)
 {
-    pipe_unlock(a);
-    pipe_unlock(b);
-    wakeup(a);
-    wakeup(b);
+    pipe_unlock(in);
+    pipe_unlock(out);
+    if (taken)
+        pipe_writable(in);
+    pipe_readable(out);
 }
 
 /* The waits before pipe-to-pipe work, one pipe locked at a time (Linux's
@@ -177,7 +179,7 @@ long pipe_to_pipe(struct pipe *in, struct pipe *out, size_t len, bool nonblock)
             done += (long)moved;
             len -= moved;
         }
-        unlock_two(in, out);
+        unlock_two(in, out, true);
         if (!again)
             return done;
     }
@@ -207,6 +209,6 @@ long pipe_tee(struct pipe *in, struct pipe *out, size_t len, bool nonblock)
         done += ob.len;
         len -= ob.len;
     }
-    unlock_two(in, out);
+    unlock_two(in, out, false);
     return done;
 }

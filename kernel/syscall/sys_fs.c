@@ -1,6 +1,6 @@
 /*
  * sys_fs.c - file system calls on descriptors: open, close, read, write,
- * seek, ioctl, dup, fcntl. Semantics follow the Linux man pages
+ * seek, ioctl, dup (fcntl: sys_fcntl.c). Semantics follow the Linux man pages
  * (section 2); the VFS (fs/vfs_ops.h) does the work.
  */
 #include "syscall/path.h"
@@ -11,9 +11,6 @@
 #include "proc/proc.h"
 #include "syscall/syscall.h"
 #include "uapi/errno.h"
-#include "fs/lock.h"
-#include "fs/memfd.h"
-#include "fs/pipe.h"
 #include "uapi/fcntl.h"
 #include "uapi/uio.h"
 
@@ -192,49 +189,5 @@ long sys_dup(int fd)
     if (nfd < 0)
         file_put(f);
     return nfd;
-}
-
-long sys_fcntl(int fd, int cmd, uint64_t arg)
-{
-    struct proc *p = current();
-    struct file *f = getf(fd);
-    if (!f)
-        return -EBADF;
-    switch (cmd) {
-    case F_DUPFD:
-    case F_DUPFD_CLOEXEC: {
-        int limit = fd_limit(p);
-        if ((long)arg < 0 || (long)arg >= limit)
-            return -EINVAL; /* fcntl(2): arg beyond RLIMIT_NOFILE */
-        for (int i = (int)arg; i < limit; i++) {
-            if (!p->fdt->fd[i])
-                return fd_install(p, i, file_get(f), cmd == F_DUPFD_CLOEXEC);
-        }
-        return -EMFILE;
-    }
-    case F_GETFD:
-        return p->fdt->cloexec[fd] ? FD_CLOEXEC : 0;
-    case F_SETFD:
-        p->fdt->cloexec[fd] = (arg & FD_CLOEXEC) != 0;
-        return 0;
-    case F_GETFL:
-        return f->flags;
-    case F_SETFL: {
-        /* Only O_APPEND and O_NONBLOCK may change (fcntl(2)). */
-        uint32_t changeable = O_APPEND | O_NONBLOCK;
-        f->flags = (f->flags & ~changeable) | ((uint32_t)arg & changeable);
-        return 0;
-    }
-    case F_GETPIPE_SZ:
-    case F_SETPIPE_SZ:
-        return pipe_fcntl(f, cmd, (unsigned int)arg); /* Linux takes the size as an unsigned int */
-    case F_ADD_SEALS:
-    case F_GET_SEALS:
-        return memfd_fcntl(f, cmd, (unsigned int)arg);
-    default:
-        if (lock_is_fcntl_cmd(cmd))
-            return fcntl_lock(f, cmd, arg); /* sys_lock.c */
-        return -EINVAL;
-    }
 }
 
