@@ -36,7 +36,8 @@ int fasync_update(struct fasync **list, struct file *f, int fd, bool on)
 
 /* si_band for each reason (Linux's band_table, as poll(2) bits). */
 static const long band_of[] = {
-    [POLL_IN] = POLLIN | POLLRDNORM, [POLL_OUT] = POLLOUT | POLLWRNORM | POLLWRBAND, [POLL_MSG] = POLLIN | POLLRDNORM,
+    [POLL_IN] = POLLIN | POLLRDNORM, [POLL_OUT] = POLLOUT | POLLWRNORM | POLLWRBAND,
+    [POLL_MSG] = POLLIN | POLLRDNORM | POLLMSG,
     [POLL_ERR] = POLLERR, [POLL_PRI] = POLLPRI | POLLRDBAND, [POLL_HUP] = POLLHUP | POLLERR};
 
 /* Signals whose si_code values already mean something else get SI_SIGIO
@@ -78,6 +79,8 @@ void fasync_notify(struct fasync *list, int reason)
     for (struct fasync *e = list; e; e = e->next)
         send_sigio(&e->f->owner, e->fd, reason);
 }
+
+void fasync_signal(struct file *f, int fd, int reason) { send_sigio(&f->owner, fd, reason); }
 
 bool fasync_owner_exists(int type, int id)
 {

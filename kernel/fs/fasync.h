@@ -42,6 +42,10 @@ int fasync_update(struct fasync **list, struct file *f, int fd, bool on);
  * owner. */
 void fasync_notify(struct fasync *list, int reason);
 
+/* Signals f's owner as if f (at descriptor fd) became ready (a lease
+ * break: POLL_MSG). */
+void fasync_signal(struct file *f, int fd, int reason);
+
 /* Is there an owner with this id (F_SETOWN's pid, or a process group when
  * type is F_OWNER_PGRP)? Linux answers ESRCH otherwise. */
 bool fasync_owner_exists(int type, int id);

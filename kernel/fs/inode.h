@@ -126,6 +126,8 @@ struct inode {
     const char *anon_name;     /* a pseudo inode's name in /proc/PID/fd ("[eventfd]") */
     uint32_t seals;            /* F_SEAL_* (tmpfs files, memfd.h): filemap's writes and mappings and
                                   tmpfs's setattr honour them */
+    int open_writers;          /* open files that may write it (Linux's i_writecount) */
+    int open_readers;          /* open files that only read it (i_readcount): leases check both */
 };
 
 /* A new inode of sb with mode, one reference, the next inode number,

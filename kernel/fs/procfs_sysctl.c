@@ -1,6 +1,7 @@
 /* procfs_sysctl.c - see procfs_sysctl.h. */
 #include "fs/procfs_sysctl.h"
 
+#include "fs/lease.h"
 #include "fs/pipe.h"
 #include "lib/format.h"
 #include "lib/string.h"
@@ -111,6 +112,15 @@ static long w_pipe_max_size(const char *buf, size_t n)
         return -EINVAL;
     return (long)n;
 }
+static long r_lease_break_time(int pid, char *b, size_t s) { (void)pid; return number(b, s, lease_break_time()); }
+static long w_lease_break_time(const char *buf, size_t n)
+{
+    long v;
+    if (!parse_long(buf, n, &v) || v > 0x7fffffff)
+        return -EINVAL;
+    lease_set_break_time(v);
+    return (long)n;
+}
 /* Per-user pipe page limits (Linux's defaults): they bind unprivileged
  * users only, and every process is root. */
 static long r_pipe_pages_soft(int pid, char *b, size_t s) { (void)pid; return number(b, s, 16384); }
@@ -154,6 +164,7 @@ const struct sysctl_entry sysctl_entries[] = {
     {"min_free_kbytes", VM, RO, r_min_free_kbytes, NULL},
     {"nr_open", FS, RO, r_nr_open, NULL},
     {"file-max", FS, RO, r_file_max, NULL},
+    {"lease-break-time", FS, RW, r_lease_break_time, w_lease_break_time},
     {"pipe-max-size", FS, RW, r_pipe_max_size, w_pipe_max_size},
     {"pipe-user-pages-hard", FS, RO, r_zero, NULL},
     {"pipe-user-pages-soft", FS, RO, r_pipe_pages_soft, NULL},

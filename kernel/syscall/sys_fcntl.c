@@ -1,11 +1,12 @@
 /*
  * sys_fcntl.c - fcntl(2): descriptor flags and duplication here; the
  * commands of one kind of object go to it: record locks (sys_lock.c,
- * fs/lock.c), pipe capacity (fs/pipe.c), seals (fs/memfd.c);
- * signal-driven I/O's owner and signal are kept on the open file for
- * fs/fasync.c. Linux's answers for every bad argument.
+ * fs/lock.c), pipe capacity (fs/pipe.c), seals (fs/memfd.c), leases
+ * (fs/lease.c); signal-driven I/O's owner and signal are kept on the open
+ * file for fs/fasync.c. Linux's answers for every bad argument.
  */
 #include "fs/fasync.h"
+#include "fs/lease.h"
 #include "fs/lock.h"
 #include "fs/memfd.h"
 #include "fs/pipe.h"
@@ -23,6 +24,8 @@
 #define F_GETSIG 11
 #define F_SETOWN_EX 15
 #define F_GETOWN_EX 16
+#define F_SETLEASE 1024
+#define F_GETLEASE 1025
 
 /* struct f_owner_ex (fcntl(2)). */
 struct f_owner_ex {
@@ -127,6 +130,10 @@ long sys_fcntl(int fd, int cmd, uint64_t arg)
     case F_GETSIG:
     case F_SETSIG:
         return owner_cmd(f, cmd, arg);
+    case F_SETLEASE:
+        return lease_set(f, fd, (int)arg);
+    case F_GETLEASE:
+        return lease_get(f);
     case F_GETPIPE_SZ:
     case F_SETPIPE_SZ:
         return pipe_fcntl(f, cmd, (unsigned int)arg); /* Linux takes the size as an unsigned int */

@@ -5,6 +5,7 @@
  * directory, and call the VFS (fs/vfs_ops.h), which checks Linux's rules.
  */
 #include "fs/filemap.h"
+#include "fs/lease.h"
 #include "fs/vfs.h"
 #include "lib/string.h"
 #include "mm/kmalloc.h"
@@ -188,6 +189,8 @@ long sys_truncate(uint64_t upath, int64_t len)
     if (err)
         return err;
     err = check_truncate(p.dentry->inode, len);
+    if (!err)
+        err = lease_break(p.dentry->inode, O_WRONLY); /* as an open for writing would */
     if (!err) {
         struct iattr a = size_attr(len);
         err = vfs_setattr(&p, &a);
