@@ -1,6 +1,7 @@
 /* file.c - open-file objects and their reference counts (file.h). */
 #include "fs/file.h"
 
+#include "fs/dnotify.h"
 #include "fs/filemap.h"
 #include "fs/inode.h"
 #include "fs/lease.h"
@@ -63,6 +64,8 @@ struct file *file_open(const struct path *path, uint32_t flags, int *err)
 void file_close(struct file *f)
 {
     lock_close(f);
+    if (dnotify_watches)
+        dnotify_close(f); /* Linux's dnotify_flush */
     file_put(f);
 }
 
@@ -70,6 +73,8 @@ void file_release(struct file *f)
 {
     lock_release(f);
     lease_release(f);
+    if (dnotify_watches)
+        dnotify_close(f);
     if ((f->flags & O_ASYNC) && f->ops && f->ops->fasync)
         f->ops->fasync(f, -1, false); /* off the object's signal list, as Linux's __fput */
     /* A pseudo inode lives in the object release frees: look first. */

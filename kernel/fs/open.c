@@ -6,6 +6,7 @@
 #include "fs/vfs_ops.h"
 
 #include "fs/dentry.h"
+#include "fs/dnotify.h"
 #include "fs/file.h"
 #include "fs/filemap.h"
 #include "fs/inode.h"
@@ -107,6 +108,8 @@ static int truncate_on_open(const struct path *p)
         err = inode_change(inode, &a);
     }
     inode_unlock(inode);
+    if (!err)
+        dnotify_entry(p->dentry, DN_MODIFY);
     return err;
 }
 

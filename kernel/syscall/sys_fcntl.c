@@ -2,9 +2,11 @@
  * sys_fcntl.c - fcntl(2): descriptor flags and duplication here; the
  * commands of one kind of object go to it: record locks (sys_lock.c,
  * fs/lock.c), pipe capacity (fs/pipe.c), seals (fs/memfd.c), leases
- * (fs/lease.c); signal-driven I/O's owner and signal are kept on the open
- * file for fs/fasync.c. Linux's answers for every bad argument.
+ * (fs/lease.c), directory notification (fs/dnotify.c); signal-driven
+ * I/O's owner and signal are kept on the open file for fs/fasync.c.
+ * Linux's answers for every bad argument.
  */
+#include "fs/dnotify.h"
 #include "fs/fasync.h"
 #include "fs/lease.h"
 #include "fs/lock.h"
@@ -130,6 +132,8 @@ long sys_fcntl(int fd, int cmd, uint64_t arg)
     case F_GETSIG:
     case F_SETSIG:
         return owner_cmd(f, cmd, arg);
+    case F_NOTIFY:
+        return dnotify_fcntl(f, fd, (unsigned)arg);
     case F_SETLEASE:
         return lease_set(f, fd, (int)arg);
     case F_GETLEASE:

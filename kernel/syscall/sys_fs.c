@@ -4,6 +4,7 @@
  * (section 2); the VFS (fs/vfs_ops.h) does the work.
  */
 #include "syscall/path.h"
+#include "fs/dnotify.h"
 #include "fs/vfs.h"
 #include "lib/string.h"
 #include "mm/kmalloc.h"
@@ -29,7 +30,10 @@ long sys_read(int fd, uint64_t ubuf, size_t n)
     n = n > MAX_RW_COUNT ? MAX_RW_COUNT : n;
     if (!user_range_ok(ubuf, n))
         return -EFAULT; /* like Linux's access_ok() before any transfer */
-    return f->ops->read(f, ubuf, n);
+    long r = f->ops->read(f, ubuf, n);
+    if (r > 0)
+        dnotify_entry(f->path.dentry, DN_ACCESS);
+    return r;
 }
 
 long sys_write(int fd, uint64_t ubuf, size_t n)
@@ -42,7 +46,10 @@ long sys_write(int fd, uint64_t ubuf, size_t n)
     n = n > MAX_RW_COUNT ? MAX_RW_COUNT : n;
     if (!user_range_ok(ubuf, n))
         return -EFAULT;
-    return f->ops->write(f, ubuf, n);
+    long r = f->ops->write(f, ubuf, n);
+    if (r > 0)
+        dnotify_entry(f->path.dentry, DN_MODIFY);
+    return r;
 }
 
 /* readv and writev: one loop, the direction chosen by write. */
@@ -91,6 +98,8 @@ static long vector_io(long fd, uint64_t uiov, long iovcnt, bool write)
     }
 out:
     kfree(iov);
+    if (result > 0)
+        dnotify_entry(f->path.dentry, write ? DN_MODIFY : DN_ACCESS);
     return result;
 }
 

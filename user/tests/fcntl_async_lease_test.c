@@ -1,10 +1,12 @@
-/* fcntl_async_lease_test.c - fcntl's signal-driven I/O and leases:
- * F_SETOWN / F_GETOWN, F_SETOWN_EX / F_GETOWN_EX, F_SETSIG / F_GETSIG
- * and what O_ASYNC on a pipe sends (SIGIO from the kernel, or the chosen
- * signal with POLL_IN / POLL_OUT, si_band and si_fd); F_SETLEASE /
- * F_GETLEASE (EAGAIN for a conflicting open or lease), and a lease break:
- * the holder's signal (POLL_MSG), EWOULDBLOCK for an O_NONBLOCK opener,
- * a blocking opener waiting for the holder to let go. Differential. */
+/* fcntl_async_lease_test.c - fcntl's signal-driven I/O, leases and
+ * directory notification: F_SETOWN / F_GETOWN, F_SETOWN_EX / F_GETOWN_EX,
+ * F_SETSIG / F_GETSIG and what O_ASYNC on a pipe sends (SIGIO from the
+ * kernel, or the chosen signal with POLL_IN / POLL_OUT, si_band and
+ * si_fd); F_SETLEASE / F_GETLEASE (EAGAIN for a conflicting open or
+ * lease), and a lease break: the holder's signal (POLL_MSG), EWOULDBLOCK
+ * for an O_NONBLOCK opener, a blocking opener waiting for the holder to
+ * let go; F_NOTIFY: which changes tell a watched directory and a watched
+ * subdirectory, one-shot and multi-shot watches. Differential. */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <poll.h>
@@ -167,10 +169,105 @@ static void leases(void)
     unlink(FILE_PATH);
 }
 
+#define DIR_PATH "/tmp/dnotify_test"
+#define PARENT_SIG (SIGRTMIN + 1)
+#define SUB_SIG (SIGRTMIN + 2)
+
+/* Which watches fired since the last look: 1 the parent, 2 the
+ * subdirectory (each has its own signal), 4 something else. */
+static int fired(int pfd, int sfd)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, PARENT_SIG);
+    sigaddset(&set, SUB_SIG);
+    sigaddset(&set, SIGIO);
+    struct timespec none = {0, 0};
+    siginfo_t si;
+    int r, mask = 0;
+    while ((r = sigtimedwait(&set, &si, &none)) > 0)
+        mask |= r == PARENT_SIG && si.si_fd == pfd ? 1 : r == SUB_SIG && si.si_fd == sfd ? 2 : 4;
+    return mask;
+}
+
+static void dnotify(void)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, PARENT_SIG);
+    sigaddset(&set, SUB_SIG);
+    sigaddset(&set, SIGIO);
+    sigprocmask(SIG_BLOCK, &set, NULL);
+    mkdir(DIR_PATH, 0755);
+    chdir(DIR_PATH);
+    mkdir("sub", 0755);
+    close(open("f", O_CREAT | O_RDWR, 0644));
+    int f = open("f", O_RDWR);
+    CHECK_EQ(err_of(fcntl(f, F_NOTIFY, DN_MODIFY)), ENOTDIR, "F_NOTIFY on a file is ENOTDIR");
+    int p = open(".", O_RDONLY), s = open("sub", O_RDONLY);
+    fcntl(p, F_SETSIG, PARENT_SIG);
+    fcntl(s, F_SETSIG, SUB_SIG);
+    CHECK_EQ(fcntl(p, F_NOTIFY, DN_ACCESS | DN_MODIFY | DN_CREATE | DN_DELETE | DN_RENAME | DN_ATTRIB | DN_MULTISHOT), 0,
+             "watch a directory for everything");
+    CHECK_EQ(fcntl(p, F_GETOWN), getpid(), "the watcher becomes the owner");
+    CHECK_EQ(fcntl(s, F_NOTIFY, DN_ATTRIB | DN_CREATE | DN_MULTISHOT), 0, "watch a subdirectory");
+    char b[4];
+    write(f, "ab", 2);
+    CHECK_EQ(fired(p, s), 1, "write: the directory");
+    pread(f, b, 1, 0);
+    CHECK_EQ(fired(p, s), 1, "read: the directory");
+    fchmod(f, 0600);
+    CHECK_EQ(fired(p, s), 1, "fchmod: the directory");
+    chmod("sub", 0700);
+    CHECK_EQ(fired(p, s), 3, "chmod of the subdirectory: both");
+    close(open("g", O_CREAT | O_RDWR, 0644));
+    CHECK_EQ(fired(p, s), 1, "create: the directory");
+    rename("g", "h");
+    CHECK_EQ(fired(p, s), 1, "rename within it");
+    rename("h", "sub/h");
+    CHECK_EQ(fired(p, s), 3, "a move into the subdirectory: both");
+    unlink("sub/h");
+    CHECK_EQ(fired(p, s), 0, "an unlink in the subdirectory: nobody (it watches no deletes)");
+    mkdir("d2", 0755);
+    rmdir("d2");
+    CHECK_EQ(fired(p, s), 1, "mkdir, rmdir");
+    ftruncate(f, 0);
+    CHECK_EQ(fired(p, s), 1, "ftruncate");
+    close(open("f", O_RDWR | O_TRUNC));
+    CHECK_EQ(fired(p, s), 1, "O_TRUNC");
+    link("f", "f2");
+    unlink("f2");
+    symlink("f", "sl");
+    unlink("sl");
+    CHECK_EQ(fired(p, s), 1, "link, symlink, unlink");
+    CHECK_EQ(fcntl(p, F_NOTIFY, 0), 0, "F_NOTIFY 0 removes the watch");
+    close(open("k", O_CREAT | O_RDWR, 0644));
+    CHECK_EQ(fired(p, s), 0, "then nothing");
+    CHECK_EQ(fcntl(p, F_NOTIFY, DN_DELETE), 0, "a one-shot watch");
+    unlink("k");
+    CHECK_EQ(fired(p, s), 1, "fires once");
+    close(open("k", O_CREAT | O_RDWR, 0644));
+    unlink("k");
+    CHECK_EQ(fired(p, s), 0, "and no more");
+    fcntl(p, F_NOTIFY, DN_CREATE | DN_MULTISHOT);
+    close(dup(p));
+    close(open("k", O_CREAT | O_RDWR, 0644));
+    CHECK_EQ(fired(p, s), 0, "closing a duplicate of the descriptor ends the watch");
+    unlink("k");
+    unlink("f");
+    close(f);
+    close(p);
+    close(s);
+    rmdir("sub");
+    chdir("/");
+    rmdir(DIR_PATH);
+}
+
 int main(void)
 {
     owners();
     async_pipe();
     leases();
+    dnotify();
     return tt_done();
 }
