@@ -16,8 +16,10 @@
  *      shape fixed while the two parents are locked);
  *   2. inode locks of directories, parent before child; two directories
  *      that are not related (rename) in address order;
- *   3. the inode lock of a non-directory (write, truncate, setattr);
- *   4. spinlocks: a page cache's, a directory's child list, the mount
+ *   3. a pipe's mutex (pipe_ring.h; two pipes in address order): splice
+ *      holds it while it writes into a file or reads from one;
+ *   4. the inode lock of a non-directory (write, truncate, setattr);
+ *   5. spinlocks: a page cache's, a directory's child list, the mount
  *      table (nothing sleeps under these).
  * The inode lock (a sleeplock) protects the directory's entries for
  * create/unlink/rename/lookup, and a file's size and data against
