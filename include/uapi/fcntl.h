@@ -13,6 +13,7 @@
 #define O_APPEND 00002000
 #define O_NONBLOCK 00004000
 #define O_DSYNC 00010000
+#define O_ASYNC 00020000 /* FASYNC: signal-driven I/O */
 #define O_DIRECT 00040000
 #define O_LARGEFILE 00100000
 #define O_DIRECTORY 00200000
@@ -34,6 +35,19 @@
 #define F_SETFL 4
 #define F_DUPFD_CLOEXEC 1030
 #define FD_CLOEXEC 1
+
+/* Linux's own commands (F_LINUX_SPECIFIC_BASE 1024 on). */
+#define F_SETPIPE_SZ 1031 /* pipe capacity, bytes */
+#define F_GETPIPE_SZ 1032
+#define F_ADD_SEALS 1033 /* file sealing (memfd_create(2)) */
+#define F_GET_SEALS 1034
+
+#define F_SEAL_SEAL 0x0001         /* no more seals */
+#define F_SEAL_SHRINK 0x0002       /* the size may not shrink */
+#define F_SEAL_GROW 0x0004         /* the size may not grow */
+#define F_SEAL_WRITE 0x0008        /* the data may not change */
+#define F_SEAL_FUTURE_WRITE 0x0010 /* no new writes or writable mappings; existing mappings stay */
+#define F_SEAL_EXEC 0x0020         /* the exec bits may not change */
 
 #define SEEK_SET 0
 #define SEEK_CUR 1

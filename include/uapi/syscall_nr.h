@@ -41,6 +41,7 @@
 #define SYS_alarm 37
 #define SYS_setitimer 38
 #define SYS_getpid 39
+#define SYS_sendfile 40
 #define SYS_socket 41
 #define SYS_connect 42
 #define SYS_accept 43
@@ -111,12 +112,17 @@
 #define SYS_faccessat 269
 #define SYS_set_robust_list 273
 #define SYS_get_robust_list 274
+#define SYS_splice 275
+#define SYS_tee 276
+#define SYS_vmsplice 278
 #define SYS_accept4 288
 #define SYS_dup3 292
 #define SYS_pipe2 293
 #define SYS_prlimit64 302
 #define SYS_getrandom 318
+#define SYS_memfd_create 319
 #define SYS_execveat 322
+#define SYS_copy_file_range 326
 #define SYS_statx 332
 #define SYS_rseq 334
 #define SYS_faccessat2 439

@@ -15,6 +15,7 @@
 #include "fs/vfs.h"
 #include "lib/kprintf.h"
 #include "lib/random.h"
+#include "lib/string.h"
 #include "mm/vm.h"
 #include "mm/usercopy.h"
 #include "uapi/errno.h"
@@ -73,12 +74,38 @@ static int zero_mmap(struct file *f, struct vma_file *m)
     return 0;
 }
 
-static const struct file_ops null_ops = {.read = null_read, .write = sink_write, .lseek = no_seek};
-static const struct file_ops zero_ops = {.read = zero_read, .write = sink_write, .lseek = no_seek, .mmap = zero_mmap};
+/* splice and sendfile: /dev/null and /dev/zero take anything, /dev/zero
+ * and the random devices give zeros and random bytes (Linux's
+ * splice_write_null, copy_splice_read). */
+static long sink_splice_write(struct file *f, uint64_t *pos, const void *buf, size_t n, bool nonblock)
+{
+    (void)f, (void)pos, (void)buf, (void)nonblock;
+    return (long)n;
+}
+
+static long zero_splice_read(struct file *f, uint64_t *pos, void *buf, size_t n, bool nonblock)
+{
+    (void)f, (void)pos, (void)nonblock;
+    memset(buf, 0, n);
+    return (long)n;
+}
+
+static long random_splice_read(struct file *f, uint64_t *pos, void *buf, size_t n, bool nonblock)
+{
+    (void)f, (void)pos, (void)nonblock;
+    random_bytes(buf, n);
+    return (long)n;
+}
+
+static const struct file_ops null_ops = {
+    .read = null_read, .write = sink_write, .lseek = no_seek, .splice_write = sink_splice_write};
+static const struct file_ops zero_ops = {.read = zero_read, .write = sink_write, .lseek = no_seek, .mmap = zero_mmap,
+                                         .splice_read = zero_splice_read, .splice_write = sink_splice_write};
 static const struct file_ops full_ops = {.read = zero_read, .write = full_write, .lseek = no_seek};
 /* Writes to the random devices are accepted and ignored (Linux mixes them
  * into its pool; this generator has none). */
-static const struct file_ops random_ops = {.read = random_read, .write = sink_write, .lseek = no_seek};
+static const struct file_ops random_ops = {.read = random_read, .write = sink_write, .lseek = no_seek,
+                                           .splice_read = random_splice_read, .splice_write = sink_splice_write};
 
 static struct super_block *devtmpfs_sb;
 

@@ -7,6 +7,7 @@
 #include "fs/vfs_ops.h"
 
 #include "fs/dentry.h"
+#include "fs/dnotify.h"
 #include "fs/inode.h"
 #include "fs/mount.h"
 #include "fs/namei.h"
@@ -51,6 +52,7 @@ static int make(const struct path *parent, const char *name, const struct make_a
         d_put(d);
         return err;
     }
+    dnotify_dir(dir, DN_CREATE);
     *out = d;
     return 0;
 }
@@ -176,6 +178,8 @@ int vfs_link(const struct path *old, const struct path *start, const char *newna
             err = dir->ops->link(old->dentry, dir, d);
             inode_unlock(inode);
             d_put(d);
+            if (!err)
+                dnotify_dir(dir, DN_CREATE);
         }
     }
     inode_unlock(dir);
@@ -221,8 +225,10 @@ int vfs_unlink(const struct path *start, const char *pathname, bool want_dir)
             inode_lock(inode);
             err = want_dir ? dir->ops->rmdir(dir, d) : dir->ops->unlink(dir, d);
             inode_unlock(inode);
-            if (!err)
+            if (!err) {
                 d_delete(d);
+                dnotify_dir(dir, DN_DELETE);
+            }
         }
         d_put(d);
     }
@@ -367,6 +373,16 @@ int vfs_rename(const struct path *ostart, const char *oldname, const struct path
                 if (dst->inode)
                     d_delete(dst); /* the replaced file loses its name */
                 d_move(src, dst);
+            }
+            /* Linux's fsnotify_move: a move out of a directory is a
+             * deletion there and a creation in the other; DN_RENAME is for
+             * a rename within one directory. */
+            if (oi == ni) {
+                dnotify_dir(oi, DN_RENAME | DN_DELETE | DN_CREATE);
+            } else {
+                unsigned both = (flags & RENAME_EXCHANGE) ? DN_DELETE | DN_CREATE : 0;
+                dnotify_dir(oi, DN_DELETE | both);
+                dnotify_dir(ni, DN_CREATE | both);
             }
         }
     }

@@ -1,8 +1,10 @@
 /* file.c - open-file objects and their reference counts (file.h). */
 #include "fs/file.h"
 
+#include "fs/dnotify.h"
 #include "fs/filemap.h"
 #include "fs/inode.h"
+#include "fs/lease.h"
 #include "fs/lock.h"
 #include "fs/super.h"
 #include "mm/kmalloc.h"
@@ -17,10 +19,15 @@ struct file *file_new(struct inode *inode, const struct file_ops *ops, uint32_t 
         return NULL;
     f->ops = ops;
     f->inode = inode;
-    if (inode && !(inode->sb->flags & SB_PSEUDO))
-        inode_get(inode); /* pseudo inodes live as long as their object */
     f->flags = flags;
     f->refs = 1;
+    if (inode && !(inode->sb->flags & SB_PSEUDO)) {
+        inode_get(inode); /* pseudo inodes live as long as their object */
+        if (file_writable(f))
+            inode->open_writers++;
+        else if (file_readable(f))
+            inode->open_readers++;
+    }
     return f;
 }
 
@@ -57,14 +64,25 @@ struct file *file_open(const struct path *path, uint32_t flags, int *err)
 void file_close(struct file *f)
 {
     lock_close(f);
+    if (dnotify_watches)
+        dnotify_close(f); /* Linux's dnotify_flush */
     file_put(f);
 }
 
 void file_release(struct file *f)
 {
     lock_release(f);
+    lease_release(f);
+    if (dnotify_watches)
+        dnotify_close(f);
+    if ((f->flags & O_ASYNC) && f->ops && f->ops->fasync)
+        f->ops->fasync(f, -1, false); /* off the object's signal list, as Linux's __fput */
     /* A pseudo inode lives in the object release frees: look first. */
     bool counted = f->inode && !(f->inode->sb->flags & SB_PSEUDO);
+    if (counted && file_writable(f))
+        f->inode->open_writers--;
+    else if (counted && file_readable(f))
+        f->inode->open_readers--;
     if (f->ops && f->ops->release)
         f->ops->release(f);
     if (counted)

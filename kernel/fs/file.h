@@ -14,10 +14,15 @@
 #include <stdint.h>
 
 #include "fs/path.h"
+#include "uapi/fcntl.h"
 
 struct file;
 struct inode;
 struct vma_file;
+
+/* The most one read, write or splice moves: Linux's MAX_RW_COUNT, INT_MAX
+ * rounded down to a page. */
+#define MAX_RW_COUNT (0x7fffffffL & ~4095L)
 
 /* getdents64's cursor: iterate calls emit for each entry from f->pos on;
  * emit returns false when the caller's buffer is full (the entry was not
@@ -53,6 +58,27 @@ struct file_ops {
     int (*fsync)(struct file *f);
     /* Called when the last reference to the open file goes. */
     void (*release)(struct file *f);
+    /* The data side of sendfile, splice and copy_file_range (Linux's
+     * splice_read and splice_write, done here by copying through kernel
+     * memory): like read and write, but buf is kernel memory, *pos the
+     * offset to use and advance (files without positions leave it), and
+     * nonblock asks a file that could wait (a socket) for EAGAIN instead,
+     * as its own O_NONBLOCK does. NULL: the file cannot be spliced from
+     * (to): EINVAL. */
+    long (*splice_read)(struct file *f, uint64_t *pos, void *buf, size_t n, bool nonblock);
+    long (*splice_write)(struct file *f, uint64_t *pos, const void *buf, size_t n, bool nonblock);
+    /* F_SETFL turned O_ASYNC on or off at descriptor fd: the object
+     * signals f's owner when it becomes ready from now on (fasync.h).
+     * NULL: the file has no signal-driven I/O, and keeps no O_ASYNC. */
+    int (*fasync)(struct file *f, int fd, bool on);
+};
+
+/* Who is told when an O_ASYNC file becomes ready (fcntl F_SETOWN,
+ * F_SETOWN_EX, F_SETSIG): id 0 is nobody. */
+struct file_owner {
+    int id;   /* a thread, process or process-group id */
+    int type; /* F_OWNER_TID, F_OWNER_PID, F_OWNER_PGRP (fasync.h) */
+    int sig;  /* 0: SIGIO */
 };
 
 struct file {
@@ -63,6 +89,7 @@ struct file {
     uint64_t pos;
     int refs;
     void *priv;
+    struct file_owner owner;
 };
 
 /* Opens the file at path (the caller's reference stays the caller's)
@@ -90,6 +117,20 @@ static inline void file_put(struct file *f)
  * process's POSIX record locks on the file go too (fs/lock.h), then the
  * descriptor's reference. */
 void file_close(struct file *f);
+
+/* Linux's FMODE_READ / FMODE_WRITE: opened for reading / writing (O_PATH
+ * files are neither). */
+static inline bool file_readable(const struct file *f)
+{
+    return (f->flags & O_ACCMODE) != O_WRONLY && !(f->flags & O_PATH);
+}
+static inline bool file_writable(const struct file *f)
+{
+    return (f->flags & O_ACCMODE) != O_RDONLY && !(f->flags & O_PATH);
+}
+/* FMODE_LSEEK / FMODE_PREAD: the file has positions (pread, splice's
+ * offsets); pipes and sockets do not. */
+static inline bool file_seekable(const struct file *f) { return f->ops->lseek != NULL; }
 
 /* What f is ready for (uapi/poll.h bits); files without a poll operation
  * are always readable and writable, as regular files are on Linux. */

@@ -13,6 +13,7 @@
 #include "mm/vm.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
+#include "uapi/mman.h"
 
 /* Frames kept free for the kernel itself: file data may not take the
  * last of memory (page tables, kernel stacks, the heap need some). */
@@ -130,28 +131,77 @@ long filemap_read(struct file *f, uint64_t ubuf, size_t n)
     return r;
 }
 
+/* The seals of a memfd on a write of n bytes at pos (shmem_write_begin):
+ * F_SEAL_WRITE and F_SEAL_FUTURE_WRITE refuse it; F_SEAL_GROW stops it
+ * where Linux's page-by-page write stops, before the piece of a page that
+ * would pass the end of the file. The count allowed, or -EPERM. */
+static long sealed_count(const struct inode *inode, uint64_t pos, size_t n)
+{
+    if (inode->seals & (F_SEAL_WRITE | F_SEAL_FUTURE_WRITE))
+        return -EPERM;
+    if ((inode->seals & F_SEAL_GROW) && pos + n > inode->size) {
+        uint64_t last_page = inode->size & ~(uint64_t)(PAGE_SIZE - 1);
+        uint64_t stop = inode->size < pos || last_page < pos ? pos : last_page;
+        n = stop - pos;
+        if (!n)
+            return -EPERM;
+    }
+    return (long)n;
+}
+
+/* Writes n bytes at pos from user memory (ubuf) or kernel memory (kbuf),
+ * the inode lock held: EFBIG at the size limit (a short write up to it),
+ * the seals, the times stamped when something was written. */
+static long write_locked(struct inode *inode, uint64_t pos, size_t n, uint64_t ubuf, const void *kbuf)
+{
+    if (!n)
+        return 0;
+    if (pos >= FILEMAP_MAX_BYTES)
+        return -EFBIG;
+    if (n > FILEMAP_MAX_BYTES - pos)
+        n = FILEMAP_MAX_BYTES - pos; /* a short write up to the limit */
+    long allowed = sealed_count(inode, pos, n);
+    if (allowed < 0)
+        return allowed;
+    n = (size_t)allowed;
+    inode_remove_privs(inode); /* a changed program is no longer set-ID */
+    long r = transfer(inode, pos, n, ubuf, (void *)kbuf, true);
+    if (r > 0)
+        inode_touch(inode, ATTR_MTIME | ATTR_CTIME);
+    return r;
+}
+
 long filemap_write(struct file *f, uint64_t ubuf, size_t n)
 {
     struct inode *inode = f->inode;
     inode_lock(inode);
     if (f->flags & O_APPEND)
         f->pos = inode->size;
-    long r = 0;
-    if (n) {
-        if (f->pos >= FILEMAP_MAX_BYTES) {
-            r = -EFBIG;
-        } else {
-            if (n > FILEMAP_MAX_BYTES - f->pos)
-                n = FILEMAP_MAX_BYTES - f->pos; /* a short write up to the limit */
-            inode_remove_privs(inode); /* a changed program is no longer set-ID */
-            r = transfer(inode, f->pos, n, ubuf, NULL, true);
-            if (r > 0) {
-                f->pos += (uint64_t)r;
-                inode_touch(inode, ATTR_MTIME | ATTR_CTIME);
-            }
-        }
-    }
+    long r = write_locked(inode, f->pos, n, ubuf, NULL);
+    if (r > 0)
+        f->pos += (uint64_t)r;
     inode_unlock(inode);
+    return r;
+}
+
+long filemap_splice_read(struct file *f, uint64_t *pos, void *buf, size_t n, bool nonblock)
+{
+    (void)nonblock;
+    long r = transfer(f->inode, *pos, n, 0, buf, false);
+    if (r > 0)
+        *pos += (uint64_t)r;
+    inode_accessed(f->inode);
+    return r;
+}
+
+long filemap_splice_write(struct file *f, uint64_t *pos, const void *buf, size_t n, bool nonblock)
+{
+    (void)nonblock;
+    inode_lock(f->inode);
+    long r = write_locked(f->inode, *pos, n, 0, buf);
+    inode_unlock(f->inode);
+    if (r > 0)
+        *pos += (uint64_t)r;
     return r;
 }
 
@@ -220,9 +270,15 @@ void filemap_release(struct inode *inode) { drop_pages(inode, 0); }
 
 int filemap_fallocate(struct inode *inode, int mode, uint64_t off, uint64_t len)
 {
+    /* A memfd's seals first, as shmem_fallocate: no hole in write-sealed
+     * data, no growing past a grow-sealed end (even with KEEP_SIZE). */
+    if ((mode & FALLOC_FL_PUNCH_HOLE) && (inode->seals & (F_SEAL_WRITE | F_SEAL_FUTURE_WRITE)))
+        return -EPERM;
     if (off > FILEMAP_MAX_BYTES || len > FILEMAP_MAX_BYTES - off)
         return -EFBIG;
     uint64_t end = off + len;
+    if (!(mode & FALLOC_FL_PUNCH_HOLE) && (inode->seals & F_SEAL_GROW) && end > inode->size)
+        return -EPERM;
     if (mode & FALLOC_FL_PUNCH_HOLE) {
         /* Zero the range in the pages that hold it. The whole pages stay
          * (zeroed) rather than being dropped: a mapping of them keeps
@@ -282,7 +338,14 @@ static const struct vm_file_ops filemap_vm_ops = {.open = map_open, .close = map
 
 int filemap_mmap(struct file *f, struct vma_file *m)
 {
-    (void)f;
+    /* A write-sealed memfd (memfd_check_seals_mmap): no new shared
+     * writable mapping, and a shared read-only one may never be made
+     * writable. Private mappings copy, and are not affected. */
+    if (m->shared && (f->inode->seals & (F_SEAL_WRITE | F_SEAL_FUTURE_WRITE))) {
+        if (m->prot & PROT_WRITE)
+            return -EPERM;
+        m->deny_write = true;
+    }
     m->ops = &filemap_vm_ops;
     return 0;
 }

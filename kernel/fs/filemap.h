@@ -9,6 +9,7 @@
 #ifndef FS_FILEMAP_H
 #define FS_FILEMAP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -22,6 +23,9 @@ struct vma_file;
 long filemap_read(struct file *f, uint64_t ubuf, size_t n);
 long filemap_write(struct file *f, uint64_t ubuf, size_t n);
 long filemap_lseek(struct file *f, int64_t off, int whence);
+/* file_ops.splice_read / splice_write: the same at *pos, kernel memory. */
+long filemap_splice_read(struct file *f, uint64_t *pos, void *buf, size_t n, bool nonblock);
+long filemap_splice_write(struct file *f, uint64_t *pos, const void *buf, size_t n, bool nonblock);
 int filemap_mmap(struct file *f, struct vma_file *m);
 
 /* Reads/writes kernel memory at offset off of inode's data (exec's

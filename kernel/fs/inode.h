@@ -16,8 +16,10 @@
  *      shape fixed while the two parents are locked);
  *   2. inode locks of directories, parent before child; two directories
  *      that are not related (rename) in address order;
- *   3. the inode lock of a non-directory (write, truncate, setattr);
- *   4. spinlocks: a page cache's, a directory's child list, the mount
+ *   3. a pipe's mutex (pipe_ring.h; two pipes in address order): splice
+ *      holds it while it writes into a file or reads from one;
+ *   4. the inode lock of a non-directory (write, truncate, setattr);
+ *   5. spinlocks: a page cache's, a directory's child list, the mount
  *      table (nothing sleeps under these).
  * The inode lock (a sleeplock) protects the directory's entries for
  * create/unlink/rename/lookup, and a file's size and data against
@@ -128,6 +130,10 @@ struct inode {
     void *socket;              /* the Unix socket bound to this socket file (net/unix_names.c) */
     void *pipe;                /* a FIFO's pipe while it is open (pipe.c) */
     const char *anon_name;     /* a pseudo inode's name in /proc/PID/fd ("[eventfd]") */
+    uint32_t seals;            /* F_SEAL_* (tmpfs files, memfd.h): filemap's writes and mappings and
+                                  tmpfs's setattr honour them */
+    int open_writers;          /* open files that may write it (Linux's i_writecount) */
+    int open_readers;          /* open files that only read it (i_readcount): leases check both */
 };
 
 /* A new inode of sb with mode, one reference, the next inode number,

@@ -46,6 +46,25 @@ static struct file_lock *first_conflict(const struct file_lock *want)
     return NULL;
 }
 
+static bool same_owner(const struct file_lock *a, const struct file_lock *b)
+{
+    return a->ino == b->ino && a->owner == b->owner && a->kind == b->kind;
+}
+
+/* Puts l where Linux keeps it in the inode's list (posix_lock_inode):
+ * with the other locks of its owner, a new owner's at the end, in order
+ * of start. F_GETLK reports the first conflicting lock in this order. */
+static void insert(struct file_lock *l)
+{
+    struct file_lock **pp = &locks;
+    while (*pp && !same_owner(*pp, l))
+        pp = &(*pp)->next;
+    while (*pp && same_owner(*pp, l) && (*pp)->start < l->start)
+        pp = &(*pp)->next;
+    l->next = *pp;
+    *pp = l;
+}
+
 static struct file_lock *add(const struct file_lock *model, int64_t start, int64_t end)
 {
     struct file_lock *l = kmalloc(sizeof *l);
@@ -54,8 +73,7 @@ static struct file_lock *add(const struct file_lock *model, int64_t start, int64
     *l = *model;
     l->start = start;
     l->end = end;
-    l->next = locks;
-    locks = l;
+    insert(l);
     nlocks++;
     return l;
 }
@@ -66,16 +84,14 @@ static struct file_lock *add(const struct file_lock *model, int64_t start, int64
 static int remove_range(const struct file_lock *who, int64_t start, int64_t end)
 {
     for (struct file_lock *l = locks; l; l = l->next) /* one split needs one new lock: check first */
-        if (l->ino == who->ino && l->owner == who->owner && l->kind == who->kind && l->start < start &&
-            l->end > end) {
+        if (same_owner(l, who) && l->start < start && l->end > end) {
             if (!add(l, end + 1, l->end))
                 return -ENOMEM;
             l->end = start - 1;
         }
     for (struct file_lock **pp = &locks; *pp;) {
         struct file_lock *l = *pp;
-        if (l->ino != who->ino || l->owner != who->owner || l->kind != who->kind || l->end < start ||
-            l->start > end) {
+        if (!same_owner(l, who) || l->end < start || l->start > end) {
             pp = &l->next;
             continue;
         }
@@ -94,33 +110,94 @@ static int remove_range(const struct file_lock *who, int64_t start, int64_t end)
     return 0;
 }
 
+/* A process waiting in F_SETLKW (or flock without LOCK_NB) for the lock
+ * it wants: Linux's blocked list, which deadlock detection follows. The
+ * entries live on the waiters' kernel stacks while they wait. */
+struct waiter {
+    const struct file_lock *want;
+    struct waiter *next;
+};
+static struct waiter *waiters;
+
+#define MAX_DEADLK_ITERATIONS 10
+
+/* Would want, blocked by blocker, wait for itself (Linux's
+ * posix_locks_deadlock)? blocker's owner may be waiting for a lock whose
+ * owner waits for another ... up to 10 steps; reaching want's owner is
+ * EDEADLK. POSIX locks only: OFD locks have no process to follow. */
+static bool deadlock(const struct file_lock *want, const struct file_lock *blocker)
+{
+    if (want->kind != KIND_POSIX)
+        return false;
+    for (int i = 0; i <= MAX_DEADLK_ITERATIONS; i++) {
+        const struct waiter *w = waiters;
+        while (w && !(w->want->kind == KIND_POSIX && w->want->owner == blocker->owner))
+            w = w->next;
+        if (!w || !(blocker = first_conflict(w->want)))
+            return false;
+        if (blocker->owner == want->owner)
+            return true;
+    }
+    return false;
+}
+
 struct attempt {
     const struct file_lock *want;
-    bool unlock;
+    bool unlock, wait;
 };
 
-/* Takes the lock (replacing the owner's own in its range) unless another
+/* Takes the lock (replacing the owner's own in its range and merging
+ * with its own of the same type next to it, as Linux does) unless another
  * owner's conflicts: 1 when done, 0 when it must wait, -errno. */
 static long try_lock(void *ctx)
 {
     const struct attempt *a = ctx;
-    if (!a->unlock && first_conflict(a->want))
-        return 0;
-    int err = remove_range(a->want, a->want->start, a->want->end);
+    const struct file_lock *want = a->want;
+    if (!a->unlock) {
+        const struct file_lock *c = first_conflict(want);
+        if (c)
+            return a->wait && deadlock(want, c) ? -EDEADLK : 0;
+    }
+    int err = remove_range(want, want->start, want->end);
     if (err)
         return err;
-    if (!a->unlock && !add(a->want, a->want->start, a->want->end))
-        return -ENOMEM;
-    if (a->unlock)
+    if (a->unlock) {
         wakeup(&locks); /* waiters sleep on poll_channel, which this wakes */
+        return 1;
+    }
+    int64_t start = want->start, end = want->end;
+    for (struct file_lock **pp = &locks; *pp;) {
+        struct file_lock *l = *pp;
+        bool touches = (l->end != END_MAX && l->end + 1 == start) || (end != END_MAX && l->start == end + 1);
+        if (same_owner(l, want) && l->type == want->type && touches) {
+            start = l->start < start ? l->start : start;
+            end = l->end > end ? l->end : end;
+            *pp = l->next;
+            kfree(l);
+            nlocks--;
+            continue;
+        }
+        pp = &l->next;
+    }
+    if (!add(want, start, end))
+        return -ENOMEM;
     return 1;
 }
 
 /* Sets (or waits for) a lock; F_UNLCK removes. */
 static long set_lock(const struct file_lock *want, bool unlock, bool wait)
 {
-    struct attempt a = {want, unlock};
+    struct attempt a = {want, unlock, wait};
+    struct waiter me = {want, waiters};
+    if (wait)
+        waiters = &me;
     long r = wait_until_ready(try_lock, &a, 0, !wait);
+    if (wait) {
+        struct waiter **pp = &waiters;
+        while (*pp != &me)
+            pp = &(*pp)->next;
+        *pp = me.next;
+    }
     if (r == -EINTR)
         return -ERESTARTSYS;
     return r < 0 ? r : r == 0 ? -EAGAIN : 0;

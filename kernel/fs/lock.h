@@ -9,9 +9,12 @@
  *                 locks (F_OFD_*), owned like flock's but conflicting
  *                 with POSIX ones, as on Linux.
  * flock and record locks do not see each other (Linux keeps them apart).
- * Waits (F_SETLKW, flock without LOCK_NB) end with EINTR on a signal.
- * Deadlock detection (EDEADLK) is not done. The system calls, which copy
- * struct flock in and out, are syscall/sys_lock.c.
+ * Waits (F_SETLKW, flock without LOCK_NB) end with EINTR on a signal;
+ * an F_SETLKW that would wait for itself through a chain of waiting
+ * processes fails with EDEADLK, as Linux's detector (POSIX locks only).
+ * A process's record locks of one type that touch merge into one, and
+ * F_GETLK reports conflicts in Linux's order. The system calls, which
+ * copy struct flock in and out, are syscall/sys_lock.c.
  */
 #ifndef FS_LOCK_H
 #define FS_LOCK_H

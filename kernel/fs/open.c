@@ -6,9 +6,11 @@
 #include "fs/vfs_ops.h"
 
 #include "fs/dentry.h"
+#include "fs/dnotify.h"
 #include "fs/file.h"
 #include "fs/filemap.h"
 #include "fs/inode.h"
+#include "fs/lease.h"
 #include "fs/mount.h"
 #include "fs/namei.h"
 #include "fs/permission.h"
@@ -137,6 +139,8 @@ static int truncate_on_open(const struct path *p)
         err = inode_change(inode, &a);
     }
     inode_unlock(inode);
+    if (!err)
+        dnotify_entry(p->dentry, DN_MODIFY);
     return err;
 }
 
@@ -180,7 +184,11 @@ int vfs_open(const struct path *start, const char *pathname, int flags, uint32_t
     else if (!(flags & O_PATH) && (wants_write || (flags & O_TRUNC)) && (type == S_IFREG || type == S_IFDIR) &&
              mnt_readonly(p.mnt))
         err = -EROFS;
-    else if (type == S_IFREG && (flags & O_TRUNC) && wants_write && !(flags & O_PATH))
+    /* A lease that conflicts is broken first: its holder is told and
+     * given time (lease.h). */
+    if (!err && type == S_IFREG && !(flags & O_PATH))
+        err = lease_break(inode, (uint32_t)flags);
+    if (!err && type == S_IFREG && (flags & O_TRUNC) && wants_write && !(flags & O_PATH))
         err = truncate_on_open(&p);
     if (!err) {
         struct file *f = file_open(&p, KEPT_FLAGS(flags), &err);

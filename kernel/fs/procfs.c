@@ -174,17 +174,29 @@ static int snap_open(struct file *f)
     }
 }
 
-static long snap_read(struct file *f, uint64_t ubuf, size_t n)
+/* Copies the snapshot's text from *pos on into user memory (ubuf) or
+ * kernel memory (kbuf: splice), advancing *pos. */
+static long snap_copy(struct file *f, uint64_t *pos, uint64_t ubuf, void *kbuf, size_t n)
 {
     struct snapshot *s = f->priv;
-    if (f->pos >= s->len)
+    if (*pos >= s->len)
         return 0;
-    if (n > s->len - f->pos)
-        n = s->len - f->pos;
-    if (copy_to_user(ubuf, s->text + f->pos, n))
+    if (n > s->len - *pos)
+        n = s->len - *pos;
+    if (kbuf)
+        memcpy(kbuf, s->text + *pos, n);
+    else if (copy_to_user(ubuf, s->text + *pos, n))
         return -EFAULT;
-    f->pos += n;
+    *pos += n;
     return (long)n;
+}
+
+static long snap_read(struct file *f, uint64_t ubuf, size_t n) { return snap_copy(f, &f->pos, ubuf, NULL, n); }
+
+static long snap_splice_read(struct file *f, uint64_t *pos, void *buf, size_t n, bool nonblock)
+{
+    (void)nonblock;
+    return snap_copy(f, pos, 0, buf, n);
 }
 
 static long snap_lseek(struct file *f, int64_t off, int whence)
@@ -200,7 +212,7 @@ static long snap_lseek(struct file *f, int64_t off, int whence)
 static void snap_release(struct file *f) { kfree(f->priv); }
 
 static const struct file_ops snapshot_ops = {
-    .open = snap_open, .read = snap_read, .lseek = snap_lseek, .release = snap_release};
+    .open = snap_open, .read = snap_read, .lseek = snap_lseek, .release = snap_release, .splice_read = snap_splice_read};
 
 /* --- /proc/sys tunables: a snapshot to read, a value to write ---------- */
 
@@ -218,26 +230,41 @@ static int sysctl_open(struct file *f)
 }
 
 /* One write sets the value from its text (Linux's sysctls take the whole
- * value in one write too). */
-static long sysctl_write(struct file *f, uint64_t ubuf, size_t n)
+ * value in one write too), from user memory (ubuf) or kernel memory
+ * (kbuf: splice). */
+static long sysctl_set(struct file *f, uint64_t *pos, uint64_t ubuf, const void *kbuf, size_t n)
 {
     const struct sysctl_entry *t = sysctl_of(f->inode);
     if (n == 0)
         return 0;
     if (n > SYSCTL_WRITE_MAX)
         return -EINVAL;
-    char *text = kmalloc(n);
-    if (!text)
-        return -ENOMEM;
-    long r = copy_from_user(text, ubuf, n) ? -EFAULT : t->write(text, n);
-    kfree(text);
+    long r;
+    if (kbuf) {
+        r = t->write(kbuf, n);
+    } else {
+        char *text = kmalloc(n);
+        if (!text)
+            return -ENOMEM;
+        r = copy_from_user(text, ubuf, n) ? -EFAULT : t->write(text, n);
+        kfree(text);
+    }
     if (r > 0)
-        f->pos += (uint64_t)r;
+        *pos += (uint64_t)r;
     return r;
 }
 
+static long sysctl_write(struct file *f, uint64_t ubuf, size_t n) { return sysctl_set(f, &f->pos, ubuf, NULL, n); }
+
+static long sysctl_splice_write(struct file *f, uint64_t *pos, const void *buf, size_t n, bool nonblock)
+{
+    (void)nonblock;
+    return sysctl_set(f, pos, 0, buf, n);
+}
+
 static const struct file_ops sysctl_ops = {
-    .open = sysctl_open, .read = snap_read, .write = sysctl_write, .lseek = snap_lseek, .release = snap_release};
+    .open = sysctl_open, .read = snap_read, .write = sysctl_write, .lseek = snap_lseek, .release = snap_release,
+    .splice_read = snap_splice_read, .splice_write = sysctl_splice_write};
 
 /* --- links ------------------------------------------------------------- */
 

@@ -1,6 +1,8 @@
 /* procfs_sysctl.c - see procfs_sysctl.h. */
 #include "fs/procfs_sysctl.h"
 
+#include "fs/lease.h"
+#include "fs/pipe.h"
 #include "ipc/ipc.h"
 #include "lib/format.h"
 #include "lib/string.h"
@@ -101,7 +103,28 @@ static long r_mmap_min_addr(int pid, char *b, size_t s) { (void)pid; return numb
 static long r_max_map_count(int pid, char *b, size_t s) { (void)pid; return number(b, s, 65530); }
 static long r_nr_open(int pid, char *b, size_t s) { (void)pid; return number(b, s, NOFILE); }
 static long r_file_max(int pid, char *b, size_t s) { (void)pid; return number(b, s, (long)pmm_total_frames() / 10 * 4); }
-static long r_pipe_max_size(int pid, char *b, size_t s) { (void)pid; return number(b, s, 65536); }
+static long r_pipe_max_size(int pid, char *b, size_t s) { (void)pid; return number(b, s, (long)pipe_max_size()); }
+/* Stored rounded up to a power-of-two number of pages, as Linux's
+ * proc_dopipe_max_size does. */
+static long w_pipe_max_size(const char *buf, size_t n)
+{
+    long v;
+    if (!parse_long(buf, n, &v) || pipe_set_max_size((unsigned long)v))
+        return -EINVAL;
+    return (long)n;
+}
+static long r_lease_break_time(int pid, char *b, size_t s) { (void)pid; return number(b, s, lease_break_time()); }
+static long w_lease_break_time(const char *buf, size_t n)
+{
+    long v;
+    if (!parse_long(buf, n, &v) || v > 0x7fffffff)
+        return -EINVAL;
+    lease_set_break_time(v);
+    return (long)n;
+}
+/* Per-user pipe page limits (Linux's defaults): they bind unprivileged
+ * users only, and every process is root. */
+static long r_pipe_pages_soft(int pid, char *b, size_t s) { (void)pid; return number(b, s, 16384); }
 static long r_min_free_kbytes(int pid, char *b, size_t s) { (void)pid; return number(b, s, 1024); }
 /* drop_caches: 1, 2 or 3 is accepted; there is nothing to drop: the page
  * cache of tmpfs is the files themselves (Linux cannot drop those pages
@@ -155,7 +178,10 @@ const struct sysctl_entry sysctl_entries[] = {
     {"min_free_kbytes", VM, RO, r_min_free_kbytes, NULL},
     {"nr_open", FS, RO, r_nr_open, NULL},
     {"file-max", FS, RO, r_file_max, NULL},
-    {"pipe-max-size", FS, RO, r_pipe_max_size, NULL},
+    {"lease-break-time", FS, RW, r_lease_break_time, w_lease_break_time},
+    {"pipe-max-size", FS, RW, r_pipe_max_size, w_pipe_max_size},
+    {"pipe-user-pages-hard", FS, RO, r_zero, NULL},
+    {"pipe-user-pages-soft", FS, RO, r_pipe_pages_soft, NULL},
     {"protected_symlinks", FS, RO, r_zero, NULL},
     {"protected_hardlinks", FS, RO, r_zero, NULL},
     {"suid_dumpable", FS, RO, r_zero, NULL},

@@ -56,6 +56,7 @@ static struct inode *new_inode(struct super_block *sb, const struct inode *dir, 
     case S_IFREG:
         n->ops = &file_iops;
         n->fops = &file_fops;
+        n->seals = F_SEAL_SEAL; /* sealable, but only a memfd made so may be sealed (Linux's shmem) */
         break;
     case S_IFLNK: n->ops = &file_iops; break;
     case S_IFCHR:
@@ -186,10 +187,23 @@ static int tmpfs_rename(struct inode *odir, struct dentry *od, struct inode *ndi
 static const struct inode_ops dir_iops = {
     .create = tmpfs_create, .mkdir = tmpfs_mkdir, .symlink = tmpfs_symlink, .link = tmpfs_link,
     .unlink = tmpfs_unlink, .rmdir = tmpfs_unlink, .rename = tmpfs_rename};
-static const struct inode_ops file_iops = {.setattr = NULL};
+/* Linux's shmem_setattr: a sealed file's size may not shrink or grow,
+ * nor its exec bits change. */
+static int file_setattr(struct inode *inode, const struct iattr *a)
+{
+    if ((a->valid & ATTR_SIZE) && ((a->size < inode->size && (inode->seals & F_SEAL_SHRINK)) ||
+                                   (a->size > inode->size && (inode->seals & F_SEAL_GROW))))
+        return -EPERM;
+    if ((a->valid & ATTR_MODE) && (inode->seals & F_SEAL_EXEC) && ((inode->mode ^ a->mode) & 0111))
+        return -EPERM;
+    return inode_setattr(inode, a);
+}
+
+static const struct inode_ops file_iops = {.setattr = file_setattr};
 
 static const struct file_ops file_fops = {
-    .read = filemap_read, .write = filemap_write, .lseek = filemap_lseek, .mmap = filemap_mmap};
+    .read = filemap_read, .write = filemap_write, .lseek = filemap_lseek, .mmap = filemap_mmap,
+    .splice_read = filemap_splice_read, .splice_write = filemap_splice_write};
 
 static long dir_read(struct file *f, uint64_t ubuf, size_t n)
 {
@@ -238,6 +252,13 @@ static int dir_iterate(struct file *f, struct dir_context *ctx)
 }
 
 static const struct file_ops dir_fops = {.read = dir_read, .lseek = dir_lseek, .iterate = dir_iterate};
+
+struct inode *tmpfs_new_file(struct super_block *sb, uint32_t perm)
+{
+    return new_inode(sb, NULL, S_IFREG | (perm & 07777), 0);
+}
+
+bool tmpfs_is_file(const struct inode *inode) { return inode->fops == &file_fops; }
 
 /* --- superblocks ------------------------------------------------------ */
 

@@ -12,9 +12,11 @@
 #ifndef FS_TMPFS_H
 #define FS_TMPFS_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 struct file;
+struct inode;
 struct super_block;
 
 /* Registers tmpfs and rootfs with the VFS. */
@@ -31,5 +33,10 @@ struct super_block *tmpfs_new_sb(const char *type_name, unsigned root_mode, unsi
  * go with the last reference to the file. name is what /proc/PID/maps
  * shows ("/name (deleted)"). NULL when out of memory. */
 struct file *tmpfs_file_setup(const char *name, uint64_t size);
+/* A new regular file of sb with permissions perm, in no directory, one
+ * reference (memfd_create's); NULL when out of memory. */
+struct inode *tmpfs_new_file(struct super_block *sb, uint32_t perm);
+/* Is inode a tmpfs regular file (the files that can be sealed)? */
+bool tmpfs_is_file(const struct inode *inode);
 
 #endif

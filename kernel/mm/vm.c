@@ -548,7 +548,7 @@ int vm_move(struct mm *mm, uint64_t from, uint64_t to, uint64_t len)
     struct vma *v = vm_find(mm, from);
     if (!v || from + len > v->end)
         return -EFAULT;
-    struct vma_file file = {v->ops, v->file, v->pgoff + (from - v->start) / PAGE_SIZE};
+    struct vma_file file = {.ops = v->ops, .file = v->file, .pgoff = v->pgoff + (from - v->start) / PAGE_SIZE};
     int err = vm_map(mm, to, len, v->prot, v->flags, v->ops ? &file : NULL);
     if (err)
         return err;

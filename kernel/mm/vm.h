@@ -41,11 +41,17 @@ struct vm_file_ops {
 };
 
 /* A file mapping to be made (mmap): the object, its operations and the
- * offset (in pages) of the area's first page. */
+ * offset (in pages) of the area's first page. The object's mmap
+ * operation sees the rights asked for (prot, shared) and may forbid ever
+ * adding write access to a shared mapping (deny_write: a write-sealed
+ * memfd). */
 struct vma_file {
     const struct vm_file_ops *ops;
     void *file;
     uint64_t pgoff;
+    uint32_t prot;
+    bool shared;
+    bool deny_write;
 };
 
 struct vma {

@@ -45,8 +45,14 @@ void usk_uio_init(struct usk_uio *u, const struct linux_iovec *iov, long cnt)
     u->idx = 0;
     u->off = 0;
     u->resid = 0;
+    u->kbuf = NULL;
     for (long i = 0; i < cnt; i++)
         u->resid += iov[i].iov_len;
+}
+
+void usk_uio_init_kernel(struct usk_uio *u, void *buf, size_t n)
+{
+    *u = (struct usk_uio){.resid = n, .kbuf = buf};
 }
 
 /* Moves n bytes between buf and the user buffers at the cursor
@@ -54,6 +60,12 @@ void usk_uio_init(struct usk_uio *u, const struct linux_iovec *iov, long cnt)
 static long uio_move(struct usk_uio *u, void *buf, size_t n, bool to_user)
 {
     char *k = buf;
+    if (u->kbuf) { /* callers never ask past resid */
+        memcpy(to_user ? u->kbuf + u->off : k, to_user ? k : u->kbuf + u->off, n);
+        u->off += n;
+        u->resid -= n;
+        return 0;
+    }
     while (n) {
         while (u->idx < u->cnt && u->off == u->iov[u->idx].iov_len) {
             u->idx++;
@@ -218,6 +230,26 @@ static long sock_rw(struct file *f, uint64_t ubuf, size_t n, bool write)
 static long sock_read(struct file *f, uint64_t ubuf, size_t n) { return sock_rw(f, ubuf, n, false); }
 static long sock_write(struct file *f, uint64_t ubuf, size_t n) { return sock_rw(f, ubuf, n, true); }
 
+/* splice and sendfile: the same through a kernel buffer (the position
+ * is unused). An unconnected stream socket reads EINVAL, as Linux's
+ * unix_stream_splice_read. */
+static long sock_splice_read(struct file *f, uint64_t *pos, void *buf, size_t n, bool nonblock)
+{
+    (void)pos;
+    struct usk_uio u;
+    usk_uio_init_kernel(&u, buf, n);
+    int flags = 0;
+    return usock_recv(f->priv, &u, NULL, NULL, &flags, nonblock || (f->flags & O_NONBLOCK));
+}
+
+static long sock_splice_write(struct file *f, uint64_t *pos, const void *buf, size_t n, bool nonblock)
+{
+    (void)pos;
+    struct usk_uio u;
+    usk_uio_init_kernel(&u, (void *)buf, n);
+    return usock_send(f->priv, &u, NULL, NULL, 0, nonblock || (f->flags & O_NONBLOCK));
+}
+
 static long sock_ioctl(struct file *f, unsigned long cmd, uint64_t arg)
 {
     struct usock *s = f->priv;
@@ -229,7 +261,8 @@ static long sock_ioctl(struct file *f, unsigned long cmd, uint64_t arg)
 }
 
 static const struct file_ops sock_ops = {
-    .read = sock_read, .write = sock_write, .poll = sock_poll, .ioctl = sock_ioctl, .release = sock_release};
+    .read = sock_read, .write = sock_write, .poll = sock_poll, .ioctl = sock_ioctl, .release = sock_release,
+    .splice_read = sock_splice_read, .splice_write = sock_splice_write};
 
 struct file *usock_file(struct usock *s, bool nonblock)
 {

@@ -72,14 +72,17 @@ struct usock {
     struct inode inode;        /* what fstat reports: S_IFSOCK */
 };
 
-/* A cursor over a user iovec array (the kernel copy of it). */
+/* A cursor over a user iovec array (the kernel copy of it), or over one
+ * kernel buffer (splice: kbuf set, iov unused). */
 struct usk_uio {
     const struct linux_iovec *iov;
     long cnt, idx;
-    uint64_t off;   /* into iov[idx] */
+    uint64_t off;   /* into iov[idx], or kbuf */
     size_t resid;   /* bytes left in all */
+    char *kbuf;
 };
 void usk_uio_init(struct usk_uio *u, const struct linux_iovec *iov, long cnt);
+void usk_uio_init_kernel(struct usk_uio *u, void *buf, size_t n);
 
 /* Sockets and their files. */
 struct usock *usock_new(int type);

@@ -221,8 +221,14 @@ void signal_fill_siginfo(struct siginfo64 *out, int sig, const struct ksiginfo *
     out->si_signo = sig;
     out->si_code = si->code;
     bool fault = (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE || sig == SIGTRAP) && si->code > 0;
+    /* Linux's SIL_POLL: a positive code of a signal with no codes of its
+     * own, or SI_SIGIO (signal-driven I/O). */
+    bool poll = !fault && sig != SIGCHLD && ((si->code > 0 && si->code <= 6) || si->code == SI_SIGIO);
     if (fault) {
         out->u.addr = si->addr;
+    } else if (poll) {
+        out->u.poll.band = (int64_t)si->addr;
+        out->u.poll.fd = si->status;
     } else if (si->code < 0 && si->code != SI_TKILL) {
         out->u.rt.pid = si->pid;
         out->u.rt.uid = si->uid;

@@ -49,6 +49,7 @@ uint64_t signal_pending_set(const struct proc *p);
 #define SI_USER 0
 #define SI_KERNEL 0x80
 #define SI_TKILL (-6)
+#define SI_SIGIO (-5) /* signal-driven I/O with a signal whose codes mean other things */
 #define SEGV_MAPERR 1
 #define SEGV_ACCERR 2
 #define BUS_ADRERR 2 /* SIGBUS: nonexistent physical address (a page past a mapped file's end) */
@@ -58,6 +59,8 @@ uint64_t signal_pending_set(const struct proc *p);
 #define CLD_KILLED 2
 #define CLD_STOPPED 5
 #define CLD_CONTINUED 6
+/* Signal-driven I/O (fs/fasync.c) sends POLL_IN (1) ... POLL_HUP (6), or
+ * SI_SIGIO, with the band in ksiginfo.addr and the descriptor in status. */
 
 struct ksiginfo;
 

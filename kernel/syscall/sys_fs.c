@@ -1,9 +1,10 @@
 /*
  * sys_fs.c - file system calls on descriptors: open, close, read, write,
- * seek, ioctl, dup, fcntl. Semantics follow the Linux man pages
+ * seek, ioctl, dup (fcntl: sys_fcntl.c). Semantics follow the Linux man pages
  * (section 2); the VFS (fs/vfs_ops.h) does the work.
  */
 #include "syscall/path.h"
+#include "fs/dnotify.h"
 #include "fs/vfs.h"
 #include "lib/string.h"
 #include "mm/kmalloc.h"
@@ -11,12 +12,8 @@
 #include "proc/proc.h"
 #include "syscall/syscall.h"
 #include "uapi/errno.h"
-#include "fs/lock.h"
 #include "uapi/fcntl.h"
 #include "uapi/uio.h"
-
-/* Linux caps one read or write at INT_MAX rounded down to a page. */
-#define MAX_RW_COUNT (0x7fffffffL & ~4095L)
 
 static struct file *getf(long fd) { return fd_get(current(), (int)fd); }
 
@@ -33,7 +30,10 @@ long sys_read(int fd, uint64_t ubuf, size_t n)
     n = n > MAX_RW_COUNT ? MAX_RW_COUNT : n;
     if (!user_range_ok(ubuf, n))
         return -EFAULT; /* like Linux's access_ok() before any transfer */
-    return f->ops->read(f, ubuf, n);
+    long r = f->ops->read(f, ubuf, n);
+    if (r > 0)
+        dnotify_entry(f->path.dentry, DN_ACCESS);
+    return r;
 }
 
 long sys_write(int fd, uint64_t ubuf, size_t n)
@@ -46,7 +46,10 @@ long sys_write(int fd, uint64_t ubuf, size_t n)
     n = n > MAX_RW_COUNT ? MAX_RW_COUNT : n;
     if (!user_range_ok(ubuf, n))
         return -EFAULT;
-    return f->ops->write(f, ubuf, n);
+    long r = f->ops->write(f, ubuf, n);
+    if (r > 0)
+        dnotify_entry(f->path.dentry, DN_MODIFY);
+    return r;
 }
 
 /* readv and writev: one loop, the direction chosen by write. */
@@ -95,6 +98,8 @@ static long vector_io(long fd, uint64_t uiov, long iovcnt, bool write)
     }
 out:
     kfree(iov);
+    if (result > 0)
+        dnotify_entry(f->path.dentry, write ? DN_MODIFY : DN_ACCESS);
     return result;
 }
 
@@ -193,43 +198,5 @@ long sys_dup(int fd)
     if (nfd < 0)
         file_put(f);
     return nfd;
-}
-
-long sys_fcntl(int fd, int cmd, uint64_t arg)
-{
-    struct proc *p = current();
-    struct file *f = getf(fd);
-    if (!f)
-        return -EBADF;
-    switch (cmd) {
-    case F_DUPFD:
-    case F_DUPFD_CLOEXEC: {
-        int limit = fd_limit(p);
-        if ((long)arg < 0 || (long)arg >= limit)
-            return -EINVAL; /* fcntl(2): arg beyond RLIMIT_NOFILE */
-        for (int i = (int)arg; i < limit; i++) {
-            if (!p->fdt->fd[i])
-                return fd_install(p, i, file_get(f), cmd == F_DUPFD_CLOEXEC);
-        }
-        return -EMFILE;
-    }
-    case F_GETFD:
-        return p->fdt->cloexec[fd] ? FD_CLOEXEC : 0;
-    case F_SETFD:
-        p->fdt->cloexec[fd] = (arg & FD_CLOEXEC) != 0;
-        return 0;
-    case F_GETFL:
-        return f->flags;
-    case F_SETFL: {
-        /* Only O_APPEND and O_NONBLOCK may change (fcntl(2)). */
-        uint32_t changeable = O_APPEND | O_NONBLOCK;
-        f->flags = (f->flags & ~changeable) | ((uint32_t)arg & changeable);
-        return 0;
-    }
-    default:
-        if (lock_is_fcntl_cmd(cmd))
-            return fcntl_lock(f, cmd, arg); /* sys_lock.c */
-        return -EINVAL;
-    }
 }
 

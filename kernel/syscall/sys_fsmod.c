@@ -5,6 +5,7 @@
  * directory, and call the VFS (fs/vfs_ops.h), which checks Linux's rules.
  */
 #include "fs/filemap.h"
+#include "fs/lease.h"
 #include "fs/permission.h"
 #include "fs/vfs.h"
 #include "lib/string.h"
@@ -193,6 +194,8 @@ long sys_truncate(uint64_t upath, int64_t len)
         err = -EROFS;
     if (!err)
         err = inode_permission(p.dentry->inode, MAY_WRITE);
+    if (!err)
+        err = lease_break(p.dentry->inode, O_WRONLY); /* as an open for writing would */
     if (!err) {
         struct iattr a = size_attr(len);
         err = vfs_setattr(&p, &a);

@@ -83,12 +83,14 @@ long sys_mmap(uint64_t addr, size_t len, uint64_t prot, uint64_t flags, uint64_t
             return -EOVERFLOW;
         vf.file = file;
         vf.pgoff = (uint64_t)off / PAGE_SIZE;
+        vf.prot = (uint32_t)prot;
+        vf.shared = type != MAP_PRIVATE;
         int err = file->ops->mmap(file, &vf);
         if (err)
             return err;
         if (!vf.ops)
             file = NULL; /* /dev/zero: anonymous memory */
-        else if (type != MAP_PRIVATE && acc == O_RDWR)
+        else if (type != MAP_PRIVATE && acc == O_RDWR && !vf.deny_write)
             vflags |= VMA_MAYWRITE; /* mprotect may add PROT_WRITE later */
     }
     uint64_t start;
@@ -180,7 +182,7 @@ long sys_mremap(uint64_t old, uint64_t old_len, uint64_t new_len, uint64_t flags
         return -EFAULT;
     uint32_t prot = v->prot, vflags = v->flags; /* v may go away in vm_move */
     /* What the grown part maps: the file's next pages for a file mapping. */
-    struct vma_file grow = {v->ops, v->file, v->pgoff + (old - v->start + old_len) / PAGE_SIZE};
+    struct vma_file grow = {.ops = v->ops, .file = v->file, .pgoff = v->pgoff + (old - v->start + old_len) / PAGE_SIZE};
     const struct vma_file *growf = v->ops ? &grow : NULL;
     if (flags & MREMAP_FIXED) {
         if (new_addr % PAGE_SIZE || new_addr < USER_MIN || new_addr >= USER_TOP || new_len > USER_TOP - new_addr)

@@ -320,6 +320,16 @@ long sys_pwritev(int fd, uint64_t uiov, long iovcnt, uint64_t pos_l, uint64_t po
 long sys_preadv2(int fd, uint64_t uiov, long iovcnt, uint64_t pos_l, uint64_t pos_h, int flags);
 long sys_pwritev2(int fd, uint64_t uiov, long iovcnt, uint64_t pos_l, uint64_t pos_h, int flags);
 
+/* sys_splice.c */
+long sys_sendfile64(int out_fd, int in_fd, uint64_t uoff, size_t count);
+long sys_splice(int fd_in, uint64_t uoff_in, int fd_out, uint64_t uoff_out, size_t len, unsigned flags);
+long sys_tee(int fd_in, int fd_out, size_t len, unsigned flags);
+long sys_vmsplice(int fd, uint64_t uiov, unsigned long nr_segs, unsigned flags);
+long sys_copy_file_range(int fd_in, uint64_t uoff_in, int fd_out, uint64_t uoff_out, size_t len, unsigned flags);
+
+/* sys_memfd.c */
+long sys_memfd_create(uint64_t uname, unsigned flags);
+
 /* sys_socket.c */
 long sys_socket(int domain, int type, int protocol);
 long sys_socketpair(int domain, int type, int protocol, uint64_t usv);

@@ -37,6 +37,10 @@ struct siginfo64 {
             uint64_t value; /* sigval: sigqueue's payload */
         } rt;
         uint64_t addr;
+        struct {
+            int64_t band; /* SIGIO and F_SETSIG signals: the poll bits */
+            int32_t fd;
+        } poll;
         uint8_t bytes[112];
     } u;
 };
