@@ -18,7 +18,18 @@ uint64_t clock_tsc_hz(void);
 /* Nanoseconds since clock_init; never goes backwards. */
 uint64_t clock_monotonic_ns(void);
 /* Nanoseconds since the Unix epoch: the RTC at boot plus the monotonic
- * clock since. */
+ * clock since, moved by whatever clock_set_realtime did. */
 int64_t clock_realtime_ns(void);
+/* Sets the realtime clock (clock_settime, settimeofday, adjtimex): only
+ * it moves; the monotonic clock and boot time go on untouched. */
+void clock_set_realtime(int64_t ns);
+/* How many times the realtime clock was set since boot (timerfd's
+ * TFD_TIMER_CANCEL_ON_SET compares it). */
+uint64_t clock_set_count(void);
+/* struct timezone (minutes west of Greenwich, DST type) as settimeofday
+ * last set it, for gettimeofday: kept, used by nothing else (Linux's
+ * sys_tz). */
+void clock_set_timezone(const int32_t tz[2]);
+void clock_timezone(int32_t tz[2]);
 
 #endif
