@@ -22,7 +22,6 @@ struct ksiginfo;
 #define SIGEV_NONE 1
 #define SIGEV_THREAD 2
 #define SIGEV_THREAD_ID 4
-#define SI_TIMER (-2)
 
 #define POSIX_TIMER_MAX 512 /* per process; timer_create then fails with EAGAIN */
 

@@ -13,6 +13,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/signalfd.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
 #include <sys/timex.h>
@@ -179,6 +180,20 @@ static void test_timer_signal(void)
     raw_syscall(SYS_timer_delete, id, 0, 0);
     struct timespec zero = {0, 0};
     sigtimedwait(&set, &si, &zero); /* one may be pending again: Linux before 6.13 kept it after timer_delete */
+
+    /* signalfd reads the same: ssi_tid, ssi_overrun, ssi_int. */
+    int sfd = signalfd(-1, &set, 0);
+    CHECK(sfd >= 0, "signalfd(SIGUSR2)");
+    sev.value = 77;
+    CHECK_EQ(timer_create_(CLOCK_MONOTONIC, &sev, &id), 0, "timer_create(SIGUSR2, value 77)");
+    struct itimerspec once = {{0, 0}, {0, 1000000}};
+    raw_syscall6(SYS_timer_settime, id, 0, (long)&once, 0, 0, 0);
+    struct signalfd_siginfo ssi;
+    CHECK_EQ(read(sfd, &ssi, sizeof ssi), sizeof ssi, "read the timer's signal from a signalfd");
+    CHECK(ssi.ssi_signo == SIGUSR2 && ssi.ssi_code == SI_TIMER, "SIGUSR2, SI_TIMER");
+    CHECK(ssi.ssi_tid == (unsigned)id && ssi.ssi_int == 77 && ssi.ssi_overrun == 0, "ssi_tid, ssi_int, ssi_overrun");
+    raw_syscall(SYS_timer_delete, id, 0, 0);
+    close(sfd);
     sigprocmask(SIG_SETMASK, &old, NULL);
 
     /* A CPU-time timer: the signal comes after the process has run. */
