@@ -15,14 +15,11 @@
 #include "uapi/timex.h"
 
 #define NSEC 1000000000ll
-/* The latest time the clock may be set to: 30 years short of the end of
- * 64-bit ns time, so uptime cannot overflow it (Linux's TIME_SETTOD_SEC_MAX). */
-#define SETTOD_SEC_MAX (INT64_MAX / NSEC - 30ll * 365 * 24 * 3600)
 
 /* Linux's do_sys_settimeofday64: ts (ns) and/or tz, either may be NULL. */
 static long set_time(const struct linux_timespec *ts, const int32_t *tz)
 {
-    if (ts && (ts->tv_sec < 0 || ts->tv_sec >= SETTOD_SEC_MAX || ts->tv_nsec < 0 || ts->tv_nsec >= NSEC))
+    if (ts && (ts->tv_sec < 0 || ts->tv_sec >= CLOCK_SETTOD_SEC_MAX || ts->tv_nsec < 0 || ts->tv_nsec >= NSEC))
         return -EINVAL;
     if (!capable(CAP_SYS_TIME))
         return -EPERM;

@@ -20,6 +20,10 @@ uint64_t clock_monotonic_ns(void);
 /* Nanoseconds since the Unix epoch: the RTC at boot plus the monotonic
  * clock since, moved by whatever clock_set_realtime did. */
 int64_t clock_realtime_ns(void);
+/* The latest time, in seconds, the realtime clock may be set to: 30
+ * years short of the end of 64-bit ns time, so uptime cannot overflow it
+ * (Linux's TIME_SETTOD_SEC_MAX). */
+#define CLOCK_SETTOD_SEC_MAX (INT64_MAX / 1000000000 - 30ll * 365 * 24 * 3600)
 /* Sets the realtime clock (clock_settime, settimeofday, adjtimex): only
  * it moves; the monotonic clock and boot time go on untouched. */
 void clock_set_realtime(int64_t ns);

@@ -118,11 +118,15 @@ long ntp_adjtimex(struct linux_timex *tx, bool may_set)
     if (err)
         return err;
     if (tx->modes & ADJ_SETOFFSET) {
-        int64_t delta = tx->time.tv_sec * NSEC + tx->time.tv_usec * ((tx->modes & ADJ_NANO) ? 1 : 1000);
-        int64_t now = clock_realtime_ns();
-        if (now + delta < 0) /* before 1970: not a time the clock can be set to */
+        /* The clock must land between boot and CLOCK_SETTOD_SEC_MAX
+         * (Linux's timekeeping_inject_offset). */
+        int64_t sec = tx->time.tv_sec, now = clock_realtime_ns();
+        if (sec > CLOCK_SETTOD_SEC_MAX || sec < -CLOCK_SETTOD_SEC_MAX)
             return -EINVAL;
-        clock_set_realtime(now + delta);
+        int64_t to = now + sec * NSEC + tx->time.tv_usec * ((tx->modes & ADJ_NANO) ? 1 : 1000);
+        if (to < (int64_t)clock_monotonic_ns() || to / NSEC >= CLOCK_SETTOD_SEC_MAX)
+            return -EINVAL;
+        clock_set_realtime(to);
     }
     if (tx->modes & ADJ_ADJTIME) {
         int64_t was = time_adjust;
