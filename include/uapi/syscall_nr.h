@@ -93,6 +93,8 @@
 #define SYS_sigaltstack 131
 #define SYS_prctl 157
 #define SYS_arch_prctl 158
+#define SYS_adjtimex 159
+#define SYS_settimeofday 164
 #define SYS_gettid 186
 #define SYS_tkill 200
 #define SYS_time 201
@@ -101,6 +103,12 @@
 #define SYS_futex 202
 #define SYS_getdents64 217
 #define SYS_set_tid_address 218
+#define SYS_timer_create 222
+#define SYS_timer_settime 223
+#define SYS_timer_gettime 224
+#define SYS_timer_getoverrun 225
+#define SYS_timer_delete 226
+#define SYS_clock_settime 227
 #define SYS_clock_gettime 228
 #define SYS_clock_getres 229
 #define SYS_clock_nanosleep 230
@@ -119,6 +127,7 @@
 #define SYS_dup3 292
 #define SYS_pipe2 293
 #define SYS_prlimit64 302
+#define SYS_clock_adjtime 305
 #define SYS_getrandom 318
 #define SYS_memfd_create 319
 #define SYS_execveat 322

@@ -65,6 +65,14 @@ static bool take_signal(struct proc *p, uint64_t mask, struct signalfd_siginfo *
     si->ssi_uid = k.uid;
     si->ssi_status = k.status;
     si->ssi_addr = k.addr;
+    if (k.code == SI_TIMER) { /* timer id, overrun count, sigev_value */
+        si->ssi_pid = si->ssi_uid = 0;
+        si->ssi_addr = 0;
+        si->ssi_tid = (uint32_t)k.pid;
+        si->ssi_overrun = k.uid;
+        si->ssi_ptr = k.addr;
+        si->ssi_int = (int32_t)k.addr;
+    }
     return true;
 }
 

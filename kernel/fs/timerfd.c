@@ -5,12 +5,11 @@
  * or since timerfd_settime, and blocks while that is 0 (TFD_NONBLOCK:
  * EAGAIN). Readable while it is nonzero.
  *
- * Nothing runs when the timer expires: the count is brought up to date
- * from the clock whenever it is looked at, and a poll that finds it not
- * yet expired asks its wait to wake at the expiry (wait_wake_by).
- * CLOCK_REALTIME timers expire on the realtime clock (TFD_TIMER_ABSTIME
- * times are in it); nothing sets that clock here, so
- * TFD_TIMER_CANCEL_ON_SET is accepted and never fires.
+ * The timer is a kernel timer (time/timer.h), the one alarm and POSIX
+ * timers use: its expiry adds to the count and wakes readers and
+ * pollers. An absolute CLOCK_REALTIME time stays on the realtime clock
+ * when that is set; with TFD_TIMER_CANCEL_ON_SET the setting makes the
+ * next read fail with ECANCELED.
  */
 #include "fs/timerfd.h"
 
@@ -21,47 +20,43 @@
 #include "proc/signal.h"
 #include "proc/wait.h"
 #include "time/clock.h"
+#include "time/timer.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
 #include "uapi/poll.h"
 #include "uapi/time.h"
 
 struct timerfd {
-    bool realtime;     /* which clock next is on */
-    int64_t next;      /* the next expiry on that clock, ns; 0: disarmed */
-    int64_t interval;  /* ns between expirations; 0: once */
-    uint64_t expired;  /* expirations not read yet */
+    struct ktimer kt;
+    bool realtime;          /* CLOCK_REALTIME (else MONOTONIC or BOOTTIME) */
+    bool cancel_on_set;     /* armed absolute with TFD_TIMER_CANCEL_ON_SET */
+    uint64_t set_count;     /* clock_set_count() when armed */
+    uint64_t expired;       /* expirations not read yet */
+    struct timerfd *next_cancelable; /* cancelable list: TFD_TIMER_CANCEL_ON_SET timers */
     struct inode inode;
 };
 
 static const struct file_ops timerfd_ops;
+static struct timerfd *cancelable;
 
-static int64_t now_on(const struct timerfd *t)
+static void timerfd_fire(struct ktimer *kt, uint64_t n)
 {
-    return t->realtime ? clock_realtime_ns() : (int64_t)clock_monotonic_ns();
+    struct timerfd *t = (struct timerfd *)kt;
+    t->expired += n;
+    wakeup(t);
 }
 
-/* Counts the expirations up to now and moves next past them. */
-static void catch_up(struct timerfd *t)
-{
-    int64_t now = now_on(t);
-    if (!t->next || now < t->next)
-        return;
-    if (!t->interval) {
-        t->expired++;
-        t->next = 0;
-        return;
-    }
-    uint64_t k = (uint64_t)((now - t->next) / t->interval) + 1;
-    t->expired += k;
-    t->next += (int64_t)k * t->interval;
-}
+/* Was the clock set since t was armed to be cancelled by that? */
+static bool canceled(const struct timerfd *t) { return t->cancel_on_set && t->set_count != clock_set_count(); }
 
-/* The monotonic time of the next expiry (the clock sleeps count in). */
-static uint64_t next_monotonic(const struct timerfd *t)
+static void cancelable_remove(struct timerfd *t)
 {
-    int64_t left = t->next - now_on(t);
-    return clock_monotonic_ns() + (uint64_t)(left > 0 ? left : 0);
+    for (struct timerfd **pp = &cancelable; *pp; pp = &(*pp)->next_cancelable)
+        if (*pp == t) {
+            *pp = t->next_cancelable;
+            break;
+        }
+    t->cancel_on_set = false;
 }
 
 static long timerfd_read(struct file *f, uint64_t ubuf, size_t n)
@@ -70,14 +65,23 @@ static long timerfd_read(struct file *f, uint64_t ubuf, size_t n)
     if (n < 8)
         return -EINVAL;
     uint64_t fl = irq_save();
-    for (catch_up(t); t->expired == 0; catch_up(t)) {
+    for (;;) {
+        ktimer_remaining(&t->kt);
+        /* The clock was set: the count does not matter any more, the
+         * program must look at the time again (reported once). */
+        if (canceled(t)) {
+            t->expired = 0;
+            t->set_count = clock_set_count();
+            irq_restore(fl);
+            return -ECANCELED;
+        }
+        if (t->expired)
+            break;
         if (f->flags & O_NONBLOCK) {
             irq_restore(fl);
             return -EAGAIN;
         }
-        /* Disarmed: only a settime (which wakes t) can change that. */
-        int err = t->next ? sleep_until_ns(next_monotonic(t)) : sleep_on_interruptible(t);
-        if (err) {
+        if (sleep_on_interruptible(t)) {
             irq_restore(fl);
             return -ERESTARTSYS;
         }
@@ -95,15 +99,23 @@ static long timerfd_read(struct file *f, uint64_t ubuf, size_t n)
 static unsigned timerfd_poll(struct file *f)
 {
     struct timerfd *t = f->priv;
-    catch_up(t);
-    if (t->expired)
-        return POLLIN | POLLRDNORM;
-    if (t->next)
-        wait_wake_by(next_monotonic(t));
-    return 0;
+    uint64_t fl = irq_save();
+    ktimer_remaining(&t->kt); /* an expiry due now counts, not only at the next tick */
+    bool ready = t->expired || canceled(t);
+    irq_restore(fl);
+    return ready ? POLLIN | POLLRDNORM : 0;
 }
 
-static void timerfd_release(struct file *f) { kfree(f->priv); }
+static void timerfd_release(struct file *f)
+{
+    struct timerfd *t = f->priv;
+    uint64_t fl = irq_save();
+    ktimer_disarm(&t->kt);
+    if (t->cancel_on_set)
+        cancelable_remove(t);
+    irq_restore(fl);
+    kfree(t);
+}
 
 static const struct file_ops timerfd_ops = {.read = timerfd_read, .poll = timerfd_poll, .release = timerfd_release};
 
@@ -112,6 +124,7 @@ int timerfd_create(int clockid, int flags)
     struct timerfd *t = kzalloc(sizeof *t);
     if (!t)
         return -ENOMEM;
+    ktimer_init(&t->kt, timerfd_fire);
     t->realtime = clockid == CLOCK_REALTIME;
     int fd = anon_fd_install(&t->inode, "[timerfd]", &timerfd_ops, t, (uint32_t)flags);
     if (fd < 0)
@@ -121,16 +134,12 @@ int timerfd_create(int clockid, int flags)
 
 struct timerfd *timerfd_of(struct file *f) { return f->ops == &timerfd_ops ? f->priv : NULL; }
 
-/* The timer's setting as timerfd_gettime reports it: the time left.
- * Interrupts off. */
+/* The timer's setting as timerfd_gettime reports it: the time left (at
+ * least 1 ns while armed). Interrupts off. */
 static void current_setting(struct timerfd *t, struct timerfd_setting *out)
 {
-    catch_up(t);
-    int64_t left = t->next ? t->next - now_on(t) : 0;
-    if (t->next && left <= 0)
-        left = 1; /* due this instant: still armed */
-    out->value = left;
-    out->interval = t->interval;
+    out->value = ktimer_remaining(&t->kt);
+    out->interval = ktimer_armed(&t->kt) ? t->kt.interval : 0;
 }
 
 void timerfd_get(struct timerfd *t, struct timerfd_setting *cur)
@@ -145,10 +154,30 @@ void timerfd_set(struct timerfd *t, int flags, const struct timerfd_setting *nv,
     uint64_t fl = irq_save();
     current_setting(t, old);
     t->expired = 0; /* a new setting starts a new count */
-    t->interval = nv->value ? nv->interval : 0;
-    t->next = !nv->value ? 0 : flags & TFD_TIMER_ABSTIME ? nv->value : now_on(t) + nv->value;
-    if (t->next <= 0 && nv->value)
-        t->next = 1; /* an absolute time in the past: expires at once */
+    ktimer_disarm(&t->kt);
+    if (t->cancel_on_set)
+        cancelable_remove(t);
+    bool abs = flags & TFD_TIMER_ABSTIME;
+    if (nv->value) {
+        /* Only an absolute realtime timer follows the realtime clock. */
+        int base = t->realtime && abs ? KTIMER_REALTIME : KTIMER_MONOTONIC;
+        int64_t now = ktimer_base_now(base, 0);
+        ktimer_arm(&t->kt, base, 0, abs ? nv->value : now + nv->value, nv->interval);
+        if (base == KTIMER_REALTIME && (flags & TFD_TIMER_CANCEL_ON_SET)) {
+            t->cancel_on_set = true;
+            t->set_count = clock_set_count();
+            t->next_cancelable = cancelable;
+            cancelable = t;
+        }
+    }
     irq_restore(fl);
     wakeup(t); /* readers waiting on a disarmed timer, and pollers */
+}
+
+void timerfd_clock_was_set(void)
+{
+    uint64_t fl = irq_save();
+    for (struct timerfd *t = cancelable; t; t = t->next_cancelable)
+        wakeup(t);
+    irq_restore(fl);
 }

@@ -39,9 +39,15 @@ struct timerfd *timerfd_of(struct file *f);
  * while the timer is armed. */
 void timerfd_get(struct timerfd *t, struct timerfd_setting *cur);
 
-/* Arms t with nv (value 0 disarms it; flags: TFD_TIMER_ABSTIME), after
- * storing the setting it had in *old (timerfd_settime). The count of
- * expirations starts again from 0; readers and pollers wake. */
+/* Arms t with nv (value 0 disarms it; flags: TFD_TIMER_ABSTIME and
+ * TFD_TIMER_CANCEL_ON_SET), after storing the setting it had in *old
+ * (timerfd_settime). The count of expirations starts again from 0;
+ * readers and pollers wake. */
 void timerfd_set(struct timerfd *t, int flags, const struct timerfd_setting *nv, struct timerfd_setting *old);
+
+/* The realtime clock was set: an absolute CLOCK_REALTIME timer armed
+ * with TFD_TIMER_CANCEL_ON_SET wakes its readers, whose read fails with
+ * ECANCELED (once). */
+void timerfd_clock_was_set(void);
 
 #endif

@@ -92,6 +92,7 @@ enum {
     CAP_SYS_TIME = 25,
     CAP_MKNOD = 27,
     CAP_LEASE = 28,
+    CAP_WAKE_ALARM = 35,
     CAP_LAST_CAP = 40,
 };
 

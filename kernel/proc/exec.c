@@ -18,6 +18,7 @@
 #include "mm/kmalloc.h"
 #include "mm/vm.h"
 #include "proc/cred.h"
+#include "proc/itimer.h"
 #include "proc/exec_load.h"
 #include "proc/futex.h"
 #include "proc/exec_script.h"
@@ -113,6 +114,7 @@ static int exec_elf(struct proc *p, struct file *file, const char *head, size_t 
     if (p == current())
         wrmsr(MSR_FS_BASE, 0);
     signal_reset_on_exec(p);
+    proc_timers_exec(p);
     p->did_exec = true;
     if (p->vfork_parent) { /* the vfork parent may go on now */
         p->vfork_parent->vfork_done = true;

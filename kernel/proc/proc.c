@@ -2,6 +2,7 @@
  * proc.c - the process table, kernel stacks, descriptors, the first
  * process, and how processes end.
  */
+#include "proc/itimer.h"
 #include "proc/proc.h"
 
 #include "arch/x86_64/cpu.h"
@@ -455,6 +456,7 @@ __attribute__((noreturn)) static void thread_exit(int wait_status)
     release_sighand(p);
     cli();
     bool last = --leader->group_live == 0;
+    proc_timers_thread_exit(p, last);
     if (last && leader->group_exiting)
         wait_status = leader->group_status;
     if (last && exit_hook)
@@ -523,6 +525,7 @@ void proc_single_thread(void)
         p->group_live = 1;
         p->parent = old->parent;
         p->shared_pending = old->shared_pending;
+        proc_timers_move(old, p);
         memcpy(p->shared_info, old->shared_info, sizeof p->shared_info);
         for (int i = 0; i < proc_slots_used; i++)
             if (proc_table[i] && proc_table[i]->parent == old)

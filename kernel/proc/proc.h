@@ -25,6 +25,7 @@ enum proc_state { PROC_UNUSED, PROC_RUNNING, PROC_READY, PROC_BLOCKED, PROC_ZOMB
 struct file;
 struct inode;
 struct mm;
+struct proc_timers;
 
 /* The siginfo of a pending signal (one per signal number, as Linux keeps
  * for standard signals): si_code and what it needs. */
@@ -93,8 +94,7 @@ struct proc {
     uint64_t gs_base;    /* the user's GS base while switched out */
     const void *chan;    /* what a BLOCKED process waits for (wait.h) */
     uint64_t wake_at;    /* monotonic ns: a timed sleep ends here (0: none) */
-    uint64_t alarm_at;   /* monotonic ns: SIGALRM is due (0: no alarm) */
-    uint64_t alarm_interval; /* setitimer's reload value, ns */
+    struct proc_timers *timers; /* leader only: alarm, itimers, POSIX timers (itimer.h); NULL: none yet */
     const struct cred *cred; /* who it is (cred.h): shared by the threads, never changed in place */
     uint32_t umask;
     int nice;            /* setpriority(2): -20 (favoured) .. 19; inherited by fork */
@@ -102,6 +102,12 @@ struct proc {
     /* CPU time in timer ticks (10 ms), charged to whoever the tick
      * interrupts; the children's totals are added when they are reaped. */
     uint64_t utime, stime, cutime, cstime;
+    /* The same in ns, the counters CPU-time clocks and timers read: this
+     * thread's CPU time (CLOCK_THREAD_CPUTIME_ID) and, in the leader, the
+     * process's user time (ITIMER_VIRTUAL) and user + system time
+     * (CLOCK_PROCESS_CPUTIME_ID, ITIMER_PROF, RLIMIT_CPU), dead threads
+     * included. */
+    uint64_t cpu_ns, group_user_ns, group_cpu_ns;
     uint64_t start_ns;   /* monotonic time it was created (/proc/PID/stat's starttime) */
     struct sighand *sighand;
     uint64_t sig_blocked;              /* bit (n - 1) for signal n */

@@ -6,10 +6,12 @@
 #include "arch/x86_64/msr.h"
 #include "arch/x86_64/percpu.h"
 #include "mm/vm.h"
+#include "proc/itimer.h"
 #include "proc/proc.h"
 #include "proc/signal.h"
 #include "proc/wait.h"
 #include "time/clock.h"
+#include "time/timer.h"
 #include "uapi/errno.h"
 #include "uapi/signal.h"
 
@@ -26,10 +28,12 @@ static void tick(void)
 {
     struct proc *cur = current();
     if (cur) {
-        if (this_cpu()->irq_from_user)
+        bool user = this_cpu()->irq_from_user;
+        if (user)
             cur->utime++;
         else
             cur->stime++;
+        cputime_charge_tick(cur, user);
         if (++slice_ticks >= SCHED_SLICE_TICKS)
             need_resched = true;
     }
@@ -37,16 +41,10 @@ static void tick(void)
     uint64_t now = clock_monotonic_ns();
     for (int i = 0; i < proc_slots_used; i++) {
         struct proc *p = proc_table[i];
-        if (!p)
-            continue;
-        if (p->state == PROC_BLOCKED && p->wake_at && p->wake_at <= now)
+        if (p && p->state == PROC_BLOCKED && p->wake_at && p->wake_at <= now)
             sched_make_ready(p);
-        if (p->alarm_at && p->alarm_at <= now && p->state != PROC_ZOMBIE) {
-            p->alarm_at = p->alarm_interval ? now + p->alarm_interval : 0;
-            struct ksiginfo info = {.code = SI_KERNEL};
-            signal_send_info(p, SIGALRM, &info);
-        }
     }
+    ktimer_run_expired(); /* alarm, interval and POSIX timers, timerfd */
 }
 
 void sched_make_ready(struct proc *p)

@@ -13,6 +13,7 @@
 #include "lib/string.h"
 #include "mm/usercopy.h"
 #include "proc/cred.h"
+#include "proc/posix_timer.h"
 #include "proc/proc.h"
 #include "proc/sched.h"
 #include "proc/wait.h"
@@ -288,6 +289,8 @@ static void take_signal(struct proc *p, int sig, struct ksiginfo *info)
         l->shared_pending &= ~sig_bit(sig);
         *info = l->shared_info[sig];
     }
+    if (info->code == SI_TIMER) /* the overrun count is known now */
+        posix_timer_signal_taken(p, info);
 }
 
 int signal_dequeue(struct proc *p, uint64_t set, struct ksiginfo *info)

@@ -49,6 +49,7 @@ uint64_t signal_pending_set(const struct proc *p);
 #define SI_USER 0
 #define SI_KERNEL 0x80
 #define SI_TKILL (-6)
+#define SI_TIMER (-2) /* POSIX timers: si_timerid, si_overrun, si_value */
 #define SI_SIGIO (-5) /* signal-driven I/O with a signal whose codes mean other things */
 #define SEGV_MAPERR 1
 #define SEGV_ACCERR 2

@@ -1,77 +1,73 @@
 /*
- * sys_timer.c - alarm(2) and setitimer(2) with ITIMER_REAL: SIGALRM when
- * the monotonic clock passes the deadline (checked every 10 ms tick, so
- * the resolution is a tick). ITIMER_VIRTUAL/PROF need CPU-time
- * accounting, which Tiny OS does not keep: they fail with EINVAL.
+ * sys_timer.c - alarm(2), setitimer(2) and getitimer(2): copy struct
+ * itimerval in and out in Linux's order of checks; the timers are
+ * proc/itimer.c (ITIMER_REAL on the monotonic clock, ITIMER_VIRTUAL and
+ * ITIMER_PROF on the process's CPU time, counted in 10 ms ticks).
  */
 #include "mm/usercopy.h"
-#include "proc/proc.h"
+#include "proc/itimer.h"
 #include "syscall/syscall.h"
-#include "time/clock.h"
 #include "uapi/errno.h"
 #include "uapi/time.h"
 
-#define ITIMER_REAL 0
-#define NSEC 1000000000ull
+#define NSEC 1000000000ll
 
 struct itimerval64 {
     struct linux_timeval interval, value;
 };
 
-static uint64_t tv_to_ns(const struct linux_timeval *tv) { return (uint64_t)tv->tv_sec * NSEC + (uint64_t)tv->tv_usec * 1000; }
+static struct linux_timeval ns_to_tv(int64_t ns) { return (struct linux_timeval){ns / NSEC, ns % NSEC / 1000}; }
 
-static struct linux_timeval ns_to_tv(uint64_t ns)
+static bool tv_valid(const struct linux_timeval *tv) { return tv->tv_sec >= 0 && tv->tv_usec >= 0 && tv->tv_usec < 1000000; }
+
+static int64_t tv_to_ns(const struct linux_timeval *tv)
 {
-    return (struct linux_timeval){(int64_t)(ns / NSEC), (int64_t)(ns % NSEC / 1000)};
+    return tv->tv_sec > INT64_MAX / NSEC - 1 ? INT64_MAX / 2 : tv->tv_sec * NSEC + tv->tv_usec * 1000;
 }
 
-static void current_value(struct proc *p, struct itimerval64 *v)
+static struct itimerval64 to_itimerval(const struct itimer_value *v)
 {
-    uint64_t now = clock_monotonic_ns();
-    v->value = ns_to_tv(p->alarm_at > now ? p->alarm_at - now : 0);
-    v->interval = ns_to_tv(p->alarm_interval);
-    if (p->alarm_at && p->alarm_at <= now)
-        v->value = (struct linux_timeval){0, 1}; /* due, not yet delivered */
+    return (struct itimerval64){ns_to_tv(v->interval), ns_to_tv(v->value)};
 }
 
+/* A NULL new value disarms the timer, a misfeature Linux keeps. */
 long sys_setitimer(int which, uint64_t unew, uint64_t uold)
 {
-    struct proc *p = current()->leader; /* timers are per process */
-    if (which != ITIMER_REAL)
-        return -EINVAL;
-    struct itimerval64 nv, ov;
+    struct itimerval64 nv = {{0, 0}, {0, 0}};
     if (unew && copy_from_user(&nv, unew, sizeof nv))
         return -EFAULT;
-    if (unew && (nv.value.tv_sec < 0 || nv.value.tv_usec < 0 || nv.value.tv_usec >= 1000000 ||
-                 nv.interval.tv_sec < 0 || nv.interval.tv_usec < 0 || nv.interval.tv_usec >= 1000000))
+    if (!tv_valid(&nv.value) || !tv_valid(&nv.interval))
         return -EINVAL;
-    current_value(p, &ov);
-    if (uold && copy_to_user(uold, &ov, sizeof ov))
-        return -EFAULT;
-    if (unew) {
-        uint64_t v = tv_to_ns(&nv.value);
-        p->alarm_at = v ? clock_monotonic_ns() + v : 0;
-        p->alarm_interval = tv_to_ns(&nv.interval);
-    }
-    return 0;
+    struct itimer_value set = {tv_to_ns(&nv.value), tv_to_ns(&nv.interval)}, old;
+    long err = itimer_set(which, &set, uold ? &old : NULL);
+    if (err || !uold)
+        return err;
+    struct itimerval64 ov = to_itimerval(&old);
+    return copy_to_user(uold, &ov, sizeof ov);
 }
 
 long sys_getitimer(int which, uint64_t uval)
 {
-    if (which != ITIMER_REAL)
-        return -EINVAL;
-    struct itimerval64 v;
-    current_value(current()->leader, &v);
+    struct itimer_value cur;
+    long err = itimer_get(which, &cur);
+    if (err)
+        return err;
+    struct itimerval64 v = to_itimerval(&cur);
     return copy_to_user(uval, &v, sizeof v);
 }
 
+/* alarm(2) is setitimer(ITIMER_REAL) in whole seconds; the old alarm's
+ * time left is rounded to the nearest second, and at least 1 while one
+ * was pending (Linux's alarm_setitimer). */
 long sys_alarm(uint32_t seconds)
 {
-    struct proc *p = current()->leader; /* timers are per process */
-    uint64_t now = clock_monotonic_ns();
-    /* The old alarm's seconds left, rounded up (alarm(2)). */
-    long left = p->alarm_at > now ? (long)((p->alarm_at - now + NSEC - 1) / NSEC) : 0;
-    p->alarm_at = seconds ? now + seconds * NSEC : 0;
-    p->alarm_interval = 0;
-    return left;
+    if (seconds > 0x7fffffff)
+        seconds = 0x7fffffff;
+    struct itimer_value set = {(int64_t)seconds * NSEC, 0}, old = {0, 0};
+    if (itimer_set(ITIMER_REAL, &set, &old))
+        return 0;
+    int64_t s = old.value / NSEC, frac = old.value % NSEC;
+    if ((!s && frac) || frac >= NSEC / 2)
+        s++;
+    return s;
 }

@@ -225,6 +225,19 @@ long sys_setitimer(int which, uint64_t unew, uint64_t uold);
 long sys_getitimer(int which, uint64_t uval);
 long sys_alarm(uint32_t seconds);
 
+/* sys_posix_timer.c */
+long sys_timer_create(int clock, uint64_t usev, uint64_t uid);
+long sys_timer_settime(int id, int flags, uint64_t unew, uint64_t uold);
+long sys_timer_gettime(int id, uint64_t ucur);
+long sys_timer_getoverrun(int id);
+long sys_timer_delete(int id);
+
+/* sys_clock_set.c */
+long sys_clock_settime(int clock, uint64_t uts);
+long sys_settimeofday(uint64_t utv, uint64_t utz);
+long sys_adjtimex(uint64_t utx);
+long sys_clock_adjtime(int clock, uint64_t utx);
+
 /* sys_eventfd.c */
 long sys_eventfd(uint32_t initval);
 long sys_eventfd2(uint32_t initval, int flags);

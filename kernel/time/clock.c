@@ -7,8 +7,10 @@
 
 static volatile uint64_t ticks;
 static uint64_t tsc_hz, tsc_base;
-static uint64_t ns_mult;
-static int64_t boot_epoch_ns; /* ns per TSC tick, as a 32.32 fixed-point number */
+static uint64_t ns_mult;       /* ns per TSC tick, as a 32.32 fixed-point number */
+static int64_t boot_epoch_ns;  /* realtime minus monotonic time */
+static uint64_t set_count;
+static int32_t timezone[2];
 
 static void (*tick_hook)(void);
 
@@ -44,3 +46,23 @@ uint64_t clock_monotonic_ns(void)
 }
 
 int64_t clock_realtime_ns(void) { return boot_epoch_ns + (int64_t)clock_monotonic_ns(); }
+
+void clock_set_realtime(int64_t ns)
+{
+    boot_epoch_ns = ns - (int64_t)clock_monotonic_ns();
+    set_count++;
+}
+
+uint64_t clock_set_count(void) { return set_count; }
+
+void clock_set_timezone(const int32_t tz[2])
+{
+    timezone[0] = tz[0];
+    timezone[1] = tz[1];
+}
+
+void clock_timezone(int32_t tz[2])
+{
+    tz[0] = timezone[0];
+    tz[1] = timezone[1];
+}
