@@ -39,6 +39,7 @@
 
 struct dentry;
 struct file_ops;
+struct simple_xattr;
 struct super_block;
 struct inode;
 
@@ -106,6 +107,11 @@ struct inode_ops {
      * holds the inode lock. NULL: inode_setattr (in-memory attributes;
      * a size change goes through the page cache). */
     int (*setattr)(struct inode *inode, const struct iattr *a);
+    /* The names of the file's extended attributes the caller may see,
+     * each NUL-terminated, into buf (size 0: only the length): the
+     * length or -ERANGE (xattr.h). Called with the inode lock held.
+     * NULL: none. */
+    long (*listxattr)(struct inode *inode, char *buf, size_t size);
 };
 
 struct inode {
@@ -124,6 +130,7 @@ struct inode {
     struct page_cache pages;   /* regular files' data */
     struct list_head mappings; /* VMAs mapping the file: truncate unmaps pages past the end */
     char *link;                /* a symlink's target (kmalloc'd), for file systems that keep it here */
+    struct simple_xattr *xattrs; /* extended attributes, for file systems that keep them here (simple_xattr.h) */
     void *priv;                /* the file system's, or the driver's */
     void *socket;              /* the Unix socket bound to this socket file (net/unix_names.c) */
     void *pipe;                /* a FIFO's pipe while it is open (pipe.c) */
