@@ -6,6 +6,7 @@
 
 #include "fs/dentry.h"
 #include "fs/file.h"
+#include "fs/fsnotify.h"
 #include "fs/inode.h"
 #include "fs/mount.h"
 #include "fs/permission.h"
@@ -15,7 +16,7 @@
 
 /* The owner and permission rules (permission.h), then the change; a size
  * change by one without CAP_FSETID also clears the set-ID bits. */
-static int change(struct inode *inode, const struct iattr *req)
+static int change(const struct path *p, struct inode *inode, const struct iattr *req)
 {
     struct iattr a = *req;
     inode_lock(inode);
@@ -25,6 +26,8 @@ static int change(struct inode *inode, const struct iattr *req)
     if (!err)
         err = inode_change(inode, &a);
     inode_unlock(inode);
+    if (!err)
+        fsnotify_change(p, inode, a.valid);
     return err;
 }
 
@@ -32,14 +35,14 @@ int vfs_setattr(const struct path *p, const struct iattr *a)
 {
     if (mnt_readonly(p->mnt))
         return -EROFS;
-    return change(p->dentry->inode, a);
+    return change(p, p->dentry->inode, a);
 }
 
 int vfs_setattr_file(struct file *f, const struct iattr *a)
 {
     if (f->path.mnt && mnt_readonly(f->path.mnt))
         return -EROFS;
-    return change(f->inode, a);
+    return change(&f->path, f->inode, a);
 }
 
 void vfs_statfs(const struct path *p, const struct file *f, struct kstatfs *st, uint64_t *mnt_flags)

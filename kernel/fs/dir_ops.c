@@ -7,6 +7,7 @@
 #include "fs/vfs_ops.h"
 
 #include "fs/dentry.h"
+#include "fs/fsnotify.h"
 #include "fs/inode.h"
 #include "fs/mount.h"
 #include "fs/namei.h"
@@ -51,6 +52,7 @@ static int make(const struct path *parent, const char *name, const struct make_a
         d_put(d);
         return err;
     }
+    fsnotify_create(dir, d);
     *out = d;
     return 0;
 }
@@ -175,6 +177,8 @@ int vfs_link(const struct path *old, const struct path *start, const char *newna
             inode_lock(inode);
             err = dir->ops->link(old->dentry, dir, d);
             inode_unlock(inode);
+            if (!err)
+                fsnotify_link(dir, inode, d);
             d_put(d);
         }
     }
@@ -221,8 +225,12 @@ int vfs_unlink(const struct path *start, const char *pathname, bool want_dir)
             inode_lock(inode);
             err = want_dir ? dir->ops->rmdir(dir, d) : dir->ops->unlink(dir, d);
             inode_unlock(inode);
-            if (!err)
+            if (!err) {
+                if (!want_dir)
+                    fsnotify_link_count(inode);
                 d_delete(d);
+                fsnotify_delete(dir, d);
+            }
         }
         d_put(d);
     }
@@ -363,10 +371,14 @@ int vfs_rename(const struct path *ostart, const char *oldname, const struct path
         if (!err) {
             if (flags & RENAME_EXCHANGE) {
                 d_exchange(src, dst);
+                fsnotify_move(oi, ni, oname, src, NULL);
+                fsnotify_move(ni, oi, nname, dst, NULL);
             } else {
-                if (dst->inode)
+                struct inode *replaced = dst->inode;
+                if (replaced)
                     d_delete(dst); /* the replaced file loses its name */
                 d_move(src, dst);
+                fsnotify_move(oi, ni, oname, src, replaced);
             }
         }
     }

@@ -2,6 +2,7 @@
 #include "fs/file.h"
 
 #include "fs/filemap.h"
+#include "fs/fsnotify.h"
 #include "fs/inode.h"
 #include "fs/lock.h"
 #include "fs/super.h"
@@ -62,6 +63,8 @@ void file_close(struct file *f)
 
 void file_release(struct file *f)
 {
+    if (f->ops)
+        fsnotify_close(f); /* not for a file whose open failed (ops NULL) */
     lock_release(f);
     /* A pseudo inode lives in the object release frees: look first. */
     bool counted = f->inode && !(f->inode->sb->flags & SB_PSEUDO);

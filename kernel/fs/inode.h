@@ -135,6 +135,8 @@ struct inode {
     void *socket;              /* the Unix socket bound to this socket file (net/unix_names.c) */
     void *pipe;                /* a FIFO's pipe while it is open (pipe.c) */
     const char *anon_name;     /* a pseudo inode's name in /proc/PID/fd ("[eventfd]") */
+    uint32_t fsnotify_mask;    /* what its watchers want (fsnotify.h); 0: nobody watches */
+    struct list_head fsnotify_marks;
 };
 
 /* A new inode of sb with mode, one reference, the next inode number,

@@ -17,6 +17,7 @@
  */
 #include "fs/xattr.h"
 
+#include "fs/fsnotify.h"
 #include "fs/inode.h"
 #include "fs/permission.h"
 #include "fs/super.h"
@@ -109,7 +110,8 @@ static int change(const struct path *p, struct inode *inode, const char *name, c
     if (h)
         err = h->set ? h->set(h, inode, name, value, size, flags) : -EOPNOTSUPP;
     inode_unlock(inode);
-    (void)p;
+    if (!err)
+        fsnotify_xattr(p, inode);
     return err;
 }
 

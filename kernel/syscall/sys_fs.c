@@ -4,6 +4,7 @@
  * (section 2); the VFS (fs/vfs_ops.h) does the work.
  */
 #include "syscall/path.h"
+#include "fs/fsnotify.h"
 #include "fs/vfs.h"
 #include "lib/string.h"
 #include "mm/kmalloc.h"
@@ -33,7 +34,10 @@ long sys_read(int fd, uint64_t ubuf, size_t n)
     n = n > MAX_RW_COUNT ? MAX_RW_COUNT : n;
     if (!user_range_ok(ubuf, n))
         return -EFAULT; /* like Linux's access_ok() before any transfer */
-    return f->ops->read(f, ubuf, n);
+    long r = f->ops->read(f, ubuf, n);
+    if (r > 0)
+        fsnotify_access(f);
+    return r;
 }
 
 long sys_write(int fd, uint64_t ubuf, size_t n)
@@ -46,7 +50,10 @@ long sys_write(int fd, uint64_t ubuf, size_t n)
     n = n > MAX_RW_COUNT ? MAX_RW_COUNT : n;
     if (!user_range_ok(ubuf, n))
         return -EFAULT;
-    return f->ops->write(f, ubuf, n);
+    long r = f->ops->write(f, ubuf, n);
+    if (r > 0)
+        fsnotify_modify(f);
+    return r;
 }
 
 /* readv and writev: one loop, the direction chosen by write. */
@@ -93,6 +100,10 @@ static long vector_io(long fd, uint64_t uiov, long iovcnt, bool write)
         if ((size_t)r < n)
             break; /* short transfer: stop like Linux does */
     }
+    if (result > 0 && write)
+        fsnotify_modify(f);
+    else if (result > 0)
+        fsnotify_access(f);
 out:
     kfree(iov);
     return result;
