@@ -53,6 +53,9 @@ struct file_ops {
     int (*fsync)(struct file *f);
     /* Called when the last reference to the open file goes. */
     void (*release)(struct file *f);
+    /* The lines /proc/PID/fdinfo/N shows after the common ones (an
+     * inotify instance's watches), into buf: their length. NULL: none. */
+    long (*show_fdinfo)(struct file *f, char *buf, size_t size);
 };
 
 struct file {

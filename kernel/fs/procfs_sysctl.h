@@ -2,9 +2,9 @@
  * procfs_sysctl.h - /proc/sys: the kernel's tunables as files, Linux's
  * names and formats (one value and a newline; several separated by
  * tabs). Reading gives the value now; writing one that can change
- * (pid_max, hostname, domainname, drop_caches) sets it, and the rest are
- * read-only (0444): they report how Tiny OS works (no ASLR yet,
- * overcommit, 256 descriptors a process ...). procfs.c makes the files
+ * (pid_max, hostname, domainname, drop_caches, the inotify limits)
+ * sets it, and the rest are read-only (0444): they report how Tiny OS
+ * works (no ASLR yet, overcommit, 256 descriptors a process ...). procfs.c makes the files
  * from this table.
  */
 #ifndef FS_PROCFS_SYSCTL_H
