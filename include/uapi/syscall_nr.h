@@ -177,6 +177,10 @@
 #define SYS_timerfd_gettime 287
 #define SYS_signalfd4 289
 #define SYS_eventfd2 290
+#define SYS_inotify_init 253
+#define SYS_inotify_add_watch 254
+#define SYS_inotify_rm_watch 255
+#define SYS_inotify_init1 294
 #define SYS_flock 73
 #define SYS_statfs 137
 #define SYS_fstatfs 138

@@ -5,8 +5,8 @@
 #include "fs/vfs_ops.h"
 
 #include "fs/dentry.h"
-#include "fs/dnotify.h"
 #include "fs/file.h"
+#include "fs/fsnotify.h"
 #include "fs/inode.h"
 #include "fs/mount.h"
 #include "fs/permission.h"
@@ -14,27 +14,9 @@
 #include "lib/string.h"
 #include "uapi/errno.h"
 
-/* What a change tells directory watchers (Linux's fsnotify_change): a
- * new size is a modification, new owners or mode an attribute change, and
- * so are both times at once (utimes); one time alone is an access or a
- * modification. */
-static unsigned change_events(const struct iattr *a)
-{
-    unsigned ev = (a->valid & ATTR_SIZE) ? DN_MODIFY : 0;
-    if (a->valid & (ATTR_MODE | ATTR_UID | ATTR_GID))
-        ev |= DN_ATTRIB;
-    if ((a->valid & (ATTR_ATIME | ATTR_MTIME)) == (ATTR_ATIME | ATTR_MTIME))
-        ev |= DN_ATTRIB;
-    else if (a->valid & ATTR_ATIME)
-        ev |= DN_ACCESS;
-    else if (a->valid & ATTR_MTIME)
-        ev |= DN_MODIFY;
-    return ev;
-}
-
 /* The owner and permission rules (permission.h), then the change; a size
  * change by one without CAP_FSETID also clears the set-ID bits. */
-static int change(struct inode *inode, const struct dentry *d, const struct iattr *req)
+static int change(const struct path *p, struct inode *inode, const struct iattr *req)
 {
     struct iattr a = *req;
     inode_lock(inode);
@@ -45,7 +27,7 @@ static int change(struct inode *inode, const struct dentry *d, const struct iatt
         err = inode_change(inode, &a);
     inode_unlock(inode);
     if (!err)
-        dnotify_entry(d, change_events(&a));
+        fsnotify_change(p, inode, a.valid);
     return err;
 }
 
@@ -53,14 +35,14 @@ int vfs_setattr(const struct path *p, const struct iattr *a)
 {
     if (mnt_readonly(p->mnt))
         return -EROFS;
-    return change(p->dentry->inode, p->dentry, a);
+    return change(p, p->dentry->inode, a);
 }
 
 int vfs_setattr_file(struct file *f, const struct iattr *a)
 {
     if (f->path.mnt && mnt_readonly(f->path.mnt))
         return -EROFS;
-    return change(f->inode, f->path.dentry, a);
+    return change(&f->path, f->inode, a);
 }
 
 void vfs_statfs(const struct path *p, const struct file *f, struct kstatfs *st, uint64_t *mnt_flags)

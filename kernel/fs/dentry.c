@@ -2,6 +2,7 @@
 #include "fs/dentry.h"
 
 #include "arch/x86_64/spinlock.h"
+#include "fs/fsnotify.h"
 #include "fs/inode.h"
 #include "fs/super.h"
 #include "lib/string.h"
@@ -88,8 +89,10 @@ void d_release(struct dentry *d)
     while (d && --d->refs == 0) {
         struct dentry *parent = d->parent == d ? NULL : d->parent;
         unlist(d);
-        if (d->inode && !(d->sb->flags & SB_PSEUDO))
+        if (d->inode && !(d->sb->flags & SB_PSEUDO)) {
+            fsnotify_dentry_release(d->inode); /* a removed file's last name: IN_DELETE_SELF */
             inode_put(d->inode);
+        }
         if (d->name != d->iname)
             kfree(d->name);
         kfree(d);

@@ -7,7 +7,7 @@
 #include "fs/vfs_ops.h"
 
 #include "fs/dentry.h"
-#include "fs/dnotify.h"
+#include "fs/fsnotify.h"
 #include "fs/inode.h"
 #include "fs/mount.h"
 #include "fs/namei.h"
@@ -52,7 +52,7 @@ static int make(const struct path *parent, const char *name, const struct make_a
         d_put(d);
         return err;
     }
-    dnotify_dir(dir, DN_CREATE);
+    fsnotify_create(dir, d);
     *out = d;
     return 0;
 }
@@ -177,9 +177,9 @@ int vfs_link(const struct path *old, const struct path *start, const char *newna
             inode_lock(inode);
             err = dir->ops->link(old->dentry, dir, d);
             inode_unlock(inode);
-            d_put(d);
             if (!err)
-                dnotify_dir(dir, DN_CREATE);
+                fsnotify_link(dir, inode, d);
+            d_put(d);
         }
     }
     inode_unlock(dir);
@@ -226,8 +226,10 @@ int vfs_unlink(const struct path *start, const char *pathname, bool want_dir)
             err = want_dir ? dir->ops->rmdir(dir, d) : dir->ops->unlink(dir, d);
             inode_unlock(inode);
             if (!err) {
+                if (!want_dir)
+                    fsnotify_link_count(inode);
                 d_delete(d);
-                dnotify_dir(dir, DN_DELETE);
+                fsnotify_delete(dir, d);
             }
         }
         d_put(d);
@@ -369,20 +371,14 @@ int vfs_rename(const struct path *ostart, const char *oldname, const struct path
         if (!err) {
             if (flags & RENAME_EXCHANGE) {
                 d_exchange(src, dst);
+                fsnotify_move(oi, ni, oname, src, NULL);
+                fsnotify_move(ni, oi, nname, dst, NULL);
             } else {
-                if (dst->inode)
+                struct inode *replaced = dst->inode;
+                if (replaced)
                     d_delete(dst); /* the replaced file loses its name */
                 d_move(src, dst);
-            }
-            /* Linux's fsnotify_move: a move out of a directory is a
-             * deletion there and a creation in the other; DN_RENAME is for
-             * a rename within one directory. */
-            if (oi == ni) {
-                dnotify_dir(oi, DN_RENAME | DN_DELETE | DN_CREATE);
-            } else {
-                unsigned both = (flags & RENAME_EXCHANGE) ? DN_DELETE | DN_CREATE : 0;
-                dnotify_dir(oi, DN_DELETE | both);
-                dnotify_dir(ni, DN_CREATE | both);
+                fsnotify_move(oi, ni, oname, src, replaced);
             }
         }
     }

@@ -6,15 +6,16 @@
  * written, created, removed, renamed within it or has its attributes
  * changed; a watched directory also hears of its own attribute changes.
  * A watch fires once unless DN_MULTISHOT, and goes when its descriptor
- * is closed. The VFS reports events through the hooks below, which cost
- * a test while nobody watches.
+ * is closed.
+ *
+ * dnotify is a backend of the notification layer (fsnotify.h): a watch
+ * is a mark on the directory's inode, so the VFS has one set of hooks
+ * for every kind of watcher.
  */
 #ifndef FS_DNOTIFY_H
 #define FS_DNOTIFY_H
 
-struct dentry;
 struct file;
-struct inode;
 
 #define F_NOTIFY 1026
 #define DN_ACCESS 0x00000001
@@ -28,26 +29,7 @@ struct inode;
 /* fcntl F_NOTIFY on f (descriptor fd) with the DN_* events in arg (none:
  * the watch goes): 0, -ENOTDIR (not a directory), -ENOMEM. */
 long dnotify_fcntl(struct file *f, int fd, unsigned arg);
-/* A descriptor of f closed: its watch goes. */
+/* A descriptor of f closed: its watch goes (Linux's dnotify_flush). */
 void dnotify_close(struct file *f);
-
-extern int dnotify_watches; /* how many watches there are */
-void dnotify_entry_event(const struct dentry *d, unsigned events);
-void dnotify_dir_event(const struct inode *dir, unsigned events);
-
-/* Entry d was read (DN_ACCESS), written (DN_MODIFY) or had attributes
- * changed (DN_ATTRIB): its directory's watchers are told, and d's own
- * when d is a watched directory. */
-static inline void dnotify_entry(const struct dentry *d, unsigned events)
-{
-    if (dnotify_watches && d)
-        dnotify_entry_event(d, events);
-}
-/* Directory dir had an entry created, removed or renamed within it. */
-static inline void dnotify_dir(const struct inode *dir, unsigned events)
-{
-    if (dnotify_watches)
-        dnotify_dir_event(dir, events);
-}
 
 #endif

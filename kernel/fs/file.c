@@ -3,6 +3,7 @@
 
 #include "fs/dnotify.h"
 #include "fs/filemap.h"
+#include "fs/fsnotify.h"
 #include "fs/inode.h"
 #include "fs/lease.h"
 #include "fs/lock.h"
@@ -64,16 +65,18 @@ struct file *file_open(const struct path *path, uint32_t flags, int *err)
 void file_close(struct file *f)
 {
     lock_close(f);
-    if (dnotify_watches)
+    if (fsnotify_marks_total)
         dnotify_close(f); /* Linux's dnotify_flush */
     file_put(f);
 }
 
 void file_release(struct file *f)
 {
+    if (f->ops)
+        fsnotify_close(f); /* not for a file whose open failed (ops NULL) */
     lock_release(f);
     lease_release(f);
-    if (dnotify_watches)
+    if (fsnotify_marks_total)
         dnotify_close(f);
     if ((f->flags & O_ASYNC) && f->ops && f->ops->fasync)
         f->ops->fasync(f, -1, false); /* off the object's signal list, as Linux's __fput */

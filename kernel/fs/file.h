@@ -71,6 +71,9 @@ struct file_ops {
      * signals f's owner when it becomes ready from now on (fasync.h).
      * NULL: the file has no signal-driven I/O, and keeps no O_ASYNC. */
     int (*fasync)(struct file *f, int fd, bool on);
+    /* The lines /proc/PID/fdinfo/N shows after the common ones (an
+     * inotify instance's watches), into buf: their length. NULL: none. */
+    long (*show_fdinfo)(struct file *f, char *buf, size_t size);
 };
 
 /* Who is told when an O_ASYNC file becomes ready (fcntl F_SETOWN,

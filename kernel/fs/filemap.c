@@ -25,7 +25,7 @@
 static uint64_t alloc_page(struct inode *inode, bool zero)
 {
     struct super_block *sb = inode->sb;
-    if (sb->pages_max && sb->pages_used >= sb->pages_max)
+    if (sb->pages_max && sb_pages_charged(sb) >= sb->pages_max)
         return 0;
     if (pmm_free_frames() <= RESERVE_FRAMES)
         return 0;

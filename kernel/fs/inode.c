@@ -31,6 +31,7 @@ static void init_common(struct inode *n, struct super_block *sb, uint32_t mode)
     n->uid = c->fsuid;
     n->gid = c->fsgid;
     list_init(&n->mappings);
+    list_init(&n->fsnotify_marks);
 }
 
 struct inode *inode_new(struct super_block *sb, uint32_t mode)

@@ -41,6 +41,7 @@
 
 struct dentry;
 struct file_ops;
+struct simple_xattr;
 struct super_block;
 struct inode;
 
@@ -108,6 +109,11 @@ struct inode_ops {
      * holds the inode lock. NULL: inode_setattr (in-memory attributes;
      * a size change goes through the page cache). */
     int (*setattr)(struct inode *inode, const struct iattr *a);
+    /* The names of the file's extended attributes the caller may see,
+     * each NUL-terminated, into buf (size 0: only the length): the
+     * length or -ERANGE (xattr.h). Called with the inode lock held.
+     * NULL: none. */
+    long (*listxattr)(struct inode *inode, char *buf, size_t size);
 };
 
 struct inode {
@@ -126,6 +132,7 @@ struct inode {
     struct page_cache pages;   /* regular files' data */
     struct list_head mappings; /* VMAs mapping the file: truncate unmaps pages past the end */
     char *link;                /* a symlink's target (kmalloc'd), for file systems that keep it here */
+    struct simple_xattr *xattrs; /* extended attributes, for file systems that keep them here (simple_xattr.h) */
     void *priv;                /* the file system's, or the driver's */
     void *socket;              /* the Unix socket bound to this socket file (net/unix_names.c) */
     void *pipe;                /* a FIFO's pipe while it is open (pipe.c) */
@@ -134,6 +141,8 @@ struct inode {
                                   tmpfs's setattr honour them */
     int open_writers;          /* open files that may write it (Linux's i_writecount) */
     int open_readers;          /* open files that only read it (i_readcount): leases check both */
+    uint32_t fsnotify_mask;    /* what its watchers want (fsnotify.h); 0: nobody watches */
+    struct list_head fsnotify_marks;
 };
 
 /* A new inode of sb with mode, one reference, the next inode number,

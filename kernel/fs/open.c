@@ -6,9 +6,9 @@
 #include "fs/vfs_ops.h"
 
 #include "fs/dentry.h"
-#include "fs/dnotify.h"
 #include "fs/file.h"
 #include "fs/filemap.h"
+#include "fs/fsnotify.h"
 #include "fs/inode.h"
 #include "fs/lease.h"
 #include "fs/mount.h"
@@ -128,19 +128,18 @@ static int open_create(const struct path *start, const char *pathname, int flags
 }
 
 /* O_TRUNC of a regular file opened for writing. */
+#define TRUNCATE_VALID (ATTR_SIZE | ATTR_MTIME | ATTR_CTIME)
 static int truncate_on_open(const struct path *p)
 {
     struct inode *inode = p->dentry->inode;
     inode_lock(inode);
     int err = 0;
     if (inode->size) {
-        struct iattr a = {.valid = ATTR_SIZE | ATTR_MTIME | ATTR_CTIME, .size = 0};
+        struct iattr a = {.valid = TRUNCATE_VALID, .size = 0};
         a.mtime = inode_now();
         err = inode_change(inode, &a);
     }
     inode_unlock(inode);
-    if (!err)
-        dnotify_entry(p->dentry, DN_MODIFY);
     return err;
 }
 
@@ -192,8 +191,15 @@ int vfs_open(const struct path *start, const char *pathname, int flags, uint32_t
         err = truncate_on_open(&p);
     if (!err) {
         struct file *f = file_open(&p, KEPT_FLAGS(flags), &err);
-        if (f)
+        if (f) {
+            /* IN_OPEN, then (a file that existed) the truncation's
+             * IN_MODIFY even when it was empty already: Linux's order
+             * since 6.5 (do_open: vfs_open, then handle_truncate). */
+            fsnotify_open(f);
+            if (type == S_IFREG && (flags & O_TRUNC) && wants_write && !(flags & O_PATH) && !created)
+                fsnotify_change(&p, inode, TRUNCATE_VALID);
             *out = f;
+        }
     }
     path_put(&p);
     return err;

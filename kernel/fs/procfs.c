@@ -41,6 +41,7 @@ enum {
     IDX_FIRST = 2,
     IDX_SYSVIPC = 48,
     IDX_SYSCTL = 64,
+    IDX_FDINFO = 253, /* /proc/PID/fdinfo/N */
     IDX_SELF = 254,
     IDX_FD_LINK = 255
 };
@@ -81,6 +82,7 @@ static const struct entry pid_entries[] = {
     {"mounts", S_IFREG | 0444, procfs_pid_mounts, NULL, -1},
     {"mountinfo", S_IFREG | 0444, procfs_pid_mountinfo, NULL, -1},
     {"fd", S_IFDIR | 0500, NULL, NULL, -1},
+    {"fdinfo", S_IFDIR | 0500, NULL, NULL, -1},
 };
 #define NPID (sizeof pid_entries / sizeof pid_entries[0])
 
@@ -94,7 +96,7 @@ static unsigned ino_idx(const struct inode *i) { return i->ino & 0xff; }
 static const struct entry *entry_of(const struct inode *i)
 {
     unsigned idx = ino_idx(i);
-    if (idx < IDX_FIRST || idx >= IDX_SELF)
+    if (idx < IDX_FIRST || idx >= IDX_FDINFO)
         return NULL;
     if (ino_pid(i) == 0 && idx >= IDX_SYSCTL)
         return NULL;
@@ -131,10 +133,14 @@ static int sysctl_dir_index(const struct inode *i)
     return is_root_dir(i, "sys") ? -1 : -2;
 }
 
-static bool is_fd_dir(const struct inode *i)
+/* /proc/PID/fd (IDX_FD_LINK) or /proc/PID/fdinfo (IDX_FDINFO): the index
+ * of its entries; 0 for other directories. */
+static unsigned fd_dir_kind(const struct inode *i)
 {
     const struct entry *e = entry_of(i);
-    return e && ino_pid(i) && (e->mode & S_IFMT) == S_IFDIR;
+    if (!e || !ino_pid(i) || (e->mode & S_IFMT) != S_IFDIR)
+        return 0;
+    return strcmp(e->name, "fd") ? IDX_FDINFO : IDX_FD_LINK;
 }
 
 /* --- generated files: a snapshot taken at open ------------------------ */
@@ -153,13 +159,16 @@ static generator generator_of(const struct inode *i)
 
 static int snap_open(struct file *f)
 {
-    generator gen = generator_of(f->inode);
+    bool fdinfo = ino_idx(f->inode) == IDX_FDINFO;
+    generator gen = fdinfo ? NULL : generator_of(f->inode);
     size_t cap = 4096;
     for (;;) {
         struct snapshot *s = kmalloc(sizeof *s + cap);
         if (!s)
             return -ENOMEM;
-        long len = gen ? gen(ino_pid(f->inode), s->text, cap) : 0; /* write-only: empty */
+        long len = fdinfo ? procfs_pid_fdinfo(ino_pid(f->inode), ino_fd(f->inode), s->text, cap)
+                   : gen  ? gen(ino_pid(f->inode), s->text, cap)
+                          : 0; /* write-only: empty */
         if (len < 0) {
             kfree(s);
             return (int)len;
@@ -390,11 +399,12 @@ static int proc_lookup(struct inode *dir, const char *name, size_t len, struct i
     }
     if (!procfs_find_leader(pid))
         return -ENOENT;
-    if (is_fd_dir(dir)) {
+    unsigned kind = fd_dir_kind(dir);
+    if (kind) {
         uint32_t mode;
         if (!parse_number(name, len, &num) || num >= NOFILE || procfs_pid_fd_mode(pid, num, &mode))
             return -ENOENT;
-        return make_inode(dir->sb, pid, num, IDX_FD_LINK, mode, out);
+        return make_inode(dir->sb, pid, num, kind, kind == IDX_FDINFO ? S_IFREG | 0444 : mode, out);
     }
     return lookup_in(pid_entries, NPID, IDX_FIRST, pid, dir, name, len, out);
 }
@@ -441,12 +451,14 @@ static int dir_iterate(struct file *f, struct dir_context *ctx)
             return 0;
         f->pos = 2;
     }
-    if (is_fd_dir(dir)) {
+    unsigned kind = fd_dir_kind(dir);
+    if (kind) {
         for (int fd; (fd = procfs_pid_next_fd(pid, (int)f->pos - 2)) >= 0; f->pos = (uint64_t)fd + 3) {
             f->pos = (uint64_t)fd + 2; /* the entry's own position (getdents's d_off is the next) */
             char name[12];
             int len = ksnprintf(name, sizeof name, "%d", fd);
-            if (!ctx->emit(ctx, name, (size_t)len, make_ino(pid, fd, IDX_FD_LINK), dtype(S_IFLNK)))
+            if (!ctx->emit(ctx, name, (size_t)len, make_ino(pid, fd, kind),
+                           dtype(kind == IDX_FDINFO ? S_IFREG : S_IFLNK)))
                 return 0;
         }
         return 0;
@@ -528,7 +540,7 @@ static bool proc_revalidate(struct dentry *d)
     i->uid = t->dumpable ? t->cred->euid : 0; /* the process may have changed its ids */
     i->gid = t->dumpable ? t->cred->egid : 0;
     uint32_t mode;
-    return ino_idx(i) != IDX_FD_LINK || procfs_pid_fd_mode(pid, ino_fd(i), &mode) == 0;
+    return (ino_idx(i) != IDX_FD_LINK && ino_idx(i) != IDX_FDINFO) || procfs_pid_fd_mode(pid, ino_fd(i), &mode) == 0;
 }
 
 static void proc_statfs(struct super_block *sb, struct kstatfs *st)

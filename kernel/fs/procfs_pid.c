@@ -317,6 +317,19 @@ int procfs_pid_fd_path(int pid, int fd, struct path *out)
     return 0;
 }
 
+long procfs_pid_fdinfo(int pid, int fd, char *buf, size_t size)
+{
+    struct file *f = fd_file(pid, fd);
+    if (!f)
+        return -ENOENT;
+    uint32_t flags = f->flags | (find_leader(pid)->fdt->cloexec[fd] ? O_CLOEXEC : 0);
+    long n = ksnprintf(buf, size, "pos:\t%lu\nflags:\t0%o\nmnt_id:\t%d\nino:\t%lu\n", f->pos, flags,
+                       f->path.mnt ? f->path.mnt->id : 0, f->inode ? f->inode->ino : 0);
+    if (n >= 0 && (size_t)n < size && f->ops && f->ops->show_fdinfo)
+        n += f->ops->show_fdinfo(f, buf + n, size - (size_t)n);
+    return n;
+}
+
 int procfs_pid_fd_mode(int pid, int fd, uint32_t *mode)
 {
     struct file *f = fd_file(pid, fd);

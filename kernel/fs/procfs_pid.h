@@ -43,6 +43,9 @@ int procfs_pid_place(int pid, int which, struct path *out);
 long procfs_pid_fd_text(int pid, int fd, char *buf, size_t size);
 int procfs_pid_fd_path(int pid, int fd, struct path *out);
 int procfs_pid_fd_mode(int pid, int fd, uint32_t *mode);
+/* /proc/PID/fdinfo/N: position, flags (O_CLOEXEC included), mount id and
+ * inode number, then what the file adds (file_ops.show_fdinfo). */
+long procfs_pid_fdinfo(int pid, int fd, char *buf, size_t size);
 int procfs_pid_next_fd(int pid, int from);
 
 #endif

@@ -1,6 +1,7 @@
 /* procfs_sysctl.c - see procfs_sysctl.h. */
 #include "fs/procfs_sysctl.h"
 
+#include "fs/inotify.h"
 #include "fs/lease.h"
 #include "fs/pipe.h"
 #include "ipc/ipc.h"
@@ -137,12 +138,30 @@ static long w_drop_caches(const char *buf, size_t n)
     return (long)n;
 }
 
-enum { KERNEL, VM, FS, N_DIRS };
+/* fs/inotify: Linux's proc_dointvec_minmax from 0 (no upper bound but
+ * an int's). */
+static long set_int(int *var, const char *buf, size_t n)
+{
+    long v;
+    if (!parse_long(buf, n, &v) || v > 0x7fffffff)
+        return -EINVAL;
+    *var = (int)v;
+    return (long)n;
+}
+static long r_in_instances(int pid, char *b, size_t s) { (void)pid; return number(b, s, inotify_max_user_instances); }
+static long w_in_instances(const char *buf, size_t n) { return set_int(&inotify_max_user_instances, buf, n); }
+static long r_in_watches(int pid, char *b, size_t s) { (void)pid; return number(b, s, inotify_max_user_watches); }
+static long w_in_watches(const char *buf, size_t n) { return set_int(&inotify_max_user_watches, buf, n); }
+static long r_in_events(int pid, char *b, size_t s) { (void)pid; return number(b, s, inotify_max_queued_events); }
+static long w_in_events(const char *buf, size_t n) { return set_int(&inotify_max_queued_events, buf, n); }
+
+enum { KERNEL, VM, FS, INOTIFY, N_DIRS };
 
 const struct sysctl_entry sysctl_entries[] = {
     [KERNEL] = {"kernel", -1, DIR, NULL, NULL},
     [VM] = {"vm", -1, DIR, NULL, NULL},
     [FS] = {"fs", -1, DIR, NULL, NULL},
+    [INOTIFY] = {"inotify", FS, DIR, NULL, NULL},
     {"pid_max", KERNEL, RW, r_pid_max, w_pid_max},
     {"threads-max", KERNEL, RO, r_threads_max, NULL},
     {"tainted", KERNEL, RO, r_zero, NULL},
@@ -185,6 +204,9 @@ const struct sysctl_entry sysctl_entries[] = {
     {"protected_symlinks", FS, RO, r_zero, NULL},
     {"protected_hardlinks", FS, RO, r_zero, NULL},
     {"suid_dumpable", FS, RO, r_zero, NULL},
+    {"max_user_instances", INOTIFY, RW, r_in_instances, w_in_instances},
+    {"max_user_watches", INOTIFY, RW, r_in_watches, w_in_watches},
+    {"max_queued_events", INOTIFY, RW, r_in_events, w_in_events},
 };
 
 const int sysctl_count = (int)(sizeof sysctl_entries / sizeof sysctl_entries[0]);

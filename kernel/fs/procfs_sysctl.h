@@ -3,9 +3,9 @@
  * names and formats (one value and a newline; several separated by
  * tabs). Reading gives the value now; writing one that can change
  * (pid_max, hostname, domainname, drop_caches, pipe-max-size,
- * lease-break-time, the System V IPC limits) sets it, and the rest are
- * read-only (0444): they report how Tiny OS works (no ASLR yet,
- * overcommit, 256 descriptors a process ...). procfs.c makes the files
+ * lease-break-time, the inotify limits, the System V IPC limits) sets
+ * it, and the rest are read-only (0444): they report how Tiny OS works
+ * (no ASLR yet, overcommit, 256 descriptors a process ...). procfs.c makes the files
  * from this table.
  */
 #ifndef FS_PROCFS_SYSCTL_H

@@ -2,6 +2,7 @@
 #include "fs/super.h"
 
 #include "fs/dentry.h"
+#include "fs/fsnotify.h"
 #include "lib/string.h"
 #include "mm/kmalloc.h"
 
@@ -55,6 +56,8 @@ void sb_activate(struct super_block *sb) { sb->active++; }
 
 void sb_deactivate(struct super_block *sb)
 {
+    if (sb->active == 1)
+        fsnotify_unmount(sb); /* watches on its files end: IN_UNMOUNT, IN_IGNORED */
     if (--sb->active == 0 && sb->root) {
         struct dentry *root = sb->root;
         sb->root = NULL;

@@ -18,6 +18,7 @@
 struct dentry;
 struct inode;
 struct super_block;
+struct xattr_handler;
 
 /* statfs(2)'s answer, filled by the file system. */
 struct kstatfs {
@@ -70,10 +71,21 @@ struct super_block {
     unsigned long flags;    /* SB_* */
     uint64_t next_ino;
     uint64_t pages_used;    /* page-cache pages of its files */
-    uint64_t pages_max;     /* a limit on them (tmpfs size=); 0: none */
+    uint64_t pages_max;     /* a limit on them and on xattr_bytes (tmpfs size=); 0: none */
+    uint64_t xattr_bytes;   /* memory its files' extended attributes take (simple_xattr.h) */
+    /* The extended-attribute namespaces it keeps, one handler each,
+     * NULL-terminated (xattr.h); NULL: none. */
+    const struct xattr_handler *const *xattr;
     struct sleeplock rename_lock; /* Linux's s_vfs_rename_mutex: see inode.h */
     void *priv;
 };
+
+/* The pages counted against pages_max: the files' data, and their
+ * extended attributes rounded up to pages. */
+static inline uint64_t sb_pages_charged(const struct super_block *sb)
+{
+    return sb->pages_used + (sb->xattr_bytes + 4095) / 4096;
+}
 
 /* Makes file system type t known to mount(2) and /proc/filesystems. */
 void fs_register(struct fs_type *t);

@@ -9,13 +9,17 @@
 #include "fs/mount.h"
 #include "fs/permission.h"
 #include "fs/pipe.h"
+#include "fs/simple_xattr.h"
 #include "fs/super.h"
+#include "fs/xattr.h"
 #include "lib/format.h"
 #include "lib/string.h"
 #include "mm/kmalloc.h"
 #include "mm/pmm.h"
+#include "proc/cred.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
+#include "uapi/xattr.h"
 
 #define TMPFS_MAGIC 0x01021994
 /* Linux's tmpfs counts 20 bytes of size per directory entry (BOGO_DIRENT_SIZE). */
@@ -184,9 +188,49 @@ static int tmpfs_rename(struct inode *odir, struct dentry *od, struct inode *ndi
     return 0;
 }
 
+/* --- extended attributes: in memory, counted against size= ------------ */
+
+static long xattr_get(const struct xattr_handler *h, struct inode *inode, const char *name, void *buf, size_t size)
+{
+    (void)h;
+    return simple_xattr_get(&inode->xattrs, name, buf, size);
+}
+
+static int xattr_set(const struct xattr_handler *h, struct inode *inode, const char *name, const void *value,
+                     size_t size, int flags)
+{
+    (void)h;
+    struct super_block *sb = inode->sb;
+    long room = -1, delta;
+    if (sb->pages_max) {
+        /* Whatever the data pages leave of the limit (Linux's tmpfs
+         * charges its inode space instead; both stop at ENOSPC). */
+        uint64_t limit = sb->pages_max * 4096, used = sb->pages_used * 4096 + sb->xattr_bytes;
+        room = used < limit ? (long)(limit - used) : 0;
+    }
+    int err = simple_xattr_set(&inode->xattrs, name, value, size, flags, room, &delta);
+    if (!err) {
+        sb->xattr_bytes += (uint64_t)delta;
+        inode_touch(inode, ATTR_CTIME);
+    }
+    return err;
+}
+
+static long tmpfs_listxattr(struct inode *inode, char *buf, size_t size)
+{
+    return simple_xattr_list(&inode->xattrs, buf, size, capable(CAP_SYS_ADMIN));
+}
+
+/* Linux's tmpfs keeps these three namespaces (user. since 6.6). */
+static const struct xattr_handler user_xattr = {XATTR_USER_PREFIX, xattr_get, xattr_set};
+static const struct xattr_handler trusted_xattr = {XATTR_TRUSTED_PREFIX, xattr_get, xattr_set};
+static const struct xattr_handler security_xattr = {XATTR_SECURITY_PREFIX, xattr_get, xattr_set};
+static const struct xattr_handler *const tmpfs_xattr_handlers[] = {&user_xattr, &trusted_xattr, &security_xattr,
+                                                                    NULL};
+
 static const struct inode_ops dir_iops = {
     .create = tmpfs_create, .mkdir = tmpfs_mkdir, .symlink = tmpfs_symlink, .link = tmpfs_link,
-    .unlink = tmpfs_unlink, .rmdir = tmpfs_unlink, .rename = tmpfs_rename};
+    .unlink = tmpfs_unlink, .rmdir = tmpfs_unlink, .rename = tmpfs_rename, .listxattr = tmpfs_listxattr};
 /* Linux's shmem_setattr: a sealed file's size may not shrink or grow,
  * nor its exec bits change. */
 static int file_setattr(struct inode *inode, const struct iattr *a)
@@ -199,7 +243,7 @@ static int file_setattr(struct inode *inode, const struct iattr *a)
     return inode_setattr(inode, a);
 }
 
-static const struct inode_ops file_iops = {.setattr = file_setattr};
+static const struct inode_ops file_iops = {.setattr = file_setattr, .listxattr = tmpfs_listxattr};
 
 static const struct file_ops file_fops = {
     .read = filemap_read, .write = filemap_write, .lseek = filemap_lseek, .mmap = filemap_mmap,
@@ -270,7 +314,8 @@ static void tmpfs_statfs(struct super_block *sb, struct kstatfs *st)
     uint64_t free = pmm_free_frames();
     if (sb->pages_max) {
         st->blocks = sb->pages_max;
-        uint64_t left = sb->pages_max > sb->pages_used ? sb->pages_max - sb->pages_used : 0;
+        uint64_t used = sb_pages_charged(sb);
+        uint64_t left = sb->pages_max > used ? sb->pages_max - used : 0;
         st->bfree = st->bavail = left < free ? left : free;
     } else {
         st->blocks = pmm_total_frames();
@@ -293,7 +338,11 @@ static long tmpfs_show_options(struct super_block *sb, char *buf, size_t size)
     return (long)(n < size ? n : size);
 }
 
-static const struct super_ops tmpfs_sops = {.statfs = tmpfs_statfs, .show_options = tmpfs_show_options};
+/* The inode's extended attributes go with it. */
+static void tmpfs_evict_inode(struct inode *inode) { inode->sb->xattr_bytes -= simple_xattrs_free(&inode->xattrs); }
+
+static const struct super_ops tmpfs_sops = {
+    .statfs = tmpfs_statfs, .evict_inode = tmpfs_evict_inode, .show_options = tmpfs_show_options};
 
 struct super_block *tmpfs_new_sb(const char *type_name, unsigned root_mode, unsigned long pages_max)
 {
@@ -301,6 +350,7 @@ struct super_block *tmpfs_new_sb(const char *type_name, unsigned root_mode, unsi
     if (!sb)
         return NULL;
     sb->pages_max = pages_max;
+    sb->xattr = tmpfs_xattr_handlers;
     struct inode *root = new_inode(sb, NULL, S_IFDIR | (root_mode & 07777), 0);
     sb->root = root ? d_alloc_root(sb, root) : NULL;
     if (!sb->root) {

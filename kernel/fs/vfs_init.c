@@ -2,6 +2,7 @@
 #include "fs/vfs_init.h"
 
 #include "fs/devfs.h"
+#include "fs/inotify.h"
 #include "fs/procfs.h"
 #include "fs/pseudo_fs.h"
 #include "fs/tmpfs.h"
@@ -13,6 +14,7 @@ void vfs_init(void)
     tmpfs_init();
     procfs_init();
     pseudo_fs_init();
+    inotify_init_limits();
     int err = mount_root("rootfs", "rootfs");
     if (err)
         panic("cannot mount the root file system (error %d)", err);

@@ -2,6 +2,7 @@
  * sys_dir.c - directories and a process's place in the tree: getdents64,
  * getcwd, chdir, fchdir, chroot, umask (Linux's answers, section 2).
  */
+#include "fs/fsnotify.h"
 #include "fs/permission.h"
 #include "fs/vfs.h"
 #include "lib/string.h"
@@ -184,6 +185,7 @@ static long getdents(int fd, uint64_t ubuf, uint32_t size, bool old)
             return -EINVAL; /* the buffer cannot hold even one entry */
     }
     inode_accessed(f->inode);
+    fsnotify_access(f); /* Linux's iterate_dir: every listing call, even the last, empty one */
     return (long)g.used;
 }
 

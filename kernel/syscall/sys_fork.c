@@ -98,7 +98,10 @@ static long send_to(long pid, long sig, const struct ksiginfo *info)
     int found = 0, sent = 0;
     for (int i = 0; i < proc_slots_used; i++) {
         struct proc *p = proc_table[i];
-        if (!p || (p->state == PROC_ZOMBIE && p->leader->group_live == 0))
+        /* A dead process not yet reaped still has its pid: kill finds it
+         * and succeeds, and the signal goes nowhere (Linux keeps a zombie
+         * on its pid and group until release_task). Its threads do not. */
+        if (!p || (p->state == PROC_ZOMBIE && p->leader->group_live == 0 && p != p->leader))
             continue;
         /* pid > 0: the process with that pid (a thread id names its
          * process too); a group: its processes; -1: every process but

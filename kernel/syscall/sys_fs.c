@@ -4,7 +4,7 @@
  * (section 2); the VFS (fs/vfs_ops.h) does the work.
  */
 #include "syscall/path.h"
-#include "fs/dnotify.h"
+#include "fs/fsnotify.h"
 #include "fs/vfs.h"
 #include "lib/string.h"
 #include "mm/kmalloc.h"
@@ -32,7 +32,7 @@ long sys_read(int fd, uint64_t ubuf, size_t n)
         return -EFAULT; /* like Linux's access_ok() before any transfer */
     long r = f->ops->read(f, ubuf, n);
     if (r > 0)
-        dnotify_entry(f->path.dentry, DN_ACCESS);
+        fsnotify_access(f);
     return r;
 }
 
@@ -48,7 +48,7 @@ long sys_write(int fd, uint64_t ubuf, size_t n)
         return -EFAULT;
     long r = f->ops->write(f, ubuf, n);
     if (r > 0)
-        dnotify_entry(f->path.dentry, DN_MODIFY);
+        fsnotify_modify(f);
     return r;
 }
 
@@ -96,10 +96,12 @@ static long vector_io(long fd, uint64_t uiov, long iovcnt, bool write)
         if ((size_t)r < n)
             break; /* short transfer: stop like Linux does */
     }
+    if (result > 0 && write)
+        fsnotify_modify(f);
+    else if (result > 0)
+        fsnotify_access(f);
 out:
     kfree(iov);
-    if (result > 0)
-        dnotify_entry(f->path.dentry, write ? DN_MODIFY : DN_ACCESS);
     return result;
 }
 

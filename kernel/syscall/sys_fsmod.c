@@ -5,6 +5,7 @@
  * directory, and call the VFS (fs/vfs_ops.h), which checks Linux's rules.
  */
 #include "fs/filemap.h"
+#include "fs/fsnotify.h"
 #include "fs/lease.h"
 #include "fs/permission.h"
 #include "fs/vfs.h"
@@ -416,5 +417,7 @@ long sys_fallocate(int fd, int mode, int64_t off, int64_t len)
     inode_lock(f->inode);
     long err = filemap_fallocate(f->inode, mode, (uint64_t)off, (uint64_t)len);
     inode_unlock(f->inode);
+    if (!err)
+        fsnotify_modify(f);
     return err;
 }

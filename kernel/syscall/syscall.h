@@ -242,6 +242,12 @@ long sys_clock_adjtime(int clock, uint64_t utx);
 long sys_eventfd(uint32_t initval);
 long sys_eventfd2(uint32_t initval, int flags);
 
+/* sys_inotify.c */
+long sys_inotify_init(void);
+long sys_inotify_init1(int flags);
+long sys_inotify_add_watch(int fd, uint64_t upath, uint32_t mask);
+long sys_inotify_rm_watch(int fd, int wd);
+
 /* sys_timerfd.c */
 long sys_timerfd_create(int clockid, int flags);
 long sys_timerfd_settime(int fd, int flags, uint64_t unew, uint64_t uold);

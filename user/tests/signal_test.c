@@ -532,6 +532,9 @@ int main(int argc, char **argv)
         pid_t c = xfork();
         if (c == 0)
             _exit(0);
+        siginfo_t zi;
+        waitid(P_PID, c, &zi, WEXITED | WNOWAIT); /* a zombie, not reaped */
+        CHECK_EQ(raw_syscall(SYS_kill, c, SIGKILL, 0), 0, "kill of a zombie not yet reaped: 0");
         child_status(c);
         CHECK_EQ(raw_syscall(SYS_kill, c, 0, 0), -ESRCH, "kill of a reaped child: ESRCH");
         CHECK_EQ(raw_syscall(SYS_tkill, c, SIGUSR1, 0), -ESRCH, "tkill of a reaped thread: ESRCH");
