@@ -518,6 +518,7 @@ void proc_single_thread(void)
         int pid = old->pid;
         old->pid = p->pid;
         p->pid = pid;
+        p->start_ns = old->start_ns; /* still the same process (pidfds name it by this) */
         p->leader = p;
         p->autoreap = false;
         p->group_live = 1;
