@@ -140,6 +140,7 @@ const syscall_fn syscall_table[SYSCALL_TABLE_SIZE] = {
     ENTRY(SYS_setpriority, sys_setpriority),
     ENTRY(SYS_getrandom, sys_getrandom),
     ENTRY(SYS_execve, sys_execve),
+    ENTRY(SYS_execveat, sys_execveat),
     ENTRY(SYS_fork, sys_fork),
     ENTRY(SYS_vfork, sys_vfork),
     ENTRY(SYS_clone, sys_clone),

@@ -165,6 +165,7 @@ long sys_capset(uint64_t uhdr, uint64_t udata);
 
 /* sys_exec.c */
 long sys_execve(uint64_t upath, uint64_t uargv, uint64_t uenvp);
+long sys_execveat(int dirfd, uint64_t upath, uint64_t uargv, uint64_t uenvp, int flags);
 
 /* sys_info.c */
 long sys_sysinfo(uint64_t uinfo);
