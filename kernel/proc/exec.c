@@ -26,6 +26,7 @@
 #include "arch/x86_64/fpu.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
+#include "uapi/personality.h"
 
 #define RFLAGS_IF 0x200
 #define RFLAGS_RESERVED 0x2
@@ -82,8 +83,11 @@ static int exec_elf(struct proc *p, struct file *file, const char *head, size_t 
     }
     /* A program that runs with other ids than its caller's is not
      * dumpable (no core, /proc/PID is root's), as Linux's suid_dumpable 0. */
-    if (exec_secure(cred) || cred->euid != p->cred->euid || cred->egid != p->cred->egid)
+    if (exec_secure(cred) || cred->euid != p->cred->euid || cred->egid != p->cred->egid) {
         p->dumpable = 0;
+        p->personality &= ~PER_CLEAR_ON_SETID; /* Linux's bprm->per_clear */
+    }
+    p->personality &= ~READ_IMPLIES_EXEC; /* a 64-bit program (Linux's set_personality_64bit) */
     if (p == current())
         cred_install(cred);
     else {

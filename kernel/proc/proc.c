@@ -367,6 +367,7 @@ struct proc *proc_fork(uint64_t child_rsp, uint64_t flags, int *err)
     c->nice = parent->nice;
     rlimit_inherit(c, parent);
     c->dumpable = parent->dumpable;
+    c->personality = parent->personality;
     c->no_new_privs = parent->no_new_privs;
     c->sig_blocked = parent->sig_blocked;
     c->sigaltstack_sp = parent->sigaltstack_sp;

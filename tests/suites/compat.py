@@ -58,3 +58,7 @@ USER_TESTS += [
 USER_TESTS += [
     dict(name="execveat", prog="execveat_test", status=0, differential=True),
 ]
+
+USER_TESTS += [
+    dict(name="personality", prog="personality_test", status=0, differential=True),
+]
