@@ -136,6 +136,12 @@
 #define SYS_rseq 334
 #define SYS_faccessat2 439
 
+/* Process file descriptors (pidfd_open(2)) and kcmp(2). */
+#define SYS_kcmp 312
+#define SYS_pidfd_send_signal 424
+#define SYS_pidfd_open 434
+#define SYS_pidfd_getfd 438
+
 #define SYS_fsync 74
 #define SYS_fdatasync 75
 #define SYS_truncate 76

@@ -216,6 +216,11 @@ int namei(const struct path *start, const char *path, unsigned flags, struct pat
 {
     if (strnlen(path, PATH_MAX) >= PATH_MAX)
         return -ENAMETOOLONG;
+    if (!*path && (flags & LOOKUP_EMPTY)) {
+        *out = *start;
+        path_get(out);
+        return 0;
+    }
     struct walk w = {.cur = *start, .root = namei_root()};
     path_get(&w.cur);
     int err = walk(&w, path, flags);

@@ -21,6 +21,7 @@
 
 #define LOOKUP_FOLLOW 0x1    /* follow a symlink in the last component */
 #define LOOKUP_DIRECTORY 0x2 /* the result must be a directory (ENOTDIR) */
+#define LOOKUP_EMPTY 0x4     /* the empty path names start itself (AT_EMPTY_PATH) */
 
 /* Resolves path from start (relative paths) or the current process's
  * root (absolute ones): 0 and *out referenced, or -ENOENT, -ENOTDIR,

@@ -20,7 +20,7 @@
 #include "uapi/fcntl.h"
 
 /* The flags an open file keeps (the rest only matter while opening). */
-#define KEPT_FLAGS(f) ((uint32_t)(f) & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC | VFS_OPEN_EXEC))
+#define KEPT_FLAGS(f) ((uint32_t)(f) & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC | VFS_OPEN_EXEC | VFS_OPEN_EMPTY))
 
 /* One step of O_CREAT: finds or makes the last component of pathname
  * from start. 0 with *out (referenced) the file, and *link_parent
@@ -164,7 +164,7 @@ int vfs_open(const struct path *start, const char *pathname, int flags, uint32_t
     struct path p;
     bool created = false;
     int err = (flags & O_CREAT) ? open_create(start, pathname, flags, mode, &p, &created)
-                                : namei(start, pathname, (flags & O_NOFOLLOW) ? 0 : LOOKUP_FOLLOW, &p);
+                                : namei(start, pathname, ((flags & O_NOFOLLOW) ? 0 : LOOKUP_FOLLOW) | ((flags & VFS_OPEN_EMPTY) ? LOOKUP_EMPTY : 0), &p);
     if (err)
         return err;
     struct inode *inode = p.dentry->inode;

@@ -584,3 +584,10 @@ static int proc_mount(const struct fs_type *t, const char *source, unsigned long
 static struct fs_type proc_type = {.name = "proc", .mount = proc_mount};
 
 void procfs_init(void) { fs_register(&proc_type); }
+
+int procfs_dir_pid(const struct inode *i)
+{
+    if (!proc_sb || i->sb != proc_sb || ino_idx(i) != IDX_PID_DIR || ino_fd(i) != -1)
+        return 0;
+    return ino_pid(i);
+}

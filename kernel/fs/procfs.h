@@ -22,4 +22,9 @@
 /* Registers the "proc" file system type. */
 void procfs_init(void);
 
+/* The pid a /proc/PID directory inode stands for, or 0 for any other
+ * inode (pidfd_send_signal takes such a directory as a pidfd). */
+struct inode;
+int procfs_dir_pid(const struct inode *i);
+
 #endif

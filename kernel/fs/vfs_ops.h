@@ -23,6 +23,9 @@ struct kstatfs;
 /* An internal flag (Linux's __FMODE_EXEC; open(2) ignores it): execve's
  * open, which needs execute permission instead of read permission. */
 #define VFS_OPEN_EXEC 0x20
+/* Another (Linux has none: its callers pass LOOKUP_EMPTY): an empty
+ * pathname opens start itself (execveat's AT_EMPTY_PATH). */
+#define VFS_OPEN_EMPTY 0x10
 int vfs_open(const struct path *start, const char *pathname, int flags, uint32_t mode, struct file **out);
 
 /* mknod(2) / mkdir(2) / symlink(2) / link(2) of the name at pathname. */

@@ -27,6 +27,7 @@
 #include "arch/x86_64/fpu.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
+#include "uapi/personality.h"
 
 #define RFLAGS_IF 0x200
 #define RFLAGS_RESERVED 0x2
@@ -83,8 +84,11 @@ static int exec_elf(struct proc *p, struct file *file, const char *head, size_t 
     }
     /* A program that runs with other ids than its caller's is not
      * dumpable (no core, /proc/PID is root's), as Linux's suid_dumpable 0. */
-    if (exec_secure(cred) || cred->euid != p->cred->euid || cred->egid != p->cred->egid)
+    if (exec_secure(cred) || cred->euid != p->cred->euid || cred->egid != p->cred->egid) {
         p->dumpable = 0;
+        p->personality &= ~PER_CLEAR_ON_SETID; /* Linux's bprm->per_clear */
+    }
+    p->personality &= ~READ_IMPLIES_EXEC; /* a 64-bit program (Linux's set_personality_64bit) */
     if (p == current())
         cred_install(cred);
     else {
@@ -137,11 +141,14 @@ static int exec_elf(struct proc *p, struct file *file, const char *head, size_t 
 /* Linux gives up after this many nested interpreters (ELOOP). */
 #define SCRIPT_DEPTH_MAX 4
 
-static int exec_file(struct proc *p, const char *file, const char *execfn, const char *const *argv, int argc,
+/* Runs t's program (an ELF file, or a script's interpreter, depth deep:
+ * then t holds the interpreter's path and execfn stays the script's). */
+static int exec_file(struct proc *p, const struct exec_target *t, const char *const *argv, int argc,
                      const char *const *envp, int envc, struct trap_frame *f, int depth)
 {
+    const char *execfn = t->execfn;
     struct file *prog;
-    int err = exec_open(p, file, &prog);
+    int err = exec_open(p, t->start, t->path, t->open_flags, &prog);
     if (err)
         return err;
     char *head = NULL;
@@ -167,13 +174,18 @@ static int exec_file(struct proc *p, const char *file, const char *execfn, const
     }
     kfree(head);
     file_put(prog);
+    if (t->path_inaccessible) {
+        kfree(line); /* the interpreter could not open the script (Linux's BINPRM_FLAGS_PATH_INACCESSIBLE) */
+        return -ENOENT;
+    }
     if (depth >= SCRIPT_DEPTH_MAX) {
         kfree(line);
         return -ELOOP;
     }
     /* execve(2), "Interpreter scripts": the interpreter gets its optional
-     * argument, then the script's path as execve was given it, then the
-     * original argv[1...] (argv[0] is dropped). */
+     * argument, then the script's path as execve was given it (execfn;
+     * for a nested script, its interpreter's path), then the original
+     * argv[1...] (argv[0] is dropped). */
     int skip = argc > 0 ? 1 : 0;
     int nargc = (arg ? 2 : 1) + 1 + argc - skip;
     const char **nargv = kmalloc(sizeof(char *) * (size_t)(nargc + 1));
@@ -185,11 +197,12 @@ static int exec_file(struct proc *p, const char *file, const char *execfn, const
     nargv[n++] = interp;
     if (arg)
         nargv[n++] = arg;
-    nargv[n++] = file;
+    nargv[n++] = depth ? t->path : execfn;
     for (int i = skip; i < argc; i++)
         nargv[n++] = argv[i];
     nargv[n] = NULL;
-    err = exec_file(p, interp, execfn, nargv, nargc, envp, envc, f, depth + 1);
+    struct exec_target it = {NULL, interp, 0, execfn, false};
+    err = exec_file(p, &it, nargv, nargc, envp, envc, f, depth + 1);
     kfree(nargv);
     kfree(line);
     return err;
@@ -198,5 +211,12 @@ static int exec_file(struct proc *p, const char *file, const char *execfn, const
 int exec_program(struct proc *p, const char *path, const char *const *argv, int argc, const char *const *envp,
                  int envc, struct trap_frame *f)
 {
-    return exec_file(p, path, path, argv, argc, envp, envc, f, 0);
+    struct exec_target t = {NULL, path, 0, path, false};
+    return exec_file(p, &t, argv, argc, envp, envc, f, 0);
+}
+
+int exec_program_at(struct proc *p, const struct exec_target *t, const char *const *argv, int argc,
+                    const char *const *envp, int envc, struct trap_frame *f)
+{
+    return exec_file(p, t, argv, argc, envp, envc, f, 0);
 }

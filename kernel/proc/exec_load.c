@@ -175,10 +175,10 @@ int exec_read_head(struct inode *inode, char **head, size_t *len)
 /* Opens the program at path for execve: a regular file the caller may
  * execute (root: one with an execute bit), on a mount that allows it
  * (EACCES otherwise, as Linux answers). Read permission is not needed. */
-int exec_open(struct proc *p, const char *path, struct file **out)
+int exec_open(struct proc *p, const struct path *start, const char *path, int open_flags, struct file **out)
 {
     struct file *f;
-    int err = vfs_open(&p->cwd, path, O_RDONLY | VFS_OPEN_EXEC, 0, &f);
+    int err = vfs_open(start ? start : &p->cwd, path, O_RDONLY | VFS_OPEN_EXEC | open_flags, 0, &f);
     if (err)
         return err;
     if (!inode_is_reg(f->inode) || !(f->inode->mode & 0111) || (f->path.mnt->flags & MS_NOEXEC)) {
@@ -215,7 +215,7 @@ static int interp_path(struct file *prog, const struct elf_image *img, char **ou
 static int load_interp(struct proc *p, struct mm *mm, const char *path, struct file **out, struct elf_image *iimg)
 {
     struct file *f;
-    int err = exec_open(p, path, &f);
+    int err = exec_open(p, NULL, path, 0, &f);
     if (err)
         return err;
     char *head;

@@ -24,10 +24,13 @@ struct exec_image {
     uint64_t sp;    /* the initial stack pointer (argc) */
 };
 
-/* Opens the program at path (from p's working directory) for execve: a
- * regular file with an execute bit, on a mount that allows it (EACCES
- * otherwise, as Linux answers), or what the open says (ENOENT...). */
-int exec_open(struct proc *p, const char *path, struct file **out);
+/* Opens the program at path (relative paths from start, or p's working
+ * directory when start is NULL; open_flags may add O_NOFOLLOW and
+ * VFS_OPEN_EMPTY, execveat's flags) for execve: a regular file with an
+ * execute bit, on a mount that allows it (EACCES otherwise, as Linux
+ * answers), or what the open says (ENOENT, ELOOP...). */
+struct path;
+int exec_open(struct proc *p, const struct path *start, const char *path, int open_flags, struct file **out);
 
 /* Reads the head of a program file (the ELF header and program headers,
  * or a "#!" line) into *head (kmalloc'd), its length in *len. */

@@ -368,6 +368,7 @@ struct proc *proc_fork(uint64_t child_rsp, uint64_t flags, int *err)
     c->nice = parent->nice;
     rlimit_inherit(c, parent);
     c->dumpable = parent->dumpable;
+    c->personality = parent->personality;
     c->no_new_privs = parent->no_new_privs;
     c->sig_blocked = parent->sig_blocked;
     c->sigaltstack_sp = parent->sigaltstack_sp;
@@ -520,6 +521,7 @@ void proc_single_thread(void)
         int pid = old->pid;
         old->pid = p->pid;
         p->pid = pid;
+        p->start_ns = old->start_ns; /* still the same process (pidfds name it by this) */
         p->leader = p;
         p->autoreap = false;
         p->group_live = 1;

@@ -119,6 +119,7 @@ struct proc {
     bool did_exec;       /* has called execve (setpgid from the parent then fails) */
     int pdeath_signal;   /* PR_SET_PDEATHSIG: sent when the parent exits */
     int dumpable;        /* PR_SET_DUMPABLE (no core files are written) */
+    uint32_t personality; /* personality(2): inherited by fork, kept by exec but for PER_CLEAR_ON_SETID */
     bool no_new_privs;
     uint64_t sigsuspend_saved; /* the mask to restore after sigsuspend */
     bool vfork_done;     /* set when a vfork child execs or exits */

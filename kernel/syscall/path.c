@@ -42,8 +42,7 @@ long dir_of(long dirfd, const char *path, struct path *out)
     return 0;
 }
 
-/* The path of the file open at fd (AT_EMPTY_PATH). */
-static long path_of_fd(long fd, struct path *out)
+long path_of_fd(long fd, struct path *out)
 {
     if ((int)fd == AT_FDCWD) {
         *out = current()->cwd;

@@ -16,6 +16,10 @@ long get_path(uint64_t upath, char **out);
  * working directory for AT_FDCWD or an absolute path, else the directory
  * open at dirfd (-EBADF, -ENOTDIR); -ENOENT for an empty path. */
 long dir_of(long dirfd, const char *path, struct path *out);
+/* The path of the file open at fd, referenced (AT_EMPTY_PATH): the
+ * working directory for AT_FDCWD; a pipe or other pathless file gets one
+ * made (pseudo_fs.h); -EBADF. */
+long path_of_fd(long fd, struct path *out);
 /* Resolves (dirfd, upath) to a referenced path. at_flags:
  * AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH (an empty path means dirfd itself:
  * any open file, a pipe's included). */

@@ -5,6 +5,8 @@
  * in place; a failed execve returns -errno to the intact caller.
  */
 #include "fs/namei.h"
+#include "fs/vfs.h"
+#include "lib/format.h"
 #include "lib/string.h"
 #include "mm/kmalloc.h"
 #include "mm/usercopy.h"
@@ -13,6 +15,7 @@
 #include "syscall/path.h"
 #include "syscall/syscall.h"
 #include "uapi/errno.h"
+#include "uapi/fcntl.h"
 
 /* A NULL-terminated user array of string pointers, copied into kernel
  * memory: vec[i] point into one block. Counted against *budget. */
@@ -98,28 +101,80 @@ static long strvec_copy(uint64_t uarray, struct strvec *v, uint64_t *budget)
     return 0;
 }
 
+/* Copies argv and envp, then runs t's program. */
+static long do_execve(const struct exec_target *t, uint64_t uargv, uint64_t uenvp)
+{
+    struct strvec argv, envp;
+    uint64_t budget = EXEC_ARG_MAX;
+    long err = strvec_copy(uargv, &argv, &budget);
+    if (err)
+        return err;
+    err = strvec_copy(uenvp, &envp, &budget);
+    if (!err) {
+        if (current()->leader->group_live > 1)
+            proc_single_thread(); /* execve ends the other threads first */
+        struct proc *p = current();
+        err = exec_program_at(p, t, argv.vec, argv.n, envp.vec, envp.n, proc_frame(p));
+        strvec_free(&envp);
+    }
+    strvec_free(&argv);
+    return err; /* 0: the dispatcher stores it in the new program's RAX */
+}
+
 long sys_execve(uint64_t upath, uint64_t uargv, uint64_t uenvp)
 {
     char *path;
     long err = get_path(upath, &path);
     if (err)
         return err;
-    struct strvec argv, envp;
-    uint64_t budget = EXEC_ARG_MAX;
-    err = strvec_copy(uargv, &argv, &budget);
+    struct exec_target t = {NULL, path, 0, path, false};
+    err = do_execve(&t, uargv, uenvp);
+    kfree(path);
+    return err;
+}
+
+/* execveat(2): the program at path from directory dirfd, or (empty path,
+ * AT_EMPTY_PATH) the file open at dirfd itself - an O_PATH descriptor
+ * will do, as on Linux; AT_SYMLINK_NOFOLLOW refuses a final symlink
+ * (ELOOP). A descriptor-relative program is named "/dev/fd/N[/path]"
+ * (AT_EXECFN, a script's argument), as Linux names it; a script cannot
+ * run from a close-on-exec descriptor, whose name dies with the exec
+ * (ENOENT). The arguments are copied before the program is opened (Linux
+ * opens first: a bad argv and a missing program give EFAULT here). */
+long sys_execveat(int dirfd, uint64_t upath, uint64_t uargv, uint64_t uenvp, int flags)
+{
+    char *path;
+    long err = get_path(upath, &path);
+    if (err)
+        return err;
+    struct path start;
+    if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+        err = -EINVAL;
+    else if (!path[0] && (flags & AT_EMPTY_PATH))
+        err = path_of_fd(dirfd, &start);
+    else
+        err = dir_of(dirfd, path, &start);
     if (err) {
         kfree(path);
         return err;
     }
-    err = strvec_copy(uenvp, &envp, &budget);
-    if (!err) {
-        if (current()->leader->group_live > 1)
-            proc_single_thread(); /* execve ends the other threads first */
-        struct proc *p = current();
-        err = exec_program(p, path, argv.vec, argv.n, envp.vec, envp.n, proc_frame(p));
-        strvec_free(&envp);
+    bool relative = path[0] != '/' && dirfd != AT_FDCWD;
+    char *name = relative ? kmalloc(PATH_MAX + 32) : path;
+    if (!name) {
+        path_put(&start);
+        kfree(path);
+        return -ENOMEM;
     }
-    strvec_free(&argv);
+    if (relative && path[0])
+        ksnprintf(name, PATH_MAX + 32, "/dev/fd/%d/%s", dirfd, path);
+    else if (relative)
+        ksnprintf(name, PATH_MAX + 32, "/dev/fd/%d", dirfd);
+    int open_flags = ((flags & AT_SYMLINK_NOFOLLOW) ? O_NOFOLLOW : 0) | ((flags & AT_EMPTY_PATH) ? VFS_OPEN_EMPTY : 0);
+    struct exec_target t = {&start, path, open_flags, name, relative && current()->fdt->cloexec[dirfd]};
+    err = do_execve(&t, uargv, uenvp);
+    path_put(&start);
+    if (name != path)
+        kfree(name);
     kfree(path);
-    return err; /* 0: the dispatcher stores it in the new program's RAX */
+    return err;
 }

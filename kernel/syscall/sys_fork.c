@@ -3,6 +3,7 @@
  * them, and the process-group calls a shell's job control needs.
  */
 #include "arch/x86_64/cpu.h"
+#include "fs/pidfd.h"
 #include "mm/usercopy.h"
 #include "mm/vm.h"
 #include "proc/cred.h"
@@ -55,7 +56,7 @@ long sys_clone(uint64_t flags, uint64_t newsp, uint64_t uparent_tid, uint64_t uc
     (void)tls; /* CLONE_SETTLS: proc_fork takes it from the frame */
     uint64_t known = CSIGNAL | CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_VFORK | CLONE_THREAD |
                      CLONE_SYSVSEM | CLONE_SETTLS | CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID | CLONE_CHILD_SETTID |
-                     CLONE_DETACHED;
+                     CLONE_DETACHED | CLONE_PIDFD;
     /* Namespaces, ptrace, CLONE_PARENT and the rest are not supported:
      * refused rather than run half right. CLONE_SYSVSEM has nothing to
      * share (no System V IPC). CLONE_FS without CLONE_THREAD copies. */
@@ -68,12 +69,30 @@ long sys_clone(uint64_t flags, uint64_t newsp, uint64_t uparent_tid, uint64_t uc
         return -EINVAL;
     if (!(flags & CLONE_THREAD) && (flags & CSIGNAL) != SIGCHLD && (flags & CSIGNAL) != 0)
         return -EINVAL;
+    /* CLONE_PIDFD: a pidfd of the child, stored where parent_tid points
+     * (so not with CLONE_PARENT_SETTID); not for threads, and
+     * CLONE_DETACHED is kept for later use by Linux. */
+    if ((flags & CLONE_PIDFD) && (flags & (CLONE_DETACHED | CLONE_THREAD | CLONE_PARENT_SETTID)))
+        return -EINVAL;
+    /* Where the pidfd goes must be writable before the child exists:
+     * Linux fails the whole clone then (EFAULT). */
+    int zero = 0;
+    if ((flags & CLONE_PIDFD) && copy_to_user(uparent_tid, &zero, sizeof zero))
+        return -EFAULT;
     bool vfork = flags & CLONE_VFORK;
     int err;
     struct proc *c = proc_fork(newsp, flags, &err);
     if (!c)
         return err;
     int pid = c->pid;
+    if (flags & CLONE_PIDFD) {
+        int fd = pidfd_create(c, 0);
+        if (fd < 0) {
+            proc_free(c); /* never ran: the clone fails as a whole (EMFILE) */
+            return fd;
+        }
+        (void)copy_to_user(uparent_tid, &fd, sizeof fd); /* checked writable above */
+    }
     /* Linux stores the tids before the child runs; a bad pointer there
      * is ignored, as Linux does for these (put_user errors unchecked). */
     if (flags & CLONE_PARENT_SETTID)
@@ -166,7 +185,7 @@ long sys_tkill(int tid, int sig)
  * (sigqueue(3) sets SI_QUEUE, our pid and uid, and the sigval). A caller
  * may not pretend to be the kernel or kill(2) - a code >= 0, or SI_TKILL -
  * to anyone but itself (Linux's do_rt_sigqueueinfo): EPERM. */
-static long queued_info(uint64_t uinfo, int target, struct ksiginfo *info)
+static long queued_info(uint64_t uinfo, int target, struct ksiginfo *info, int *signo)
 {
     struct {
         int32_t signo, errno_, code, pad;
@@ -176,6 +195,8 @@ static long queued_info(uint64_t uinfo, int target, struct ksiginfo *info)
     } u;
     if (copy_from_user(&u, uinfo, sizeof u))
         return -EFAULT;
+    if (signo)
+        *signo = u.signo;
     if ((u.code >= 0 || u.code == SI_TKILL) && target != current()->pid)
         return -EPERM;
     *info = (struct ksiginfo){.code = u.code, .pid = u.pid, .status = (int16_t)u.value, .uid = u.uid, .addr = u.value};
@@ -185,7 +206,7 @@ static long queued_info(uint64_t uinfo, int target, struct ksiginfo *info)
 long sys_rt_sigqueueinfo(int tgid, int sig, uint64_t uinfo)
 {
     struct ksiginfo info;
-    long err = queued_info(uinfo, tgid, &info);
+    long err = queued_info(uinfo, tgid, &info, NULL);
     if (err)
         return err;
     if (tgid <= 0)
@@ -198,10 +219,48 @@ long sys_rt_tgsigqueueinfo(int tgid, int tid, int sig, uint64_t uinfo)
     if (tgid <= 0 || tid <= 0)
         return -EINVAL;
     struct ksiginfo info;
-    long err = queued_info(uinfo, tid, &info);
+    long err = queued_info(uinfo, tid, &info, NULL);
     if (err)
         return err;
     return send_to_thread(tgid, tid, sig, &info);
+}
+
+/* pidfd_send_signal(2): kill(2) or rt_sigqueueinfo(2) (with uinfo) to
+ * the process a pidfd, or a /proc/PID directory, names. Linux's order
+ * (kernel/signal.c): flags, the descriptor, the siginfo (whose si_signo
+ * must be sig), then the process, the signal number and the permission.
+ * A zombie takes a permitted signal and ignores it, as on Linux. */
+long sys_pidfd_send_signal(int pidfd, int sig, uint64_t uinfo, uint32_t flags)
+{
+    if (flags)
+        return -EINVAL; /* PIDFD_SIGNAL_THREAD and the other scopes (Linux 6.9) are not supported */
+    struct file *f = fd_get(current(), pidfd);
+    if (!f)
+        return -EBADF;
+    struct proc *p;
+    long err = pidfd_proc(f, true, &p);
+    if (err == -EBADF)
+        return err;
+    struct ksiginfo info = from_self(SI_USER);
+    if (uinfo) {
+        int signo;
+        long e = queued_info(uinfo, p ? p->pid : 0, &info, &signo);
+        if (e == -EFAULT)
+            return e;
+        if (signo != sig)
+            return -EINVAL;
+        if (e)
+            return e;
+    }
+    if (err)
+        return err;
+    if (sig < 0 || sig >= NSIG)
+        return -EINVAL;
+    if (!signal_permitted(p, sig))
+        return -EPERM;
+    if (sig && !(p->state == PROC_ZOMBIE && p->group_live == 0))
+        signal_send_info(p, sig, &info);
+    return 0;
 }
 
 long sys_setpgid(int pid, int pgid)

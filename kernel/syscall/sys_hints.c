@@ -11,6 +11,7 @@
 #include "proc/proc.h"
 #include "syscall/syscall.h"
 #include "uapi/errno.h"
+#include "uapi/personality.h"
 #include "uapi/fcntl.h"
 
 
@@ -93,12 +94,19 @@ long sys_mlockall(int flags)
 
 long sys_munlockall(void) { return 0; }
 
-#define PER_LINUX 0
-#define PER_QUERY 0xffffffffu
-
-/* The only execution domain is PER_LINUX: the query and setting it
- * answer it (the previous one); any other is EINVAL. */
-long sys_personality(uint32_t persona) { return persona == PER_QUERY || persona == PER_LINUX ? PER_LINUX : -EINVAL; }
+/* personality(2): any value is kept, as Linux keeps it, and the previous
+ * one returned; 0xffffffff only asks. What acts on it: uname (PER_LINUX32
+ * reports i686, UNAME26 a 2.6 release: sys_proc.c) and exec, which clears
+ * PER_CLEAR_ON_SETID when ids change. Other flags (ADDR_NO_RANDOMIZE,
+ * STICKY_TIMEOUTS...) are kept and reported without effect. */
+long sys_personality(uint32_t persona)
+{
+    struct proc *p = current();
+    uint32_t old = p->personality;
+    if (persona != PER_QUERY)
+        p->personality = persona;
+    return (int)old;
+}
 
 /* readahead(2): a hint; the page cache holds every page already. EBADF
  * for a bad descriptor or one not open for reading, EINVAL for a file

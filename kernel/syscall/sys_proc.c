@@ -14,7 +14,9 @@
 #include "proc/rlimit.h"
 #include "proc/sched.h"
 #include "syscall/syscall.h"
+#include "lib/format.h"
 #include "uapi/errno.h"
+#include "uapi/personality.h"
 #include "uapi/prctl.h"
 #include "uapi/utsname.h"
 #include "version.h"
@@ -64,10 +66,34 @@ long sys_arch_prctl(int code, uint64_t addr)
     }
 }
 
+/* UNAME26's release (Linux's override_release): "2.6.(60 + minor)"
+ * followed by what comes after the version numbers ("6.1.0-tinyos" ->
+ * "2.6.61-tinyos"), for old programs that parse "2.6". */
+static void uname26(char *release)
+{
+    const char *s = release, *rest = release;
+    unsigned minor = 0;
+    while (*s && *s != '.')
+        s++;
+    for (s += *s == '.'; *s >= '0' && *s <= '9'; s++)
+        minor = minor * 10 + (unsigned)(*s - '0');
+    for (int dots = 0; *rest && (*rest == '.' || (*rest >= '0' && *rest <= '9')); rest++)
+        if (*rest == '.' && ++dots >= 3)
+            break;
+    char buf[UTS_LEN];
+    ksnprintf(buf, sizeof buf, "2.6.%u%s", 60 + minor, rest);
+    memcpy(release, buf, UTS_LEN);
+}
+
 long sys_uname(uint64_t ubuf)
 {
     struct linux_utsname u;
     uts_get(&u);
+    uint32_t pers = current()->personality;
+    if ((pers & PER_MASK) == PER_LINUX32) /* Linux's override_architecture */
+        memcpy(u.machine, "i686", 5);
+    if (pers & UNAME26)
+        uname26(u.release);
     return copy_to_user(ubuf, &u, sizeof u);
 }
 

@@ -5,6 +5,8 @@
  * answer (a wait(2) status word vs. a siginfo_t).
  */
 #include "arch/x86_64/cpu.h"
+#include "fs/file.h"
+#include "fs/pidfd.h"
 #include "mm/usercopy.h"
 #include "proc/cred.h"
 #include "proc/proc.h"
@@ -13,6 +15,7 @@
 #include "proc/wait.h"
 #include "syscall/syscall.h"
 #include "uapi/errno.h"
+#include "uapi/fcntl.h"
 #include "uapi/signal.h"
 
 /* Options (include/uapi/linux/wait.h). */
@@ -30,6 +33,7 @@
 #define P_ALL 0
 #define P_PID 1
 #define P_PGID 2
+#define P_PIDFD 3
 
 #define CLD_DUMPED 3
 #define RUSAGE_SIZE 144 /* struct rusage: no accounting yet, zeros */
@@ -180,6 +184,7 @@ long sys_waitid(int idtype, int id, uint64_t uinfo, int options, uint64_t urusag
     if (!(options & (WEXITED | WSTOPPED | WCONTINUED)))
         return -EINVAL;
     struct wait_sel sel;
+    bool nonblock = false;
     switch (idtype) {
     case P_ALL:
         sel = (struct wait_sel){SEL_ALL, 0};
@@ -194,13 +199,31 @@ long sys_waitid(int idtype, int id, uint64_t uinfo, int options, uint64_t urusag
             return -EINVAL;
         sel = (struct wait_sel){SEL_PGID, id ? id : current()->pgid}; /* 0: ours (Linux 5.4) */
         break;
+    case P_PIDFD: {
+        /* The child a pidfd names (a pid number reused since is not it);
+         * an O_NONBLOCK pidfd makes the wait WNOHANG, answering EAGAIN
+         * when the caller did not ask for WNOHANG itself (Linux 5.10). */
+        if (id < 0)
+            return -EINVAL;
+        struct file *f = fd_get(current(), id);
+        if (!f || !pidfd_is(f))
+            return -EBADF;
+        struct proc *p;
+        if (pidfd_proc(f, false, &p))
+            return -ECHILD; /* reaped already */
+        sel = (struct wait_sel){SEL_PID, p->pid};
+        nonblock = f->flags & O_NONBLOCK;
+        break;
+    }
     default:
-        return -EINVAL; /* P_PIDFD too: there are no pidfds */
+        return -EINVAL;
     }
     struct wait_event ev = {0, 0, 0};
-    long r = wait_child(sel, options, &ev);
+    long r = wait_child(sel, nonblock ? options | WNOHANG : options, &ev);
     if (r < 0)
         return r;
+    if (r == 0 && nonblock && !(options & WNOHANG))
+        return -EAGAIN;
     /* WNOHANG with nothing to report still writes the siginfo, all
      * zeros (si_pid 0 tells the caller), as Linux does. */
     struct waitid_info si = {0};

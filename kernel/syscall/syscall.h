@@ -165,6 +165,7 @@ long sys_capset(uint64_t uhdr, uint64_t udata);
 
 /* sys_exec.c */
 long sys_execve(uint64_t upath, uint64_t uargv, uint64_t uenvp);
+long sys_execveat(int dirfd, uint64_t upath, uint64_t uargv, uint64_t uenvp, int flags);
 
 /* sys_info.c */
 long sys_sysinfo(uint64_t uinfo);
@@ -179,6 +180,12 @@ long sys_rt_tgsigqueueinfo(int tgid, int tid, int sig, uint64_t uinfo);
 /* sys_wait.c */
 long sys_wait4(int pid, uint64_t ustatus, int options, uint64_t urusage);
 long sys_waitid(int idtype, int id, uint64_t uinfo, int options, uint64_t urusage);
+long sys_pidfd_send_signal(int pidfd, int sig, uint64_t uinfo, uint32_t flags);
+
+/* sys_pidfd.c */
+long sys_pidfd_open(int pid, uint32_t flags);
+long sys_pidfd_getfd(int pidfd, int targetfd, uint32_t flags);
+long sys_kcmp(int pid1, int pid2, int type, uint64_t idx1, uint64_t idx2);
 long sys_kill(int pid, int sig);
 long sys_tkill(int tid, int sig);
 long sys_tgkill(int tgid, int tid, int sig);

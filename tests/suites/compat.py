@@ -50,3 +50,15 @@ USER_TESTS += [
 USER_TESTS += [
     dict(name="users-permissions-setuid", prog="cred_test", status=0, differential=True),
 ]
+
+USER_TESTS += [
+    dict(name="pidfd-open-signal-getfd-kcmp", prog="pidfd_test", status=0, differential=True),
+]
+
+USER_TESTS += [
+    dict(name="execveat", prog="execveat_test", status=0, differential=True),
+]
+
+USER_TESTS += [
+    dict(name="personality", prog="personality_test", status=0, differential=True),
+]
