@@ -2,6 +2,7 @@
 #include "fs/procfs_sysctl.h"
 
 #include "ipc/ipc.h"
+#include "ipc/mqueue.h"
 #include "lib/format.h"
 #include "lib/string.h"
 #include "mm/pmm.h"
@@ -114,12 +115,13 @@ static long w_drop_caches(const char *buf, size_t n)
     return (long)n;
 }
 
-enum { KERNEL, VM, FS, N_DIRS };
+enum { KERNEL, VM, FS, MQUEUE, N_DIRS };
 
 const struct sysctl_entry sysctl_entries[] = {
     [KERNEL] = {"kernel", -1, DIR, NULL, NULL},
     [VM] = {"vm", -1, DIR, NULL, NULL},
     [FS] = {"fs", -1, DIR, NULL, NULL},
+    [MQUEUE] = {"mqueue", FS, DIR, NULL, NULL},
     {"pid_max", KERNEL, RW, r_pid_max, w_pid_max},
     {"threads-max", KERNEL, RO, r_threads_max, NULL},
     {"tainted", KERNEL, RO, r_zero, NULL},
@@ -159,6 +161,12 @@ const struct sysctl_entry sysctl_entries[] = {
     {"protected_symlinks", FS, RO, r_zero, NULL},
     {"protected_hardlinks", FS, RO, r_zero, NULL},
     {"suid_dumpable", FS, RO, r_zero, NULL},
+    /* POSIX message queues' limits (ipc/ipc_sysctl.c). */
+    {"queues_max", MQUEUE, RW, mq_read_queues_max, mq_write_queues_max},
+    {"msg_max", MQUEUE, RW, mq_read_msg_max, mq_write_msg_max},
+    {"msgsize_max", MQUEUE, RW, mq_read_msgsize_max, mq_write_msgsize_max},
+    {"msg_default", MQUEUE, RW, mq_read_msg_default, mq_write_msg_default},
+    {"msgsize_default", MQUEUE, RW, mq_read_msgsize_default, mq_write_msgsize_default},
 };
 
 const int sysctl_count = (int)(sizeof sysctl_entries / sizeof sysctl_entries[0]);
