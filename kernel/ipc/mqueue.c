@@ -347,7 +347,7 @@ unsigned mqueue_poll(const struct mqueue *q)
 long mqueue_show(const struct mqueue *q, char *buf, size_t size)
 {
     bool reg = q->notify_owner != 0;
-    return ksnprintf(buf, size, "QSIZE:%-10lu NOTIFY:%-5d SIGNO:%-5d NOTIFY_PID:%d\n", q->qsize,
+    return ksnprintf(buf, size, "QSIZE:%-10lu NOTIFY:%-5d SIGNO:%-5d NOTIFY_PID:%-6d\n", q->qsize,
                      reg ? q->notify.sigev_notify : 0,
                      reg && q->notify.sigev_notify == SIGEV_SIGNAL ? q->notify.sigev_signo : 0, q->notify_owner);
 }

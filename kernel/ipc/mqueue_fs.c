@@ -179,7 +179,11 @@ void mqueue_fs_init(void)
         sb_put(sb);
         return;
     }
-    /* Never in the mount table: only what its files' paths hold. */
+    /* Never in the mount table: only what its files' paths hold. It
+     * counts as a mount of the superblock (and takes sb_new's
+     * reference), so unmounting the last `mount -t mqueue` never prunes
+     * the queues away. */
+    sb_activate(sb);
     mq_sb = sb;
     mq_mnt = (struct mount){.sb = sb, .root = sb->root, .parent = &mq_mnt, .mountpoint = sb->root, .refs = 1,
                             .source = "mqueue"};
