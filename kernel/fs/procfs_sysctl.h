@@ -2,7 +2,8 @@
  * procfs_sysctl.h - /proc/sys: the kernel's tunables as files, Linux's
  * names and formats (one value and a newline; several separated by
  * tabs). Reading gives the value now; writing one that can change
- * (pid_max, hostname, domainname, drop_caches, the System V IPC limits)
+ * (pid_max, hostname, domainname, drop_caches, the System V IPC limits,
+ * fs/mqueue's)
  * sets it, and the rest are read-only (0444): they report how Tiny OS
  * works (no ASLR yet, overcommit, 256 descriptors a process ...).
  * procfs.c makes the files from this table.
