@@ -280,4 +280,12 @@
 #define SYS_msgctl 71
 #define SYS_semtimedop 220
 
+/* POSIX message queues */
+#define SYS_mq_open 240
+#define SYS_mq_unlink 241
+#define SYS_mq_timedsend 242
+#define SYS_mq_timedreceive 243
+#define SYS_mq_notify 244
+#define SYS_mq_getsetattr 245
+
 #endif

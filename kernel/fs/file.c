@@ -64,6 +64,8 @@ struct file *file_open(const struct path *path, uint32_t flags, int *err)
 
 void file_close(struct file *f)
 {
+    if (f->ops && f->ops->flush)
+        f->ops->flush(f);
     lock_close(f);
     if (fsnotify_marks_total)
         dnotify_close(f); /* Linux's dnotify_flush */

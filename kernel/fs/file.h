@@ -56,6 +56,10 @@ struct file_ops {
     int (*mmap)(struct file *f, struct vma_file *m);
     /* Writes the file's data to its device (fsync). NULL: nothing to do. */
     int (*fsync)(struct file *f);
+    /* Called when a descriptor of the file is closed (close, dup2 over
+     * it, close-on-exec, exit), before its reference goes: Linux's
+     * f_op->flush (a message queue drops the closer's mq_notify). */
+    void (*flush)(struct file *f);
     /* Called when the last reference to the open file goes. */
     void (*release)(struct file *f);
     /* The data side of sendfile, splice and copy_file_range (Linux's

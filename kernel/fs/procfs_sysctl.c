@@ -5,6 +5,7 @@
 #include "fs/lease.h"
 #include "fs/pipe.h"
 #include "ipc/ipc.h"
+#include "ipc/mqueue.h"
 #include "lib/format.h"
 #include "lib/string.h"
 #include "mm/pmm.h"
@@ -155,13 +156,14 @@ static long w_in_watches(const char *buf, size_t n) { return set_int(&inotify_ma
 static long r_in_events(int pid, char *b, size_t s) { (void)pid; return number(b, s, inotify_max_queued_events); }
 static long w_in_events(const char *buf, size_t n) { return set_int(&inotify_max_queued_events, buf, n); }
 
-enum { KERNEL, VM, FS, INOTIFY, N_DIRS };
+enum { KERNEL, VM, FS, INOTIFY, MQUEUE, N_DIRS };
 
 const struct sysctl_entry sysctl_entries[] = {
     [KERNEL] = {"kernel", -1, DIR, NULL, NULL},
     [VM] = {"vm", -1, DIR, NULL, NULL},
     [FS] = {"fs", -1, DIR, NULL, NULL},
     [INOTIFY] = {"inotify", FS, DIR, NULL, NULL},
+    [MQUEUE] = {"mqueue", FS, DIR, NULL, NULL},
     {"pid_max", KERNEL, RW, r_pid_max, w_pid_max},
     {"threads-max", KERNEL, RO, r_threads_max, NULL},
     {"tainted", KERNEL, RO, r_zero, NULL},
@@ -207,6 +209,12 @@ const struct sysctl_entry sysctl_entries[] = {
     {"max_user_instances", INOTIFY, RW, r_in_instances, w_in_instances},
     {"max_user_watches", INOTIFY, RW, r_in_watches, w_in_watches},
     {"max_queued_events", INOTIFY, RW, r_in_events, w_in_events},
+    /* POSIX message queues' limits (ipc/ipc_sysctl.c). */
+    {"queues_max", MQUEUE, RW, mq_read_queues_max, mq_write_queues_max},
+    {"msg_max", MQUEUE, RW, mq_read_msg_max, mq_write_msg_max},
+    {"msgsize_max", MQUEUE, RW, mq_read_msgsize_max, mq_write_msgsize_max},
+    {"msg_default", MQUEUE, RW, mq_read_msg_default, mq_write_msg_default},
+    {"msgsize_default", MQUEUE, RW, mq_read_msgsize_default, mq_write_msgsize_default},
 };
 
 const int sysctl_count = (int)(sizeof sysctl_entries / sizeof sysctl_entries[0]);

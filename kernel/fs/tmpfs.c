@@ -26,7 +26,7 @@
 #define DIRENT_SIZE 20
 
 static const struct inode_ops dir_iops, file_iops;
-static const struct file_ops file_fops, dir_fops;
+static const struct file_ops file_fops;
 
 /* Sockets bound to a path are files nobody can open. */
 static int socket_open(struct file *f)
@@ -54,7 +54,7 @@ static struct inode *new_inode(struct super_block *sb, const struct inode *dir, 
     switch (mode & S_IFMT) {
     case S_IFDIR:
         n->ops = &dir_iops;
-        n->fops = &dir_fops;
+        n->fops = &tmpfs_dir_fops;
         n->size = 2 * DIRENT_SIZE;
         break;
     case S_IFREG:
@@ -295,7 +295,7 @@ static int dir_iterate(struct file *f, struct dir_context *ctx)
     }
 }
 
-static const struct file_ops dir_fops = {.read = dir_read, .lseek = dir_lseek, .iterate = dir_iterate};
+const struct file_ops tmpfs_dir_fops = {.read = dir_read, .lseek = dir_lseek, .iterate = dir_iterate};
 
 struct inode *tmpfs_new_file(struct super_block *sb, uint32_t perm)
 {

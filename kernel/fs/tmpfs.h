@@ -19,6 +19,12 @@ struct file;
 struct inode;
 struct super_block;
 
+/* The operations of a directory whose entries all live in the dentry
+ * cache (Linux's simple_dir_operations): getdents lists ".", ".." and the
+ * cached children. The mqueue file system's root uses them too. */
+struct file_ops;
+extern const struct file_ops tmpfs_dir_fops;
+
 /* Registers tmpfs and rootfs with the VFS. */
 void tmpfs_init(void);
 

@@ -1,6 +1,8 @@
 /* ipc.c - System V IPC's place in a process's life (see ipc.h). */
 #include "ipc/ipc.h"
 
+#include "ipc/mqueue.h"
+
 #include "proc/proc.h"
 
 /* The last thread of a process ended: its SEM_UNDO adjustments apply
@@ -12,4 +14,8 @@ static void process_exit(struct proc *leader)
     shm_exit(leader->tgid);
 }
 
-void ipc_init(void) { proc_set_exit_hook(process_exit); }
+void ipc_init(void)
+{
+    proc_set_exit_hook(process_exit);
+    mqueue_fs_init(); /* POSIX message queues' file system (mqueue.h) */
+}

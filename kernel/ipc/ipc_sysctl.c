@@ -11,10 +11,15 @@
  * numbers past those a file holds are ignored; the "*mni" counts stop at
  * IPCMNI (32768), shm_rmid_forced at 1, the rest at INT_MAX (ULONG_MAX
  * for shmmax and shmall).
+ *
+ * Also the POSIX message queue limits of /proc/sys/fs/mqueue (Linux's
+ * ipc/mq_sysctl.c): queues_max (any int), msg_max and msg_default
+ * (1..65536), msgsize_max and msgsize_default (128..16 MiB).
  */
 #include "ipc/ipc.h"
 
 #include "ipc/ipc_ids.h"
+#include "ipc/mqueue.h"
 #include "lib/format.h"
 #include "uapi/errno.h"
 
@@ -55,15 +60,17 @@ static int parse_numbers(const char *buf, size_t n, uint64_t *v, int max)
     }
 }
 
-/* One number in [0, max] into *out: n (bytes taken) or -EINVAL. */
-static long write_int(const char *buf, size_t n, int *out, int max)
+/* One number in [min, max] into *out: n (bytes taken) or -EINVAL. */
+static long write_int_range(const char *buf, size_t n, int *out, int min, int max)
 {
     uint64_t v;
-    if (parse_numbers(buf, n, &v, 1) < 0 || v > (uint64_t)max)
+    if (parse_numbers(buf, n, &v, 1) < 0 || v < (uint64_t)min || v > (uint64_t)max)
         return -EINVAL;
     *out = (int)v;
     return (long)n;
 }
+
+static long write_int(const char *buf, size_t n, int *out, int max) { return write_int_range(buf, n, out, 0, max); }
 
 static long write_ulong(const char *buf, size_t n, uint64_t *out)
 {
@@ -132,3 +139,27 @@ long ipc_read_sem_next_id(int pid, char *b, size_t s) { (void)pid; return ksnpri
 long ipc_write_sem_next_id(const char *b, size_t n) { return write_int(b, n, &sem_ids.next_id, INT32_MAX); }
 long ipc_read_msg_next_id(int pid, char *b, size_t s) { (void)pid; return ksnprintf(b, s, "%d\n", msg_ids.next_id); }
 long ipc_write_msg_next_id(const char *b, size_t n) { return write_int(b, n, &msg_ids.next_id, INT32_MAX); }
+
+long mq_read_queues_max(int pid, char *b, size_t s) { (void)pid; return ksnprintf(b, s, "%d\n", mq_limits.queues_max); }
+long mq_write_queues_max(const char *b, size_t n) { return write_int(b, n, &mq_limits.queues_max, INT32_MAX); }
+long mq_read_msg_max(int pid, char *b, size_t s) { (void)pid; return ksnprintf(b, s, "%d\n", mq_limits.msg_max); }
+long mq_write_msg_max(const char *b, size_t n) { return write_int_range(b, n, &mq_limits.msg_max, MQ_MIN_MSGMAX, MQ_HARD_MSGMAX); }
+long mq_read_msgsize_max(int pid, char *b, size_t s) { (void)pid; return ksnprintf(b, s, "%d\n", mq_limits.msgsize_max); }
+long mq_write_msgsize_max(const char *b, size_t n)
+{
+    return write_int_range(b, n, &mq_limits.msgsize_max, MQ_MIN_MSGSIZEMAX, MQ_HARD_MSGSIZEMAX);
+}
+long mq_read_msg_default(int pid, char *b, size_t s) { (void)pid; return ksnprintf(b, s, "%d\n", mq_limits.msg_default); }
+long mq_write_msg_default(const char *b, size_t n)
+{
+    return write_int_range(b, n, &mq_limits.msg_default, MQ_MIN_MSGMAX, MQ_HARD_MSGMAX);
+}
+long mq_read_msgsize_default(int pid, char *b, size_t s)
+{
+    (void)pid;
+    return ksnprintf(b, s, "%d\n", mq_limits.msgsize_default);
+}
+long mq_write_msgsize_default(const char *b, size_t n)
+{
+    return write_int_range(b, n, &mq_limits.msgsize_default, MQ_MIN_MSGSIZEMAX, MQ_HARD_MSGSIZEMAX);
+}

@@ -1,9 +1,8 @@
 /*
  * msg.c - System V message queues, as Linux's ipc/msg.c.
  *
- * A message is kept in page-sized pieces (a header piece and a chain of
- * segments, Linux's msg_msg and msg_msgseg), so a large msgmax never
- * needs contiguous memory. A sender hands its message straight to the
+ * A message is kept in page-sized pieces (msgutil.h), so a large msgmax
+ * never needs contiguous memory. A sender hands its message straight to the
  * oldest waiting receiver that wants it (Linux's pipelined_send), so a
  * message a receiver waits for never sits in the queue; a receiver whose
  * buffer is too small for it gets E2BIG instead. Waiters - receivers
@@ -17,6 +16,7 @@
 #include "arch/x86_64/layout.h"
 #include "ipc/ipc.h"
 #include "ipc/ipc_ids.h"
+#include "ipc/msgutil.h"
 #include "lib/format.h"
 #include "lib/list.h"
 #include "lib/string.h"
@@ -26,22 +26,6 @@
 #include "proc/signal.h"
 #include "proc/wait.h"
 #include "uapi/errno.h"
-
-struct msg_seg {
-    struct msg_seg *next;
-    char data[];
-};
-
-struct msg {
-    struct list_head link; /* in the queue's messages */
-    long type;
-    size_t size;
-    struct msg_seg *next; /* the text past the first piece */
-    char data[];
-};
-
-#define FIRST_BYTES (PAGE_SIZE - sizeof(struct msg))
-#define SEG_BYTES (PAGE_SIZE - sizeof(struct msg_seg))
 
 struct msg_queue {
     struct kern_ipc_perm perm;
@@ -77,80 +61,6 @@ struct ipc_ids msg_ids = IPC_IDS_INIT;
 static uint64_t msg_hdrs, msg_bytes; /* messages and bytes in all queues (MSG_INFO) */
 
 static struct msg_queue *queue_of(struct kern_ipc_perm *p) { return (struct msg_queue *)p; }
-
-/* --- messages ---------------------------------------------------------- */
-
-static void free_msg(struct msg *m)
-{
-    for (struct msg_seg *s = m->next, *next; s; s = next) {
-        next = s->next;
-        kfree(s);
-    }
-    kfree(m);
-}
-
-/* Allocates a message of size bytes and fills it from user memory utext
- * (or from another message, src). NULL with *err = -ENOMEM or -EFAULT. */
-static struct msg *load_msg(uint64_t utext, const struct msg *src, size_t size, int *err)
-{
-    size_t first = size < FIRST_BYTES ? size : FIRST_BYTES;
-    struct msg *m = kmalloc(sizeof *m + first);
-    if (!m) {
-        *err = -ENOMEM;
-        return NULL;
-    }
-    m->size = size;
-    m->next = NULL;
-    list_init(&m->link);
-    struct msg_seg **tail = &m->next;
-    for (size_t left = size - first; left;) {
-        size_t k = left < SEG_BYTES ? left : SEG_BYTES;
-        struct msg_seg *s = kmalloc(sizeof *s + k);
-        if (!s) {
-            free_msg(m);
-            *err = -ENOMEM;
-            return NULL;
-        }
-        s->next = NULL;
-        *tail = s;
-        tail = &s->next;
-        left -= k;
-    }
-    /* Piece by piece, in the same order as the source's pieces. */
-    const struct msg_seg *from = src ? src->next : NULL;
-    struct msg_seg *to = m->next;
-    if (src ? (memcpy(m->data, src->data, first), false) : copy_from_user(m->data, utext, first) != 0)
-        goto fault;
-    for (size_t done = first; done < size; done += SEG_BYTES, to = to->next) {
-        size_t k = size - done < SEG_BYTES ? size - done : SEG_BYTES;
-        if (src) {
-            memcpy(to->data, from->data, k);
-            from = from->next;
-        } else if (copy_from_user(to->data, utext + done, k)) {
-            goto fault;
-        }
-    }
-    return m;
-fault:
-    free_msg(m);
-    *err = -EFAULT;
-    return NULL;
-}
-
-/* Copies the first n bytes of m's text to user memory: 0 or -EFAULT. */
-static int store_msg(uint64_t udst, const struct msg *m, size_t n)
-{
-    size_t first = n < FIRST_BYTES ? n : FIRST_BYTES;
-    if (copy_to_user(udst, m->data, first))
-        return -EFAULT;
-    const struct msg_seg *s = m->next;
-    for (size_t done = first; done < n; done += SEG_BYTES, s = s->next) {
-        size_t k = n - done < SEG_BYTES ? n - done : SEG_BYTES;
-        if (copy_to_user(udst + done, s->data, k))
-            return -EFAULT;
-    }
-    return 0;
-}
 
 static bool matches(const struct msg *m, long type, enum search mode)
 {

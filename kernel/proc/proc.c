@@ -248,6 +248,14 @@ int fd_install(struct proc *p, int fd, struct file *f, bool cloexec)
     return fd;
 }
 
+bool fd_available(const struct proc *p)
+{
+    int fd = 0;
+    while (fd < p->fdt->nused && p->fdt->fd[fd])
+        fd++;
+    return fd < fd_limit(p);
+}
+
 struct file *fd_get(struct proc *p, int fd)
 {
     if (fd < 0 || fd >= NOFILE)

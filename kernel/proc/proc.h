@@ -254,6 +254,10 @@ int fd_install(struct proc *p, int fd, struct file *f, bool cloexec);
 /* One past the highest descriptor p may use: the table size or its
  * RLIMIT_NOFILE soft limit, whichever is lower. */
 int fd_limit(const struct proc *p);
+/* Is a descriptor free below the limit? Calls that must fail with EMFILE
+ * before doing anything else (mq_open, as Linux's get_unused_fd_flags
+ * comes first) ask, then fd_install. */
+bool fd_available(const struct proc *p);
 /* The open file behind fd, or NULL. */
 struct file *fd_get(struct proc *p, int fd);
 

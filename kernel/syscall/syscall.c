@@ -307,6 +307,12 @@ const syscall_fn syscall_table[SYSCALL_TABLE_SIZE] = {
     ENTRY(SYS_msgsnd, sys_msgsnd),
     ENTRY(SYS_msgrcv, sys_msgrcv),
     ENTRY(SYS_msgctl, sys_msgctl),
+    ENTRY(SYS_mq_open, sys_mq_open),
+    ENTRY(SYS_mq_unlink, sys_mq_unlink),
+    ENTRY(SYS_mq_timedsend, sys_mq_timedsend),
+    ENTRY(SYS_mq_timedreceive, sys_mq_timedreceive),
+    ENTRY(SYS_mq_notify, sys_mq_notify),
+    ENTRY(SYS_mq_getsetattr, sys_mq_getsetattr),
 };
 #pragma GCC diagnostic pop
 

@@ -288,6 +288,14 @@ long sys_msgsnd(int id, uint64_t umsg, size_t size, int flg);
 long sys_msgrcv(int id, uint64_t umsg, size_t size, long type, int flg);
 long sys_msgctl(int id, int cmd, uint64_t ubuf);
 
+/* sys_mqueue.c */
+long sys_mq_open(uint64_t uname, int oflag, uint32_t mode, uint64_t uattr);
+long sys_mq_unlink(uint64_t uname);
+long sys_mq_timedsend(int fd, uint64_t umsg, size_t len, uint32_t prio, uint64_t utimeout);
+long sys_mq_timedreceive(int fd, uint64_t umsg, size_t len, uint64_t uprio, uint64_t utimeout);
+long sys_mq_notify(int fd, uint64_t uevent);
+long sys_mq_getsetattr(int fd, uint64_t unew, uint64_t uold);
+
 /* sys_time.c */
 /* Reads and checks a struct timespec (tv_sec >= 0, 0 <= tv_nsec < 1e9):
  * its value in ns (huge values clipped to INT64_MAX), -EFAULT or -EINVAL. */

@@ -1,4 +1,5 @@
-"""System V IPC: shared memory, semaphores, message queues (kernel/ipc).
+"""System V IPC: shared memory, semaphores, message queues, and POSIX
+message queues (kernel/ipc).
 Each program runs differentially (Linux is the oracle; it removes every
 object it makes, so host runs leave nothing behind), and once more with
 "strict" on Tiny OS alone: exact free-memory accounting after many
@@ -12,4 +13,6 @@ USER_TESTS = [
     dict(name="sysv-sem-strict", prog="sysv_sem_test", args=["strict"], status=0, timeout=60),
     dict(name="sysv-msg", prog="sysv_msg_test", status=0, differential=True),
     dict(name="sysv-msg-strict", prog="sysv_msg_test", args=["strict"], status=0, timeout=60),
+    dict(name="posix-mq", prog="posix_mq_test", status=0, differential=True),
+    dict(name="posix-mq-strict", prog="posix_mq_test", args=["strict"], status=0, timeout=60),
 ]
