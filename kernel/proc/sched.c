@@ -33,6 +33,8 @@ static void tick(void)
         if (sched_charge_tick(cur, ++slice_ticks))
             need_resched = true;
     }
+    if (sched_period_tick() && cur)
+        need_resched = true; /* real-time threads may run again */
     /* Timed sleepers check their deadline each tick (sleep_until_ns). */
     uint64_t now = clock_monotonic_ns();
     for (int i = 0; i < proc_slots_used; i++) {

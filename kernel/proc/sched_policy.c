@@ -79,9 +79,6 @@ void sched_enqueue(struct proc *p, bool head)
 bool sched_charge_tick(struct proc *cur, uint64_t ran)
 {
     bool over = false;
-    /* The real-time budget window runs whoever is on the CPU. */
-    if (++rt_window_ticks >= RT_PERIOD_TICKS)
-        rt_window_ticks = rt_used_ticks = 0;
     switch (class_of(cur)) {
     case CLASS_DL:
         cur->se.dl_budget -= (int64_t)SCHED_TICK_NS;
@@ -103,6 +100,16 @@ bool sched_charge_tick(struct proc *cur, uint64_t ran)
     if (over)
         sched_turn_over = true;
     return over;
+}
+
+bool sched_period_tick(void)
+{
+    /* The real-time window runs whoever is on the CPU, idle included. */
+    if (++rt_window_ticks < RT_PERIOD_TICKS)
+        return false;
+    bool was_throttled = rt_used_ticks >= RT_RUNTIME_TICKS;
+    rt_window_ticks = rt_used_ticks = 0;
+    return was_throttled;
 }
 
 bool sched_replenish(struct proc *p, uint64_t now)

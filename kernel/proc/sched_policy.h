@@ -67,6 +67,9 @@ void sched_enqueue(struct proc *p, bool head);
  * picked: true when its turn is over (slice, RR quantum, real-time or
  * deadline budget). */
 bool sched_charge_tick(struct proc *cur, uint64_t ran);
+/* Every tick, running or idle: true when real-time threads were
+ * throttled and may run again. */
+bool sched_period_tick(void);
 /* Per tick for every thread: a throttled DEADLINE thread whose next
  * period began gets its runtime back (true: it became runnable). */
 bool sched_replenish(struct proc *p, uint64_t now);

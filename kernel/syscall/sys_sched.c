@@ -169,6 +169,12 @@ static long set_scheduler(struct proc *p, const struct sched_attr *a)
      * many Linux builds) does not have. */
     if (a->sched_flags & SCHED_FLAG_UTIL_CLAMP)
         return -EOPNOTSUPP;
+    /* KEEP_PARAMS (sched_setattr) changes only the reset-on-fork flag:
+     * Linux then leaves the policy as it is too. */
+    if (a->sched_flags & SCHED_FLAG_KEEP_PARAMS) {
+        p->se.reset_on_fork = reset_on_fork;
+        return 0;
+    }
     if (policy == SCHED_DEADLINE) {
         /* Admission control: all deadline threads together may claim at
          * most 95% of the CPU (Linux's sched_dl_overflow). */
