@@ -223,6 +223,9 @@
 #define SYS_sched_getscheduler 145
 #define SYS_sched_get_priority_max 146
 #define SYS_sched_get_priority_min 147
+#define SYS_sched_rr_get_interval 148
+#define SYS_sched_setattr 314
+#define SYS_sched_getattr 315
 #define SYS_mlock 149
 #define SYS_munlock 150
 #define SYS_mlockall 151

@@ -92,6 +92,17 @@ long procfs_pid_status(int pid, char *buf, size_t size)
     return cut(n, size);
 }
 
+/* proc(5)'s priority: 20 + nice for the normal policies, -1 - the
+ * real-time priority for FIFO and RR, -101 for DEADLINE (Linux's task_prio). */
+static int stat_priority(const struct proc *p)
+{
+    if (p->se.policy == SCHED_DEADLINE)
+        return -101;
+    if (p->se.policy == SCHED_FIFO || p->se.policy == SCHED_RR)
+        return -1 - p->se.rt_priority;
+    return 20 + p->nice;
+}
+
 long procfs_pid_stat(int pid, char *buf, size_t size)
 {
     struct proc *p = find_leader(pid);
@@ -109,12 +120,13 @@ long procfs_pid_stat(int pid, char *buf, size_t size)
     /* proc(5)'s 52 fields; zeros where Tiny OS keeps nothing. tty_nr 0 and
      * tpgid -1: no controlling terminal is recorded per session yet. */
     int n = ksnprintf(buf, size,
-                      "%d (%s) %c %d %d %d 0 -1 4194304 0 0 0 0 %lu %lu %lu %lu 20 0 %d 0 %lu %lu %lu "
-                      "18446744073709551615 0 0 0 0 0 %lu %lu %lu %lu 0 0 0 17 0 0 0 0 0 0 0 0 %lu %lu %lu "
+                      "%d (%s) %c %d %d %d 0 -1 4194304 0 0 0 0 %lu %lu %lu %lu %d %d %d 0 %lu %lu %lu "
+                      "18446744073709551615 0 0 0 0 0 %lu %lu %lu %lu 0 0 0 17 0 %d %d 0 0 0 0 0 %lu %lu %lu "
                       "0 0 %d\n",
                       p->pid, p->name, state_letter(p), p->parent ? p->parent->tgid : 0, p->pgid, p->sid, utime,
-                      stime, p->cutime, p->cstime, live_threads(p), p->start_ns / TICK_NS, vsize, rss,
-                      p->sig_pending | p->shared_pending, p->sig_blocked, ign, cgt, mm ? mm->brk_start : 0,
+                      stime, p->cutime, p->cstime, stat_priority(p), p->nice, live_threads(p), p->start_ns / TICK_NS, vsize, rss,
+                      p->sig_pending | p->shared_pending, p->sig_blocked, ign, cgt, p->se.rt_priority, p->se.policy,
+                      mm ? mm->brk_start : 0,
                       mm ? mm->arg_start : 0, mm ? mm->arg_end : 0,
                       p->state == PROC_ZOMBIE ? p->wait_status : 0);
     return cut(n, size);

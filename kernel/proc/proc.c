@@ -321,6 +321,9 @@ struct proc *proc_fork(uint64_t child_rsp, uint64_t flags, int *err)
 {
     struct proc *parent = current();
     struct proc *pl = parent->leader;
+    *err = sched_fork_check(parent);
+    if (*err)
+        return NULL;
     struct proc *c = proc_alloc();
     if (!c) {
         *err = -EAGAIN;
@@ -373,7 +376,7 @@ struct proc *proc_fork(uint64_t child_rsp, uint64_t flags, int *err)
     path_get_inline(&c->exe);
     c->cred = cred_get(parent->cred);
     c->umask = parent->umask;
-    c->nice = parent->nice;
+    sched_fork(c, parent);
     rlimit_inherit(c, parent);
     c->dumpable = parent->dumpable;
     c->personality = parent->personality;

@@ -14,6 +14,7 @@
 #include "fs/path.h"
 #include "proc/proc_offsets.h"
 #include "proc/rlimit.h"
+#include "proc/sched_policy.h"
 
 #define PROC_MAX_DEFAULT 1024       /* the default limit: fork fails with EAGAIN past it */
 #define PROC_TABLE_SIZE KSTACK_SLOTS /* the most the limit can be raised to (maxproc=) */
@@ -98,6 +99,7 @@ struct proc {
     const struct cred *cred; /* who it is (cred.h): shared by the threads, never changed in place */
     uint32_t umask;
     int nice;            /* setpriority(2): -20 (favoured) .. 19; inherited by fork */
+    struct sched_entity se; /* policy, real-time priority, queue place (sched_policy.h) */
     struct rlimit64 rlim[RLIMIT_NLIMITS]; /* leader only: the process's limits (rlimit.h) */
     /* CPU time in timer ticks (10 ms), charged to whoever the tick
      * interrupts; the children's totals are added when they are reaped. */

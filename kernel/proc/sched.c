@@ -1,5 +1,6 @@
 /* sched.c - the scheduler, sleep and wakeup (see sched.h, wait.h). */
 #include "proc/sched.h"
+#include "proc/sched_policy.h"
 
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/fpu.h"
@@ -20,8 +21,7 @@ void context_switch(uint64_t *save_rsp, uint64_t load_rsp);
 
 static uint64_t scheduler_rsp;   /* the scheduler loop's saved stack */
 volatile bool need_resched; /* sched.h */
-static uint64_t slice_ticks;     /* ticks the current process has run */
-static int last_slot = -1;       /* round robin: search after this slot */
+static uint64_t slice_ticks;     /* ticks the current process has run since picked */
 static bool running;
 
 static void tick(void)
@@ -34,36 +34,33 @@ static void tick(void)
         else
             cur->stime++;
         cputime_charge_tick(cur, user);
-        if (++slice_ticks >= SCHED_SLICE_TICKS)
+        if (sched_charge_tick(cur, ++slice_ticks))
             need_resched = true;
     }
+    if (sched_period_tick() && cur)
+        need_resched = true; /* real-time threads may run again */
     /* Timed sleepers check their deadline each tick (sleep_until_ns). */
     uint64_t now = clock_monotonic_ns();
     for (int i = 0; i < proc_slots_used; i++) {
         struct proc *p = proc_table[i];
         if (p && p->state == PROC_BLOCKED && p->wake_at && p->wake_at <= now)
             sched_make_ready(p);
+        if (p && sched_replenish(p, now) && cur && sched_outranks(p, cur))
+            need_resched = true;
     }
     ktimer_run_expired(); /* alarm, interval and POSIX timers, timerfd */
 }
 
+/* A woken thread goes to the back of its queue; if it outranks the
+ * running one, that one gives way at its next return to ring 3. */
 void sched_make_ready(struct proc *p)
 {
-    p->state = PROC_READY;
+    sched_wakeup_policy(p, clock_monotonic_ns());
+    sched_enqueue(p, false);
     p->chan = NULL;
-}
-
-static struct proc *pick_next(void)
-{
-    for (int k = 1; k <= proc_slots_used; k++) {
-        int i = (last_slot + k) % proc_slots_used;
-        struct proc *p = proc_table[i];
-        if (p && p->state == PROC_READY) {
-            last_slot = i;
-            return p;
-        }
-    }
-    return NULL;
+    struct proc *cur = current();
+    if (cur && cur != p && sched_outranks(p, cur))
+        need_resched = true;
 }
 
 void scheduler(void)
@@ -72,7 +69,7 @@ void scheduler(void)
     clock_set_tick_hook(tick);
     for (;;) {
         cli();
-        struct proc *p = pick_next();
+        struct proc *p = sched_pick();
         if (!p) {
             this_cpu()->current = NULL;
             sti_hlt(); /* idle until an interrupt makes someone runnable */
@@ -104,13 +101,21 @@ void sched(void)
     context_switch(&p->ctx_rsp, scheduler_rsp);
 }
 
-void yield(void)
+/* To the back of its queue (sched_yield(2), the end of a turn), or
+ * (preempted by a higher thread) staying at the front. */
+static void give_way(bool back)
 {
     uint64_t f = irq_save();
-    current()->state = PROC_READY;
+    struct proc *p = current();
+    if (back)
+        sched_enqueue(p, false);
+    else
+        p->state = PROC_READY;
     sched();
     irq_restore(f);
 }
+
+void yield(void) { give_way(true); }
 
 void sleep_on(const void *chan)
 {
@@ -221,7 +226,7 @@ void return_to_user(struct trap_frame *f)
         return;
     if (need_resched) {
         need_resched = false;
-        yield();
+        give_way(sched_turn_over);
     }
     signal_deliver(f);
 }

@@ -1,6 +1,8 @@
 /*
- * sched.h - the round-robin scheduler. A process runs until it blocks,
- * yields, or its time slice ends: the timer interrupt (every 10 ms) asks
+ * sched.h - the scheduler. Which thread runs next is sched_policy.h's
+ * choice (policies, priorities, queue order). A thread runs until it
+ * blocks, yields, its turn ends or a higher one becomes runnable: the
+ * timer interrupt (every 10 ms) or the wake-up asks
  * for a reschedule, which happens when the process is about to return to
  * ring 3 (the kernel itself is not preempted). The scheduler loop runs on
  * the boot stack; when nothing is runnable it halts the CPU.

@@ -164,57 +164,6 @@ long sys_prlimit64(int pid, uint32_t resource, uint64_t unew, uint64_t uold)
     return uold ? copy_to_user(uold, &old, sizeof old) : 0;
 }
 
-#define PRIO_PROCESS 0
-#define PRIO_PGRP 1
-#define PRIO_USER 2
-#define NICE_MIN (-20)
-#define NICE_MAX 19
-
-/* The process getpriority/setpriority(PRIO_PROCESS, who) name (who 0:
- * the caller). Process groups and users as targets are not supported:
- * EINVAL rather than a wrong answer. The nice value is kept, inherited
- * and reported; the scheduler (round robin) does not weigh it yet. */
-static long prio_target(int which, int who, struct proc **out)
-{
-    if (which == PRIO_PGRP || which == PRIO_USER)
-        return -EINVAL;
-    if (which != PRIO_PROCESS)
-        return -EINVAL;
-    struct proc *p = who == 0 ? current() : proc_find(who);
-    if (!p)
-        return -ESRCH;
-    *out = p;
-    return 0;
-}
-
-/* getpriority(2): the raw system call returns 20 - nice (1..40) so that
- * no result is negative; the C library converts back. */
-long sys_getpriority(int which, int who)
-{
-    struct proc *p;
-    long err = prio_target(which, who, &p);
-    return err ? err : 20 - p->nice;
-}
-
-/* setpriority(2): another user's process only with CAP_SYS_NICE (its
- * effective or real uid must be the caller's effective one: EPERM), and
- * a lower nice value (more priority) too (EACCES), as Linux's set_one_prio. */
-long sys_setpriority(int which, int who, int nice)
-{
-    struct proc *p;
-    long err = prio_target(which, who, &p);
-    if (err)
-        return err;
-    const struct cred *c = current_cred();
-    if (p->cred->uid != c->euid && p->cred->euid != c->euid && !capable(CAP_SYS_NICE))
-        return -EPERM;
-    nice = nice < NICE_MIN ? NICE_MIN : nice > NICE_MAX ? NICE_MAX : nice;
-    if (nice < p->nice && !capable(CAP_SYS_NICE))
-        return -EACCES;
-    p->nice = nice;
-    return 0;
-}
-
 long sys_getrandom(uint64_t ubuf, size_t n, uint32_t flags)
 {
     if (flags & ~0x7u) /* GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE */
@@ -222,28 +171,4 @@ long sys_getrandom(uint64_t ubuf, size_t n, uint32_t flags)
     if (n > 33554431)
         n = 33554431; /* Linux caps one call at 32 MiB - 1 */
     return devfs_random_read(ubuf, n);
-}
-
-/* One CPU: the affinity mask has bit 0 alone (sched_getaffinity(2)); the
- * only mask that can be set is one including CPU 0. */
-long sys_sched_getaffinity(int pid, uint32_t len, uint64_t umask)
-{
-    if (pid != 0 && !proc_find(pid))
-        return -ESRCH;
-    if (len < 8 || (len & 7))
-        return -EINVAL;
-    uint64_t mask = 1;
-    if (copy_to_user(umask, &mask, sizeof mask) || clear_user(umask + 8, len - 8))
-        return -EFAULT;
-    return 8; /* the kernel's cpumask size in bytes */
-}
-
-long sys_sched_setaffinity(int pid, uint32_t len, uint64_t umask)
-{
-    if (pid != 0 && !proc_find(pid))
-        return -ESRCH;
-    uint64_t mask = 0;
-    if (len < 8 ? copy_from_user(&mask, umask, len) : copy_from_user(&mask, umask, 8))
-        return -EFAULT;
-    return (mask & 1) ? 0 : -EINVAL;
 }

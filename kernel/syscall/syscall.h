@@ -153,11 +153,7 @@ long sys_sched_yield(void);
 long sys_getrlimit(uint32_t resource, uint64_t ulim);
 long sys_prlimit64(int pid, uint32_t resource, uint64_t unew, uint64_t uold);
 long sys_setrlimit(uint32_t resource, uint64_t ulim);
-long sys_getpriority(int which, int who);
-long sys_setpriority(int which, int who, int nice);
 long sys_getrandom(uint64_t ubuf, size_t n, uint32_t flags);
-long sys_sched_getaffinity(int pid, uint32_t len, uint64_t umask);
-long sys_sched_setaffinity(int pid, uint32_t len, uint64_t umask);
 long sys_prctl(int option, uint64_t arg2, uint64_t arg3, uint64_t arg4, uint64_t arg5);
 long prctl_caps(int option, uint64_t arg2, uint64_t arg3, uint64_t arg4, uint64_t arg5);
 long sys_capget(uint64_t uhdr, uint64_t udata);
@@ -330,6 +326,14 @@ long sys_sched_getscheduler(int pid);
 long sys_sched_getparam(int pid, uint64_t uparam);
 long sys_sched_setscheduler(int pid, int policy, uint64_t uparam);
 long sys_sched_setparam(int pid, uint64_t uparam);
+long sys_sched_setattr(int pid, uint64_t uattr, uint32_t flags);
+long sys_sched_getattr(int pid, uint64_t uattr, uint32_t usize, uint32_t flags);
+long sys_sched_rr_get_interval(int pid, uint64_t uts);
+long sys_sched_getaffinity(int pid, uint32_t len, uint64_t umask);
+long sys_sched_setaffinity(int pid, uint32_t len, uint64_t umask);
+/* sys_prio.c */
+long sys_getpriority(int which, int who);
+long sys_setpriority(int which, int who, int nice);
 long sys_getcpu(uint64_t ucpu, uint64_t unode, uint64_t ucache);
 
 /* sys_hints.c */

@@ -39,6 +39,10 @@ USER_TESTS += [
          differential=True),
 ]
 USER_TESTS += [
+    dict(name="sched-policies-priorities-nice", prog="sched_policy_test", status=0, differential=True),
+    dict(name="sched-rlimit-rtprio-nice", prog="sched_limits_test", status=0),
+]
+USER_TESTS += [
     dict(name="utime-utimes", prog="utimes_test", status=0, differential=True),
 ]
 
