@@ -283,6 +283,9 @@ const syscall_fn syscall_table[SYSCALL_TABLE_SIZE] = {
     ENTRY(SYS_msgsnd, sys_msgsnd),
     ENTRY(SYS_msgrcv, sys_msgrcv),
     ENTRY(SYS_msgctl, sys_msgctl),
+    ENTRY(SYS_add_key, sys_add_key),
+    ENTRY(SYS_request_key, sys_request_key),
+    ENTRY(SYS_keyctl, sys_keyctl),
 };
 #pragma GCC diagnostic pop
 
