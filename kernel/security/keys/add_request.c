@@ -5,12 +5,12 @@
  *
  * request_key searches the caller's keyrings; when nothing is found and
  * callout information is given, Linux makes an uninstantiated key and
- * runs /sbin/request-key to build it. Tiny OS runs no helper: the new key
- * is negated at once (for KEY_NEGATIVE_TIMEOUT seconds, linked into the
- * destination keyring) and the call fails with ENOKEY - what Linux
- * answers when the helper declines. So a later request_key within the
- * minute finds the negative key and fails the same way without a new
- * one, and add_key over it makes it positive, as on Linux.
+ * runs /sbin/request-key to build it. Tiny OS has no such helper and runs
+ * none: as on Linux without the helper, the new key is negated at once
+ * (for KEY_NEGATIVE_TIMEOUT seconds, linked into the destination keyring)
+ * and the call fails with ENOENT (the helper's exec error). A later
+ * request_key within the minute finds the negative key and fails with
+ * ENOKEY without making another, and add_key over it makes it positive.
  */
 #include "security/keys/key.h"
 #include "security/keys/keys.h"
@@ -104,7 +104,7 @@ static long construct_negative(const struct key_type *t, const char *desc, struc
         err = keyring_link(d, k);
         key_put(k);
         if (!err)
-            err = -ENOKEY;
+            err = -ENOENT; /* what running the missing /sbin/request-key gave */
     }
     key_put(d);
     return err;

@@ -53,7 +53,7 @@ long keyctl_set_timeout(int32_t id, unsigned timeout);
 long keyctl_invalidate(int32_t id);
 long keyctl_assume_authority(int32_t id);
 /* INSTANTIATE, NEGATE, REJECT: the caller must hold an authorisation key,
- * which only a request-key helper gets; none runs here (request_key.c). */
+ * which only a request-key helper gets; none runs here (add_request.c). */
 long keyctl_instantiate_check(size_t plen);
 long keyctl_reject_check(int error);
 

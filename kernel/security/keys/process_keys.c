@@ -17,9 +17,13 @@
 #include "proc/proc.h"
 #include "uapi/errno.h"
 
-#define SESSION_PERM (KEY_POS_ALL | KEY_USR_VIEW | KEY_USR_READ | KEY_USR_LINK)
+#define SESSION_PERM (KEY_POS_ALL | KEY_USR_VIEW | KEY_USR_READ) /* an anonymous "_ses" */
+/* A named session keyring: linkable but not searchable by its owner
+ * unless possessed, so another join by name makes a new one (as Linux). */
+#define NAMED_SESSION_PERM (KEY_POS_ALL | KEY_USR_VIEW | KEY_USR_READ | KEY_USR_LINK)
 #define PROC_KEYRING_PERM (KEY_POS_ALL | KEY_USR_VIEW)
-#define USER_KEYRING_PERM (KEY_POS_ALL | KEY_USR_ALL)
+/* Linux 5.3+: the possessor may not change a user keyring's attributes */
+#define USER_KEYRING_PERM ((KEY_POS_ALL & ~KEY_POS_SETATTR) | KEY_USR_ALL)
 
 int user_keyrings(uint32_t uid, struct key **user, struct key **session)
 {
@@ -92,19 +96,19 @@ long keyctl_join_session_keyring(const char *name)
     struct proc *l = current()->leader;
     int err = 0;
     struct key *k;
+    const struct cred *c = current_cred();
     if (!name) {
-        k = own_keyring("_ses", SESSION_PERM, &err);
+        /* Linux's install_session_keyring_to_cred: the real ids own it */
+        k = keyring_alloc("_ses", c->uid, c->gid, SESSION_PERM, true, &err);
     } else {
         k = keyring_find_by_name(name);
         if (k && k == l->session_keyring) {
-            long serial = k->serial;
             key_put(k);
-            return serial;
+            return 0; /* already there: Linux answers 0, not the serial */
         }
         if (!k) {
             /* Linux makes a named session keyring for the real ids, in quota. */
-            const struct cred *c = current_cred();
-            k = keyring_alloc(name, c->uid, c->gid, SESSION_PERM, false, &err);
+            k = keyring_alloc(name, c->uid, c->gid, NAMED_SESSION_PERM, false, &err);
         }
     }
     if (!k)
@@ -142,9 +146,10 @@ struct key *search_process_keyrings(const struct key_type *t, const char *desc, 
         struct key *k = keyring_search(roots[i], true, t, desc, true, &e);
         if (k)
             return k;
-        /* "nothing" and a negative key outrank the other reasons (Linux's
+        /* "nothing" and a negative key outrank the other reasons, and a
+         * negative key outranks "nothing" found later (Linux's
          * search_cred_keyrings_rcu) */
-        if (e == -EAGAIN || e == -ENOKEY)
+        if (e == -ENOKEY || (e == -EAGAIN && !none))
             none = e;
         else
             other = e;
