@@ -91,6 +91,12 @@ static void test_add_key(void)
     check_str(describe(l), "logon;0;0;3d010000;svc:name", "describe logon key");
     CHECK_EQ(add_key("logon", "nocolon", "s", 1, KEY_SPEC_PROCESS_KEYRING), -EINVAL, "logon without prefix");
     CHECK_EQ(add_key("logon", ":x", "s", 1, KEY_SPEC_PROCESS_KEYRING), -EINVAL, "logon with empty prefix");
+    /* Possession needs Search: without it the possessor's Read is no help */
+    long ns = add_key("user", "nosearch", "v", 1, KEY_SPEC_PROCESS_KEYRING);
+    CHECK_EQ(keyctl(READ, ns, (long)buf, sizeof buf, 0), 1, "possessed key readable");
+    CHECK_EQ(keyctl(SETPERM, ns, 0x37010000, 0, 0), 0, "drop possessor Search");
+    CHECK_EQ(keyctl(READ, ns, (long)buf, sizeof buf, 0), -EACCES, "unsearchable key is not possessed");
+    CHECK_EQ(keyctl(SETPERM, ns, 0x37030000, 0, 0), -EACCES, "nor may its attributes change");
     long r = add_key("keyring", "kr", NULL, 0, KEY_SPEC_PROCESS_KEYRING);
     check_str(describe(r), "keyring;0;0;3f010000;kr", "describe keyring");
     CHECK_EQ(keyctl(READ, r, (long)buf, sizeof buf, 0), 0, "new keyring is empty");

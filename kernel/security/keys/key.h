@@ -179,8 +179,11 @@ struct key *keyring_find_direct(struct key *keyring, const struct key_type *t, c
  * -EACCES, a negative key's error). */
 struct key *keyring_search(struct key *keyring, bool possessed, const struct key_type *t, const char *desc,
                            bool skip_expired, int *err);
-/* Is k reachable from keyring (itself included), nesting ignored? */
+/* Is k reachable from keyring (itself included), permissions ignored? */
 bool keyring_reaches(const struct key *keyring, const struct key *k, int depth);
+/* The same through keyrings the possessor may search, to a key it may
+ * search (Linux's possession test: a search from one's own keyrings). */
+bool keyring_possesses(const struct key *keyring, const struct key *k, int depth);
 /* A keyring named name the caller may search (not a user keyring): a new
  * reference or NULL. */
 struct key *keyring_find_by_name(const char *name);

@@ -57,6 +57,21 @@ bool keyring_reaches(const struct key *keyring, const struct key *k, int depth)
     return false;
 }
 
+bool keyring_possesses(const struct key *keyring, const struct key *k, int depth)
+{
+    if (keyring == k)
+        return !key_permission(k, true, KEY_NEED_SEARCH);
+    if (depth >= KEYRING_SEARCH_MAX_DEPTH)
+        return false;
+    for (int i = 0; i < keyring->nlinks; i++) {
+        const struct key *l = keyring->links[i];
+        if (l == k || (l->type == &key_type_keyring && !key_permission(l, true, KEY_NEED_SEARCH)))
+            if (keyring_possesses(l, k, depth + 1))
+                return true;
+    }
+    return false;
+}
+
 /* The depth of the keyring tree under k (0: no nested keyrings), up to
  * KEYRING_SEARCH_MAX_DEPTH + 1. */
 static int tree_depth(const struct key *k, int depth)

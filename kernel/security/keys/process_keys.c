@@ -121,14 +121,14 @@ long keyctl_join_session_keyring(const char *name)
 bool key_possessed(const struct key *k)
 {
     struct proc *p = current(), *l = p->leader;
-    if (p->thread_keyring && keyring_reaches(p->thread_keyring, k, 0))
+    if (p->thread_keyring && keyring_possesses(p->thread_keyring, k, 0))
         return true;
-    if (l->process_keyring && keyring_reaches(l->process_keyring, k, 0))
+    if (l->process_keyring && keyring_possesses(l->process_keyring, k, 0))
         return true;
     if (l->session_keyring)
-        return keyring_reaches(l->session_keyring, k, 0);
+        return keyring_possesses(l->session_keyring, k, 0);
     struct key_user *u = key_user_lookup(keyring_uid());
-    return u && u->session_keyring && keyring_reaches(u->session_keyring, k, 0);
+    return u && u->session_keyring && keyring_possesses(u->session_keyring, k, 0);
 }
 
 struct key *search_process_keyrings(const struct key_type *t, const char *desc, int *err)
