@@ -260,6 +260,9 @@
 #define SYS_fadvise64 221
 #define SYS_utimes 235
 #define SYS_waitid 247
+#define SYS_add_key 248
+#define SYS_request_key 249
+#define SYS_keyctl 250
 #define SYS_preadv 295
 #define SYS_pwritev 296
 #define SYS_rt_tgsigqueueinfo 297

@@ -6,6 +6,7 @@
 #include "fs/procfs_sysctl.h"
 #include "fs/vfs.h"
 #include "ipc/ipc.h"
+#include "security/keys/keys.h"
 #include "lib/format.h"
 #include "lib/kprintf.h"
 #include "lib/string.h"
@@ -58,6 +59,8 @@ static const struct entry root_entries[] = {
     {"mounts", S_IFLNK | 0777, NULL, "self/mounts", -1},
     {"sys", S_IFDIR | 0555, NULL, NULL, -1},
     {"sysvipc", S_IFDIR | 0555, NULL, NULL, -1},
+    {"keys", S_IFREG | 0444, keys_proc_keys, NULL, -1},          /* the key service (security/keys) */
+    {"key-users", S_IFREG | 0444, keys_proc_key_users, NULL, -1},
 };
 #define NROOT (sizeof root_entries / sizeof root_entries[0])
 

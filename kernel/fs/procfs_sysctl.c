@@ -11,6 +11,7 @@
 #include "mm/pmm.h"
 #include "proc/proc.h"
 #include "proc/uts.h"
+#include "security/keys/keys.h"
 #include "uapi/errno.h"
 #include "uapi/stat.h"
 
@@ -156,7 +157,7 @@ static long w_in_watches(const char *buf, size_t n) { return set_int(&inotify_ma
 static long r_in_events(int pid, char *b, size_t s) { (void)pid; return number(b, s, inotify_max_queued_events); }
 static long w_in_events(const char *buf, size_t n) { return set_int(&inotify_max_queued_events, buf, n); }
 
-enum { KERNEL, VM, FS, INOTIFY, MQUEUE, N_DIRS };
+enum { KERNEL, VM, FS, INOTIFY, MQUEUE, KEYS, N_DIRS };
 
 const struct sysctl_entry sysctl_entries[] = {
     [KERNEL] = {"kernel", -1, DIR, NULL, NULL},
@@ -164,6 +165,7 @@ const struct sysctl_entry sysctl_entries[] = {
     [FS] = {"fs", -1, DIR, NULL, NULL},
     [INOTIFY] = {"inotify", FS, DIR, NULL, NULL},
     [MQUEUE] = {"mqueue", FS, DIR, NULL, NULL},
+    [KEYS] = {"keys", KERNEL, DIR, NULL, NULL},
     {"pid_max", KERNEL, RW, r_pid_max, w_pid_max},
     {"threads-max", KERNEL, RO, r_threads_max, NULL},
     {"tainted", KERNEL, RO, r_zero, NULL},
@@ -192,6 +194,13 @@ const struct sysctl_entry sysctl_entries[] = {
     {"shm_next_id", KERNEL, S_IFREG | 0666, ipc_read_shm_next_id, ipc_write_shm_next_id},
     {"sem_next_id", KERNEL, S_IFREG | 0666, ipc_read_sem_next_id, ipc_write_sem_next_id},
     {"msg_next_id", KERNEL, S_IFREG | 0666, ipc_read_msg_next_id, ipc_write_msg_next_id},
+    /* The key service's quotas and timers (security/keys/keys_proc.c). */
+    {"maxkeys", KEYS, RW, keys_read_maxkeys, keys_write_maxkeys},
+    {"maxbytes", KEYS, RW, keys_read_maxbytes, keys_write_maxbytes},
+    {"root_maxkeys", KEYS, RW, keys_read_root_maxkeys, keys_write_root_maxkeys},
+    {"root_maxbytes", KEYS, RW, keys_read_root_maxbytes, keys_write_root_maxbytes},
+    {"gc_delay", KEYS, RW, keys_read_gc_delay, keys_write_gc_delay},
+    {"persistent_keyring_expiry", KEYS, RW, keys_read_persistent_expiry, keys_write_persistent_expiry},
     {"overcommit_memory", VM, RO, r_one, NULL}, /* memory is never reserved ahead */
     {"max_map_count", VM, RO, r_max_map_count, NULL},
     {"mmap_min_addr", VM, RO, r_mmap_min_addr, NULL}, /* USER_MIN: the lowest user page */

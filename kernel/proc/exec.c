@@ -21,6 +21,7 @@
 #include "proc/itimer.h"
 #include "proc/exec_load.h"
 #include "proc/futex.h"
+#include "security/keys/keys.h"
 #include "proc/exec_script.h"
 #include "proc/signal.h"
 #include "proc/wait.h"
@@ -98,6 +99,7 @@ static int exec_elf(struct proc *p, struct file *file, const char *head, size_t 
     struct mm *mm = ex.mm;
     /* The point of no return: the old program goes. */
     futex_exit_robust(p); /* its robust futexes die with it (Linux's exec_mm_release) */
+    keys_exec(p);         /* no thread or process keyring survives (Linux's prepare_exec_creds) */
     struct mm *old = p->mm;
     p->mm = mm;
     if (p == current())

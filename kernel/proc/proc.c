@@ -25,6 +25,7 @@
 #include "proc/sched.h"
 #include "proc/signal.h"
 #include "proc/wait.h"
+#include "security/keys/keys.h"
 #include "arch/x86_64/fpu.h"
 #include "mm/usercopy.h"
 #include "uapi/errno.h"
@@ -215,6 +216,7 @@ void proc_free(struct proc *p)
 {
     if (p->cred)
         cred_put(p->cred);
+    keys_free(p);
     close_files(p);
     release_sighand(p);
     path_put_inline(&p->cwd);
@@ -375,6 +377,7 @@ struct proc *proc_fork(uint64_t child_rsp, uint64_t flags, int *err)
     path_get_inline(&c->root);
     path_get_inline(&c->exe);
     c->cred = cred_get(parent->cred);
+    keys_fork(c, parent, flags & CLONE_THREAD);
     c->umask = parent->umask;
     sched_fork(c, parent);
     rlimit_inherit(c, parent);
@@ -546,6 +549,7 @@ void proc_single_thread(void)
         old->leader = old;
         old->group_live = 0;
         old->parent = NULL;
+        keys_take_over(p, old);
         proc_free(old);
     }
     irq_restore(f);

@@ -27,6 +27,7 @@ struct file;
 struct inode;
 struct mm;
 struct proc_timers;
+struct key;
 
 /* The siginfo of a pending signal (one per signal number, as Linux keeps
  * for standard signals): si_code and what it needs. */
@@ -141,6 +142,10 @@ struct proc {
     uint32_t futex_bitset;    /* FUTEX_WAIT_BITSET's mask */
     bool futex_woken;         /* a FUTEX_WAKE chose it (its wait returns 0) */
     int wait_status;          /* Linux wait status, valid when ZOMBIE */
+    /* Keyrings (security/keys/keys.h): the thread's own, and the process's
+     * (leader only); request_key's default destination (per thread). */
+    struct key *thread_keyring, *process_keyring, *session_keyring;
+    int8_t jit_keyring;
     /* Last, and not zeroed by proc_alloc (3 KiB a fork need not clear):
      * an entry is written whenever its pending bit goes from 0 to 1, and
      * read only while that bit is set. */

@@ -316,6 +316,9 @@ const syscall_fn syscall_table[SYSCALL_TABLE_SIZE] = {
     ENTRY(SYS_mq_timedreceive, sys_mq_timedreceive),
     ENTRY(SYS_mq_notify, sys_mq_notify),
     ENTRY(SYS_mq_getsetattr, sys_mq_getsetattr),
+    ENTRY(SYS_add_key, sys_add_key),
+    ENTRY(SYS_request_key, sys_request_key),
+    ENTRY(SYS_keyctl, sys_keyctl),
 };
 #pragma GCC diagnostic pop
 

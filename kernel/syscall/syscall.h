@@ -283,6 +283,10 @@ long sys_msgget(int32_t key, int flg);
 long sys_msgsnd(int id, uint64_t umsg, size_t size, int flg);
 long sys_msgrcv(int id, uint64_t umsg, size_t size, long type, int flg);
 long sys_msgctl(int id, int cmd, uint64_t ubuf);
+/* The key retention service (sys_keys.c). */
+long sys_add_key(uint64_t utype, uint64_t udesc, uint64_t upayload, size_t plen, int32_t ringid);
+long sys_request_key(uint64_t utype, uint64_t udesc, uint64_t ucallout, int32_t destid);
+long sys_keyctl(int option, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5);
 
 /* sys_mqueue.c */
 long sys_mq_open(uint64_t uname, int oflag, uint32_t mode, uint64_t uattr);
