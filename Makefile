@@ -225,6 +225,7 @@ userland: $(LIBC) $(CRT0) $(BINS) $(LIBC_TESTS) $(LIBC_TESTS:=.glibc) $(ROOTFS_C
 
 test: deps
 	@$(MAKE) --no-print-directory -j2 $(KERNEL) $(ISO) host-tests user-tests userland bench-programs
+	-$(PYTHON) tools/ltp --build $(BUILD) must-pass --build-only
 	$(PYTHON) tests/run-tests --build $(BUILD)
 
 # The Linux Test Project's system-call tests (docs/ltp.md): LTP's source

@@ -11,6 +11,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 
 RESULT_KINDS = ["pass", "fail", "broken", "conf", "timeout", "panic"]
 
@@ -114,34 +115,79 @@ def write(data, doc):
     return 0
 
 
-def must_pass(a, load_manifest, run_batch, list_path, HOST_PROGRAMS=()):
-    """Runs the regression list on Tiny OS; PASS/FAIL lines for run-tests.
-    Skips (one SKIP line) when LTP's source is not there."""
+def ltp_cache_dir():
+    """Where a clone without its own build/ltp keeps LTP's build: one
+    directory per user, shared by every clone ($TINYOS_LTP_CACHE, else
+    ~/.cache/tinyos/ltp). Building LTP (configure, its library) takes
+    minutes on two cores; like an installed package it is done once, and
+    tools/ltp_build.py's stamps rebuild only what changed."""
+    env = os.environ.get("TINYOS_LTP_CACHE")
+    if env:
+        return env
+    home = os.environ.get("HOME") or "/var/tmp"
+    return os.path.join(home, ".cache", "tinyos", "ltp")
+
+
+def must_pass_names(list_path):
+    with open(list_path) as f:
+        names = [l.split("#")[0].strip() for l in f]
+    return [n for n in names if n]
+
+
+def must_pass_build(build, list_path):
+    """Builds what the regression list needs; None when done, else why not.
+    build/ltp becomes a link to the shared cache unless it exists."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    out = os.path.join(build, "ltp")
+    if not os.path.lexists(out):
+        cache = ltp_cache_dir()
+        os.makedirs(cache, exist_ok=True)
+        os.makedirs(build, exist_ok=True)
+        os.symlink(cache, out)
+    r = subprocess.run([sys.executable, os.path.join(here, "ltp_build.py"), "--build", build, "--only"]
+                       + must_pass_names(list_path), capture_output=True, text=True)
+    if r.returncode != 0:
+        return f"tools/ltp_build.py failed:\n{r.stdout[-1500:]}{r.stderr[-1500:]}"
+    return None
+
+
+def ltp_source():
     here = os.path.dirname(os.path.abspath(__file__))
     root = os.path.dirname(here)
-    src = os.environ.get("LTP_SRC") or os.path.join(os.path.dirname(root), "shared", "ltp")
+    return os.environ.get("LTP_SRC") or os.path.join(os.path.dirname(root), "shared", "ltp")
+
+
+def must_pass(a, load_manifest, run_batch, list_path, HOST_PROGRAMS=()):
+    """Runs the regression list on Tiny OS; PASS/FAIL lines for run-tests.
+    Skips (one SKIP line) when LTP's source is not there. a.jobs boots at
+    a time (run-tests asks for one: its other boots use the other core);
+    a.build_only: build, run nothing."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    src = ltp_source()
     if not os.path.isdir(src):
         print(f"SKIP ltp: LTP's source is not at {src} (set LTP_SRC): the regression list did not run")
         return 0
-    with open(list_path) as f:
-        names = [l.split("#")[0].strip() for l in f]
-    names = [n for n in names if n]
+    names = must_pass_names(list_path)
     build = os.path.abspath(a.build)
-    r = subprocess.run([sys.executable, os.path.join(here, "ltp_build.py"), "--build", build, "--only"] + names,
-                       capture_output=True, text=True)
-    if r.returncode != 0:
-        print(f"FAIL ltp/build: tools/ltp_build.py failed:\n{r.stdout[-1500:]}{r.stderr[-1500:]}")
+    t0 = time.monotonic()
+    why = must_pass_build(build, list_path)
+    if why:
+        print(f"FAIL ltp/build: {why}")
         return 1
+    if getattr(a, "build_only", False):
+        print(f"(LTP's regression list built in {time.monotonic() - t0:.1f} s)")
+        return 0
     tests = [t for t in load_manifest(build) if t["name"] in set(names)]
     sys.path.insert(0, here)
     import elfdeps
     os.makedirs(os.path.join(build, "ltp", "logs"), exist_ok=True)
     libs = elfdeps.host_closure(HOST_PROGRAMS, sorted({t["binary"] for t in tests}))
-    half = (len(tests) + 1) // 2
+    jobs = max(1, getattr(a, "jobs", 2))
+    size = (len(tests) + jobs - 1) // jobs
     import concurrent.futures
-    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
-        parts = list(pool.map(lambda i: run_batch(build, "tinyos", tests[i * half:(i + 1) * half], libs,
-                                                  f"must-{i}"), range(2)))
+    with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
+        parts = list(pool.map(lambda i: run_batch(build, "tinyos", tests[i * size:(i + 1) * size], libs,
+                                                  f"must-{i}"), range(jobs)))
     results = {k: v for p in parts for k, v in p.items()}
     failed = 0
     for n in names:
@@ -152,4 +198,5 @@ def must_pass(a, load_manifest, run_batch, list_path, HOST_PROGRAMS=()):
             failed += 1
             why = f"{r['result']}: {r['line']}" if r else "not built or not run"
             print(f"FAIL ltp/{n}: {why}")
+    print(f"(LTP's regression list: {len(names)} tests in {time.monotonic() - t0:.1f} s)")
     return 1 if failed else 0
