@@ -76,6 +76,7 @@
 #define SYS_getrusage 98
 #define SYS_sysinfo 99
 #define SYS_times 100
+#define SYS_ptrace 101
 #define SYS_getuid 102
 #define SYS_getgid 104
 #define SYS_setuid 105

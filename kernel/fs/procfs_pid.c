@@ -29,6 +29,7 @@ static const char *state_name(char letter)
     switch (letter) {
     case 'Z': return "zombie";
     case 'T': return "stopped";
+    case 't': return "tracing stop";
     case 'S': return "sleeping";
     default: return "running";
     }
@@ -71,9 +72,9 @@ long procfs_pid_status(int pid, char *buf, size_t size)
     const struct cred *c = p->cred;
     int n = ksnprintf(buf, size,
                       "Name:\t%s\nUmask:\t%04o\nState:\t%c (%s)\nTgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t%d\n"
-                      "TracerPid:\t0\nUid:\t%u\t%u\t%u\t%u\nGid:\t%u\t%u\t%u\t%u\nFDSize:\t%d\nGroups:\t",
+                      "TracerPid:\t%d\nUid:\t%u\t%u\t%u\t%u\nGid:\t%u\t%u\t%u\t%u\nFDSize:\t%d\nGroups:\t",
                       p->name, p->umask, st, state_name(st), p->tgid, p->pid, p->parent ? p->parent->tgid : 0,
-                      c->uid, c->euid, c->suid, c->fsuid, c->gid, c->egid, c->sgid, c->fsgid, NOFILE);
+                      p->tracer ? p->tracer->tgid : 0, c->uid, c->euid, c->suid, c->fsuid, c->gid, c->egid, c->sgid, c->fsgid, NOFILE);
     for (int i = 0; i < c->ngroups && n >= 0 && (size_t)n < size; i++)
         n += ksnprintf(buf + n, size - (size_t)n, "%u ", c->groups[i]);
     if (n >= 0 && (size_t)n < size)

@@ -19,6 +19,7 @@
 #include "mm/vm.h"
 #include "proc/cred.h"
 #include "proc/itimer.h"
+#include "proc/ptrace.h"
 #include "proc/exec_load.h"
 #include "proc/futex.h"
 #include "security/keys/keys.h"
@@ -137,6 +138,8 @@ static int exec_elf(struct proc *p, struct file *file, const char *head, size_t 
     f->cs = GDT_USER_CS;
     f->ss = GDT_USER_DS;
     f->rflags = RFLAGS_IF | RFLAGS_RESERVED;
+    if (p->tracer) /* PTRACE_EVENT_EXEC, or the SIGTRAP a tracer expects */
+        ptrace_exec(p->pid);
     return 0;
 }
 

@@ -4,6 +4,7 @@
  */
 #include "proc/itimer.h"
 #include "proc/proc.h"
+#include "proc/ptrace.h"
 
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/layout.h"
@@ -161,6 +162,7 @@ struct proc *proc_alloc(void)
     /* cwd and root stay empty (memset above): fork copies the parent's,
      * proc_start_init gives the first process the tree's root. */
     p->sigaltstack_flags = SS_DISABLE;
+    p->syscall_work = syscall_tracing ? SYSCALL_WORK_LOG : 0; /* the strace boot option */
     proc_table[slot] = p;
     return p;
 }
@@ -169,6 +171,8 @@ char proc_state_letter(const struct proc *p)
 {
     if (p->state == PROC_ZOMBIE)
         return 'Z';
+    if (p->ptrace_flags & PT_STOPPED)
+        return 't'; /* tracing stop */
     if (p->stopped)
         return 'T';
     return p->state == PROC_BLOCKED ? 'S' : 'R';
@@ -470,6 +474,7 @@ __attribute__((noreturn)) static void thread_exit(int wait_status)
     close_files(p);
     release_sighand(p);
     cli();
+    ptrace_thread_exit(p); /* its tracees go free */
     bool last = --leader->group_live == 0;
     proc_timers_thread_exit(p, last);
     if (last && leader->group_exiting)
@@ -512,6 +517,7 @@ __attribute__((noreturn)) static void thread_exit(int wait_status)
             signal_send_info(leader->parent, SIGCHLD, &info);
             wakeup(leader->parent);
         }
+        ptrace_notify_exit(leader);
     } else {
         wakeup(leader); /* an exec waiting for the other threads to go */
     }

@@ -76,10 +76,14 @@ struct proc {
     uint64_t sig_pending;    /* bit (n - 1) for signal n */
     uint64_t shared_pending; /* leader only: process-directed signals */
     union {
-        uint16_t exit_flags; /* both flags below, tested at once */
+        uint32_t exit_flags; /* the four bytes below, tested at once */
         struct {
             bool stopped;           /* SIGSTOP and friends: not run until SIGCONT */
             bool sigsuspend_active; /* sigsuspend_saved is the mask to restore */
+            bool ptrace_trap;       /* PTRACE_INTERRUPT: stop for the tracer on the way out */
+            /* SYSCALL_WORK_* (ptrace.h): the system-call entry tests this
+             * byte alone and takes the slow, traced dispatch when set. */
+            uint8_t syscall_work;
         };
     };
     int group_live;      /* leader only: threads of the group not yet exited */
@@ -146,6 +150,19 @@ struct proc {
      * (leader only); request_key's default destination (per thread). */
     struct key *thread_keyring, *process_keyring, *session_keyring;
     int8_t jit_keyring;
+    /* ptrace (ptrace.h): the thread tracing this one (NULL: none), PT_*
+     * state and PTRACE_O_* options, the wait status of the ptrace-stop
+     * the tracer has yet to see, the signal the tracer resumes it with,
+     * the siginfo of the stop (ptrace_si_signo 0: none), the event
+     * message and the debug registers as PTRACE_POKEUSER left them. */
+    struct proc *tracer;
+    uint32_t ptrace_flags;
+    int ptrace_status;
+    int ptrace_sig;
+    int ptrace_si_signo;
+    struct ksiginfo ptrace_si;
+    uint64_t ptrace_msg;
+    uint64_t debugreg[8];
     /* Last, and not zeroed by proc_alloc (3 KiB a fork need not clear):
      * an entry is written whenever its pending bit goes from 0 to 1, and
      * read only while that bit is set. */
@@ -160,7 +177,8 @@ _Static_assert(__builtin_offsetof(struct proc, leader) == PROC_LEADER, "proc_off
 _Static_assert(__builtin_offsetof(struct proc, sig_pending) == PROC_SIG_PENDING, "proc_offsets.h");
 _Static_assert(__builtin_offsetof(struct proc, shared_pending) == PROC_SHARED_PENDING, "proc_offsets.h");
 _Static_assert(__builtin_offsetof(struct proc, exit_flags) == PROC_EXIT_FLAGS, "proc_offsets.h");
-_Static_assert(sizeof(((struct proc *)0)->exit_flags) == 2, "syscall.S tests exit_flags with cmpw");
+_Static_assert(sizeof(((struct proc *)0)->exit_flags) == 4, "syscall.S tests exit_flags with cmpl");
+_Static_assert(__builtin_offsetof(struct proc, syscall_work) == PROC_SYSCALL_WORK, "proc_offsets.h");
 
 /* The running process (NULL while the kernel boots). */
 static inline struct proc *current(void) { return this_cpu()->current; }

@@ -11,5 +11,6 @@
 #define PROC_SIG_PENDING 16
 #define PROC_SHARED_PENDING 24
 #define PROC_EXIT_FLAGS 32
+#define PROC_SYSCALL_WORK 35
 
 #endif

@@ -221,7 +221,7 @@ void return_to_user(struct trap_frame *f)
 {
     struct proc *p = current();
     /* The common case, kept cheap: nothing to do. */
-    if (!need_resched && !p->sig_pending && !p->leader->shared_pending && !p->stopped && !p->sigsuspend_active &&
+    if (!need_resched && !p->sig_pending && !p->leader->shared_pending && !p->exit_flags &&
         (int64_t)f->rax != -ERESTARTSYS && (int64_t)f->rax != -ERESTARTNOHAND)
         return;
     if (need_resched) {

@@ -15,6 +15,7 @@
 #include "proc/cred.h"
 #include "proc/posix_timer.h"
 #include "proc/proc.h"
+#include "proc/ptrace.h"
 #include "proc/sched.h"
 #include "proc/wait.h"
 #include "uapi/errno.h"
@@ -124,8 +125,12 @@ void signal_send_info(struct proc *p, int sig, const struct ksiginfo *info)
     if (l->pid == 1 && p->sighand && p->sighand->act[sig].handler == SIG_DFL && !(p->sig_blocked & sig_bit(sig)))
         return;
     struct proc *any = NULL; /* a live thread, for its shared signal actions */
-    for_each_thread(t, l) if (t->sighand && !any)
-        any = t;
+    bool traced = false;     /* a tracer sees even ignored signals (Linux's sig_ignored) */
+    for_each_thread(t, l) {
+        if (t->sighand && !any)
+            any = t;
+        traced |= t->tracer != NULL;
+    }
     if (!any)
         return;
     uint64_t f = irq_save();
@@ -153,7 +158,7 @@ void signal_send_info(struct proc *p, int sig, const struct ksiginfo *info)
      * action may change before it is unblocked), and wakes nobody: a
      * sleeper must not see a spurious wakeup for it (a futex wait would
      * end). SIGCONT still wakes the stopped threads. */
-    bool queued = !(ignored(any, sig) && !(any->sig_blocked & sig_bit(sig)));
+    bool queued = traced || !(ignored(any, sig) && !(any->sig_blocked & sig_bit(sig)));
     if (queued)
         l->shared_pending |= sig_bit(sig);
     if (queued || sig == SIGCONT)
@@ -170,7 +175,7 @@ void signal_send_thread(struct proc *t, int sig, const struct ksiginfo *info)
     uint64_t f = irq_save();
     if (!(t->sig_pending & sig_bit(sig)))
         t->sig_info[sig] = *info; /* as above: the first instance's siginfo stays */
-    bool queued = !(ignored(t, sig) && !(t->sig_blocked & sig_bit(sig)));
+    bool queued = t->tracer || !(ignored(t, sig) && !(t->sig_blocked & sig_bit(sig)));
     if (queued)
         t->sig_pending |= sig_bit(sig);
     if ((queued || sig == SIGCONT) && t->state == PROC_BLOCKED && (signal_pending(t) || !t->stopped))
@@ -308,9 +313,15 @@ void signal_deliver(struct trap_frame *f)
     struct proc *p = current(), *l = p->leader;
     for (;;) {
         cli();
-        /* Another thread stopped the process: wait here for SIGCONT. */
-        while (p->stopped && !(p->sig_pending & sig_bit(SIGKILL)))
+        /* Another thread stopped the process: wait here for SIGCONT (or,
+         * when the stop was handed to a tracer, for its PTRACE_CONT). */
+        while ((p->stopped || (p->ptrace_flags & PT_STOPPED)) && !(signal_pending_set(p) & sig_bit(SIGKILL)))
             sleep_on(&p->stopped);
+        if (p->ptrace_trap && p->tracer) { /* PTRACE_INTERRUPT */
+            ptrace_interrupt_stop();
+            continue;
+        }
+        p->ptrace_trap = false;
         uint64_t deliverable = signal_pending_set(p) & ~(p->sig_blocked & ~SIG_UNBLOCKABLE);
         if (!deliverable) {
             handle_restart(f, NULL);
@@ -325,6 +336,18 @@ void signal_deliver(struct trap_frame *f)
             sig = SIGKILL;
         struct ksiginfo info;
         take_signal(p, sig, &info);
+        if (p->tracer && sig != SIGKILL) {
+            /* Signal-delivery-stop: the tracer decides what is delivered
+             * (Linux's ptrace_signal); a blocked replacement is queued. */
+            sig = ptrace_signal_stop(sig, &info);
+            if (!sig)
+                continue;
+            cli();
+            if (p->sig_blocked & sig_bit(sig)) {
+                signal_send_thread(p, sig, &info);
+                continue;
+            }
+        }
         struct k_sigaction *act = &p->sighand->act[sig];
         if (act->handler == SIG_IGN)
             continue;
@@ -347,6 +370,8 @@ void signal_deliver(struct trap_frame *f)
                 l->stop_unreported = true;
                 l->continue_unreported = false;
                 notify_parent(l, CLD_STOPPED, sig);
+                if (p->tracer)
+                    ptrace_group_stop(p, sig);
                 continue;
             case DFL_TERM:
                 proc_exit(sig);

@@ -8,6 +8,7 @@
 #include "mm/vm.h"
 #include "proc/cred.h"
 #include "proc/proc.h"
+#include "proc/ptrace.h"
 #include "proc/sched.h"
 #include "proc/signal.h"
 #include "proc/wait.h"
@@ -18,7 +19,7 @@
 
 
 /* Starts child and, for vfork, waits until it has exec'd or exited. */
-static long start_child(struct proc *c, bool vfork)
+static long start_child(struct proc *c, bool vfork, uint64_t flags)
 {
     struct proc *p = current();
     int pid = c->pid;
@@ -27,7 +28,10 @@ static long start_child(struct proc *c, bool vfork)
         p->vfork_done = false;
     }
     uint64_t f = irq_save();
+    int event = ptrace_fork(c, flags); /* traced before it first runs */
     sched_make_ready(c);
+    if (event)
+        ptrace_event(event, (uint64_t)pid);
     if (vfork)
         while (!p->vfork_done)
             sleep_on(&p->vfork_done); /* not interruptible, as on Linux */
@@ -39,7 +43,7 @@ long sys_fork(void)
 {
     int err;
     struct proc *c = proc_fork(0, 0, &err);
-    return c ? start_child(c, false) : err;
+    return c ? start_child(c, false, SIGCHLD) : err;
 }
 
 /* vfork: the child runs in the parent's own address space while the
@@ -48,7 +52,7 @@ long sys_vfork(void)
 {
     int err;
     struct proc *c = proc_fork(0, CLONE_VM, &err);
-    return c ? start_child(c, true) : err;
+    return c ? start_child(c, true, CLONE_VM | CLONE_VFORK | SIGCHLD) : err;
 }
 
 long sys_clone(uint64_t flags, uint64_t newsp, uint64_t uparent_tid, uint64_t uchild_tid, uint64_t tls)
@@ -101,7 +105,7 @@ long sys_clone(uint64_t flags, uint64_t newsp, uint64_t uparent_tid, uint64_t uc
         (void)vm_write(c->mm, uchild_tid, &pid, sizeof pid); /* the child's (maybe shared) memory */
     if (flags & CLONE_CHILD_CLEARTID)
         c->clear_child_tid = uchild_tid;
-    return start_child(c, vfork);
+    return start_child(c, vfork, flags);
 }
 
 /* Sends sig with info to every process kill(2)'s pid selects and the

@@ -10,6 +10,7 @@
 #include "mm/usercopy.h"
 #include "proc/cred.h"
 #include "proc/proc.h"
+#include "proc/ptrace.h"
 #include "proc/sched.h"
 #include "proc/signal.h"
 #include "proc/wait.h"
@@ -73,27 +74,56 @@ static long wait_child(struct wait_sel sel, int options, struct wait_event *ev)
     uint64_t f = irq_save();
     for (;;) {
         bool any = false;
-        struct proc *zombie = NULL, *changed = NULL;
+        struct proc *zombie = NULL, *changed = NULL, *trapped = NULL;
         for (int i = 0; i < proc_slots_used && !zombie; i++) {
             struct proc *c = proc_table[i];
-            if (!c || c->parent != self->leader || !selected(c, sel))
+            if (!c || !selected(c, sel))
+                continue;
+            /* A tracer waits for its tracees as for children (Linux's
+             * ptraced list): their ptrace-stops need no WUNTRACED. */
+            bool child = c->parent == self->leader;
+            bool tracee = c->tracer && c->tracer->leader == self->leader;
+            if (!child && !tracee)
                 continue;
             any = true;
             if (c->state == PROC_ZOMBIE && c->group_live == 0) { /* all its threads gone */
                 if (options & WEXITED)
                     zombie = c;
-            } else if (!changed && (((options & WSTOPPED) && c->stopped && c->stop_unreported) ||
-                                    ((options & WCONTINUED) && c->continue_unreported))) {
+            } else if (tracee && (c->ptrace_flags & PT_UNREPORTED)) {
+                if (!trapped)
+                    trapped = c;
+            } else if (child && !changed && (((options & WSTOPPED) && c->stopped && c->stop_unreported) ||
+                                             ((options & WCONTINUED) && c->continue_unreported))) {
                 changed = c;
             }
         }
         if (zombie) {
             ev->pid = zombie->pid;
             ev->uid = zombie->cred->uid;
-            if (options & WNOWAIT)
+            if (options & WNOWAIT) {
                 ev->status = zombie->wait_status;
-            else
+            } else if (zombie->parent != self->leader) {
+                /* A tracer that is not the parent sees the exit, and lets
+                 * go: the parent reaps (Linux's wait_task_zombie). */
+                ev->status = zombie->wait_status;
+                zombie->tracer = NULL;
+                if (zombie->parent)
+                    wakeup(zombie->parent);
+            } else {
                 proc_reap(zombie, &ev->status);
+            }
+            irq_restore(f);
+            return 1;
+        }
+        if (trapped) {
+            ev->pid = trapped->pid;
+            ev->uid = trapped->cred->uid;
+            ev->status = trapped->ptrace_status;
+            if (!(options & WNOWAIT)) {
+                trapped->ptrace_flags &= ~PT_UNREPORTED;
+                if (trapped->parent == self->leader) /* the same stop, reported once */
+                    trapped->stop_unreported = false;
+            }
             irq_restore(f);
             return 1;
         }

@@ -9,6 +9,7 @@
 #include "arch/x86_64/msr.h"
 #include "lib/kprintf.h"
 #include "proc/proc.h"
+#include "proc/ptrace.h"
 #include "proc/sched.h"
 #include "uapi/errno.h"
 #include "uapi/syscall_nr.h"
@@ -319,21 +320,33 @@ const syscall_fn syscall_table[SYSCALL_TABLE_SIZE] = {
     ENTRY(SYS_add_key, sys_add_key),
     ENTRY(SYS_request_key, sys_request_key),
     ENTRY(SYS_keyctl, sys_keyctl),
+    ENTRY(SYS_ptrace, sys_ptrace),
 };
 #pragma GCC diagnostic pop
-
-bool syscall_tracing;
 
 void syscall_trace(bool on) { syscall_tracing = on; }
 
 void syscall_dispatch_traced(struct trap_frame *f)
 {
+    struct proc *p = current();
+    if (p->syscall_work & SYSCALL_WORK_PTRACE) {
+        /* The entry stop sees RAX -ENOSYS and the number in orig_rax
+         * (the frame's error-code slot), which the tracer may change:
+         * -1 skips the call, leaving RAX as the tracer set it. */
+        f->rax = (uint64_t)-ENOSYS;
+        ptrace_syscall_stop(true);
+    }
     /* Linux selects the call with the low 32 bits of RAX, unsigned: so
      * 0x1_0000_0027 is getpid and -1 is simply out of range. The
      * arguments are kept for the log line: execve rewrites the frame. */
-    uint32_t nr = (uint32_t)f->rax;
+    uint32_t nr = (uint32_t)f->error_code;
     uint64_t a0 = f->rdi, a1 = f->rsi, a2 = f->rdx;
-    syscall_fn fn = nr < SYSCALL_TABLE_SIZE ? syscall_table[nr] : (syscall_fn)(void (*)(void))sys_ni_syscall;
-    f->rax = (uint64_t)fn((long)f->rdi, (long)f->rsi, (long)f->rdx, (long)f->r10, (long)f->r8, (long)f->r9);
-    kprintf("[%d] syscall %u(0x%lx, 0x%lx, 0x%lx) = %ld\n", current()->pid, nr, a0, a1, a2, (long)f->rax);
+    if ((int64_t)f->error_code != -1 || !(p->syscall_work & SYSCALL_WORK_PTRACE)) {
+        syscall_fn fn = nr < SYSCALL_TABLE_SIZE ? syscall_table[nr] : (syscall_fn)(void (*)(void))sys_ni_syscall;
+        f->rax = (uint64_t)fn((long)f->rdi, (long)f->rsi, (long)f->rdx, (long)f->r10, (long)f->r8, (long)f->r9);
+    }
+    if (p->syscall_work & SYSCALL_WORK_PTRACE)
+        ptrace_syscall_stop(false);
+    if (p->syscall_work & SYSCALL_WORK_LOG)
+        kprintf("[%d] syscall %u(0x%lx, 0x%lx, 0x%lx) = %ld\n", p->pid, nr, a0, a1, a2, (long)f->rax);
 }

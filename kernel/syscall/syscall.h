@@ -25,11 +25,10 @@ struct file;
 void syscall_init(void);
 /* The strace boot option: log every call with its result. */
 void syscall_trace(bool on);
-/* syscall.S tests this on entry: when set, it calls
- * syscall_dispatch_traced instead of the table entry. */
-extern bool syscall_tracing;
-/* Runs the call frame f asks for, stores the result in f->rax and logs
- * one line. */
+/* syscall.S calls this instead of the table entry when the process's
+ * syscall_work is set (proc/ptrace.h): runs the call frame f asks for
+ * with ptrace's entry and exit stops around it, stores the result in
+ * f->rax and, for the strace option, logs one line. */
 void syscall_dispatch_traced(struct trap_frame *f);
 
 /* The handlers by number; syscall.S calls them. */
@@ -389,5 +388,8 @@ long sys_sendmsg(int fd, uint64_t umsg, int flags);
 long sys_recvmsg(int fd, uint64_t umsg, int flags);
 long sys_setsockopt(int fd, int level, int name, uint64_t uval, int len);
 long sys_getsockopt(int fd, int level, int name, uint64_t uval, uint64_t ulen);
+
+/* sys_ptrace.c */
+long sys_ptrace(long request, int pid, uint64_t addr, uint64_t data);
 
 #endif

@@ -66,3 +66,7 @@ USER_TESTS += [
 USER_TESTS += [
     dict(name="personality", prog="personality_test", status=0, differential=True),
 ]
+
+USER_TESTS += [
+    dict(name="ptrace-traceme-peek-poke-regs-syscall-stops", prog="ptrace_test", status=0, differential=True),
+]

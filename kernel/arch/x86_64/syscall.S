@@ -73,7 +73,10 @@ syscall_entry:
     PUSH_GPRS                           /* 22 pushes in all: RSP stays 16-byte aligned */
     xorl %ebp, %ebp                     /* ends kernel backtraces here */
     sti                                 /* the frame is safe: interrupts may come */
-    cmpb $0, syscall_tracing(%rip)
+    /* One test for the traced path (ptrace's syscall stops, the strace
+     * boot option): R11 is free, its user value is in the frame. */
+    movq %gs:PERCPU_CURRENT, %r11
+    cmpb $0, PROC_SYSCALL_WORK(%r11)
     jne .Ltraced
     /* Linux selects the call with the low 32 bits of RAX, unsigned: so
      * 0x1_0000_0027 is getpid and -1 is simply out of range. */
@@ -94,7 +97,7 @@ syscall_entry:
     movq PROC_LEADER(%rdx), %rcx
     cmpq $0, PROC_SHARED_PENDING(%rcx)
     jne .Lslow
-    cmpw $0, PROC_EXIT_FLAGS(%rdx)
+    cmpl $0, PROC_EXIT_FLAGS(%rdx)
     jne .Lslow
     leaq ERESTARTNOHAND(%rax), %rcx     /* -ERESTARTNOHAND..-ERESTARTSYS: 0..2 */
     cmpq $(ERESTARTNOHAND - ERESTARTSYS), %rcx
