@@ -12,6 +12,7 @@
 #include "arch/x86_64/syscall_vector.h"
 #include "lib/string.h"
 #include "mm/usercopy.h"
+#include "proc/coredump.h"
 #include "proc/cred.h"
 #include "proc/posix_timer.h"
 #include "proc/proc.h"
@@ -33,7 +34,7 @@ static enum dfl default_action(int sig)
     case SIGTSTP:
     case SIGTTIN:
     case SIGTTOU: return DFL_STOP;
-    default: return DFL_TERM; /* "core" actions terminate too (no core files) */
+    default: return DFL_TERM; /* "core" actions too: proc/coredump.c writes the core first */
     }
 }
 
@@ -349,6 +350,9 @@ void signal_deliver(struct trap_frame *f)
                 notify_parent(l, CLD_STOPPED, sig);
                 continue;
             case DFL_TERM:
+                /* The core bit (WCOREDUMP) says a core file was written. */
+                if (sig_dumps_core(sig) && coredump_write(sig, &info, f))
+                    proc_exit(sig | 0x80);
                 proc_exit(sig);
             }
         }
