@@ -370,8 +370,8 @@ void signal_deliver(struct trap_frame *f)
         if (!(act->flags & SA_NODEFER))
             p->sig_blocked |= sig_bit(sig);
         p->sig_blocked &= ~SIG_UNBLOCKABLE;
-        if (act->flags & SA_RESETHAND)
-            memset(act, 0, sizeof *act);
+        if (act->flags & SA_RESETHAND) /* the handler only: flags and mask stay (Linux's signal_delivered) */
+            act->handler = SIG_DFL;
         return; /* one handler at a time; the rest wait for its return */
     }
 }

@@ -8,3 +8,8 @@ USER_TESTS = [
     # Tiny OS alone: it writes /proc/sys/kernel/core_pattern and friends.
     dict(name="coredump-strict", prog="coredump_test", args=["strict"], status=0, timeout=60),
 ]
+
+# clone(CLONE_PARENT): a sibling of the caller (LTP clone08).
+USER_TESTS += [
+    dict(name="clone-parent", prog="clone_parent_test", status=0, differential=True),
+]
