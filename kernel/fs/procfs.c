@@ -332,8 +332,8 @@ static int make_inode(struct super_block *sb, int pid, int fd, unsigned idx, uin
     /* Owner: root for /proc's own files; a process's files are its
      * effective ids' while it is dumpable (Linux's task_dump_owner). */
     const struct proc *t = pid ? procfs_find_leader(pid) : NULL;
-    n->uid = t && t->dumpable ? t->cred->euid : 0;
-    n->gid = t && t->dumpable ? t->cred->egid : 0;
+    n->uid = t && t->dumpable == 1 ? t->cred->euid : 0;
+    n->gid = t && t->dumpable == 1 ? t->cred->egid : 0;
     switch (mode & S_IFMT) {
     case S_IFDIR:
         n->ops = &dir_iops;
@@ -540,8 +540,8 @@ static bool proc_revalidate(struct dentry *d)
     const struct proc *t = procfs_find_leader(pid);
     if (!t)
         return false;
-    i->uid = t->dumpable ? t->cred->euid : 0; /* the process may have changed its ids */
-    i->gid = t->dumpable ? t->cred->egid : 0;
+    i->uid = t->dumpable == 1 ? t->cred->euid : 0; /* the process may have changed its ids */
+    i->gid = t->dumpable == 1 ? t->cred->egid : 0;
     uint32_t mode;
     return (ino_idx(i) != IDX_FD_LINK && ino_idx(i) != IDX_FDINFO) || procfs_pid_fd_mode(pid, ino_fd(i), &mode) == 0;
 }

@@ -9,6 +9,7 @@
 #include "lib/format.h"
 #include "lib/string.h"
 #include "mm/pmm.h"
+#include "proc/coredump.h"
 #include "proc/proc.h"
 #include "proc/uts.h"
 #include "security/keys/keys.h"
@@ -100,7 +101,6 @@ static long w_domainname(const char *buf, size_t n) { return set_name(UTS_DOMAIN
 static long r_ngroups_max(int pid, char *b, size_t s) { (void)pid; return number(b, s, 65536); }
 static long r_overflow_id(int pid, char *b, size_t s) { (void)pid; return number(b, s, 65534); }
 static long r_cap_last_cap(int pid, char *b, size_t s) { (void)pid; return number(b, s, 40); }
-static long r_core_pattern(int pid, char *b, size_t s) { (void)pid; return text(b, s, "core"); }
 static long r_printk(int pid, char *b, size_t s) { (void)pid; return ksnprintf(b, s, "4\t4\t1\t7\n"); }
 static long r_mmap_min_addr(int pid, char *b, size_t s) { (void)pid; return number(b, s, 0x400000); }
 static long r_max_map_count(int pid, char *b, size_t s) { (void)pid; return number(b, s, 65530); }
@@ -179,7 +179,8 @@ const struct sysctl_entry sysctl_entries[] = {
     {"overflowgid", KERNEL, RO, r_overflow_id, NULL},
     {"cap_last_cap", KERNEL, RO, r_cap_last_cap, NULL},
     {"randomize_va_space", KERNEL, RO, r_zero, NULL}, /* no ASLR yet (issue 14) */
-    {"core_pattern", KERNEL, RO, r_core_pattern, NULL},
+    {"core_pattern", KERNEL, RW, coredump_read_pattern, coredump_write_pattern},
+    {"core_uses_pid", KERNEL, RW, coredump_read_uses_pid, coredump_write_uses_pid},
     {"printk", KERNEL, RO, r_printk, NULL},
     /* System V IPC's limits (ipc/ipc_sysctl.c); the next_id knobs are
      * 0666 as Linux makes them for a checkpoint/restore-capable root. */
@@ -214,7 +215,7 @@ const struct sysctl_entry sysctl_entries[] = {
     {"pipe-user-pages-soft", FS, RO, r_pipe_pages_soft, NULL},
     {"protected_symlinks", FS, RO, r_zero, NULL},
     {"protected_hardlinks", FS, RO, r_zero, NULL},
-    {"suid_dumpable", FS, RO, r_zero, NULL},
+    {"suid_dumpable", FS, RW, coredump_read_suid_dumpable, coredump_write_suid_dumpable},
     {"max_user_instances", INOTIFY, RW, r_in_instances, w_in_instances},
     {"max_user_watches", INOTIFY, RW, r_in_watches, w_in_watches},
     {"max_queued_events", INOTIFY, RW, r_in_events, w_in_events},

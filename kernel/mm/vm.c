@@ -18,6 +18,7 @@ struct mm *vm_create(void)
     if (!mm)
         return NULL;
     mm->users = 1;
+    mm->coredump_filter = COREDUMP_FILTER_DEFAULT;
     mm->root = pmm_alloc();
     if (!mm->root) {
         kfree(mm);
@@ -446,6 +447,9 @@ struct mm *vm_fork(struct mm *parent)
     mm->brk = parent->brk;
     mm->arg_start = parent->arg_start;
     mm->arg_end = parent->arg_end;
+    mm->auxv_start = parent->auxv_start;
+    mm->auxv_end = parent->auxv_end;
+    mm->coredump_filter = parent->coredump_filter;
     struct vma **tail = &mm->vmas;
     for (struct vma *v = parent->vmas; v; v = v->next) {
         struct vma *c = vma_dup(v);

@@ -73,7 +73,14 @@ struct mm {
     struct vma *vmas;
     uint64_t brk_start, brk; /* the heap is [brk_start, page_align_up(brk)) */
     uint64_t arg_start, arg_end; /* the argv strings exec placed (/proc/PID/cmdline) */
+    uint64_t auxv_start, auxv_end; /* the auxiliary vector exec placed (a core's NT_AUXV) */
+    /* /proc/PID/coredump_filter: which areas a core file holds (Linux
+     * keeps it in mm->flags too: fork and exec carry it over). */
+    uint32_t coredump_filter;
 };
+/* Linux's MMF_DUMP_FILTER_DEFAULT: anonymous private and shared memory,
+ * ELF headers, private huge pages. */
+#define COREDUMP_FILTER_DEFAULT 0x33
 
 /* A new, empty address space; NULL when out of memory. */
 struct mm *vm_create(void);

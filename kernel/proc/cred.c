@@ -89,7 +89,7 @@ bool proc_may_inspect(const struct proc *p)
         return true;
     bool same = c->uid == t->uid && c->uid == t->euid && c->uid == t->suid && c->gid == t->gid &&
                 c->gid == t->egid && c->gid == t->sgid;
-    return same && p->leader->dumpable && (t->cap_permitted & ~c->cap_permitted) == 0;
+    return same && p->leader->dumpable == 1 && (t->cap_permitted & ~c->cap_permitted) == 0;
 }
 
 void cred_fix_caps(const struct cred *old, struct cred *new, bool fs_only)

@@ -17,6 +17,7 @@
 #include "lib/string.h"
 #include "mm/kmalloc.h"
 #include "mm/vm.h"
+#include "proc/coredump.h"
 #include "proc/cred.h"
 #include "proc/itimer.h"
 #include "proc/ptrace.h"
@@ -84,10 +85,11 @@ static int exec_elf(struct proc *p, struct file *file, const char *head, size_t 
         cred_put(cred);
         return err;
     }
-    /* A program that runs with other ids than its caller's is not
-     * dumpable (no core, /proc/PID is root's), as Linux's suid_dumpable 0. */
+    /* A program that runs with other ids than its caller's gets
+     * /proc/sys/fs/suid_dumpable (0 by default: no core, /proc/PID is
+     * root's), as Linux's set_dumpable(suid_dumpable). */
     if (exec_secure(cred) || cred->euid != p->cred->euid || cred->egid != p->cred->egid) {
-        p->dumpable = 0;
+        p->dumpable = coredump_suid_dumpable();
         p->personality &= ~PER_CLEAR_ON_SETID; /* Linux's bprm->per_clear */
     }
     p->personality &= ~READ_IMPLIES_EXEC; /* a 64-bit program (Linux's set_personality_64bit) */

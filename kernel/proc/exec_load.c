@@ -126,6 +126,11 @@ static int build_stack(struct mm *mm, const struct elf_image *img, const struct 
         mm->arg_start = uargv[0];
         mm->arg_end = uargv[argc - 1] + strlen(argv[argc - 1]) + 1;
     }
+    if (!err) { /* the pairs follow argc, argv[] and envp[] with their NULLs */
+        int npairs = (int)(sizeof aux / sizeof aux[0]) + 4; /* + AT_RANDOM, AT_EXECFN, AT_PLATFORM, AT_NULL */
+        mm->auxv_start = *sp + 8 + ((uint64_t)argc + 1 + (uint64_t)envc + 1) * 8;
+        mm->auxv_end = mm->auxv_start + (uint64_t)npairs * 16;
+    }
     kfree(buf);
     return err;
 }
@@ -267,6 +272,8 @@ int exec_load_elf(struct proc *p, struct file *prog, const char *head, size_t he
         kfree(ipath);
         return -ENOMEM;
     }
+    if (p->mm) /* the core dump filter survives execve, as Linux's mm flags do */
+        mm->coredump_filter = p->mm->coredump_filter;
     struct file *interp = NULL;
     struct aux_values av = {.cred = cred};
     err = load_segments(mm, &img, prog);

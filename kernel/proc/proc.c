@@ -353,7 +353,9 @@ struct proc *proc_fork(uint64_t child_rsp, uint64_t flags, int *err)
         c->shares_fs = flags & CLONE_FS;
         pl->group_live++;
     } else {
-        c->parent = pl; /* children belong to the process, whichever thread forked */
+        /* Children belong to the process, whichever thread forked; with
+         * CLONE_PARENT, to the caller's parent (a sibling of the caller). */
+        c->parent = (flags & CLONE_PARENT) && pl->parent ? pl->parent : pl;
     }
     c->pgid = parent->pgid;
     c->sid = parent->sid;

@@ -125,7 +125,7 @@ struct proc {
     bool continue_unreported; /* wait4(WCONTINUED) has not seen the SIGCONT yet */
     bool did_exec;       /* has called execve (setpgid from the parent then fails) */
     int pdeath_signal;   /* PR_SET_PDEATHSIG: sent when the parent exits */
-    int dumpable;        /* PR_SET_DUMPABLE (no core files are written) */
+    int dumpable;        /* PR_SET_DUMPABLE: 0, 1, or 2 (suid_dumpable "suidsafe"); the leader's counts */
     uint32_t personality; /* personality(2): inherited by fork, kept by exec but for PER_CLEAR_ON_SETID */
     bool no_new_privs;
     uint64_t sigsuspend_saved; /* the mask to restore after sigsuspend */

@@ -6,7 +6,7 @@
  * (the maxproc= limit), which are reported as they are.
  *
  * Enforced: RLIMIT_NOFILE (descriptor allocation, dup2, F_DUPFD) and
- * RLIMIT_CORE (trivially: no core files are ever written). The others
+ * RLIMIT_CORE (proc/coredump.c). The others
  * are kept and reported, as programs (shells' ulimit) expect, but not
  * yet enforced.
  */

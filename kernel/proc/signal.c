@@ -12,6 +12,7 @@
 #include "arch/x86_64/syscall_vector.h"
 #include "lib/string.h"
 #include "mm/usercopy.h"
+#include "proc/coredump.h"
 #include "proc/cred.h"
 #include "proc/posix_timer.h"
 #include "proc/proc.h"
@@ -34,7 +35,7 @@ static enum dfl default_action(int sig)
     case SIGTSTP:
     case SIGTTIN:
     case SIGTTOU: return DFL_STOP;
-    default: return DFL_TERM; /* "core" actions terminate too (no core files) */
+    default: return DFL_TERM; /* "core" actions too: proc/coredump.c writes the core first */
     }
 }
 
@@ -374,6 +375,9 @@ void signal_deliver(struct trap_frame *f)
                     ptrace_group_stop(p, sig);
                 continue;
             case DFL_TERM:
+                /* The core bit (WCOREDUMP) says a core file was written. */
+                if (sig_dumps_core(sig) && coredump_write(sig, &info, f))
+                    proc_exit(sig | 0x80);
                 proc_exit(sig);
             }
         }
@@ -391,8 +395,8 @@ void signal_deliver(struct trap_frame *f)
         if (!(act->flags & SA_NODEFER))
             p->sig_blocked |= sig_bit(sig);
         p->sig_blocked &= ~SIG_UNBLOCKABLE;
-        if (act->flags & SA_RESETHAND)
-            memset(act, 0, sizeof *act);
+        if (act->flags & SA_RESETHAND) /* the handler only: flags and mask stay (Linux's signal_delivered) */
+            act->handler = SIG_DFL;
         return; /* one handler at a time; the rest wait for its return */
     }
 }

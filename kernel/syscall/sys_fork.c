@@ -60,8 +60,8 @@ long sys_clone(uint64_t flags, uint64_t newsp, uint64_t uparent_tid, uint64_t uc
     (void)tls; /* CLONE_SETTLS: proc_fork takes it from the frame */
     uint64_t known = CSIGNAL | CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_VFORK | CLONE_THREAD |
                      CLONE_SYSVSEM | CLONE_SETTLS | CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID | CLONE_CHILD_SETTID |
-                     CLONE_DETACHED | CLONE_PIDFD;
-    /* Namespaces, ptrace, CLONE_PARENT and the rest are not supported:
+                     CLONE_DETACHED | CLONE_PIDFD | CLONE_PARENT;
+    /* Namespaces, ptrace and the rest are not supported:
      * refused rather than run half right. CLONE_SYSVSEM has nothing to
      * share (no System V IPC). CLONE_FS without CLONE_THREAD copies. */
     if (flags & ~known)
@@ -72,6 +72,10 @@ long sys_clone(uint64_t flags, uint64_t newsp, uint64_t uparent_tid, uint64_t uc
     if ((flags & CLONE_SIGHAND) && !(flags & CLONE_VM))
         return -EINVAL;
     if (!(flags & CLONE_THREAD) && (flags & CSIGNAL) != SIGCHLD && (flags & CSIGNAL) != 0)
+        return -EINVAL;
+    /* init may not make siblings of itself: they would have no parent to
+     * reap them (Linux: SIGNAL_UNKILLABLE). */
+    if ((flags & CLONE_PARENT) && current()->leader->pid == 1)
         return -EINVAL;
     /* CLONE_PIDFD: a pidfd of the child, stored where parent_tid points
      * (so not with CLONE_PARENT_SETTID); not for threads, and

@@ -41,11 +41,11 @@ long sys_prctl(int option, uint64_t arg2, uint64_t arg3, uint64_t arg4, uint64_t
     case PR_GET_PDEATHSIG:
         return copy_to_user(arg2, &p->pdeath_signal, sizeof p->pdeath_signal);
     case PR_GET_DUMPABLE:
-        return p->dumpable;
+        return p->leader->dumpable;
     case PR_SET_DUMPABLE:
         if (arg2 > 1)
             return -EINVAL;
-        p->dumpable = (int)arg2;
+        p->leader->dumpable = (int)arg2; /* the process's (Linux: its mm's) */
         return 0;
     case PR_GET_CHILD_SUBREAPER: {
         int zero = 0;

@@ -630,6 +630,8 @@ int main(int argc, char **argv)
         struct sigaction now;
         sigaction(SIGUSR1, NULL, &now);
         CHECK(hits == 1 && now.sa_handler == SIG_DFL, "SA_RESETHAND: the action is SIG_DFL after one delivery");
+        CHECK((now.sa_flags & (SA_SIGINFO | SA_RESETHAND)) == (SA_SIGINFO | SA_RESETHAND),
+              "SA_RESETHAND resets the handler only: the flags stay (LTP sigaction01)");
         sigaction(SIGUSR1, &sa, NULL);
         sigaction(SIGUSR1, NULL, &now);
         CHECK(now.sa_sigaction == info_handler && (now.sa_flags & (SA_SIGINFO | SA_RESETHAND)) == (SA_SIGINFO | SA_RESETHAND),
