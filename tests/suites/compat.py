@@ -66,3 +66,7 @@ USER_TESTS += [
 USER_TESTS += [
     dict(name="personality", prog="personality_test", status=0, differential=True),
 ]
+
+USER_TESTS += [
+    dict(name="sysfs-ustat", prog="fs_query_test", status=0, differential=True),
+]
