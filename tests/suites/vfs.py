@@ -26,3 +26,6 @@ USER_TESTS = [
 USER_TESTS += [
     dict(name="openat2-resolve", prog="openat2_test", status=0, differential=True),
 ]
+USER_TESTS += [
+    dict(name="name-to-handle-open-by-handle", prog="fhandle_test", status=0, differential=True),
+]
