@@ -278,6 +278,8 @@ const syscall_fn syscall_table[SYSCALL_TABLE_SIZE] = {
     ENTRY(SYS_statfs, sys_statfs),
     ENTRY(SYS_fstatfs, sys_fstatfs),
     ENTRY(SYS_sysfs, sys_sysfs),
+    ENTRY(SYS_reboot, sys_reboot),
+    ENTRY(SYS_vhangup, sys_vhangup),
     ENTRY(SYS_name_to_handle_at, sys_name_to_handle_at),
     ENTRY(SYS_open_by_handle_at, sys_open_by_handle_at),
     ENTRY(SYS_ustat, sys_ustat),

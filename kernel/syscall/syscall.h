@@ -270,6 +270,9 @@ long fcntl_lock(struct file *f, int cmd, uint64_t arg);
 /* sys_statfs.c */
 long sys_statfs(uint64_t upath, uint64_t ubuf);
 long sys_fstatfs(int fd, uint64_t ubuf);
+/* sys_admin.c */
+long sys_reboot(uint32_t magic1, uint32_t magic2, uint32_t cmd, uint64_t uarg);
+long sys_vhangup(void);
 /* sys_fhandle.c */
 long sys_name_to_handle_at(int dfd, uint64_t upath, uint64_t uhandle, uint64_t umnt_id, int flag);
 long sys_open_by_handle_at(int mount_fd, uint64_t uhandle, int flags);
