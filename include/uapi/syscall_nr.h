@@ -273,6 +273,20 @@
 #define SYS_pwritev2 328
 #define SYS_close_range 436
 
+/* Obsolete and administrative calls */
+#define SYS_syslog 103
+#define SYS_ustat 136
+#define SYS_sysfs 139
+#define SYS_vhangup 153
+#define SYS_acct 163
+#define SYS_reboot 169
+#define SYS_iopl 172
+#define SYS_ioperm 173
+#define SYS_name_to_handle_at 303
+#define SYS_open_by_handle_at 304
+#define SYS_clone3 435
+#define SYS_openat2 437
+
 /* System V IPC */
 #define SYS_shmget 29
 #define SYS_shmat 30

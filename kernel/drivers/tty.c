@@ -107,6 +107,21 @@ void tty_set_foreground(int pgrp)
     fg_sid = pgrp; /* init's group leads its session */
 }
 
+void tty_vhangup(int sid)
+{
+    if (!fg_sid || sid != fg_sid)
+        return;
+    console_flush_input();
+    pending_pos = pending_len = 0;
+    le_active = false;
+    struct proc *leader = proc_find(sid);
+    if (leader && leader->sid == sid) {
+        struct ksiginfo info = {.code = SI_KERNEL};
+        signal_send_info(leader, SIGHUP, &info);
+        signal_send_info(leader, SIGCONT, &info);
+    }
+}
+
 static void echo_sink(void *ctx, const char *s, size_t n)
 {
     if (term.c_lflag & ECHO)

@@ -23,5 +23,10 @@ void tty_init(const char *mode);
 /* Makes pgrp the console's foreground process group (init's, at boot). */
 void tty_set_foreground(int pgrp);
 extern const struct file_ops tty_ops;
+/* vhangup(2) by a process of session sid: if the console is that
+ * session's controlling terminal, it is hung up: unread input dropped,
+ * SIGHUP and SIGCONT sent to the session leader (Linux's
+ * tty_signal_session_leader). Another session has no terminal here. */
+void tty_vhangup(int sid);
 
 #endif

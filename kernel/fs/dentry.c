@@ -149,6 +149,32 @@ struct dentry *d_nth_child(struct dentry *dir, uint64_t index)
     return found;
 }
 
+struct dentry *d_find_ino(struct dentry *root, uint64_t ino)
+{
+    /* Depth first without recursion (the tree may be deep, the kernel
+     * stack is not): down to the first child, else on to the next
+     * sibling of the nearest ancestor that has one. */
+    struct dentry *d = root, *found = NULL;
+    spin_lock(&tree_lock);
+    for (;;) {
+        if (d->inode && d->inode->ino == ino) {
+            found = d_get(d);
+            break;
+        }
+        if (!list_empty(&d->children)) {
+            d = list_entry(d->children.next, struct dentry, child);
+            continue;
+        }
+        while (d != root && d->child.next == &d->parent->children)
+            d = d->parent;
+        if (d == root)
+            break;
+        d = list_entry(d->child.next, struct dentry, child);
+    }
+    spin_unlock(&tree_lock);
+    return found;
+}
+
 bool d_has_children(struct dentry *dir)
 {
     bool any = false;

@@ -92,6 +92,11 @@ void d_exchange(struct dentry *a, struct dentry *b);
  * live only in the dentry cache: they go, but for those still in use). */
 void d_prune_tree(struct dentry *root);
 
+/* The dentry below root (root included) whose inode has number ino,
+ * referenced, or NULL: file handles (sys_fhandle.c) on file systems that
+ * keep every name in the cache. */
+struct dentry *d_find_ino(struct dentry *root, uint64_t ino);
+
 /* Has d's name been removed (unlink, rmdir, rename over it)? */
 static inline bool d_unlinked(const struct dentry *d) { return !(d->flags & D_LISTED) && d->parent != d; }
 /* Is a an ancestor of d (or d itself), within one superblock? */

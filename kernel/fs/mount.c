@@ -175,6 +175,20 @@ static bool busy(struct mount *m)
     return false;
 }
 
+struct super_block *mount_find_sb(uint32_t dev)
+{
+    struct super_block *found = NULL;
+    spin_lock(&table_lock);
+    list_for_each_entry(m, &table, struct mount, link)
+        if (m->sb->dev == dev) {
+            found = m->sb;
+            sb_get(found);
+            break;
+        }
+    spin_unlock(&table_lock);
+    return found;
+}
+
 /* Takes m (and, for a lazy unmount, every mount below it) out of the
  * tree; each goes once its last user lets go. */
 static void detach(struct mount *m)

@@ -72,6 +72,10 @@ int mount_remount(const struct path *target, unsigned long flags);
 /* umount2(2) of the mount whose root target is. */
 int mount_remove(const struct path *target, int flags);
 
+/* The superblock mounted somewhere whose st_dev minor is dev (major 0),
+ * referenced (sb_put), or NULL: ustat(2)'s user_get_super. */
+struct super_block *mount_find_sb(uint32_t dev);
+
 /* Writes /proc/mounts (mountinfo false) or /proc/PID/mountinfo, paths
  * relative to root; returns the length (cut at size). */
 long mount_table_show(char *buf, size_t size, const struct path *root, int mountinfo);

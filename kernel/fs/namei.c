@@ -95,20 +95,31 @@ void namei_follow_mounts(struct path *p)
 
 struct walk {
     struct path cur;  /* referenced */
-    struct path root; /* the process's root: `..` stops there */
+    struct path root; /* the process's root, or a scoped walk's: `..` stops there */
     int links;        /* symlinks followed so far */
+    unsigned flags;   /* LOOKUP_NO_XDEV... */
 };
 
-static void step_dotdot(struct walk *w)
+/* Steps onto mounts on p: -EXDEV instead when the walk may not cross. */
+static int enter_mounts(unsigned flags, struct path *p)
+{
+    struct mount *before = p->mnt;
+    namei_follow_mounts(p);
+    return (flags & LOOKUP_NO_XDEV) && p->mnt != before ? -EXDEV : 0;
+}
+
+static int step_dotdot(struct walk *w)
 {
     for (;;) {
         if (path_equal(&w->cur, &w->root))
-            return;
+            return (w->flags & LOOKUP_BENEATH) ? -EXDEV : 0;
         if (w->cur.dentry != w->cur.mnt->root)
             break;
         struct mount *m = w->cur.mnt;
         if (m->parent == m)
-            return; /* the top of the whole tree */
+            return 0; /* the top of the whole tree */
+        if (w->flags & LOOKUP_NO_XDEV)
+            return -EXDEV;
         /* Leave the mount: to its mountpoint, then above that. */
         struct path up = {mount_get(m->parent), d_get(m->mountpoint)};
         path_put(&w->cur);
@@ -117,10 +128,38 @@ static void step_dotdot(struct walk *w)
     struct dentry *parent = d_get(w->cur.dentry->parent);
     d_put(w->cur.dentry);
     w->cur.dentry = parent;
-    namei_follow_mounts(&w->cur);
+    return enter_mounts(w->flags, &w->cur);
+}
+
+int namei_may_follow(unsigned flags, const struct inode *link, const struct path *at, const struct path *target)
+{
+    if (flags & LOOKUP_NO_SYMLINKS)
+        return -ELOOP;
+    if (!(link->ops && link->ops->follow))
+        return 0; /* a symlink's text: its own walk checks where it goes */
+    if (flags & LOOKUP_NO_MAGICLINKS)
+        return -ELOOP;
+    if ((flags & LOOKUP_NO_XDEV) && target && target->mnt != at->mnt)
+        return -EXDEV;
+    if (flags & LOOKUP_SCOPED)
+        return -EXDEV; /* Linux: "not currently safe for scoped lookups" */
+    return 0;
 }
 
 static int walk(struct walk *w, const char *path, unsigned flags);
+
+/* RESOLVE_CACHED's lookup: only what the dentry cache holds. A name not
+ * there is ENOENT when the directory has no lookup (its cache is
+ * complete, tmpfs), else EAGAIN: finding it would ask the file system. */
+static int child_cached(struct dentry *dir, const char *name, size_t len, struct dentry **out)
+{
+    struct dentry *d = d_find_child(dir, name, len);
+    if (d && still_valid(d)) {
+        *out = d;
+        return 0;
+    }
+    return dir->inode->ops && dir->inode->ops->lookup ? -EAGAIN : -ENOENT;
+}
 
 /* Follows the symlink at link from w->cur (the directory holding it). */
 static int follow_link(struct walk *w, const struct path *link)
@@ -130,9 +169,15 @@ static int follow_link(struct walk *w, const struct path *link)
     struct inode *inode = link->dentry->inode;
     if (inode->ops && inode->ops->follow) { /* a magic link: no text to walk */
         struct path target;
-        int err = inode->ops->follow(inode, &target);
+        int err = namei_may_follow(w->flags & ~LOOKUP_NO_XDEV, inode, &w->cur, NULL);
+        if (!err)
+            err = inode->ops->follow(inode, &target);
         if (err)
             return err;
+        if ((err = namei_may_follow(w->flags, inode, &w->cur, &target))) {
+            path_put(&target);
+            return err;
+        }
         path_put(&w->cur);
         w->cur = target;
         return 0;
@@ -157,6 +202,13 @@ static int walk(struct walk *w, const char *path, unsigned flags)
     if (!*path)
         return -ENOENT; /* Linux: the empty path names nothing */
     if (*path == '/') {
+        /* Linux's nd_jump_root: a scoped walk never sees the real root;
+         * NO_XDEV allows an absolute path argument, not a link's jump to
+         * another mount. */
+        if (w->flags & LOOKUP_BENEATH)
+            return -EXDEV;
+        if ((w->flags & LOOKUP_NO_XDEV) && w->links && w->cur.mnt != w->root.mnt)
+            return -EXDEV;
         path_put(&w->cur);
         w->cur = w->root;
         path_get(&w->cur);
@@ -183,7 +235,8 @@ static int walk(struct walk *w, const char *path, unsigned flags)
         if (len == 1 && name[0] == '.')
             continue;
         if (len == 2 && name[0] == '.' && name[1] == '.') {
-            step_dotdot(w);
+            if ((err = step_dotdot(w)))
+                return err;
             continue;
         }
         const char *rest = p;
@@ -191,13 +244,19 @@ static int walk(struct walk *w, const char *path, unsigned flags)
             rest++;
         bool last = !*rest;
         struct dentry *child;
-        err = namei_child(w->cur.dentry, name, len, false, &child);
+        err = (w->flags & LOOKUP_CACHED) ? child_cached(w->cur.dentry, name, len, &child)
+                                         : namei_child(w->cur.dentry, name, len, false, &child);
         if (err)
             return err;
         struct path next = {mount_get(w->cur.mnt), child};
-        namei_follow_mounts(&next);
+        if ((err = enter_mounts(w->flags, &next))) {
+            path_put(&next);
+            return err;
+        }
         if (inode_is_link(next.dentry->inode) && (!last || (flags & LOOKUP_FOLLOW) || trailing_slash)) {
-            err = follow_link(w, &next);
+            err = namei_may_follow(w->flags & ~LOOKUP_NO_XDEV, next.dentry->inode, &w->cur, NULL);
+            if (!err)
+                err = follow_link(w, &next);
             path_put(&next);
             if (err)
                 return err;
@@ -214,6 +273,12 @@ static int walk(struct walk *w, const char *path, unsigned flags)
 
 int namei(const struct path *start, const char *path, unsigned flags, struct path *out)
 {
+    return namei_scoped(start, NULL, path, flags, out);
+}
+
+int namei_scoped(const struct path *start, const struct path *scope, const char *path, unsigned flags,
+                 struct path *out)
+{
     if (strnlen(path, PATH_MAX) >= PATH_MAX)
         return -ENAMETOOLONG;
     if (!*path && (flags & LOOKUP_EMPTY)) {
@@ -221,7 +286,9 @@ int namei(const struct path *start, const char *path, unsigned flags, struct pat
         path_get(out);
         return 0;
     }
-    struct walk w = {.cur = *start, .root = namei_root()};
+    struct walk w = {.cur = *start, .root = namei_root(), .flags = flags};
+    if (flags & LOOKUP_SCOPED)
+        w.root = scope ? *scope : *start;
     path_get(&w.cur);
     int err = walk(&w, path, flags);
     if (err) {
@@ -234,6 +301,12 @@ int namei(const struct path *start, const char *path, unsigned flags, struct pat
 
 int namei_parent(const struct path *start, const char *path, struct path *parent, char last[NAME_MAX + 1],
                  bool *trailing_slash)
+{
+    return namei_parent_scoped(start, NULL, path, 0, parent, last, trailing_slash);
+}
+
+int namei_parent_scoped(const struct path *start, const struct path *scope, const char *path, unsigned flags,
+                        struct path *parent, char last[NAME_MAX + 1], bool *trailing_slash)
 {
     size_t len = strnlen(path, PATH_MAX);
     if (len >= PATH_MAX)
@@ -268,7 +341,7 @@ int namei_parent(const struct path *start, const char *path, struct path *parent
             return -ENOMEM;
         memcpy(dir, path, name);
         dir[name] = '\0'; /* keeps its slash: "a/b/" walks a/b as a directory, "/x" walks "/" */
-        err = namei(start, dir, LOOKUP_FOLLOW, parent);
+        err = namei_scoped(start, scope ? scope : start, dir, LOOKUP_FOLLOW | flags, parent);
         kfree(dir);
     }
     if (!err && !inode_is_dir(parent->dentry->inode)) {

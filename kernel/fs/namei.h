@@ -22,12 +22,30 @@
 #define LOOKUP_FOLLOW 0x1    /* follow a symlink in the last component */
 #define LOOKUP_DIRECTORY 0x2 /* the result must be a directory (ENOTDIR) */
 #define LOOKUP_EMPTY 0x4     /* the empty path names start itself (AT_EMPTY_PATH) */
+/* openat2's RESOLVE_* restrictions (Linux's LOOKUP_NO_XDEV...): a walk
+ * that would cross a mount fails with EXDEV, one through a magic link or
+ * any symlink with ELOOP; a scoped walk (BENEATH, IN_ROOT) treats its
+ * scope (the dirfd) as the root: BENEATH fails with EXDEV at any jump to
+ * "/" or ".." above the scope, IN_ROOT stays inside as chroot would; both
+ * refuse magic links (EXDEV). CACHED answers EAGAIN where a name is not
+ * in the dentry cache and the file system would be asked. */
+#define LOOKUP_NO_XDEV 0x10
+#define LOOKUP_NO_MAGICLINKS 0x20
+#define LOOKUP_NO_SYMLINKS 0x40
+#define LOOKUP_BENEATH 0x80
+#define LOOKUP_IN_ROOT 0x100
+#define LOOKUP_CACHED 0x200
+#define LOOKUP_SCOPED (LOOKUP_BENEATH | LOOKUP_IN_ROOT)
 
 /* Resolves path from start (relative paths) or the current process's
  * root (absolute ones): 0 and *out referenced, or -ENOENT, -ENOTDIR,
  * -ELOOP, -ENAMETOOLONG, -ENOMEM. A trailing slash requires a directory
  * and follows a symlink in the last component. */
 int namei(const struct path *start, const char *path, unsigned flags, struct path *out);
+/* namei with the RESOLVE_* bits above; scope is the root of a scoped walk
+ * (NULL: start), held by the caller. */
+int namei_scoped(const struct path *start, const struct path *scope, const char *path, unsigned flags,
+                 struct path *out);
 
 /* For calls that make or remove a name: resolves all but the last
  * component into *parent (referenced, a directory) and copies the last
@@ -36,6 +54,15 @@ int namei(const struct path *start, const char *path, unsigned flags, struct pat
  * none (-EEXIST, as mkdir("/") answers). */
 int namei_parent(const struct path *start, const char *path, struct path *parent, char last[NAME_MAX + 1],
                  bool *trailing_slash);
+int namei_parent_scoped(const struct path *start, const struct path *scope, const char *path, unsigned flags,
+                        struct path *parent, char last[NAME_MAX + 1], bool *trailing_slash);
+
+/* May a walk with flags (LOOKUP_NO_*, scoped) follow link, a symlink or
+ * a magic link, standing in directory at? For a magic link, target is
+ * where it leads. 0, -ELOOP or -EXDEV, in Linux's order (pick_link,
+ * nd_jump_link). */
+struct inode;
+int namei_may_follow(unsigned flags, const struct inode *link, const struct path *at, const struct path *target);
 
 /* Finds name in directory dir (a dentry of mount mnt): the cached
  * dentry, or the file system's lookup. Does not cross mounts or follow

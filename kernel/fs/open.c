@@ -27,14 +27,14 @@
  * {NULL} - or, when the name is a symlink to follow (not O_NOFOLLOW nor
  * O_EXCL), 0 with *out the link and *link_parent its directory (both
  * referenced) for the caller to go on from. */
-static int create_step(const struct path *start, const char *pathname, int flags, uint32_t mode, struct path *out,
-                       struct path *link_parent, bool *made)
+static int create_step(const struct path *start, const struct path *scope, unsigned lookup, const char *pathname,
+                       int flags, uint32_t mode, struct path *out, struct path *link_parent, bool *made)
 {
     struct path parent;
     char name[NAME_MAX + 1];
     bool slash;
     *link_parent = (struct path){NULL, NULL};
-    int err = namei_parent(start, pathname, &parent, name, &slash);
+    int err = namei_parent_scoped(start, scope, pathname, lookup, &parent, name, &slash);
     if (err)
         return err == -EEXIST ? -EISDIR : err; /* open("/", O_CREAT) */
     if (slash || !strcmp(name, ".") || !strcmp(name, "..")) {
@@ -67,7 +67,12 @@ static int create_step(const struct path *start, const char *pathname, int flags
         *link_parent = parent; /* the caller follows it from here */
         return 0;
     } else if (!created) {
+        struct mount *before = out->mnt;
         namei_follow_mounts(out);
+        if ((lookup & LOOKUP_NO_XDEV) && out->mnt != before) {
+            path_put(out);
+            err = -EXDEV;
+        }
     }
     path_put(&parent);
     return err;
@@ -79,8 +84,8 @@ static int create_step(const struct path *start, const char *pathname, int flags
  * symlink's text is opened (and created) relative to the directory
  * holding it, up to MAXSYMLINKS of them. A loop, not a recursion: the
  * kernel stack holds 16 KiB. */
-static int open_create(const struct path *start, const char *pathname, int flags, uint32_t mode, struct path *out,
-                       bool *made)
+static int open_create(const struct path *start, unsigned lookup, const char *pathname, int flags, uint32_t mode,
+                       struct path *out, bool *made)
 {
     struct path base = *start, link_dir;
     path_get(&base);
@@ -88,15 +93,19 @@ static int open_create(const struct path *start, const char *pathname, int flags
     const char *cur = pathname;
     int err;
     for (int links = 0;; links++) {
-        err = create_step(&base, cur, flags, mode, out, &link_dir, made);
+        err = create_step(&base, start, lookup, cur, flags, mode, out, &link_dir, made);
         if (err || !link_dir.dentry)
             break;
         struct inode *link = out->dentry->inode;
         if (links >= MAXSYMLINKS) {
             err = -ELOOP;
+        } else if ((err = namei_may_follow(lookup & ~LOOKUP_NO_XDEV, link, &link_dir, NULL))) {
+            ; /* RESOLVE_NO_SYMLINKS, NO_MAGICLINKS, scoped */
         } else if (link->ops && link->ops->follow) {
             struct path target;
             err = link->ops->follow(link, &target);
+            if (!err && (err = namei_may_follow(lookup, link, &link_dir, &target)))
+                path_put(&target);
             if (!err) {
                 path_put(out);
                 *out = target;
@@ -106,6 +115,11 @@ static int open_create(const struct path *start, const char *pathname, int flags
         } else {
             char *next = kmalloc(PATH_MAX);
             long n = next ? vfs_readlink(link, next, PATH_MAX - 1) : -ENOMEM;
+            /* An absolute link jumps to the root: not across mounts
+             * under RESOLVE_NO_XDEV (Linux's nd_jump_root). */
+            if (n > 0 && next[0] == '/' && (lookup & LOOKUP_NO_XDEV) &&
+                link_dir.mnt != ((lookup & LOOKUP_SCOPED) ? start->mnt : namei_root().mnt))
+                n = -EXDEV;
             if (n >= 0) {
                 next[n] = '\0';
                 kfree(text);
@@ -161,10 +175,19 @@ static int may_open(const struct inode *inode, int flags)
 
 int vfs_open(const struct path *start, const char *pathname, int flags, uint32_t mode, struct file **out)
 {
+    return vfs_open_how(start, pathname, flags, mode, 0, out);
+}
+
+int vfs_open_how(const struct path *start, const char *pathname, int flags, uint32_t mode, unsigned lookup,
+                 struct file **out)
+{
     struct path p;
     bool created = false;
-    int err = (flags & O_CREAT) ? open_create(start, pathname, flags, mode, &p, &created)
-                                : namei(start, pathname, ((flags & O_NOFOLLOW) ? 0 : LOOKUP_FOLLOW) | ((flags & VFS_OPEN_EMPTY) ? LOOKUP_EMPTY : 0), &p);
+    int err = (flags & O_CREAT) ? open_create(start, lookup, pathname, flags, mode, &p, &created)
+                                : namei_scoped(start, start, pathname,
+                                               lookup | ((flags & O_NOFOLLOW) ? 0 : LOOKUP_FOLLOW) |
+                                                   ((flags & VFS_OPEN_EMPTY) ? LOOKUP_EMPTY : 0),
+                                               &p);
     if (err)
         return err;
     struct inode *inode = p.dentry->inode;

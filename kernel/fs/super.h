@@ -48,6 +48,8 @@ struct super_ops {
 
 #define SB_RDONLY 0x1 /* MS_RDONLY */
 #define SB_PSEUDO 0x2 /* pipes, sockets, anonymous inodes: inodes embedded in their objects, never mounted */
+#define SB_EXPORT 0x4 /* every file is named in the dentry cache and its inode number is never reused:
+                         file handles (name_to_handle_at) can find it again (tmpfs) */
 
 struct fs_type {
     const char *name;

@@ -351,6 +351,7 @@ struct super_block *tmpfs_new_sb(const char *type_name, unsigned root_mode, unsi
         return NULL;
     sb->pages_max = pages_max;
     sb->xattr = tmpfs_xattr_handlers;
+    sb->flags |= SB_EXPORT; /* inode numbers only grow (inode_new) */
     struct inode *root = new_inode(sb, NULL, S_IFDIR | (root_mode & 07777), 0);
     sb->root = root ? d_alloc_root(sb, root) : NULL;
     if (!sb->root) {

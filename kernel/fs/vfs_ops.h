@@ -27,6 +27,10 @@ struct kstatfs;
  * pathname opens start itself (execveat's AT_EMPTY_PATH). */
 #define VFS_OPEN_EMPTY 0x10
 int vfs_open(const struct path *start, const char *pathname, int flags, uint32_t mode, struct file **out);
+/* openat2(2): vfs_open with lookup's RESOLVE_* restrictions (namei.h's
+ * LOOKUP_NO_XDEV...), start being the scope of BENEATH and IN_ROOT. */
+int vfs_open_how(const struct path *start, const char *pathname, int flags, uint32_t mode, unsigned lookup,
+                 struct file **out);
 
 /* mknod(2) / mkdir(2) / symlink(2) / link(2) of the name at pathname. */
 int vfs_mknod(const struct path *start, const char *pathname, uint32_t mode, uint32_t rdev);

@@ -90,6 +90,7 @@ enum {
     CAP_SYS_NICE = 23,
     CAP_SYS_RESOURCE = 24,
     CAP_SYS_TIME = 25,
+    CAP_SYS_TTY_CONFIG = 26,
     CAP_MKNOD = 27,
     CAP_LEASE = 28,
     CAP_WAKE_ALARM = 35,

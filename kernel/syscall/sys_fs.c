@@ -5,6 +5,7 @@
  */
 #include "syscall/path.h"
 #include "fs/fsnotify.h"
+#include "fs/namei.h"
 #include "fs/vfs.h"
 #include "lib/string.h"
 #include "mm/kmalloc.h"
@@ -125,6 +126,124 @@ long sys_openat(int dirfd, uint64_t upath, int flags, uint32_t mode)
     if (err)
         return err;
     int fd = fd_install(current(), -1, f, flags & O_CLOEXEC);
+    if (fd < 0)
+        file_put(f);
+    return fd;
+}
+
+/* openat2(2)'s struct open_how (linux/openat2.h); later versions may
+ * grow it, and a caller's larger struct is accepted while the part this
+ * kernel does not know is zeros (copy_struct_from_user). */
+struct open_how {
+    uint64_t flags, mode, resolve;
+};
+#define OPEN_HOW_SIZE_VER0 24
+#define RESOLVE_NO_XDEV 0x01
+#define RESOLVE_NO_MAGICLINKS 0x02
+#define RESOLVE_NO_SYMLINKS 0x04
+#define RESOLVE_BENEATH 0x08
+#define RESOLVE_IN_ROOT 0x10
+#define RESOLVE_CACHED 0x20
+#define VALID_RESOLVE_FLAGS 0x3f
+#define O_SYNC_BIT 04000000    /* __O_SYNC */
+#define O_TMPFILE_BIT 020000000 /* __O_TMPFILE */
+/* Linux's VALID_OPEN_FLAGS: openat2 refuses any other bit (open(2)
+ * ignores them). */
+#define VALID_OPEN_FLAGS                                                                                   \
+    (O_ACCMODE | O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_APPEND | O_NONBLOCK | O_DSYNC | O_ASYNC | O_DIRECT | \
+     O_LARGEFILE | O_DIRECTORY | O_NOFOLLOW | O_NOATIME | O_CLOEXEC | O_SYNC_BIT | O_PATH | O_TMPFILE_BIT)
+#define O_PATH_FLAGS (O_DIRECTORY | O_NOFOLLOW | O_PATH | O_CLOEXEC)
+
+/* Copies a struct of usize bytes the kernel knows as ksize: a longer one
+ * must end in zeros (E2BIG otherwise, EFAULT if unreadable), a shorter
+ * one is zero-extended (Linux's copy_struct_from_user). */
+static long copy_struct_from_user(void *dst, size_t ksize, uint64_t usrc, size_t usize)
+{
+    for (size_t off = ksize; off < usize; off++) {
+        uint8_t b;
+        if (copy_from_user(&b, usrc + off, 1))
+            return -EFAULT;
+        if (b)
+            return -E2BIG;
+    }
+    memset(dst, 0, ksize);
+    return copy_from_user(dst, usrc, usize < ksize ? usize : ksize);
+}
+
+/* build_open_flags's checks for openat2, in its order: the how's flags
+ * to namei's LOOKUP_* bits, or -errno. */
+static long open_how_check(const struct open_how *how, unsigned *lookup)
+{
+    uint64_t flags = how->flags;
+    if (flags & ~(uint64_t)VALID_OPEN_FLAGS)
+        return -EINVAL;
+    if (how->resolve & ~(uint64_t)VALID_RESOLVE_FLAGS)
+        return -EINVAL;
+    if ((how->resolve & RESOLVE_BENEATH) && (how->resolve & RESOLVE_IN_ROOT))
+        return -EINVAL; /* the scopes exclude each other */
+    bool creates = (flags & O_CREAT) || (flags & O_TMPFILE_BIT);
+    if (creates ? (how->mode & ~(uint64_t)07777) : how->mode)
+        return -EINVAL;
+    if ((flags & O_CREAT) && (flags & O_DIRECTORY))
+        return -EINVAL;
+    if (flags & O_TMPFILE_BIT) {
+        if (!(flags & O_DIRECTORY) || (flags & O_CREAT))
+            return -EINVAL;
+        if ((flags & O_ACCMODE) == O_RDONLY)
+            return -EINVAL;
+    }
+    if ((flags & O_PATH) && (flags & ~(uint64_t)O_PATH_FLAGS))
+        return -EINVAL;
+    unsigned l = 0;
+    if (how->resolve & RESOLVE_NO_XDEV)
+        l |= LOOKUP_NO_XDEV;
+    if (how->resolve & RESOLVE_NO_MAGICLINKS)
+        l |= LOOKUP_NO_MAGICLINKS;
+    if (how->resolve & RESOLVE_NO_SYMLINKS)
+        l |= LOOKUP_NO_SYMLINKS;
+    if (how->resolve & RESOLVE_BENEATH)
+        l |= LOOKUP_BENEATH;
+    if (how->resolve & RESOLVE_IN_ROOT)
+        l |= LOOKUP_IN_ROOT;
+    if (how->resolve & RESOLVE_CACHED) {
+        /* Creating or truncating always means more than the cache. */
+        if (flags & (O_TRUNC | O_CREAT | O_TMPFILE_BIT))
+            return -EAGAIN;
+        l |= LOOKUP_CACHED;
+    }
+    *lookup = l;
+    return 0;
+}
+
+long sys_openat2(int dirfd, uint64_t upath, uint64_t uhow, size_t usize)
+{
+    if (usize < OPEN_HOW_SIZE_VER0)
+        return -EINVAL;
+    if (usize > 4096)
+        return -E2BIG; /* PAGE_SIZE */
+    struct open_how how;
+    unsigned lookup;
+    long err = copy_struct_from_user(&how, sizeof how, uhow, usize);
+    if (!err)
+        err = open_how_check(&how, &lookup);
+    if (err)
+        return err;
+    char *path;
+    if ((err = get_path(upath, &path)))
+        return err;
+    /* A scoped walk starts at dirfd even for an absolute path: "/" means
+     * the scope (IN_ROOT) or is refused (BENEATH). */
+    struct path start;
+    err = dir_of(dirfd, (lookup & LOOKUP_SCOPED) && path[0] ? "." : path, &start);
+    struct file *f = NULL;
+    if (!err) {
+        err = vfs_open_how(&start, path, (int)how.flags, (uint32_t)how.mode & ~current()->umask, lookup, &f);
+        path_put(&start);
+    }
+    kfree(path);
+    if (err)
+        return err;
+    int fd = fd_install(current(), -1, f, how.flags & O_CLOEXEC);
     if (fd < 0)
         file_put(f);
     return fd;

@@ -52,6 +52,7 @@ long sys_mincore(uint64_t addr, size_t len, uint64_t uvec);
 long sys_sethostname(uint64_t uname, int len);
 long sys_setdomainname(uint64_t uname, int len);
 long sys_openat(int dirfd, uint64_t upath, int flags, uint32_t mode);
+long sys_openat2(int dirfd, uint64_t upath, uint64_t uhow, size_t usize);
 long sys_close(int fd);
 long sys_lseek(int fd, int64_t off, uint32_t whence);
 long sys_ioctl(int fd, uint32_t cmd, uint64_t arg);
@@ -268,6 +269,14 @@ long fcntl_lock(struct file *f, int cmd, uint64_t arg);
 /* sys_statfs.c */
 long sys_statfs(uint64_t upath, uint64_t ubuf);
 long sys_fstatfs(int fd, uint64_t ubuf);
+/* sys_admin.c */
+long sys_reboot(uint32_t magic1, uint32_t magic2, uint32_t cmd, uint64_t uarg);
+long sys_vhangup(void);
+/* sys_fhandle.c */
+long sys_name_to_handle_at(int dfd, uint64_t upath, uint64_t uhandle, uint64_t umnt_id, int flag);
+long sys_open_by_handle_at(int mount_fd, uint64_t uhandle, int flags);
+long sys_sysfs(int option, uint64_t arg1, uint64_t arg2);
+long sys_ustat(uint32_t udev, uint64_t ubuf);
 
 /* sys_ipc.c */
 long sys_shmget(int32_t key, size_t size, int flg);

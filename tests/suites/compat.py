@@ -70,3 +70,9 @@ USER_TESTS += [
 USER_TESTS += [
     dict(name="ptrace-traceme-peek-poke-regs-syscall-stops", prog="ptrace_test", status=0, differential=True),
 ]
+USER_TESTS += [
+    dict(name="sysfs-ustat", prog="fs_query_test", status=0, differential=True),
+]
+USER_TESTS += [
+    dict(name="reboot-vhangup", prog="admin_calls_test", status=0, differential=True),
+]

@@ -22,3 +22,10 @@ USER_TESTS = [
          stdout="rootfs on / type rootfs (rw,relatime)\nproc on /proc type proc (rw,nosuid,nodev,noexec,relatime)\n"
                 "devtmpfs on /dev type devtmpfs (rw,nosuid,relatime,mode=755)\n"),
 ]
+
+USER_TESTS += [
+    dict(name="openat2-resolve", prog="openat2_test", status=0, differential=True),
+]
+USER_TESTS += [
+    dict(name="name-to-handle-open-by-handle", prog="fhandle_test", status=0, differential=True),
+]
