@@ -319,6 +319,9 @@ const syscall_fn syscall_table[SYSCALL_TABLE_SIZE] = {
     ENTRY(SYS_add_key, sys_add_key),
     ENTRY(SYS_request_key, sys_request_key),
     ENTRY(SYS_keyctl, sys_keyctl),
+    ENTRY(SYS_ioprio_set, sys_ioprio_set),
+    ENTRY(SYS_ioprio_get, sys_ioprio_get),
+    ENTRY(SYS_membarrier, sys_membarrier),
 };
 #pragma GCC diagnostic pop
 
