@@ -322,6 +322,8 @@ const syscall_fn syscall_table[SYSCALL_TABLE_SIZE] = {
     ENTRY(SYS_ioprio_set, sys_ioprio_set),
     ENTRY(SYS_ioprio_get, sys_ioprio_get),
     ENTRY(SYS_membarrier, sys_membarrier),
+    ENTRY(SYS_process_vm_readv, sys_process_vm_readv),
+    ENTRY(SYS_process_vm_writev, sys_process_vm_writev),
 };
 #pragma GCC diagnostic pop
 
