@@ -324,6 +324,7 @@ const syscall_fn syscall_table[SYSCALL_TABLE_SIZE] = {
     ENTRY(SYS_membarrier, sys_membarrier),
     ENTRY(SYS_process_vm_readv, sys_process_vm_readv),
     ENTRY(SYS_process_vm_writev, sys_process_vm_writev),
+    ENTRY(SYS_unshare, sys_unshare),
 };
 #pragma GCC diagnostic pop
 

@@ -291,6 +291,8 @@ long sys_keyctl(int option, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5);
 long sys_ioprio_set(int which, int who, int ioprio);
 long sys_ioprio_get(int which, int who);
 long sys_membarrier(int cmd, unsigned flags, int cpu_id);
+/* unshare(2) (sys_unshare.c). */
+long sys_unshare(unsigned long flags);
 /* Copies between address spaces (sys_process_vm.c). */
 long sys_process_vm_readv(int pid, uint64_t lvec, unsigned long liovcnt, uint64_t rvec, unsigned long riovcnt,
                           unsigned long flags);
