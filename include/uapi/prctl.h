@@ -9,6 +9,12 @@
 #define PR_SET_DUMPABLE 4
 #define PR_GET_KEEPCAPS 7
 #define PR_SET_KEEPCAPS 8
+#define PR_GET_TSC 25
+#define PR_SET_TSC 26
+#define PR_TSC_ENABLE 1  /* rdtsc works */
+#define PR_TSC_SIGSEGV 2 /* rdtsc raises SIGSEGV */
+#define PR_SET_TIMERSLACK 29
+#define PR_GET_TIMERSLACK 30
 #define PR_SET_NAME 15
 #define PR_GET_NAME 16
 #define PR_CAPBSET_READ 23
@@ -23,5 +29,7 @@
 #define ARCH_SET_FS 0x1002
 #define ARCH_GET_FS 0x1003
 #define ARCH_GET_GS 0x1004
+#define ARCH_GET_CPUID 0x1011
+#define ARCH_SET_CPUID 0x1012
 
 #endif

@@ -309,4 +309,12 @@
 #define SYS_mq_notify 244
 #define SYS_mq_getsetattr 245
 
+/* Process odds and ends */
+#define SYS_ioprio_set 251
+#define SYS_ioprio_get 252
+#define SYS_unshare 272
+#define SYS_process_vm_readv 310
+#define SYS_process_vm_writev 311
+#define SYS_membarrier 324
+
 #endif

@@ -1,6 +1,7 @@
 /* procfs.c - see procfs.h. */
 #include "fs/procfs.h"
 
+#include "fs/procfs_impl.h"
 #include "fs/procfs_pid.h"
 #include "fs/procfs_sys.h"
 #include "fs/procfs_sysctl.h"
@@ -18,88 +19,60 @@
 #include "uapi/fcntl.h"
 
 #define PROC_SUPER_MAGIC 0x9fa0
-#define SNAPSHOT_MAX (256 * 1024)
-
-/* A generator writes the text of a file about process pid into buf and
- * returns its length, or -errno (the open fails with it). */
-typedef long (*generator)(int pid, char *buf, size_t size);
-
-/* One entry of a fixed directory (/proc's own files, a PID directory's). */
-struct entry {
-    const char *name;
-    uint32_t mode;
-    generator gen;           /* regular files */
-    const char *text;        /* plain symlinks with fixed text (mounts) */
-    int place;               /* magic links: PROCFS_CWD, ROOT or EXE; -1 otherwise */
-};
-
-/* Entry indexes 0 and 1 name the directories themselves (inode numbers);
- * /proc/sysvipc's entry i is IDX_SYSVIPC + i, /proc/sys's entry i
- * (procfs_sysctl.c's table) IDX_SYSCTL + i. */
-enum {
-    IDX_ROOT = 1,
-    IDX_PID_DIR = 1,
-    IDX_FIRST = 2,
-    IDX_SYSVIPC = 48,
-    IDX_SYSCTL = 64,
-    IDX_FDINFO = 253, /* /proc/PID/fdinfo/N */
-    IDX_SELF = 254,
-    IDX_FD_LINK = 255
-};
 
 static const struct entry root_entries[] = {
-    {"meminfo", S_IFREG | 0444, procfs_meminfo, NULL, -1},
-    {"uptime", S_IFREG | 0444, procfs_uptime, NULL, -1},
-    {"ps", S_IFREG | 0444, procfs_ps, NULL, -1},
-    {"cpuinfo", S_IFREG | 0444, procfs_cpuinfo, NULL, -1},
-    {"version", S_IFREG | 0444, procfs_version, NULL, -1},
-    {"loadavg", S_IFREG | 0444, procfs_loadavg, NULL, -1},
-    {"stat", S_IFREG | 0444, procfs_stat, NULL, -1},
-    {"filesystems", S_IFREG | 0444, procfs_filesystems, NULL, -1},
-    {"mounts", S_IFLNK | 0777, NULL, "self/mounts", -1},
-    {"sys", S_IFDIR | 0555, NULL, NULL, -1},
-    {"sysvipc", S_IFDIR | 0555, NULL, NULL, -1},
-    {"keys", S_IFREG | 0444, keys_proc_keys, NULL, -1},          /* the key service (security/keys) */
-    {"key-users", S_IFREG | 0444, keys_proc_key_users, NULL, -1},
+    {"meminfo", S_IFREG | 0444, procfs_meminfo, NULL, -1, NULL, false},
+    {"uptime", S_IFREG | 0444, procfs_uptime, NULL, -1, NULL, false},
+    {"ps", S_IFREG | 0444, procfs_ps, NULL, -1, NULL, false},
+    {"cpuinfo", S_IFREG | 0444, procfs_cpuinfo, NULL, -1, NULL, false},
+    {"version", S_IFREG | 0444, procfs_version, NULL, -1, NULL, false},
+    {"loadavg", S_IFREG | 0444, procfs_loadavg, NULL, -1, NULL, false},
+    {"stat", S_IFREG | 0444, procfs_stat, NULL, -1, NULL, false},
+    {"filesystems", S_IFREG | 0444, procfs_filesystems, NULL, -1, NULL, false},
+    {"mounts", S_IFLNK | 0777, NULL, "self/mounts", -1, NULL, false},
+    {"sys", S_IFDIR | 0555, NULL, NULL, -1, NULL, false},
+    {"sysvipc", S_IFDIR | 0555, NULL, NULL, -1, NULL, false},
+    {"keys", S_IFREG | 0444, keys_proc_keys, NULL, -1, NULL, false},          /* the key service (security/keys) */
+    {"key-users", S_IFREG | 0444, keys_proc_key_users, NULL, -1, NULL, false},
 };
 #define NROOT (sizeof root_entries / sizeof root_entries[0])
 
 /* System V IPC's objects, in Linux's formats (ipc/ipc.h). */
 static const struct entry sysvipc_entries[] = {
-    {"msg", S_IFREG | 0444, msg_proc_show, NULL, -1},
-    {"sem", S_IFREG | 0444, sem_proc_show, NULL, -1},
-    {"shm", S_IFREG | 0444, shm_proc_show, NULL, -1},
+    {"msg", S_IFREG | 0444, msg_proc_show, NULL, -1, NULL, false},
+    {"sem", S_IFREG | 0444, sem_proc_show, NULL, -1, NULL, false},
+    {"shm", S_IFREG | 0444, shm_proc_show, NULL, -1, NULL, false},
 };
 #define NSYSVIPC (sizeof sysvipc_entries / sizeof sysvipc_entries[0])
 
 static const struct entry pid_entries[] = {
-    {"status", S_IFREG | 0444, procfs_pid_status, NULL, -1},
-    {"stat", S_IFREG | 0444, procfs_pid_stat, NULL, -1},
-    {"cmdline", S_IFREG | 0444, procfs_pid_cmdline, NULL, -1},
-    {"comm", S_IFREG | 0444, procfs_pid_comm, NULL, -1},
-    {"exe", S_IFLNK | 0777, NULL, NULL, PROCFS_EXE},
-    {"cwd", S_IFLNK | 0777, NULL, NULL, PROCFS_CWD},
-    {"root", S_IFLNK | 0777, NULL, NULL, PROCFS_ROOT},
-    {"maps", S_IFREG | 0444, procfs_pid_maps, NULL, -1},
-    {"environ", S_IFREG | 0400, procfs_pid_environ, NULL, -1},
-    {"mounts", S_IFREG | 0444, procfs_pid_mounts, NULL, -1},
-    {"mountinfo", S_IFREG | 0444, procfs_pid_mountinfo, NULL, -1},
-    {"fd", S_IFDIR | 0500, NULL, NULL, -1},
-    {"fdinfo", S_IFDIR | 0500, NULL, NULL, -1},
+    {"status", S_IFREG | 0444, procfs_pid_status, NULL, -1, NULL, false},
+    {"stat", S_IFREG | 0444, procfs_pid_stat, NULL, -1, NULL, false},
+    {"cmdline", S_IFREG | 0444, procfs_pid_cmdline, NULL, -1, NULL, false},
+    {"comm", S_IFREG | 0644, procfs_pid_comm, NULL, -1, procfs_pid_comm_write, false},
+    {"exe", S_IFLNK | 0777, NULL, NULL, PROCFS_EXE, NULL, false},
+    {"cwd", S_IFLNK | 0777, NULL, NULL, PROCFS_CWD, NULL, false},
+    {"root", S_IFLNK | 0777, NULL, NULL, PROCFS_ROOT, NULL, false},
+    {"maps", S_IFREG | 0444, procfs_pid_maps, NULL, -1, NULL, false},
+    {"environ", S_IFREG | 0400, procfs_pid_environ, NULL, -1, NULL, false},
+    {"mounts", S_IFREG | 0444, procfs_pid_mounts, NULL, -1, NULL, false},
+    {"mountinfo", S_IFREG | 0444, procfs_pid_mountinfo, NULL, -1, NULL, false},
+    {"fd", S_IFDIR | 0500, NULL, NULL, -1, NULL, false},
+    {"fdinfo", S_IFDIR | 0500, NULL, NULL, -1, NULL, false},
+    {"timerslack_ns", S_IFREG | 0666, procfs_pid_timerslack, NULL, -1, procfs_pid_timerslack_write, true},
+    {"coredump_filter", S_IFREG | 0644, procfs_pid_coredump_filter, NULL, -1, procfs_pid_coredump_filter_write, true},
+    {"task", S_IFDIR | 0555, NULL, NULL, -1, NULL, true}, /* one directory per thread */
 };
 #define NPID (sizeof pid_entries / sizeof pid_entries[0])
 
-/* Inode numbers: the pid, the descriptor + 1 (fd links) and the entry. */
-static uint64_t make_ino(int pid, int fd, unsigned idx) { return ((uint64_t)pid << 24) | ((uint64_t)(fd + 1) << 8) | idx; }
-static int ino_pid(const struct inode *i) { return (int)(i->ino >> 24); }
-static int ino_fd(const struct inode *i) { return (int)((i->ino >> 8) & 0xffff) - 1; }
-static unsigned ino_idx(const struct inode *i) { return i->ino & 0xff; }
+#define entry_of procfs_entry_of
+#define sysctl_of procfs_sysctl_of
 
 /* The fixed entry an inode stands for, or NULL (directories, fd links, self). */
-static const struct entry *entry_of(const struct inode *i)
+const struct entry *procfs_entry_of(const struct inode *i)
 {
     unsigned idx = ino_idx(i);
-    if (idx < IDX_FIRST || idx >= IDX_FDINFO)
+    if (idx < IDX_FIRST || idx >= IDX_THREAD_SELF)
         return NULL;
     if (ino_pid(i) == 0 && idx >= IDX_SYSCTL)
         return NULL;
@@ -111,7 +84,7 @@ static const struct entry *entry_of(const struct inode *i)
 }
 
 /* The /proc/sys entry an inode stands for, or NULL. */
-static const struct sysctl_entry *sysctl_of(const struct inode *i)
+const struct sysctl_entry *procfs_sysctl_of(const struct inode *i)
 {
     unsigned idx = ino_idx(i);
     if (ino_pid(i) != 0 || idx < IDX_SYSCTL || idx - IDX_SYSCTL >= (unsigned)sysctl_count)
@@ -136,147 +109,28 @@ static int sysctl_dir_index(const struct inode *i)
     return is_root_dir(i, "sys") ? -1 : -2;
 }
 
+/* Is i /proc/PID/task? */
+static bool is_task_dir(const struct inode *i)
+{
+    const struct entry *e = entry_of(i);
+    return e && ino_pid(i) && !strcmp(e->name, "task");
+}
+
 /* /proc/PID/fd (IDX_FD_LINK) or /proc/PID/fdinfo (IDX_FDINFO): the index
  * of its entries; 0 for other directories. */
 static unsigned fd_dir_kind(const struct inode *i)
 {
     const struct entry *e = entry_of(i);
-    if (!e || !ino_pid(i) || (e->mode & S_IFMT) != S_IFDIR)
+    if (!e || !ino_pid(i) || (e->mode & S_IFMT) != S_IFDIR || is_task_dir(i))
         return 0;
     return strcmp(e->name, "fd") ? IDX_FDINFO : IDX_FD_LINK;
 }
 
-/* --- generated files: a snapshot taken at open ------------------------ */
-
-struct snapshot {
-    size_t len;
-    char text[];
-};
-
-/* The generator of a file: a fixed entry's or a tunable's. */
-static generator generator_of(const struct inode *i)
+/* The thread or process a /proc/PID (/proc/PID/task/TID) inode is about. */
+static struct proc *inode_proc(const struct inode *i)
 {
-    const struct sysctl_entry *t = sysctl_of(i);
-    return t ? t->read : entry_of(i)->gen;
+    return ino_task(i) ? procfs_find_task(ino_pid(i)) : procfs_find_leader(ino_pid(i));
 }
-
-static int snap_open(struct file *f)
-{
-    bool fdinfo = ino_idx(f->inode) == IDX_FDINFO;
-    generator gen = fdinfo ? NULL : generator_of(f->inode);
-    size_t cap = 4096;
-    for (;;) {
-        struct snapshot *s = kmalloc(sizeof *s + cap);
-        if (!s)
-            return -ENOMEM;
-        long len = fdinfo ? procfs_pid_fdinfo(ino_pid(f->inode), ino_fd(f->inode), s->text, cap)
-                   : gen  ? gen(ino_pid(f->inode), s->text, cap)
-                          : 0; /* write-only: empty */
-        if (len < 0) {
-            kfree(s);
-            return (int)len;
-        }
-        s->len = (size_t)len < cap ? (size_t)len : cap;
-        if (s->len < cap || cap >= SNAPSHOT_MAX) {
-            f->priv = s;
-            return 0;
-        }
-        kfree(s); /* too small: try again bigger */
-        cap *= 4;
-    }
-}
-
-/* Copies the snapshot's text from *pos on into user memory (ubuf) or
- * kernel memory (kbuf: splice), advancing *pos. */
-static long snap_copy(struct file *f, uint64_t *pos, uint64_t ubuf, void *kbuf, size_t n)
-{
-    struct snapshot *s = f->priv;
-    if (*pos >= s->len)
-        return 0;
-    if (n > s->len - *pos)
-        n = s->len - *pos;
-    if (kbuf)
-        memcpy(kbuf, s->text + *pos, n);
-    else if (copy_to_user(ubuf, s->text + *pos, n))
-        return -EFAULT;
-    *pos += n;
-    return (long)n;
-}
-
-static long snap_read(struct file *f, uint64_t ubuf, size_t n) { return snap_copy(f, &f->pos, ubuf, NULL, n); }
-
-static long snap_splice_read(struct file *f, uint64_t *pos, void *buf, size_t n, bool nonblock)
-{
-    (void)nonblock;
-    return snap_copy(f, pos, 0, buf, n);
-}
-
-static long snap_lseek(struct file *f, int64_t off, int whence)
-{
-    struct snapshot *s = f->priv;
-    int64_t base = whence == SEEK_SET ? 0 : whence == SEEK_CUR ? (int64_t)f->pos : whence == SEEK_END ? (int64_t)s->len : -1;
-    if (base < 0 || base + off < 0)
-        return -EINVAL;
-    f->pos = (uint64_t)(base + off);
-    return (long)f->pos;
-}
-
-static void snap_release(struct file *f) { kfree(f->priv); }
-
-static const struct file_ops snapshot_ops = {
-    .open = snap_open, .read = snap_read, .lseek = snap_lseek, .release = snap_release, .splice_read = snap_splice_read};
-
-/* --- /proc/sys tunables: a snapshot to read, a value to write ---------- */
-
-#define SYSCTL_WRITE_MAX 4096
-
-static int sysctl_open(struct file *f)
-{
-    const struct sysctl_entry *t = sysctl_of(f->inode);
-    uint32_t acc = f->flags & O_ACCMODE;
-    /* Checked against the mode even for root, as Linux does for sysctls:
-     * a read-only tunable cannot be opened for writing. */
-    if ((acc != O_WRONLY && !t->read) || (acc != O_RDONLY && !t->write))
-        return -EACCES;
-    return snap_open(f);
-}
-
-/* One write sets the value from its text (Linux's sysctls take the whole
- * value in one write too), from user memory (ubuf) or kernel memory
- * (kbuf: splice). */
-static long sysctl_set(struct file *f, uint64_t *pos, uint64_t ubuf, const void *kbuf, size_t n)
-{
-    const struct sysctl_entry *t = sysctl_of(f->inode);
-    if (n == 0)
-        return 0;
-    if (n > SYSCTL_WRITE_MAX)
-        return -EINVAL;
-    long r;
-    if (kbuf) {
-        r = t->write(kbuf, n);
-    } else {
-        char *text = kmalloc(n);
-        if (!text)
-            return -ENOMEM;
-        r = copy_from_user(text, ubuf, n) ? -EFAULT : t->write(text, n);
-        kfree(text);
-    }
-    if (r > 0)
-        *pos += (uint64_t)r;
-    return r;
-}
-
-static long sysctl_write(struct file *f, uint64_t ubuf, size_t n) { return sysctl_set(f, &f->pos, ubuf, NULL, n); }
-
-static long sysctl_splice_write(struct file *f, uint64_t *pos, const void *buf, size_t n, bool nonblock)
-{
-    (void)nonblock;
-    return sysctl_set(f, pos, 0, buf, n);
-}
-
-static const struct file_ops sysctl_ops = {
-    .open = sysctl_open, .read = snap_read, .write = sysctl_write, .lseek = snap_lseek, .release = snap_release,
-    .splice_read = snap_splice_read, .splice_write = sysctl_splice_write};
 
 /* --- links ------------------------------------------------------------- */
 
@@ -292,6 +146,9 @@ static long link_readlink(struct inode *link, char *buf, size_t size)
     if (idx == IDX_SELF) {
         struct proc *p = current();
         n = p ? ksnprintf(tmp, PATH_MAX, "%d", p->tgid) : -ENOENT;
+    } else if (idx == IDX_THREAD_SELF) {
+        struct proc *p = current();
+        n = p ? ksnprintf(tmp, PATH_MAX, "%d/task/%d", p->tgid, p->pid) : -ENOENT;
     } else if (idx == IDX_FD_LINK) {
         n = procfs_pid_fd_text(pid, ino_fd(link), tmp, PATH_MAX);
     } else {
@@ -331,15 +188,19 @@ static int make_inode(struct super_block *sb, int pid, int fd, unsigned idx, uin
     n->ino = make_ino(pid, fd, idx);
     /* Owner: root for /proc's own files; a process's files are its
      * effective ids' while it is dumpable (Linux's task_dump_owner). */
-    const struct proc *t = pid ? procfs_find_leader(pid) : NULL;
-    n->uid = t && t->dumpable == 1 ? t->cred->euid : 0;
-    n->gid = t && t->dumpable == 1 ? t->cred->egid : 0;
+    const struct proc *t = pid ? procfs_find_task(pid) : NULL;
+    n->uid = t && t->leader->dumpable == 1 ? t->cred->euid : 0;
+    n->gid = t && t->leader->dumpable == 1 ? t->cred->egid : 0;
     switch (mode & S_IFMT) {
     case S_IFDIR:
         n->ops = &dir_iops;
         n->fops = &dir_fops;
         break;
-    case S_IFREG: n->fops = sysctl_of(n) ? &sysctl_ops : &snapshot_ops; break;
+    case S_IFREG: {
+        const struct entry *e = entry_of(n);
+        n->fops = sysctl_of(n) || (e && e->write) ? &procfs_knob_ops : &procfs_snapshot_ops;
+        break;
+    }
     case S_IFLNK: {
         const struct entry *e = entry_of(n);
         n->ops = idx == IDX_FD_LINK || (e && e->place >= 0) ? &magic_link_iops : &text_link_iops;
@@ -396,20 +257,41 @@ static int proc_lookup(struct inode *dir, const char *name, size_t len, struct i
     if (pid == 0) { /* /proc itself */
         if (len == 4 && !memcmp(name, "self", 4))
             return make_inode(dir->sb, 0, -1, IDX_SELF, S_IFLNK | 0777, out);
+        if (len == 11 && !memcmp(name, "thread-self", 11))
+            return make_inode(dir->sb, 0, -1, IDX_THREAD_SELF, S_IFLNK | 0777, out);
         if (parse_number(name, len, &num) && procfs_find_leader(num))
             return make_inode(dir->sb, num, -1, IDX_PID_DIR, S_IFDIR | 0555, out);
         return lookup_in(root_entries, NROOT, IDX_FIRST, 0, dir, name, len, out);
     }
-    if (!procfs_find_leader(pid))
+    struct proc *p = inode_proc(dir);
+    if (!p)
         return -ENOENT;
+    if (is_task_dir(dir)) { /* a thread of the process: /proc/PID/task/TID */
+        struct proc *t = parse_number(name, len, &num) ? procfs_find_task(num) : NULL;
+        if (!t || t->leader != p || t->state == PROC_ZOMBIE)
+            return -ENOENT;
+        int err = make_inode(dir->sb, num, -1, IDX_PID_DIR, S_IFDIR | 0555, out);
+        if (!err)
+            (*out)->ino |= TASK_BIT;
+        return err;
+    }
+    int err;
     unsigned kind = fd_dir_kind(dir);
     if (kind) {
         uint32_t mode;
         if (!parse_number(name, len, &num) || num >= NOFILE || procfs_pid_fd_mode(pid, num, &mode))
             return -ENOENT;
-        return make_inode(dir->sb, pid, num, kind, kind == IDX_FDINFO ? S_IFREG | 0444 : mode, out);
+        err = make_inode(dir->sb, pid, num, kind, kind == IDX_FDINFO ? S_IFREG | 0444 : mode, out);
+    } else {
+        err = lookup_in(pid_entries, NPID, IDX_FIRST, pid, dir, name, len, out);
+        if (!err && ino_task(dir) && entry_of(*out)->process_only) {
+            inode_put(*out);
+            return -ENOENT;
+        }
     }
-    return lookup_in(pid_entries, NPID, IDX_FIRST, pid, dir, name, len, out);
+    if (!err && ino_task(dir)) /* under /proc/PID/task/TID */
+        (*out)->ino |= TASK_BIT;
+    return err;
 }
 
 static const struct inode_ops dir_iops = {.lookup = proc_lookup};
@@ -460,11 +342,31 @@ static int dir_iterate(struct file *f, struct dir_context *ctx)
             f->pos = (uint64_t)fd + 2; /* the entry's own position (getdents's d_off is the next) */
             char name[12];
             int len = ksnprintf(name, sizeof name, "%d", fd);
-            if (!ctx->emit(ctx, name, (size_t)len, make_ino(pid, fd, kind),
+            if (!ctx->emit(ctx, name, (size_t)len, make_ino(pid, fd, kind) | (dir->ino & TASK_BIT),
                            dtype(kind == IDX_FDINFO ? S_IFREG : S_IFLNK)))
                 return 0;
         }
         return 0;
+    }
+    if (is_task_dir(dir)) { /* the live threads, by thread id: position 2 + tid */
+        struct proc *p = inode_proc(dir);
+        for (;;) {
+            int next = -1;
+            for (int i = 0; p && i < proc_slots_used; i++) {
+                const struct proc *t = proc_table[i];
+                if (t && t->leader == p && t->state != PROC_UNUSED && t->state != PROC_ZOMBIE &&
+                    t->pid >= (int)(f->pos - 2) && (next < 0 || t->pid < next))
+                    next = t->pid;
+            }
+            if (next < 0)
+                return 0;
+            char name[12];
+            int len = ksnprintf(name, sizeof name, "%d", next);
+            f->pos = 2 + (uint64_t)next;
+            if (!ctx->emit(ctx, name, (size_t)len, make_ino(next, -1, IDX_PID_DIR) | TASK_BIT, dtype(S_IFDIR)))
+                return 0;
+            f->pos = 3 + (uint64_t)next;
+        }
     }
     int sys_dir = pid == 0 ? sysctl_dir_index(dir) : -2;
     if (sys_dir >= -1) { /* /proc/sys/...: the table's entries under it */
@@ -490,15 +392,22 @@ static int dir_iterate(struct file *f, struct dir_context *ctx)
     size_t n = pid ? NPID : NROOT;
     for (; f->pos - 2 < n; f->pos++) {
         const struct entry *e = &table[f->pos - 2];
-        if (!ctx->emit(ctx, e->name, strlen(e->name), make_ino(pid, -1, IDX_FIRST + (unsigned)(f->pos - 2)),
-                       dtype(e->mode)))
+        if (ino_task(dir) && e->process_only)
+            continue;
+        if (!ctx->emit(ctx, e->name, strlen(e->name),
+                       make_ino(pid, -1, IDX_FIRST + (unsigned)(f->pos - 2)) | (dir->ino & TASK_BIT), dtype(e->mode)))
             return 0;
     }
     if (pid)
         return 0;
-    if (f->pos < 2 + NROOT + 1) { /* "self" after the files */
+    if (f->pos < 2 + NROOT + 1) { /* "self" and "thread-self" after the files */
         f->pos = 2 + NROOT;
         if (!ctx->emit(ctx, "self", 4, make_ino(0, -1, IDX_SELF), dtype(S_IFLNK)))
+            return 0;
+        f->pos = 2 + NROOT + 1;
+    }
+    if (f->pos < 2 + NROOT + 2) {
+        if (!ctx->emit(ctx, "thread-self", 11, make_ino(0, -1, IDX_THREAD_SELF), dtype(S_IFLNK)))
             return 0;
         f->pos = FIRST_PID_POS;
     }
@@ -537,11 +446,11 @@ static bool proc_revalidate(struct dentry *d)
     int pid = ino_pid(i);
     if (pid == 0)
         return true;
-    const struct proc *t = procfs_find_leader(pid);
+    const struct proc *t = inode_proc(i);
     if (!t)
         return false;
-    i->uid = t->dumpable == 1 ? t->cred->euid : 0; /* the process may have changed its ids */
-    i->gid = t->dumpable == 1 ? t->cred->egid : 0;
+    i->uid = t->leader->dumpable == 1 ? t->cred->euid : 0; /* the process may have changed its ids */
+    i->gid = t->leader->dumpable == 1 ? t->cred->egid : 0;
     uint32_t mode;
     return (ino_idx(i) != IDX_FD_LINK && ino_idx(i) != IDX_FDINFO) || procfs_pid_fd_mode(pid, ino_fd(i), &mode) == 0;
 }
@@ -590,7 +499,7 @@ void procfs_init(void) { fs_register(&proc_type); }
 
 int procfs_dir_pid(const struct inode *i)
 {
-    if (!proc_sb || i->sb != proc_sb || ino_idx(i) != IDX_PID_DIR || ino_fd(i) != -1)
+    if (!proc_sb || i->sb != proc_sb || ino_idx(i) != IDX_PID_DIR || ino_fd(i) != -1 || ino_task(i))
         return 0;
     return ino_pid(i);
 }

@@ -21,7 +21,20 @@ struct proc *procfs_find_leader(int pid)
     return p && p->leader == p && p->state != PROC_UNUSED ? p : NULL;
 }
 
-#define find_leader procfs_find_leader
+/* The thread id names (the leader itself for /proc/PID's files, any
+ * thread for /proc/PID/task/TID's), or NULL if gone. */
+struct proc *procfs_find_task(int id)
+{
+    struct proc *p = proc_find(id);
+    return p && p->state != PROC_UNUSED && p->leader && p->leader->state != PROC_UNUSED ? p : NULL;
+}
+
+/* Process-wide files: the thread's process, through its leader. */
+static struct proc *find_leader(int id)
+{
+    struct proc *t = procfs_find_task(id);
+    return t ? t->leader : NULL;
+}
 #define state_letter proc_state_letter
 
 static const char *state_name(char letter)
@@ -63,18 +76,19 @@ static long cut(int n, size_t size) { return n < 0 ? 0 : (size_t)n < size ? n : 
 
 long procfs_pid_status(int pid, char *buf, size_t size)
 {
-    struct proc *p = find_leader(pid);
-    if (!p)
+    struct proc *t = procfs_find_task(pid);
+    if (!t)
         return -ESRCH;
-    char st = state_letter(p);
+    struct proc *p = t->leader;
+    char st = state_letter(t);
     uint64_t ign, cgt;
     action_sets(p, &ign, &cgt);
     const struct cred *c = p->cred;
     int n = ksnprintf(buf, size,
                       "Name:\t%s\nUmask:\t%04o\nState:\t%c (%s)\nTgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t%d\n"
                       "TracerPid:\t%d\nUid:\t%u\t%u\t%u\t%u\nGid:\t%u\t%u\t%u\t%u\nFDSize:\t%d\nGroups:\t",
-                      p->name, p->umask, st, state_name(st), p->tgid, p->pid, p->parent ? p->parent->tgid : 0,
-                      p->tracer ? p->tracer->tgid : 0, c->uid, c->euid, c->suid, c->fsuid, c->gid, c->egid, c->sgid, c->fsgid, NOFILE);
+                      t->name, p->umask, st, state_name(st), p->tgid, t->pid, p->parent ? p->parent->tgid : 0,
+                      t->tracer ? t->tracer->tgid : 0, c->uid, c->euid, c->suid, c->fsuid, c->gid, c->egid, c->sgid, c->fsgid, NOFILE);
     for (int i = 0; i < c->ngroups && n >= 0 && (size_t)n < size; i++)
         n += ksnprintf(buf + n, size - (size_t)n, "%u ", c->groups[i]);
     if (n >= 0 && (size_t)n < size)
@@ -87,7 +101,7 @@ long procfs_pid_status(int pid, char *buf, size_t size)
                        "Threads:\t%d\nSigQ:\t0/0\nSigPnd:\t%016lx\nShdPnd:\t%016lx\nSigBlk:\t%016lx\n"
                        "SigIgn:\t%016lx\nSigCgt:\t%016lx\nCapInh:\t%016lx\nCapPrm:\t%016lx\nCapEff:\t%016lx\n"
                        "CapBnd:\t%016lx\nCapAmb:\t%016lx\nNoNewPrivs:\t%d\nSeccomp:\t0\n",
-                       live_threads(p), p->sig_pending, p->shared_pending, p->sig_blocked, ign, cgt,
+                       live_threads(p), t->sig_pending, p->shared_pending, t->sig_blocked, ign, cgt,
                        c->cap_inheritable, c->cap_permitted, c->cap_effective, c->cap_bset, c->cap_ambient,
                        p->no_new_privs);
     return cut(n, size);
@@ -106,13 +120,18 @@ static int stat_priority(const struct proc *p)
 
 long procfs_pid_stat(int pid, char *buf, size_t size)
 {
-    struct proc *p = find_leader(pid);
-    if (!p)
+    struct proc *t = procfs_find_task(pid);
+    if (!t)
         return -ESRCH;
-    uint64_t utime = 0, stime = 0;
-    for_each_thread(t, p) {
-        utime += t->utime;
-        stime += t->stime;
+    struct proc *p = t->leader;
+    /* A thread's own times; the leader's id counts the whole process. */
+    uint64_t utime = t->utime, stime = t->stime;
+    if (t == p) {
+        utime = stime = 0;
+        for_each_thread(u, p) {
+            utime += u->utime;
+            stime += u->stime;
+        }
     }
     uint64_t ign, cgt;
     action_sets(p, &ign, &cgt);
@@ -124,9 +143,9 @@ long procfs_pid_stat(int pid, char *buf, size_t size)
                       "%d (%s) %c %d %d %d 0 -1 4194304 0 0 0 0 %lu %lu %lu %lu %d %d %d 0 %lu %lu %lu "
                       "18446744073709551615 0 0 0 0 0 %lu %lu %lu %lu 0 0 0 17 0 %d %d 0 0 0 0 0 %lu %lu %lu "
                       "0 0 %d\n",
-                      p->pid, p->name, state_letter(p), p->parent ? p->parent->tgid : 0, p->pgid, p->sid, utime,
-                      stime, p->cutime, p->cstime, stat_priority(p), p->nice, live_threads(p), p->start_ns / TICK_NS, vsize, rss,
-                      p->sig_pending | p->shared_pending, p->sig_blocked, ign, cgt, p->se.rt_priority, p->se.policy,
+                      t->pid, t->name, state_letter(t), p->parent ? p->parent->tgid : 0, p->pgid, p->sid, utime,
+                      stime, p->cutime, p->cstime, stat_priority(t), t->nice, live_threads(p), t->start_ns / TICK_NS, vsize, rss,
+                      t->sig_pending | p->shared_pending, t->sig_blocked, ign, cgt, t->se.rt_priority, t->se.policy,
                       mm ? mm->brk_start : 0,
                       mm ? mm->arg_start : 0, mm ? mm->arg_end : 0,
                       p->state == PROC_ZOMBIE ? p->wait_status : 0);
@@ -147,7 +166,7 @@ long procfs_pid_cmdline(int pid, char *buf, size_t size)
 
 long procfs_pid_comm(int pid, char *buf, size_t size)
 {
-    struct proc *p = find_leader(pid);
+    struct proc *p = procfs_find_task(pid);
     if (!p)
         return -ESRCH;
     return cut(ksnprintf(buf, size, "%s\n", p->name), size);
@@ -295,7 +314,7 @@ static long describe_file(const struct file *f, char *buf, size_t size)
 /* The open file at descriptor fd of process pid, or NULL. */
 static struct file *fd_file(int pid, int fd)
 {
-    struct proc *p = find_leader(pid);
+    struct proc *p = procfs_find_task(pid);
     if (!p || !p->fdt || p->state == PROC_ZOMBIE)
         return NULL;
     return fd_get(p, fd);
@@ -335,7 +354,7 @@ long procfs_pid_fdinfo(int pid, int fd, char *buf, size_t size)
     struct file *f = fd_file(pid, fd);
     if (!f)
         return -ENOENT;
-    uint32_t flags = f->flags | (find_leader(pid)->fdt->cloexec[fd] ? O_CLOEXEC : 0);
+    uint32_t flags = f->flags | (procfs_find_task(pid)->fdt->cloexec[fd] ? O_CLOEXEC : 0);
     long n = ksnprintf(buf, size, "pos:\t%lu\nflags:\t0%o\nmnt_id:\t%d\nino:\t%lu\n", f->pos, flags,
                        f->path.mnt ? f->path.mnt->id : 0, f->inode ? f->inode->ino : 0);
     if (n >= 0 && (size_t)n < size && f->ops && f->ops->show_fdinfo)
@@ -356,7 +375,7 @@ int procfs_pid_fd_mode(int pid, int fd, uint32_t *mode)
 
 int procfs_pid_next_fd(int pid, int from)
 {
-    struct proc *p = find_leader(pid);
+    struct proc *p = procfs_find_task(pid);
     if (!p || !p->fdt || p->state == PROC_ZOMBIE)
         return -1;
     for (int fd = from < 0 ? 0 : from; fd < p->fdt->nused; fd++)

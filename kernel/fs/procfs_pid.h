@@ -15,11 +15,27 @@ struct proc;
 
 /* The process (thread group leader) pid names, or NULL if gone. */
 struct proc *procfs_find_leader(int pid);
+/* The thread id names, or NULL if gone. The files below take such an id:
+ * /proc/PID's the leader's (the pid), /proc/PID/task/TID's the thread's;
+ * per-thread facts (name, state, signal masks, descriptors) are that
+ * thread's, the rest its process's. */
+struct proc *procfs_find_task(int id);
 
 long procfs_pid_status(int pid, char *buf, size_t size);
 long procfs_pid_stat(int pid, char *buf, size_t size);
 long procfs_pid_cmdline(int pid, char *buf, size_t size);
 long procfs_pid_comm(int pid, char *buf, size_t size);
+
+/* The writable files (procfs_pid_knobs.c): each takes the n bytes written
+ * and returns n or -errno. comm: the thread's name (own process only,
+ * else -EINVAL); timerslack_ns: PR_SET_TIMERSLACK's value (another
+ * thread's needs CAP_SYS_NICE, to read too); coredump_filter: the
+ * process's 9 filter bits, "%08x". */
+long procfs_pid_comm_write(int pid, const char *buf, size_t n);
+long procfs_pid_timerslack(int pid, char *buf, size_t size);
+long procfs_pid_timerslack_write(int pid, const char *buf, size_t n);
+long procfs_pid_coredump_filter(int pid, char *buf, size_t size);
+long procfs_pid_coredump_filter_write(int pid, const char *buf, size_t n);
 /* Linux's format (proc(5)): "start-end perms offset dev inode [name]";
  * file mappings name their file, the heap and the main stack are named,
  * other areas are anonymous. */

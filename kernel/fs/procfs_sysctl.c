@@ -11,6 +11,7 @@
 #include "mm/pmm.h"
 #include "proc/coredump.h"
 #include "proc/proc.h"
+#include "proc/rlimit.h"
 #include "proc/uts.h"
 #include "security/keys/keys.h"
 #include "uapi/errno.h"
@@ -104,7 +105,17 @@ static long r_cap_last_cap(int pid, char *b, size_t s) { (void)pid; return numbe
 static long r_printk(int pid, char *b, size_t s) { (void)pid; return ksnprintf(b, s, "4\t4\t1\t7\n"); }
 static long r_mmap_min_addr(int pid, char *b, size_t s) { (void)pid; return number(b, s, 0x400000); }
 static long r_max_map_count(int pid, char *b, size_t s) { (void)pid; return number(b, s, 65530); }
-static long r_nr_open(int pid, char *b, size_t s) { (void)pid; return number(b, s, NOFILE); }
+static long r_nr_open(int pid, char *b, size_t s) { (void)pid; return number(b, s, rlimit_nr_open); }
+/* Linux takes 64 up to about 2^30; our tables hold NOFILE descriptors,
+ * so larger values are EINVAL here. */
+static long w_nr_open(const char *buf, size_t n)
+{
+    long v;
+    if (!parse_long(buf, n, &v) || v < NR_OPEN_MIN || v > NOFILE)
+        return -EINVAL;
+    rlimit_nr_open = (int)v;
+    return (long)n;
+}
 static long r_file_max(int pid, char *b, size_t s) { (void)pid; return number(b, s, (long)pmm_total_frames() / 10 * 4); }
 static long r_pipe_max_size(int pid, char *b, size_t s) { (void)pid; return number(b, s, (long)pipe_max_size()); }
 /* Stored rounded up to a power-of-two number of pages, as Linux's
@@ -207,7 +218,7 @@ const struct sysctl_entry sysctl_entries[] = {
     {"mmap_min_addr", VM, RO, r_mmap_min_addr, NULL}, /* USER_MIN: the lowest user page */
     {"drop_caches", VM, S_IFREG | 0200, NULL, w_drop_caches},
     {"min_free_kbytes", VM, RO, r_min_free_kbytes, NULL},
-    {"nr_open", FS, RO, r_nr_open, NULL},
+    {"nr_open", FS, RW, r_nr_open, w_nr_open},
     {"file-max", FS, RO, r_file_max, NULL},
     {"lease-break-time", FS, RW, r_lease_break_time, w_lease_break_time},
     {"pipe-max-size", FS, RW, r_pipe_max_size, w_pipe_max_size},

@@ -93,6 +93,7 @@ static int exec_elf(struct proc *p, struct file *file, const char *head, size_t 
         p->personality &= ~PER_CLEAR_ON_SETID; /* Linux's bprm->per_clear */
     }
     p->personality &= ~READ_IMPLIES_EXEC; /* a 64-bit program (Linux's set_personality_64bit) */
+    p->membarrier = 0; /* registrations belong to the old address space (Linux's membarrier_exec_mmap) */
     if (p == current())
         cred_install(cred);
     else {

@@ -319,6 +319,7 @@ void proc_start_init(const char *const *paths, const char *const *args, int narg
     p->pgid = p->sid = p->pid;
     p->umask = 022;
     p->dumpable = 1;
+    p->timer_slack_ns = p->default_timer_slack_ns = TIMER_SLACK_DEFAULT_NS;
     rlimit_init(p);
     p->state = PROC_READY;
 }
@@ -390,6 +391,11 @@ struct proc *proc_fork(uint64_t child_rsp, uint64_t flags, int *err)
     c->dumpable = parent->dumpable;
     c->personality = parent->personality;
     c->no_new_privs = parent->no_new_privs;
+    c->tsc_sigsegv = parent->tsc_sigsegv;
+    c->ioprio = parent->ioprio;
+    /* The child's slack is the parent's, and so is the value 0 restores
+     * (Linux's copy_process: default_timer_slack_ns = current's slack). */
+    c->timer_slack_ns = c->default_timer_slack_ns = parent->timer_slack_ns;
     c->sig_blocked = parent->sig_blocked;
     c->sigaltstack_sp = parent->sigaltstack_sp;
     c->sigaltstack_size = parent->sigaltstack_size;
@@ -408,10 +414,21 @@ struct proc *proc_fork(uint64_t child_rsp, uint64_t flags, int *err)
     return c;
 }
 
-/* Gives p's children to init (pid 1), which reaps them. */
+/* Who adopts the orphans of p: the nearest ancestor that made itself a
+ * child subreaper (PR_SET_CHILD_SUBREAPER) and is not exiting, else init
+ * (Linux's find_new_reaper, without pid namespaces). */
+static struct proc *new_reaper(struct proc *p)
+{
+    for (struct proc *a = p->parent; a && a->pid != 1; a = a->parent)
+        if (a->child_subreaper && a->state != PROC_ZOMBIE && !a->group_exiting)
+            return a;
+    return proc_find(1);
+}
+
+/* Gives p's children to their new reaper, which reaps them. */
 static void reparent_children(struct proc *p)
 {
-    struct proc *init = proc_find(1);
+    struct proc *init = new_reaper(p);
     bool zombie = false;
     for (int i = 0; i < proc_slots_used; i++) {
         struct proc *c = proc_table[i];

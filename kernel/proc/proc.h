@@ -20,6 +20,7 @@
 #define PROC_TABLE_SIZE KSTACK_SLOTS /* the most the limit can be raised to (maxproc=) */
 #define NOFILE 256 /* descriptors per process (RLIMIT_NOFILE) */
 #define PROC_NAME_LEN 16
+#define TIMER_SLACK_DEFAULT_NS 50000 /* Linux's init_task.timer_slack_ns */
 
 enum proc_state { PROC_UNUSED, PROC_RUNNING, PROC_READY, PROC_BLOCKED, PROC_ZOMBIE };
 
@@ -128,6 +129,13 @@ struct proc {
     int dumpable;        /* PR_SET_DUMPABLE: 0, 1, or 2 (suid_dumpable "suidsafe"); the leader's counts */
     uint32_t personality; /* personality(2): inherited by fork, kept by exec but for PER_CLEAR_ON_SETID */
     bool no_new_privs;
+    bool child_subreaper; /* leader only: PR_SET_CHILD_SUBREAPER (orphans below come here; not inherited) */
+    bool tsc_sigsegv;     /* PR_SET_TSC(PR_TSC_SIGSEGV): CR4.TSD is set while this thread runs */
+    uint8_t membarrier;   /* leader only: membarrier(2) registrations (sys_membarrier.c) */
+    uint16_t ioprio;      /* ioprio_set(2): this thread's I/O priority, 0 = none set (inherited by fork) */
+    /* PR_SET_TIMERSLACK: this thread's timer slack and the value 0 resets
+     * it to (the parent's at fork, as Linux's default_timer_slack_ns). */
+    uint64_t timer_slack_ns, default_timer_slack_ns;
     uint64_t sigsuspend_saved; /* the mask to restore after sigsuspend */
     bool vfork_done;     /* set when a vfork child execs or exits */
     struct proc *vfork_parent;

@@ -16,6 +16,8 @@
 #include "proc/proc.h"
 #include "uapi/errno.h"
 
+int rlimit_nr_open = NOFILE;
+
 #define MLOCK_LIMIT (8ull * 1024 * 1024) /* Linux's default since 5.16 */
 #define MQ_BYTES_MAX 819200ull          /* Linux's RLIMIT_MSGQUEUE default */
 
@@ -52,10 +54,10 @@ long rlimit_exchange(struct proc *p, int resource, const struct rlimit64 *new, s
     struct rlimit64 *lim = &p->leader->rlim[resource];
     if (new && new->cur > new->max)
         return -EINVAL;
-    /* Linux refuses a descriptor limit above fs.nr_open with EPERM; ours
-     * is the size of the descriptor table. Raising a hard limit needs
+    /* Linux refuses a descriptor limit above fs.nr_open with EPERM (at
+     * most the size of our descriptor table). Raising a hard limit needs
      * CAP_SYS_RESOURCE. */
-    if (new && resource == RLIMIT_NOFILE && new->max > NOFILE)
+    if (new && resource == RLIMIT_NOFILE && new->max > (uint64_t)rlimit_nr_open)
         return -EPERM;
     if (new && new->max > lim->max && !capable(CAP_SYS_RESOURCE))
         return -EPERM;

@@ -43,4 +43,11 @@ uint64_t rlimit_cur(const struct proc *p, int resource);
 /* Reads and (if new is not NULL) sets a limit; 0 or -errno. */
 long rlimit_exchange(struct proc *p, int resource, const struct rlimit64 *new, struct rlimit64 *old);
 
+/* fs.nr_open (/proc/sys/fs/nr_open): the ceiling of RLIMIT_NOFILE and
+ * of the descriptors a table unshare(CLONE_FILES) copies may hold
+ * (EMFILE past it). Between 64 (Linux's minimum) and NOFILE, the size of
+ * our tables; NOFILE by default. */
+#define NR_OPEN_MIN 64
+extern int rlimit_nr_open;
+
 #endif

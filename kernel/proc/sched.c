@@ -81,6 +81,7 @@ void scheduler(void)
         vm_activate(p->mm);
         wrmsr(MSR_FS_BASE, p->fs_base);
         wrmsr(MSR_KERNEL_GS_BASE, p->gs_base);
+        sched_tsc_apply(p);
         fpu_restore(p->fpu);
         slice_ticks = 0;
         need_resched = false;
@@ -90,6 +91,15 @@ void scheduler(void)
         if (p->state == PROC_ZOMBIE && p->autoreap)
             proc_free(p);
     }
+}
+
+void sched_tsc_apply(const struct proc *p)
+{
+    /* CR4.TSD makes rdtsc in ring 3 a #GP (SIGSEGV): PR_SET_TSC's
+     * PR_TSC_SIGSEGV, for this thread only. Written only on a change. */
+    uint64_t cr4 = read_cr4();
+    if (!!(cr4 & CR4_TSD) != p->tsc_sigsegv)
+        write_cr4(cr4 ^ CR4_TSD);
 }
 
 void sched(void)

@@ -26,6 +26,9 @@ void yield(void);
 void sched(void);
 /* Makes p runnable. */
 void sched_make_ready(struct proc *p);
+/* Makes the CPU's rdtsc policy p's (PR_SET_TSC): called when p starts to
+ * run, and by prctl when the running thread changes it. */
+void sched_tsc_apply(const struct proc *p);
 
 /* Set by the timer when the running process's slice is over; the ring-3
  * exits (return_to_user, and syscall.S's own test) then yield. */

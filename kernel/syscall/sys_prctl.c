@@ -1,19 +1,20 @@
 /*
  * sys_prctl.c - prctl(2): the operations a process does on itself (its
- * name, parent-death signal, dumpable flag, no_new_privs; the capability
- * options are sys_caps.c's).
+ * name, parent-death signal, dumpable flag, no_new_privs, child
+ * subreaper, timer slack, rdtsc policy; the capability options are
+ * sys_caps.c's).
  */
 #include "lib/string.h"
 #include "mm/usercopy.h"
 #include "proc/proc.h"
+#include "proc/sched.h"
 #include "syscall/syscall.h"
 #include "uapi/errno.h"
 #include "uapi/prctl.h"
 
 
-/* prctl(2): the operations programs use on themselves. Orphans always go
- * to init, so a subreaper cannot be set (EINVAL, as for any unknown
- * option). */
+/* prctl(2): the operations programs use on themselves; unknown options
+ * are EINVAL. */
 long sys_prctl(int option, uint64_t arg2, uint64_t arg3, uint64_t arg4, uint64_t arg5)
 {
     struct proc *p = current();
@@ -47,10 +48,33 @@ long sys_prctl(int option, uint64_t arg2, uint64_t arg3, uint64_t arg4, uint64_t
             return -EINVAL;
         p->leader->dumpable = (int)arg2; /* the process's (Linux: its mm's) */
         return 0;
+    /* Orphans of descendants go to the nearest subreaper ancestor
+     * instead of init (proc.c's reparent_children); not inherited. */
+    case PR_SET_CHILD_SUBREAPER:
+        p->leader->child_subreaper = arg2 != 0;
+        return 0;
     case PR_GET_CHILD_SUBREAPER: {
-        int zero = 0;
-        return copy_to_user(arg2, &zero, sizeof zero);
+        int v = p->leader->child_subreaper;
+        return copy_to_user(arg2, &v, sizeof v);
     }
+    /* The thread's timer slack (ns), as Linux keeps it; 0 restores the
+     * default, the slack the thread was created with. Timers here never
+     * fire late by it (the slack is only a licence to). */
+    case PR_SET_TIMERSLACK:
+        p->timer_slack_ns = arg2 == 0 ? p->default_timer_slack_ns : arg2;
+        return 0;
+    case PR_GET_TIMERSLACK:
+        return (long)p->timer_slack_ns;
+    case PR_GET_TSC: {
+        int mode = p->tsc_sigsegv ? PR_TSC_SIGSEGV : PR_TSC_ENABLE;
+        return copy_to_user(arg2, &mode, sizeof mode);
+    }
+    case PR_SET_TSC:
+        if (arg2 != PR_TSC_ENABLE && arg2 != PR_TSC_SIGSEGV)
+            return -EINVAL;
+        p->tsc_sigsegv = arg2 == PR_TSC_SIGSEGV; /* kept by fork and exec, as Linux's TIF_NOTSC */
+        sched_tsc_apply(p);
+        return 0;
     case PR_SET_NO_NEW_PRIVS:
         if (arg2 != 1)
             return -EINVAL;

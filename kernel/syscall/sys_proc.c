@@ -61,6 +61,13 @@ long sys_arch_prctl(int code, uint64_t addr)
         uint64_t gs = rdmsr(MSR_KERNEL_GS_BASE);
         return copy_to_user(addr, &gs, sizeof gs);
     }
+    /* CPUID faulting (a thread's CPUID trapping) is not used: CPUID always
+     * works (GET says 1), and SET fails as Linux's does on a CPU without
+     * the feature (/proc/cpuinfo shows no cpuid_fault flag). */
+    case ARCH_GET_CPUID:
+        return 1;
+    case ARCH_SET_CPUID:
+        return -ENODEV;
     default:
         return -EINVAL;
     }

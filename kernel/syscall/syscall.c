@@ -328,6 +328,12 @@ const syscall_fn syscall_table[SYSCALL_TABLE_SIZE] = {
     ENTRY(SYS_request_key, sys_request_key),
     ENTRY(SYS_keyctl, sys_keyctl),
     ENTRY(SYS_ptrace, sys_ptrace),
+    ENTRY(SYS_ioprio_set, sys_ioprio_set),
+    ENTRY(SYS_ioprio_get, sys_ioprio_get),
+    ENTRY(SYS_membarrier, sys_membarrier),
+    ENTRY(SYS_process_vm_readv, sys_process_vm_readv),
+    ENTRY(SYS_process_vm_writev, sys_process_vm_writev),
+    ENTRY(SYS_unshare, sys_unshare),
 };
 #pragma GCC diagnostic pop
 

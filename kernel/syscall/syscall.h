@@ -295,6 +295,17 @@ long sys_msgctl(int id, int cmd, uint64_t ubuf);
 long sys_add_key(uint64_t utype, uint64_t udesc, uint64_t upayload, size_t plen, int32_t ringid);
 long sys_request_key(uint64_t utype, uint64_t udesc, uint64_t ucallout, int32_t destid);
 long sys_keyctl(int option, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5);
+/* I/O priorities (sys_ioprio.c) and memory barriers (sys_membarrier.c). */
+long sys_ioprio_set(int which, int who, int ioprio);
+long sys_ioprio_get(int which, int who);
+long sys_membarrier(int cmd, unsigned flags, int cpu_id);
+/* unshare(2) (sys_unshare.c). */
+long sys_unshare(unsigned long flags);
+/* Copies between address spaces (sys_process_vm.c). */
+long sys_process_vm_readv(int pid, uint64_t lvec, unsigned long liovcnt, uint64_t rvec, unsigned long riovcnt,
+                          unsigned long flags);
+long sys_process_vm_writev(int pid, uint64_t lvec, unsigned long liovcnt, uint64_t rvec, unsigned long riovcnt,
+                           unsigned long flags);
 
 /* sys_mqueue.c */
 long sys_mq_open(uint64_t uname, int oflag, uint32_t mode, uint64_t uattr);

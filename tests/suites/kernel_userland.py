@@ -4,6 +4,13 @@ while writing a file. Keys as in tests/user_tests.py."""
 
 USER_TESTS = [
     dict(name="procfs-pid-dirs", prog="procfs_pid_test", status=0, differential=True),
+    dict(name="procfs-task-dirs", prog="procfs_task_test", status=0, differential=True),
+    dict(name="prctl-more", prog="prctl_more_test", status=0, differential=True),
+    dict(name="prctl-tsc", prog="prctl_more_test", args=["tsc"], status=0),
+    dict(name="ioprio-membarrier", prog="ioprio_membarrier_test", status=0, differential=True),
+    dict(name="process-vm", prog="process_vm_test", status=0, differential=True),
+    dict(name="unshare", prog="unshare_test", status=0, differential=True),
+    dict(name="unshare-ns", prog="unshare_test", args=["ns"], status=0),
     dict(name="busybox-ps", path="/bin/busybox", args=["ps"], status=0, extra="user/busybox-root"),
     dict(name="busybox-free", path="/bin/busybox", args=["free"], status=0, extra="user/busybox-root"),
     dict(name="fs-errno-cases", prog="fs_errno_test", status=0, differential=True),

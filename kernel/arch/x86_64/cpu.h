@@ -85,6 +85,7 @@ static inline void irq_restore(uint64_t flags)
 }
 
 #define CR0_WP (1ul << 16)
+#define CR4_TSD (1ul << 2) /* rdtsc in ring 3 faults (#GP) */
 #define CR4_PGE (1ul << 7)
 #define CR4_OSFXSR (1ul << 9)
 #define CR4_OSXMMEXCPT (1ul << 10)
