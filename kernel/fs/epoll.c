@@ -58,7 +58,7 @@ static int collect(struct epoll *ep, struct epoll_event64 *out, int max)
     int k = 0;
     for (int i = 0; i < ep->n && k < max; i++) {
         struct watch *w = &ep->w[i];
-        if (w->disabled || fd_get(current(), w->fd) != w->file)
+        if (w->disabled || fd_get_raw(current(), w->fd) != w->file)
             continue;
         unsigned r = vfs_poll(w->file) & (w->events | POLLERR | POLLHUP);
         if (!r)

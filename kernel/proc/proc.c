@@ -258,11 +258,17 @@ bool fd_available(const struct proc *p)
     return fd < fd_limit(p);
 }
 
-struct file *fd_get(struct proc *p, int fd)
+struct file *fd_get_raw(struct proc *p, int fd)
 {
     if (fd < 0 || fd >= NOFILE)
         return NULL;
     return p->fdt->fd[fd];
+}
+
+struct file *fd_get(struct proc *p, int fd)
+{
+    struct file *f = fd_get_raw(p, fd);
+    return f && (f->flags & O_PATH) ? NULL : f;
 }
 
 void trap_enter_user(struct trap_frame *f) __attribute__((noreturn));

@@ -84,7 +84,7 @@ long sys_chroot(uint64_t upath) { return change_to(upath, true); }
 
 long sys_fchdir(int fd)
 {
-    struct file *f = fd_get(current(), fd);
+    struct file *f = fd_get_raw(current(), fd);
     if (!f)
         return -EBADF;
     if (!f->path.dentry || !inode_is_dir(f->inode))

@@ -225,7 +225,14 @@ long sys_fsync(int fd)
     struct file *f = fd_get(current(), (int)fd);
     if (!f)
         return -EBADF;
-    return f->ops && f->ops->fsync ? f->ops->fsync(f) : 0; /* tmpfs: memory is where the data lives */
+    if (f->ops && f->ops->fsync)
+        return f->ops->fsync(f);
+    /* tmpfs: memory is where the data lives (Linux's noop_fsync for files
+     * and directories). Pipes, FIFOs, sockets, character devices and
+     * anonymous inodes have no fsync on Linux: EINVAL. */
+    if (f->inode && (inode_is_reg(f->inode) || inode_is_dir(f->inode) || (f->inode->mode & S_IFMT) == S_IFBLK))
+        return 0;
+    return -EINVAL;
 }
 
 /* chmod, chown and the time calls on a path or on an open file. */

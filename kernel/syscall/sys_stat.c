@@ -32,7 +32,7 @@ static long put_stat(struct inode *inode, uint64_t ustat)
 
 long sys_fstat(int fd, uint64_t ustat)
 {
-    struct file *f = fd_get(current(), fd);
+    struct file *f = fd_get_raw(current(), fd);
     if (!f || !f->inode)
         return -EBADF;
     return put_stat(f->inode, ustat);
