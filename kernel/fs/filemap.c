@@ -11,6 +11,7 @@
 #include "mm/pt_index.h"
 #include "mm/usercopy.h"
 #include "mm/vm.h"
+#include "proc/rlimit.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
 #include "uapi/mman.h"
@@ -160,7 +161,11 @@ static long write_locked(struct inode *inode, uint64_t pos, size_t n, uint64_t u
         return -EFBIG;
     if (n > FILEMAP_MAX_BYTES - pos)
         n = FILEMAP_MAX_BYTES - pos; /* a short write up to the limit */
-    long allowed = sealed_count(inode, pos, n);
+    long allowed = rlimit_fsize_allow(pos, n); /* the writer's RLIMIT_FSIZE, SIGXFSZ past it */
+    if (allowed < 0)
+        return allowed;
+    n = (size_t)allowed;
+    allowed = sealed_count(inode, pos, n);
     if (allowed < 0)
         return allowed;
     n = (size_t)allowed;

@@ -183,8 +183,12 @@ int vfs_open(const struct path *start, const char *pathname, int flags, uint32_t
     else if (!(flags & O_PATH) && (wants_write || (flags & O_TRUNC)) && (type == S_IFREG || type == S_IFDIR) &&
              mnt_readonly(p.mnt))
         err = -EROFS;
+    else if ((flags & O_NOATIME) && !(flags & O_PATH) && !inode_owner_or_capable(inode))
+        err = -EPERM; /* may_open: only the owner may keep atime still */
     /* A lease that conflicts is broken first: its holder is told and
      * given time (lease.h). */
+    if (!err && type == S_IFREG && !(flags & O_PATH) && (wants_write || (flags & O_TRUNC)))
+        err = inode_write_allowed(inode); /* ETXTBSY: a process runs it */
     if (!err && type == S_IFREG && !(flags & O_PATH))
         err = lease_break(inode, (uint32_t)flags);
     if (!err && type == S_IFREG && (flags & O_TRUNC) && wants_write && !(flags & O_PATH))

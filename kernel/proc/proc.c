@@ -221,7 +221,7 @@ void proc_free(struct proc *p)
     release_sighand(p);
     path_put_inline(&p->cwd);
     path_put_inline(&p->root);
-    path_put_inline(&p->exe);
+    proc_set_exe(p, NULL);
     vm_put(p->mm);
     kstack_free(p->slot);
     proc_table[p->slot] = NULL;
@@ -256,6 +256,17 @@ bool fd_available(const struct proc *p)
     while (fd < p->fdt->nused && p->fdt->fd[fd])
         fd++;
     return fd < fd_limit(p);
+}
+
+void proc_set_exe(struct proc *p, const struct path *exe)
+{
+    if (p->exe.dentry)
+        p->exe.dentry->inode->running--;
+    path_put_inline(&p->exe);
+    p->exe = exe ? *exe : (struct path){0};
+    path_get_inline(&p->exe);
+    if (p->exe.dentry)
+        p->exe.dentry->inode->running++;
 }
 
 struct file *fd_get_raw(struct proc *p, int fd)
@@ -378,10 +389,9 @@ struct proc *proc_fork(uint64_t child_rsp, uint64_t flags, int *err)
     }
     c->cwd = parent->cwd;
     c->root = parent->root;
-    c->exe = parent->exe;
     path_get_inline(&c->cwd);
     path_get_inline(&c->root);
-    path_get_inline(&c->exe);
+    proc_set_exe(c, &parent->exe);
     c->cred = cred_get(parent->cred);
     keys_fork(c, parent, flags & CLONE_THREAD);
     c->umask = parent->umask;
@@ -501,6 +511,7 @@ __attribute__((noreturn)) static void thread_exit(int wait_status)
     vm_activate(NULL);
     vm_put(p->mm);
     p->mm = NULL;
+    proc_set_exe(p, NULL); /* its program may be written again (Linux: with the mm) */
     if (p->vfork_parent) {
         p->vfork_parent->vfork_done = true;
         wakeup(&p->vfork_parent->vfork_done);
