@@ -183,6 +183,12 @@
 #define SYS_timerfd_gettime 287
 #define SYS_signalfd4 289
 #define SYS_eventfd2 290
+#define SYS_io_setup 206
+#define SYS_io_destroy 207
+#define SYS_io_getevents 208
+#define SYS_io_submit 209
+#define SYS_io_cancel 210
+#define SYS_io_pgetevents 333
 #define SYS_inotify_init 253
 #define SYS_inotify_add_watch 254
 #define SYS_inotify_rm_watch 255

@@ -73,7 +73,13 @@ struct mm {
     struct vma *vmas;
     uint64_t brk_start, brk; /* the heap is [brk_start, page_align_up(brk)) */
     uint64_t arg_start, arg_end; /* the argv strings exec placed (/proc/PID/cmdline) */
+    void *aio; /* fs/aio.c's contexts of this address space (Linux's mm->ioctx_table);
+                  a fork's copy starts without them */
 };
+
+/* Called by vm_destroy while the address space still exists, when it has
+ * AIO contexts (fs/aio.c sets it: the memory manager knows no files). */
+extern void (*vm_aio_exit)(struct mm *mm);
 
 /* A new, empty address space; NULL when out of memory. */
 struct mm *vm_create(void);
