@@ -175,6 +175,7 @@
 #define SYS_epoll_ctl 233
 #define SYS_epoll_pwait 281
 #define SYS_epoll_create1 291
+#define SYS_epoll_pwait2 441
 
 #define SYS_signalfd 282
 #define SYS_timerfd_create 283

@@ -195,6 +195,7 @@ const syscall_fn syscall_table[SYSCALL_TABLE_SIZE] = {
     ENTRY(SYS_epoll_ctl, sys_epoll_ctl),
     ENTRY(SYS_epoll_wait, sys_epoll_wait),
     ENTRY(SYS_epoll_pwait, sys_epoll_pwait),
+    ENTRY(SYS_epoll_pwait2, sys_epoll_pwait2),
     ENTRY(SYS_mremap, sys_mremap),
     ENTRY(SYS_statx, sys_statx),
     ENTRY(SYS_sched_getaffinity, sys_sched_getaffinity),
