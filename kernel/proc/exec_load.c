@@ -22,6 +22,7 @@
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/layout.h"
 #include "arch/x86_64/signal_frame.h"
+#include "fs/memfd.h"
 #include "fs/vfs.h"
 #include "lib/random.h"
 #include "lib/string.h"
@@ -185,7 +186,7 @@ int exec_open(struct proc *p, const struct path *start, const char *path, int op
         file_put(f);
         return -EACCES;
     }
-    err = inode_exec_allowed(f->inode); /* ETXTBSY: open for writing somewhere */
+    err = inode_is_memfd(f->inode) ? 0 : inode_exec_allowed(f->inode); /* ETXTBSY: open for writing */
     if (err) {
         file_put(f);
         return err;

@@ -9,6 +9,7 @@
 #include "arch/x86_64/layout.h"
 #include "arch/x86_64/msr.h"
 #include "arch/x86_64/power.h"
+#include "fs/memfd.h"
 #include "fs/path_ref.h"
 #include "fs/vfs.h"
 #include "lib/cmdline.h"
@@ -258,14 +259,17 @@ bool fd_available(const struct proc *p)
     return fd < fd_limit(p);
 }
 
+/* Does running this program deny writing it? Not for a memfd (memfd.h). */
+static bool denies_write(const struct path *exe) { return exe->dentry && !inode_is_memfd(exe->dentry->inode); }
+
 void proc_set_exe(struct proc *p, const struct path *exe)
 {
-    if (p->exe.dentry)
+    if (denies_write(&p->exe))
         p->exe.dentry->inode->running--;
     path_put_inline(&p->exe);
     p->exe = exe ? *exe : (struct path){0};
     path_get_inline(&p->exe);
-    if (p->exe.dentry)
+    if (denies_write(&p->exe))
         p->exe.dentry->inode->running++;
 }
 
