@@ -52,5 +52,7 @@
 #define SEEK_SET 0
 #define SEEK_CUR 1
 #define SEEK_END 2
+#define SEEK_DATA 3 /* the next offset holding data (lseek(2)) */
+#define SEEK_HOLE 4 /* the next hole; the end of the file counts as one */
 
 #endif

@@ -6,7 +6,7 @@
  * SIGXFSZ and EFBIG, also for truncate), O_NOATIME for the owner only,
  * readlinkat on an empty path, statx's reserved mask bit, utimes(NULL),
  * getcwd outside a chroot, epoll nesting (ELOOP) and epoll_pwait2's
- * timeout checks. Differential. Run as root (the chroot and O_NOATIME
+ * timeout checks, SEEK_DATA / SEEK_HOLE. Differential. Run as root (the chroot and O_NOATIME
  * parts drop to uid 65534 in a child). */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -230,6 +230,26 @@ static void paths(void)
     CHECK_EQ(err_of(syscall(SYS_utimensat, AT_FDCWD, NULL, NULL, 0)), EFAULT, "utimensat(AT_FDCWD, NULL): EFAULT");
 }
 
+static void seek_data_hole(void)
+{
+    int fd = open(DIR_ "/sparse", O_RDWR | O_CREAT | O_TRUNC, 0644);
+    ftruncate(fd, 10 * 4096);
+    pwrite(fd, "data", 4, 4 * 4096 + 100); /* page 4 holds data */
+    pwrite(fd, "tail", 4, 9 * 4096);       /* and the last page */
+    CHECK_EQ(lseek(fd, 0, SEEK_DATA), 4 * 4096, "SEEK_DATA finds the first page with data");
+    CHECK_EQ(lseek(fd, 4 * 4096 + 8, SEEK_DATA), 4 * 4096 + 8, "SEEK_DATA inside data stays");
+    CHECK_EQ(lseek(fd, 0, SEEK_HOLE), 0, "SEEK_HOLE at a hole stays");
+    CHECK_EQ(lseek(fd, 4 * 4096, SEEK_HOLE), 5 * 4096, "SEEK_HOLE after the data page");
+    CHECK_EQ(lseek(fd, 5 * 4096, SEEK_DATA), 9 * 4096, "SEEK_DATA skips the second hole");
+    CHECK_EQ(lseek(fd, 9 * 4096, SEEK_HOLE), 10 * 4096, "the end of the file is a hole");
+    CHECK_EQ(lseek(fd, 10 * 4096 - 1, SEEK_DATA), 10 * 4096 - 1, "SEEK_DATA in the last data page");
+    CHECK_EQ(err_of(lseek(fd, 10 * 4096, SEEK_DATA)), ENXIO, "SEEK_DATA at the end: ENXIO");
+    CHECK_EQ(err_of(lseek(fd, 1 << 20, SEEK_HOLE)), ENXIO, "SEEK_HOLE past the end: ENXIO");
+    CHECK_EQ(err_of(lseek(fd, -1, SEEK_DATA)), ENXIO, "a negative offset: ENXIO");
+    close(fd);
+    unlink(DIR_ "/sparse");
+}
+
 static void epoll_nesting(void)
 {
     int p[2];
@@ -281,6 +301,7 @@ int main(int argc, char **argv)
     fsize_limit();
     noatime_and_chroot();
     paths();
+    seek_data_hole();
     epoll_nesting();
     system("rm -rf " DIR_);
     return tt_done();
