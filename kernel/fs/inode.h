@@ -142,6 +142,8 @@ struct inode {
                                   tmpfs's setattr honour them */
     int open_writers;          /* open files that may write it (Linux's i_writecount) */
     int open_readers;          /* open files that only read it (i_readcount): leases check both */
+    bool linkable;             /* an O_TMPFILE file (without O_EXCL) that linkat may name, though it
+                                  has no link (Linux's I_LINKABLE) */
     int running;               /* processes running it as their program: Linux's negative
                                   i_writecount (deny_write_access), opening it for writing or
                                   truncating it is ETXTBSY while it is not 0 */

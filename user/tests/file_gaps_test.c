@@ -6,7 +6,8 @@
  * SIGXFSZ and EFBIG, also for truncate), O_NOATIME for the owner only,
  * readlinkat on an empty path, statx's reserved mask bit, utimes(NULL),
  * getcwd outside a chroot, epoll nesting (ELOOP) and epoll_pwait2's
- * timeout checks, SEEK_DATA / SEEK_HOLE. Differential. Run as root (the chroot and O_NOATIME
+ * timeout checks, SEEK_DATA / SEEK_HOLE, O_TMPFILE and linkat of it.
+ * Differential. Run as root (the chroot and O_NOATIME
  * parts drop to uid 65534 in a child). */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -250,6 +251,36 @@ static void seek_data_hole(void)
     unlink(DIR_ "/sparse");
 }
 
+static void o_tmpfile(void)
+{
+    int fd = open(DIR_, O_TMPFILE | O_RDWR, 0600);
+    CHECK(fd >= 0, "open O_TMPFILE in a directory");
+    CHECK_EQ(write(fd, "temp", 4), 4, "write to it");
+    struct stat st;
+    fstat(fd, &st);
+    CHECK_EQ(st.st_nlink, 0, "it has no name");
+    CHECK_EQ(st.st_mode, S_IFREG | 0600, "a regular file with the mode given");
+    char proc[64];
+    snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+    CHECK_EQ(linkat(AT_FDCWD, proc, AT_FDCWD, DIR_ "/named", AT_SYMLINK_FOLLOW), 0, "linkat through /proc/self/fd names it");
+    CHECK_EQ(stat(DIR_ "/named", &st), 0, "the name exists");
+    CHECK_EQ(st.st_size, 4, "with the data");
+    CHECK_EQ(st.st_nlink, 1, "one link now");
+    CHECK_EQ(linkat(fd, "", AT_FDCWD, DIR_ "/named2", AT_EMPTY_PATH), 0, "linkat AT_EMPTY_PATH names it again");
+    close(fd);
+    fd = open(DIR_, O_TMPFILE | O_WRONLY | O_EXCL, 0600);
+    CHECK(fd >= 0, "open O_TMPFILE | O_EXCL");
+    snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+    CHECK_EQ(err_of(linkat(AT_FDCWD, proc, AT_FDCWD, DIR_ "/never", AT_SYMLINK_FOLLOW)), ENOENT,
+             "with O_EXCL it can never be named: ENOENT");
+    close(fd);
+    CHECK_EQ(err_of(open(DIR_, O_TMPFILE | O_RDONLY, 0600)), EINVAL, "O_TMPFILE read-only: EINVAL");
+    CHECK_EQ(err_of(open(DIR_ "/named", O_TMPFILE | O_RDWR, 0600)), ENOTDIR, "O_TMPFILE on a file: ENOTDIR");
+    CHECK_EQ(err_of(open(DIR_ "/none", O_TMPFILE | O_RDWR, 0600)), ENOENT, "O_TMPFILE in a missing directory: ENOENT");
+    unlink(DIR_ "/named");
+    unlink(DIR_ "/named2");
+}
+
 static void epoll_nesting(void)
 {
     int p[2];
@@ -302,6 +333,7 @@ int main(int argc, char **argv)
     noatime_and_chroot();
     paths();
     seek_data_hole();
+    o_tmpfile();
     epoll_nesting();
     system("rm -rf " DIR_);
     return tt_done();
