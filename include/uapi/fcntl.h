@@ -17,6 +17,8 @@
 #define O_DIRECT 00040000
 #define O_LARGEFILE 00100000
 #define O_DIRECTORY 00200000
+#define __O_TMPFILE 020000000
+#define O_TMPFILE (__O_TMPFILE | O_DIRECTORY) /* an unnamed file in the directory given */
 #define O_NOFOLLOW 00400000
 #define O_NOATIME 01000000
 #define O_CLOEXEC 02000000
@@ -52,5 +54,7 @@
 #define SEEK_SET 0
 #define SEEK_CUR 1
 #define SEEK_END 2
+#define SEEK_DATA 3 /* the next offset holding data (lseek(2)) */
+#define SEEK_HOLE 4 /* the next hole; the end of the file counts as one */
 
 #endif

@@ -176,6 +176,7 @@
 #define SYS_epoll_ctl 233
 #define SYS_epoll_pwait 281
 #define SYS_epoll_create1 291
+#define SYS_epoll_pwait2 441
 
 #define SYS_signalfd 282
 #define SYS_timerfd_create 283
@@ -184,6 +185,12 @@
 #define SYS_timerfd_gettime 287
 #define SYS_signalfd4 289
 #define SYS_eventfd2 290
+#define SYS_io_setup 206
+#define SYS_io_destroy 207
+#define SYS_io_getevents 208
+#define SYS_io_submit 209
+#define SYS_io_cancel 210
+#define SYS_io_pgetevents 333
 #define SYS_inotify_init 253
 #define SYS_inotify_add_watch 254
 #define SYS_inotify_rm_watch 255

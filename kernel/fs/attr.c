@@ -12,6 +12,7 @@
 #include "fs/permission.h"
 #include "fs/super.h"
 #include "lib/string.h"
+#include "proc/rlimit.h"
 #include "uapi/errno.h"
 
 /* The owner and permission rules (permission.h), then the change; a size
@@ -19,6 +20,10 @@
 static int change(const struct path *p, struct inode *inode, const struct iattr *req)
 {
     struct iattr a = *req;
+    /* Growing past the caller's RLIMIT_FSIZE: SIGXFSZ and EFBIG, first
+     * of setattr_prepare's checks (Linux's inode_newsize_ok). */
+    if ((a.valid & ATTR_SIZE) && a.size > inode->size && rlimit_fsize_allow(a.size - 1, 1) < 0)
+        return -EFBIG;
     inode_lock(inode);
     int err = setattr_prepare(inode, &a);
     if (!err && (a.valid & ATTR_SIZE))

@@ -165,8 +165,8 @@ int vfs_link(const struct path *old, const struct path *start, const char *newna
             err = -EPERM;
         else if (mnt_readonly(parent.mnt))
             err = -EROFS;
-        else if (dir->nlink == 0 || (inode->nlink == 0 && d_unlinked(old->dentry)))
-            err = -ENOENT;
+        else if (dir->nlink == 0 || (inode->nlink == 0 && d_unlinked(old->dentry) && !inode->linkable))
+            err = -ENOENT; /* a removed file stays so, but for an O_TMPFILE one */
         else if ((err = may_create(dir)))
             ; /* EACCES */
         else if (!dir->ops || !dir->ops->link)
@@ -176,6 +176,8 @@ int vfs_link(const struct path *old, const struct path *start, const char *newna
         else {
             inode_lock(inode);
             err = dir->ops->link(old->dentry, dir, d);
+            if (!err)
+                inode->linkable = false; /* named now: Linux clears I_LINKABLE */
             inode_unlock(inode);
             if (!err)
                 fsnotify_link(dir, inode, d);

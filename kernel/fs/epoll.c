@@ -35,13 +35,21 @@ struct epoll {
     struct watch *w;
     int n, cap;
     struct inode inode;
+    struct epoll *next_all; /* every instance, for the nesting checks' walk upwards */
 };
 
 static const struct file_ops epoll_ops;
+static struct epoll *all_epolls;
 
 static void epoll_release(struct file *f)
 {
     struct epoll *ep = f->priv;
+    for (struct epoll **pp = &all_epolls; *pp; pp = &(*pp)->next_all) {
+        if (*pp == ep) {
+            *pp = ep->next_all;
+            break;
+        }
+    }
     for (int i = 0; i < ep->n; i++)
         file_put(ep->w[i].file);
     kfree(ep->w);
@@ -58,7 +66,7 @@ static int collect(struct epoll *ep, struct epoll_event64 *out, int max)
     int k = 0;
     for (int i = 0; i < ep->n && k < max; i++) {
         struct watch *w = &ep->w[i];
-        if (w->disabled || fd_get(current(), w->fd) != w->file)
+        if (w->disabled || fd_get_raw(current(), w->fd) != w->file)
             continue;
         unsigned r = vfs_poll(w->file) & (w->events | POLLERR | POLLHUP);
         if (!r)
@@ -95,8 +103,12 @@ int epoll_create(int flags)
         return -ENOMEM;
     /* An anonymous inode, like Linux's [eventpoll] (EPOLL_CLOEXEC is O_CLOEXEC). */
     int fd = anon_fd_install(&ep->inode, "[eventpoll]", &epoll_ops, ep, (uint32_t)flags);
-    if (fd < 0)
+    if (fd < 0) {
         kfree(ep);
+        return fd;
+    }
+    ep->next_all = all_epolls;
+    all_epolls = ep;
     return fd;
 }
 
@@ -104,8 +116,55 @@ struct epoll *epoll_of(struct file *f) { return f->ops == &epoll_ops ? f->priv :
 
 bool epoll_can_watch(const struct file *f) { return f->ops && f->ops->poll; }
 
+/* Linux's EP_MAX_NESTS: how deep instances may watch instances. */
+#define MAX_NESTS 4
+
+/* How many levels of instances lie below ep (0: it watches none), or
+ * more than MAX_NESTS when the walk meets target (a cycle) or goes too
+ * deep (Linux's ep_loop_check_proc). */
+static int depth_below(const struct epoll *ep, const struct epoll *target, int depth)
+{
+    int result = 0;
+    for (int i = 0; i < ep->n && result <= MAX_NESTS; i++) {
+        const struct epoll *child = epoll_of(ep->w[i].file);
+        if (!child)
+            continue;
+        int d = child == target || depth > MAX_NESTS ? MAX_NESTS + 1 : depth_below(child, target, depth + 1) + 1;
+        if (d > result)
+            result = d;
+    }
+    return result;
+}
+
+/* How many levels of instances watch ep (ep_get_upwards_depth_proc). */
+static int depth_above(const struct epoll *ep, int depth)
+{
+    int result = 0;
+    if (depth > MAX_NESTS)
+        return result;
+    for (const struct epoll *p = all_epolls; p; p = p->next_all) {
+        for (int i = 0; i < p->n; i++) {
+            if (epoll_of(p->w[i].file) == ep) {
+                int d = depth_above(p, depth + 1) + 1;
+                if (d > result)
+                    result = d;
+                break;
+            }
+        }
+    }
+    return result;
+}
+
 int epoll_control(struct epoll *ep, int op, int fd, struct file *f, const struct epoll_event64 *ev)
 {
+    /* An instance added to an instance: no cycle, and no chain longer
+     * than MAX_NESTS counting those above ep (Linux's ep_loop_check). */
+    struct epoll *inner = epoll_of(f);
+    if (op == EPOLL_CTL_ADD && inner) {
+        int below = depth_below(inner, ep, 0);
+        if (below > MAX_NESTS || below + 1 + depth_above(ep, 0) > MAX_NESTS)
+            return -ELOOP;
+    }
     int i;
     for (i = 0; i < ep->n; i++)
         if (ep->w[i].fd == fd && ep->w[i].file == f)

@@ -93,3 +93,14 @@ int eventfd_create(uint64_t initval, int flags)
         kfree(e);
     return fd;
 }
+
+bool file_is_eventfd(const struct file *f) { return f->ops == &eventfd_ops; }
+
+void eventfd_signal(struct file *f, uint64_t n)
+{
+    struct eventfd *e = f->priv;
+    uint64_t fl = irq_save();
+    e->count = n > COUNT_MAX - e->count ? COUNT_MAX : e->count + n;
+    irq_restore(fl);
+    wakeup(e);
+}

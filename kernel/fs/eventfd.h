@@ -5,6 +5,7 @@
 #ifndef FS_EVENTFD_H
 #define FS_EVENTFD_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "uapi/fcntl.h"
@@ -19,5 +20,12 @@
  * of flags apply (other bits are the caller's to refuse). The
  * descriptor, or -ENOMEM / -EMFILE with nothing made. */
 int eventfd_create(uint64_t initval, int flags);
+
+struct file;
+/* Is f an eventfd? (AIO's IOCB_FLAG_RESFD wants one: EINVAL otherwise.) */
+bool file_is_eventfd(const struct file *f);
+/* Adds n to the counter of eventfd f (saturating at its maximum, as
+ * Linux's eventfd_signal) and wakes its readers and pollers. */
+void eventfd_signal(struct file *f, uint64_t n);
 
 #endif

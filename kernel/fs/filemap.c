@@ -11,6 +11,7 @@
 #include "mm/pt_index.h"
 #include "mm/usercopy.h"
 #include "mm/vm.h"
+#include "proc/rlimit.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
 #include "uapi/mman.h"
@@ -160,7 +161,11 @@ static long write_locked(struct inode *inode, uint64_t pos, size_t n, uint64_t u
         return -EFBIG;
     if (n > FILEMAP_MAX_BYTES - pos)
         n = FILEMAP_MAX_BYTES - pos; /* a short write up to the limit */
-    long allowed = sealed_count(inode, pos, n);
+    long allowed = rlimit_fsize_allow(pos, n); /* the writer's RLIMIT_FSIZE, SIGXFSZ past it */
+    if (allowed < 0)
+        return allowed;
+    n = (size_t)allowed;
+    allowed = sealed_count(inode, pos, n);
     if (allowed < 0)
         return allowed;
     n = (size_t)allowed;
@@ -205,10 +210,60 @@ long filemap_splice_write(struct file *f, uint64_t *pos, const void *buf, size_t
     return r;
 }
 
+/* pc_for_each's steps for SEEK_DATA (the first cached page) and
+ * SEEK_HOLE (the first index missing from a run starting at *next). */
+static int first_page(void *ctx, uint64_t index, uint64_t pa)
+{
+    (void)pa;
+    *(uint64_t *)ctx = index;
+    return 1;
+}
+
+static int first_gap(void *ctx, uint64_t index, uint64_t pa)
+{
+    (void)pa;
+    uint64_t *next = ctx;
+    if (index != *next)
+        return 1;
+    (*next)++;
+    return 0;
+}
+
+/* SEEK_DATA and SEEK_HOLE (lseek(2)): data is the pages the cache holds,
+ * holes the pages it does not (never written, or cut by truncate), as
+ * Linux's shmem_file_llseek; past the end of the file there is nothing
+ * (ENXIO), and the end counts as a hole. */
+static long seek_data_hole(struct file *f, int64_t off, int whence)
+{
+    struct inode *inode = f->inode;
+    if (off < 0 || (uint64_t)off >= inode->size)
+        return -ENXIO;
+    uint64_t idx = (uint64_t)off / PAGE_SIZE, pos;
+    if (whence == SEEK_DATA) {
+        uint64_t found = UINT64_MAX;
+        pc_for_each(&inode->pages, idx, first_page, &found);
+        if (found == UINT64_MAX || found * PAGE_SIZE >= inode->size)
+            return -ENXIO;
+        pos = found * PAGE_SIZE;
+    } else {
+        uint64_t next = idx;
+        pc_for_each(&inode->pages, idx, first_gap, &next);
+        pos = next * PAGE_SIZE;
+        if (pos > inode->size)
+            pos = inode->size;
+    }
+    if (pos < (uint64_t)off)
+        pos = (uint64_t)off;
+    f->pos = pos;
+    return (long)pos;
+}
+
 long filemap_lseek(struct file *f, int64_t off, int whence)
 {
     int64_t base;
     switch (whence) {
+    case SEEK_DATA:
+    case SEEK_HOLE: return seek_data_hole(f, off, whence);
     case SEEK_SET: base = 0; break;
     case SEEK_CUR: base = (int64_t)f->pos; break;
     case SEEK_END: base = (int64_t)f->inode->size; break;

@@ -38,6 +38,7 @@
 #include "lib/list.h"
 #include "proc/sleeplock.h"
 #include "uapi/stat.h"
+#include "uapi/errno.h"
 
 struct dentry;
 struct file_ops;
@@ -141,6 +142,11 @@ struct inode {
                                   tmpfs's setattr honour them */
     int open_writers;          /* open files that may write it (Linux's i_writecount) */
     int open_readers;          /* open files that only read it (i_readcount): leases check both */
+    bool linkable;             /* an O_TMPFILE file (without O_EXCL) that linkat may name, though it
+                                  has no link (Linux's I_LINKABLE) */
+    int running;               /* processes running it as their program: Linux's negative
+                                  i_writecount (deny_write_access), opening it for writing or
+                                  truncating it is ETXTBSY while it is not 0 */
     uint32_t fsnotify_mask;    /* what its watchers want (fsnotify.h); 0: nobody watches */
     struct list_head fsnotify_marks;
 };
@@ -158,6 +164,14 @@ void inode_put(struct inode *inode);
 
 static inline void inode_lock(struct inode *inode) { sleeplock_acquire(&inode->lock); }
 static inline void inode_unlock(struct inode *inode) { sleeplock_release(&inode->lock); }
+
+/* Linux's get_write_access for a path-based change (open for writing,
+ * truncate): ETXTBSY while a process runs the file. */
+static inline int inode_write_allowed(const struct inode *i) { return i->running ? -ETXTBSY : 0; }
+/* deny_write_access for execve: ETXTBSY while the file is open for
+ * writing; else the caller runs it (running++ when it becomes a
+ * process's program, proc.h's proc_set_exe). */
+static inline int inode_exec_allowed(const struct inode *i) { return i->open_writers > 0 ? -ETXTBSY : 0; }
 
 static inline bool inode_is_dir(const struct inode *i) { return (i->mode & S_IFMT) == S_IFDIR; }
 static inline bool inode_is_reg(const struct inode *i) { return (i->mode & S_IFMT) == S_IFREG; }

@@ -403,6 +403,6 @@ int inotify_create(int flags)
         return fd;
     }
     /* Linux opens an inotify instance for reading only: writes are EBADF. */
-    fd_get(current(), fd)->flags &= ~(uint32_t)O_ACCMODE;
+    fd_get_raw(current(), fd)->flags &= ~(uint32_t)O_ACCMODE;
     return fd;
 }

@@ -31,6 +31,8 @@ static int shm_init(void)
     return 0;
 }
 
+bool inode_is_memfd(const struct inode *inode) { return shm_sb && inode->sb == shm_sb; }
+
 int memfd_new(const char *name, unsigned flags, struct file **out)
 {
     int err = shm_init();

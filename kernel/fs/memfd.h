@@ -20,6 +20,13 @@ struct file;
  * 0 or -ENOMEM. */
 int memfd_new(const char *name, unsigned flags, struct file **out);
 
+/* Is inode a memfd's? Running one does not deny writing it, nor does a
+ * writer stop it from running (fexecve of a memfd still open for writing
+ * works on Linux). */
+#include <stdbool.h>
+struct inode;
+bool inode_is_memfd(const struct inode *inode);
+
 /* fcntl F_ADD_SEALS (arg: the seals) and F_GET_SEALS on f: the seals, 0,
  * or -EPERM (not open for writing, or F_SEAL_SEAL), -EINVAL (a file that
  * cannot be sealed, unknown seals), -EBUSY (F_SEAL_WRITE while a shared

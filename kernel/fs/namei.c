@@ -404,6 +404,22 @@ long path_to_string(const struct path *p, char *buf, size_t size, bool deleted_s
     return len;
 }
 
+bool path_reachable(const struct path *p)
+{
+    struct path root = namei_root(), cur = *p;
+    for (;;) {
+        if (path_equal(&cur, &root))
+            return true;
+        if (cur.dentry == cur.mnt->root) {
+            if (cur.mnt->parent == cur.mnt)
+                return false; /* the top of the tree, and the root was not on the way */
+            cur = (struct path){cur.mnt->parent, cur.mnt->mountpoint};
+            continue;
+        }
+        cur.dentry = cur.dentry->parent;
+    }
+}
+
 long dentry_path_in_sb(const struct path *p, char *buf, size_t size)
 {
     size_t pos = size - 1;

@@ -79,6 +79,9 @@ void namei_follow_mounts(struct path *p);
  * does for unreachable paths), " (deleted)" added when unlinked and
  * deleted_suffix is set. Its length, or -ENAMETOOLONG. */
 long path_to_string(const struct path *p, char *buf, size_t size, bool deleted_suffix);
+/* Is p at or below the caller's root? A working directory left outside
+ * a chroot is not: getcwd shows it as "(unreachable)/...". */
+bool path_reachable(const struct path *p);
 
 /* A dentry's path from the root of its own file system (mountinfo). */
 long dentry_path_in_sb(const struct path *p, char *buf, size_t size);

@@ -14,6 +14,8 @@
 #include "fs/mount.h"
 #include "fs/namei.h"
 #include "fs/permission.h"
+#include "fs/tmpfs.h"
+#include "lib/format.h"
 #include "lib/string.h"
 #include "mm/kmalloc.h"
 #include "uapi/errno.h"
@@ -173,6 +175,50 @@ static int may_open(const struct inode *inode, int flags)
     return inode_permission(inode, mask);
 }
 
+/* O_TMPFILE (open(2)): an unnamed regular file in the directory at
+ * pathname, on tmpfs only (EOPNOTSUPP elsewhere); linkat may give it a
+ * name later unless O_EXCL. Its dentry is on no list, so its path shows
+ * "#INO (deleted)" as Linux's. */
+static int open_tmpfile(const struct path *start, const char *pathname, int flags, uint32_t mode, struct file **out)
+{
+    if ((flags & (O_TMPFILE | O_CREAT)) != O_TMPFILE || (flags & O_ACCMODE) == O_RDONLY)
+        return -EINVAL; /* build_open_flags: with O_DIRECTORY, without O_CREAT, for writing */
+    struct path p;
+    int err = namei(start, pathname, LOOKUP_FOLLOW, &p);
+    if (err)
+        return err;
+    struct inode *dir = p.dentry->inode, *inode = NULL;
+    if (!inode_is_dir(dir))
+        err = -ENOTDIR;
+    else if ((err = inode_permission(dir, MAY_WRITE | MAY_EXEC)))
+        ; /* EACCES */
+    else if (mnt_readonly(p.mnt))
+        err = -EROFS;
+    else
+        err = tmpfs_tmpfile(dir, mode, &inode);
+    struct dentry *d = NULL;
+    if (!err) {
+        char name[32];
+        int len = ksnprintf(name, sizeof name, "#%lu", (unsigned long)inode->ino);
+        d = d_alloc(p.dentry, name, (size_t)len);
+        if (!d) {
+            inode_put(inode);
+            err = -ENOMEM;
+        }
+    }
+    if (!err) {
+        d->inode = inode; /* the dentry keeps the inode's reference */
+        inode->linkable = !(flags & O_EXCL);
+        struct path tp = {mount_get(p.mnt), d};
+        struct file *f = file_open(&tp, KEPT_FLAGS(flags), &err);
+        path_put(&tp);
+        if (f)
+            *out = f;
+    }
+    path_put(&p);
+    return err;
+}
+
 int vfs_open(const struct path *start, const char *pathname, int flags, uint32_t mode, struct file **out)
 {
     return vfs_open_how(start, pathname, flags, mode, 0, out);
@@ -181,6 +227,8 @@ int vfs_open(const struct path *start, const char *pathname, int flags, uint32_t
 int vfs_open_how(const struct path *start, const char *pathname, int flags, uint32_t mode, unsigned lookup,
                  struct file **out)
 {
+    if (flags & __O_TMPFILE)
+        return open_tmpfile(start, pathname, flags, mode, out);
     struct path p;
     bool created = false;
     int err = (flags & O_CREAT) ? open_create(start, lookup, pathname, flags, mode, &p, &created)
@@ -206,8 +254,12 @@ int vfs_open_how(const struct path *start, const char *pathname, int flags, uint
     else if (!(flags & O_PATH) && (wants_write || (flags & O_TRUNC)) && (type == S_IFREG || type == S_IFDIR) &&
              mnt_readonly(p.mnt))
         err = -EROFS;
+    else if ((flags & O_NOATIME) && !(flags & O_PATH) && !inode_owner_or_capable(inode))
+        err = -EPERM; /* may_open: only the owner may keep atime still */
     /* A lease that conflicts is broken first: its holder is told and
      * given time (lease.h). */
+    if (!err && type == S_IFREG && !(flags & O_PATH) && (wants_write || (flags & O_TRUNC)))
+        err = inode_write_allowed(inode); /* ETXTBSY: a process runs it */
     if (!err && type == S_IFREG && !(flags & O_PATH))
         err = lease_break(inode, (uint32_t)flags);
     if (!err && type == S_IFREG && (flags & O_TRUNC) && wants_write && !(flags & O_PATH))

@@ -317,7 +317,7 @@ static struct file *fd_file(int pid, int fd)
     struct proc *p = procfs_find_task(pid);
     if (!p || !p->fdt || p->state == PROC_ZOMBIE)
         return NULL;
-    return fd_get(p, fd);
+    return fd_get_raw(p, fd);
 }
 
 long procfs_pid_fd_text(int pid, int fd, char *buf, size_t size)

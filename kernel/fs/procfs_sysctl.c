@@ -1,6 +1,7 @@
 /* procfs_sysctl.c - see procfs_sysctl.h. */
 #include "fs/procfs_sysctl.h"
 
+#include "fs/aio.h"
 #include "fs/inotify.h"
 #include "fs/lease.h"
 #include "fs/pipe.h"
@@ -48,6 +49,16 @@ static long w_pid_max(const char *buf, size_t n)
     long v;
     if (!parse_long(buf, n, &v) || proc_set_pid_max((int)v))
         return -EINVAL;
+    return (long)n;
+}
+static long r_aio_nr(int pid, char *b, size_t s) { (void)pid; return number(b, s, (long)aio_nr); }
+static long r_aio_max_nr(int pid, char *b, size_t s) { (void)pid; return number(b, s, (long)aio_max_nr); }
+static long w_aio_max_nr(const char *buf, size_t n)
+{
+    long v;
+    if (!parse_long(buf, n, &v))
+        return -EINVAL;
+    aio_max_nr = (unsigned long)v;
     return (long)n;
 }
 static long r_threads_max(int pid, char *b, size_t s) { (void)pid; return number(b, s, proc_limit()); }
@@ -218,6 +229,8 @@ const struct sysctl_entry sysctl_entries[] = {
     {"mmap_min_addr", VM, RO, r_mmap_min_addr, NULL}, /* USER_MIN: the lowest user page */
     {"drop_caches", VM, S_IFREG | 0200, NULL, w_drop_caches},
     {"min_free_kbytes", VM, RO, r_min_free_kbytes, NULL},
+    {"aio-nr", FS, RO, r_aio_nr, NULL},
+    {"aio-max-nr", FS, RW, r_aio_max_nr, w_aio_max_nr},
     {"nr_open", FS, RW, r_nr_open, w_nr_open},
     {"file-max", FS, RO, r_file_max, NULL},
     {"lease-break-time", FS, RW, r_lease_break_time, w_lease_break_time},

@@ -302,6 +302,18 @@ struct inode *tmpfs_new_file(struct super_block *sb, uint32_t perm)
     return new_inode(sb, NULL, S_IFREG | (perm & 07777), 0);
 }
 
+int tmpfs_tmpfile(struct inode *dir, uint32_t perm, struct inode **out)
+{
+    if (dir->ops != &dir_iops)
+        return -EOPNOTSUPP;
+    struct inode *n = new_inode(dir->sb, dir, S_IFREG | (perm & 07777), 0);
+    if (!n)
+        return -ENOMEM;
+    n->nlink = 0;
+    *out = n;
+    return 0;
+}
+
 bool tmpfs_is_file(const struct inode *inode) { return inode->fops == &file_fops; }
 
 /* --- superblocks ------------------------------------------------------ */

@@ -42,6 +42,10 @@ struct file *tmpfs_file_setup(const char *name, uint64_t size);
 /* A new regular file of sb with permissions perm, in no directory, one
  * reference (memfd_create's); NULL when out of memory. */
 struct inode *tmpfs_new_file(struct super_block *sb, uint32_t perm);
+/* O_TMPFILE: a new regular file with permissions perm owned as if made
+ * in dir, in no directory (nlink 0), one reference in *out. 0, -ENOMEM,
+ * or -EOPNOTSUPP when dir is not a tmpfs directory. */
+int tmpfs_tmpfile(struct inode *dir, uint32_t perm, struct inode **out);
 /* Is inode a tmpfs regular file (the files that can be sealed)? */
 bool tmpfs_is_file(const struct inode *inode);
 

@@ -109,10 +109,14 @@ static void vma_free(struct vma *v)
     kfree(v);
 }
 
+void (*vm_aio_exit)(struct mm *mm);
+
 void vm_destroy(struct mm *mm)
 {
     if (!mm)
         return;
+    if (mm->aio && vm_aio_exit)
+        vm_aio_exit(mm);
     if (read_cr3() == mm->root)
         vm_activate(NULL);
     for (struct vma *v = mm->vmas, *next; v; v = next) {

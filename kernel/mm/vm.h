@@ -77,10 +77,16 @@ struct mm {
     /* /proc/PID/coredump_filter: which areas a core file holds (Linux
      * keeps it in mm->flags too: fork and exec carry it over). */
     uint32_t coredump_filter;
+    void *aio; /* fs/aio.c's contexts of this address space (Linux's mm->ioctx_table);
+                  a fork's copy starts without them */
 };
 /* Linux's MMF_DUMP_FILTER_DEFAULT: anonymous private and shared memory,
  * ELF headers, private huge pages. */
 #define COREDUMP_FILTER_DEFAULT 0x33
+
+/* Called by vm_destroy while the address space still exists, when it has
+ * AIO contexts (fs/aio.c sets it: the memory manager knows no files). */
+extern void (*vm_aio_exit)(struct mm *mm);
 
 /* A new, empty address space; NULL when out of memory. */
 struct mm *vm_create(void);

@@ -110,9 +110,7 @@ static int exec_elf(struct proc *p, struct file *file, const char *head, size_t 
         vm_activate(mm);
     vm_put(old); /* destroyed unless a vfork parent still uses it */
     set_name(p, path);
-    path_put(&p->exe);
-    p->exe = file->path;
-    path_get(&p->exe);
+    proc_set_exe(p, &file->path);
     for (int fd = 0; fd < p->fdt->nused; fd++) {
         if (p->fdt->fd[fd] && p->fdt->cloexec[fd]) {
             file_close(p->fdt->fd[fd]);

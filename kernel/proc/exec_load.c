@@ -22,6 +22,7 @@
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/layout.h"
 #include "arch/x86_64/signal_frame.h"
+#include "fs/memfd.h"
 #include "fs/vfs.h"
 #include "lib/random.h"
 #include "lib/string.h"
@@ -68,14 +69,14 @@ static int load_segments(struct mm *mm, const struct elf_image *img, struct file
 }
 
 /* Bytes the argument block needs on the stack, or 0 if over the limit. */
-static uint64_t args_size(const char *const *v, int n, uint64_t *total)
+static bool args_size(const char *const *v, int n, uint64_t *total)
 {
     for (int i = 0; i < n; i++) {
         *total += strlen(v[i]) + 1 + sizeof(uint64_t);
         if (*total > EXEC_ARG_MAX)
-            return 0;
+            return false;
     }
-    return *total;
+    return true; /* an empty list too (a zero total is no error) */
 }
 
 /* build_stack's auxiliary-vector values from the program (and its
@@ -189,6 +190,11 @@ int exec_open(struct proc *p, const struct path *start, const char *path, int op
     if (!inode_is_reg(f->inode) || !(f->inode->mode & 0111) || (f->path.mnt->flags & MS_NOEXEC)) {
         file_put(f);
         return -EACCES;
+    }
+    err = inode_is_memfd(f->inode) ? 0 : inode_exec_allowed(f->inode); /* ETXTBSY: open for writing */
+    if (err) {
+        file_put(f);
+        return err;
     }
     *out = f;
     return 0;

@@ -10,6 +10,7 @@
 #include "arch/x86_64/layout.h"
 #include "arch/x86_64/msr.h"
 #include "arch/x86_64/power.h"
+#include "fs/memfd.h"
 #include "fs/path_ref.h"
 #include "fs/vfs.h"
 #include "lib/cmdline.h"
@@ -225,7 +226,7 @@ void proc_free(struct proc *p)
     release_sighand(p);
     path_put_inline(&p->cwd);
     path_put_inline(&p->root);
-    path_put_inline(&p->exe);
+    proc_set_exe(p, NULL);
     vm_put(p->mm);
     kstack_free(p->slot);
     proc_table[p->slot] = NULL;
@@ -262,11 +263,31 @@ bool fd_available(const struct proc *p)
     return fd < fd_limit(p);
 }
 
-struct file *fd_get(struct proc *p, int fd)
+/* Does running this program deny writing it? Not for a memfd (memfd.h). */
+static bool denies_write(const struct path *exe) { return exe->dentry && !inode_is_memfd(exe->dentry->inode); }
+
+void proc_set_exe(struct proc *p, const struct path *exe)
+{
+    if (denies_write(&p->exe))
+        p->exe.dentry->inode->running--;
+    path_put_inline(&p->exe);
+    p->exe = exe ? *exe : (struct path){0};
+    path_get_inline(&p->exe);
+    if (denies_write(&p->exe))
+        p->exe.dentry->inode->running++;
+}
+
+struct file *fd_get_raw(struct proc *p, int fd)
 {
     if (fd < 0 || fd >= NOFILE)
         return NULL;
     return p->fdt->fd[fd];
+}
+
+struct file *fd_get(struct proc *p, int fd)
+{
+    struct file *f = fd_get_raw(p, fd);
+    return f && (f->flags & O_PATH) ? NULL : f;
 }
 
 void trap_enter_user(struct trap_frame *f) __attribute__((noreturn));
@@ -379,10 +400,9 @@ struct proc *proc_fork(uint64_t child_rsp, uint64_t flags, int *err)
     }
     c->cwd = parent->cwd;
     c->root = parent->root;
-    c->exe = parent->exe;
     path_get_inline(&c->cwd);
     path_get_inline(&c->root);
-    path_get_inline(&c->exe);
+    proc_set_exe(c, &parent->exe);
     c->cred = cred_get(parent->cred);
     keys_fork(c, parent, flags & CLONE_THREAD);
     c->umask = parent->umask;
@@ -519,6 +539,7 @@ __attribute__((noreturn)) static void thread_exit(int wait_status)
     vm_activate(NULL);
     vm_put(p->mm);
     p->mm = NULL;
+    proc_set_exe(p, NULL); /* its program may be written again (Linux: with the mm) */
     if (p->vfork_parent) {
         p->vfork_parent->vfork_done = true;
         wakeup(&p->vfork_parent->vfork_done);

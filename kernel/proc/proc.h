@@ -291,7 +291,17 @@ int fd_limit(const struct proc *p);
  * before doing anything else (mq_open, as Linux's get_unused_fd_flags
  * comes first) ask, then fd_install. */
 bool fd_available(const struct proc *p);
-/* The open file behind fd, or NULL. */
+/* Makes exe (NULL: none) p's program (/proc/PID/exe), counting it as
+ * running (inode.h: no writer may open it meanwhile) until p execs
+ * something else or exits. */
+void proc_set_exe(struct proc *p, const struct path *exe);
+/* The open file behind fd, or NULL. fd_get is Linux's fdget: an O_PATH
+ * descriptor is a handle for path walks and fstat, not for I/O or
+ * attribute changes, so it reads as no file (the callers' EBADF);
+ * fd_get_raw (fdget_raw) also returns O_PATH files, for the calls Linux
+ * allows on them: fstat, fstatfs, fchdir, the *at dirfd, AT_EMPTY_PATH,
+ * fcntl's descriptor commands, kcmp, /proc/PID/fd. */
 struct file *fd_get(struct proc *p, int fd);
+struct file *fd_get_raw(struct proc *p, int fd);
 
 #endif

@@ -14,6 +14,7 @@
 #include "proc/rlimit.h"
 #include "lib/string.h"
 #include "proc/proc.h"
+#include "proc/signal.h"
 #include "uapi/errno.h"
 
 int rlimit_nr_open = NOFILE;
@@ -66,4 +67,16 @@ long rlimit_exchange(struct proc *p, int resource, const struct rlimit64 *new, s
     if (new)
         *lim = *new;
     return 0;
+}
+
+long rlimit_fsize_allow(uint64_t pos, uint64_t n)
+{
+    uint64_t limit = rlimit_cur(current(), RLIMIT_FSIZE);
+    if (limit == RLIM_INFINITY)
+        return (long)n;
+    if (pos >= limit) {
+        signal_send(current(), SIGXFSZ);
+        return -EFBIG;
+    }
+    return (long)(n < limit - pos ? n : limit - pos);
 }

@@ -40,6 +40,11 @@ void rlimit_init(struct proc *p);
 void rlimit_inherit(struct proc *child, const struct proc *parent);
 /* The soft limit on p's resource. */
 uint64_t rlimit_cur(const struct proc *p, int resource);
+/* RLIMIT_FSIZE for the calling process writing n bytes at pos of a
+ * regular file (or making it that long): the count allowed (a short
+ * write up to the limit), or -EFBIG with SIGXFSZ sent when pos is at or
+ * past the limit (Linux's generic_write_check_limits, inode_newsize_ok). */
+long rlimit_fsize_allow(uint64_t pos, uint64_t n);
 /* Reads and (if new is not NULL) sets a limit; 0 or -errno. */
 long rlimit_exchange(struct proc *p, int resource, const struct rlimit64 *new, struct rlimit64 *old);
 

@@ -32,7 +32,7 @@ long dir_of(long dirfd, const char *path, struct path *out)
         path_get(out);
         return 0;
     }
-    struct file *f = fd_get(current(), (int)dirfd);
+    struct file *f = fd_get_raw(current(), (int)dirfd);
     if (!f)
         return -EBADF;
     if (!f->path.dentry || !inode_is_dir(f->inode))
@@ -49,7 +49,7 @@ long path_of_fd(long fd, struct path *out)
         path_get(out);
         return 0;
     }
-    struct file *f = fd_get(current(), (int)fd);
+    struct file *f = fd_get_raw(current(), (int)fd);
     if (!f || !f->inode)
         return -EBADF;
     if (!f->path.dentry) {

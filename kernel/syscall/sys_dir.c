@@ -23,7 +23,14 @@ long sys_getcwd(uint64_t ubuf, size_t size)
     char *path = kmalloc(PATH_MAX);
     if (!path)
         return -ENOMEM;
-    long len = path_to_string(&p->cwd, path, PATH_MAX, false);
+    static const char unreachable[] = "(unreachable)";
+    bool outside = !path_reachable(&p->cwd); /* Linux's getcwd prefix, which realpath(3) refuses */
+    size_t skip = outside ? sizeof unreachable - 1 : 0;
+    long len = path_to_string(&p->cwd, path + skip, PATH_MAX - skip, false);
+    if (len >= 0 && outside) {
+        memcpy(path, unreachable, skip);
+        len += (long)skip;
+    }
     if (len >= 0) {
         len++; /* getcwd counts the NUL */
         if (size < (size_t)len)
@@ -84,7 +91,7 @@ long sys_chroot(uint64_t upath) { return change_to(upath, true); }
 
 long sys_fchdir(int fd)
 {
-    struct file *f = fd_get(current(), fd);
+    struct file *f = fd_get_raw(current(), fd);
     if (!f)
         return -EBADF;
     if (!f->path.dentry || !inode_is_dir(f->inode))

@@ -12,6 +12,7 @@
 #include "syscall/syscall.h"
 #include "time/clock.h"
 #include "uapi/errno.h"
+#include "uapi/stat.h"
 
 long sys_epoll_create1(int flags)
 {
@@ -38,7 +39,10 @@ long sys_epoll_ctl(int epfd, int op, int fd, uint64_t uevent)
     return epoll_control(ep, op, fd, f, &ev);
 }
 
-long sys_epoll_pwait(int epfd, uint64_t uevents, int max, int timeout_ms, uint64_t usigmask, size_t sigsetsize)
+/* epoll_pwait and epoll_pwait2: the wait ends at deadline (0: none), or
+ * at once with no_wait. */
+static long pwait(int epfd, uint64_t uevents, int max, uint64_t deadline, bool no_wait, uint64_t usigmask,
+                  size_t sigsetsize)
 {
     struct file *ef = fd_get(current(), epfd);
     if (!ef)
@@ -56,13 +60,36 @@ long sys_epoll_pwait(int epfd, uint64_t uevents, int max, int timeout_ms, uint64
         kfree(out);
         return -EFAULT;
     }
-    uint64_t deadline = timeout_ms > 0 ? clock_monotonic_ns() + (uint64_t)timeout_ms * 1000000 : 0;
-    long n = epoll_wait_events(ep, out, max, deadline, timeout_ms == 0);
+    long n = epoll_wait_events(ep, out, max, deadline, no_wait);
     signal_mask_end(&saved, n == -EINTR);
     if (n > 0 && copy_to_user(uevents, out, sizeof *out * (size_t)n))
         n = -EFAULT;
     kfree(out);
     return n;
+}
+
+long sys_epoll_pwait(int epfd, uint64_t uevents, int max, int timeout_ms, uint64_t usigmask, size_t sigsetsize)
+{
+    uint64_t deadline = timeout_ms > 0 ? clock_monotonic_ns() + (uint64_t)timeout_ms * 1000000 : 0;
+    return pwait(epfd, uevents, max, deadline, timeout_ms == 0, usigmask, sigsetsize);
+}
+
+/* epoll_pwait2(2): the timeout a struct timespec (NULL: none), checked
+ * first as Linux's poll_select_set_timeout does (EFAULT, EINVAL). */
+long sys_epoll_pwait2(int epfd, uint64_t uevents, int max, uint64_t utimeout, uint64_t usigmask, size_t sigsetsize)
+{
+    uint64_t deadline = 0;
+    bool no_wait = false;
+    if (utimeout) {
+        struct linux_timespec ts;
+        if (copy_from_user(&ts, utimeout, sizeof ts))
+            return -EFAULT;
+        if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000)
+            return -EINVAL;
+        no_wait = ts.tv_sec == 0 && ts.tv_nsec == 0;
+        deadline = clock_monotonic_ns() + (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+    }
+    return pwait(epfd, uevents, max, deadline, no_wait, usigmask, sigsetsize);
 }
 
 long sys_epoll_wait(int epfd, uint64_t uevents, int max, int timeout_ms)

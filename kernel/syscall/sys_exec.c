@@ -114,7 +114,11 @@ static long do_execve(const struct exec_target *t, uint64_t uargv, uint64_t uenv
         if (current()->leader->group_live > 1)
             proc_single_thread(); /* execve ends the other threads first */
         struct proc *p = current();
-        err = exec_program_at(p, t, argv.vec, argv.n, envp.vec, envp.n, proc_frame(p));
+        /* An empty argv becomes {""}: programs may take argv[0] for
+         * granted (CVE-2021-4034), Linux 5.18's do_execveat_common. */
+        static const char *const empty_argv[] = {"", NULL};
+        const char *const *av = argv.n ? argv.vec : empty_argv;
+        err = exec_program_at(p, t, av, argv.n ? argv.n : 1, envp.vec, envp.n, proc_frame(p));
         strvec_free(&envp);
     }
     strvec_free(&argv);

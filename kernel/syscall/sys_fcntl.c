@@ -101,7 +101,7 @@ static long owner_cmd(struct file *f, int cmd, uint64_t arg)
 long sys_fcntl(int fd, int cmd, uint64_t arg)
 {
     struct proc *p = current();
-    struct file *f = fd_get(p, fd);
+    struct file *f = fd_get_raw(p, fd);
     if (!f)
         return -EBADF;
     switch (cmd) {
@@ -123,6 +123,12 @@ long sys_fcntl(int fd, int cmd, uint64_t arg)
         return 0;
     case F_GETFL:
         return f->flags;
+    }
+    /* The commands above are all an O_PATH descriptor allows (Linux's
+     * check_fcntl_cmd); the rest act on the file, which it is not. */
+    if (f->flags & O_PATH)
+        return -EBADF;
+    switch (cmd) {
     case F_SETFL:
         return set_flags(f, fd, (uint32_t)arg);
     case F_GETOWN:

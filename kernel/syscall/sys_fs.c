@@ -255,7 +255,7 @@ long sys_creat(uint64_t upath, uint32_t mode) { return sys_openat(AT_FDCWD, upat
 long sys_close(int fd)
 {
     struct proc *p = current();
-    struct file *f = getf(fd);
+    struct file *f = fd_get_raw(p, fd);
     if (!f)
         return -EBADF;
     p->fdt->fd[fd] = NULL;
@@ -287,7 +287,7 @@ long sys_ioctl(int fd, uint32_t cmd, uint64_t arg)
 long sys_dup3(int oldfd, int newfd, int flags)
 {
     struct proc *p = current();
-    struct file *f = getf(oldfd);
+    struct file *f = fd_get_raw(p, oldfd);
     if (!f)
         return -EBADF;
     if (flags & ~O_CLOEXEC)
@@ -306,13 +306,13 @@ long sys_dup3(int oldfd, int newfd, int flags)
 long sys_dup2(int oldfd, int newfd)
 {
     if (oldfd == newfd)
-        return getf(oldfd) ? newfd : -EBADF; /* dup2(fd, fd) returns fd */
+        return fd_get_raw(current(), oldfd) ? newfd : -EBADF; /* dup2(fd, fd) returns fd */
     return sys_dup3(oldfd, newfd, 0);
 }
 
 long sys_dup(int fd)
 {
-    struct file *f = getf(fd);
+    struct file *f = fd_get_raw(current(), fd);
     if (!f)
         return -EBADF;
     int nfd = fd_install(current(), -1, file_get(f), false);

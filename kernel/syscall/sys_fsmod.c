@@ -196,6 +196,8 @@ long sys_truncate(uint64_t upath, int64_t len)
     if (!err)
         err = inode_permission(p.dentry->inode, MAY_WRITE);
     if (!err)
+        err = inode_write_allowed(p.dentry->inode); /* ETXTBSY: a process runs it */
+    if (!err)
         err = lease_break(p.dentry->inode, O_WRONLY); /* as an open for writing would */
     if (!err) {
         struct iattr a = size_attr(len);
@@ -225,7 +227,14 @@ long sys_fsync(int fd)
     struct file *f = fd_get(current(), (int)fd);
     if (!f)
         return -EBADF;
-    return f->ops && f->ops->fsync ? f->ops->fsync(f) : 0; /* tmpfs: memory is where the data lives */
+    if (f->ops && f->ops->fsync)
+        return f->ops->fsync(f);
+    /* tmpfs: memory is where the data lives (Linux's noop_fsync for files
+     * and directories). Pipes, FIFOs, sockets, character devices and
+     * anonymous inodes have no fsync on Linux: EINVAL. */
+    if (f->inode && (inode_is_reg(f->inode) || inode_is_dir(f->inode) || (f->inode->mode & S_IFMT) == S_IFBLK))
+        return 0;
+    return -EINVAL;
 }
 
 /* chmod, chown and the time calls on a path or on an open file. */
@@ -336,6 +345,10 @@ static long set_times(int dirfd, uint64_t upath, long at_flags, const struct lin
     long err = times_attr(ts, &a);
     if (err)
         return err;
+    /* A NULL path names dirfd's file, but not with AT_FDCWD: then it is
+     * looked up as a path, EFAULT (Linux's do_utimes). */
+    if (!upath && dirfd == AT_FDCWD)
+        return -EFAULT;
     return upath ? set_path_attr(dirfd, upath, at_flags, &a) : set_fd_attr(dirfd, &a);
 }
 

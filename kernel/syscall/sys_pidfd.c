@@ -47,7 +47,7 @@ long sys_pidfd_getfd(int pidfd, int targetfd, uint32_t flags)
     if (!proc_may_inspect(p))
         return -EPERM;
     /* An exited process has no descriptors left (Linux: EBADF too). */
-    struct file *f = p->fdt ? fd_get(p, targetfd) : NULL;
+    struct file *f = p->fdt ? fd_get_raw(p, targetfd) : NULL;
     if (!f)
         return -EBADF;
     file_get(f);
@@ -82,7 +82,7 @@ long sys_kcmp(int pid1, int pid2, int type, uint64_t idx1, uint64_t idx2)
         return -EPERM;
     switch (type) {
     case KCMP_FILE: {
-        struct file *fa = a->fdt ? fd_get(a, (int)idx1) : NULL, *fb = b->fdt ? fd_get(b, (int)idx2) : NULL;
+        struct file *fa = a->fdt ? fd_get_raw(a, (int)idx1) : NULL, *fb = b->fdt ? fd_get_raw(b, (int)idx2) : NULL;
         if (idx1 > (uint64_t)INT32_MAX || idx2 > (uint64_t)INT32_MAX || !fa || !fb)
             return -EBADF;
         return order(fa, fb);

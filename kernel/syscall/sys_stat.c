@@ -32,7 +32,7 @@ static long put_stat(struct inode *inode, uint64_t ustat)
 
 long sys_fstat(int fd, uint64_t ustat)
 {
-    struct file *f = fd_get(current(), fd);
+    struct file *f = fd_get_raw(current(), fd);
     if (!f || !f->inode)
         return -EBADF;
     return put_stat(f->inode, ustat);
@@ -124,9 +124,17 @@ long sys_readlinkat(int dirfd, uint64_t upath, uint64_t ubuf, int size)
     if (size <= 0)
         return -EINVAL;
     struct path p;
-    long err = user_path_at(dirfd, upath, AT_SYMLINK_NOFOLLOW, &p);
+    /* An empty path reads the link open at dirfd (O_PATH | O_NOFOLLOW),
+     * as Linux's do_readlinkat (LOOKUP_EMPTY); anything else there is
+     * ENOENT, a non-link named by a path EINVAL. */
+    long err = user_path_at(dirfd, upath, AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH, &p);
     if (err)
         return err;
+    char first;
+    if (!inode_is_link(p.dentry->inode) && copy_from_user(&first, upath, 1) == 0 && !first) {
+        path_put(&p);
+        return -ENOENT;
+    }
     char *target = kmalloc(PATH_MAX);
     long n = target ? vfs_readlink(p.dentry->inode, target, PATH_MAX) : -ENOMEM;
     path_put(&p);
@@ -170,8 +178,11 @@ _Static_assert(sizeof(struct linux_statx) == 256, "struct statx is 256 bytes");
 
 long sys_statx(int dirfd, uint64_t upath, int flags, uint32_t mask, uint64_t ubuf)
 {
-    (void)mask; /* everything basic is always filled in */
+    /* Everything basic is always filled in, whatever mask asks; but the
+     * reserved bit is refused, as Linux's statx does (STATX__RESERVED). */
     if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | 0x800 /* AT_NO_AUTOMOUNT */ | AT_STATX_SYNC_TYPE))
+        return -EINVAL;
+    if (mask & 0x80000000u)
         return -EINVAL;
     struct path p;
     long err = user_path_at(dirfd, upath, flags & (AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH), &p);

@@ -70,7 +70,7 @@ long sys_statfs(uint64_t upath, uint64_t ubuf)
 
 long sys_fstatfs(int fd, uint64_t ubuf)
 {
-    struct file *f = fd_get(current(), fd);
+    struct file *f = fd_get_raw(current(), fd);
     if (!f)
         return -EBADF;
     if (!f->inode)

@@ -207,6 +207,13 @@ long sys_epoll_create(int size);
 long sys_epoll_ctl(int epfd, int op, int fd, uint64_t uevent);
 long sys_epoll_wait(int epfd, uint64_t uevents, int max, int timeout_ms);
 long sys_epoll_pwait(int epfd, uint64_t uevents, int max, int timeout_ms, uint64_t usigmask, size_t sigsetsize);
+long sys_epoll_pwait2(int epfd, uint64_t uevents, int max, uint64_t utimeout, uint64_t usigmask, size_t sigsetsize);
+long sys_io_setup(unsigned nr_events, uint64_t uctxp);
+long sys_io_destroy(uint64_t ctx_id);
+long sys_io_submit(uint64_t ctx_id, long nr, uint64_t uiocbpp);
+long sys_io_cancel(uint64_t ctx_id, uint64_t uiocb, uint64_t uresult);
+long sys_io_getevents(uint64_t ctx_id, long min_nr, long nr, uint64_t uevents, uint64_t utimeout);
+long sys_io_pgetevents(uint64_t ctx_id, long min_nr, long nr, uint64_t uevents, uint64_t utimeout, uint64_t usig);
 
 /* sys_pipe.c */
 long sys_pipe(uint64_t ufds);
