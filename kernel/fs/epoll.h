@@ -18,6 +18,8 @@ struct file;
 #define EPOLL_CTL_ADD 1
 #define EPOLL_CTL_DEL 2
 #define EPOLL_CTL_MOD 3
+#define EPOLLEXCLUSIVE (1u << 28)
+#define EPOLLWAKEUP (1u << 29)
 #define EPOLLONESHOT (1u << 30)
 #define EPOLLET (1u << 31)
 #define EPOLL_CLOEXEC O_CLOEXEC
@@ -44,7 +46,8 @@ bool epoll_can_watch(const struct file *f);
 /* epoll_ctl's op (EPOLL_CTL_ADD, _MOD, _DEL) on the watch of f, open as
  * descriptor fd of the caller; ev is unused by _DEL. An added watch holds
  * a reference on f, and ends when fd no longer refers to f. 0, or
- * -EEXIST, -ENOENT, -ENOMEM, -EINVAL (an unknown op). */
+ * -EEXIST, -ENOENT, -ENOMEM, -EINVAL (an unknown op, or _MOD of an
+ * EPOLLEXCLUSIVE watch). */
 int epoll_control(struct epoll *ep, int op, int fd, struct file *f, const struct epoll_event64 *ev);
 
 /* Waits as wait_until_ready (proc/wait.h) does, with deadline and

@@ -93,13 +93,13 @@ void pipe_consume(struct pipe *p, struct pipe_buf *b, uint32_t n)
 
 void pipe_readable(struct pipe *p)
 {
-    wakeup(p);
+    wakeup_poll(p, POLLIN | POLLRDNORM); /* Linux's rd_wait: readers, not writers */
     fasync_notify(p->async_readers, POLL_IN);
 }
 
 void pipe_writable(struct pipe *p)
 {
-    wakeup(p);
+    wakeup_poll(p, POLLOUT | POLLWRNORM);
     fasync_notify(p->async_writers, POLL_OUT);
 }
 

@@ -162,9 +162,17 @@ int wait_event_sleep(const void *chan, bool nonblock)
 
 const char poll_channel;
 
-void wakeup(const void *chan)
+static void (*wake_listener)(const void *chan, unsigned key);
+
+void wakeup_set_listener(void (*listener)(const void *chan, unsigned key)) { wake_listener = listener; }
+
+void wakeup(const void *chan) { wakeup_poll(chan, 0); }
+
+void wakeup_poll(const void *chan, unsigned key)
 {
     uint64_t f = irq_save();
+    if (wake_listener)
+        wake_listener(chan, key);
     for (int i = 0; i < proc_slots_used; i++) {
         struct proc *p = proc_table[i];
         if (p && p->state == PROC_BLOCKED && (p->chan == chan || p->chan == &poll_channel))

@@ -54,6 +54,17 @@ int wait_event_sleep(const void *chan, bool nonblock);
  * descriptors. Any context. */
 void wakeup(const void *chan);
 
+/* wakeup saying which poll events (POLLIN, POLLOUT...) the change is
+ * about, Linux's wake_up_poll key: an edge-triggered epoll watch for
+ * other events is not told (a pipe read wakes writers, not readers'
+ * EPOLLET watches). wakeup(chan) is wakeup_poll(chan, 0): any event. */
+void wakeup_poll(const void *chan, unsigned key);
+
+/* The one listener told of every wakeup before the sleepers run (epoll's
+ * per-watch "an event happened" state: Linux's wait-queue callbacks).
+ * Called with interrupts off, from any context: it may only mark. */
+void wakeup_set_listener(void (*listener)(const void *chan, unsigned key));
+
 /* What poll and select sleep on. */
 extern const char poll_channel;
 

@@ -5,6 +5,7 @@
  * instances and their watches are fs/epoll.c.
  */
 #include "fs/epoll.h"
+#include "uapi/poll.h"
 #include "mm/kmalloc.h"
 #include "mm/usercopy.h"
 #include "proc/proc.h"
@@ -36,6 +37,13 @@ long sys_epoll_ctl(int epfd, int op, int fd, uint64_t uevent)
     struct epoll_event64 ev = {0};
     if (op != EPOLL_CTL_DEL && copy_from_user(&ev, uevent, sizeof ev))
         return -EFAULT;
+    /* Linux's ep_ctl: EPOLLEXCLUSIVE only when adding, never on an
+     * instance, and only with the wake-up events (EPOLLEXCLUSIVE_OK_BITS). */
+    const uint32_t exclusive_ok = POLLIN | POLLOUT | POLLRDNORM | POLLRDBAND | POLLWRNORM | POLLWRBAND | POLLERR |
+                                  POLLHUP | EPOLLWAKEUP | EPOLLET | EPOLLEXCLUSIVE;
+    if (op != EPOLL_CTL_DEL && (ev.events & EPOLLEXCLUSIVE) &&
+        (op == EPOLL_CTL_MOD || (op == EPOLL_CTL_ADD && (epoll_of(f) || (ev.events & ~exclusive_ok)))))
+        return -EINVAL;
     return epoll_control(ep, op, fd, f, &ev);
 }
 
