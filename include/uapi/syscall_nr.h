@@ -238,6 +238,7 @@
 #define SYS_munlock 150
 #define SYS_mlockall 151
 #define SYS_munlockall 152
+#define SYS_mlock2 325
 #define SYS_mincore 27
 #define SYS_getdents 78
 #define SYS_creat 85

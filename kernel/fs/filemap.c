@@ -389,7 +389,15 @@ static int map_fault(struct vma *v, uint64_t pgoff, uint64_t *pa)
     return 0;
 }
 
-static const struct vm_file_ops filemap_vm_ops = {.open = map_open, .close = map_close, .fault = map_fault};
+/* mincore(2) of a file mapping: the page cache holds the page (whoever
+ * brought it in: another process's mapping, a read). */
+static bool map_resident(struct vma *v, uint64_t pgoff)
+{
+    return pc_find(&((struct file *)v->file)->inode->pages, pgoff, NULL) != 0;
+}
+
+static const struct vm_file_ops filemap_vm_ops = {
+    .open = map_open, .close = map_close, .fault = map_fault, .resident = map_resident};
 
 int filemap_mmap(struct file *f, struct vma_file *m)
 {

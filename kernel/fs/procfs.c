@@ -54,6 +54,8 @@ static const struct entry pid_entries[] = {
     {"cwd", S_IFLNK | 0777, NULL, NULL, PROCFS_CWD, NULL, false},
     {"root", S_IFLNK | 0777, NULL, NULL, PROCFS_ROOT, NULL, false},
     {"maps", S_IFREG | 0444, procfs_pid_maps, NULL, -1, NULL, false},
+    {"smaps", S_IFREG | 0444, procfs_pid_smaps, NULL, -1, NULL, false},
+    {"smaps_rollup", S_IFREG | 0444, procfs_pid_smaps_rollup, NULL, -1, NULL, false},
     {"environ", S_IFREG | 0400, procfs_pid_environ, NULL, -1, NULL, false},
     {"mounts", S_IFREG | 0444, procfs_pid_mounts, NULL, -1, NULL, false},
     {"mountinfo", S_IFREG | 0444, procfs_pid_mountinfo, NULL, -1, NULL, false},

@@ -1,6 +1,8 @@
 /* procfs_pid.c - see procfs_pid.h. */
 #include "fs/procfs_pid.h"
 
+#include "arch/x86_64/layout.h"
+
 #include "fs/vfs.h"
 #include "fs/pseudo_fs.h"
 #include "lib/format.h"
@@ -94,7 +96,8 @@ long procfs_pid_status(int pid, char *buf, size_t size)
     if (n >= 0 && (size_t)n < size)
         n += ksnprintf(buf + n, size - (size_t)n, "\n");
     if (p->mm && n >= 0 && (size_t)n < size) /* Linux prints no Vm lines for zombies either */
-        n += ksnprintf(buf + n, size - (size_t)n, "VmSize:\t%8lu kB\nVmRSS:\t%8lu kB\n", vm_total_size(p->mm) / 1024,
+        n += ksnprintf(buf + n, size - (size_t)n, "VmSize:\t%8lu kB\nVmLck:\t%8lu kB\nVmPin:\t%8lu kB\nVmRSS:\t%8lu kB\n",
+                       vm_total_size(p->mm) / 1024, vm_locked_bytes(p->mm, 0, USER_TOP) / 1024, 0ul,
                        vm_resident_pages(p->mm) * 4);
     if (n >= 0 && (size_t)n < size)
         n += ksnprintf(buf + n, size - (size_t)n,
@@ -201,10 +204,38 @@ int procfs_pid_place(int pid, int which, struct path *out)
 }
 
 /* Appends text at *n of buf, never past size. */
-static void put(char *buf, size_t size, size_t *n, const char *s)
+void procfs_put(char *buf, size_t size, size_t *n, const char *s)
 {
     while (*s && *n < size)
         buf[(*n)++] = *s++;
+}
+
+void procfs_map_line(const struct vma *v, char *buf, size_t size, size_t *n, char *path)
+{
+    /* fs/proc/task_mmu.c: show_vma_header_prefix, then the name padded
+     * to column 73 (seq_setwidth(25 + 6 * sizeof(void *) - 1) and
+     * seq_pad(' ')); nameless areas end with the prefix's space. File
+     * mappings show the file's offset, device and inode and its path. */
+    const struct file *f = v->ops ? v->file : NULL;
+    uint64_t dev = f ? f->inode->sb->dev : 0, ino = f ? f->inode->ino : 0;
+    char line[128];
+    int len = ksnprintf(line, sizeof line, "%08lx-%08lx %c%c%c%c %08lx %02lx:%02lx %lu ", v->start, v->end,
+                        v->prot & PROT_READ ? 'r' : '-', v->prot & PROT_WRITE ? 'w' : '-',
+                        v->prot & PROT_EXEC ? 'x' : '-', v->flags & VMA_SHARED ? 's' : 'p',
+                        f ? v->pgoff * 4096 : 0ul, 0ul, dev, ino);
+    const char *name = v->flags & VMA_HEAP ? "[heap]" : v->flags & VMA_STACK ? "[stack]" : NULL;
+    if (f && f->path.dentry && path_to_string(&f->path, path, PATH_MAX, true) >= 0)
+        name = path;
+    if (name) {
+        while (len < 72)
+            line[len++] = ' ';
+        line[len++] = ' ';
+        line[len] = '\0';
+    }
+    procfs_put(buf, size, n, line);
+    if (name)
+        procfs_put(buf, size, n, name);
+    procfs_put(buf, size, n, "\n");
 }
 
 long procfs_pid_maps(int pid, char *buf, size_t size)
@@ -218,32 +249,8 @@ long procfs_pid_maps(int pid, char *buf, size_t size)
     if (!path)
         return -ENOMEM;
     size_t n = 0;
-    for (const struct vma *v = p->mm->vmas; v && n < size; v = v->next) {
-        /* fs/proc/task_mmu.c: show_vma_header_prefix, then the name padded
-         * to column 73 (seq_setwidth(25 + 6 * sizeof(void *) - 1) and
-         * seq_pad(' ')); nameless areas end with the prefix's space. File
-         * mappings show the file's offset, device and inode and its path. */
-        const struct file *f = v->ops ? v->file : NULL;
-        uint64_t dev = f ? f->inode->sb->dev : 0, ino = f ? f->inode->ino : 0;
-        char line[128];
-        int len = ksnprintf(line, sizeof line, "%08lx-%08lx %c%c%c%c %08lx %02lx:%02lx %lu ", v->start, v->end,
-                            v->prot & PROT_READ ? 'r' : '-', v->prot & PROT_WRITE ? 'w' : '-',
-                            v->prot & PROT_EXEC ? 'x' : '-', v->flags & VMA_SHARED ? 's' : 'p',
-                            f ? v->pgoff * 4096 : 0ul, 0ul, dev, ino);
-        const char *name = v->flags & VMA_HEAP ? "[heap]" : v->flags & VMA_STACK ? "[stack]" : NULL;
-        if (f && f->path.dentry && path_to_string(&f->path, path, PATH_MAX, true) >= 0)
-            name = path;
-        if (name) {
-            while (len < 72)
-                line[len++] = ' ';
-            line[len++] = ' ';
-            line[len] = '\0';
-        }
-        put(buf, size, &n, line);
-        if (name)
-            put(buf, size, &n, name);
-        put(buf, size, &n, "\n");
-    }
+    for (const struct vma *v = p->mm->vmas; v && n < size; v = v->next)
+        procfs_map_line(v, buf, size, &n, path);
     kfree(path);
     return (long)n;
 }

@@ -40,6 +40,14 @@ long procfs_pid_coredump_filter_write(int pid, const char *buf, size_t n);
  * file mappings name their file, the heap and the main stack are named,
  * other areas are anonymous. */
 long procfs_pid_maps(int pid, char *buf, size_t size);
+/* One maps line for area v appended at *n of buf (path: PATH_MAX bytes
+ * of scratch); and text appended likewise. For smaps (procfs_smaps.c). */
+struct vma;
+void procfs_map_line(const struct vma *v, char *buf, size_t size, size_t *n, char *path);
+void procfs_put(char *buf, size_t size, size_t *n, const char *s);
+/* maps with each area's memory counts (Rss, Locked...), and their sum. */
+long procfs_pid_smaps(int pid, char *buf, size_t size);
+long procfs_pid_smaps_rollup(int pid, char *buf, size_t size);
 /* The environment strings exec gave the process, each NUL-terminated. */
 long procfs_pid_environ(int pid, char *buf, size_t size);
 /* /proc/PID/mounts and mountinfo: the mount table seen from its root. */

@@ -155,7 +155,7 @@ static bool range_ok(uint64_t start, uint64_t len)
 
 /* Splits the area containing addr so that an area boundary falls there.
  * -ENOMEM when the new descriptor cannot be allocated. */
-static int split_at(struct mm *mm, uint64_t addr)
+int vm_split_at(struct mm *mm, uint64_t addr)
 {
     struct vma *v = vm_find(mm, addr);
     if (!v || v->start == addr)
@@ -176,9 +176,9 @@ int vm_unmap(struct mm *mm, uint64_t start, uint64_t len)
     if (start % PAGE_SIZE || len == 0 || start >= USER_TOP || len > USER_TOP - start)
         return -EINVAL;
     uint64_t end = page_align_up(start + len);
-    int err = split_at(mm, start);
+    int err = vm_split_at(mm, start);
     if (!err)
-        err = split_at(mm, end);
+        err = vm_split_at(mm, end);
     if (err)
         return err;
     struct vma **pp = &mm->vmas;
@@ -215,7 +215,7 @@ static bool continues(const struct vma *v, const struct vma *n)
 /* Joins neighbouring areas that touch and have the same rights and
  * flags (and the same file, contiguous), as Linux does: a grown heap or
  * a moved mapping stays one area (mremap needs its range inside one). */
-static void merge_areas(struct mm *mm)
+void vm_merge(struct mm *mm)
 {
     for (struct vma *v = mm->vmas; v && v->next;) {
         struct vma *n = v->next;
@@ -242,8 +242,9 @@ int vm_map(struct mm *mm, uint64_t start, uint64_t len, uint32_t prot, uint32_t 
         kfree(nv);
         return err;
     }
-    if (!file || !(flags & VMA_SHARED))
-        flags |= VMA_MAYWRITE; /* only a shared file mapping can be denied writing */
+    if (!(flags & VMA_SHARED))
+        flags |= VMA_MAYWRITE; /* private copies may always be written; shared: the caller says */
+    flags |= mm->def_flags;    /* mlockall(MCL_FUTURE) locks every new area */
     *nv = (struct vma){.start = start, .end = start + len, .prot = prot, .flags = flags, .mm = mm};
     list_init(&nv->file_link);
     if (file) {
@@ -257,7 +258,7 @@ int vm_map(struct mm *mm, uint64_t start, uint64_t len, uint32_t prot, uint32_t 
         pp = &(*pp)->next;
     nv->next = *pp;
     *pp = nv;
-    merge_areas(mm);
+    vm_merge(mm);
     return 0;
 }
 
@@ -280,9 +281,9 @@ int vm_protect(struct mm *mm, uint64_t start, uint64_t len, uint32_t prot)
             return -EACCES;
         a = v->end;
     }
-    int err = split_at(mm, start);
+    int err = vm_split_at(mm, start);
     if (!err)
-        err = split_at(mm, end);
+        err = vm_split_at(mm, end);
     if (err)
         return err;
     for (struct vma *v = mm->vmas; v; v = v->next) {
@@ -301,7 +302,7 @@ int vm_protect(struct mm *mm, uint64_t start, uint64_t len, uint32_t prot)
             paging_protect(mm->root, va, fl);
         }
     }
-    merge_areas(mm);
+    vm_merge(mm);
     return 0;
 }
 
@@ -462,10 +463,18 @@ struct mm *vm_fork(struct mm *parent)
             return NULL;
         }
         c->mm = mm;
+        c->flags &= ~(VMA_LOCKED | VMA_LOCKONFAULT); /* mlock(2): locks are not inherited */
         *tail = c;
         tail = &c->next;
     }
     int err = 0;
+    /* Shared anonymous memory is filled on demand, but a page the parent
+     * has not touched yet must still be the same page in both: bring
+     * every one in now, so the loop below shares them. */
+    for (struct vma *v = parent->vmas; v && !err; v = v->next)
+        if ((v->flags & VMA_SHARED) && !v->ops)
+            for (uint64_t va = v->start; va < v->end && !err; va += PAGE_SIZE)
+                err = bring_in(parent, v, va, false);
     for (struct vma *v = parent->vmas; v && !err; v = v->next)
         err = fork_range(parent->root, mm->root, 4, 0, v->start, v->end, v->flags & VMA_SHARED);
     if (read_cr3() == parent->root)

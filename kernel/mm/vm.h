@@ -19,6 +19,8 @@
 #define VMA_STACK 0x2    /* the main stack */
 #define VMA_SHARED 0x4   /* MAP_SHARED: fork shares the pages instead of copying */
 #define VMA_MAYWRITE 0x8 /* PROT_WRITE may be given (not for a shared map of a read-only file) */
+#define VMA_LOCKED 0x10      /* mlock(2): counted in VmLck; its pages are brought in when locked */
+#define VMA_LOCKONFAULT 0x20 /* with VMA_LOCKED: MLOCK_ONFAULT, pages come in as touched */
 
 struct vma;
 struct mm;
@@ -35,6 +37,9 @@ struct vm_file_ops {
     void (*open)(struct vma *v);
     /* Area v no longer does (munmap, exit, merged into a neighbour). */
     void (*close)(struct vma *v);
+    /* Optional: is page pgoff of the object in memory (mincore(2) asks
+     * the page cache, not the page table, for a file mapping)? */
+    bool (*resident)(struct vma *v, uint64_t pgoff);
     /* The frame holding page pgoff of the object, with a reference for
      * the caller: 0, -EIO past the end of the file (SIGBUS), -ENOMEM. */
     int (*fault)(struct vma *v, uint64_t pgoff, uint64_t *pa);
@@ -77,6 +82,10 @@ struct mm {
     /* /proc/PID/coredump_filter: which areas a core file holds (Linux
      * keeps it in mm->flags too: fork and exec carry it over). */
     uint32_t coredump_filter;
+    /* Flags every new area gets: VMA_LOCKED (| VMA_LOCKONFAULT) after
+     * mlockall(MCL_FUTURE), Linux's mm->def_flags; neither fork nor exec
+     * carries it over. */
+    uint32_t def_flags;
     void *aio; /* fs/aio.c's contexts of this address space (Linux's mm->ioctx_table);
                   a fork's copy starts without them */
 };
@@ -144,6 +153,28 @@ size_t vm_read(struct mm *mm, void *dst, uint64_t src, size_t len);
 /* Unmaps the pages of area v in [start, end) without changing the area:
  * the next touch faults them in again (a file truncated under a mapping). */
 void vm_zap(struct vma *v, uint64_t start, uint64_t end);
+
+/* For vm_lock.c: splits the area containing addr so a boundary falls
+ * there (0 or -ENOMEM), and joins neighbours that continue each other. */
+int vm_split_at(struct mm *mm, uint64_t addr);
+void vm_merge(struct mm *mm);
+
+/* mlock(2) (vm_lock.c). Sets the lock flags (VMA_LOCKED, VMA_LOCKONFAULT
+ * or none) of every area in [start, end), splitting areas at the edges,
+ * then brings in the pages of what is now locked and not on-fault.
+ * -ENOMEM if part of the range is unmapped (nothing changes then). */
+int vm_lock_range(struct mm *mm, uint64_t start, uint64_t end, uint32_t lock);
+/* Sets the lock flags of every area (mlockall MCL_CURRENT, munlockall). */
+int vm_lock_all(struct mm *mm, uint32_t lock);
+/* Brings in the pages of the accessible areas in [start, end) as a
+ * touch would (a write touch for private writable areas, so copies are
+ * made now): what locking and MAP_LOCKED promise. 0 or -ENOMEM. */
+int vm_populate(struct mm *mm, uint64_t start, uint64_t end);
+/* Bytes in locked areas (VmLck, Linux's locked_vm), in all of mm or in
+ * [start, end) only. */
+uint64_t vm_locked_bytes(struct mm *mm, uint64_t start, uint64_t end);
+/* Pages present in [start, end) of area v (smaps' Rss). */
+uint64_t vm_area_resident(struct mm *mm, const struct vma *v);
 
 /* Pages present in mm's areas (VmRSS). Areas without rights are skipped:
  * they are reservations (Go's heap arenas) and hold no pages. */

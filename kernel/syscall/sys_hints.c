@@ -3,7 +3,7 @@
  * and storage, or to keep pages resident. Tiny OS keeps every file in
  * memory and has no swap, so each is already true: they check their
  * arguments as Linux does and succeed. sync(2), posix_fadvise(2),
- * msync(2), mlock(2), personality(2) (the execution domain: only Linux's).
+ * msync(2), personality(2) (the execution domain: only Linux's).
  */
 #include "arch/x86_64/layout.h"
 #include "fs/vfs.h"
@@ -37,62 +37,43 @@ long sys_fadvise64(int fd, int64_t offset, int64_t len, int advice)
     return 0;
 }
 
-/* Is all of [start, start + len) mapped? (msync and mlock: ENOMEM if not.) */
-static bool range_mapped(uint64_t start, uint64_t len)
-{
-    struct mm *mm = current()->mm;
-    uint64_t end = start + len;
-    if (end < start)
-        return false;
-    while (start < end) {
-        struct vma *v = vm_find(mm, start);
-        if (!v)
-            return false;
-        start = v->end;
-    }
-    return true;
-}
-
 static uint64_t page_up(uint64_t n) { return (n + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1); }
 
 #define MS_ASYNC 1
 #define MS_INVALIDATE 2
 #define MS_SYNC 4
 
-/* Shared file mappings already are the file's pages in memory. */
+/* Shared file mappings already are the file's pages in memory: msync
+ * only checks, in Linux's order (mm/msync.c): flags and alignment
+ * (EINVAL), then the areas in the range: EBUSY for MS_INVALIDATE of a
+ * locked one, ENOMEM for a hole (at once for a plain MS_ASYNC, else
+ * after the walk). */
 long sys_msync(uint64_t addr, size_t len, int flags)
 {
     if (flags & ~(MS_ASYNC | MS_INVALIDATE | MS_SYNC))
         return -EINVAL;
     if (addr % PAGE_SIZE || ((flags & MS_ASYNC) && (flags & MS_SYNC)))
         return -EINVAL;
-    return range_mapped(addr, page_up(len)) ? 0 : -ENOMEM;
-}
-
-/* mlock/munlock: the range, widened to pages, must be mapped. */
-static long lock_range(uint64_t addr, size_t len)
-{
-    uint64_t start = addr & ~(PAGE_SIZE - 1);
-    if (len > UINT64_MAX - PAGE_SIZE - (addr - start))
+    uint64_t end = addr + page_up(len);
+    if (end < addr)
         return -ENOMEM;
-    return range_mapped(start, page_up(len + (addr - start))) ? 0 : -ENOMEM;
+    long err = 0;
+    struct vma *v = current()->mm->vmas;
+    for (uint64_t a = addr; a < end; a = v->end, v = v->next) {
+        while (v && v->end <= a)
+            v = v->next;
+        if (!v)
+            return -ENOMEM;
+        if (a < v->start) {
+            if (flags == MS_ASYNC || v->start >= end)
+                return -ENOMEM;
+            err = -ENOMEM;
+        }
+        if ((flags & MS_INVALIDATE) && (v->flags & VMA_LOCKED))
+            return -EBUSY;
+    }
+    return err;
 }
-
-long sys_mlock(uint64_t addr, size_t len) { return lock_range(addr, len); }
-long sys_munlock(uint64_t addr, size_t len) { return lock_range(addr, len); }
-
-#define MCL_CURRENT 1
-#define MCL_FUTURE 2
-#define MCL_ONFAULT 4
-
-long sys_mlockall(int flags)
-{
-    if (!(flags & (MCL_CURRENT | MCL_FUTURE)) || (flags & ~(MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT)))
-        return -EINVAL;
-    return 0;
-}
-
-long sys_munlockall(void) { return 0; }
 
 /* personality(2): any value is kept, as Linux keeps it, and the previous
  * one returned; 0xffffffff only asks. What acts on it: uname (PER_LINUX32

@@ -35,8 +35,11 @@ long sys_brk(uint64_t addr)
         for (uint64_t a = old_end; a < new_end; a += PAGE_SIZE)
             if (vm_find(mm, a))
                 return (long)old;
-        if (vm_map(mm, old_end, new_end - old_end, PROT_READ | PROT_WRITE, VMA_HEAP, NULL))
+        if (mlock_mmap_check(new_end - old_end, mm->def_flags, false) ||
+            vm_map(mm, old_end, new_end - old_end, PROT_READ | PROT_WRITE, VMA_HEAP, NULL))
             return (long)old;
+        if ((mm->def_flags & (VMA_LOCKED | VMA_LOCKONFAULT)) == VMA_LOCKED)
+            vm_populate(mm, old_end, new_end); /* mlockall(MCL_FUTURE) covers the heap too */
     } else if (new_end < old_end) {
         vm_unmap(mm, new_end, old_end - new_end);
     }
@@ -52,24 +55,40 @@ static bool range_free(struct mm *mm, uint64_t start, uint64_t len)
     return true;
 }
 
+/* The flags Linux knew before MAP_SHARED_VALIDATE (LEGACY_MAP_MASK):
+ * MAP_SHARED ignores others, MAP_SHARED_VALIDATE refuses them. */
+#define LEGACY_MAP_MASK                                                                                            \
+    (MAP_SHARED | MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS | MAP_DENYWRITE | MAP_EXECUTABLE | 0x4000000 |           \
+     MAP_GROWSDOWN | MAP_LOCKED | MAP_NORESERVE | MAP_POPULATE | MAP_NONBLOCK | MAP_STACK | MAP_HUGETLB)
+
+/* Linux's order (mm/mmap.c): the offset's alignment, the descriptor
+ * (EBADF, before any other check), then length, type and rights. */
 long sys_mmap(uint64_t addr, size_t len, uint64_t prot, uint64_t flags, uint64_t fd, int64_t off)
 {
     struct mm *mm = current()->mm;
-    long type = flags & MAP_TYPE;
-    if (type != MAP_PRIVATE && type != MAP_SHARED && type != MAP_SHARED_VALIDATE)
+    if (off % PAGE_SIZE)
         return -EINVAL;
-    if (len == 0 || (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC)) || off % PAGE_SIZE)
-        return -EINVAL;
-    uint64_t plen = page_align_up(len);
-    if (!plen || plen > USER_TOP)
-        return -ENOMEM;
     struct file *file = NULL;
-    struct vma_file vf = {0};
-    uint32_t vflags = type == MAP_PRIVATE ? 0 : VMA_SHARED;
     if (!(flags & MAP_ANONYMOUS)) {
         file = fd_get(current(), (int)fd);
         if (!file || (file->flags & O_PATH))
             return -EBADF;
+    }
+    long type = flags & MAP_TYPE;
+    if (type != MAP_PRIVATE && type != MAP_SHARED && type != MAP_SHARED_VALIDATE)
+        return -EINVAL;
+    if (len == 0 || (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC)))
+        return -EINVAL;
+    uint64_t plen = page_align_up(len);
+    if (!plen || plen > USER_TOP)
+        return -ENOMEM;
+    if (file && type == MAP_SHARED_VALIDATE && (flags & ~(uint64_t)LEGACY_MAP_MASK & ~(uint64_t)MAP_FIXED_NOREPLACE))
+        return -EOPNOTSUPP; /* MAP_SYNC and unknown flags: no file here supports them */
+    struct vma_file vf = {0};
+    uint32_t vflags = type == MAP_PRIVATE ? 0 : VMA_SHARED;
+    if (!file && type != MAP_PRIVATE)
+        vflags |= VMA_MAYWRITE; /* shared anonymous memory: always writable */
+    if (file) {
         if (!file->ops->mmap)
             return -ENODEV; /* pipes, sockets, directories... */
         uint32_t acc = file->flags & O_ACCMODE;
@@ -88,10 +107,10 @@ long sys_mmap(uint64_t addr, size_t len, uint64_t prot, uint64_t flags, uint64_t
         int err = file->ops->mmap(file, &vf);
         if (err)
             return err;
-        if (!vf.ops)
-            file = NULL; /* /dev/zero: anonymous memory */
-        else if (type != MAP_PRIVATE && acc == O_RDWR && !vf.deny_write)
+        if (type != MAP_PRIVATE && acc == O_RDWR && !vf.deny_write)
             vflags |= VMA_MAYWRITE; /* mprotect may add PROT_WRITE later */
+        if (!vf.ops)
+            file = NULL; /* /dev/zero: anonymous memory (still read-only if opened so) */
     }
     uint64_t start;
     if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
@@ -112,17 +131,19 @@ long sys_mmap(uint64_t addr, size_t len, uint64_t prot, uint64_t flags, uint64_t
         if (!start)
             return -ENOMEM;
     }
+    if (flags & MAP_LOCKED)
+        vflags |= VMA_LOCKED;
+    long lerr = mlock_mmap_check(plen, vflags | mm->def_flags, flags & MAP_LOCKED);
+    if (lerr)
+        return lerr;
     int err = vm_map(mm, start, plen, (uint32_t)prot, vflags, file ? &vf : NULL);
     if (err)
         return err;
-    if (!file && type != MAP_PRIVATE) {
-        /* Shared anonymous memory gets its frames now, so a later fork
-         * shares them instead of each process faulting in its own. */
-        err = vm_write(mm, start, NULL, plen);
-        if (err) {
-            vm_unmap(mm, start, plen);
-            return err;
-        }
+    /* A locked mapping (MAP_LOCKED, mlockall(MCL_FUTURE)) comes in now. */
+    struct vma *v = vm_find(mm, start);
+    if (v && (v->flags & (VMA_LOCKED | VMA_LOCKONFAULT)) == VMA_LOCKED && vm_populate(mm, start, start + plen)) {
+        vm_unmap(mm, start, plen);
+        return -ENOMEM;
     }
     return (long)start;
 }
@@ -219,7 +240,8 @@ long sys_mremap(uint64_t old, uint64_t old_len, uint64_t new_len, uint64_t flags
 }
 
 /* mincore(2): one byte per page of [addr, addr + len), bit 0 set when the
- * page is in memory (present in the page table). EINVAL for an
+ * page is in memory (present in the page table, or for a file mapping
+ * in the file's page cache). EINVAL for an
  * unaligned addr, ENOMEM when part of the range is not mapped. */
 long sys_mincore(uint64_t addr, size_t len, uint64_t uvec)
 {
@@ -237,7 +259,12 @@ long sys_mincore(uint64_t addr, size_t len, uint64_t uvec)
     }
     uint8_t chunk[256];
     for (uint64_t a = addr, i = 0; a < end; a += PAGE_SIZE, i++) {
-        chunk[i % sizeof chunk] = paging_translate(mm->root, a, NULL, NULL) ? 1 : 0;
+        bool in = paging_translate(mm->root, a, NULL, NULL);
+        if (!in) { /* a file mapping: is the file's page cached? */
+            struct vma *v = vm_find(mm, a);
+            in = v->ops && v->ops->resident && v->ops->resident(v, v->pgoff + (a - v->start) / PAGE_SIZE);
+        }
+        chunk[i % sizeof chunk] = in;
         if (i % sizeof chunk == sizeof chunk - 1 || a + PAGE_SIZE >= end) {
             uint64_t first = i - i % sizeof chunk;
             if (copy_to_user(uvec + first, chunk, i % sizeof chunk + 1))

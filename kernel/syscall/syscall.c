@@ -92,6 +92,7 @@ const syscall_fn syscall_table[SYSCALL_TABLE_SIZE] = {
     ENTRY(SYS_munlock, sys_munlock),
     ENTRY(SYS_mlockall, sys_mlockall),
     ENTRY(SYS_munlockall, sys_munlockall),
+    ENTRY(SYS_mlock2, sys_mlock2),
     ENTRY(SYS_personality, sys_personality),
     ENTRY(SYS_close_range, sys_close_range),
     ENTRY(SYS_madvise, sys_madvise),

@@ -371,11 +371,18 @@ long sys_sync(void);
 long sys_syncfs(int fd);
 long sys_fadvise64(int fd, int64_t offset, int64_t len, int advice);
 long sys_msync(uint64_t addr, size_t len, int flags);
+long sys_personality(uint32_t persona);
+
+/* sys_mlock.c */
 long sys_mlock(uint64_t addr, size_t len);
+long sys_mlock2(uint64_t addr, size_t len, unsigned flags);
 long sys_munlock(uint64_t addr, size_t len);
 long sys_mlockall(int flags);
 long sys_munlockall(void);
-long sys_personality(uint32_t persona);
+/* mmap(2)'s MAP_LOCKED and mlockall(MCL_FUTURE): may len more bytes with
+ * vflags (VMA_LOCKED or not) be mapped? 0, -EPERM (RLIMIT_MEMLOCK 0 and
+ * no CAP_IPC_LOCK, for MAP_LOCKED only: explicit) or -EAGAIN (over the limit). */
+long mlock_mmap_check(uint64_t len, uint32_t vflags, bool explicit);
 
 /* sys_fdrange.c */
 long sys_close_range(uint32_t first, uint32_t last, uint32_t flags);

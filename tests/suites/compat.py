@@ -37,6 +37,7 @@ USER_TESTS += [
 USER_TESTS += [
     dict(name="sync-fadvise-mlock-sched-personality-close-range", prog="misc_calls_test", status=0,
          differential=True),
+    dict(name="mlock-vmlck-smaps-rlimit-map-locked-mincore", prog="mlock_test", status=0, differential=True),
 ]
 USER_TESTS += [
     dict(name="sched-policies-priorities-nice", prog="sched_policy_test", status=0, differential=True),
