@@ -19,13 +19,25 @@
 static long setsched(int pid, int policy, int prio) { return raw_syscall(SYS_sched_setscheduler, pid, policy, &prio); }
 static long setparam(int pid, int prio) { return raw_syscall(SYS_sched_setparam, pid, &prio, 0); }
 
-static void spin_ms(long ms)
+static long elapsed_ms(clockid_t clock, const struct timespec *a)
 {
-    struct timespec a, b;
-    clock_gettime(CLOCK_MONOTONIC, &a);
-    do
-        clock_gettime(CLOCK_MONOTONIC, &b);
-    while ((b.tv_sec - a.tv_sec) * 1000 + (b.tv_nsec - a.tv_nsec) / 1000000 < ms);
+    struct timespec b;
+    clock_gettime(clock, &b);
+    return (b.tv_sec - a->tv_sec) * 1000 + (b.tv_nsec - a->tv_nsec) / 1000000;
+}
+
+/* Spins until this thread has run for ms of CPU time, or until *stop is
+ * set: CPU time, not wall time, since a busy host makes QEMU lose timer
+ * ticks and the kernel's real-time budget is counted in ticks charged
+ * (20 s of wall time at most, so a broken kernel cannot hang the test). */
+static void spin_cpu_ms(long ms, volatile int *stop)
+{
+    struct timespec cpu, wall;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu);
+    clock_gettime(CLOCK_MONOTONIC, &wall);
+    while (elapsed_ms(CLOCK_THREAD_CPUTIME_ID, &cpu) < ms && elapsed_ms(CLOCK_MONOTONIC, &wall) < 20000)
+        if (stop && *stop)
+            return;
 }
 
 static void limits(void)
@@ -51,8 +63,9 @@ static void limits(void)
     CHECK(exited_with(child_status(c), 0), "unprivileged limits");
 }
 
-/* A FIFO thread spinning for ms: did a SCHED_OTHER one run meanwhile? */
-static int other_ran(long ms)
+/* A FIFO thread spinning for ms of CPU time: did a SCHED_OTHER one run
+ * meanwhile? (until_seen: stop as soon as it did) */
+static int other_ran(long ms, int until_seen)
 {
     volatile int *ran = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     pid_t c = xfork();
@@ -64,7 +77,7 @@ static int other_ran(long ms)
             _exit(0);
         }
         setsched(k, SCHED_OTHER, 0);
-        spin_ms(ms);
+        spin_cpu_ms(ms, until_seen ? ran : NULL);
         int seen = *ran;
         waitpid(k, NULL, 0);
         _exit(seen);
@@ -77,7 +90,7 @@ static int other_ran(long ms)
 int main(void)
 {
     limits();
-    CHECK(!other_ran(300), "a FIFO loop of 0.3 s starves SCHED_OTHER");
-    CHECK(other_ran(1500), "real-time throttling lets SCHED_OTHER run within 1.5 s");
+    CHECK(!other_ran(300, 0), "a FIFO loop of 0.3 s starves SCHED_OTHER");
+    CHECK(other_ran(1500, 1), "real-time throttling lets SCHED_OTHER run within 1.5 s");
     return tt_done();
 }
