@@ -7,7 +7,11 @@ half of `make ltp`) and describe them in a manifest for a runner.
 The LTP source is $LTP_SRC, or --src, or ../shared/ltp beside the
 repository (a pinned checkout holding testcases/kernel/syscalls and what it
 needs). It is never built in place: it is copied to OUT/src (default OUT:
-build/ltp, or build/ltp-static with --static) and built there.
+build/ltp, or build/ltp-static with --static) and built there. A clone
+without OUT gets a link to a per-user cache instead (~/.cache/tinyos/ltp,
+or $TINYOS_LTP_CACHE; ltp-static beside it): configuring LTP and building
+its library take minutes, so every clone shares one build, and make test's
+regression list costs that once per user.
 
 Steps, each timed and each skipped when its inputs did not change:
   deps       sh tools/setup-deps.sh ltp  (autoconf, automake, m4, pkg-config)
@@ -555,6 +559,14 @@ def tool_versions():
     return out
 
 
+def cache_dir(name):
+    """The per-user build cache: $TINYOS_LTP_CACHE (for ltp), else
+    ~/.cache/tinyos/NAME."""
+    if name == "ltp" and os.environ.get("TINYOS_LTP_CACHE"):
+        return os.environ["TINYOS_LTP_CACHE"]
+    return os.path.join(os.environ.get("HOME") or "/var/tmp", ".cache", "tinyos", name)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--static", action="store_true",
@@ -574,6 +586,14 @@ def main():
     src = os.path.join(out, "src")
     if not os.path.isfile(os.path.join(args.src, "configure.ac")):
         die(f"{args.src} is not an LTP checkout (no configure.ac); set LTP_SRC or --src")
+    if not args.out and not os.path.lexists(out):
+        # A clone's first build: BUILD/ltp becomes a link to the per-user
+        # cache, so every clone (and make test's regression list) shares
+        # one configured LTP and rebuilds only what changed.
+        cache = cache_dir("ltp-static" if args.static else "ltp")
+        os.makedirs(cache, exist_ok=True)
+        os.makedirs(os.path.dirname(out), exist_ok=True)
+        os.symlink(cache, out)
     os.makedirs(out, exist_ok=True)
     stamps = Stamps(out, args.force)
     times = []

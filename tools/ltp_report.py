@@ -163,19 +163,6 @@ def write(data, doc):
     return 0
 
 
-def ltp_cache_dir():
-    """Where a clone without its own build/ltp keeps LTP's build: one
-    directory per user, shared by every clone ($TINYOS_LTP_CACHE, else
-    ~/.cache/tinyos/ltp). Building LTP (configure, its library) takes
-    minutes on two cores; like an installed package it is done once, and
-    tools/ltp_build.py's stamps rebuild only what changed."""
-    env = os.environ.get("TINYOS_LTP_CACHE")
-    if env:
-        return env
-    home = os.environ.get("HOME") or "/var/tmp"
-    return os.path.join(home, ".cache", "tinyos", "ltp")
-
-
 def must_pass_names(list_path):
     with open(list_path) as f:
         names = [l.split("#")[0].strip() for l in f]
@@ -183,15 +170,10 @@ def must_pass_names(list_path):
 
 
 def must_pass_build(build, list_path):
-    """Builds what the regression list needs; None when done, else why not.
-    build/ltp becomes a link to the shared cache unless it exists."""
+    """Builds what the regression list needs (in build/ltp, which
+    tools/ltp_build.py links to the per-user cache); None when done, else
+    why not."""
     here = os.path.dirname(os.path.abspath(__file__))
-    out = os.path.join(build, "ltp")
-    if not os.path.lexists(out):
-        cache = ltp_cache_dir()
-        os.makedirs(cache, exist_ok=True)
-        os.makedirs(build, exist_ok=True)
-        os.symlink(cache, out)
     r = subprocess.run([sys.executable, os.path.join(here, "ltp_build.py"), "--build", build, "--only"]
                        + must_pass_names(list_path), capture_output=True, text=True)
     if r.returncode != 0:

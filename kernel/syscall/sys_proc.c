@@ -87,7 +87,7 @@ static void uname26(char *release)
     for (int dots = 0; *rest && (*rest == '.' || (*rest >= '0' && *rest <= '9')); rest++)
         if (*rest == '.' && ++dots >= 3)
             break;
-    char buf[UTS_LEN];
+    char buf[UTS_LEN] = {0}; /* every byte is copied out: none may be stale stack (LTP uname04) */
     ksnprintf(buf, sizeof buf, "2.6.%u%s", 60 + minor, rest);
     memcpy(release, buf, UTS_LEN);
 }
@@ -97,8 +97,10 @@ long sys_uname(uint64_t ubuf)
     struct linux_utsname u;
     uts_get(&u);
     uint32_t pers = current()->personality;
-    if ((pers & PER_MASK) == PER_LINUX32) /* Linux's override_architecture */
+    if ((pers & PER_MASK) == PER_LINUX32) { /* Linux's override_architecture */
+        memset(u.machine, 0, sizeof u.machine);
         memcpy(u.machine, "i686", 5);
+    }
     if (pers & UNAME26)
         uname26(u.release);
     return copy_to_user(ubuf, &u, sizeof u);

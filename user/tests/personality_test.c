@@ -30,6 +30,7 @@ int main(int argc, char **argv)
     personality(PER_LINUX32);
     uname(&u);
     CHECK(!strcmp(u.machine, "i686"), "PER_LINUX32: uname machine i686");
+    CHECK_EQ(u.machine[5] | u.machine[6], 0, "PER_LINUX32: nothing of x86_64 left after it");
     pid_t c = fork();
     if (c == 0)
         _exit(personality(0xffffffff) == PER_LINUX32 ? 0 : 1);
@@ -39,6 +40,13 @@ int main(int argc, char **argv)
     personality(PER_LINUX | UNAME26);
     uname(&u);
     CHECK(!strncmp(u.release, "2.6.", 4), "UNAME26: a 2.6 release");
+    /* Nothing but zeros after the string: no kernel bytes leak (LTP uname04). */
+    int stale = 0;
+    for (size_t i = strlen(u.release) + 1; i < sizeof u.release; i++)
+        stale |= u.release[i];
+    for (size_t i = strlen(u.machine) + 1; i < sizeof u.machine; i++)
+        stale |= u.machine[i];
+    CHECK_EQ(stale, 0, "UNAME26: the release's tail is zeros");
     personality(PER_LINUX);
     uname(&u);
     CHECK(!strcmp(u.machine, "x86_64"), "PER_LINUX: x86_64 again");
