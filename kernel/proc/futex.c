@@ -99,11 +99,14 @@ long futex_wait(uint64_t uaddr, uint32_t val, uint64_t deadline, uint32_t bitset
     return err;
 }
 
-int futex_wake(uint64_t uaddr, int n, uint32_t bitset)
+int futex_wake(uint64_t uaddr, int n, uint32_t bitset, bool shared)
 {
     const void *key;
-    if (futex_key(uaddr, &key))
-        return 0;
+    long err = futex_key(uaddr, &key);
+    if (err == -EINVAL || (err && shared))
+        return (int)err;
+    if (err)
+        return 0; /* a private futex's key is its address: nothing waits on an unmapped one */
     int woken = 0;
     uint64_t f = irq_save();
     struct proc *p;
@@ -163,7 +166,7 @@ static void owner_died(struct proc *p, uint64_t entry, int64_t offset)
         return;
     uint32_t died = (word & FUTEX_WAITERS) | FUTEX_OWNER_DIED;
     if (copy_to_user(uaddr, &died, 4) == 0 && (word & FUTEX_WAITERS))
-        futex_wake(uaddr, 1, FUTEX_BITSET_ANY);
+        futex_wake(uaddr, 1, FUTEX_BITSET_ANY, false);
 }
 
 void futex_exit_robust(struct proc *p)

@@ -25,8 +25,10 @@ long futex_key(uint64_t uaddr, const void **key);
  * deadline). -EAGAIN when the word is not val; -EINVAL, -EFAULT. */
 long futex_wait(uint64_t uaddr, uint32_t val, uint64_t deadline, uint32_t bitset);
 /* Wakes up to n waiters on the futex at uaddr whose bitset meets bitset,
- * the longest waiting first; returns how many. */
-int futex_wake(uint64_t uaddr, int n, uint32_t bitset);
+ * the longest waiting first; returns how many, or -EINVAL (misaligned),
+ * or -EFAULT for a shared futex whose page cannot be had (a private
+ * futex there has no waiters: 0, as Linux, whose key is the address). */
+int futex_wake(uint64_t uaddr, int n, uint32_t bitset, bool shared);
 /* FUTEX_REQUEUE / FUTEX_CMP_REQUEUE: wakes up to n waiters of uaddr and
  * moves up to m more to wait on uaddr2; returns how many were woken and
  * moved. With cmp, -EAGAIN unless the word at uaddr is val. */

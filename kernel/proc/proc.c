@@ -508,7 +508,7 @@ __attribute__((noreturn)) static void thread_exit(int wait_status)
     if (p->clear_child_tid) {
         uint32_t zero = 0; /* CLONE_CHILD_CLEARTID: tell a joining thread we are gone */
         if (copy_to_user(p->clear_child_tid, &zero, sizeof zero) == 0)
-            futex_wake(p->clear_child_tid, 1, FUTEX_BITSET_ANY);
+            futex_wake(p->clear_child_tid, 1, FUTEX_BITSET_ANY, false);
     }
     close_files(p);
     release_sighand(p);

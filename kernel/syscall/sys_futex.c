@@ -64,7 +64,9 @@ long sys_futex(uint64_t uaddr, int op, uint32_t val, uint64_t utimeout, uint64_t
         return -ENOSYS;
     }
     if (cmd == FUTEX_WAKE || cmd == FUTEX_WAKE_BITSET)
-        return futex_wake(uaddr, (int)val <= 0 ? 1 : (int)val, bitset); /* Linux wakes one for 0 or less */
+        /* Linux wakes one for 0 or less. A shared futex's key is its page,
+         * which must exist (EFAULT: unmapped, PROT_NONE, past a file's end). */
+        return futex_wake(uaddr, (int)val <= 0 ? 1 : (int)val, bitset, !(op & FUTEX_PRIVATE_FLAG));
     if (cmd == FUTEX_REQUEUE || cmd == FUTEX_CMP_REQUEUE) {
         int n = (int)val, m = (int)utimeout; /* the fourth argument is a count here */
         if (n < 0 || m < 0)

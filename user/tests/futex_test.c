@@ -158,6 +158,18 @@ int main(void)
     CHECK_EQ(raw_syscall6(SYS_futex, (long)w, FUTEX_WAIT, 1, (long)&ts, 0, 0), -ETIMEDOUT, "a timeout: ETIMEDOUT");
     CHECK_EQ(raw_syscall6(SYS_futex, (long)w + 1, FUTEX_WAIT, 1, 0, 0, 0), -EINVAL, "a misaligned futex: EINVAL");
     CHECK_EQ(raw_syscall6(SYS_futex, (long)w, FUTEX_WAKE, 1, 0, 0, 0), 0, "waking nobody: 0");
+    /* A shared futex's key is its page (LTP futex_wake05): none, EFAULT;
+     * a private one's is its address, so there is just nobody to wake. */
+    char *gone = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    munmap(gone, 4096);
+    mprotect(gone + 4096, 4096, PROT_NONE);
+    CHECK_EQ(raw_syscall6(SYS_futex, (long)gone, FUTEX_WAKE, 1, 0, 0, 0), -EFAULT, "WAKE of an unmapped futex: EFAULT");
+    CHECK_EQ(raw_syscall6(SYS_futex, (long)gone + 4096, FUTEX_WAKE, 1, 0, 0, 0), -EFAULT,
+             "WAKE of a PROT_NONE futex: EFAULT");
+    CHECK_EQ(raw_syscall6(SYS_futex, (long)gone, FUTEX_WAKE | 128, 1, 0, 0, 0), 0,
+             "a private WAKE there: 0 woken");
+    CHECK_EQ(raw_syscall6(SYS_futex, (long)w + 2, FUTEX_WAKE, 1, 0, 0, 0), -EINVAL, "a misaligned WAKE: EINVAL");
+    munmap(gone + 4096, 4096);
     counting(w, w + 1);
     bitsets(w);
     ignored_signal(w);
