@@ -61,9 +61,10 @@ long sys_clone(uint64_t flags, uint64_t newsp, uint64_t uparent_tid, uint64_t uc
     uint64_t known = CSIGNAL | CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_VFORK | CLONE_THREAD |
                      CLONE_SYSVSEM | CLONE_SETTLS | CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID | CLONE_CHILD_SETTID |
                      CLONE_DETACHED | CLONE_PIDFD | CLONE_PARENT;
-    /* Namespaces, ptrace and the rest are not supported:
-     * refused rather than run half right. CLONE_SYSVSEM has nothing to
-     * share (no System V IPC). CLONE_FS without CLONE_THREAD copies. */
+    /* Namespaces (CLONE_NEW*), CLONE_PTRACE, CLONE_IO and the rest are
+     * not supported: refused rather than run half right. CLONE_SYSVSEM:
+     * semaphore undo lists belong to the process (ipc/sem.c), so threads
+     * share them anyway. CLONE_FS without CLONE_THREAD copies. */
     if (flags & ~known)
         return -EINVAL;
     /* Linux's consistency rules (kernel/fork.c copy_process). */
