@@ -9,6 +9,9 @@
 #define PR_SET_DUMPABLE 4
 #define PR_GET_KEEPCAPS 7
 #define PR_SET_KEEPCAPS 8
+#define PR_GET_SECUREBITS 27
+#define PR_SET_SECUREBITS 28
+#define SECBIT_KEEP_CAPS 0x10 /* the one securebit Tiny OS keeps (as PR_SET_KEEPCAPS) */
 #define PR_GET_TSC 25
 #define PR_SET_TSC 26
 #define PR_TSC_ENABLE 1  /* rdtsc works */

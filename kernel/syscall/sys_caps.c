@@ -137,6 +137,18 @@ long prctl_caps(int option, uint64_t arg2, uint64_t arg3, uint64_t arg4, uint64_
         if (arg2 > 1)
             return -EINVAL;
         return change_cred(set_keep_caps, arg2);
+    /* Securebits: Tiny OS keeps SECBIT_KEEP_CAPS (the keep-caps flag);
+     * the others (NOROOT, NO_SETUID_FIXUP, the locks...) are refused
+     * with EINVAL rather than accepted and ignored. Changing any needs
+     * CAP_SETPCAP (EPERM), as Linux's cap_task_prctl. */
+    case PR_GET_SECUREBITS:
+        return c->keep_caps ? SECBIT_KEEP_CAPS : 0;
+    case PR_SET_SECUREBITS:
+        if (!cred_capable(c, CAP_SETPCAP))
+            return -EPERM;
+        if (arg2 & ~(uint64_t)SECBIT_KEEP_CAPS)
+            return -EINVAL;
+        return change_cred(set_keep_caps, (arg2 & SECBIT_KEEP_CAPS) != 0);
     case PR_CAPBSET_READ:
         return valid_cap(arg2) ? (long)((c->cap_bset >> arg2) & 1) : -EINVAL;
     case PR_CAPBSET_DROP:

@@ -76,14 +76,18 @@ long sys_prctl(int option, uint64_t arg2, uint64_t arg3, uint64_t arg4, uint64_t
         sched_tsc_apply(p);
         return 0;
     case PR_SET_NO_NEW_PRIVS:
-        if (arg2 != 1)
+        if (arg2 != 1 || arg3 || arg4 || arg5)
             return -EINVAL;
         p->no_new_privs = true; /* no set-uid programs exist: nothing more to do */
         return 0;
     case PR_GET_NO_NEW_PRIVS:
+        if (arg2 || arg3 || arg4 || arg5)
+            return -EINVAL;
         return p->no_new_privs;
     case PR_GET_KEEPCAPS:
     case PR_SET_KEEPCAPS:
+    case PR_GET_SECUREBITS:
+    case PR_SET_SECUREBITS:
     case PR_CAPBSET_READ:
     case PR_CAPBSET_DROP:
     case PR_CAP_AMBIENT:

@@ -302,6 +302,13 @@ static void caps_child(void)
     CHECK_EQ(prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, C_NET_RAW, 0, 0), 0, "then raised as ambient");
     CHECK_EQ(prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_IS_SET, C_NET_RAW, 0, 0), 1, "PR_CAP_AMBIENT_IS_SET");
 
+    CHECK_EQ(prctl(PR_GET_SECUREBITS, 0, 0, 0, 0), 0, "no securebits at first");
+    CHECK_EQ(prctl(PR_SET_SECUREBITS, 0x10 /* SECBIT_KEEP_CAPS */, 0, 0, 0), 0, "SECBIT_KEEP_CAPS set");
+    CHECK_EQ(prctl(PR_GET_KEEPCAPS, 0, 0, 0, 0), 1, "is keep-caps");
+    CHECK_EQ(prctl(PR_SET_KEEPCAPS, 0, 0, 0, 0), 0, "PR_SET_KEEPCAPS 0");
+    CHECK_EQ(prctl(PR_GET_SECUREBITS, 0, 0, 0, 0), 0, "clears the securebit");
+    CHECK_EQ(ERR(prctl(PR_SET_NO_NEW_PRIVS, 1, 1, 0, 0)), EINVAL, "PR_SET_NO_NEW_PRIVS with arg3: EINVAL");
+    CHECK_EQ(ERR(prctl(PR_GET_NO_NEW_PRIVS, 1, 0, 0, 0)), EINVAL, "PR_GET_NO_NEW_PRIVS with arg2: EINVAL");
     CHECK_EQ(prctl(PR_SET_KEEPCAPS, 1, 0, 0, 0), 0, "PR_SET_KEEPCAPS");
     CHECK_EQ(prctl(PR_GET_KEEPCAPS, 0, 0, 0, 0), 1, "PR_GET_KEEPCAPS");
     CHECK_EQ(ERR(setresuid(USER, USER, USER)), 0, "all uids 1000");
@@ -322,6 +329,7 @@ static void caps_dropped_child(void)
     struct cap_word d[2];
     raw_syscall(SYS_capget, (long)&h, (long)d, 0);
     CHECK(d[0].perm == 0 && d[0].eff == 0, "a process that left uid 0 entirely has no capabilities");
+    CHECK_EQ(ERR(prctl(PR_SET_SECUREBITS, 0, 0, 0, 0)), EPERM, "securebits without CAP_SETPCAP: EPERM");
 }
 
 static void in_child(void (*fn)(void))
