@@ -102,9 +102,27 @@ static const struct file_ops null_ops = {
 static const struct file_ops zero_ops = {.read = zero_read, .write = sink_write, .lseek = no_seek, .mmap = zero_mmap,
                                          .splice_read = zero_splice_read, .splice_write = sink_splice_write};
 static const struct file_ops full_ops = {.read = zero_read, .write = full_write, .lseek = no_seek};
+/* The random devices' ioctls: RNDGETENTCNT reports the entropy count,
+ * which Linux since 5.18 keeps at the pool's full 256 bits once seeded
+ * (Tiny OS's generator is seeded at boot: lib/random.c), as
+ * /proc/sys/kernel/random/entropy_avail does. The commands that credit or
+ * clear entropy (RNDADDTOENTCNT...) are not kept: ENOTTY, not a pretence. */
+#define RNDGETENTCNT 0x80045200u
+#define RANDOM_ENTROPY_BITS 256
+long devfs_random_entropy(void) { return RANDOM_ENTROPY_BITS; }
+
+static long random_ioctl(struct file *f, unsigned long cmd, uint64_t arg)
+{
+    (void)f;
+    if (cmd != RNDGETENTCNT)
+        return -ENOTTY;
+    int bits = RANDOM_ENTROPY_BITS;
+    return copy_to_user(arg, &bits, sizeof bits);
+}
+
 /* Writes to the random devices are accepted and ignored (Linux mixes them
  * into its pool; this generator has none). */
-static const struct file_ops random_ops = {.read = random_read, .write = sink_write, .lseek = no_seek,
+static const struct file_ops random_ops = {.read = random_read, .write = sink_write, .lseek = no_seek, .ioctl = random_ioctl,
                                            .splice_read = random_splice_read, .splice_write = sink_splice_write};
 
 static struct super_block *devtmpfs_sb;

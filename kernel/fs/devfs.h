@@ -9,5 +9,8 @@
 void devfs_init(void);
 /* /dev/urandom's read: n random bytes to user memory (getrandom too). */
 long devfs_random_read(uint64_t ubuf, size_t n);
+/* The entropy count, in bits, the random devices report (ioctl
+ * RNDGETENTCNT, /proc/sys/kernel/random/entropy_avail). */
+long devfs_random_entropy(void);
 
 #endif

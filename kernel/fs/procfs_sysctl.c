@@ -2,6 +2,7 @@
 #include "fs/procfs_sysctl.h"
 
 #include "fs/aio.h"
+#include "fs/devfs.h"
 #include "fs/inotify.h"
 #include "fs/lease.h"
 #include "fs/pipe.h"
@@ -61,6 +62,7 @@ static long w_aio_max_nr(const char *buf, size_t n)
     aio_max_nr = (unsigned long)v;
     return (long)n;
 }
+static long r_entropy(int pid, char *b, size_t s) { (void)pid; return number(b, s, devfs_random_entropy()); }
 static long r_threads_max(int pid, char *b, size_t s) { (void)pid; return number(b, s, proc_limit()); }
 static long r_zero(int pid, char *b, size_t s) { (void)pid; return text(b, s, "0"); }
 static long r_one(int pid, char *b, size_t s) { (void)pid; return text(b, s, "1"); }
@@ -179,7 +181,7 @@ static long w_in_watches(const char *buf, size_t n) { return set_int(&inotify_ma
 static long r_in_events(int pid, char *b, size_t s) { (void)pid; return number(b, s, inotify_max_queued_events); }
 static long w_in_events(const char *buf, size_t n) { return set_int(&inotify_max_queued_events, buf, n); }
 
-enum { KERNEL, VM, FS, INOTIFY, MQUEUE, KEYS, N_DIRS };
+enum { KERNEL, VM, FS, INOTIFY, MQUEUE, KEYS, RANDOM, N_DIRS };
 
 const struct sysctl_entry sysctl_entries[] = {
     [KERNEL] = {"kernel", -1, DIR, NULL, NULL},
@@ -188,6 +190,10 @@ const struct sysctl_entry sysctl_entries[] = {
     [INOTIFY] = {"inotify", FS, DIR, NULL, NULL},
     [MQUEUE] = {"mqueue", FS, DIR, NULL, NULL},
     [KEYS] = {"keys", KERNEL, DIR, NULL, NULL},
+    [RANDOM] = {"random", KERNEL, DIR, NULL, NULL},
+    /* The pool is full once seeded, as Linux since 5.18 says (devfs.c). */
+    {"entropy_avail", RANDOM, RO, r_entropy, NULL},
+    {"poolsize", RANDOM, RO, r_entropy, NULL},
     {"pid_max", KERNEL, RW, r_pid_max, w_pid_max},
     {"threads-max", KERNEL, RO, r_threads_max, NULL},
     {"tainted", KERNEL, RO, r_zero, NULL},

@@ -6,9 +6,11 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/utsname.h>
+#include <unistd.h>
 
 #include "tt.h"
 
@@ -62,6 +64,14 @@ int main(void)
     CHECK(stat("/proc/sys/vm", &st) == 0 && S_ISDIR(st.st_mode), "/proc/sys/vm is a directory");
     CHECK_EQ(stat("/proc/sys/kernel/no_such", &st), -1, "a missing tunable is ENOENT");
     CHECK(!strcmp(slurp("/proc/sys/kernel/ostype"), "Linux\n"), "ostype reads Linux");
+    /* The entropy count, the same through /proc and the random device's
+     * ioctl (LTP ioctl07): a full pool, as Linux since 5.18 says. */
+    CHECK(!strcmp(slurp("/proc/sys/kernel/random/entropy_avail"), "256\n"), "entropy_avail is 256");
+    int rnd = open("/dev/urandom", O_RDONLY), bits = -1;
+    CHECK(rnd >= 0 && ioctl(rnd, 0x80045200 /* RNDGETENTCNT */, &bits) == 0 && bits == 256,
+          "RNDGETENTCNT on /dev/urandom: 256");
+    CHECK(ioctl(rnd, 0x40045201 /* RNDADDTOENTCNT */, &bits) == -1, "crediting entropy is refused");
+    close(rnd);
     CHECK(!strcmp(slurp("/proc/sys/kernel/pid_max"), "32768\n"), "pid_max is 32768");
     CHECK(!strcmp(slurp("/proc/sys/kernel/printk"), "4\t4\t1\t7\n"), "printk: four numbers");
 
