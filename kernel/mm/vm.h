@@ -21,6 +21,7 @@
 #define VMA_MAYWRITE 0x8 /* PROT_WRITE may be given (not for a shared map of a read-only file) */
 #define VMA_LOCKED 0x10      /* mlock(2): counted in VmLck; its pages are brought in when locked */
 #define VMA_LOCKONFAULT 0x20 /* with VMA_LOCKED: MLOCK_ONFAULT, pages come in as touched */
+#define VMA_DONTDUMP 0x40    /* madvise(MADV_DONTDUMP): core files leave the area out */
 
 struct vma;
 struct mm;
@@ -159,6 +160,11 @@ void vm_zap(struct vma *v, uint64_t start, uint64_t end);
 int vm_split_at(struct mm *mm, uint64_t addr);
 void vm_merge(struct mm *mm);
 
+/* Sets the flags in mask to value on every area in [start, end),
+ * splitting areas at the edges and joining neighbours after (mlock's
+ * flags, madvise's MADV_DONTDUMP). -ENOMEM if part of the range is
+ * unmapped (nothing changes then). */
+int vm_range_flags(struct mm *mm, uint64_t start, uint64_t end, uint32_t mask, uint32_t value);
 /* mlock(2) (vm_lock.c). Sets the lock flags (VMA_LOCKED, VMA_LOCKONFAULT
  * or none) of every area in [start, end), splitting areas at the edges,
  * then brings in the pages of what is now locked and not on-fault.

@@ -39,16 +39,16 @@ int vm_populate(struct mm *mm, uint64_t start, uint64_t end)
     return 0;
 }
 
-/* Sets the lock flags of the areas inside [start, end), which lie on
+/* Sets the flags in mask of the areas inside [start, end), which lie on
  * area boundaries. */
-static void set_lock(struct mm *mm, uint64_t start, uint64_t end, uint32_t lock)
+static void set_flags(struct mm *mm, uint64_t start, uint64_t end, uint32_t mask, uint32_t value)
 {
     for (struct vma *v = mm->vmas; v && v->start < end; v = v->next)
         if (v->start >= start && v->end <= end)
-            v->flags = (v->flags & ~LOCK_MASK) | lock;
+            v->flags = (v->flags & ~mask) | value;
 }
 
-int vm_lock_range(struct mm *mm, uint64_t start, uint64_t end, uint32_t lock)
+int vm_range_flags(struct mm *mm, uint64_t start, uint64_t end, uint32_t mask, uint32_t value)
 {
     for (uint64_t a = start; a < end;) {
         struct vma *v = vm_find(mm, a);
@@ -61,8 +61,16 @@ int vm_lock_range(struct mm *mm, uint64_t start, uint64_t end, uint32_t lock)
         err = vm_split_at(mm, end);
     if (err)
         return err;
-    set_lock(mm, start, end, lock);
+    set_flags(mm, start, end, mask, value);
     vm_merge(mm);
+    return 0;
+}
+
+int vm_lock_range(struct mm *mm, uint64_t start, uint64_t end, uint32_t lock)
+{
+    int err = vm_range_flags(mm, start, end, LOCK_MASK, lock);
+    if (err)
+        return err;
     if ((lock & LOCK_MASK) == VMA_LOCKED)
         return vm_populate(mm, start, end);
     return 0;
@@ -70,7 +78,7 @@ int vm_lock_range(struct mm *mm, uint64_t start, uint64_t end, uint32_t lock)
 
 int vm_lock_all(struct mm *mm, uint32_t lock)
 {
-    set_lock(mm, 0, USER_TOP, lock);
+    set_flags(mm, 0, USER_TOP, LOCK_MASK, lock);
     vm_merge(mm);
     if ((lock & LOCK_MASK) == VMA_LOCKED)
         return vm_populate(mm, 0, USER_TOP);

@@ -201,6 +201,8 @@ static uint64_t dump_size(const struct vma *v, uint32_t filter)
 {
     uint64_t whole = v->end - v->start;
     struct file *f = v->file;
+    if (v->flags & VMA_DONTDUMP)
+        return 0; /* madvise(MADV_DONTDUMP) */
     if (v->flags & VMA_SHARED) {
         bool anon = !f || (f->inode && f->inode->nlink == 0);
         return (filter & (anon ? DUMP_ANON_SHARED : DUMP_MAPPED_SHARED)) ? whole : 0;

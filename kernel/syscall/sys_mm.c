@@ -22,6 +22,8 @@
 #define MADV_WILLNEED 3
 #define MADV_DONTNEED 4
 #define MADV_FREE 8
+#define MADV_DONTDUMP 16
+#define MADV_DODUMP 17
 
 long sys_brk(uint64_t addr)
 {
@@ -176,6 +178,16 @@ long sys_madvise(uint64_t addr, size_t len, int advice)
     case MADV_FREE:
         /* The pages go; the next touch brings zero pages (private anonymous). */
         return vm_discard(current()->mm, addr, len);
+    case MADV_DONTDUMP:
+    case MADV_DODUMP: {
+        /* Whether core files hold the range (coredump_elf.c). */
+        uint64_t end = addr + page_align_up(len);
+        if (end < addr)
+            return -EINVAL;
+        if (end == addr)
+            return 0;
+        return vm_range_flags(current()->mm, addr, end, VMA_DONTDUMP, advice == MADV_DONTDUMP ? VMA_DONTDUMP : 0);
+    }
     default:
         return -EINVAL;
     }

@@ -198,6 +198,26 @@ int main(int argc, char **argv)
     CHECK_EQ(st.st_uid, getuid(), "owned by the process's fsuid");
     check_core("core", SIGSEGV);
 
+    /* MADV_DONTDUMP leaves the area out of the core (LTP madvise08);
+     * ranges with a hole are ENOMEM. */
+    CHECK_EQ(madvise(page, 4096, MADV_DODUMP), 0, "MADV_DODUMP");
+    char *hole = mmap(NULL, 8192, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    munmap(hole + 4096, 4096);
+    CHECK(madvise(hole, 8192, MADV_DONTDUMP) == -1 && errno == ENOMEM, "MADV_DONTDUMP over a hole: ENOMEM");
+    munmap(hole, 4096);
+    CHECK_EQ(madvise(page, 4096, MADV_DONTDUMP), 0, "MADV_DONTDUMP");
+    unlink("core");
+    status = die_of(SIGSEGV, 1);
+    CHECK(WCOREDUMP(status), "a core with the page left out");
+    int fd = open("core", O_RDONLY);
+    off_t csize = file_size("core");
+    char *cbuf = csize > 0 ? malloc((size_t)csize) : NULL;
+    CHECK(fd >= 0 && cbuf && read(fd, cbuf, (size_t)csize) == csize, "read the core");
+    CHECK(cbuf && !memmem(cbuf, (size_t)csize, "written by the child", 20), "the MADV_DONTDUMP page is not in it");
+    free(cbuf);
+    close(fd);
+    CHECK_EQ(madvise(page, 4096, MADV_DODUMP), 0, "MADV_DODUMP puts it back");
+
     /* An old core is replaced (unlinked, then created afresh). */
     status = die_of(SIGQUIT, 1);
     CHECK(WCOREDUMP(status), "SIGQUIT dumps core over an old one");
