@@ -1,6 +1,8 @@
 /* procfs_sysctl.c - see procfs_sysctl.h. */
 #include "fs/procfs_sysctl.h"
 
+#include <stddef.h>
+
 #include "fs/aio.h"
 #include "fs/devfs.h"
 #include "fs/inotify.h"
@@ -66,40 +68,22 @@ static long r_entropy(int pid, char *b, size_t s) { (void)pid; return number(b, 
 static long r_threads_max(int pid, char *b, size_t s) { (void)pid; return number(b, s, proc_limit()); }
 static long r_zero(int pid, char *b, size_t s) { (void)pid; return text(b, s, "0"); }
 static long r_one(int pid, char *b, size_t s) { (void)pid; return text(b, s, "1"); }
-static long r_ostype(int pid, char *b, size_t s)
+/* The uts names (kernel/ostype, osrelease, version, hostname,
+ * domainname): one field of uts_get's copy, chosen by its offset. */
+static long uts_field(char *b, size_t s, size_t offset)
 {
-    (void)pid;
     struct linux_utsname u;
     uts_get(&u);
-    return text(b, s, u.sysname);
+    return text(b, s, (const char *)&u + offset);
 }
-static long r_osrelease(int pid, char *b, size_t s)
-{
-    (void)pid;
-    struct linux_utsname u;
-    uts_get(&u);
-    return text(b, s, u.release);
-}
-static long r_version(int pid, char *b, size_t s)
-{
-    (void)pid;
-    struct linux_utsname u;
-    uts_get(&u);
-    return text(b, s, u.version);
-}
-static long r_hostname(int pid, char *b, size_t s)
-{
-    (void)pid;
-    struct linux_utsname u;
-    uts_get(&u);
-    return text(b, s, u.nodename);
-}
+static long r_ostype(int pid, char *b, size_t s) { (void)pid; return uts_field(b, s, offsetof(struct linux_utsname, sysname)); }
+static long r_osrelease(int pid, char *b, size_t s) { (void)pid; return uts_field(b, s, offsetof(struct linux_utsname, release)); }
+static long r_version(int pid, char *b, size_t s) { (void)pid; return uts_field(b, s, offsetof(struct linux_utsname, version)); }
+static long r_hostname(int pid, char *b, size_t s) { (void)pid; return uts_field(b, s, offsetof(struct linux_utsname, nodename)); }
 static long r_domainname(int pid, char *b, size_t s)
 {
     (void)pid;
-    struct linux_utsname u;
-    uts_get(&u);
-    return text(b, s, u.domainname);
+    return uts_field(b, s, offsetof(struct linux_utsname, domainname));
 }
 /* Writing a name takes the text up to a newline, as Linux's proc_dostring. */
 static long set_name(int which, const char *buf, size_t n)
