@@ -149,6 +149,7 @@ struct inode {
                                   truncating it is ETXTBSY while it is not 0 */
     uint32_t fsnotify_mask;    /* what its watchers want (fsnotify.h); 0: nobody watches */
     struct list_head fsnotify_marks;
+    struct list_head sb_link;   /* on sb->inodes (writeback walks them) */
 };
 
 /* A new inode of sb with mode, one reference, the next inode number,

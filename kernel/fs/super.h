@@ -13,8 +13,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lib/list.h"
 #include "proc/sleeplock.h"
 
+struct block_device;
 struct dentry;
 struct inode;
 struct super_block;
@@ -44,6 +46,26 @@ struct super_ops {
      * from the device: 0 or -EIO. NULL: the page cache is the only copy
      * of the data (tmpfs), and a page not in it is a hole of zeros. */
     int (*readpage)(struct inode *inode, uint64_t index, void *page);
+
+    /* Disk file systems (their page caches hold copies of the device's
+     * data; fs/writeback.h says when these run, and in what order): */
+    /* Writes page index of inode's data (4096 bytes at page; bytes past
+     * the size are zeros) to the blocks behind it, which page_mkwrite
+     * allocated. 0 or -EIO. NULL: pages are never dirty (tmpfs). */
+    int (*writepage)(struct inode *inode, uint64_t index, const void *page);
+    /* Page index is about to be written (a write(2) under the inode lock,
+     * or the first store through a shared mapping): allocate the blocks
+     * behind it now, so that ENOSPC or EDQUOT comes from the write and
+     * not from a later writeback. 0 or -errno. NULL: nothing to do. */
+    int (*page_mkwrite)(struct inode *inode, uint64_t index);
+    /* Copies the VFS inode's attributes (size, mode, owner, links, times)
+     * into the file system's own copy of them (an on-disk inode in the
+     * device's page cache, marked dirty there). 0 or -EIO. NULL: none. */
+    int (*write_inode)(struct inode *inode);
+    /* Puts the file system's own metadata (superblock, group descriptors,
+     * free counts) into the device's page cache; writeback then writes
+     * the device's dirty pages. 0 or -EIO. NULL: none. */
+    int (*sync_fs)(struct super_block *sb);
 };
 
 #define SB_RDONLY 0x1 /* MS_RDONLY */
@@ -79,6 +101,8 @@ struct super_block {
      * NULL-terminated (xattr.h); NULL: none. */
     const struct xattr_handler *const *xattr;
     struct sleeplock rename_lock; /* Linux's s_vfs_rename_mutex: see inode.h */
+    struct block_device *bdev;    /* the disk it lives on; NULL for in-memory file systems */
+    struct list_head inodes;      /* every in-memory inode of it (inode.sb_link), for writeback */
     void *priv;
 };
 
