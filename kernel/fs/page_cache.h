@@ -22,6 +22,7 @@
 #ifndef FS_PAGE_CACHE_H
 #define FS_PAGE_CACHE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "arch/x86_64/spinlock.h"
@@ -45,6 +46,12 @@ uint64_t pc_find(struct page_cache *pc, uint64_t index, uint64_t *flags);
 int pc_insert(struct page_cache *pc, uint64_t index, uint64_t pa);
 /* Sets PC_* bits of a cached page. */
 void pc_set_flags(struct page_cache *pc, uint64_t index, uint64_t flags);
+/* Clears PC_* bits of a cached page (writeback: PC_DIRTY once written). */
+void pc_clear_flags(struct page_cache *pc, uint64_t index, uint64_t flags);
+/* Drops the page at index if it is still frame pa and no flag in
+ * keep_if is set on it (the cache's reference goes; empty nodes too).
+ * True when it went. */
+bool pc_remove(struct page_cache *pc, uint64_t index, uint64_t pa, uint64_t keep_if);
 /* Drops every page at index >= first (truncate), and the nodes that
  * become empty. */
 void pc_truncate(struct page_cache *pc, uint64_t first);
