@@ -29,7 +29,9 @@ from user/tests (built into build/user/tests/) as PID 1:
   qemu_args     extra QEMU arguments (tinyos-run --qemu-arg)
   disks         virtio disks, in order (vda, vdb...): dicts with make, a
                 function given the image's path that creates it on the
-                host, and ro (attach read-only); the images are temporary
+                host, ro (attach read-only) and blkdebug (the text of a
+                QEMU blkdebug configuration: injected I/O errors); the
+                images are temporary
   check_disks   a function given the images' paths after the boot: a
                 problem's description, or "" when they hold what they must
 More tables live in tests/suites/*.py (USER_TESTS and BOOTS lists, one

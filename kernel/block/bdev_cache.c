@@ -28,6 +28,7 @@
 #define RESERVE_FRAMES 256
 #define SYNC_BATCH 64      /* dirty pages gathered per pass */
 #define SYNC_INFLIGHT 8    /* write requests of one sync in the queue at once */
+#define RA_INFLIGHT 4      /* readahead requests in the queue at once */
 
 static struct super_block *bdev_sb;
 
@@ -207,6 +208,76 @@ int bdev_get_page(struct block_device *bd, uint64_t index, bool overwrite, uint6
         *fresh = true;
     *out = pa;
     return 0;
+}
+
+/* One readahead request: consecutive uncached pages. */
+struct ra_run {
+    struct blk_request r;
+    uint64_t first;
+    unsigned npages;
+};
+
+/* Puts a finished readahead run's pages into the cache (those someone
+ * cached meanwhile, and all of them after an error, are dropped). */
+static void ra_finish(struct block_device *bd, struct ra_run *run, bool submitted)
+{
+    int err = submitted ? blk_wait(&run->r) : -EIO;
+    struct inode *inode = bd->inode;
+    for (unsigned i = 0; i < run->npages; i++) {
+        uint64_t pa = run->r.segs[i].pa;
+        if (!err && run->r.segs[i].len < PAGE_SIZE)
+            memset((char *)phys_to_virt(pa) + run->r.segs[i].len, 0, PAGE_SIZE - run->r.segs[i].len);
+        if (err || pc_find(&inode->pages, run->first + i, NULL) || pc_insert(&inode->pages, run->first + i, pa))
+            pmm_free(pa);
+        else
+            inode->sb->pages_used++;
+    }
+}
+
+void bdev_readahead(struct block_device *bd, uint64_t index, uint64_t count)
+{
+    struct ra_run *runs = kmalloc(sizeof *runs * RA_INFLIGHT);
+    if (!runs)
+        return;
+    uint64_t end = index + count;
+    uint64_t last = (bdev_bytes(bd) + PAGE_SIZE - 1) / PAGE_SIZE;
+    if (end > last)
+        end = last;
+    while (index < end) {
+        int nruns = 0;
+        while (nruns < RA_INFLIGHT && index < end) {
+            if (pc_find(&bd->inode->pages, index, NULL)) {
+                index++;
+                continue;
+            }
+            struct ra_run *run = &runs[nruns];
+            memset(&run->r, 0, sizeof run->r);
+            run->first = index;
+            run->npages = 0;
+            while (index < end && run->npages < BLK_MAX_SEGS && !pc_find(&bd->inode->pages, index, NULL)) {
+                uint64_t pa = alloc_page();
+                if (!pa)
+                    break;
+                run->r.segs[run->npages++] = (struct blk_seg){pa, page_bytes(bd, index)};
+                index++;
+            }
+            if (!run->npages) {
+                index = end; /* no memory: stop reading ahead */
+                break;
+            }
+            run->r.op = BLK_READ;
+            run->r.sector = run->first * (PAGE_SIZE / SECTOR_SIZE);
+            run->r.nsegs = (int)run->npages;
+            if (blk_submit(bd, &run->r)) {
+                ra_finish(bd, run, false);
+                continue;
+            }
+            nruns++;
+        }
+        for (int k = 0; k < nruns; k++)
+            ra_finish(bd, &runs[k], true);
+    }
+    kfree(runs);
 }
 
 /* Checks a block's place: size a power of two from 512 to 4096, off a

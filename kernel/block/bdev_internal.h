@@ -32,6 +32,12 @@ int bdev_cache_attach(struct block_device *bd);
  * page was not cached before. The cache's reference only: take one
  * (pmm_ref) to hold it across a sleep. 0, -EIO or -ENOMEM. */
 int bdev_get_page(struct block_device *bd, uint64_t index, bool overwrite, uint64_t *pa, bool *fresh);
+/* Reads the uncached pages among [index, index + count) into the cache
+ * (clipped at the device's end), in requests of consecutive pages, a few
+ * in flight at once: a sequential reader's next pages arrive in a few big
+ * requests instead of one small one each. Best effort: a failed read or
+ * lack of memory just leaves pages uncached. */
+void bdev_readahead(struct block_device *bd, uint64_t index, uint64_t count);
 /* Sets PC_DIRTY on a cached page (counted in ndirty). */
 void bdev_mark_dirty(struct block_device *bd, uint64_t index);
 /* Fills page with page index from the disk again (zeros past the end). */

@@ -27,6 +27,10 @@
 /* Dirty pages of one device a writer may leave behind before it writes
  * them itself (Linux's balance_dirty_pages, simplified). */
 #define DIRTY_PAGES_MAX 2048
+/* Pages a read that misses the cache brings in at once: at least Linux's
+ * default 128 KiB readahead window, at most 1 MiB. */
+#define READAHEAD_MIN 32
+#define READAHEAD_MAX 256
 
 void blk_add_node(struct block_device *bd) { devfs_add_node(bd->name, S_IFBLK | 0660, bd->rdev, 0, DISK_GID); }
 
@@ -55,6 +59,11 @@ static long transfer(struct block_device *bd, uint64_t pos, uint64_t ubuf, size_
         bool whole = write && chunk == PAGE_SIZE;
         uint64_t pa;
         bool fresh;
+        if (!write && !pc_find(&bd->inode->pages, index, NULL)) {
+            /* Read the rest of this read, and a little more, in big requests. */
+            uint64_t want = (n - done + off + PAGE_SIZE - 1) / PAGE_SIZE;
+            bdev_readahead(bd, index, want < READAHEAD_MIN ? READAHEAD_MIN : want > READAHEAD_MAX ? READAHEAD_MAX : want);
+        }
         err = bdev_get_page(bd, index, whole, &pa, &fresh);
         if (err)
             break;

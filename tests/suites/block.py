@@ -94,6 +94,19 @@ def unchanged(paths):
         return "" if f.read() == pattern(0, 0, SIZE) else "a read-only disk changed"
 
 
+# QEMU's blkdebug fails every request that touches sector 1000 (page 125)
+# once a read has been seen: the device answers VIRTIO_BLK_S_IOERR.
+BAD_SECTOR = """[inject-error]
+event = "read_aio"
+errno = "5"
+sector = "1000"
+once = "off"
+"""
+IO_ERROR_SCRIPT = ("dd if=/dev/vda of=/dev/null bs=4096 skip=120 count=10 2>/dev/null; echo read $?;"
+                   " dd if=/dev/vda of=/dev/null bs=4096 skip=126 count=10 2>/dev/null; echo read $?;"
+                   " dd if=/dev/zero of=/dev/vda bs=4096 seek=125 count=1 conv=fsync 2>/dev/null; echo write $?;"
+                   " dd if=/dev/vda bs=4096 count=1 2>/dev/null | md5sum")
+
 USER_TESTS = [
     # The whole path on the default transitional device (the modern transport is chosen).
     dict(name="block-vda", prog="blkdev_test", args=["main", str(SIZE)], status=0, timeout=120,
@@ -104,6 +117,10 @@ USER_TESTS = [
     # ... and on a virtio 1.0-only device (PCI id 1af4:1042, no legacy registers).
     dict(name="block-vda-modern-only", prog="blkdev_test", args=["main", str(SIZE)], status=0, timeout=120,
          disks=DISK, qemu_args=MODERN_ONLY, check_disks=expect_image(REGIONS)),
+    # Three disks at once; vda and vdb share IRQ 11 (the firmware's PIRQ routing on the i440FX).
+    dict(name="block-three-disks-shared-irq", prog="blkdev_test", args=["disks", "3"], status=0, timeout=90,
+         disks=[dict(make=make_image(4 << 20)) for _ in range(3)],
+         check_disks=lambda paths: "".join(expect_image([(8192, 65536)], 4 << 20)([p]) for p in paths)),
     dict(name="block-readonly", prog="blkdev_test", args=["ro", str(SIZE)], status=0, timeout=60,
          disks=[dict(make=make_image(), ro=True)], check_disks=unchanged),
     dict(name="block-mknod-nodes", prog="blkdev_test", args=["nodes"], status=0, timeout=60, disks=DISK),
@@ -120,6 +137,11 @@ USER_TESTS = [
     dict(name="block-two-disks-partitions", bin="cat", args=["/proc/partitions"], status=0,
          disks=[dict(make=make_image()), dict(make=make_image(1 << 20))],
          stdout="major minor  #blocks  name\n\n 254        0      16385 vda\n 254       16       1024 vdb\n"),
+    # A failing disk: EIO for the reads and the write that touch the bad
+    # sector, the others work, the kernel only logs it.
+    dict(name="block-io-errors", **BUSYBOX, args=["sh", "-c", IO_ERROR_SCRIPT], status=0, timeout=60,
+         disks=[dict(make=make_image(1 << 20), blkdebug=BAD_SECTOR)],
+         stdout=f"read 1\nread 0\nwrite 1\n{md5(pattern(0, 0, 4096))}  -\n"),
     dict(name="block-busybox-dd-blockdev", **BUSYBOX, args=["sh", "-c", DD_SCRIPT], status=0, timeout=90,
          disks=DISK, check_disks=check_dd,
          stdout=f"{SIZE}\n512\n0\n{SIZE // 512}\n{md5(pattern(0, 0, 65536))}  -\n{md5(pattern(0, 0, 65536))}  -\n"),
