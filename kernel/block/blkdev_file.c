@@ -41,8 +41,6 @@ static int blkdev_open(struct file *f)
     struct block_device *bd = blk_by_rdev(f->inode->rdev);
     if (!bd)
         return -ENXIO; /* open(2): a device special file with no device behind it */
-    if ((f->flags & O_EXCL) && bd->mounted)
-        return -EBUSY; /* an exclusive open of a mounted disk (Linux's bd_prepare_to_claim) */
     f->priv = bd;
     return 0;
 }
