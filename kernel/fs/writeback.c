@@ -218,6 +218,16 @@ uint64_t writeback_reclaim(uint64_t want)
     return freed;
 }
 
+void writeback_cache_pages(uint64_t *file_pages, uint64_t *buffer_pages)
+{
+    *file_pages = *buffer_pages = 0;
+    list_for_each_entry(sb, &disk_sbs, struct super_block, disk_link)
+        *file_pages += sb->pages_used;
+    for (struct block_device *bd = blk_devices(); bd; bd = bd->next)
+        if (bd->inode)
+            *buffer_pages += bd->inode->pages.nrpages;
+}
+
 /* --- the flusher ------------------------------------------------------ */
 
 static void flush_tick(struct ktimer *t, uint64_t expirations)

@@ -55,6 +55,9 @@ void writeback_sb_unmounted(struct super_block *sb);
 /* Frees clean page-cache pages of disk files that no one maps, up to
  * want of them: memory is short. Returns how many went. */
 uint64_t writeback_reclaim(uint64_t want);
+/* For /proc/meminfo: page-cache pages of disk files, and of the disks'
+ * own caches (Linux's "Buffers"). */
+void writeback_cache_pages(uint64_t *file_pages, uint64_t *buffer_pages);
 /* Starts the flusher thread if a disk file system is mounted and it is
  * not running yet: the first disk mount calls it, and the boot path
  * again once init runs (a root disk is mounted before any process). */
