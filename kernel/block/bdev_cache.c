@@ -449,8 +449,8 @@ void bdev_drop_clean(struct block_device *bd)
     unsigned n;
     while ((n = next_pages(pc, &scan, false, refs, SYNC_BATCH))) {
         for (unsigned i = 0; i < n; i++) {
-            /* Only the cache's own reference: no buf, no write in flight. */
-            if (pmm_refcount(refs[i].pa) == 1 && pc_remove(pc, refs[i].index, refs[i].pa, PC_DIRTY))
+            /* Only if the cache's is the only reference: no buf, no write in flight. */
+            if (pc_remove_clean(pc, refs[i].index, refs[i].pa))
                 bd->inode->sb->pages_used--;
         }
     }
