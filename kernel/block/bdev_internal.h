@@ -19,6 +19,7 @@ struct bdev_state {
                                    found dirty (or that another sync was writing) is on the disk */
     uint64_t ndirty;            /* dirty pages in the cache */
     uint64_t flushes;           /* BLK_FLUSH requests issued (/proc/diskstats' flush count) */
+    int opens;                  /* open files of the device (blkdev_file.c) */
 };
 
 static inline struct bdev_state *bdev_state_of(struct block_device *bd) { return bd->inode->priv; }

@@ -7,7 +7,8 @@
  * (block/fops.c): reads stop at the end of the device, a write starting
  * there is ENOSPC and one crossing it is cut short, a read-only device
  * refuses writes with EPERM; fsync writes the dirty pages and flushes the
- * device's write cache. The ioctls are Linux's (uapi/fs.h).
+ * device's write cache; the last close writes them too. The ioctls are
+ * Linux's (uapi/fs.h).
  */
 #include "block/blkdev_file.h"
 
@@ -42,7 +43,21 @@ static int blkdev_open(struct file *f)
     if (!bd)
         return -ENXIO; /* open(2): a device special file with no device behind it */
     f->priv = bd;
+    bdev_state_of(bd)->opens++;
     return 0;
+}
+
+/* The last close writes the dirty pages back and, unless a file system
+ * uses the disk, lets the cache go, as Linux's blkdev_release does
+ * (blkdev_flush_mapping: sync_blockdev, kill_bdev). */
+static void blkdev_release(struct file *f)
+{
+    struct block_device *bd = file_bd(f);
+    if (--bdev_state_of(bd)->opens > 0)
+        return;
+    bdev_sync(bd, false); /* a failure leaves the pages dirty (and logged) */
+    if (!bd->mounted)
+        bdev_drop_clean(bd);
 }
 
 /* Moves n bytes at pos between the device's cache and user memory. The
@@ -202,4 +217,5 @@ const struct file_ops blkdev_fops = {
     .lseek = blkdev_lseek,
     .ioctl = blkdev_ioctl,
     .fsync = blkdev_fsync,
+    .release = blkdev_release,
 };

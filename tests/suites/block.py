@@ -126,6 +126,8 @@ USER_TESTS = [
     dict(name="block-mknod-nodes", prog="blkdev_test", args=["nodes"], status=0, timeout=60, disks=DISK),
     dict(name="block-fsync-reaches-disk", prog="blkdev_test", args=["fsync"], status=0, timeout=60,
          disks=DISK, check_disks=expect_region(*FSYNC_REGION)),
+    dict(name="block-last-close-writes-back", prog="blkdev_test", args=["close"], status=0, timeout=60,
+         disks=DISK, check_disks=expect_region(*FSYNC_REGION)),
     # /proc/bus/pci/devices with one disk, two, and a modern-only one.
     dict(name="block-pci-devices", prog="pci_test", args=["1", "1"], status=0, disks=DISK),
     dict(name="block-pci-two-disks", prog="pci_test", args=["2", "1"], status=0,

@@ -14,6 +14,8 @@
  *                           opens the disk, an unknown one ENXIO
  *   blkdev_test fsync       writes a region, fsyncs it, exits (the host
  *                           finds it in the image)
+ *   blkdev_test close       the same with close instead of fdatasync (the
+ *                           last close writes the dirty pages back)
  *   blkdev_test disks N     N disks (vda, vdb...) read at once by one
  *                           process each, then written at once (QEMU puts
  *                           the first two on one shared IRQ line)
@@ -311,14 +313,19 @@ static int run_nodes(void)
     return tt_done();
 }
 
-static int run_fsync(void)
+static int run_fsync(int use_close)
 {
     int fd = open_disk(O_WRONLY);
     static unsigned char buf[3 * 4096 + 100];
     fill(buf, WSEED, 40960 + 7, sizeof buf);
     CHECK_EQ(pwrite(fd, buf, sizeof buf, 40960 + 7), (long long)sizeof buf, "write");
-    CHECK_EQ(fdatasync(fd), 0, "fdatasync");
-    return tt_done(); /* exits at once: only what fdatasync wrote is sure to be on the disk */
+    if (use_close)
+        CHECK_EQ(close(fd), 0, "close");
+    else
+        CHECK_EQ(fdatasync(fd), 0, "fdatasync");
+    /* Power off at once (init's exit), the descriptor still open in the
+     * fdatasync case: only what was written back is on the disk. */
+    return tt_done();
 }
 
 /* Each disk read whole, and a region written and fsync'd, by its own
@@ -362,9 +369,11 @@ int main(int argc, char **argv)
     if (argc >= 2 && !strcmp(argv[1], "nodes"))
         return run_nodes();
     if (argc >= 2 && !strcmp(argv[1], "fsync"))
-        return run_fsync();
+        return run_fsync(0);
+    if (argc >= 2 && !strcmp(argv[1], "close"))
+        return run_fsync(1);
     if (argc >= 3 && !strcmp(argv[1], "disks"))
         return run_disks(atoi(argv[2]));
-    fprintf(stderr, "usage: blkdev_test main|ro SIZE | nodes | fsync\n");
+    fprintf(stderr, "usage: blkdev_test main|ro SIZE | nodes | fsync | close | disks N\n");
     return 2;
 }
