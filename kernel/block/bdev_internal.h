@@ -42,9 +42,6 @@ int bdev_get_page(struct block_device *bd, uint64_t index, bool overwrite, uint6
  * requests instead of one small one each. Best effort: a failed read or
  * lack of memory just leaves pages uncached. */
 void bdev_readahead(struct block_device *bd, uint64_t index, uint64_t count);
-/* Gives back up to want clean pages nobody holds, from every disk's
- * cache (memory is short); how many went. */
-uint64_t bdev_reclaim(uint64_t want);
 /* Sets PC_DIRTY on a cached page (counted in ndirty). */
 void bdev_mark_dirty(struct block_device *bd, uint64_t index);
 /* Fills page with page index from the disk again (zeros past the end). */
