@@ -101,8 +101,8 @@ static int make_sb(const char *fstype, const char *source, unsigned long flags, 
         return -ENODEV; /* mount(2): "filesystemtype not configured in the kernel" */
     if (!t->mount)
         return -EINVAL; /* pipefs and the like are never mounted (Linux: MS_NOUSER) */
-    if (t->requires_dev)
-        return -ENOTBLK; /* no block devices yet */
+    /* A disk file system resolves source to its block device itself
+     * (ENOTBLK, ENXIO as Linux's lookup_bdev). */
     return t->mount(t, source, flags, data, sb);
 }
 
