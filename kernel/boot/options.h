@@ -11,6 +11,9 @@
  *   maxproc=N                 the process limit (default 1024, at most 4096)
  *   stderr=com2               send init's descriptor 2 to the second
  *                             serial port (tools/tinyos-run keeps it apart)
+ *   root=/dev/vda             mount that disk (ext2) as / and run init from
+ *                             it; rootflags=OPTS its mount options, ro / rw
+ *                             read-only or not (the default: rw)
  */
 #ifndef BOOT_OPTIONS_H
 #define BOOT_OPTIONS_H

@@ -3,10 +3,13 @@
 #ifndef FS_DEVFS_H
 #define FS_DEVFS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
-void devfs_init(void);
+/* make_dir: make /dev if it is missing (not on a disk root: mounted
+ * there only if the disk has the directory). */
+void devfs_init(bool make_dir);
 /* /dev/urandom's read: n random bytes to user memory (getrandom too). */
 long devfs_random_read(uint64_t ubuf, size_t n);
 /* The entropy count, in bits, the random devices report (ioctl

@@ -120,6 +120,13 @@ int mount_root(const char *fstype, const char *source)
     return err;
 }
 
+int mount_root_sb(struct super_block *sb, const char *source, unsigned long flags)
+{
+    /* The old root mount stays in the table below the new one, where no
+     * path reaches it (Linux keeps its rootfs under the real root too). */
+    return attach(sb, sb->root, NULL, flags, source);
+}
+
 struct path mount_root_path(void) { return (struct path){root_mount, root_mount ? root_mount->root : NULL}; }
 
 int mount_new(const char *fstype, const char *source, const struct path *target, unsigned long flags,

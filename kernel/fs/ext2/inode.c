@@ -16,6 +16,7 @@
 #include "lib/string.h"
 #include "mm/direct_map.h"
 #include "mm/kmalloc.h"
+#include "proc/sched.h"
 #include "time/clock.h"
 #include "uapi/errno.h"
 
@@ -103,12 +104,22 @@ static const char *check_raw(struct super_block *sb, const struct ext2_inode *r,
     return NULL;
 }
 
+/* The in-memory inode ino, or NULL. One whose last reference went is
+ * being written and freed (inode_put sleeps in writeback_evict and
+ * evict): wait until it is gone, then the disk has its last state. */
 static struct inode *find_cached(struct super_block *sb, uint64_t ino)
 {
-    list_for_each_entry(i, &sb->inodes, struct inode, sb_link)
-        if (i->ino == ino)
-            return i;
-    return NULL;
+    for (;;) {
+        struct inode *found = NULL;
+        list_for_each_entry(i, &sb->inodes, struct inode, sb_link)
+            if (i->ino == ino) {
+                found = i;
+                break;
+            }
+        if (!found || found->refs > 0)
+            return found;
+        yield();
+    }
 }
 
 static uint32_t decode_dev(const uint32_t *blk)
@@ -180,7 +191,6 @@ int ext2_iget(struct super_block *sb, uint32_t ino, struct inode **out)
         return -EUCLEAN;
     }
     ext2_set_ops(n);
-    list_add_tail(&n->sb_link, &sb->inodes);
     *out = n;
     return 0;
 }
@@ -273,7 +283,6 @@ int ext2_new_inode(struct inode *dir, uint32_t mode, uint32_t rdev, struct inode
     /* No flags: nothing here acts on the inheritable ones (sync, noatime...),
      * and a new directory starts plain, never an htree. */
     ext2_set_ops(n);
-    list_add_tail(&n->sb_link, &sb->inodes);
     /* A fresh slot in the table: whatever a deleted inode left there goes
      * (the bytes past the first 128 as well). */
     uint32_t block, off;
@@ -324,16 +333,6 @@ static void release_xattr_block(struct inode *inode)
         ext2_free_block(sb, blk);
 }
 
-static int write_dirty_page(void *ctx, uint64_t index, uint64_t pa)
-{
-    struct inode *inode = ctx;
-    uint64_t flags;
-    pc_find(&inode->pages, index, &flags);
-    if (flags & PC_DIRTY)
-        ext2_writepage(inode, index, phys_to_virt(pa));
-    return 0;
-}
-
 void ext2_evict_inode(struct inode *inode)
 {
     struct super_block *sb = inode->sb;
@@ -341,7 +340,6 @@ void ext2_evict_inode(struct inode *inode)
     struct ext2_inode_info *ei = EXT2_I(inode);
     if (!ei)
         return;
-    list_del_init(&inode->sb_link);
     if (!s->read_only) {
         if (inode->nlink == 0) {
             /* The last link and the last user went: blocks, then the
@@ -365,9 +363,7 @@ void ext2_evict_inode(struct inode *inode)
             ei->deleted = true;
             ext2_free_ino(sb, (uint32_t)inode->ino, type == S_IFDIR);
         } else {
-            if (inode_is_reg(inode))
-                pc_for_each(&inode->pages, 0, write_dirty_page, inode);
-            ext2_write_inode(inode);
+            ext2_write_inode(inode); /* writeback_evict wrote its pages already */
         }
     }
     inode->priv = NULL;

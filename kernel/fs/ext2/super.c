@@ -249,20 +249,11 @@ static int write_super(struct super_block *sb, bool valid)
     return err;
 }
 
-/* sync_fs: every in-memory inode's attributes, then the superblock and
- * descriptors, into the device cache (writeback then writes it out). */
+/* sync_fs: the superblock and descriptors into the device cache
+ * (writeback wrote the inodes before, and writes the device cache after). */
 static int ext2_sync_fs(struct super_block *sb)
 {
-    if (EXT2_SB(sb)->read_only)
-        return 0;
-    int err = 0;
-    list_for_each_entry(i, &sb->inodes, struct inode, sb_link) {
-        int e = ext2_write_inode(i);
-        if (e && !err)
-            err = e;
-    }
-    int e = write_super(sb, false);
-    return err ? err : e;
+    return EXT2_SB(sb)->read_only ? 0 : write_super(sb, false);
 }
 
 static void ext2_put_super(struct super_block *sb)
@@ -368,7 +359,6 @@ int ext2_mount_bdev(struct block_device *bd, unsigned long flags, const char *da
             sb_put(sb);
         return -ENOMEM;
     }
-    list_init(&sb->inodes);
     sb->priv = s;
     sb->bdev = bd;
     s->bd = bd;
