@@ -7,6 +7,7 @@
  * cache; evict writes back, or frees the blocks and the inode when its
  * last link went (setting i_dtime, as e2fsck expects of a deleted inode).
  */
+#include "block/blkdev_file.h"
 #include "fs/chrdev.h"
 #include "fs/ext2/ext2.h"
 #include "fs/file.h"
@@ -25,7 +26,7 @@
 static int special_open(struct file *f)
 {
     (void)f;
-    return -ENXIO; /* sockets cannot be opened; block nodes reach a disk through devtmpfs */
+    return -ENXIO; /* open(2): "ENXIO ... the file is a UNIX domain socket" */
 }
 static const struct file_ops special_fops = {.open = special_open};
 
@@ -36,6 +37,7 @@ void ext2_set_ops(struct inode *n)
     case S_IFREG: n->ops = &ext2_file_iops; n->fops = &ext2_file_fops; break;
     case S_IFLNK: n->ops = &ext2_symlink_iops; break;
     case S_IFCHR: n->ops = &ext2_special_iops; n->fops = &chrdev_fops; break;
+    case S_IFBLK: n->ops = &ext2_special_iops; n->fops = &blkdev_fops; break;
     case S_IFIFO: n->ops = &ext2_special_iops; n->fops = &fifo_fops; break;
     default: n->ops = &ext2_special_iops; n->fops = &special_fops; break;
     }
