@@ -4,11 +4,14 @@
  *   mount -t TYPE [-o OPTS] SOURCE DIR
  *   mount --bind OLD NEW           (also -o bind)
  *   mount -o remount,ro DIR
- * -r is -o ro, -w -o rw. Options the kernel knows as flags (ro, rw,
+ * Without -t, a source whose superblock says ext2 (the magic 0xEF53 at
+ * byte 1080, ext2's s_magic) is mounted as ext2, as util-linux's blkid
+ * probing would find. -r is -o ro, -w -o rw. Options the kernel knows as flags (ro, rw,
  * nosuid, nodev, noexec, noatime, nodiratime, remount, bind) become
  * flags; the rest go to the file system as its data ("size=1m"). */
 #include <err.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +44,19 @@ static void parse_options(char *opts, unsigned long *flags, char *data, size_t s
         size_t n = strlen(data);
         snprintf(data + n, size - n, "%s%s", n ? "," : "", o);
     }
+}
+
+/* The file system type the source's first blocks show, or NULL. Only
+ * ext2 is told (ext3/4 share its magic; Tiny OS mounts none of them). */
+static const char *probe_type(const char *source)
+{
+    int fd = open(source, O_RDONLY);
+    if (fd < 0)
+        return NULL;
+    unsigned char magic[2];
+    ssize_t n = pread(fd, magic, sizeof magic, 1024 + 56); /* superblock at 1024, s_magic at 56 */
+    close(fd);
+    return n == 2 && magic[0] == 0x53 && magic[1] == 0xEF ? "ext2" : NULL;
 }
 
 static int list(void)
@@ -92,6 +108,8 @@ int main(int argc, char **argv)
     } else {
         errx(1, "bad usage: mount [-t TYPE] [-o OPTIONS] SOURCE DIR");
     }
+    if (!type && !(flags & (MS_BIND | MS_REMOUNT)))
+        type = probe_type(source);
     if (!type && !(flags & (MS_BIND | MS_REMOUNT)))
         errx(1, "%s: no file system type given (-t)", dir);
     if (mount(source, dir, type, flags, *data ? data : NULL) != 0) {
