@@ -18,6 +18,7 @@
 #include "drivers/tty.h"
 #include "fs/initramfs.h"
 #include "fs/vfs_init.h"
+#include "fs/writeback.h"
 #include "ipc/ipc.h"
 #include "proc/proc.h"
 #include "proc/sched.h"
@@ -155,6 +156,7 @@ void kmain(uint32_t magic, uint64_t info_pa)
     if (maxproc)
         proc_set_limit((int)parse_ulong(maxproc));
     proc_start_init(init ? chosen : defaults, args, nargs, errdev ? "/dev/ttyS1" : NULL);
+    writeback_start_flusher(); /* a root disk mounted before init: its flusher is pid 2 */
     tty_set_foreground(1); /* init's group owns the console */
     scheduler();
 }

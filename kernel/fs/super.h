@@ -103,6 +103,7 @@ struct super_block {
     struct sleeplock rename_lock; /* Linux's s_vfs_rename_mutex: see inode.h */
     struct block_device *bdev;    /* the disk it lives on; NULL for in-memory file systems */
     struct list_head inodes;      /* every in-memory inode of it (inode.sb_link), for writeback */
+    struct list_head disk_link;   /* on writeback's list of mounted disk file systems */
     void *priv;
 };
 

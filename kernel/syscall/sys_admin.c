@@ -6,6 +6,7 @@
 #include "drivers/tty.h"
 #include "lib/kprintf.h"
 #include "mm/usercopy.h"
+#include "fs/writeback.h"
 #include "proc/cred.h"
 #include "proc/proc.h"
 #include "syscall/syscall.h"
@@ -39,6 +40,13 @@ long sys_reboot(uint32_t magic1, uint32_t magic2, uint32_t cmd, uint64_t uarg)
                                     magic2 != REBOOT_MAGIC2B && magic2 != REBOOT_MAGIC2C))
         return -EINVAL;
     char why[256];
+    /* Linux leaves syncing to user space (reboot(8) and poweroff(8) call
+     * sync first, and the man page warns that data is lost otherwise);
+     * writing back here as well costs nothing when all is clean and loses
+     * nothing when a program forgot. */
+    if (cmd == REBOOT_CMD_RESTART || cmd == REBOOT_CMD_RESTART2 || cmd == REBOOT_CMD_HALT ||
+        cmd == REBOOT_CMD_POWER_OFF)
+        writeback_all();
     switch (cmd) {
     case REBOOT_CMD_CAD_ON:
     case REBOOT_CMD_CAD_OFF:
