@@ -1,8 +1,10 @@
 """disk.py - what a user touches around the disk (issue 13): the shutdown
 path (poweroff, reboot, halt through init, and -f straight to reboot(2)),
-sync, df, mount and umount on Tiny OS. The multi-boot persistence and
-crash tests are in tests/tools/test_disk_persistence.py (they need
-several boots of one disk image and the host's e2fsprogs between them)."""
+sync, df, mount and umount on Tiny OS; and, as CHECKS (several boots of
+one disk image with the host's e2fsprogs between them, tests/disk_e2e.py),
+data kept from one boot to the next, `make run`'s disk, and a crash in
+the middle of a write storm."""
+import disk_e2e
 
 OK = 1  # QEMU's exit code for the kernel's EXIT_OK (boots.py)
 RESET = 0  # a machine reset under QEMU's -no-reboot
@@ -51,4 +53,10 @@ USER_TESTS = [
          args=["-c", "mkdir /mnt && mount -t tmpfs src1 /mnt && umount src1 && mount | grep -c /mnt;"
                " umount src1; echo $?"],
          stdout="0\n32\n"),
+]
+
+CHECKS = [
+    dict(name="disk-persist", run=disk_e2e.check_persist_all),
+    dict(name="disk-make-run", run=disk_e2e.check_make_run),
+    dict(name="disk-crash", run=disk_e2e.check_crash_all),
 ]
