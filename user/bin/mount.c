@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mount.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static const struct {
@@ -75,6 +76,34 @@ static int list(void)
     return 0;
 }
 
+/* util-linux 2.38's messages for the errors a disk mount meets. */
+static void mount_failed(const char *source, const char *dir, const char *type, unsigned long flags)
+{
+    int e = errno;
+    struct stat st;
+    if (e == ENODEV)
+        errx(32, "%s: unknown filesystem type '%s'.", dir, type);
+    if (e == ENOENT && stat(dir, &st) != 0)
+        errx(32, "%s: mount point does not exist.", dir);
+    if (e == ENOENT && source && !(flags & (MS_BIND | MS_REMOUNT)) && stat(source, &st) != 0)
+        errx(32, "%s: special device %s does not exist.", dir, source);
+    if (e == ENOTDIR)
+        errx(32, "%s: mount point is not a directory.", dir);
+    if (e == ENOTBLK)
+        errx(32, "%s: %s is not a block device.", dir, source);
+    if (e == EBUSY)
+        errx(32, "%s: %s already mounted or mount point busy.", dir, source ? source : "");
+    if (e == EINVAL && !(flags & (MS_BIND | MS_REMOUNT)))
+        errx(32, "%s: wrong fs type, bad option, bad superblock on %s, missing codepage or helper program, "
+                 "or other error.", dir, source);
+    if (e == EIO)
+        errx(32, "%s: can't read superblock on %s.", dir, source);
+    if (e == EROFS)
+        errx(32, "%s: cannot mount %s read-only.", dir, source);
+    errno = e;
+    err(32, "%s", dir);
+}
+
 int main(int argc, char **argv)
 {
     const char *type = NULL;
@@ -112,10 +141,7 @@ int main(int argc, char **argv)
         type = probe_type(source);
     if (!type && !(flags & (MS_BIND | MS_REMOUNT)))
         errx(1, "%s: no file system type given (-t)", dir);
-    if (mount(source, dir, type, flags, *data ? data : NULL) != 0) {
-        if (errno == ENODEV)
-            errx(32, "%s: unknown filesystem type '%s'.", dir, type);
-        err(32, "%s", dir);
-    }
+    if (mount(source, dir, type, flags, *data ? data : NULL) != 0)
+        mount_failed(source, dir, type, flags);
     return 0;
 }
