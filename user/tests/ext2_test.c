@@ -18,7 +18,11 @@
  *   enospc DIR           fill the disk: ENOSPC from write(2), then free
  *   corrupt DIR          the damaged files of the corrupt image: EUCLEAN
  *                        or EIO, never a crash
- * Prints "ok - ..." / "not ok - ..." lines; exits 1 if any failed.
+ *   htree DIR            adds and removes names in DIR/many (an htree
+ *                        directory Linux's e2fsck -D indexed)
+ *   mknodblk PATH MAJ MIN   a block-device node (ENXIO mounts)
+ * (or all of them as one argument, separated by spaces). Prints
+ * "ok - ..." / "not ok - ..." lines; exits 1 if any failed.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -32,6 +36,7 @@
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
+#include <sys/sysmacros.h>
 #include <sys/time.h>
 #include <sys/types.h>
 #include <unistd.h>
@@ -555,14 +560,41 @@ static void corrupt(const char *dir)
     }
     expect_bad(d ? r : -1, "listing a directory with rec_len 0");
     expect_bad(stat(P(dir, "baddir/zzz"), &st), "lookup in that directory");
-    expect_bad(stat(P(dir, "badino"), &st), "an entry naming inode past the count");
+    expect_bad(stat(P(dir, "inodir/badino"), &st), "an entry naming inode past the count");
     ok(check_file(P(dir, "good"), 50, 3000), "the good file still reads");
     ok(write_file(P(dir, "new"), 51, 10000) == 0 && check_file(P(dir, "new"), 51, 10000), "and a new one writes");
+}
+
+static void htree(const char *dir)
+{
+    char name[4096];
+    int good = 1;
+    for (int i = 0; i < 300; i++) {
+        snprintf(name, sizeof name, "%s/many/new-name-%d", dir, i);
+        good &= write_file(name, 60, 10) == 0;
+    }
+    ok(good, "300 names added to the indexed directory");
+    snprintf(name, sizeof name, "%s/many/f0007", dir);
+    ok(unlink(name) == 0, "a name removed from it");
+    snprintf(name, sizeof name, "%s/many/new-name-299", dir);
+    ok(check_file(name, 60, 10), "the last name added reads back");
 }
 
 int main(int argc, char **argv)
 {
     setvbuf(stdout, NULL, _IOLBF, 0);
+    /* One argument with spaces: the commands as words (the kernel command
+     * line that carries init's arguments takes only 32 words). */
+    if (argc == 2 && strchr(argv[1], ' ')) {
+        static char *words[128];
+        int n = 0;
+        words[n++] = argv[0];
+        for (char *w = strtok(argv[1], " "); w && n < 127; w = strtok(NULL, " "))
+            words[n++] = w;
+        words[n] = NULL;
+        argc = n;
+        argv = words;
+    }
     for (int i = 1; i < argc; i++) {
         const char *c = argv[i];
         if (!strcmp(c, "mount") && i + 2 < argc) {
@@ -591,6 +623,12 @@ int main(int argc, char **argv)
             print_statfs(argv[++i]);
         } else if (!strcmp(c, "enospc") && i + 1 < argc) {
             enospc(argv[++i]);
+        } else if (!strcmp(c, "htree") && i + 1 < argc) {
+            htree(argv[++i]);
+        } else if (!strcmp(c, "mknodblk") && i + 3 < argc) {
+            ok(mknod(argv[i + 1], S_IFBLK | 0600, makedev(atoi(argv[i + 2]), atoi(argv[i + 3]))) == 0, "mknod %s",
+               argv[i + 1]);
+            i += 3;
         } else if (!strcmp(c, "corrupt") && i + 1 < argc) {
             corrupt(argv[++i]);
         } else {
