@@ -81,6 +81,7 @@ static uint32_t take_in_group(struct super_block *sb, uint32_t g, uint32_t from,
         ext2_error(sb, 0, "group %u: free block count %u but the bitmap is full", g, d->bg_free_blocks_count);
         s->free_blocks -= d->bg_free_blocks_count;
         d->bg_free_blocks_count = 0;
+        s->super_dirty = true;
     }
     bdev_release(&b);
     return found;
@@ -171,6 +172,7 @@ static uint32_t take_inode(struct super_block *sb, uint32_t g, bool dir, int *er
         ext2_error(sb, 0, "group %u: free inode count %u but the bitmap is full", g, d->bg_free_inodes_count);
         s->free_inodes -= d->bg_free_inodes_count;
         d->bg_free_inodes_count = 0;
+        s->super_dirty = true;
     }
     bdev_release(&b);
     return ino;

@@ -115,8 +115,23 @@ int ext2_page_mkwrite(struct inode *inode, uint64_t index)
     return err;
 }
 
+/* SEEK_DATA and SEEK_HOLE as Linux's ext2 answers them (its
+ * generic_file_llseek): all of the file is data, the hole is at the end.
+ * (filemap_lseek's answer looks at the page cache, which for a disk file
+ * holds only what was read or written lately.) */
+static long ext2_lseek(struct file *f, int64_t off, int whence)
+{
+    if (whence != SEEK_DATA && whence != SEEK_HOLE)
+        return filemap_lseek(f, off, whence);
+    uint64_t size = f->inode->size;
+    if (off < 0 || (uint64_t)off >= size)
+        return -ENXIO;
+    f->pos = whence == SEEK_DATA ? (uint64_t)off : size;
+    return (long)f->pos;
+}
+
 const struct file_ops ext2_file_fops = {
-    .read = filemap_read, .write = filemap_write, .lseek = filemap_lseek, .mmap = filemap_mmap,
+    .read = filemap_read, .write = filemap_write, .lseek = ext2_lseek, .mmap = filemap_mmap,
     .splice_read = filemap_splice_read, .splice_write = filemap_splice_write};
 
 const struct inode_ops ext2_file_iops = {.setattr = ext2_setattr};

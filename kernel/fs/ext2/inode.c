@@ -221,7 +221,9 @@ int ext2_write_inode(struct inode *inode)
         ext2_error(sb, inode->ino, "cannot read the inode table");
         return -EIO;
     }
-    struct ext2_inode *r = (struct ext2_inode *)((char *)b.data + off);
+    /* Built aside and compared: an inode read and let go unchanged (every
+     * path walk does that) costs no disk write. */
+    struct ext2_inode *disk = (struct ext2_inode *)((char *)b.data + off), copy = *disk, *r = &copy;
     r->i_mode = (uint16_t)inode->mode;
     r->i_uid = (uint16_t)inode->uid;
     r->l_i_uid_high = (uint16_t)(inode->uid >> 16);
@@ -248,7 +250,10 @@ int ext2_write_inode(struct inode *inode)
     } else {
         memcpy(r->i_block, ei->block, sizeof r->i_block);
     }
-    bdev_dirty(&b);
+    if (memcmp(disk, r, sizeof *r)) {
+        *disk = *r;
+        bdev_dirty(&b);
+    }
     bdev_release(&b);
     return 0;
 }

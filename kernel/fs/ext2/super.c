@@ -253,7 +253,10 @@ static int write_super(struct super_block *sb, bool valid)
  * (writeback wrote the inodes before, and writes the device cache after). */
 static int ext2_sync_fs(struct super_block *sb)
 {
-    return EXT2_SB(sb)->read_only ? 0 : write_super(sb, false);
+    struct ext2_sb_info *s = EXT2_SB(sb);
+    /* Nothing allocated or freed since the last time: nothing to write
+     * (the flusher asks every few seconds). */
+    return s->read_only || !s->super_dirty ? 0 : write_super(sb, false);
 }
 
 static void ext2_put_super(struct super_block *sb)
