@@ -28,6 +28,9 @@
 #define RESERVE_FRAMES 256
 #define SYNC_BATCH 64      /* dirty pages gathered per pass */
 #define SYNC_INFLIGHT 8    /* write requests of one sync in the queue at once */
+#define RA_INFLIGHT 4      /* readahead requests in the queue at once */
+#define RA_FIRST 8         /* pages of the first readahead of a sequential reader */
+#define RA_MAX 256         /* the most (1 MiB) */
 
 static struct super_block *bdev_sb;
 
@@ -168,6 +171,22 @@ static uint64_t alloc_page(void)
     return pmm_alloc();
 }
 
+/* A miss at index: is it where the previous miss's window ended (a
+ * sequential reader)? Then the window doubles, from RA_FIRST up to
+ * RA_MAX pages, as Linux's on-demand readahead grows; any other miss
+ * starts over with a window of one page (random reads read no more than
+ * they need). The window, in pages. */
+static uint64_t sequential_window(struct block_device *bd, uint64_t index)
+{
+    struct bdev_state *st = bdev_state_of(bd);
+    if (index == st->ra_next && index)
+        st->ra_window = st->ra_window > 1 ? (st->ra_window * 2 < RA_MAX ? st->ra_window * 2 : RA_MAX) : RA_FIRST;
+    else
+        st->ra_window = 1;
+    st->ra_next = index + st->ra_window;
+    return st->ra_window;
+}
+
 int bdev_get_page(struct block_device *bd, uint64_t index, bool overwrite, uint64_t *out, bool *fresh)
 {
     struct inode *inode = bd->inode;
@@ -180,6 +199,17 @@ int bdev_get_page(struct block_device *bd, uint64_t index, bool overwrite, uint6
     }
     if (!page_bytes(bd, index))
         return -EIO;
+    if (!overwrite && sequential_window(bd, index) > 1) {
+        /* A reader going through the disk in order (a file system
+         * reading a file's blocks): its next pages come in big requests. */
+        bdev_readahead(bd, index, bdev_state_of(bd)->ra_window);
+        if ((pa = pc_find(&inode->pages, index, NULL))) {
+            *out = pa;
+            if (fresh)
+                *fresh = true;
+            return 0;
+        }
+    }
     pa = alloc_page();
     if (!pa)
         return -ENOMEM;
@@ -207,6 +237,76 @@ int bdev_get_page(struct block_device *bd, uint64_t index, bool overwrite, uint6
         *fresh = true;
     *out = pa;
     return 0;
+}
+
+/* One readahead request: consecutive uncached pages. */
+struct ra_run {
+    struct blk_request r;
+    uint64_t first;
+    unsigned npages;
+};
+
+/* Puts a finished readahead run's pages into the cache (those someone
+ * cached meanwhile, and all of them after an error, are dropped). */
+static void ra_finish(struct block_device *bd, struct ra_run *run, bool submitted)
+{
+    int err = submitted ? blk_wait(&run->r) : -EIO;
+    struct inode *inode = bd->inode;
+    for (unsigned i = 0; i < run->npages; i++) {
+        uint64_t pa = run->r.segs[i].pa;
+        if (!err && run->r.segs[i].len < PAGE_SIZE)
+            memset((char *)phys_to_virt(pa) + run->r.segs[i].len, 0, PAGE_SIZE - run->r.segs[i].len);
+        if (err || pc_find(&inode->pages, run->first + i, NULL) || pc_insert(&inode->pages, run->first + i, pa))
+            pmm_free(pa);
+        else
+            inode->sb->pages_used++;
+    }
+}
+
+void bdev_readahead(struct block_device *bd, uint64_t index, uint64_t count)
+{
+    struct ra_run *runs = kmalloc(sizeof *runs * RA_INFLIGHT);
+    if (!runs)
+        return;
+    uint64_t end = index + count;
+    uint64_t last = (bdev_bytes(bd) + PAGE_SIZE - 1) / PAGE_SIZE;
+    if (end > last)
+        end = last;
+    while (index < end) {
+        int nruns = 0;
+        while (nruns < RA_INFLIGHT && index < end) {
+            if (pc_find(&bd->inode->pages, index, NULL)) {
+                index++;
+                continue;
+            }
+            struct ra_run *run = &runs[nruns];
+            memset(&run->r, 0, sizeof run->r);
+            run->first = index;
+            run->npages = 0;
+            while (index < end && run->npages < BLK_MAX_SEGS && !pc_find(&bd->inode->pages, index, NULL)) {
+                uint64_t pa = alloc_page();
+                if (!pa)
+                    break;
+                run->r.segs[run->npages++] = (struct blk_seg){pa, page_bytes(bd, index)};
+                index++;
+            }
+            if (!run->npages) {
+                index = end; /* no memory: stop reading ahead */
+                break;
+            }
+            run->r.op = BLK_READ;
+            run->r.sector = run->first * (PAGE_SIZE / SECTOR_SIZE);
+            run->r.nsegs = (int)run->npages;
+            if (blk_submit(bd, &run->r)) {
+                ra_finish(bd, run, false);
+                continue;
+            }
+            nruns++;
+        }
+        for (int k = 0; k < nruns; k++)
+            ra_finish(bd, &runs[k], true);
+    }
+    kfree(runs);
 }
 
 /* Checks a block's place: size a power of two from 512 to 4096, off a
@@ -378,8 +478,8 @@ void bdev_drop_clean(struct block_device *bd)
     unsigned n;
     while ((n = next_pages(pc, &scan, false, refs, SYNC_BATCH))) {
         for (unsigned i = 0; i < n; i++) {
-            /* Only the cache's own reference: no buf, no write in flight. */
-            if (pmm_refcount(refs[i].pa) == 1 && pc_remove(pc, refs[i].index, refs[i].pa, PC_DIRTY))
+            /* Only if the cache's is the only reference: no buf, no write in flight. */
+            if (pc_remove_clean(pc, refs[i].index, refs[i].pa))
                 bd->inode->sb->pages_used--;
         }
     }

@@ -19,6 +19,9 @@ struct bdev_state {
                                    found dirty (or that another sync was writing) is on the disk */
     uint64_t ndirty;            /* dirty pages in the cache */
     uint64_t flushes;           /* BLK_FLUSH requests issued (/proc/diskstats' flush count) */
+    int opens;                  /* open files of the device (blkdev_file.c) */
+    uint64_t ra_next, ra_window; /* readahead: where a sequential reader's next miss falls, and the
+                                    pages read at the last miss */
 };
 
 static inline struct bdev_state *bdev_state_of(struct block_device *bd) { return bd->inode->priv; }
@@ -32,6 +35,12 @@ int bdev_cache_attach(struct block_device *bd);
  * page was not cached before. The cache's reference only: take one
  * (pmm_ref) to hold it across a sleep. 0, -EIO or -ENOMEM. */
 int bdev_get_page(struct block_device *bd, uint64_t index, bool overwrite, uint64_t *pa, bool *fresh);
+/* Reads the uncached pages among [index, index + count) into the cache
+ * (clipped at the device's end), in requests of consecutive pages, a few
+ * in flight at once: a sequential reader's next pages arrive in a few big
+ * requests instead of one small one each. Best effort: a failed read or
+ * lack of memory just leaves pages uncached. */
+void bdev_readahead(struct block_device *bd, uint64_t index, uint64_t count);
 /* Sets PC_DIRTY on a cached page (counted in ndirty). */
 void bdev_mark_dirty(struct block_device *bd, uint64_t index);
 /* Fills page with page index from the disk again (zeros past the end). */

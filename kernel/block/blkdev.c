@@ -82,6 +82,11 @@ int blk_submit(struct block_device *bd, struct blk_request *r)
         if (r->op == BLK_WRITE && bd->read_only)
             return -EROFS;
     }
+    /* Counted now: once queued, r may complete (and its owner reuse it)
+     * at any interrupt. /proc/diskstats counts issued requests (Linux
+     * counts completed ones; with waits the two agree). */
+    enum blk_op op = r->op;
+    uint64_t sectors = request_bytes(r) >> SECTOR_SHIFT;
     uint64_t f = irq_save();
     int err;
     while ((err = bd->ops->submit(bd, r)) == -EAGAIN)
@@ -89,14 +94,12 @@ int blk_submit(struct block_device *bd, struct blk_request *r)
     irq_restore(f);
     if (err)
         return err;
-    /* /proc/diskstats counts issued requests (Linux counts them at
-     * completion; with synchronous waits the two agree). */
-    if (r->op == BLK_READ) {
+    if (op == BLK_READ) {
         bd->reads++;
-        bd->sectors_read += request_bytes(r) >> SECTOR_SHIFT;
-    } else if (r->op == BLK_WRITE) {
+        bd->sectors_read += sectors;
+    } else if (op == BLK_WRITE) {
         bd->writes++;
-        bd->sectors_written += request_bytes(r) >> SECTOR_SHIFT;
+        bd->sectors_written += sectors;
     } else {
         blk_stats_of(bd)->flushes++;
     }

@@ -7,7 +7,8 @@
  * (block/fops.c): reads stop at the end of the device, a write starting
  * there is ENOSPC and one crossing it is cut short, a read-only device
  * refuses writes with EPERM; fsync writes the dirty pages and flushes the
- * device's write cache. The ioctls are Linux's (uapi/fs.h).
+ * device's write cache; the last close writes them too. The ioctls are
+ * Linux's (uapi/fs.h).
  */
 #include "block/blkdev_file.h"
 
@@ -27,6 +28,10 @@
 /* Dirty pages of one device a writer may leave behind before it writes
  * them itself (Linux's balance_dirty_pages, simplified). */
 #define DIRTY_PAGES_MAX 2048
+/* Pages a read that misses the cache brings in at once: at least Linux's
+ * default 128 KiB readahead window, at most 1 MiB. */
+#define READAHEAD_MIN 32
+#define READAHEAD_MAX 256
 
 void blk_add_node(struct block_device *bd) { devfs_add_node(bd->name, S_IFBLK | 0660, bd->rdev, 0, DISK_GID); }
 
@@ -37,10 +42,22 @@ static int blkdev_open(struct file *f)
     struct block_device *bd = blk_by_rdev(f->inode->rdev);
     if (!bd)
         return -ENXIO; /* open(2): a device special file with no device behind it */
-    if ((f->flags & O_EXCL) && bd->mounted)
-        return -EBUSY; /* an exclusive open of a mounted disk (Linux's bd_prepare_to_claim) */
     f->priv = bd;
+    bdev_state_of(bd)->opens++;
     return 0;
+}
+
+/* The last close writes the dirty pages back and, unless a file system
+ * uses the disk, lets the cache go, as Linux's blkdev_release does
+ * (blkdev_flush_mapping: sync_blockdev, kill_bdev). */
+static void blkdev_release(struct file *f)
+{
+    struct block_device *bd = file_bd(f);
+    if (--bdev_state_of(bd)->opens > 0)
+        return;
+    bdev_sync(bd, false); /* a failure leaves the pages dirty (and logged) */
+    if (!bd->mounted)
+        bdev_drop_clean(bd);
 }
 
 /* Moves n bytes at pos between the device's cache and user memory. The
@@ -55,6 +72,11 @@ static long transfer(struct block_device *bd, uint64_t pos, uint64_t ubuf, size_
         bool whole = write && chunk == PAGE_SIZE;
         uint64_t pa;
         bool fresh;
+        if (!write && !pc_find(&bd->inode->pages, index, NULL)) {
+            /* Read the rest of this read, and a little more, in big requests. */
+            uint64_t want = (n - done + off + PAGE_SIZE - 1) / PAGE_SIZE;
+            bdev_readahead(bd, index, want < READAHEAD_MIN ? READAHEAD_MIN : want > READAHEAD_MAX ? READAHEAD_MAX : want);
+        }
         err = bdev_get_page(bd, index, whole, &pa, &fresh);
         if (err)
             break;
@@ -195,4 +217,5 @@ const struct file_ops blkdev_fops = {
     .lseek = blkdev_lseek,
     .ioctl = blkdev_ioctl,
     .fsync = blkdev_fsync,
+    .release = blkdev_release,
 };

@@ -44,6 +44,8 @@ struct virtio_dev;
 #define VIRTIO_ISR_QUEUE 1
 #define VIRTIO_ISR_CONFIG 2
 
+#define VIRTIO_MAX_QUEUES 4 /* queues a driver here may enable */
+
 struct virtio_transport {
     const char *name; /* "legacy", "modern" */
     uint64_t (*get_features)(struct virtio_dev *d);
@@ -73,7 +75,8 @@ struct virtio_dev {
     /* Transport state. */
     uint16_t iobase;   /* legacy: BAR0's ports */
     volatile uint8_t *common, *isr_reg, *device_cfg, *notify_base; /* modern: mapped structures */
-    uint32_t notify_mult;
+    uint32_t notify_mult, notify_len;
+    volatile uint8_t *notify_at[VIRTIO_MAX_QUEUES]; /* modern: each enabled queue's notify register */
     void *priv;        /* the device driver's */
 };
 

@@ -83,23 +83,24 @@ static int queue_enable(struct virtio_dev *d, unsigned idx, uint16_t size, uint6
 {
     mmio_write16(d->common + C_QSELECT, (uint16_t)idx);
     uint16_t max = mmio_read16(d->common + C_QSIZE);
-    if (!size || size > max || (size & (size - 1)))
+    if (!size || size > max || (size & (size - 1)) || idx >= VIRTIO_MAX_QUEUES)
         return -EINVAL;
     mmio_write16(d->common + C_QSIZE, size);
     mmio_write16(d->common + C_QMSIX, VIRTIO_MSI_NO_VECTOR); /* INTx only */
     write64(d->common + C_QDESC, desc);
     write64(d->common + C_QAVAIL, avail);
     write64(d->common + C_QUSED, used);
+    /* Where this queue's notifications go (4.1.4.4): found once, so a
+     * notification is one register write. */
+    uint64_t at = (uint64_t)mmio_read16(d->common + C_QNOTIFYOFF) * d->notify_mult;
+    if (at + 2 > d->notify_len)
+        return -EIO; /* outside the notification structure the capability gave */
+    d->notify_at[idx] = d->notify_base + at;
     mmio_write16(d->common + C_QENABLE, 1);
     return 0;
 }
 
-static void notify(struct virtio_dev *d, unsigned idx)
-{
-    mmio_write16(d->common + C_QSELECT, (uint16_t)idx);
-    uint16_t off = mmio_read16(d->common + C_QNOTIFYOFF);
-    mmio_write16(d->notify_base + (uint64_t)off * d->notify_mult, (uint16_t)idx);
-}
+static void notify(struct virtio_dev *d, unsigned idx) { mmio_write16(d->notify_at[idx], (uint16_t)idx); }
 
 static uint8_t isr(struct virtio_dev *d) { return mmio_read8(d->isr_reg); }
 
@@ -111,31 +112,33 @@ static const struct virtio_transport modern = {
 
 /* Maps the structure a capability at cap describes; NULL if it is not in
  * a memory BAR that holds it. */
-static volatile uint8_t *map_cap(struct pci_dev *p, uint8_t cap, uint32_t min_len)
+static volatile uint8_t *map_cap(struct pci_dev *p, uint8_t cap, uint32_t min_len, uint32_t *len_out)
 {
     uint8_t bar = pci_read8(p, (uint16_t)(cap + 4));
     uint32_t off = pci_read32(p, (uint16_t)(cap + 8)), len = pci_read32(p, (uint16_t)(cap + 12));
     if (bar > 5 || p->res[bar].type != PCI_RES_MEM || len < min_len || (uint64_t)off + len > p->res[bar].size)
         return NULL;
+    if (len_out)
+        *len_out = len;
     return ioremap(p->res[bar].start + off, len);
 }
 
 int virtio_modern_init(struct virtio_dev *d, struct pci_dev *p)
 {
     volatile uint8_t *common = NULL, *isr_reg = NULL, *device_cfg = NULL, *notify_base = NULL;
-    uint32_t mult = 0;
+    uint32_t mult = 0, notify_len = 0;
     /* The first capability of each type the driver can use is the one
      * to use (spec 4.1.4: "the driver SHOULD use the first"). */
     for (uint8_t cap = pci_find_cap(p, PCI_CAP_ID_VNDR, 0); cap; cap = pci_find_cap(p, PCI_CAP_ID_VNDR, cap)) {
         uint8_t type = pci_read8(p, (uint16_t)(cap + 3));
         if (type == CAP_COMMON && !common)
-            common = map_cap(p, cap, 0x38);
+            common = map_cap(p, cap, 0x38, NULL);
         else if (type == CAP_ISR && !isr_reg)
-            isr_reg = map_cap(p, cap, 1);
+            isr_reg = map_cap(p, cap, 1, NULL);
         else if (type == CAP_DEVICE && !device_cfg)
-            device_cfg = map_cap(p, cap, 1);
+            device_cfg = map_cap(p, cap, 1, NULL);
         else if (type == CAP_NOTIFY && !notify_base) {
-            notify_base = map_cap(p, cap, 2);
+            notify_base = map_cap(p, cap, 2, &notify_len);
             mult = pci_read32(p, (uint16_t)(cap + 16));
         }
     }
@@ -143,6 +146,7 @@ int virtio_modern_init(struct virtio_dev *d, struct pci_dev *p)
         return -ENODEV;
     d->common = common, d->isr_reg = isr_reg, d->device_cfg = device_cfg, d->notify_base = notify_base;
     d->notify_mult = mult;
+    d->notify_len = notify_len;
     d->t = &modern;
     return 0;
 }

@@ -164,47 +164,6 @@ uint64_t pc_next_flagged(struct page_cache *pc, uint64_t first, uint64_t flag, u
     return pa;
 }
 
-/* Removes the entry for index below *slot at level if it is frame pa
- * without keep_if flags; *removed says whether it did. Returns true when
- * *slot became empty (a node freed). */
-static bool remove_one(struct page_cache *pc, uint64_t *slot, int level, uint64_t index, uint64_t pa,
-                       uint64_t keep_if, bool *removed)
-{
-    if (!*slot)
-        return false;
-    if (level == 0) {
-        if ((*slot & PC_PAGE_MASK) != pa || (*slot & keep_if))
-            return false;
-        pmm_free(pa);
-        *slot = 0;
-        pc->nrpages--;
-        total_pages--;
-        *removed = true;
-        return true;
-    }
-    struct pc_node *n = (struct pc_node *)*slot;
-    unsigned i = slot_of(index, level);
-    if (!remove_one(pc, &n->slot[i], level - 1, index, pa, keep_if, removed))
-        return false;
-    if (--n->count)
-        return false;
-    kfree(n);
-    *slot = 0;
-    return true;
-}
-
-bool pc_remove(struct page_cache *pc, uint64_t index, uint64_t pa, uint64_t keep_if)
-{
-    bool removed = false;
-    spin_lock(&pc->lock);
-    if (index <= max_index(pc->height))
-        remove_one(pc, &pc->root, pc->height, index, pa, keep_if, &removed);
-    if (!pc->root)
-        pc->height = 0;
-    spin_unlock(&pc->lock);
-    return removed;
-}
-
 /* Frees the pages at index >= first below the entry *slot at level
  * (covering indexes from base), and the nodes left empty. Returns true
  * when *slot became empty. */

@@ -55,10 +55,6 @@ uint64_t pc_next_flagged(struct page_cache *pc, uint64_t first, uint64_t flag, u
  * the cache holds it (no mapping, no reader copying from it): memory
  * reclaim of disk files' pages. Whether it went. */
 bool pc_remove_clean(struct page_cache *pc, uint64_t index, uint64_t pa);
-/* Drops the page at index if it is still frame pa and no flag in
- * keep_if is set on it (the cache's reference goes; empty nodes too).
- * True when it went. */
-bool pc_remove(struct page_cache *pc, uint64_t index, uint64_t pa, uint64_t keep_if);
 /* Drops every page at index >= first (truncate), and the nodes that
  * become empty. */
 void pc_truncate(struct page_cache *pc, uint64_t first);

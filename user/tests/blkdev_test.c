@@ -14,6 +14,11 @@
  *                           opens the disk, an unknown one ENXIO
  *   blkdev_test fsync       writes a region, fsyncs it, exits (the host
  *                           finds it in the image)
+ *   blkdev_test close       the same with close instead of fdatasync (the
+ *                           last close writes the dirty pages back)
+ *   blkdev_test disks N     N disks (vda, vdb...) read at once by one
+ *                           process each, then written at once (QEMU puts
+ *                           the first two on one shared IRQ line)
  *
  * The disk's bytes follow pattern(seed 0, offset) (block.py makes the
  * image); the writes here put pattern(WSEED, offset) at their offsets, so
@@ -308,14 +313,50 @@ static int run_nodes(void)
     return tt_done();
 }
 
-static int run_fsync(void)
+static int run_fsync(int use_close)
 {
     int fd = open_disk(O_WRONLY);
     static unsigned char buf[3 * 4096 + 100];
     fill(buf, WSEED, 40960 + 7, sizeof buf);
     CHECK_EQ(pwrite(fd, buf, sizeof buf, 40960 + 7), (long long)sizeof buf, "write");
-    CHECK_EQ(fdatasync(fd), 0, "fdatasync");
-    return tt_done(); /* exits at once: only what fdatasync wrote is sure to be on the disk */
+    if (use_close)
+        CHECK_EQ(close(fd), 0, "close");
+    else
+        CHECK_EQ(fdatasync(fd), 0, "fdatasync");
+    /* Power off at once (init's exit), the descriptor still open in the
+     * fdatasync case: only what was written back is on the disk. */
+    return tt_done();
+}
+
+/* Each disk read whole, and a region written and fsync'd, by its own
+ * process, all at once. */
+static int run_disks(int n)
+{
+    pid_t kids[8];
+    for (int i = 0; i < n && i < 8; i++) {
+        kids[i] = fork();
+        if (kids[i] == 0) {
+            char path[16];
+            snprintf(path, sizeof path, "/dev/vd%c", 'a' + i);
+            int fd = open(path, O_RDWR);
+            unsigned long long size = 0;
+            if (fd < 0 || ioctl(fd, BLKGETSIZE64, &size) || check_range(fd, 0, 0, size) != -1)
+                _exit(1);
+            static unsigned char buf[65536];
+            fill(buf, WSEED, 8192, sizeof buf);
+            if (pwrite(fd, buf, sizeof buf, 8192) != (ssize_t)sizeof buf || fsync(fd) || ioctl(fd, BLKFLSBUF, 0))
+                _exit(2);
+            _exit(check_range(fd, WSEED, 8192, sizeof buf) == -1 ? 0 : 3);
+        }
+    }
+    for (int i = 0; i < n && i < 8; i++) {
+        int status = -1;
+        waitpid(kids[i], &status, 0);
+        char what[64];
+        snprintf(what, sizeof what, "vd%c read and written alongside the others", 'a' + i);
+        CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0, what);
+    }
+    return tt_done();
 }
 
 int main(int argc, char **argv)
@@ -328,7 +369,11 @@ int main(int argc, char **argv)
     if (argc >= 2 && !strcmp(argv[1], "nodes"))
         return run_nodes();
     if (argc >= 2 && !strcmp(argv[1], "fsync"))
-        return run_fsync();
-    fprintf(stderr, "usage: blkdev_test main|ro SIZE | nodes | fsync\n");
+        return run_fsync(0);
+    if (argc >= 2 && !strcmp(argv[1], "close"))
+        return run_fsync(1);
+    if (argc >= 3 && !strcmp(argv[1], "disks"))
+        return run_disks(atoi(argv[2]));
+    fprintf(stderr, "usage: blkdev_test main|ro SIZE | nodes | fsync | close | disks N\n");
     return 2;
 }
