@@ -48,7 +48,14 @@ struct super_ops {
     int (*readpage)(struct inode *inode, uint64_t index, void *page);
 
     /* Disk file systems (their page caches hold copies of the device's
-     * data; fs/writeback.h says when these run, and in what order): */
+     * data; fs/writeback.h says when these run, and in what order).
+     * Locks when they are called: writepage and write_inode with the
+     * inode's lock held by writeback (or, at eviction, with nobody else
+     * able to reach the inode: refs 0, lock free); page_mkwrite with the
+     * inode lock held from write(2), but WITHOUT it from a page fault of
+     * a shared mapping; sync_fs with no inode lock. None of them may take
+     * the inode lock itself: a file system protects its block maps and
+     * bitmaps against the fault path with its own lock. */
     /* Writes page index of inode's data (4096 bytes at page; bytes past
      * the size are zeros) to the blocks behind it, which page_mkwrite
      * allocated. 0 or -EIO. NULL: pages are never dirty (tmpfs). */
