@@ -14,6 +14,8 @@
 #include "boot/options.h"
 #include "drivers/console.h"
 #include "drivers/keyboard.h"
+#include "drivers/pci.h"
+#include "drivers/virtio.h"
 #include "drivers/serial.h"
 #include "drivers/tty.h"
 #include "fs/initramfs.h"
@@ -126,6 +128,10 @@ void kmain(uint32_t magic, uint64_t info_pa)
 
     vfs_init();
     ipc_init();
+    /* The buses and their devices: disks register with the block layer
+     * (their /dev nodes appear with devtmpfs, below). */
+    pci_init();
+    virtio_pci_init();
     if (boot_info.nmodules > 0) {
         const struct boot_module *m = &boot_info.modules[0];
         /* As its files move into the page cache, the archive's memory goes

@@ -5,7 +5,7 @@
 
 static struct cmdline cmdline;
 
-static const char *const known[] = {"selftest", "quiet", "init", "console", "stderr", "maxproc", "strace", NULL};
+static const char *const known[] = {"selftest", "quiet", "init", "console", "stderr", "maxproc", "strace", "virtio", NULL};
 
 void options_init(const char *line)
 {

@@ -13,6 +13,7 @@
 #include "fs/chrdev.h"
 #include "fs/tmpfs.h"
 #include "fs/vfs.h"
+#include "lib/format.h"
 #include "lib/kprintf.h"
 #include "lib/random.h"
 #include "lib/string.h"
@@ -151,6 +152,42 @@ static void add(const char *path, const struct file_ops *ops, uint32_t rdev, uin
         kprintf("devfs: cannot create %s (error %d)\n", path, err);
 }
 
+/* Nodes asked for before devtmpfs was up. */
+#define PENDING_MAX 32
+static struct pending_node {
+    char name[32];
+    uint32_t mode, rdev, uid, gid;
+} pending[PENDING_MAX];
+static int npending;
+
+static void make_node(const struct pending_node *n)
+{
+    struct path root = mount_root_path(), node;
+    char path[48];
+    ksnprintf(path, sizeof path, "/dev/%s", n->name);
+    int err = vfs_mknod(&root, path, n->mode, n->rdev);
+    if (!err && !(err = namei(&root, path, 0, &node))) {
+        node.dentry->inode->uid = n->uid;
+        node.dentry->inode->gid = n->gid;
+        path_put(&node);
+    }
+    if (err)
+        kprintf("devfs: cannot create %s (error %d)\n", path, err);
+}
+
+void devfs_add_node(const char *name, uint32_t mode, uint32_t rdev, uint32_t uid, uint32_t gid)
+{
+    struct pending_node n = {.mode = mode, .rdev = rdev, .uid = uid, .gid = gid};
+    ksnprintf(n.name, sizeof n.name, "%s", name);
+    if (devtmpfs_sb) {
+        make_node(&n);
+    } else if (npending < PENDING_MAX) {
+        pending[npending++] = n;
+    } else {
+        kprintf("devfs: too many early nodes; /dev/%s not made\n", name);
+    }
+}
+
 static void add_link(const char *path, const char *target)
 {
     struct path root = mount_root_path();
@@ -191,4 +228,7 @@ void devfs_init(void)
     add_link("/dev/stdout", "/proc/self/fd/1");
     add_link("/dev/stderr", "/proc/self/fd/2");
     vfs_mkdir(&root, "/dev/shm", 01777); /* POSIX shared memory (shm_open) */
+    for (int i = 0; i < npending; i++)
+        make_node(&pending[i]);
+    npending = 0;
 }
