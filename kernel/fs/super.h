@@ -19,6 +19,7 @@
 struct block_device;
 struct dentry;
 struct inode;
+struct linux_stat;
 struct super_block;
 struct xattr_handler;
 
@@ -73,6 +74,10 @@ struct super_ops {
      * free counts) into the device's page cache; writeback then writes
      * the device's dirty pages. 0 or -EIO. NULL: none. */
     int (*sync_fs)(struct super_block *sb);
+    /* Adjusts stat's answer after the VFS filled it in from the inode:
+     * disk file systems give st_dev (the disk's number), st_blksize and
+     * st_blocks (the blocks the file takes on the disk). NULL: none. */
+    void (*getattr)(const struct inode *inode, struct linux_stat *st);
 };
 
 #define SB_RDONLY 0x1 /* MS_RDONLY */
