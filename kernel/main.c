@@ -143,7 +143,8 @@ void kmain(uint32_t magic, uint64_t info_pa)
     }
     vfs_boot_mounts();
     tty_init(option("console"));
-    if (boot_info.nmodules == 0) {
+    /* A root disk (root=) brings its own init: no initramfs needed. */
+    if (boot_info.nmodules == 0 && !option("root")) {
         kprintf("no initramfs module: staying in the kernel console\n");
         kernel_console();
     }
