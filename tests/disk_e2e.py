@@ -243,7 +243,7 @@ def check_make_run(build, logdir):
         c.type("echo kept-$((6*7)) > /root/note && cat /root/note\r")
         results.append((f"{name}/writes-a-file", c.wait_for(b"kept-42", 60), c.tail()))
         c.type("df / | tail -1 | grep -c ' /$'\r")
-        results.append((f"{name}/df-shows-the-root", c.wait_for(b"\n1\r\n", 60), c.tail()))
+        results.append((f"{name}/df-shows-the-root", c.wait_for(b"\n1\r", 60), c.tail()))
         c.type("poweroff\r")
         results.append((f"{name}/poweroff-powers-off", c.wait_for(b"reboot: Power down", 120), c.tail()))
     results.append((f"{name}/first-boot-ends", c.finish(120), c.tail()))
