@@ -169,7 +169,40 @@ def check_persist(build, block_size):
             results.append((f"{name}/debugfs-slow-symlink", "Type: symlink" in st, st[:300]))
         if code != 0 and step == "write":
             break
-    return results
+    return results + check_df_like_linux(build, img, name)
+
+
+def check_df_like_linux(build, img, name):
+    """Tiny OS's df (statfs of its ext2) against coreutils' df of Linux's
+    ext2 on the same image (a read-only loop mount here): the same
+    numbers. The host needs loop devices; without them a SKIP line."""
+    wd = workdir(build)
+    code, out = tinyos_run(build, img, os.path.join(build, "user", "bin", "sh"),
+                           ["-c", "mkdir /mnt && mount -o ro /dev/vda /mnt && df /mnt && df -h /mnt && umount /mnt"],
+                           os.path.join(wd, "df-like-linux.klog"))
+    loop = subprocess.run(["losetup", "-f", "--show", "-r", img], capture_output=True, text=True)
+    if loop.returncode:
+        print(f"SKIP {name}/df-like-linux: no loop device on this host")
+        return []
+    dev, mnt = loop.stdout.strip(), os.path.join(wd, "df-mnt")
+    os.makedirs(mnt, exist_ok=True)
+    try:
+        if subprocess.run(["mount", "-t", "ext2", "-o", "ro", dev, mnt], capture_output=True).returncode:
+            print(f"SKIP {name}/df-like-linux: cannot mount ext2 on this host")
+            return []
+        try:
+            want = subprocess.run(["df", mnt], capture_output=True, text=True).stdout + \
+                subprocess.run(["df", "-h", mnt], capture_output=True, text=True).stdout
+        finally:
+            subprocess.run(["umount", mnt])
+    finally:
+        subprocess.run(["losetup", "-d", dev])
+    # The same table but for the names (/dev/loopN on a host directory);
+    # the columns' widths may differ with them, so compare word by word.
+    want = want.replace(dev, "/dev/vda").replace(mnt, "/mnt")
+    got = out.strip() + "\n"
+    return [(f"{name}/df-like-linux", code == 0 and got.split() == want.split(),
+             f"status {code}\n--- Linux\n{want}\n--- Tiny OS\n{got}")]
 
 
 # --- make-run: the user's path, twice -------------------------------------
