@@ -143,6 +143,7 @@ void kmain(uint32_t magic, uint64_t info_pa)
     }
     bool disk_root = vfs_boot_mounts();
     tty_init(option("console"));
+    /* A root disk (root=) brings its own init: no initramfs needed. */
     if (boot_info.nmodules == 0 && !disk_root) {
         kprintf("no initramfs module: staying in the kernel console\n");
         kernel_console();
