@@ -3,7 +3,7 @@
  * runs unchanged on Tiny OS and on Linux (tools/bench boots both in the
  * same QEMU configuration with this program as /init; DESIGN.md 6).
  *
- *   bench [--smoke] [--poweroff] [NAME...|all]
+ *   bench [--smoke] [--poweroff] [--load-modules DIR] [NAME...|all|cpu|disk]
  *   bench list            one line per benchmark: NAME <tab> what one op is
  *
  * First thing, the program prints the guest TSC it read on entry:
@@ -14,6 +14,9 @@
  * skipped idle time) since reset, so this is "ticks to PID 1". The value
  * is read in bench_entry (below) when the program is linked with
  * -Wl,-e,bench_entry, otherwise at the top of main.
+ *
+ * NAME may also be a group: all, cpu (every row but the disk ones) or
+ * disk (the disk-* rows, which need an ext2-formatted /dev/vda).
  *
  * Then for each NAME, in list order and each in a child process of its
  * own, it runs a warm-up, times a loop with rdtsc (fenced by lfence on
@@ -886,9 +889,14 @@ int main(int argc, char **argv)
         }
         if (argv[i][0] == '-' && argv[i][1] == '-')
             continue; /* the options, taken above */
-        if (strcmp(argv[i], "all") == 0) {
-            for (size_t j = 0; j < NBENCH; j++)
-                failed += run_isolated(&benches[j], smoke);
+        /* all, or the groups: disk (the disk-* rows, which need a disk)
+         * and cpu (the others). */
+        if (strcmp(argv[i], "all") == 0 || strcmp(argv[i], "cpu") == 0 || strcmp(argv[i], "disk") == 0) {
+            for (size_t j = 0; j < NBENCH; j++) {
+                int disk_row = strncmp(benches[j].name, "disk-", 5) == 0;
+                if (argv[i][0] == 'a' || disk_row == (argv[i][0] == 'd'))
+                    failed += run_isolated(&benches[j], smoke);
+            }
             continue;
         }
         size_t j = 0;
