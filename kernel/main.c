@@ -14,10 +14,13 @@
 #include "boot/options.h"
 #include "drivers/console.h"
 #include "drivers/keyboard.h"
+#include "drivers/pci.h"
+#include "drivers/virtio.h"
 #include "drivers/serial.h"
 #include "drivers/tty.h"
 #include "fs/initramfs.h"
 #include "fs/vfs_init.h"
+#include "fs/writeback.h"
 #include "ipc/ipc.h"
 #include "proc/proc.h"
 #include "proc/sched.h"
@@ -125,6 +128,10 @@ void kmain(uint32_t magic, uint64_t info_pa)
 
     vfs_init();
     ipc_init();
+    /* The buses and their devices: disks register with the block layer
+     * (their /dev nodes appear with devtmpfs, below). */
+    pci_init();
+    virtio_pci_init();
     if (boot_info.nmodules > 0) {
         const struct boot_module *m = &boot_info.modules[0];
         /* As its files move into the page cache, the archive's memory goes
@@ -155,6 +162,7 @@ void kmain(uint32_t magic, uint64_t info_pa)
     if (maxproc)
         proc_set_limit((int)parse_ulong(maxproc));
     proc_start_init(init ? chosen : defaults, args, nargs, errdev ? "/dev/ttyS1" : NULL);
+    writeback_start_flusher(); /* a root disk mounted before init: its flusher is pid 2 */
     tty_set_foreground(1); /* init's group owns the console */
     scheduler();
 }

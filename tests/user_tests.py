@@ -25,6 +25,15 @@ from user/tests (built into build/user/tests/) as PID 1:
                 directory and the source tree
   rtc           start the guest's clock at this date (tinyos-run --rtc),
                 whatever date the suite runs at
+  kernel_args   extra kernel command-line words (tinyos-run --kernel-arg)
+  qemu_args     extra QEMU arguments (tinyos-run --qemu-arg)
+  disks         virtio disks, in order (vda, vdb...): dicts with make, a
+                function given the image's path that creates it on the
+                host, ro (attach read-only) and blkdebug (the text of a
+                QEMU blkdebug configuration: injected I/O errors); the
+                images are temporary
+  check_disks   a function given the images' paths after the boot: a
+                problem's description, or "" when they hold what they must
 More tables live in tests/suites/*.py (USER_TESTS and BOOTS lists, one
 file per area).
 The host runs get Tiny OS's environment for init (HOME, PATH, TERM) and

@@ -27,6 +27,14 @@ int chrdev_register(uint32_t rdev, const struct file_ops *ops)
     return 0;
 }
 
+bool chrdev_in_range(uint32_t first, uint32_t last)
+{
+    for (struct chrdev *c = devices; c; c = c->next)
+        if (c->rdev >= first && c->rdev <= last)
+            return true;
+    return false;
+}
+
 static int chrdev_open(struct file *f)
 {
     for (struct chrdev *c = devices; c; c = c->next) {

@@ -8,6 +8,7 @@
 #ifndef FS_CHRDEV_H
 #define FS_CHRDEV_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 struct file_ops;
@@ -16,6 +17,9 @@ struct file_ops;
 
 /* Registers ops for device number rdev (MKDEV); 0 or -ENOMEM/-EBUSY. */
 int chrdev_register(uint32_t rdev, const struct file_ops *ops);
+
+/* Is a driver registered for any number in [first, last] (/proc/devices)? */
+bool chrdev_in_range(uint32_t first, uint32_t last);
 
 /* The file operations of character-device inodes: open finds the driver. */
 extern const struct file_ops chrdev_fops;

@@ -5,6 +5,7 @@
 #include "fs/inode.h"
 #include "fs/permission.h"
 #include "fs/super.h"
+#include "fs/writeback.h"
 #include "lib/string.h"
 #include "mm/direct_map.h"
 #include "mm/pmm.h"
@@ -28,6 +29,10 @@ static uint64_t alloc_page(struct inode *inode, bool zero)
     struct super_block *sb = inode->sb;
     if (sb->pages_max && sb_pages_charged(sb) >= sb->pages_max)
         return 0;
+    /* Disk files' clean pages are copies: when memory is short they go
+     * first (they can be read again). */
+    if (pmm_free_frames() <= RESERVE_FRAMES * 2)
+        writeback_reclaim(RESERVE_FRAMES);
     if (pmm_free_frames() <= RESERVE_FRAMES)
         return 0;
     uint64_t pa = pmm_alloc();
@@ -91,6 +96,10 @@ static long transfer(struct inode *inode, uint64_t pos, size_t n, uint64_t ubuf,
         size_t chunk = PAGE_SIZE - off < n - done ? PAGE_SIZE - off : n - done;
         uint64_t pa;
         bool whole = write && chunk == PAGE_SIZE;
+        /* A disk file system allocates the page's blocks now, so a full
+         * disk is this write's ENOSPC, not a lost page at writeback. */
+        if (write && inode->sb->ops->page_mkwrite && (err = inode->sb->ops->page_mkwrite(inode, index)))
+            break;
         err = page_get(inode, index, whole ? PAGE_OVERWRITE : write ? PAGE_CREATE : PAGE_LOOKUP, &pa);
         if (err)
             break;
@@ -112,6 +121,8 @@ static long transfer(struct inode *inode, uint64_t pos, size_t n, uint64_t ubuf,
                 memset(page, 0, PAGE_SIZE); /* a page made for overwriting holds no stale bytes */
             pmm_free(pa);
         }
+        if (write && inode->sb->ops->writepage)
+            writeback_mark_dirty(inode, index); /* even a faulted copy may have changed part of it */
         if (fault) {
             err = -EFAULT;
             break;
@@ -173,6 +184,8 @@ static long write_locked(struct inode *inode, uint64_t pos, size_t n, uint64_t u
     long r = transfer(inode, pos, n, ubuf, (void *)kbuf, true);
     if (r > 0)
         inode_touch(inode, ATTR_MTIME | ATTR_CTIME);
+    if (inode->sb->ops->writepage)
+        writeback_throttle(inode);
     return r;
 }
 
@@ -304,8 +317,11 @@ int filemap_resize(struct inode *inode, uint64_t size)
         /* The bytes after the end in the last page must read as zeros if
          * the file grows again. */
         uint64_t pa = size % PAGE_SIZE ? pc_find(&inode->pages, size / PAGE_SIZE, NULL) : 0;
-        if (pa)
+        if (pa) {
             memset((char *)phys_to_virt(pa) + size % PAGE_SIZE, 0, PAGE_SIZE - size % PAGE_SIZE);
+            if (inode->sb->ops->writepage)
+                writeback_mark_dirty(inode, size / PAGE_SIZE); /* the disk's copy of the tail is stale */
+        }
         /* Mappings lose the pages past the end (private copies too, as
          * Linux's truncate_pagecache): touching them is SIGBUS now. */
         list_for_each_entry(v, &inode->mappings, struct vma, file_link) {
@@ -382,7 +398,14 @@ static int map_fault(struct vma *v, uint64_t pgoff, uint64_t *pa)
     struct inode *inode = ((struct file *)v->file)->inode;
     if (pgoff >= (inode->size + PAGE_SIZE - 1) / PAGE_SIZE)
         return -EIO; /* wholly past the end of the file: SIGBUS */
-    int err = page_get(inode, pgoff, PAGE_CREATE, pa);
+    /* A shared writable mapping may store into the page: a disk file
+     * system allocates its blocks now (SIGBUS when the disk is full, as
+     * Linux's page_mkwrite failing). Writeback finds the stores itself
+     * (writeback.c's mapped_writable). */
+    int (*mkwrite)(struct inode *, uint64_t) = inode->sb->ops->page_mkwrite;
+    int err = (v->flags & VMA_SHARED) && (v->flags & VMA_MAYWRITE) && mkwrite ? mkwrite(inode, pgoff) : 0;
+    if (!err)
+        err = page_get(inode, pgoff, PAGE_CREATE, pa);
     if (err)
         return err == -ENOSPC ? -EIO : err; /* no memory for the page: SIGBUS, as tmpfs answers */
     pmm_ref(*pa); /* the mapping's own reference */

@@ -3,6 +3,7 @@
 
 #include "fs/filemap.h"
 #include "fs/super.h"
+#include "fs/writeback.h"
 #include "lib/string.h"
 #include "mm/kmalloc.h"
 #include "proc/cred.h"
@@ -41,6 +42,7 @@ struct inode *inode_new(struct super_block *sb, uint32_t mode)
         return NULL;
     init_common(n, sb, mode);
     sb_get(sb); /* an inode keeps its file system's superblock */
+    list_add_tail(&n->sb_link, &sb->inodes);
     return n;
 }
 
@@ -48,6 +50,7 @@ void inode_init_pseudo(struct inode *n, struct super_block *sb, uint32_t mode)
 {
     memset(n, 0, sizeof *n);
     init_common(n, sb, mode);
+    list_init(&n->sb_link); /* not on sb->inodes: its object frees it */
 }
 
 struct inode *inode_get(struct inode *inode)
@@ -61,10 +64,15 @@ void inode_put(struct inode *inode)
     if (--inode->refs > 0)
         return;
     struct super_block *sb = inode->sb;
+    /* A file that still has a name keeps its data: write it out before
+     * the pages go (a deleted one's blocks are freed by evict_inode). */
+    if (inode->nlink && sb->ops->writepage)
+        writeback_evict(inode);
     if (sb->ops->evict_inode)
         sb->ops->evict_inode(inode);
     if (sb->flags & SB_PSEUDO)
         return; /* embedded in its object, which frees itself */
+    list_del_init(&inode->sb_link);
     filemap_release(inode);
     kfree(inode->link);
     kfree(inode);
@@ -140,4 +148,6 @@ void inode_stat(const struct inode *inode, struct linux_stat *st)
     st->st_atim = inode->atime;
     st->st_mtim = inode->mtime;
     st->st_ctim = inode->ctime;
+    if (inode->sb->ops->getattr)
+        inode->sb->ops->getattr(inode, st);
 }

@@ -147,6 +147,7 @@ struct inode {
     int running;               /* processes running it as their program: Linux's negative
                                   i_writecount (deny_write_access), opening it for writing or
                                   truncating it is ETXTBSY while it is not 0 */
+    uint64_t dirtied_ns;       /* disk files: when its first page still dirty was dirtied (monotonic), 0: clean */
     uint32_t fsnotify_mask;    /* what its watchers want (fsnotify.h); 0: nobody watches */
     struct list_head fsnotify_marks;
     struct list_head sb_link;   /* on sb->inodes (writeback walks them) */

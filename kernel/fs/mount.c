@@ -101,8 +101,8 @@ static int make_sb(const char *fstype, const char *source, unsigned long flags, 
         return -ENODEV; /* mount(2): "filesystemtype not configured in the kernel" */
     if (!t->mount)
         return -EINVAL; /* pipefs and the like are never mounted (Linux: MS_NOUSER) */
-    if (t->requires_dev)
-        return -ENOTBLK; /* no block devices yet */
+    /* A disk file system resolves source to its block device itself
+     * (ENOTBLK, ENXIO as Linux's lookup_bdev). */
     return t->mount(t, source, flags, data, sb);
 }
 
@@ -118,6 +118,13 @@ int mount_root(const char *fstype, const char *source)
         sb_deactivate(sb);
     }
     return err;
+}
+
+int mount_root_sb(struct super_block *sb, const char *source, unsigned long flags)
+{
+    /* The old root mount stays in the table below the new one, where no
+     * path reaches it (Linux keeps its rootfs under the real root too). */
+    return attach(sb, sb->root, NULL, flags, source);
 }
 
 struct path mount_root_path(void) { return (struct path){root_mount, root_mount ? root_mount->root : NULL}; }

@@ -21,8 +21,10 @@ struct pc_node {
 };
 
 static uint64_t total_pages; /* statistics for /proc/meminfo */
+static uint64_t dirty_pages; /* pages with PC_DIRTY, in every cache (writeback's throttle) */
 
 uint64_t pc_total_pages(void) { return total_pages; }
+uint64_t pc_dirty_pages(void) { return dirty_pages; }
 
 /* The largest index a tree of this height can hold. */
 static uint64_t max_index(int height)
@@ -96,17 +98,70 @@ int pc_insert(struct page_cache *pc, uint64_t index, uint64_t pa)
     return err;
 }
 
-void pc_set_flags(struct page_cache *pc, uint64_t index, uint64_t flags)
+/* The slot of page index (NULL when its node is missing); under the lock. */
+static uint64_t *slot_find(struct page_cache *pc, uint64_t index)
+{
+    if (index > max_index(pc->height))
+        return NULL;
+    uint64_t *slot = &pc->root;
+    for (int level = pc->height; level > 0 && *slot; level--)
+        slot = &((struct pc_node *)*slot)->slot[slot_of(index, level)];
+    return slot;
+}
+
+/* Sets the entry's flags to (flags & ~clear) | set, keeping the dirty count. */
+static uint64_t change_flags(struct page_cache *pc, uint64_t index, uint64_t set, uint64_t clear)
 {
     spin_lock(&pc->lock);
-    if (index <= max_index(pc->height)) {
-        uint64_t *slot = &pc->root;
-        for (int level = pc->height; level > 0 && *slot; level--)
-            slot = &((struct pc_node *)*slot)->slot[slot_of(index, level)];
-        if (*slot)
-            *slot |= flags & PC_FLAGS_MASK;
+    uint64_t *slot = slot_find(pc, index), old = 0;
+    if (slot && *slot) {
+        old = *slot;
+        *slot = (old & ~(clear & PC_FLAGS_MASK)) | (set & PC_FLAGS_MASK);
+        dirty_pages += (*slot & PC_DIRTY) && !(old & PC_DIRTY);
+        dirty_pages -= !(*slot & PC_DIRTY) && (old & PC_DIRTY);
     }
     spin_unlock(&pc->lock);
+    return old & PC_FLAGS_MASK;
+}
+
+void pc_set_flags(struct page_cache *pc, uint64_t index, uint64_t flags) { change_flags(pc, index, flags, 0); }
+
+uint64_t pc_clear_flags(struct page_cache *pc, uint64_t index, uint64_t flags)
+{
+    return change_flags(pc, index, 0, flags);
+}
+
+/* The first entry at index >= first whose flags include flag, below the
+ * entry e at level covering indexes from base: its index in *found. */
+static uint64_t next_flagged(uint64_t e, int level, uint64_t base, uint64_t first, uint64_t flag, uint64_t *found)
+{
+    if (!e)
+        return 0;
+    if (level == 0) {
+        if (base < first || !(e & flag))
+            return 0;
+        *found = base;
+        return e & PC_PAGE_MASK;
+    }
+    const struct pc_node *n = (const struct pc_node *)e;
+    uint64_t span = 1ull << ((level - 1) * SLOT_BITS);
+    for (unsigned i = 0; i < SLOTS; i++) {
+        uint64_t lo = base + i * span;
+        if (n->slot[i] && lo + span - 1 >= first) {
+            uint64_t pa = next_flagged(n->slot[i], level - 1, lo, first, flag, found);
+            if (pa)
+                return pa;
+        }
+    }
+    return 0;
+}
+
+uint64_t pc_next_flagged(struct page_cache *pc, uint64_t first, uint64_t flag, uint64_t *index)
+{
+    spin_lock(&pc->lock);
+    uint64_t pa = next_flagged(pc->root, pc->height, 0, first, flag, index);
+    spin_unlock(&pc->lock);
+    return pa;
 }
 
 /* Frees the pages at index >= first below the entry *slot at level
@@ -120,6 +175,7 @@ static bool cut(struct page_cache *pc, uint64_t *slot, int level, uint64_t base,
         if (base < first)
             return false;
         pmm_free(*slot & PC_PAGE_MASK);
+        dirty_pages -= (*slot & PC_DIRTY) != 0;
         *slot = 0;
         pc->nrpages--;
         total_pages--;
@@ -178,4 +234,29 @@ int pc_for_each(struct page_cache *pc, uint64_t first, int (*fn)(void *ctx, uint
     int r = walk(pc->root, pc->height, 0, first, fn, ctx);
     spin_unlock(&pc->lock);
     return r;
+}
+
+bool pc_remove_clean(struct page_cache *pc, uint64_t index, uint64_t pa)
+{
+    spin_lock(&pc->lock);
+    uint64_t *slot = slot_find(pc, index);
+    bool removed = false;
+    /* Only the cache's own reference: nobody maps it or copies from it. */
+    if (slot && (*slot & PC_PAGE_MASK) == pa && !(*slot & PC_DIRTY) && pmm_refcount(pa) == 1) {
+        *slot = 0;
+        pc->nrpages--;
+        total_pages--;
+        removed = true;
+        if (pc->height > 0) {
+            /* A node left empty stays until truncate or eviction frees
+             * it (cut): 512 bytes, and the next page there reuses it. */
+            ((struct pc_node *)(slot - slot_of(index, 1)))->count--;
+        } else {
+            pc->root = 0;
+        }
+    }
+    spin_unlock(&pc->lock);
+    if (removed)
+        pmm_free(pa);
+    return removed;
 }

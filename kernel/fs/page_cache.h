@@ -10,7 +10,7 @@
  * needs no node at all (height 0 keeps the page's entry in the root).
  * An entry is the frame's physical address; its low bits carry the
  * page's state (PC_DIRTY: written since the file system last wrote it
- * back; unused by tmpfs, for the disk file systems to come).
+ * back; disk file systems only, see writeback.h).
  *
  * The cache owns one reference to each frame (pmm_ref counts); a mapping
  * takes its own. Locking: the owning inode's lock serialises writers and
@@ -22,6 +22,7 @@
 #ifndef FS_PAGE_CACHE_H
 #define FS_PAGE_CACHE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "arch/x86_64/spinlock.h"
@@ -45,6 +46,15 @@ uint64_t pc_find(struct page_cache *pc, uint64_t index, uint64_t *flags);
 int pc_insert(struct page_cache *pc, uint64_t index, uint64_t pa);
 /* Sets PC_* bits of a cached page. */
 void pc_set_flags(struct page_cache *pc, uint64_t index, uint64_t flags);
+/* Clears them; returns the bits the page had before (0 if not cached). */
+uint64_t pc_clear_flags(struct page_cache *pc, uint64_t index, uint64_t flags);
+/* The frame of the first page at index >= first with one of flag's bits
+ * (writeback: the next dirty page), its index in *index; 0 if none. */
+uint64_t pc_next_flagged(struct page_cache *pc, uint64_t first, uint64_t flag, uint64_t *index);
+/* Takes page index (frame pa) out of the cache if it is clean and only
+ * the cache holds it (no mapping, no reader copying from it): memory
+ * reclaim of disk files' pages. Whether it went. */
+bool pc_remove_clean(struct page_cache *pc, uint64_t index, uint64_t pa);
 /* Drops every page at index >= first (truncate), and the nodes that
  * become empty. */
 void pc_truncate(struct page_cache *pc, uint64_t first);
@@ -52,7 +62,9 @@ void pc_truncate(struct page_cache *pc, uint64_t first);
  * order; stops when fn returns nonzero (and returns that). */
 int pc_for_each(struct page_cache *pc, uint64_t first, int (*fn)(void *ctx, uint64_t index, uint64_t pa), void *ctx);
 
-/* Pages held by every page cache (/proc/meminfo's Cached). */
+/* Pages held by every page cache (/proc/meminfo's Cached), and those of
+ * them dirty (Dirty:). */
 uint64_t pc_total_pages(void);
+uint64_t pc_dirty_pages(void);
 
 #endif

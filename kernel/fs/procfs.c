@@ -1,6 +1,8 @@
 /* procfs.c - see procfs.h. */
 #include "fs/procfs.h"
 
+#include "block/blk_proc.h"
+#include "drivers/pci_proc.h"
 #include "fs/procfs_impl.h"
 #include "fs/procfs_pid.h"
 #include "fs/procfs_sys.h"
@@ -29,9 +31,13 @@ static const struct entry root_entries[] = {
     {"loadavg", S_IFREG | 0444, procfs_loadavg, NULL, -1, NULL, false},
     {"stat", S_IFREG | 0444, procfs_stat, NULL, -1, NULL, false},
     {"filesystems", S_IFREG | 0444, procfs_filesystems, NULL, -1, NULL, false},
+    {"partitions", S_IFREG | 0444, blk_proc_partitions, NULL, -1, NULL, false}, /* the disks (block/blk_proc.h) */
+    {"diskstats", S_IFREG | 0444, blk_proc_diskstats, NULL, -1, NULL, false},
+    {"devices", S_IFREG | 0444, blk_proc_devices, NULL, -1, NULL, false},
     {"mounts", S_IFLNK | 0777, NULL, "self/mounts", -1, NULL, false},
     {"sys", S_IFDIR | 0555, NULL, NULL, -1, NULL, false},
     {"sysvipc", S_IFDIR | 0555, NULL, NULL, -1, NULL, false},
+    {"bus", S_IFDIR | 0555, NULL, NULL, -1, NULL, false},
     {"keys", S_IFREG | 0444, keys_proc_keys, NULL, -1, NULL, false},          /* the key service (security/keys) */
     {"key-users", S_IFREG | 0444, keys_proc_key_users, NULL, -1, NULL, false},
 };
@@ -44,6 +50,29 @@ static const struct entry sysvipc_entries[] = {
     {"shm", S_IFREG | 0444, shm_proc_show, NULL, -1, NULL, false},
 };
 #define NSYSVIPC (sizeof sysvipc_entries / sizeof sysvipc_entries[0])
+
+/* /proc/bus/pci/devices: the PCI functions (drivers/pci.h). */
+static const struct entry bus_entries[] = {
+    {"pci", S_IFDIR | 0555, NULL, NULL, -1, NULL, false},
+};
+static const struct entry bus_pci_entries[] = {
+    {"devices", S_IFREG | 0444, pci_proc_devices, NULL, -1, NULL, false},
+};
+
+/* The directories below /proc with fixed entries: the directory's own
+ * entry name (unique among them), its entries, and the index of the
+ * first one (procfs_impl.h). */
+static const struct subdir {
+    const char *name;
+    const struct entry *entries;
+    size_t n;
+    unsigned base;
+} subdirs[] = {
+    {"sysvipc", sysvipc_entries, NSYSVIPC, IDX_SYSVIPC},
+    {"bus", bus_entries, 1, IDX_BUS},
+    {"pci", bus_pci_entries, 1, IDX_BUS_PCI},
+};
+#define NSUBDIRS (sizeof subdirs / sizeof subdirs[0])
 
 static const struct entry pid_entries[] = {
     {"status", S_IFREG | 0444, procfs_pid_status, NULL, -1, NULL, false},
@@ -78,8 +107,12 @@ const struct entry *procfs_entry_of(const struct inode *i)
         return NULL;
     if (ino_pid(i) == 0 && idx >= IDX_SYSCTL)
         return NULL;
-    if (ino_pid(i) == 0 && idx >= IDX_SYSVIPC)
-        return idx - IDX_SYSVIPC < NSYSVIPC ? &sysvipc_entries[idx - IDX_SYSVIPC] : NULL;
+    if (ino_pid(i) == 0 && idx >= IDX_SYSVIPC) {
+        for (size_t k = 0; k < NSUBDIRS; k++)
+            if (idx >= subdirs[k].base && idx - subdirs[k].base < subdirs[k].n)
+                return &subdirs[k].entries[idx - subdirs[k].base];
+        return NULL;
+    }
     if (ino_pid(i) == 0)
         return idx - IDX_FIRST < NROOT ? &root_entries[idx - IDX_FIRST] : NULL;
     return idx - IDX_FIRST < NPID ? &pid_entries[idx - IDX_FIRST] : NULL;
@@ -254,8 +287,9 @@ static int proc_lookup(struct inode *dir, const char *name, size_t len, struct i
     int sys_dir = pid == 0 ? sysctl_dir_index(dir) : -2;
     if (sys_dir >= -1)
         return sysctl_lookup(sys_dir, dir, name, len, out);
-    if (pid == 0 && is_root_dir(dir, "sysvipc"))
-        return lookup_in(sysvipc_entries, NSYSVIPC, IDX_SYSVIPC, 0, dir, name, len, out);
+    for (size_t k = 0; pid == 0 && k < NSUBDIRS; k++)
+        if (is_root_dir(dir, subdirs[k].name))
+            return lookup_in(subdirs[k].entries, subdirs[k].n, subdirs[k].base, 0, dir, name, len, out);
     if (pid == 0) { /* /proc itself */
         if (len == 4 && !memcmp(name, "self", 4))
             return make_inode(dir->sb, 0, -1, IDX_SELF, S_IFLNK | 0777, out);
@@ -381,10 +415,13 @@ static int dir_iterate(struct file *f, struct dir_context *ctx)
         }
         return 0;
     }
-    if (pid == 0 && is_root_dir(dir, "sysvipc")) {
-        for (; f->pos - 2 < NSYSVIPC; f->pos++) {
-            const struct entry *e = &sysvipc_entries[f->pos - 2];
-            if (!ctx->emit(ctx, e->name, strlen(e->name), make_ino(0, -1, IDX_SYSVIPC + (unsigned)(f->pos - 2)),
+    for (size_t k = 0; pid == 0 && k < NSUBDIRS; k++) {
+        const struct subdir *sd = &subdirs[k];
+        if (!is_root_dir(dir, sd->name))
+            continue;
+        for (; f->pos - 2 < sd->n; f->pos++) {
+            const struct entry *e = &sd->entries[f->pos - 2];
+            if (!ctx->emit(ctx, e->name, strlen(e->name), make_ino(0, -1, sd->base + (unsigned)(f->pos - 2)),
                            dtype(e->mode)))
                 return 0;
         }

@@ -38,6 +38,8 @@ enum {
     IDX_PID_DIR = 1,
     IDX_FIRST = 2,
     IDX_SYSVIPC = 48,
+    IDX_BUS = 56,     /* /proc/bus's entries */
+    IDX_BUS_PCI = 58, /* /proc/bus/pci's */
     IDX_SYSCTL = 64,
     IDX_THREAD_SELF = 252, /* /proc/thread-self */
     IDX_FDINFO = 253, /* /proc/PID/fdinfo/N */

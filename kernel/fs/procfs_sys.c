@@ -4,6 +4,7 @@
 #include "arch/x86_64/cpu.h"
 #include "fs/page_cache.h"
 #include "fs/super.h"
+#include "fs/writeback.h"
 #include "mm/pmm.h"
 #include "lib/format.h"
 #include "lib/string.h"
@@ -189,14 +190,20 @@ long procfs_filesystems(int pid, char *buf, size_t size)
 long procfs_meminfo(int pid, char *buf, size_t size)
 {
     (void)pid;
-    uint64_t total = pmm_total_frames() * 4, free = pmm_free_frames() * 4, cached = pc_total_pages() * 4;
+    uint64_t total = pmm_total_frames() * 4, free = pmm_free_frames() * 4, disk, buffers;
+    writeback_cache_pages(&disk, &buffers);
+    disk *= 4;
+    buffers *= 4;
+    uint64_t cached = pc_total_pages() * 4 - buffers, shmem = cached - disk;
     /* tmpfs pages are Shmem and Cached, and not available: they cannot be
-     * dropped (Linux counts them the same way). */
+     * dropped (Linux counts them the same way). Disk files' pages and the
+     * disks' own (Buffers) can be, once written back. */
     return ksnprintf(buf, size,
                      "MemTotal:       %8lu kB\nMemFree:        %8lu kB\nMemAvailable:   %8lu kB\n"
-                     "Buffers:               0 kB\nCached:         %8lu kB\nSwapCached:            0 kB\n"
-                     "SwapTotal:             0 kB\nSwapFree:              0 kB\nShmem:          %8lu kB\n",
-                     total, free, free, cached, cached);
+                     "Buffers:        %8lu kB\nCached:         %8lu kB\nSwapCached:            0 kB\n"
+                     "SwapTotal:             0 kB\nSwapFree:              0 kB\nDirty:          %8lu kB\n"
+                     "Shmem:          %8lu kB\n",
+                     total, free, free + disk + buffers, buffers, cached, pc_dirty_pages() * 4, shmem);
 }
 
 long procfs_uptime(int pid, char *buf, size_t size)

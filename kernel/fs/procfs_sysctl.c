@@ -8,6 +8,7 @@
 #include "fs/inotify.h"
 #include "fs/lease.h"
 #include "fs/pipe.h"
+#include "fs/writeback.h"
 #include "ipc/ipc.h"
 #include "ipc/mqueue.h"
 #include "lib/format.h"
@@ -137,14 +138,17 @@ static long w_lease_break_time(const char *buf, size_t n)
  * users only, and every process is root. */
 static long r_pipe_pages_soft(int pid, char *b, size_t s) { (void)pid; return number(b, s, 16384); }
 static long r_min_free_kbytes(int pid, char *b, size_t s) { (void)pid; return number(b, s, 1024); }
-/* drop_caches: 1, 2 or 3 is accepted; there is nothing to drop: the page
- * cache of tmpfs is the files themselves (Linux cannot drop those pages
- * either). */
+/* drop_caches: 1 (page cache) or 3 drops the clean pages of disk files
+ * and of the disks' own caches that nobody uses (dirty ones stay: Linux
+ * asks for a sync first too); tmpfs pages are the files themselves and
+ * stay. 2 (dentries and inodes) and 4 (quiet) are accepted. */
 static long w_drop_caches(const char *buf, size_t n)
 {
     long v;
     if (!parse_long(buf, n, &v) || v < 1 || v > 4)
         return -EINVAL;
+    if (v & 1)
+        writeback_reclaim(~0ull);
     return (long)n;
 }
 

@@ -2,7 +2,9 @@
 #include "fs/super.h"
 
 #include "fs/dentry.h"
+#include "block/blkdev.h"
 #include "fs/fsnotify.h"
+#include "fs/writeback.h"
 #include "lib/string.h"
 #include "mm/kmalloc.h"
 
@@ -38,6 +40,8 @@ struct super_block *sb_new(const struct fs_type *t, const struct super_ops *ops,
     sb->magic = magic;
     sb->dev = next_anon_minor++; /* major 0 */
     sb->refs = 1;
+    list_init(&sb->inodes);
+    list_init(&sb->disk_link);
     return sb;
 }
 
@@ -49,15 +53,23 @@ void sb_put(struct super_block *sb)
         return;
     if (sb->ops->put_super)
         sb->ops->put_super(sb);
+    if (sb->bdev && !(sb->flags & SB_RDONLY))
+        bdev_sync(sb->bdev, true); /* what put_super wrote (the clean state) reaches the disk */
     kfree(sb);
 }
 
-void sb_activate(struct super_block *sb) { sb->active++; }
+void sb_activate(struct super_block *sb)
+{
+    if (sb->active++ == 0 && sb->bdev)
+        writeback_sb_mounted(sb);
+}
 
 void sb_deactivate(struct super_block *sb)
 {
     if (sb->active == 1)
         fsnotify_unmount(sb); /* watches on its files end: IN_UNMOUNT, IN_IGNORED */
+    if (sb->active == 1 && sb->bdev)
+        writeback_sb_unmounted(sb); /* umount writes everything first */
     if (--sb->active == 0 && sb->root) {
         struct dentry *root = sb->root;
         sb->root = NULL;

@@ -19,6 +19,7 @@
 struct block_device;
 struct dentry;
 struct inode;
+struct linux_stat;
 struct super_block;
 struct xattr_handler;
 
@@ -48,7 +49,14 @@ struct super_ops {
     int (*readpage)(struct inode *inode, uint64_t index, void *page);
 
     /* Disk file systems (their page caches hold copies of the device's
-     * data; fs/writeback.h says when these run, and in what order): */
+     * data; fs/writeback.h says when these run, and in what order).
+     * Locks when they are called: writepage and write_inode with the
+     * inode's lock held by writeback (or, at eviction, with nobody else
+     * able to reach the inode: refs 0, lock free); page_mkwrite with the
+     * inode lock held from write(2), but WITHOUT it from a page fault of
+     * a shared mapping; sync_fs with no inode lock. None of them may take
+     * the inode lock itself: a file system protects its block maps and
+     * bitmaps against the fault path with its own lock. */
     /* Writes page index of inode's data (4096 bytes at page; bytes past
      * the size are zeros) to the blocks behind it, which page_mkwrite
      * allocated. 0 or -EIO. NULL: pages are never dirty (tmpfs). */
@@ -66,6 +74,10 @@ struct super_ops {
      * free counts) into the device's page cache; writeback then writes
      * the device's dirty pages. 0 or -EIO. NULL: none. */
     int (*sync_fs)(struct super_block *sb);
+    /* Adjusts stat's answer after the VFS filled it in from the inode:
+     * disk file systems give st_dev (the disk's number), st_blksize and
+     * st_blocks (the blocks the file takes on the disk). NULL: none. */
+    void (*getattr)(const struct inode *inode, struct linux_stat *st);
 };
 
 #define SB_RDONLY 0x1 /* MS_RDONLY */
@@ -103,6 +115,7 @@ struct super_block {
     struct sleeplock rename_lock; /* Linux's s_vfs_rename_mutex: see inode.h */
     struct block_device *bdev;    /* the disk it lives on; NULL for in-memory file systems */
     struct list_head inodes;      /* every in-memory inode of it (inode.sb_link), for writeback */
+    struct list_head disk_link;   /* on writeback's list of mounted disk file systems */
     void *priv;
 };
 

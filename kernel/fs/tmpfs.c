@@ -1,6 +1,7 @@
 /* tmpfs.c - see tmpfs.h. */
 #include "fs/tmpfs.h"
 
+#include "block/blkdev_file.h"
 #include "fs/chrdev.h"
 #include "fs/dentry.h"
 #include "fs/file.h"
@@ -36,13 +37,6 @@ static int socket_open(struct file *f)
 }
 static const struct file_ops socket_fops = {.open = socket_open};
 
-static int blockdev_open(struct file *f)
-{
-    (void)f;
-    return -ENXIO; /* no block device drivers yet */
-}
-static const struct file_ops blockdev_fops = {.open = blockdev_open};
-
 /* A new inode of type mode (with rdev for devices) in dir (NULL for the
  * root), owned by the caller (permission.h's inode_init_owner). */
 static struct inode *new_inode(struct super_block *sb, const struct inode *dir, uint32_t mode, uint32_t rdev)
@@ -70,7 +64,7 @@ static struct inode *new_inode(struct super_block *sb, const struct inode *dir, 
         break;
     case S_IFBLK:
         n->ops = &file_iops;
-        n->fops = &blockdev_fops;
+        n->fops = &blkdev_fops;
         n->rdev = rdev;
         break;
     case S_IFIFO:

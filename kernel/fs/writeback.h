@@ -42,10 +42,25 @@ int writeback_inode(struct inode *inode, bool wait);
 int writeback_sb(struct super_block *sb);
 /* The same for every disk file system (sync, reboot). */
 int writeback_all(void);
+/* The last reference to inode went and it still has a name: write its
+ * data and attributes before its pages go (inode_put). */
+void writeback_evict(struct inode *inode);
+/* After a write(2) dirtied pages of inode (its lock held): when too much
+ * of memory is dirty, the writer writes its own pages back now. */
+void writeback_throttle(struct inode *inode);
+/* Mount bookkeeping (super.c): sb, on a disk, gained its first mount or
+ * lost its last one (then everything of it is written first). */
+void writeback_sb_mounted(struct super_block *sb);
+void writeback_sb_unmounted(struct super_block *sb);
 /* Frees clean page-cache pages of disk files that no one maps, up to
  * want of them: memory is short. Returns how many went. */
 uint64_t writeback_reclaim(uint64_t want);
-/* Starts the flusher thread (the first disk mount does). */
+/* For /proc/meminfo: page-cache pages of disk files, and of the disks'
+ * own caches (Linux's "Buffers"). */
+void writeback_cache_pages(uint64_t *file_pages, uint64_t *buffer_pages);
+/* Starts the flusher thread if a disk file system is mounted and it is
+ * not running yet: the first disk mount calls it, and the boot path
+ * again once init runs (a root disk is mounted before any process). */
 void writeback_start_flusher(void);
 
 #endif

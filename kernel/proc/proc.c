@@ -13,6 +13,7 @@
 #include "fs/memfd.h"
 #include "fs/path_ref.h"
 #include "fs/vfs.h"
+#include "fs/writeback.h"
 #include "lib/cmdline.h"
 #include "lib/kprintf.h"
 #include "lib/string.h"
@@ -512,6 +513,11 @@ __attribute__((noreturn)) static void thread_exit(int wait_status)
     }
     close_files(p);
     release_sighand(p);
+    /* init's end powers the machine off (tinyos-run): what it wrote to
+     * disk file systems is written back first, as a clean shutdown's
+     * sync and umount would. */
+    if (leader->pid == 1 && leader->group_live == 1)
+        writeback_all();
     cli();
     ptrace_thread_exit(p); /* its tracees go free */
     bool last = --leader->group_live == 0;

@@ -91,6 +91,9 @@ struct proc {
     bool group_exiting;  /* leader only: exit_group or a fatal signal is ending the group */
     int group_status;    /* leader only: the wait status it ends with */
     bool autoreap;       /* a thread other than the leader: freed by the scheduler when dead */
+    bool kthread;        /* a kernel thread (kthread.h): no user half, signals do not reach it */
+    void (*kthread_fn)(void *arg); /* a kernel thread's work, and its argument */
+    void *kthread_arg;
     bool shares_fs;      /* CLONE_FS thread: chdir/umask apply to the whole group */
     enum proc_state state;
     struct proc *parent; /* leaders only: the process that waits for this one */

@@ -73,7 +73,7 @@ int ptrace_may_attach(const struct proc *p)
     struct proc *self = current();
     /* Linux's ptrace_attach: not our own thread group, allowed to
      * inspect it with the real ids, not exiting, not traced already. */
-    if (p->leader == self->leader)
+    if (p->leader == self->leader || p->kthread)
         return -EPERM;
     if (!proc_may_inspect(p))
         return -EPERM;

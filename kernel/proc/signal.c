@@ -120,6 +120,8 @@ void signal_send_info(struct proc *p, int sig, const struct ksiginfo *info)
     struct proc *l = p->leader;
     if (sig <= 0 || sig >= NSIG || (l->state == PROC_ZOMBIE && l->group_live == 0))
         return;
+    if (p->kthread)
+        return; /* kernel threads ignore every signal, SIGKILL too (as Linux's) */
     /* init only gets the signals it asked for (Linux: SIGNAL_UNKILLABLE),
      * but a blocked one stays pending: the action may change before it is
      * unblocked (Linux's sig_ignored). */

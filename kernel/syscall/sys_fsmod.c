@@ -9,6 +9,7 @@
 #include "fs/lease.h"
 #include "fs/permission.h"
 #include "fs/vfs.h"
+#include "fs/writeback.h"
 #include "lib/string.h"
 #include "mm/kmalloc.h"
 #include "mm/usercopy.h"
@@ -229,10 +230,14 @@ long sys_fsync(int fd)
         return -EBADF;
     if (f->ops && f->ops->fsync)
         return f->ops->fsync(f);
-    /* tmpfs: memory is where the data lives (Linux's noop_fsync for files
-     * and directories). Pipes, FIFOs, sockets, character devices and
-     * anonymous inodes have no fsync on Linux: EINVAL. */
-    if (f->inode && (inode_is_reg(f->inode) || inode_is_dir(f->inode) || (f->inode->mode & S_IFMT) == S_IFBLK))
+    /* Files and directories of disk file systems go to the disk
+     * (writeback.h); on tmpfs memory is where the data lives (Linux's
+     * noop_fsync: writeback_inode does nothing there). Pipes, FIFOs,
+     * sockets, character devices and anonymous inodes have no fsync on
+     * Linux: EINVAL. */
+    if (f->inode && (inode_is_reg(f->inode) || inode_is_dir(f->inode)))
+        return writeback_inode(f->inode, true);
+    if (f->inode && (f->inode->mode & S_IFMT) == S_IFBLK)
         return 0;
     return -EINVAL;
 }

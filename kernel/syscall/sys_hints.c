@@ -1,12 +1,14 @@
 /*
  * sys_hints.c - calls that ask the kernel to move data between memory
- * and storage, or to keep pages resident. Tiny OS keeps every file in
- * memory and has no swap, so each is already true: they check their
- * arguments as Linux does and succeed. sync(2), posix_fadvise(2),
- * msync(2), personality(2) (the execution domain: only Linux's).
+ * and storage, or to keep pages resident: sync(2), syncfs(2), msync(2)
+ * and sync_file_range(2) write disk files back (fs/writeback.h; files of
+ * in-memory file systems have nowhere to go), posix_fadvise(2) checks its
+ * arguments (there is no swap and no read-ahead to steer), personality(2)
+ * (the execution domain: only Linux's).
  */
 #include "arch/x86_64/layout.h"
 #include "fs/vfs.h"
+#include "fs/writeback.h"
 #include "mm/vm.h"
 #include "proc/proc.h"
 #include "syscall/syscall.h"
@@ -15,9 +17,20 @@
 #include "uapi/fcntl.h"
 
 
-long sys_sync(void) { return 0; }
+/* sync(2) cannot fail (Linux returns 0 even when a disk did). */
+long sys_sync(void)
+{
+    writeback_all();
+    return 0;
+}
 
-long sys_syncfs(int fd) { return fd_get(current(), fd) ? 0 : -EBADF; }
+long sys_syncfs(int fd)
+{
+    struct file *f = fd_get(current(), fd);
+    if (!f)
+        return -EBADF;
+    return f->inode && f->inode->sb ? writeback_sb(f->inode->sb) : 0;
+}
 
 #define POSIX_FADV_DONTNEED 4
 #define POSIX_FADV_NOREUSE 5
@@ -72,7 +85,16 @@ long sys_msync(uint64_t addr, size_t len, int flags)
         if ((flags & MS_INVALIDATE) && (v->flags & VMA_LOCKED))
             return -EBUSY;
     }
-    return err;
+    if (err)
+        return err;
+    /* MS_SYNC: the files mapped shared in the range reach their disks
+     * (writeback writes every page of a shared writable mapping). */
+    if (flags & MS_SYNC)
+        for (v = current()->mm->vmas; v && v->start < end; v = v->next)
+            if (v->end > addr && (v->flags & VMA_SHARED) && v->file &&
+                (err = writeback_inode(((struct file *)v->file)->inode, true)))
+                return err;
+    return 0;
 }
 
 /* personality(2): any value is kept, as Linux keeps it, and the previous
@@ -118,5 +140,7 @@ long sys_sync_file_range(int fd, int64_t offset, int64_t nbytes, unsigned flags)
     if (!f->inode || (!inode_is_reg(f->inode) && !inode_is_dir(f->inode) && (f->inode->mode & S_IFMT) != S_IFBLK &&
                       (f->inode->mode & S_IFMT) != S_IFLNK))
         return -ESPIPE;
-    return 0;
+    /* SYNC_FILE_RANGE_WRITE starts writing the file's dirty pages (all of
+     * them: writeback has no ranges); the device is not flushed. */
+    return flags & 2 ? writeback_inode(f->inode, false) : 0;
 }

@@ -5,6 +5,7 @@
  *   0x0000_0000_0001_0000 .. 0x0000_7fff_ffff_f000  user space
  *   0xffff_8000_0000_0000 ..                         direct map of all RAM
  *   0xffff_ff80_0000_0000 ..                         kernel stacks, guarded
+ *   0xffff_ffc0_0000_0000 ..                         device memory (ioremap), uncached
  *   0xffff_ffff_8000_0000 ..                         kernel image (-2 GiB, so
  *                                                    -mcmodel=kernel works)
  */
@@ -32,5 +33,9 @@
 #define KSTACK_SLOT          (2 * KERNEL_STACK_SIZE)
 #define KSTACK_SLOTS         4096 /* the most processes the area can hold */
 #define KERNEL_STACK_SIZE    (16 * 1024)
+
+/* Device memory (PCI memory BARs) mapped uncached by mm/ioremap.c. */
+#define IOREMAP_BASE         0xffffffc000000000
+#define IOREMAP_SIZE         (1ull << 30)
 
 #endif
