@@ -6,18 +6,13 @@ runs each one with a hundredth of its iterations and prints
 "ok - NAME" (one test each) or "not ok - NAME"; its exit status counts
 the failures. No timing is checked.
 
-The disk rows need a disk: a CHECKS entry makes a fresh ext2 image as
+The disk rows need a disk: bench-smoke-disk makes a fresh ext2 image as
 tools/bench does, runs `bench --smoke disk` with it as /dev/vda, and
 then has the host's e2fsck -fn check what Tiny OS left on it.
 """
 import os
-import re
 import shutil
 import subprocess
-import sys
-import tempfile
-
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 USER_TESTS = [
     # prog is relative to BUILD/user/tests: this is BUILD/bench/bench.
@@ -29,42 +24,23 @@ USER_TESTS = [
 ]
 
 
-def disk_smoke(build, logdir):
-    """bench --smoke disk on Tiny OS with a fresh ext2 /dev/vda, then
-    e2fsck -fn of the image: one result per benchmark, one for e2fsck."""
-    tmp = tempfile.mkdtemp(prefix="bench-disk.")
-    try:
-        img = os.path.join(tmp, "disk.img")
-        mke2fs = shutil.which("mke2fs", path=os.environ.get("PATH", "") + ":/usr/sbin:/sbin")
-        e2fsck = shutil.which("e2fsck", path=os.environ.get("PATH", "") + ":/usr/sbin:/sbin")
-        if not mke2fs or not e2fsck:
-            return [("check/bench-smoke-disk", False, "mke2fs/e2fsck not found (Debian package e2fsprogs)")]
-        subprocess.run([mke2fs, "-q", "-F", "-t", "ext2", "-b", "4096", img, "64M"], check=True,
-                       capture_output=True)
-        cmd = [sys.executable, os.path.join(ROOT, "tools", "tinyos-run"), "--bare", "--timeout", "120",
-               "--kernel", os.path.join(build, "tinyos.elf"), "--kernel-log",
-               os.path.join(logdir, "bench-smoke-disk.klog"), "--memory", "256M",
-               "--qemu-arg=-drive", f"--qemu-arg=file={img},if=virtio,format=raw",
-               os.path.join(build, "bench", "bench"), "--smoke", "disk"]
-        try:
-            p = subprocess.run(cmd, capture_output=True, text=True, timeout=180)
-        except subprocess.TimeoutExpired:
-            return [("check/bench-smoke-disk", False, "tinyos-run itself hung")]
-        with open(os.path.join(logdir, "bench-smoke-disk.out"), "w") as f:
-            f.write(p.stdout + p.stderr)
-        out = []
-        for m in re.finditer(r"^(ok|not ok) - (\S+)$", p.stdout, re.M):
-            fail = re.search(rf"^BENCH-FAIL {re.escape(m.group(2))} (.*)$", p.stdout, re.M)
-            out.append((f"check/bench-smoke-disk/{m.group(2)}", m.group(1) == "ok", fail.group(1) if fail else ""))
-        if p.returncode != 0 or not out:
-            out.append(("check/bench-smoke-disk", False, f"exit status {p.returncode}: {p.stdout[-800:]}"
-                        f"{p.stderr[-800:]}"))
-        fsck = subprocess.run([e2fsck, "-fn", img], capture_output=True, text=True)
-        out.append(("check/bench-smoke-disk/e2fsck-clean", fsck.returncode == 0,
-                    f"e2fsck -fn exit status {fsck.returncode}:\n{fsck.stdout[-1500:]}"))
-        return out
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+def make_disk(path):
+    """A fresh ext2 file system, 4 KiB blocks, as tools/bench makes for the disk rows."""
+    subprocess.run([e2fs("mke2fs"), "-q", "-F", "-t", "ext2", "-b", "4096", path, "64M"], check=True,
+                   capture_output=True)
 
 
-CHECKS = [dict(name="bench-smoke-disk", run=disk_smoke)]
+def fsck_clean(paths):
+    """What Tiny OS left on the disk: e2fsck -fn must find it clean."""
+    r = subprocess.run([e2fs("e2fsck"), "-fn", paths[0]], capture_output=True, text=True)
+    return "" if r.returncode == 0 else f"e2fsck -fn exit status {r.returncode}:\n{r.stdout[-1500:]}"
+
+
+def e2fs(name):
+    return shutil.which(name, path=os.environ.get("PATH", "") + ":/usr/sbin:/sbin") or name
+
+
+USER_TESTS += [
+    dict(name="bench-smoke-disk", prog="../../bench/bench", args=["--smoke", "disk"], status=0, memory="256M",
+         timeout=90, disks=[dict(make=make_disk)], check_disks=fsck_clean),
+]
