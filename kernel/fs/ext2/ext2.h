@@ -64,6 +64,7 @@ struct ext2_sb_info {
     bool filetype, large_file, sparse;
     bool read_only;                  /* mounted read-only (asked, or an unknown RO_COMPAT feature) */
     bool super_dirty;                /* counts changed since the last sync_fs */
+    uint16_t mount_state;            /* s_state when mounted: what a clean unmount writes back */
     uint32_t alloc_rotor;            /* the group new directories start looking from */
     struct sleeplock alloc_lock;
 };
