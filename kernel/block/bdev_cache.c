@@ -29,6 +29,8 @@
 #define SYNC_BATCH 64      /* dirty pages gathered per pass */
 #define SYNC_INFLIGHT 8    /* write requests of one sync in the queue at once */
 #define RA_INFLIGHT 4      /* readahead requests in the queue at once */
+#define RA_FIRST 8         /* pages of the first readahead of a sequential reader */
+#define RA_MAX 256         /* the most (1 MiB) */
 
 static struct super_block *bdev_sb;
 
@@ -169,6 +171,22 @@ static uint64_t alloc_page(void)
     return pmm_alloc();
 }
 
+/* A miss at index: is it where the previous miss's window ended (a
+ * sequential reader)? Then the window doubles, from RA_FIRST up to
+ * RA_MAX pages, as Linux's on-demand readahead grows; any other miss
+ * starts over with a window of one page (random reads read no more than
+ * they need). The window, in pages. */
+static uint64_t sequential_window(struct block_device *bd, uint64_t index)
+{
+    struct bdev_state *st = bdev_state_of(bd);
+    if (index == st->ra_next && index)
+        st->ra_window = st->ra_window > 1 ? (st->ra_window * 2 < RA_MAX ? st->ra_window * 2 : RA_MAX) : RA_FIRST;
+    else
+        st->ra_window = 1;
+    st->ra_next = index + st->ra_window;
+    return st->ra_window;
+}
+
 int bdev_get_page(struct block_device *bd, uint64_t index, bool overwrite, uint64_t *out, bool *fresh)
 {
     struct inode *inode = bd->inode;
@@ -181,6 +199,17 @@ int bdev_get_page(struct block_device *bd, uint64_t index, bool overwrite, uint6
     }
     if (!page_bytes(bd, index))
         return -EIO;
+    if (!overwrite && sequential_window(bd, index) > 1) {
+        /* A reader going through the disk in order (a file system
+         * reading a file's blocks): its next pages come in big requests. */
+        bdev_readahead(bd, index, bdev_state_of(bd)->ra_window);
+        if ((pa = pc_find(&inode->pages, index, NULL))) {
+            *out = pa;
+            if (fresh)
+                *fresh = true;
+            return 0;
+        }
+    }
     pa = alloc_page();
     if (!pa)
         return -ENOMEM;

@@ -20,7 +20,10 @@
 #define DISK_BYTES (10 * 1024 + 512)
 
 static uint8_t disk[DISK_BYTES];
+#define DISK2_BYTES (256 * 1024)
+static uint8_t disk2[DISK2_BYTES]; /* ram1's, for readahead */
 static struct blk_request *queue[DEPTH];
+static uint8_t *queue_mem[DEPTH];
 static int queued, max_queued, refused;
 /* The "interrupt" (the timer tick, 100 Hz; self-tests run before the
  * scheduler owns the tick): every queued request is carried out and
@@ -31,15 +34,16 @@ static void ram_complete(void)
         struct blk_request *r = queue[i];
         if (!r)
             continue;
+        uint8_t *mem_base = queue_mem[i];
         queue[i] = NULL;
         queued--;
         uint64_t at = r->sector * SECTOR_SIZE;
         for (int s = 0; s < r->nsegs && r->op != BLK_FLUSH; s++) {
             void *mem = phys_to_virt(r->segs[s].pa);
             if (r->op == BLK_READ)
-                memcpy(mem, disk + at, r->segs[s].len);
+                memcpy(mem, mem_base + at, r->segs[s].len);
             else
-                memcpy(disk + at, mem, r->segs[s].len);
+                memcpy(mem_base + at, mem, r->segs[s].len);
             at += r->segs[s].len;
         }
         blk_complete(r, 0);
@@ -48,10 +52,10 @@ static void ram_complete(void)
 
 static int ram_submit(struct block_device *bd, struct blk_request *r)
 {
-    (void)bd;
     for (int i = 0; i < DEPTH; i++) {
         if (!queue[i]) {
             queue[i] = r;
+            queue_mem[i] = bd->priv;
             if (++queued > max_queued)
                 max_queued = queued;
             return 0;
@@ -63,7 +67,9 @@ static int ram_submit(struct block_device *bd, struct blk_request *r)
 
 static const struct blk_driver_ops ram_ops = {.submit = ram_submit};
 static struct block_device ram = {.name = "ram0", .rdev = MKDEV(1, 0), .nsectors = DISK_BYTES / SECTOR_SIZE,
-                                  .has_flush = true, .ops = &ram_ops};
+                                  .has_flush = true, .ops = &ram_ops, .priv = disk};
+static struct block_device ram1 = {.name = "ram1", .rdev = MKDEV(1, 1), .nsectors = DISK2_BYTES / SECTOR_SIZE,
+                                   .ops = &ram_ops, .priv = disk2};
 
 static uint8_t pat(uint64_t off, unsigned seed) { return (uint8_t)(off * 7 + (off >> 9) + seed); }
 
@@ -73,7 +79,7 @@ static const char *check_block_layer(void)
         disk[i] = pat(i, 0);
     if (blk_register(&ram))
         return "blk_register failed";
-    if (blk_by_rdev(MKDEV(1, 0)) != &ram || blk_by_rdev(MKDEV(1, 1)))
+    if (blk_by_rdev(MKDEV(1, 0)) != &ram || blk_by_rdev(MKDEV(1, 2)))
         return "blk_by_rdev does not find exactly the registered device";
 
     /* Six one-sector reads at once: the device takes two, blk_submit
@@ -186,6 +192,31 @@ static const char *check_block_layer(void)
     kfree(rs);
     kfree(buf);
     kfree(big);
+
+    /* Readahead: 1 KiB blocks read in order from the start of ram1 (a
+     * file system reading a file) take a few big requests, not one per
+     * page; a random block after them takes one request of one page. */
+    for (uint64_t i = 0; i < DISK2_BYTES; i++)
+        disk2[i] = pat(i, 5);
+    if (blk_register(&ram1))
+        return "blk_register of ram1 failed";
+    for (uint64_t off = 0; off < DISK2_BYTES; off += 1024) {
+        if (bdev_read(&ram1, off, 1024, &b))
+            return "bdev_read of ram1";
+        bool same = ((uint8_t *)b.data)[1023] == pat(off + 1023, 5);
+        bdev_release(&b);
+        if (!same)
+            return "a block read ahead holds the wrong bytes";
+    }
+    if (ram1.reads > 8)
+        return "a sequential reader's 64 pages took more than 8 requests";
+    bdev_drop_clean(&ram1);
+    uint64_t reads = ram1.reads, sectors = ram1.sectors_read;
+    if (bdev_read(&ram1, 100 * 1024, 1024, &b))
+        return "bdev_read of a random block";
+    bdev_release(&b);
+    if (ram1.reads != reads + 1 || ram1.sectors_read != sectors + 8)
+        return "a random read read more than its page";
     return NULL;
 }
 
