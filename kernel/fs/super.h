@@ -88,6 +88,8 @@ struct super_ops {
 
 #define SB_RDONLY 0x1 /* MS_RDONLY */
 #define SB_PSEUDO 0x2 /* pipes, sockets, anonymous inodes: inodes embedded in their objects, never mounted */
+#define SB_KEEP_UNUSED 0x8 /* the dentry cache keeps its unused names (and their inodes) on an LRU list:
+                              a disk file system, whose lookups cost a directory scan */
 #define SB_EXPORT 0x4 /* every file is named in the dentry cache and its inode number is never reused:
                          file handles (name_to_handle_at) can find it again (tmpfs) */
 
