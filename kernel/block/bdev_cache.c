@@ -397,9 +397,17 @@ int bdev_sync(struct block_device *bd, bool wait)
     struct page_cache *pc = &bd->inode->pages;
     uint64_t scan = 0;
     for (;;) {
-        /* The next dirty pages (gathered first: pc_for_each may not
-         * change the cache, and writing sleeps). */
-        unsigned n = next_pages(pc, &scan, true, refs, SYNC_BATCH);
+        /* The next dirty pages, gathered first (writing sleeps); none
+         * looked for when the count says there are none. */
+        unsigned n = 0;
+        uint64_t index;
+        while (n < SYNC_BATCH && st->ndirty) {
+            uint64_t pa = pc_next_flagged(pc, scan, PC_DIRTY, &index);
+            if (!pa)
+                break;
+            refs[n++] = (struct page_ref){index, pa};
+            scan = index + 1;
+        }
         if (!n)
             break;
         /* Consecutive pages go out as one request, SYNC_INFLIGHT at once. */
@@ -415,9 +423,8 @@ int bdev_sync(struct block_device *bd, bool wait)
                     uint32_t len = page_bytes(bd, refs[i].index);
                     /* Cleared before the data goes out: a store after this
                      * makes the page dirty again and it is written again. */
-                    pc_clear_flags(pc, refs[i].index, PC_DIRTY);
-                    if (st->ndirty)
-                        st->ndirty--;
+                    if ((pc_clear_flags(pc, refs[i].index, PC_DIRTY) & PC_DIRTY) && st->ndirty)
+                        st->ndirty--; /* exact: bdev_sync finds nothing to do when it is 0 */
                     pmm_ref(refs[i].pa);
                     run->pa[run->npages] = refs[i].pa;
                     run->r.segs[run->npages] = (struct blk_seg){refs[i].pa, len};
