@@ -92,6 +92,13 @@ def debugfs_cat(img, path):
     return p.stdout
 
 
+def fs_state(img):
+    """The superblock's state as dumpe2fs -h says it: "clean", "not clean"..."""
+    p = subprocess.run([e2fs("dumpe2fs"), "-h", img], capture_output=True, text=True, timeout=60)
+    m = re.search(r"^Filesystem state:\s+(.*)$", p.stdout, re.M)
+    return m.group(1).strip() if m else "(no state)"
+
+
 def debugfs_stat(img, path):
     p = subprocess.run([e2fs("debugfs"), "-R", f"stat {path}", img], capture_output=True, text=True, timeout=60)
     return p.stdout
@@ -286,6 +293,9 @@ def check_make_run(build, logdir):
         return results
     rc, text = fsck(img)
     results.append((f"{name}/e2fsck-clean-after-poweroff", rc == 0, text[-1500:]))
+    # init remounted / read-only before the power went: marked clean.
+    state = fs_state(img)
+    results.append((f"{name}/poweroff-leaves-the-state-clean", state == "clean", state))
     got = debugfs_cat(img, "/root/note")
     results.append((f"{name}/debugfs-reads-the-file", got == b"kept-42\n", repr(got)))
     # Boot 2: the same disk, kept: the file is there.
@@ -309,6 +319,9 @@ def check_make_run(build, logdir):
     results.append((f"{name}/no-second-mkdisk", b"mkdisk:" not in c.buf, "the kept disk was made again"))
     rc, text = fsck(img)
     results.append((f"{name}/e2fsck-clean-after-the-second", rc == 0, text[-1500:]))
+    state = fs_state(img)
+    results.append((f"{name}/reboot-and-poweroff-leave-the-state-clean", state == "clean", state))
+    results.append((f"{name}/no-unchecked-warning-at-boot", b"unchecked" not in c.buf, c.tail()))
     results.append((f"{name}/debugfs-reads-the-second", debugfs_cat(img, "/root/two/f") == b"second\n"
                     and debugfs_cat(img, "/root/note") is None, "wrong /root after the second boot"))
     return results
