@@ -8,11 +8,13 @@ CHECKS of tests/suites/disk.py; tests/run-tests runs them):
   make-run        `make run-now` twice on one disk image, as a user types:
                   a file written in the shell, poweroff, the next boot
                   reads it; e2fsck -fn clean after each.
-  crash-BS        user/tests/fsync_storm writes and fsyncs files until QEMU
+  crash-BS-N      user/tests/fsync_storm writes and fsyncs files until QEMU
                   is killed (SIGKILL) under it; e2fsck -fy repairs the
                   image, e2fsck -fn then finds it clean, and every file
                   whose "synced" line came out reads back intact, through
-                  debugfs and through a second Tiny OS boot.
+                  debugfs and through a second Tiny OS boot. Six rounds
+                  (CRASH_ROUNDS): 4 KiB and 1 KiB blocks, the kill at
+                  three different points after the 25th synced file.
 
 Every step has a hard timeout and nothing asserts a duration: a busy host
 only makes the tests slower. Images and logs are in BUILD/test-logs/disk/.
@@ -20,6 +22,7 @@ only makes the tests slower. Images and logs are in BUILD/test-logs/disk/.
 import os
 import pty
 import queue
+import random
 import re
 import select
 import shutil
@@ -87,6 +90,13 @@ def debugfs_cat(img, path):
     if b"File not found" in p.stderr or p.returncode:
         return None
     return p.stdout
+
+
+def fs_state(img):
+    """The superblock's state as dumpe2fs -h says it: "clean", "not clean"..."""
+    p = subprocess.run([e2fs("dumpe2fs"), "-h", img], capture_output=True, text=True, timeout=60)
+    m = re.search(r"^Filesystem state:\s+(.*)$", p.stdout, re.M)
+    return m.group(1).strip() if m else "(no state)"
 
 
 def debugfs_stat(img, path):
@@ -166,7 +176,40 @@ def check_persist(build, block_size):
             results.append((f"{name}/debugfs-slow-symlink", "Type: symlink" in st, st[:300]))
         if code != 0 and step == "write":
             break
-    return results
+    return results + check_df_like_linux(build, img, name)
+
+
+def check_df_like_linux(build, img, name):
+    """Tiny OS's df (statfs of its ext2) against coreutils' df of Linux's
+    ext2 on the same image (a read-only loop mount here): the same
+    numbers. The host needs loop devices; without them a SKIP line."""
+    wd = workdir(build)
+    code, out = tinyos_run(build, img, os.path.join(build, "user", "bin", "sh"),
+                           ["-c", "mkdir /mnt && mount -o ro /dev/vda /mnt && df /mnt && df -h /mnt && umount /mnt"],
+                           os.path.join(wd, "df-like-linux.klog"))
+    loop = subprocess.run(["losetup", "-f", "--show", "-r", img], capture_output=True, text=True)
+    if loop.returncode:
+        print(f"SKIP {name}/df-like-linux: no loop device on this host")
+        return []
+    dev, mnt = loop.stdout.strip(), os.path.join(wd, "df-mnt")
+    os.makedirs(mnt, exist_ok=True)
+    try:
+        if subprocess.run(["mount", "-t", "ext2", "-o", "ro", dev, mnt], capture_output=True).returncode:
+            print(f"SKIP {name}/df-like-linux: cannot mount ext2 on this host")
+            return []
+        try:
+            want = subprocess.run(["df", mnt], capture_output=True, text=True).stdout + \
+                subprocess.run(["df", "-h", mnt], capture_output=True, text=True).stdout
+        finally:
+            subprocess.run(["umount", mnt])
+    finally:
+        subprocess.run(["losetup", "-d", dev])
+    # The same table but for the names (/dev/loopN on a host directory);
+    # the columns' widths may differ with them, so compare word by word.
+    want = want.replace(dev, "/dev/vda").replace(mnt, "/mnt")
+    got = out.strip() + "\n"
+    return [(f"{name}/df-like-linux", code == 0 and got.split() == want.split(),
+             f"status {code}\n--- Linux\n{want}\n--- Tiny OS\n{got}")]
 
 
 # --- make-run: the user's path, twice -------------------------------------
@@ -240,7 +283,7 @@ def check_make_run(build, logdir):
         c.type("echo kept-$((6*7)) > /root/note && cat /root/note\r")
         results.append((f"{name}/writes-a-file", c.wait_for(b"kept-42", 60), c.tail()))
         c.type("df / | tail -1 | grep -c ' /$'\r")
-        results.append((f"{name}/df-shows-the-root", c.wait_for(b"\n1\r\n", 60), c.tail()))
+        results.append((f"{name}/df-shows-the-root", c.wait_for(b"\n1\r", 60), c.tail()))
         c.type("poweroff\r")
         results.append((f"{name}/poweroff-powers-off", c.wait_for(b"reboot: Power down", 120), c.tail()))
     results.append((f"{name}/first-boot-ends", c.finish(120), c.tail()))
@@ -250,6 +293,9 @@ def check_make_run(build, logdir):
         return results
     rc, text = fsck(img)
     results.append((f"{name}/e2fsck-clean-after-poweroff", rc == 0, text[-1500:]))
+    # init remounted / read-only before the power went: marked clean.
+    state = fs_state(img)
+    results.append((f"{name}/poweroff-leaves-the-state-clean", state == "clean", state))
     got = debugfs_cat(img, "/root/note")
     results.append((f"{name}/debugfs-reads-the-file", got == b"kept-42\n", repr(got)))
     # Boot 2: the same disk, kept: the file is there.
@@ -273,6 +319,9 @@ def check_make_run(build, logdir):
     results.append((f"{name}/no-second-mkdisk", b"mkdisk:" not in c.buf, "the kept disk was made again"))
     rc, text = fsck(img)
     results.append((f"{name}/e2fsck-clean-after-the-second", rc == 0, text[-1500:]))
+    state = fs_state(img)
+    results.append((f"{name}/reboot-and-poweroff-leave-the-state-clean", state == "clean", state))
+    results.append((f"{name}/no-unchecked-warning-at-boot", b"unchecked" not in c.buf, c.tail()))
     results.append((f"{name}/debugfs-reads-the-second", debugfs_cat(img, "/root/two/f") == b"second\n"
                     and debugfs_cat(img, "/root/note") is None, "wrong /root after the second boot"))
     return results
@@ -303,16 +352,21 @@ def qemu_of(pid):
     return None
 
 
-def check_crash(build, block_size):
-    name = f"check/disk-crash-{block_size}"
+def check_crash(build, block_size, round_, extra_delay):
+    """One crash: QEMU is killed extra_delay seconds (plus up to half a
+    second, at random) after the KILL_AFTER_SYNCED-th "synced" line, so
+    the kill lands at a different point of the storm each time: inside
+    a churn write, an fsync, between them. Nothing depends on how long
+    anything takes: the delay only moves the kill."""
+    name = f"check/disk-crash-{block_size}-{round_}"
     wd = workdir(build)
-    img = os.path.join(wd, f"crash-{block_size}.img")
-    log = os.path.join(wd, f"crash-{block_size}.klog")
+    img = os.path.join(wd, f"crash-{block_size}-{round_}.img")
+    log = os.path.join(wd, f"crash-{block_size}-{round_}.klog")
     make_image(img, 128, block_size)
     prog = os.path.join(build, "user", "tests", "fsync_storm")
     cmd = [sys.executable, os.path.join(ROOT, "tools", "tinyos-run"), "--timeout", str(STORM_DEADLINE + 60),
            "--kernel", os.path.join(build, "tinyos.elf"), "--kernel-log", log, "--disk", img, prog]
-    err = open(os.path.join(wd, f"crash-{block_size}.stderr"), "wb")
+    err = open(os.path.join(wd, f"crash-{block_size}-{round_}.stderr"), "wb")
     p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err, start_new_session=True)
     lines = queue.Queue()
 
@@ -341,6 +395,16 @@ def check_crash(build, block_size):
         else:
             take(line)
     # The crash: QEMU dies at once, whatever the guest was doing.
+    kill_at = time.monotonic() + extra_delay + random.uniform(0, 0.5)
+    while not eof and time.monotonic() < kill_at:
+        try:
+            line = lines.get(timeout=max(0.01, kill_at - time.monotonic()))
+        except queue.Empty:
+            continue
+        if line is None:
+            eof = True
+        else:
+            take(line)
     q = qemu_of(p.pid)
     if q:
         os.kill(q, signal.SIGKILL)
@@ -359,7 +423,7 @@ def check_crash(build, block_size):
             break
         take(line)
     err.close()
-    with open(os.path.join(wd, f"crash-{block_size}.out"), "w") as f:
+    with open(os.path.join(wd, f"crash-{block_size}-{round_}.out"), "w") as f:
         f.writelines(out)
     results = [(f"{name}/storm-synced-{KILL_AFTER_SYNCED}-files-then-was-killed",
                 killed and len(synced) >= KILL_AFTER_SYNCED,
@@ -368,7 +432,7 @@ def check_crash(build, block_size):
     if not synced:
         return results
     rc, text = fsck(img, repair=True)
-    with open(os.path.join(wd, f"crash-{block_size}.e2fsck"), "w") as f:
+    with open(os.path.join(wd, f"crash-{block_size}-{round_}.e2fsck"), "w") as f:
         f.write(text)
     # 0: nothing to fix, 1: errors fixed. 4 and up: left unfixed.
     results.append((f"{name}/e2fsck-fy-repairs", rc in (0, 1), f"e2fsck -fy status {rc}:\n{text[-1500:]}"))
@@ -390,7 +454,7 @@ def check_crash(build, block_size):
     # A second boot reads them too, through Tiny OS's ext2.
     n = 1 + max(int(p_[-5:]) for p_ in synced)
     code, out2 = tinyos_run(build, img, prog, ["/dev/vda", "/mnt", "verify", str(n)],
-                            os.path.join(wd, f"crash-{block_size}-verify.klog"))
+                            os.path.join(wd, f"crash-{block_size}-{round_}-verify.klog"))
     bad_boot = [line for line in out2.splitlines() if line.startswith("not ok")]
     results.append((f"{name}/second-boot-reads-every-synced-file", code == 0 and not bad_boot,
                     f"status {code}; {len(bad_boot)} bad: {' | '.join(bad_boot[:5])}\n    {out2[-500:]}"))
@@ -403,5 +467,11 @@ def check_persist_all(build, logdir):
     return check_persist(build, 1024) + check_persist(build, 4096)
 
 
+CRASH_ROUNDS = [(4096, 0.0), (4096, 0.7), (4096, 1.5), (1024, 0.0), (1024, 0.7), (1024, 1.5)]
+
+
 def check_crash_all(build, logdir):
-    return check_crash(build, 4096) + check_crash(build, 1024)
+    results = []
+    for round_, (block_size, delay) in enumerate(CRASH_ROUNDS):
+        results += check_crash(build, block_size, round_, delay)
+    return results

@@ -13,11 +13,14 @@ each one boot of Tiny OS with disk images the host made or checks:
   write-BS    a fresh image: the write workload of user/tests/ext2_test
               (sizes up to a sparse 5 GiB, 2000 names, storms of renames,
               unlinks and truncates, links, attributes), a remount, and
-              everything read back; then on the host e2fsck -fn clean,
+              everything read back, read-only and read-write again by
+              remount; then on the host e2fsck -fn clean,
               debugfs reads the files byte for byte, and dumpe2fs -h's free
               counts equal what statfs said.
   enospc      a 2 MiB image: write(2) fails with ENOSPC, creating files
-              runs out of inodes, everything freed again; e2fsck clean.
+              runs out of inodes, everything freed again; a remount
+              read-only at the end (no umount) leaves the state clean;
+              e2fsck clean.
   corrupt     four images at once (vda..vdd): files with block pointers
               past the end, a garbage indirect block, a bad mode, a bad
               directory size, a directory entry with rec_len 0 and one
@@ -181,7 +184,8 @@ def check_write(build, block_size):
     mkimage(img, 64 << 20, block_size)
     code, out, log = boot(build, f"write-{block_size}", [img],
                           ["mount", "/dev/vda", "/mnt", "write", "/mnt", "statfs", "/mnt", "umount", "/mnt",
-                           "mount", "/dev/vda", "/mnt", "verify", "/mnt", "umount", "/mnt"])
+                           "mount", "/dev/vda", "/mnt", "verify", "/mnt", "remount", "/mnt", "ro", "rocheck", "/mnt",
+                           "remount", "/mnt", "rw", "verify", "/mnt", "umount", "/mnt"])
     res = results_of(name, code, out, log)
     rc, text = fsck(img)
     res.append((f"{name}/e2fsck-clean", rc == 0, f"e2fsck -fn status {rc}:\n{text[-1500:]}"))
@@ -218,8 +222,12 @@ def check_enospc(build):
     name = "check/ext2-enospc"
     img = os.path.join(workdir(build), "ext2-enospc.img")
     mkimage(img, 2 << 20, 1024, extra=["-N", "64"])
-    code, out, log = boot(build, "enospc", [img], ["mount", "/dev/vda", "/mnt", "enospc", "/mnt", "umount", "/mnt"])
+    # No umount: remount,ro (init's shutdown) must leave the state clean.
+    code, out, log = boot(build, "enospc", [img], ["mount", "/dev/vda", "/mnt", "enospc", "/mnt", "remount", "/mnt", "ro"])
     res = results_of(name, code, out, log)
+    text = dumpe2fs_counts(img)[3]
+    res.append((f"{name}/remount-ro-leaves-it-clean",
+                re.search(r"^Filesystem state:\s+clean$", text, re.M) is not None, text[:600]))
     rc, text = fsck(img)
     res.append((f"{name}/e2fsck-clean", rc == 0, f"e2fsck -fn status {rc}:\n{text[-1500:]}"))
     return res

@@ -29,8 +29,10 @@ from user/tests (built into build/user/tests/) as PID 1:
   qemu_args     extra QEMU arguments (tinyos-run --qemu-arg)
   disks         virtio disks, in order (vda, vdb...): dicts with make, a
                 function given the image's path that creates it on the
-                host, ro (attach read-only) and blkdebug (the text of a
-                QEMU blkdebug configuration: injected I/O errors); the
+                host, ro (attach read-only), blkdebug (the text of a
+                QEMU blkdebug configuration: injected I/O errors) and
+                device (a QEMU -device to attach it to instead of
+                if=virtio, e.g. a virtio-blk-pci behind a bridge); the
                 images are temporary
   check_disks   a function given the images' paths after the boot: a
                 problem's description, or "" when they hold what they must

@@ -31,6 +31,7 @@
 #define RA_INFLIGHT 4      /* readahead requests in the queue at once */
 #define RA_FIRST 8         /* pages of the first readahead of a sequential reader */
 #define RA_MAX 256         /* the most (1 MiB) */
+#define RECLAIM_BATCH 512  /* clean pages given back at once when memory is short (2 MiB) */
 
 static struct super_block *bdev_sb;
 
@@ -150,22 +151,10 @@ static unsigned next_pages(struct page_cache *pc, uint64_t *scan, bool want_dirt
     return n;
 }
 
-/* Gives back clean pages no one holds, of every device, until at least
- * want went or none is left. */
-static void reclaim(uint64_t want)
-{
-    uint64_t got = 0;
-    for (struct block_device *bd = blk_devices(); bd && got < want; bd = bd->next) {
-        uint64_t before = bd->inode->pages.nrpages;
-        bdev_drop_clean(bd);
-        got += before - bd->inode->pages.nrpages;
-    }
-}
-
 static uint64_t alloc_page(void)
 {
     if (pmm_free_frames() <= RESERVE_FRAMES)
-        reclaim(64);
+        bdev_reclaim(RECLAIM_BATCH);
     if (pmm_free_frames() <= RESERVE_FRAMES)
         return 0;
     return pmm_alloc();
@@ -408,9 +397,17 @@ int bdev_sync(struct block_device *bd, bool wait)
     struct page_cache *pc = &bd->inode->pages;
     uint64_t scan = 0;
     for (;;) {
-        /* The next dirty pages (gathered first: pc_for_each may not
-         * change the cache, and writing sleeps). */
-        unsigned n = next_pages(pc, &scan, true, refs, SYNC_BATCH);
+        /* The next dirty pages, gathered first (writing sleeps); none
+         * looked for when the count says there are none. */
+        unsigned n = 0;
+        uint64_t index;
+        while (n < SYNC_BATCH && st->ndirty) {
+            uint64_t pa = pc_next_flagged(pc, scan, PC_DIRTY, &index);
+            if (!pa)
+                break;
+            refs[n++] = (struct page_ref){index, pa};
+            scan = index + 1;
+        }
         if (!n)
             break;
         /* Consecutive pages go out as one request, SYNC_INFLIGHT at once. */
@@ -426,9 +423,8 @@ int bdev_sync(struct block_device *bd, bool wait)
                     uint32_t len = page_bytes(bd, refs[i].index);
                     /* Cleared before the data goes out: a store after this
                      * makes the page dirty again and it is written again. */
-                    pc_clear_flags(pc, refs[i].index, PC_DIRTY);
-                    if (st->ndirty)
-                        st->ndirty--;
+                    if ((pc_clear_flags(pc, refs[i].index, PC_DIRTY) & PC_DIRTY) && st->ndirty)
+                        st->ndirty--; /* exact: bdev_sync finds nothing to do when it is 0 */
                     pmm_ref(refs[i].pa);
                     run->pa[run->npages] = refs[i].pa;
                     run->r.segs[run->npages] = (struct blk_seg){refs[i].pa, len};
@@ -468,20 +464,48 @@ int bdev_sync(struct block_device *bd, bool wait)
     return first_err;
 }
 
-void bdev_drop_clean(struct block_device *bd)
+/* Drops up to want clean, unused pages at index >= *scan, moving *scan
+ * past the last page looked at; how many went. */
+static uint64_t drop_clean_from(struct block_device *bd, uint64_t *scan, uint64_t want)
 {
     struct page_ref *refs = kmalloc(sizeof *refs * SYNC_BATCH);
     if (!refs)
-        return;
+        return 0;
     struct page_cache *pc = &bd->inode->pages;
-    uint64_t scan = 0;
+    uint64_t dropped = 0;
     unsigned n;
-    while ((n = next_pages(pc, &scan, false, refs, SYNC_BATCH))) {
+    while (dropped < want && (n = next_pages(pc, scan, false, refs, SYNC_BATCH))) {
         for (unsigned i = 0; i < n; i++) {
             /* Only if the cache's is the only reference: no buf, no write in flight. */
-            if (pc_remove_clean(pc, refs[i].index, refs[i].pa))
+            if (pc_remove_clean(pc, refs[i].index, refs[i].pa)) {
                 bd->inode->sb->pages_used--;
+                dropped++;
+            }
         }
     }
     kfree(refs);
+    return dropped;
+}
+
+void bdev_drop_clean(struct block_device *bd)
+{
+    uint64_t scan = 0;
+    drop_clean_from(bd, &scan, ~0ull);
+}
+
+uint64_t bdev_reclaim(uint64_t want)
+{
+    uint64_t got = 0;
+    for (struct block_device *bd = blk_devices(); bd && got < want; bd = bd->next) {
+        /* A clock hand per disk: each reclaim goes on where the last
+         * one stopped, so no part of the disk (its superblock, its inode
+         * tables) is always the first to go. */
+        struct bdev_state *st = bdev_state_of(bd);
+        got += drop_clean_from(bd, &st->reclaim_hand, want - got);
+        if (got < want) {
+            st->reclaim_hand = 0; /* wrapped around */
+            got += drop_clean_from(bd, &st->reclaim_hand, want - got);
+        }
+    }
+    return got;
 }

@@ -20,6 +20,7 @@ struct bdev_state {
     uint64_t ndirty;            /* dirty pages in the cache */
     uint64_t flushes;           /* BLK_FLUSH requests issued (/proc/diskstats' flush count) */
     int opens;                  /* open files of the device (blkdev_file.c) */
+    uint64_t reclaim_hand;      /* bdev_reclaim goes on from this page index */
     uint64_t ra_next, ra_window; /* readahead: where a sequential reader's next miss falls, and the
                                     pages read at the last miss */
 };

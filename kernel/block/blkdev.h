@@ -130,5 +130,9 @@ int bdev_sync(struct block_device *bd, bool wait);
 /* Drops the clean, unused pages of the cache (a fresh mount reads the
  * disk again; echo 3 > /proc/sys/vm/drop_caches). */
 void bdev_drop_clean(struct block_device *bd);
+/* Memory is short: gives back up to want clean, unused pages of the
+ * disks' caches (each disk from where its last reclaim stopped, so the
+ * same blocks are not always the first to go). How many went. */
+uint64_t bdev_reclaim(uint64_t want);
 
 #endif

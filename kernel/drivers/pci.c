@@ -4,6 +4,7 @@
 #include "arch/x86_64/cpu.h"
 #include "lib/kprintf.h"
 #include "mm/kmalloc.h"
+#include "uapi/errno.h"
 
 #define CONFIG_ADDRESS 0xCF8
 #define CONFIG_DATA 0xCFC
@@ -199,7 +200,8 @@ static void offer(struct pci_driver *drv, struct pci_dev *d)
     int err = drv->probe(d);
     if (err) {
         d->driver = NULL;
-        kprintf("pci: %02x:%02x.%x: %s refused it (error %d)\n", d->bus, d->slot, d->func, drv->name, err);
+        if (err != -ENODEV) /* ENODEV: not one it drives (a virtio device of another type) */
+            kprintf("pci: %02x:%02x.%x: %s failed (error %d)\n", d->bus, d->slot, d->func, drv->name, err);
     }
 }
 

@@ -9,9 +9,64 @@
 #include "mm/kmalloc.h"
 #include "uapi/errno.h"
 
-/* Child lists change under this lock; a walk reading them takes it too
- * (on one CPU it only keeps interrupt handlers out; see spinlock.h). */
+/* Child lists and hash chains change under this lock; a walk reading
+ * them takes it too (on one CPU it only keeps interrupt handlers out;
+ * see spinlock.h). */
 static struct spinlock tree_lock;
+
+/* Listed dentries by (parent, name): Linux's dentry hash table. */
+#define HASH_BITS 12
+static struct dentry *hash_table[1u << HASH_BITS];
+
+/* Unused dentries of SB_KEEP_UNUSED file systems, oldest first. */
+static struct list_head lru_list = {&lru_list, &lru_list};
+static unsigned lru_count;
+
+static struct dentry **bucket(const struct dentry *parent, const char *name, size_t len)
+{
+    uint64_t h = 14695981039346656037ull ^ (uint64_t)(uintptr_t)parent;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (uint8_t)name[i]) * 1099511628211ull;
+    return &hash_table[(h ^ (h >> 32)) & ((1u << HASH_BITS) - 1)];
+}
+
+/* Under tree_lock. */
+static void hash_add(struct dentry *d)
+{
+    struct dentry **b = bucket(d->parent, d->name, d->namelen);
+    d->hnext = *b;
+    if (*b)
+        (*b)->hpprev = &d->hnext;
+    d->hpprev = b;
+    *b = d;
+}
+
+static void hash_del(struct dentry *d)
+{
+    if (!d->hpprev)
+        return;
+    *d->hpprev = d->hnext;
+    if (d->hnext)
+        d->hnext->hpprev = d->hpprev;
+    d->hnext = NULL;
+    d->hpprev = NULL;
+}
+
+void d_lru_del(struct dentry *d)
+{
+    uint64_t f = irq_save(); /* not tree_lock: d_find_child calls this holding it */
+    if (!list_empty(&d->lru)) {
+        list_del_init(&d->lru);
+        lru_count--;
+    }
+    irq_restore(f);
+}
+
+/* Is d worth keeping once unused: a listed name of a disk file system. */
+static bool keep_unused(const struct dentry *d)
+{
+    return (d->sb->flags & SB_KEEP_UNUSED) && (d->flags & D_LISTED) && d->inode && d->parent != d;
+}
 
 static int set_name(struct dentry *d, const char *name, size_t len)
 {
@@ -41,6 +96,7 @@ struct dentry *d_alloc(struct dentry *parent, const char *name, size_t len)
     d->sb = parent->sb;
     list_init(&d->children);
     list_init(&d->child);
+    list_init(&d->lru);
     return d;
 }
 
@@ -58,6 +114,7 @@ struct dentry *d_alloc_root(struct super_block *sb, struct inode *root)
     d->inode = root;
     list_init(&d->children);
     list_init(&d->child);
+    list_init(&d->lru);
     return d;
 }
 
@@ -66,6 +123,7 @@ void d_instantiate(struct dentry *d, struct inode *inode)
     d->inode = inode;
     spin_lock(&tree_lock);
     list_add_tail(&d->child, &d->parent->children);
+    hash_add(d);
     d->flags |= D_LISTED;
     spin_unlock(&tree_lock);
 }
@@ -76,6 +134,7 @@ static void unlist(struct dentry *d)
     spin_lock(&tree_lock);
     if (d->flags & D_LISTED) {
         list_del_init(&d->child);
+        hash_del(d);
         d->flags &= ~D_LISTED;
     }
     spin_unlock(&tree_lock);
@@ -87,6 +146,19 @@ void d_release(struct dentry *d)
      * deep unlinked chain must not recurse on the kernel stack. */
     d->refs++; /* the loop below takes the last one again */
     while (d && --d->refs == 0) {
+        if (keep_unused(d)) { /* stays findable; its parent stays referenced */
+            uint64_t f = irq_save();
+            list_add_tail(&d->lru, &lru_list);
+            lru_count++;
+            irq_restore(f);
+            static bool pruning; /* pruning releases dentries: no second pruner inside it */
+            if (lru_count > DCACHE_UNUSED_MAX && !pruning) {
+                pruning = true;
+                d_prune_unused(lru_count - DCACHE_UNUSED_MAX);
+                pruning = false;
+            }
+            return;
+        }
         struct dentry *parent = d->parent == d ? NULL : d->parent;
         unlist(d);
         if (d->inode && !(d->sb->flags & SB_PSEUDO)) {
@@ -125,14 +197,33 @@ struct dentry *d_find_child(struct dentry *dir, const char *name, size_t len)
 {
     struct dentry *found = NULL;
     spin_lock(&tree_lock);
-    list_for_each_entry(c, &dir->children, struct dentry, child) {
-        if (c->inode && name_is(c, name, len)) {
+    for (struct dentry *c = *bucket(dir, name, len); c; c = c->hnext)
+        if (c->parent == dir && c->inode && name_is(c, name, len)) {
             found = d_get(c);
             break;
         }
-    }
     spin_unlock(&tree_lock);
     return found;
+}
+
+unsigned d_prune_unused(unsigned n)
+{
+    unsigned freed = 0;
+    while (freed < n) {
+        uint64_t f = irq_save();
+        struct dentry *d = list_empty(&lru_list) ? NULL : list_entry(lru_list.next, struct dentry, lru);
+        if (d) {
+            list_del_init(&d->lru);
+            lru_count--;
+        }
+        irq_restore(f);
+        if (!d)
+            break;
+        unlist(d);    /* no longer kept: the release below frees it */
+        d_release(d); /* refs 0: its inode and parent references go */
+        freed++;
+    }
+    return freed;
 }
 
 struct dentry *d_nth_child(struct dentry *dir, uint64_t index)
@@ -191,7 +282,13 @@ bool d_has_children(struct dentry *dir)
 
 void d_delete(struct dentry *d)
 {
+    bool unused = d->refs == 0; /* a cached entry nobody uses (umount's pruning): never pinned */
     unlist(d);
+    if (unused) {
+        d_lru_del(d);
+        d_release(d); /* it goes now */
+        return;
+    }
     unpin(d);
 }
 
@@ -214,31 +311,38 @@ void d_move(struct dentry *d, struct dentry *target)
 {
     swap_names(d, target); /* target keeps d's old name: nothing to allocate */
     unlist(target);
+    struct dentry *old = d->parent;
+    if (d->parent != target->parent)
+        d->parent = d_get(target->parent);
     spin_lock(&tree_lock);
-    if (d->flags & D_LISTED)
+    if (d->flags & D_LISTED) {
         list_del_init(&d->child);
-    list_add_tail(&d->child, &target->parent->children);
+        hash_del(d);
+    }
+    list_add_tail(&d->child, &d->parent->children);
+    hash_add(d); /* under its new parent and name */
     d->flags |= D_LISTED;
     spin_unlock(&tree_lock);
-    if (d->parent != target->parent) {
-        struct dentry *old = d->parent;
-        d->parent = d_get(target->parent);
+    if (old != d->parent)
         d_put(old);
-    }
 }
 
 void d_exchange(struct dentry *a, struct dentry *b)
 {
+    spin_lock(&tree_lock);
+    hash_del(a);
+    hash_del(b);
     swap_names(a, b);
     struct dentry *ap = a->parent;
     a->parent = b->parent;
     b->parent = ap;
     /* Each goes to the end of its new parent's list. */
-    spin_lock(&tree_lock);
     list_del_init(&a->child);
     list_del_init(&b->child);
     list_add_tail(&a->child, &a->parent->children);
     list_add_tail(&b->child, &b->parent->children);
+    hash_add(a);
+    hash_add(b);
     spin_unlock(&tree_lock);
 }
 

@@ -7,8 +7,12 @@
  * A dentry holds a reference on its parent and on its inode. Children
  * are kept on the parent's list while they are in use (referenced) or
  * pinned: tmpfs pins each entry it creates, since its directories live
- * only here (as Linux's ramfs and tmpfs do); other file systems' entries
- * go away with their last reference and are looked up again next time.
+ * only here (as Linux's ramfs and tmpfs do). A disk file system's
+ * (SB_KEEP_UNUSED) entries stay after their last reference, on an LRU
+ * list of at most DCACHE_UNUSED_MAX (memory pressure takes them too);
+ * other file systems' entries go with their last reference and are
+ * looked up again next time. Listed entries are also in a hash table by
+ * (parent, name), so a lookup does not scan a large directory's list.
  * Unlinking a name removes its dentry from the list (d_delete): open
  * files and working directories keep the dentry, "(deleted)" in their
  * paths, until they let go.
@@ -41,6 +45,8 @@ struct dentry {
     int refs;
     int mounts; /* mounts on it: the path walk looks in the mount table only then */
     unsigned flags;
+    struct dentry *hnext, **hpprev; /* the hash chain while D_LISTED */
+    struct list_head lru;           /* on the unused list while refs is 0 */
     char iname[DNAME_INLINE];
 };
 
@@ -54,9 +60,12 @@ struct dentry *d_alloc_root(struct super_block *sb, struct inode *root);
  * its parent's list, so lookups find it. */
 void d_instantiate(struct dentry *d, struct inode *inode);
 
+/* Takes d off the unused list (it was unused: refs 0). */
+void d_lru_del(struct dentry *d);
 static inline struct dentry *d_get(struct dentry *d)
 {
-    d->refs++;
+    if (d->refs++ == 0)
+        d_lru_del(d);
     return d;
 }
 /* The last reference frees d (and may free its parents in turn). */
@@ -87,6 +96,11 @@ void d_delete(struct dentry *d);
 void d_move(struct dentry *d, struct dentry *target);
 /* Swaps the places (parents and names) of a and b (RENAME_EXCHANGE). */
 void d_exchange(struct dentry *a, struct dentry *b);
+
+/* Frees up to n unused entries, oldest first (memory is short);
+ * returns how many went. */
+unsigned d_prune_unused(unsigned n);
+#define DCACHE_UNUSED_MAX 16384
 
 /* Deletes every entry below root (unmounting a file system whose files
  * live only in the dentry cache: they go, but for those still in use). */

@@ -74,7 +74,7 @@ static void send_sigio(const struct file_owner *o, int fd, int reason)
         signal_send_info(p, sig, &si);
 }
 
-void fasync_notify(struct fasync *list, int reason)
+void fasync_notify_all(struct fasync *list, int reason)
 {
     for (struct fasync *e = list; e; e = e->next)
         send_sigio(&e->f->owner, e->fd, reason);

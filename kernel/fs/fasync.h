@@ -40,7 +40,12 @@ int fasync_update(struct fasync **list, struct file *f, int fd, bool on);
 
 /* The object became ready (reason POLL_*): every file on list signals its
  * owner. */
-void fasync_notify(struct fasync *list, int reason);
+void fasync_notify_all(struct fasync *list, int reason);
+static inline void fasync_notify(struct fasync *list, int reason)
+{
+    if (list) /* the common case, nobody asked: no call */
+        fasync_notify_all(list, reason);
+}
 
 /* Signals f's owner as if f (at descriptor fd) became ready (a lease
  * break: POLL_MSG). */

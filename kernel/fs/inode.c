@@ -1,12 +1,14 @@
 /* inode.c - see inode.h. */
 #include "fs/inode.h"
 
+#include "arch/x86_64/cpu.h"
 #include "fs/filemap.h"
 #include "fs/super.h"
 #include "fs/writeback.h"
 #include "lib/string.h"
 #include "mm/kmalloc.h"
 #include "proc/cred.h"
+#include "proc/sched.h"
 #include "time/clock.h"
 #include "uapi/errno.h"
 
@@ -53,6 +55,59 @@ void inode_init_pseudo(struct inode *n, struct super_block *sb, uint32_t mode)
     list_init(&n->sb_link); /* not on sb->inodes: its object frees it */
 }
 
+#define IHASH_BITS 12
+static struct inode *inode_hash[1u << IHASH_BITS];
+
+static struct inode **ibucket(const struct super_block *sb, uint64_t ino)
+{
+    uint64_t h = (ino ^ (uint64_t)(uintptr_t)sb) * 0x9e3779b97f4a7c15ull;
+    return &inode_hash[h >> (64 - IHASH_BITS)];
+}
+
+void inode_hash_add(struct inode *inode)
+{
+    uint64_t f = irq_save();
+    struct inode **b = ibucket(inode->sb, inode->ino);
+    inode->hnext = *b;
+    if (*b)
+        (*b)->hpprev = &inode->hnext;
+    inode->hpprev = b;
+    *b = inode;
+    irq_restore(f);
+}
+
+static void inode_hash_del(struct inode *inode)
+{
+    uint64_t f = irq_save();
+    if (inode->hpprev) {
+        *inode->hpprev = inode->hnext;
+        if (inode->hnext)
+            inode->hnext->hpprev = inode->hpprev;
+        inode->hnext = NULL;
+        inode->hpprev = NULL;
+    }
+    irq_restore(f);
+}
+
+struct inode *inode_find(struct super_block *sb, uint64_t ino)
+{
+    for (;;) {
+        struct inode *found = NULL;
+        uint64_t f = irq_save();
+        for (struct inode *i = *ibucket(sb, ino); i; i = i->hnext)
+            if (i->sb == sb && i->ino == ino) {
+                found = i;
+                break;
+            }
+        if (found && found->refs > 0)
+            found->refs++;
+        irq_restore(f);
+        if (!found || found->refs > 0)
+            return found;
+        yield(); /* being evicted (written back): wait until it is gone */
+    }
+}
+
 struct inode *inode_get(struct inode *inode)
 {
     inode->refs++;
@@ -73,6 +128,7 @@ void inode_put(struct inode *inode)
     if (sb->flags & SB_PSEUDO)
         return; /* embedded in its object, which frees itself */
     list_del_init(&inode->sb_link);
+    inode_hash_del(inode);
     filemap_release(inode);
     kfree(inode->link);
     kfree(inode);

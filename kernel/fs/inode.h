@@ -151,6 +151,7 @@ struct inode {
     uint32_t fsnotify_mask;    /* what its watchers want (fsnotify.h); 0: nobody watches */
     struct list_head fsnotify_marks;
     struct list_head sb_link;   /* on sb->inodes (writeback walks them) */
+    struct inode *hnext, **hpprev; /* inode_hash_add's chain, by (sb, ino) */
 };
 
 /* A new inode of sb with mode, one reference, the next inode number,
@@ -159,6 +160,15 @@ struct inode *inode_new(struct super_block *sb, uint32_t mode);
 /* Sets up an inode embedded in another object (a pipe, a socket, an
  * eventfd) on one of the pseudo file systems of pseudo_fs.h. */
 void inode_init_pseudo(struct inode *inode, struct super_block *sb, uint32_t mode);
+
+/* Disk file systems make one VFS inode per file, however many names
+ * lead to it (Linux's iget): inode_hash_add files inode under (its sb,
+ * its ino), and inode_find returns it, referenced, or NULL. An inode
+ * whose last reference went is being written back and freed: inode_find
+ * waits until it is gone, so the caller reads its final state from the
+ * disk. The eviction takes the inode out of the table. */
+void inode_hash_add(struct inode *inode);
+struct inode *inode_find(struct super_block *sb, uint64_t ino);
 
 struct inode *inode_get(struct inode *inode);
 /* Drops a reference; the last one evicts the inode. */

@@ -166,6 +166,14 @@ int mount_remount(const struct path *target, unsigned long flags)
     struct mount *m = target->mnt;
     if (target->dentry != m->root)
         return -EINVAL; /* not a mount point */
+    /* Without MS_BIND a remount is the superblock's too (Linux's
+     * reconfigure_super): read-only or not is the file system's say. */
+    struct super_block *sb = m->sb;
+    if (!(flags & MS_BIND) && sb->ops->remount && !(flags & MS_RDONLY) != !(sb->flags & SB_RDONLY)) {
+        int err = sb->ops->remount(sb, flags);
+        if (err)
+            return err;
+    }
     m->flags = flags & MNT_FLAGS_MASK;
     return 0;
 }

@@ -78,10 +78,18 @@ struct super_ops {
      * disk file systems give st_dev (the disk's number), st_blksize and
      * st_blocks (the blocks the file takes on the disk). NULL: none. */
     void (*getattr)(const struct inode *inode, struct linux_stat *st);
+    /* mount(MS_REMOUNT) changes the superblock's read-only state (flags
+     * has MS_RDONLY or not): a disk file system writes everything back
+     * and marks itself clean before it goes read-only (init does this
+     * to "/" at shutdown). 0 or -errno (EBUSY: files open for writing).
+     * NULL: only the mount's flags change. */
+    int (*remount)(struct super_block *sb, unsigned long flags);
 };
 
 #define SB_RDONLY 0x1 /* MS_RDONLY */
 #define SB_PSEUDO 0x2 /* pipes, sockets, anonymous inodes: inodes embedded in their objects, never mounted */
+#define SB_KEEP_UNUSED 0x8 /* the dentry cache keeps its unused names (and their inodes) on an LRU list:
+                              a disk file system, whose lookups cost a directory scan */
 #define SB_EXPORT 0x4 /* every file is named in the dentry cache and its inode number is never reused:
                          file handles (name_to_handle_at) can find it again (tmpfs) */
 

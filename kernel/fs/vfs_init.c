@@ -70,7 +70,7 @@ static void mount_if_dir(const char *type, const char *path, unsigned long flags
         kprintf("vfs: cannot mount %s on %s (error %d)\n", type, path, err);
 }
 
-void vfs_boot_mounts(void)
+bool vfs_boot_mounts(void)
 {
     const char *rootdev = option("root");
     bool disk = rootdev && mount_disk_root(rootdev) == 0;
@@ -85,4 +85,5 @@ void vfs_boot_mounts(void)
     devfs_init(!disk);
     if (disk)
         mount_if_dir("tmpfs", "/tmp", MS_NOSUID | MS_NODEV);
+    return disk;
 }

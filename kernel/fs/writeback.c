@@ -3,6 +3,7 @@
 
 #include "arch/x86_64/cpu.h"
 #include "block/blkdev.h"
+#include "fs/dentry.h"
 #include "fs/inode.h"
 #include "fs/super.h"
 #include "lib/kprintf.h"
@@ -197,6 +198,9 @@ void writeback_sb_unmounted(struct super_block *sb)
 
 uint64_t writeback_reclaim(uint64_t want)
 {
+    /* Unused names of disk files hold their inodes and so their pages:
+     * let some go first (a few hundred of the oldest). */
+    d_prune_unused(want < 256 ? 256 : (unsigned)(want < 4096 ? want : 4096));
     uint64_t freed = 0;
     list_for_each_entry(sb, &disk_sbs, struct super_block, disk_link) {
         list_for_each_entry(i, &sb->inodes, struct inode, sb_link) {

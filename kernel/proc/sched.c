@@ -55,7 +55,8 @@ static void tick(void)
  * running one, that one gives way at its next return to ring 3. */
 void sched_make_ready(struct proc *p)
 {
-    sched_wakeup_policy(p, clock_monotonic_ns());
+    if (p->se.policy == SCHED_DEADLINE) /* only a deadline thread's wake-up needs the clock */
+        sched_wakeup_policy(p, clock_monotonic_ns());
     sched_enqueue(p, false);
     p->chan = NULL;
     struct proc *cur = current();

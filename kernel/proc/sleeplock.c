@@ -8,7 +8,7 @@
 #include "proc/proc.h"
 #include "proc/wait.h"
 
-void sleeplock_acquire(struct sleeplock *l)
+void sleeplock_acquire_slow(struct sleeplock *l)
 {
     struct proc *me = current();
     uint64_t f = irq_save();
@@ -25,14 +25,7 @@ void sleeplock_acquire(struct sleeplock *l)
     irq_restore(f);
 }
 
-void sleeplock_release(struct sleeplock *l)
-{
-    uint64_t f = irq_save();
-    l->owner = NULL;
-    if (l->waiters)
-        wakeup(l);
-    irq_restore(f);
-}
+void sleeplock_wake_waiters(struct sleeplock *l) { wakeup(l); }
 
 bool sleeplock_held(const struct sleeplock *l)
 {

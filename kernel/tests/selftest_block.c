@@ -10,7 +10,9 @@
 #include "fs/chrdev.h"
 #include "lib/string.h"
 #include "mm/direct_map.h"
+#include "mm/ioremap.h"
 #include "mm/kmalloc.h"
+#include "mm/pmm.h"
 #include "tests/selftest.h"
 #include "time/clock.h"
 #include "uapi/errno.h"
@@ -139,6 +141,28 @@ static const char *check_block_layer(void)
             return "blk_rw moved the wrong bytes";
     if (blk_rw(&ram, BLK_READ, 100, big, 512) != -EINVAL)
         return "blk_rw at an offset that is not a sector's is accepted";
+
+    /* A buffer whose two pages are not neighbours in physical memory (a
+     * kernel stack's could be), crossed at an offset that is not a
+     * sector's: blk_rw goes through a bounce page for that piece. */
+    uint64_t f1 = pmm_alloc(), f2 = pmm_alloc(), f3 = pmm_alloc();
+    if (!f1 || !f2 || !f3)
+        return "out of memory";
+    uint64_t second = f2 == f1 + 4096 ? f3 : f2; /* any frame but f1's neighbour */
+    uint8_t *v1 = ioremap(f1, 4096), *v2 = ioremap(second, 4096);
+    if (!v1 || v2 != v1 + 4096)
+        return "cannot map two frames side by side";
+    for (int i = 0; i < 1024; i++)
+        v1[3900 + i] = pat((uint64_t)i, 11);
+    if (blk_rw(&ram, BLK_WRITE, 2048, v1 + 3900, 1024))
+        return "blk_rw write from a split buffer failed";
+    memset(v1 + 3900, 0, 1024);
+    if (blk_rw(&ram, BLK_READ, 2048, v1 + 3900, 1024))
+        return "blk_rw read into a split buffer failed";
+    for (int i = 0; i < 1024; i++)
+        if (v1[3900 + i] != pat((uint64_t)i, 11) || disk[2048 + i] != pat((uint64_t)i, 11))
+            return "blk_rw through a bounce page moved the wrong bytes";
+    pmm_free(second == f3 ? f2 : f3); /* the two mapped frames stay: ioremap keeps its mappings */
 
     /* The device cache. */
     struct bdev_buf b, b2;

@@ -135,6 +135,15 @@ USER_TESTS = [
     dict(name="block-pci-modern-only", prog="pci_test", args=["1", "1"], status=0, disks=DISK,
          qemu_args=MODERN_ONLY),
     dict(name="block-pci-no-disk", prog="pci_test", args=["0", "0"], status=0),
+    # A disk behind a PCI-to-PCI bridge (bus 1): found, and its interrupt
+    # (routed through the bridge) works.
+    dict(name="block-behind-pci-bridge", prog="pci_test", args=["1", "1", "1"], status=0,
+         qemu_args=["-device", "pci-bridge,id=bridge1,chassis_nr=1"],
+         disks=[dict(make=make_image(4 << 20), device="virtio-blk-pci,bus=bridge1,addr=3")]),
+    dict(name="block-behind-pci-bridge-io", prog="blkdev_test", args=["disks", "1"], status=0, timeout=60,
+         qemu_args=["-device", "pci-bridge,id=bridge1,chassis_nr=1"],
+         disks=[dict(make=make_image(4 << 20), device="virtio-blk-pci,bus=bridge1,addr=3")],
+         check_disks=expect_image([(8192, 65536)], 4 << 20)),
     # Two disks: vda and vdb (minor 16), as Linux numbers virtblk disks.
     dict(name="block-two-disks-partitions", bin="cat", args=["/proc/partitions"], status=0,
          disks=[dict(make=make_image()), dict(make=make_image(1 << 20))],

@@ -4,7 +4,23 @@ sync, df, mount and umount on Tiny OS; and, as CHECKS (several boots of
 one disk image with the host's e2fsprogs between them, tests/disk_e2e.py),
 data kept from one boot to the next, `make run`'s disk, and a crash in
 the middle of a write storm."""
+import subprocess
+
 import disk_e2e
+
+
+def ext2_image(path):
+    """A fresh 16 MiB ext2 image (a disks= maker, as tests/suites/block.py's)."""
+    disk_e2e.make_image(path, 16, 1024)
+
+
+def clean_with_file(paths):
+    """A check_disks function: e2fsck -fn finds the image clean and /f holds "hi"."""
+    rc, text = disk_e2e.fsck(paths[0])
+    if rc:
+        return f"e2fsck -fn status {rc}: {text[-800:]}"
+    got = disk_e2e.debugfs_cat(paths[0], "/f")
+    return "" if got == b"hi\n" else f"/f holds {got!r}"
 
 OK = 1  # QEMU's exit code for the kernel's EXIT_OK (boots.py)
 RESET = 0  # a machine reset under QEMU's -no-reboot
@@ -59,4 +75,19 @@ CHECKS = [
     dict(name="disk-persist", run=disk_e2e.check_persist_all),
     dict(name="disk-make-run", run=disk_e2e.check_make_run),
     dict(name="disk-crash", run=disk_e2e.check_crash_all),
+]
+
+# The commands on a real ext2 disk: mount without -t (the superblock's
+# magic), mount's listing, sync -f, df -T, umount by device, mount's
+# message for a character device, a read-only mount refusing a write.
+USER_TESTS += [
+    dict(name="disk-commands-on-ext2", bin="sh", rootfs=True, status=0, timeout=90,
+         disks=[dict(make=ext2_image)], check_disks=clean_with_file,
+         args=["-c", "mkdir -p /mnt && mount /dev/vda /mnt && mount | grep -c '^/dev/vda on /mnt type ext2 (rw'"
+               " && echo hi > /mnt/f && sync -f /mnt/f && df -T /mnt | tail -1 | tr -s ' ' | cut -d' ' -f1,2,7"
+               " && umount /dev/vda && mount | grep -c vda;"
+               " mount -t ext2 /dev/null /mnt 2>&1; echo $?;"
+               " mount -o ro /dev/vda /mnt && mount | grep -c '^/dev/vda on /mnt type ext2 (ro'"
+               " && touch /mnt/g 2>/dev/null; echo $?; cat /mnt/f; umount /mnt && echo done"],
+         stdout="1\n/dev/vda ext2 /mnt\n0\nmount: /mnt: /dev/null is not a block device.\n32\n1\n1\nhi\ndone\n"),
 ]

@@ -4,6 +4,7 @@
  *   mount DEV DIR [ro]   mount(2) DEV (ext2) on DIR
  *   mountfail DEV DIR ERRNO    mount must fail with that errno
  *   umount DIR
+ *   remount DIR ro|rw    mount(MS_REMOUNT) to read-only or back
  *   manifest DIR         every file below DIR, sorted: type, mode, owner,
  *                        links, size, mtime, a hash of the data (the
  *                        same program on the host over the source tree
@@ -609,6 +610,11 @@ int main(int argc, char **argv)
             int r = mount(argv[i + 1], argv[i + 2], "ext2", 0, NULL);
             ok(r < 0 && errno == want, "mount %s fails with errno %d", argv[i + 1], want);
             i += 3;
+        } else if (!strcmp(c, "remount") && i + 2 < argc) {
+            int ro = !strcmp(argv[i + 2], "ro");
+            ok(mount(NULL, argv[i + 1], NULL, MS_REMOUNT | (ro ? MS_RDONLY : 0), NULL) == 0, "remount %s",
+               argv[i + 2]);
+            i += 2;
         } else if (!strcmp(c, "umount") && i + 1 < argc) {
             ok(umount(argv[++i]) == 0, "umount");
         } else if (!strcmp(c, "manifest") && i + 1 < argc) {

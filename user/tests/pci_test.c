@@ -2,7 +2,7 @@
  * pci_test.c - /proc/bus/pci/devices, the lspci -b view of the bus, on
  * QEMU's i440FX machine (tests/suites/block.py):
  *
- *   pci_test NDISKS MODERN
+ *   pci_test NDISKS MODERN [BUS]
  *
  * Every line has Linux's 18 tab-separated fields (drivers/pci/proc.c):
  * "BBDD", "VVVVDDDD", the IRQ, seven region starts and seven sizes (16
@@ -10,7 +10,9 @@
  * the PIIX3 (8086:7000) are there; each of the NDISKS virtio disks is a
  * 1af4 function bound to "virtio-pci" with an interrupt and an I/O BAR 0
  * (legacy registers) and, when MODERN is 1, a 64-bit prefetchable memory
- * BAR (the virtio 1.0 structures).
+ * BAR (the virtio 1.0 structures). With BUS, the disks are on that bus
+ * (behind a PCI-to-PCI bridge, which must be listed too: class 0604's
+ * QEMU pci-bridge 1b36:0001).
  */
 #define _GNU_SOURCE
 #include <string.h>
@@ -53,6 +55,7 @@ static int is_hex_field(const char *s, size_t width)
 int main(int argc, char **argv)
 {
     int ndisks = argc > 1 ? atoi(argv[1]) : 1, modern = argc > 2 ? atoi(argv[2]) : 1;
+    int bus = argc > 3 ? (int)strtol(argv[3], NULL, 16) : -1, on_bus = 0, bridge = 0;
     FILE *f = fopen("/proc/bus/pci/devices", "r");
     CHECK(f != NULL, "open /proc/bus/pci/devices");
     if (!f)
@@ -74,8 +77,11 @@ int main(int argc, char **argv)
             host_bridge = 1;
         if (!strcmp(fl[0], "0008") && !strcmp(fl[1], "80867000"))
             isa = 1;
+        if (!strcmp(fl[1], "1b360001"))
+            bridge = 1;
         if (!strncmp(fl[1], "1af4", 4) && (!strcmp(fl[1] + 4, "1001") || !strcmp(fl[1] + 4, "1042"))) {
             disks++;
+            on_bus += (int)(strtol(fl[0], NULL, 16) >> 8) == bus;
             unsigned long long bar0 = strtoull(fl[3], NULL, 16), size0 = strtoull(fl[10], NULL, 16);
             int irq = (int)strtol(fl[2], NULL, 16);
             int good = !strcmp(fl[17], "virtio-pci") && irq >= 3 && irq <= 15;
@@ -99,5 +105,9 @@ int main(int argc, char **argv)
     CHECK_EQ(disks_ok, ndisks, "each bound to virtio-pci, with its IRQ and registers");
     if (modern)
         CHECK_EQ(mem_bar, ndisks, "each has the 64-bit prefetchable BAR of virtio 1.0");
+    if (bus >= 0) {
+        CHECK(bridge, "the PCI-to-PCI bridge is listed");
+        CHECK_EQ(on_bus, ndisks, "the disks are found on the bridge's secondary bus");
+    }
     return tt_done();
 }

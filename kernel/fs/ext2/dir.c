@@ -110,11 +110,17 @@ static int find(struct inode *dir, const char *name, size_t len, struct dir_pos 
 
 int ext2_dir_find(struct inode *dir, const char *name, size_t len, uint32_t *ino)
 {
+    struct ext2_sb_info *s = EXT2_SB(dir->sb);
+    uint32_t dino = (uint32_t)dir->ino;
+    if ((*ino = ext2_nc_lookup(s, dino, name, len)))
+        return 0;
     struct dir_pos p = {0};
     uint32_t off, prev;
     int err = find(dir, name, len, &p, &off, &prev);
-    if (!err)
+    if (!err) {
         *ino = entry_at(&p, off)->inode;
+        ext2_nc_add(s, dino, name, len, *ino);
+    }
     dir_done(&p);
     return err;
 }
@@ -144,7 +150,10 @@ int ext2_dir_add(struct inode *dir, const char *name, size_t len, uint32_t ino, 
     uint32_t need = EXT2_DIR_REC_LEN(len);
     uint64_t nblocks = dir->size >> s->log_block;
     struct dir_pos p = {0};
-    for (uint64_t lb = 0; lb < nblocks; lb++) {
+    /* The last block first: names are mostly added at the end, and it is
+     * where room usually is; then the others from the start. */
+    for (uint64_t i = 0; i < nblocks; i++) {
+        uint64_t lb = i == 0 ? nblocks - 1 : i - 1;
         int r = dir_block(dir, lb, &p);
         if (r < 0) {
             dir_done(&p);
@@ -170,6 +179,7 @@ int ext2_dir_add(struct inode *dir, const char *name, size_t len, uint32_t ino, 
                 fill(de, s->filetype, name, len, ino, mode);
                 bdev_dirty(&p.b);
                 dir_done(&p);
+                ext2_nc_add(s, (uint32_t)dir->ino, name, len, ino);
                 dir_changed(dir);
                 return 0;
             }
@@ -193,12 +203,14 @@ int ext2_dir_add(struct inode *dir, const char *name, size_t len, uint32_t ino, 
     bdev_dirty(&b);
     bdev_release(&b);
     dir->size += s->block_size;
+    ext2_nc_add(s, (uint32_t)dir->ino, name, len, ino);
     dir_changed(dir);
     return 0;
 }
 
 int ext2_dir_remove(struct inode *dir, const char *name, size_t len)
 {
+    ext2_nc_remove(EXT2_SB(dir->sb), (uint32_t)dir->ino, name, len);
     struct dir_pos p = {0};
     uint32_t off, prev;
     int err = find(dir, name, len, &p, &off, &prev);
@@ -228,6 +240,7 @@ int ext2_dir_set(struct inode *dir, const char *name, size_t len, uint32_t ino, 
         if (s->filetype)
             de->file_type = (uint8_t)ext2_type_of_mode(mode);
         bdev_dirty(&p.b);
+        ext2_nc_add(s, (uint32_t)dir->ino, name, len, ino);
     }
     dir_done(&p);
     if (!err)

@@ -14,6 +14,7 @@
 #include "fs/namei.h"
 #include "fs/path.h"
 #include "fs/super.h"
+#include "fs/writeback.h"
 #include "lib/format.h"
 #include "lib/kprintf.h"
 #include "lib/string.h"
@@ -266,12 +267,13 @@ static void ext2_put_super(struct super_block *sb)
         return;
     if (!s->read_only) {
         /* A clean unmount: the state the file system had when mounted
-         * (valid, unless it was mounted with errors). */
-        write_super(sb, s->es.s_state & EXT2_ERROR_FS ? false : true);
+         * (valid, unless it was not valid then: e2fsck is still due). */
+        write_super(sb, s->mount_state & EXT2_VALID_FS);
         if (bdev_sync(s->bd, true))
             ext2_error(sb, 0, "write error at unmount");
     }
     s->bd->mounted--;
+    ext2_nc_free(s);
     kfree(s->gd);
     kfree(s);
     sb->priv = NULL;
@@ -306,6 +308,40 @@ static void ext2_getattr(const struct inode *inode, struct linux_stat *st)
     st->st_blocks = (int64_t)EXT2_I(inode)->blocks;
 }
 
+/* mount -o remount,ro (init does it to "/" at shutdown): everything
+ * written, then the superblock marked clean, as an unmount would; and
+ * back to read-write (Linux's ext2_remount). */
+static int ext2_remount(struct super_block *sb, unsigned long flags)
+{
+    struct ext2_sb_info *s = EXT2_SB(sb);
+    if (flags & MS_RDONLY) {
+        list_for_each_entry(i, &sb->inodes, struct inode, sb_link)
+            if (i->open_writers > 0 || (i->nlink == 0 && i->refs > 0))
+                return -EBUSY; /* a file open for writing, or deleted but open (Linux: the same) */
+        int err = writeback_sb(sb);
+        if (err)
+            return err;
+        write_super(sb, s->mount_state & EXT2_VALID_FS);
+        err = bdev_sync(s->bd, true);
+        s->read_only = true;
+        sb->flags |= SB_RDONLY;
+        return err;
+    }
+    if (s->bd->read_only)
+        return -EACCES; /* the disk itself refuses writes (Linux: EACCES) */
+    if (s->es.s_rev_level == EXT2_DYNAMIC_REV && (s->es.s_feature_ro_compat & ~EXT2_FEATURE_RO_COMPAT_SUPP)) {
+        ext2_error(sb, 0, "unsupported read-only features: cannot remount read-write");
+        return -EROFS;
+    }
+    s->read_only = false;
+    sb->flags &= ~(unsigned long)SB_RDONLY;
+    s->mount_state = s->es.s_state;
+    s->es.s_mnt_count++;
+    s->es.s_mtime = now_seconds();
+    write_super(sb, false);
+    return bdev_sync(s->bd, true);
+}
+
 static const struct super_ops ext2_sops = {
     .statfs = ext2_statfs,
     .evict_inode = ext2_evict_inode,
@@ -316,6 +352,7 @@ static const struct super_ops ext2_sops = {
     .write_inode = ext2_write_inode,
     .sync_fs = ext2_sync_fs,
     .getattr = ext2_getattr,
+    .remount = ext2_remount,
 };
 
 /* The mount options ext2 knows: ro/rw (mount(8) usually turns them into
@@ -367,6 +404,7 @@ int ext2_mount_bdev(struct block_device *bd, unsigned long flags, const char *da
     s->bd = bd;
     s->read_only = ro;
     bd->mounted++;
+    ext2_nc_init(s);
     struct bdev_buf b;
     err = bdev_read(bd, EXT2_SUPERBLOCK_OFFSET, 1024, &b);
     if (err) {
@@ -406,12 +444,11 @@ int ext2_mount_bdev(struct block_device *bd, unsigned long flags, const char *da
     if (!s->read_only) {
         if (!(s->es.s_state & EXT2_VALID_FS))
             ext2_error(sb, 0, "mounting an unchecked file system: running e2fsck is recommended");
+        s->mount_state = s->es.s_state;
         s->es.s_mnt_count++;
         s->es.s_mtime = now_seconds();
         /* On the disk the state says "not clean" until the unmount. */
-        uint16_t state = s->es.s_state;
         write_super(sb, false);
-        s->es.s_state = state; /* what put_super restores */
         bdev_sync(bd, true);
     }
     *out = sb;
