@@ -323,7 +323,9 @@ long mount_table_show(char *buf, size_t size, const struct path *root, int mount
             long rl = dentry_path_in_sb(&in_sb, rp, PATH_MAX);
             if (rl < 0)
                 continue;
-            n += (size_t)ksnprintf(buf + n, size - n, "%d %d 0:%u %s %s ", m->id, m->parent->id, m->sb->dev,
+            uint32_t major, minor;
+            sb_device(m->sb, &major, &minor);
+            n += (size_t)ksnprintf(buf + n, size - n, "%d %d %u:%u %s %s ", m->id, m->parent->id, major, minor,
                                    rp, mp);
             n = put_mount_opts(buf, size, n, m);
             n = put(buf, size, n, " - ");

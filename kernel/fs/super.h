@@ -153,6 +153,10 @@ void sb_deactivate(struct super_block *sb);
 /* Drops a reference; the last frees the superblock (after put_super). */
 void sb_put(struct super_block *sb);
 
+/* The device number sb's files show (st_dev, mountinfo, maps): its
+ * disk's for a disk file system, else 0:sb->dev. */
+void sb_device(const struct super_block *sb, uint32_t *major, uint32_t *minor);
+
 /* Linux's dev_t as stat shows it (new_encode_dev). */
 static inline uint64_t dev_encode(uint32_t major, uint32_t minor)
 {

@@ -303,7 +303,9 @@ static void ext2_statfs(struct super_block *sb, struct kstatfs *st)
 static void ext2_getattr(const struct inode *inode, struct linux_stat *st)
 {
     struct ext2_sb_info *s = EXT2_SB(inode->sb);
-    st->st_dev = dev_encode(s->bd->rdev >> 8, s->bd->rdev & 0xff);
+    uint32_t major, minor;
+    sb_device(inode->sb, &major, &minor);
+    st->st_dev = dev_encode(major, minor);
     st->st_blksize = s->block_size;
     st->st_blocks = (int64_t)EXT2_I(inode)->blocks;
 }
