@@ -33,12 +33,14 @@ all: kernel
 kernel: $(KERNEL)
 
 help:
-	@echo "make run      build and boot Tiny OS in QEMU (console on this terminal; Ctrl-A X quits)"
+	@echo "make run      build and boot Tiny OS in QEMU from $(DISK), kept between runs (Ctrl-A X quits;"
+	@echo "              FRESH=1: a new disk image; DISK=: no disk, the initramfs only)"
 	@echo "make test     build and run every test; last line: N passed, M failed"
 	@echo "make debug    boot halted with a GDB stub; then: gdb -x $(BUILD)/gdbinit"
 	@echo "make iso      build $(ISO), a GRUB (Multiboot 2) bootable CD image"
 	@echo "make bench    micro-benchmarks on Tiny OS and on Linux in the same QEMU (deterministic, -icount)"
 	@echo "make ltp      build LTP's system-call tests, run them on Tiny OS and Linux: docs/ltp.md"
+	@echo "make fuzz     1,000 corrupted ext2 images mounted and walked on Tiny OS (SEED=N repeats a run): docs/ext2-fuzz.md"
 	@echo "make clean    remove $(BUILD)/"
 	@echo "tools/tinyos-run PROG [ARGS]   run a static Linux program on Tiny OS"
 
@@ -77,17 +79,38 @@ $(KERNEL): $(KERNEL_OBJ) $(BUILD)/ksyms.o kernel/kernel.ld
 # build (a sub-make, so nothing is built before the tools exist).
 run: deps
 	@$(MAKE) --no-print-directory run-now
+# `make run` boots from a persistent disk (docs/disk.md): DISK, an ext2
+# image tools/mkdisk makes from the root file system (build/rootfs) the
+# first time and keeps afterwards, so what is written in Tiny OS is still
+# there at the next `make run`. FRESH=1 makes a new image (losing what was
+# written); DISK= (empty) boots from the initramfs as before, nothing kept.
+# The kernel mounts the disk as / (root=/dev/vda); `reboot` boots again.
+DISK      ?= $(BUILD)/disk.img
+DISK_SIZE ?= 256M
+FRESH     ?=
 # HOST_FILES="/usr/bin/python3 /usr/lib/python3.11 ...": host programs and
 # trees added to the root file system at their own paths, with the shared
-# libraries they need (tools/mkinitrd --host-deps).
+# libraries they need (tools/mkinitrd --host-deps). Such a run boots from
+# the initramfs they are packed in; the disk is still attached (/dev/vda:
+# mount -t ext2 /dev/vda /mnt).
 HOST_FILES ?=
 RUN_CPIO := $(if $(strip $(HOST_FILES)),$(BUILD)/rootfs-host.cpio,$(ROOTFS_CPIO))
 RUN_MEMORY := $(if $(strip $(HOST_FILES)),512M,128M)
+RUN_DISK := $(if $(strip $(DISK)),--disk $(DISK))
+RUN_ROOT := $(if $(strip $(HOST_FILES))$(if $(strip $(DISK)),,none),--initrd $(RUN_CPIO),--cmdline root=/dev/vda)
 run-now: $(KERNEL) $(ROOTFS_CPIO)
 	@if [ -n "$(strip $(HOST_FILES))" ]; then \
 	    $(PYTHON) tools/mkinitrd -o $(RUN_CPIO) $(ROOTFS) $(foreach f,$(HOST_FILES),--host-deps $(f)) || exit 1; fi
-	@echo "Booting Tiny OS. Ctrl-A X quits QEMU, Ctrl-A C toggles the QEMU monitor."
-	$(PYTHON) tools/qemu-boot --interactive --memory $(RUN_MEMORY) --initrd $(RUN_CPIO) $(KERNEL) -- $(QEMU_ARGS)
+	@if [ -n "$(strip $(DISK))" ]; then \
+	    if [ -n "$(FRESH)" ] || [ ! -f "$(DISK)" ]; then \
+	        $(PYTHON) tools/mkdisk --size $(DISK_SIZE) $(ROOTFS) $(DISK) || exit 1; \
+	    elif [ -n "$$(find $(ROOTFS) -newer $(DISK) -type f | head -1)" ]; then \
+	        echo "note: $(DISK) holds older programs than $(ROOTFS); make run FRESH=1 makes a new disk (losing its files)"; \
+	    fi; fi
+	@echo "Booting Tiny OS$(if $(strip $(DISK)), from $(DISK)). Ctrl-A X quits QEMU, Ctrl-A C toggles the QEMU monitor."
+	@# QEMU's status 1 is the kernel's clean power-off (isa-debug-exit, EXIT_OK): not an error.
+	$(PYTHON) tools/qemu-boot --interactive --reboot --memory $(RUN_MEMORY) $(RUN_ROOT) $(RUN_DISK) $(KERNEL) -- $(QEMU_ARGS); \
+	    status=$$?; [ $$status -eq 0 ] || [ $$status -eq 1 ]
 
 debug: deps
 	@$(MAKE) --no-print-directory debug-now
@@ -239,6 +262,15 @@ ltp: deps
 	$(PYTHON) tools/bench-linux-setup --build $(BUILD)
 	$(PYTHON) tools/ltp --build $(BUILD) run
 	$(PYTHON) tools/ltp --build $(BUILD) report
+
+# The ext2 fuzzer (docs/ext2-fuzz.md): 1,000 mutated images, several per
+# boot; make test runs a fixed-seed slice of it (tests/suites/ext2_fuzz.py).
+FUZZ_COUNT ?= 1000
+SEED ?=
+.PHONY: fuzz
+fuzz: deps
+	@$(MAKE) --no-print-directory $(KERNEL) $(BUILD)/user/tests/ext2_fuzz
+	$(PYTHON) tools/ext2-fuzz --build $(BUILD) --count $(FUZZ_COUNT) $(if $(SEED),--seed $(SEED))
 
 clean:
 	rm -rf $(BUILD)

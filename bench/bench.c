@@ -3,7 +3,7 @@
  * runs unchanged on Tiny OS and on Linux (tools/bench boots both in the
  * same QEMU configuration with this program as /init; DESIGN.md 6).
  *
- *   bench [--smoke] [--poweroff] [NAME...|all]
+ *   bench [--smoke] [--poweroff] [--load-modules DIR] [NAME...|all|cpu|disk]
  *   bench list            one line per benchmark: NAME <tab> what one op is
  *
  * First thing, the program prints the guest TSC it read on entry:
@@ -14,6 +14,9 @@
  * skipped idle time) since reset, so this is "ticks to PID 1". The value
  * is read in bench_entry (below) when the program is linked with
  * -Wl,-e,bench_entry, otherwise at the top of main.
+ *
+ * NAME may also be a group: all, cpu (every row but the disk ones) or
+ * disk (the disk-* rows, which need an ext2-formatted /dev/vda).
  *
  * Then for each NAME, in list order and each in a child process of its
  * own, it runs a warm-up, times a loop with rdtsc (fenced by lfence on
@@ -28,6 +31,11 @@
  * --smoke divides every iteration count by 100 (at least 1) and adds a
  * line "ok - NAME" or "not ok - NAME" per benchmark: the test suite's
  * check that each one runs, with no timing meaning.
+ * --load-modules DIR (Linux: Debian's kernel has virtio_blk and ext4 as
+ * modules): before the benchmarks, load the modules DIR/order names, in
+ * that order, with finit_module(2) (tools/bench puts them in the
+ * initramfs at /usr/lib/modules/bench). Any failure is printed as
+ * BENCH-MODULE NAME errno and the disk rows then fail on their own.
  * --poweroff (for Linux, where this program is PID 1 and must not exit):
  * after the benchmarks, print BENCH-DONE and power off with reboot(2).
  * If that fails (Tiny OS powers off when PID 1 exits) the program exits.
@@ -41,6 +49,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/sysmacros.h>
@@ -142,7 +151,9 @@ static const char *errname(long e)
         const char *name;
     } t[] = {{1, "EPERM"},   {2, "ENOENT"},  {4, "EINTR"},   {8, "ENOEXEC"}, {9, "EBADF"},
              {10, "ECHILD"}, {11, "EAGAIN"}, {12, "ENOMEM"}, {13, "EACCES"}, {14, "EFAULT"},
-             {22, "EINVAL"}, {24, "EMFILE"}, {32, "EPIPE"},  {38, "ENOSYS"}};
+             {16, "EBUSY"},  {17, "EEXIST"}, {19, "ENODEV"}, {20, "ENOTDIR"}, {21, "EISDIR"},
+             {22, "EINVAL"}, {24, "EMFILE"}, {28, "ENOSPC"}, {30, "EROFS"},  {32, "EPIPE"},
+             {38, "ENOSYS"}, {5, "EIO"},     {6, "ENXIO"},   {117, "EUCLEAN"}};
     static char buf[32];
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
         if (t[i].no == e)
@@ -476,6 +487,220 @@ static int b_sched_yield(long warm, long n, uint64_t *ticks)
     return reap(pid, "child");
 }
 
+
+/* ---- the disk benchmarks ---------------------------------------------
+ * The same virtio disk on both kernels: tools/bench makes a fresh ext2
+ * image on the host for every boot (mke2fs -t ext2, 4 KiB blocks) and
+ * attaches it as the first virtio disk, /dev/vda. Each benchmark mounts
+ * it on /mnt, leaves nothing behind and unmounts it, so the rows do not
+ * depend on each other's leftovers (beyond where free blocks lie). */
+
+static const char disk_dev[] = "/dev/vda";
+static const char disk_mnt[] = "/mnt";
+#define DISK_FILE_BYTES (16L << 20) /* the file the data rows write and read */
+#define DISK_CHUNK (64L << 10)      /* bytes per read() or write() call */
+#define DISK_FILES 1000             /* the metadata rows' files */
+
+/* --smoke: smaller files, so the test suite's run stays short. */
+static int smoke_mode;
+
+static long disk_file_bytes(void) { return smoke_mode ? DISK_FILE_BYTES / 16 : DISK_FILE_BYTES; }
+
+static char disk_buf[DISK_CHUNK] __attribute__((aligned(4096)));
+
+/* /dev/vda, mounted on /mnt. Linux started with only our initramfs has
+ * no /dev/vda node (its devtmpfs is not mounted there): mount one. */
+static int disk_mount(void)
+{
+    long r = sc3(SYS_open, (long)disk_dev, O_RDONLY, 0);
+    if (r == -2) {
+        sc3(SYS_mkdir, (long)"/dev", 0755, 0);
+        sc6(SYS_mount, (long)"devtmpfs", (long)"/dev", (long)"devtmpfs", 0, 0, 0);
+        r = sc3(SYS_open, (long)disk_dev, O_RDONLY, 0);
+    }
+    if (r < 0)
+        return fail("open /dev/vda (no virtio disk?)", r);
+    sc1(SYS_close, r);
+    sc3(SYS_mkdir, (long)disk_mnt, 0755, 0);
+    r = sc6(SYS_mount, (long)disk_dev, (long)disk_mnt, (long)"ext2", 0, 0, 0);
+    if (r < 0)
+        return fail("mount -t ext2 /dev/vda /mnt", r);
+    return 0;
+}
+
+static int disk_umount(void)
+{
+    long r = sc3(SYS_umount2, (long)disk_mnt, 0, 0);
+    return r < 0 ? fail("umount /mnt", r) : 0;
+}
+
+/* Writes `bytes` of disk_buf's pattern to path (created or truncated) in
+ * DISK_CHUNK calls, then fsync; *ticks gets the time of all that when
+ * ticks is not NULL. */
+static int disk_write_file(const char *path, long bytes, uint64_t *ticks)
+{
+    uint64_t t0 = tsc();
+    long fd = sc3(SYS_open, (long)path, O_CREAT | O_WRONLY | O_TRUNC, 0644);
+    if (fd < 0)
+        return fail("create a file on /mnt", fd);
+    for (long done = 0; done < bytes; done += DISK_CHUNK) {
+        long r = sc3(SYS_write, fd, (long)disk_buf, DISK_CHUNK);
+        if (r != DISK_CHUNK) {
+            sc1(SYS_close, fd);
+            return fail("write", r);
+        }
+    }
+    long r = sc1(SYS_fsync, fd);
+    sc1(SYS_close, fd);
+    if (ticks)
+        *ticks += tsc() - t0;
+    return r < 0 ? fail("fsync", r) : 0;
+}
+
+static void disk_fill_pattern(void)
+{
+    for (long i = 0; i < DISK_CHUNK; i++)
+        disk_buf[i] = (char)(i * 7 + 1);
+}
+
+/* One op: a new 16 MiB file written with 64 KiB write() calls, then
+ * fsync() (data, inode, bitmaps and directory on the disk, the device's
+ * cache flushed) and close(). Each iteration writes its own file. */
+static int b_disk_write_fsync(long warm, long n, uint64_t *ticks)
+{
+    if (disk_mount() < 0)
+        return -1;
+    disk_fill_pattern();
+    char path[32];
+    uint64_t t = 0;
+    int rc = 0;
+    for (long i = 0; i < warm + n && rc == 0; i++) {
+        snprintf(path, sizeof path, "/mnt/w%ld", i);
+        rc = disk_write_file(path, disk_file_bytes(), i < warm ? NULL : &t);
+    }
+    for (long i = 0; i < warm + n; i++) {
+        snprintf(path, sizeof path, "/mnt/w%ld", i);
+        sc1(SYS_unlink, (long)path);
+    }
+    *ticks = t;
+    if (disk_umount() < 0 && rc == 0)
+        rc = -1;
+    return rc;
+}
+
+/* One op: open(), the whole 16 MiB file with 64 KiB read() calls,
+ * close(), from a cold cache: before each, untimed, the file system is
+ * unmounted and mounted again, so both kernels read the disk (Linux
+ * drops the device's and the file's pages with its last user). */
+static int b_disk_read_cold(long warm, long n, uint64_t *ticks)
+{
+    static const char path[] = "/mnt/r";
+    if (disk_mount() < 0)
+        return -1;
+    disk_fill_pattern();
+    int rc = disk_write_file(path, disk_file_bytes(), NULL);
+    uint64_t t = 0;
+    for (long i = 0; i < warm + n && rc == 0; i++) {
+        if (disk_umount() < 0 || disk_mount() < 0)
+            return -1;
+        memset(disk_buf, 0, sizeof disk_buf);
+        uint64_t t0 = tsc();
+        long fd = sc3(SYS_open, (long)path, O_RDONLY, 0);
+        if (fd < 0) {
+            rc = fail("open the file again", fd);
+            break;
+        }
+        long total = 0, r;
+        while ((r = sc3(SYS_read, fd, (long)disk_buf, DISK_CHUNK)) > 0)
+            total += r;
+        sc1(SYS_close, fd);
+        if (i >= warm)
+            t += tsc() - t0;
+        if (r < 0)
+            rc = fail("read", r);
+        else if (total != disk_file_bytes())
+            rc = fail("read back a different size", total);
+        else if (disk_buf[DISK_CHUNK - 1] != (char)((DISK_CHUNK - 1) * 7 + 1))
+            rc = fail("read back different bytes", (unsigned char)disk_buf[DISK_CHUNK - 1]);
+    }
+    sc1(SYS_unlink, (long)path);
+    *ticks = t;
+    if (disk_umount() < 0 && rc == 0)
+        rc = -1;
+    return rc;
+}
+
+/* The metadata rows: DISK_FILES empty files in a new directory. */
+enum meta_op { META_CREATE, META_STAT, META_UNLINK };
+
+static char meta_names[DISK_FILES + DISK_FILES / 10 + 1][24];
+
+/* Times one kind of operation on each of n files (after warm on other
+ * files); the files the timed part needs are made beforehand, untimed,
+ * and everything is removed afterwards. */
+static int disk_meta(enum meta_op op, long warm, long n, uint64_t *ticks)
+{
+    if (warm + n > (long)(sizeof meta_names / sizeof meta_names[0]))
+        return fail("too many files", warm + n);
+    if (disk_mount() < 0)
+        return -1;
+    long r = sc3(SYS_mkdir, (long)"/mnt/d", 0755, 0);
+    if (r < 0) {
+        disk_umount();
+        return fail("mkdir /mnt/d", r);
+    }
+    for (long i = 0; i < warm + n; i++)
+        snprintf(meta_names[i], sizeof meta_names[i], "/mnt/d/file-%05ld", i);
+    int rc = 0;
+    long made = 0;
+    uint64_t t0 = 0, t = 0;
+    if (op != META_CREATE) {
+        for (; made < warm + n; made++) {
+            r = sc3(SYS_open, (long)meta_names[made], O_CREAT | O_EXCL | O_WRONLY, 0644);
+            if (r < 0)
+                break;
+            sc1(SYS_close, r);
+        }
+        if (r < 0)
+            rc = fail("create", r);
+    }
+    struct stat st;
+    for (long i = 0; i < warm + n && rc == 0; i++) {
+        if (i == warm)
+            t0 = tsc();
+        if (op == META_CREATE) {
+            r = sc3(SYS_open, (long)meta_names[i], O_CREAT | O_EXCL | O_WRONLY, 0644);
+            if (r >= 0) {
+                made++;
+                r = sc1(SYS_close, r);
+            }
+        } else if (op == META_STAT) {
+            r = sc3(SYS_stat, (long)meta_names[i], (long)&st, 0);
+        } else {
+            r = sc1(SYS_unlink, (long)meta_names[i]);
+        }
+        if (r < 0)
+            rc = fail(op == META_CREATE ? "create" : op == META_STAT ? "stat" : "unlink", r);
+    }
+    t = tsc() - t0;
+    if (op != META_UNLINK)
+        for (long i = 0; i < made; i++)
+            sc1(SYS_unlink, (long)meta_names[i]);
+    r = sc1(SYS_rmdir, (long)"/mnt/d");
+    if (r < 0 && rc == 0)
+        rc = fail("rmdir /mnt/d", r);
+    *ticks = t;
+    if (disk_umount() < 0 && rc == 0)
+        rc = -1;
+    return rc;
+}
+
+static int b_disk_create(long warm, long n, uint64_t *ticks) { return disk_meta(META_CREATE, warm, n, ticks); }
+
+static int b_disk_stat(long warm, long n, uint64_t *ticks) { return disk_meta(META_STAT, warm, n, ticks); }
+
+static int b_disk_unlink(long warm, long n, uint64_t *ticks) { return disk_meta(META_UNLINK, warm, n, ticks); }
+
 static const struct bench {
     const char *name;
     long iterations;
@@ -502,6 +727,14 @@ static const struct bench {
      b_mmap_touch_munmap},
     {"brk-page-fault", 2048, 1, "first write to a fresh page of the heap (demand-zero fault)", b_brk_page_fault},
     {"sched-yield", 2000, 2, "switch between two processes calling sched_yield()", b_sched_yield},
+    {"disk-write-fsync", 4, 1, "16 MiB written to a new file on ext2 (64 KiB write() calls), fsync(), close()",
+     b_disk_write_fsync},
+    {"disk-read-cold", 4, 1, "16 MiB file read (64 KiB read() calls) after umount and mount (cold caches)",
+     b_disk_read_cold},
+    {"disk-create", DISK_FILES, 1, "empty file created in one ext2 directory (open O_CREAT|O_EXCL, close)",
+     b_disk_create},
+    {"disk-stat", DISK_FILES, 1, "stat() of a file in a 1000-file ext2 directory", b_disk_stat},
+    {"disk-unlink", DISK_FILES, 1, "unlink() of an empty file in a 1000-file ext2 directory", b_disk_unlink},
 };
 #define NBENCH (sizeof benches / sizeof benches[0])
 
@@ -579,6 +812,43 @@ static void ensure_stdout(void)
         sc1(SYS_close, fd);
 }
 
+/* --load-modules DIR: finit_module(2) of each file DIR/order names (one
+ * a line), in order; a module already there (EEXIST) is fine. */
+static void load_modules(const char *dir)
+{
+    char path[256], list[1024], line[320];
+    snprintf(path, sizeof path, "%s/order", dir);
+    long fd = sc3(SYS_open, (long)path, O_RDONLY, 0);
+    long len = fd < 0 ? fd : sc3(SYS_read, fd, (long)list, sizeof list - 1);
+    if (fd >= 0)
+        sc1(SYS_close, fd);
+    if (len < 0) {
+        snprintf(line, sizeof line, "BENCH-MODULE %s %s\n", path, errname(-len));
+        out(line);
+        return;
+    }
+    list[len] = 0;
+    for (char *name = list, *end; *name; name = end) {
+        end = strchr(name, '\n');
+        if (!end)
+            end = name + strlen(name);
+        else
+            *end++ = 0;
+        if (!*name)
+            continue;
+        snprintf(path, sizeof path, "%s/%s", dir, name);
+        long r = fd = sc3(SYS_open, (long)path, O_RDONLY, 0);
+        if (fd >= 0) {
+            r = sc3(SYS_finit_module, fd, (long)"", 0);
+            sc1(SYS_close, fd);
+        }
+        if (r < 0 && r != -17) {
+            snprintf(line, sizeof line, "BENCH-MODULE %s %s\n", name, errname(-r));
+            out(line);
+        }
+    }
+}
+
 static void poweroff(void)
 {
     sc0(SYS_sync);
@@ -608,13 +878,25 @@ int main(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         off |= strcmp(argv[i], "--poweroff") == 0;
         smoke |= strcmp(argv[i], "--smoke") == 0;
+        if (strcmp(argv[i], "--load-modules") == 0 && i + 1 < argc)
+            load_modules(argv[++i]);
     }
+    smoke_mode = smoke;
     for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--load-modules") == 0) {
+            i++; /* and its argument */
+            continue;
+        }
         if (argv[i][0] == '-' && argv[i][1] == '-')
             continue; /* the options, taken above */
-        if (strcmp(argv[i], "all") == 0) {
-            for (size_t j = 0; j < NBENCH; j++)
-                failed += run_isolated(&benches[j], smoke);
+        /* all, or the groups: disk (the disk-* rows, which need a disk)
+         * and cpu (the others). */
+        if (strcmp(argv[i], "all") == 0 || strcmp(argv[i], "cpu") == 0 || strcmp(argv[i], "disk") == 0) {
+            for (size_t j = 0; j < NBENCH; j++) {
+                int disk_row = strncmp(benches[j].name, "disk-", 5) == 0;
+                if (argv[i][0] == 'a' || disk_row == (argv[i][0] == 'd'))
+                    failed += run_isolated(&benches[j], smoke);
+            }
             continue;
         }
         size_t j = 0;

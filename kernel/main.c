@@ -141,9 +141,10 @@ void kmain(uint32_t magic, uint64_t info_pa)
         kprintf("initramfs: %d entries from a %lu KiB archive\n", n, (m->end - m->start) / 1024);
         pmm_release_boot_range(m->start, m->end);
     }
-    vfs_boot_mounts();
+    bool disk_root = vfs_boot_mounts();
     tty_init(option("console"));
-    if (boot_info.nmodules == 0) {
+    /* A root disk (root=) brings its own init: no initramfs needed. */
+    if (boot_info.nmodules == 0 && !disk_root) {
         kprintf("no initramfs module: staying in the kernel console\n");
         kernel_console();
     }

@@ -31,9 +31,12 @@ for pair in $NEEDED; do
 done
 # Debian's own dynamically linked programs the tests run on Tiny OS and on
 # the host (tests/suites/dynamic.py): by path, since a python3 or perl
-# elsewhere on PATH is not the one meant.
+# elsewhere on PATH is not the one meant. e2fsprogs (make run's disk
+# image, the ext2 tests' checks) by path too: /usr/sbin is not on every
+# user's PATH.
 for pair in /usr/bin/python3.11:python3.11 /usr/bin/perl:perl /usr/bin/sqlite3:sqlite3 /usr/bin/tcc:tcc \
-            /usr/bin/git:git /usr/bin/mawk:mawk /usr/bin/dash:dash /usr/include/stdio.h:libc6-dev; do
+            /usr/bin/git:git /usr/bin/mawk:mawk /usr/bin/dash:dash /usr/include/stdio.h:libc6-dev \
+            /usr/sbin/mke2fs:e2fsprogs /usr/sbin/e2fsck:e2fsprogs /usr/sbin/debugfs:e2fsprogs; do
     if [ ! -e "${pair%%:*}" ]; then
         missing="$missing ${pair#*:}"
     fi

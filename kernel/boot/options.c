@@ -5,7 +5,8 @@
 
 static struct cmdline cmdline;
 
-static const char *const known[] = {"selftest", "quiet", "init", "console", "stderr", "maxproc", "strace", "virtio", NULL};
+static const char *const known[] = {"selftest", "quiet", "init", "console", "stderr", "maxproc", "strace",
+                                     "virtio", "root", "rootflags", "ro", "rw", NULL};
 
 void options_init(const char *line)
 {

@@ -13,6 +13,9 @@
  *                             serial port (tools/tinyos-run keeps it apart)
  *   virtio=legacy             drive virtio devices through the legacy PCI
  *                             transport even when they offer virtio 1.0's
+ *   root=/dev/vda             mount that disk (ext2) as / and run init from
+ *                             it; rootflags=OPTS its mount options, ro / rw
+ *                             read-only or not (the default: rw)
  */
 #ifndef BOOT_OPTIONS_H
 #define BOOT_OPTIONS_H

@@ -141,13 +141,20 @@ static int devtmpfs_mount(const struct fs_type *t, const char *source, unsigned 
 
 static struct fs_type devtmpfs_type = {.name = "devtmpfs", .mount = devtmpfs_mount};
 
-/* Registers the driver of rdev and makes its node at path. */
+/* The devtmpfs tree as the kernel reaches it whether or not /dev is
+ * mounted (a disk root may lack /dev): never in the mount table. */
+static struct mount dev_mnt;
+
+static struct path dev_root(void) { return (struct path){&dev_mnt, devtmpfs_sb->root}; }
+
+/* Registers the driver of rdev and makes its node at path ("/dev/NAME":
+ * NAME in devtmpfs). */
 static void add(const char *path, const struct file_ops *ops, uint32_t rdev, uint32_t perm)
 {
-    struct path root = mount_root_path();
+    struct path root = dev_root();
     int err = chrdev_register(rdev, ops);
     if (!err)
-        err = vfs_mknod(&root, path, S_IFCHR | perm, rdev);
+        err = vfs_mknod(&root, path + 5, S_IFCHR | perm, rdev);
     if (err)
         kprintf("devfs: cannot create %s (error %d)\n", path, err);
 }
@@ -162,9 +169,9 @@ static int npending;
 
 static void make_node(const struct pending_node *n)
 {
-    struct path root = mount_root_path(), node;
+    struct path root = dev_root(), node;
     char path[48];
-    ksnprintf(path, sizeof path, "/dev/%s", n->name);
+    ksnprintf(path, sizeof path, "%s", n->name);
     int err = vfs_mknod(&root, path, n->mode, n->rdev);
     if (!err && !(err = namei(&root, path, 0, &node))) {
         node.dentry->inode->uid = n->uid;
@@ -190,21 +197,25 @@ void devfs_add_node(const char *name, uint32_t mode, uint32_t rdev, uint32_t uid
 
 static void add_link(const char *path, const char *target)
 {
-    struct path root = mount_root_path();
-    int err = vfs_symlink(&root, path, target);
+    struct path root = dev_root();
+    int err = vfs_symlink(&root, path + 5, target);
     if (err)
         kprintf("devfs: cannot create %s (error %d)\n", path, err);
 }
 
-void devfs_init(void)
+void devfs_init(bool make_dir)
 {
     fs_register(&devtmpfs_type);
     devtmpfs_sb = tmpfs_new_sb("devtmpfs", 0755, 0);
     if (!devtmpfs_sb)
         panic("out of memory making devtmpfs");
     sb_activate(devtmpfs_sb); /* its own: the nodes stay when /dev is unmounted */
+    dev_mnt = (struct mount){.sb = devtmpfs_sb, .root = devtmpfs_sb->root, .parent = &dev_mnt,
+                             .mountpoint = devtmpfs_sb->root, .refs = 1, .source = "devtmpfs"};
+    list_init(&dev_mnt.link);
     struct path root = mount_root_path(), dev;
-    vfs_mkdir(&root, "/dev", 0755);
+    if (make_dir)
+        vfs_mkdir(&root, "/dev", 0755);
     int err = namei(&root, "/dev", LOOKUP_FOLLOW, &dev);
     if (!err) {
         err = mount_new("devtmpfs", "devtmpfs", &dev, MS_NOSUID, NULL);
@@ -227,7 +238,8 @@ void devfs_init(void)
     add_link("/dev/stdin", "/proc/self/fd/0");
     add_link("/dev/stdout", "/proc/self/fd/1");
     add_link("/dev/stderr", "/proc/self/fd/2");
-    vfs_mkdir(&root, "/dev/shm", 01777); /* POSIX shared memory (shm_open) */
+    struct path droot = dev_root();
+    vfs_mkdir(&droot, "shm", 01777); /* POSIX shared memory (shm_open) */
     for (int i = 0; i < npending; i++)
         make_node(&pending[i]);
     npending = 0;

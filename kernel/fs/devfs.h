@@ -3,10 +3,13 @@
 #ifndef FS_DEVFS_H
 #define FS_DEVFS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
-void devfs_init(void);
+/* make_dir: make /dev if it is missing (not on a disk root: mounted
+ * there only if the disk has the directory). */
+void devfs_init(bool make_dir);
 /* Makes the node /dev/NAME (mode: S_IFBLK or S_IFCHR and permissions,
  * owned by uid:gid) for device rdev: now, or as soon as devtmpfs exists
  * (drivers found before it: the disks). */

@@ -204,4 +204,6 @@ void inode_stat(const struct inode *inode, struct linux_stat *st)
     st->st_atim = inode->atime;
     st->st_mtim = inode->mtime;
     st->st_ctim = inode->ctime;
+    if (inode->sb->ops->getattr)
+        inode->sb->ops->getattr(inode, st);
 }

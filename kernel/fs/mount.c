@@ -101,8 +101,8 @@ static int make_sb(const char *fstype, const char *source, unsigned long flags, 
         return -ENODEV; /* mount(2): "filesystemtype not configured in the kernel" */
     if (!t->mount)
         return -EINVAL; /* pipefs and the like are never mounted (Linux: MS_NOUSER) */
-    if (t->requires_dev)
-        return -ENOTBLK; /* no block devices yet */
+    /* A disk file system resolves source to its block device itself
+     * (ENOTBLK, ENXIO as Linux's lookup_bdev). */
     return t->mount(t, source, flags, data, sb);
 }
 
@@ -118,6 +118,13 @@ int mount_root(const char *fstype, const char *source)
         sb_deactivate(sb);
     }
     return err;
+}
+
+int mount_root_sb(struct super_block *sb, const char *source, unsigned long flags)
+{
+    /* The old root mount stays in the table below the new one, where no
+     * path reaches it (Linux keeps its rootfs under the real root too). */
+    return attach(sb, sb->root, NULL, flags, source);
 }
 
 struct path mount_root_path(void) { return (struct path){root_mount, root_mount ? root_mount->root : NULL}; }
@@ -159,6 +166,14 @@ int mount_remount(const struct path *target, unsigned long flags)
     struct mount *m = target->mnt;
     if (target->dentry != m->root)
         return -EINVAL; /* not a mount point */
+    /* Without MS_BIND a remount is the superblock's too (Linux's
+     * reconfigure_super): read-only or not is the file system's say. */
+    struct super_block *sb = m->sb;
+    if (!(flags & MS_BIND) && sb->ops->remount && !(flags & MS_RDONLY) != !(sb->flags & SB_RDONLY)) {
+        int err = sb->ops->remount(sb, flags);
+        if (err)
+            return err;
+    }
     m->flags = flags & MNT_FLAGS_MASK;
     return 0;
 }
@@ -308,7 +323,9 @@ long mount_table_show(char *buf, size_t size, const struct path *root, int mount
             long rl = dentry_path_in_sb(&in_sb, rp, PATH_MAX);
             if (rl < 0)
                 continue;
-            n += (size_t)ksnprintf(buf + n, size - n, "%d %d 0:%u %s %s ", m->id, m->parent->id, m->sb->dev,
+            uint32_t major, minor;
+            sb_device(m->sb, &major, &minor);
+            n += (size_t)ksnprintf(buf + n, size - n, "%d %d %u:%u %s %s ", m->id, m->parent->id, major, minor,
                                    rp, mp);
             n = put_mount_opts(buf, size, n, m);
             n = put(buf, size, n, " - ");

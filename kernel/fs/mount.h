@@ -44,6 +44,9 @@ struct mount {
 
 /* Mounts the first file system at "/" (the initramfs's tmpfs). */
 int mount_root(const char *fstype, const char *source);
+/* Makes sb (its reference passes to the mount) the new root of the
+ * tree, hiding the old one (root=: a disk replaces the initramfs). */
+int mount_root_sb(struct super_block *sb, const char *source, unsigned long flags);
 /* The root of the whole tree (what "/" means before a process exists). */
 struct path mount_root_path(void);
 

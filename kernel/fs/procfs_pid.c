@@ -217,12 +217,15 @@ void procfs_map_line(const struct vma *v, char *buf, size_t size, size_t *n, cha
      * seq_pad(' ')); nameless areas end with the prefix's space. File
      * mappings show the file's offset, device and inode and its path. */
     const struct file *f = v->ops ? v->file : NULL;
-    uint64_t dev = f ? f->inode->sb->dev : 0, ino = f ? f->inode->ino : 0;
+    uint32_t major = 0, minor = 0;
+    if (f)
+        sb_device(f->inode->sb, &major, &minor);
+    uint64_t ino = f ? f->inode->ino : 0;
     char line[128];
     int len = ksnprintf(line, sizeof line, "%08lx-%08lx %c%c%c%c %08lx %02lx:%02lx %lu ", v->start, v->end,
                         v->prot & PROT_READ ? 'r' : '-', v->prot & PROT_WRITE ? 'w' : '-',
                         v->prot & PROT_EXEC ? 'x' : '-', v->flags & VMA_SHARED ? 's' : 'p',
-                        f ? v->pgoff * 4096 : 0ul, 0ul, dev, ino);
+                        f ? v->pgoff * 4096 : 0ul, (unsigned long)major, (unsigned long)minor, ino);
     const char *name = v->flags & VMA_HEAP ? "[heap]" : v->flags & VMA_STACK ? "[stack]" : NULL;
     if (f && f->path.dentry && path_to_string(&f->path, path, PATH_MAX, true) >= 0)
         name = path;

@@ -47,6 +47,12 @@ struct super_block *sb_new(const struct fs_type *t, const struct super_ops *ops,
 
 void sb_get(struct super_block *sb) { sb->refs++; }
 
+void sb_device(const struct super_block *sb, uint32_t *major, uint32_t *minor)
+{
+    *major = sb->bdev ? sb->bdev->rdev >> 8 : 0;
+    *minor = sb->bdev ? sb->bdev->rdev & 0xff : sb->dev;
+}
+
 void sb_put(struct super_block *sb)
 {
     if (--sb->refs > 0)

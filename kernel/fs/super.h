@@ -19,6 +19,7 @@
 struct block_device;
 struct dentry;
 struct inode;
+struct linux_stat;
 struct super_block;
 struct xattr_handler;
 
@@ -73,6 +74,16 @@ struct super_ops {
      * free counts) into the device's page cache; writeback then writes
      * the device's dirty pages. 0 or -EIO. NULL: none. */
     int (*sync_fs)(struct super_block *sb);
+    /* Adjusts stat's answer after the VFS filled it in from the inode:
+     * disk file systems give st_dev (the disk's number), st_blksize and
+     * st_blocks (the blocks the file takes on the disk). NULL: none. */
+    void (*getattr)(const struct inode *inode, struct linux_stat *st);
+    /* mount(MS_REMOUNT) changes the superblock's read-only state (flags
+     * has MS_RDONLY or not): a disk file system writes everything back
+     * and marks itself clean before it goes read-only (init does this
+     * to "/" at shutdown). 0 or -errno (EBUSY: files open for writing).
+     * NULL: only the mount's flags change. */
+    int (*remount)(struct super_block *sb, unsigned long flags);
 };
 
 #define SB_RDONLY 0x1 /* MS_RDONLY */
@@ -141,6 +152,10 @@ void sb_activate(struct super_block *sb);
 void sb_deactivate(struct super_block *sb);
 /* Drops a reference; the last frees the superblock (after put_super). */
 void sb_put(struct super_block *sb);
+
+/* The device number sb's files show (st_dev, mountinfo, maps): its
+ * disk's for a disk file system, else 0:sb->dev. */
+void sb_device(const struct super_block *sb, uint32_t *major, uint32_t *minor);
 
 /* Linux's dev_t as stat shows it (new_encode_dev). */
 static inline uint64_t dev_encode(uint32_t major, uint32_t minor)

@@ -4,7 +4,9 @@
 Starts `make run-now` (what `make run` does once the packages are there)
 on a pseudo-terminal, waits for the shell's prompt, types a command, reads
 its output, then leaves QEMU with Ctrl-A X, the key README documents.
-Everything has a deadline, so a hang is a failure.
+Everything has a deadline, so a hang is a failure. The boot is from a
+fresh disk image of its own (DISK=..., FRESH=1), never the user's
+build/disk.img; tests/disk_e2e.py tests what the disk keeps.
 
 Prints `PASS tools/make-run.<case>` or `FAIL tools/make-run.<case>: why`
 lines; exits 1 if any case failed.
@@ -46,7 +48,10 @@ def main():
     results = []
     master, slave = pty.openpty()
     env = dict(os.environ, DISPLAY="")  # no VGA window even on a desktop
-    proc = subprocess.Popen(["make", "--no-print-directory", "-s", "run-now"], cwd=ROOT, stdin=slave,
+    disk = os.path.join(ROOT, "build", "test-logs", "make-run-tool.img")
+    os.makedirs(os.path.dirname(disk), exist_ok=True)
+    proc = subprocess.Popen(["make", "--no-print-directory", "-s", "run-now", f"DISK={disk}", "FRESH=1"], cwd=ROOT,
+                            stdin=slave,
                             stdout=slave, stderr=slave, env=env, start_new_session=True)
     os.close(slave)
     buf = b""

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
 #include <unistd.h>
 
 #include "syscall.h"
@@ -65,6 +66,9 @@ int mount(const char *source, const char *target, const char *type, unsigned lon
 }
 int umount2(const char *target, int flags) { return (int)SC2(SYS_umount2, target, flags); }
 int umount(const char *target) { return umount2(target, 0); }
+int statfs(const char *path, struct statfs *buf) { return (int)SC2(SYS_statfs, path, buf); }
+int fstatfs(int fd, struct statfs *buf) { return (int)SC2(SYS_fstatfs, fd, buf); }
+_Static_assert(sizeof(struct statfs) == 120, "struct statfs is the kernel's (120 bytes)");
 int link(const char *from, const char *to) { return (int)SC2(SYS_link, from, to); }
 int symlink(const char *target, const char *path) { return (int)SC2(SYS_symlink, target, path); }
 ssize_t readlink(const char *restrict path, char *restrict buf, size_t size)

@@ -2,6 +2,7 @@
  * system information. */
 #include <poll.h>
 #include <sys/mman.h>
+#include <sys/reboot.h>
 #include <sys/sysinfo.h>
 #include <sys/time.h>
 #include <sys/utsname.h>
@@ -20,6 +21,9 @@ int mprotect(void *addr, size_t len, int prot) { return (int)SC3(SYS_mprotect, a
 int poll(struct pollfd *fds, nfds_t n, int timeout_ms) { return (int)SC3(SYS_poll, fds, n, timeout_ms); }
 int uname(struct utsname *u) { return (int)SC1(SYS_uname, u); }
 int sysinfo(struct sysinfo *info) { return (int)SC1(SYS_sysinfo, info); }
+/* glibc's reboot(HOW): the two magic numbers (LINUX_REBOOT_MAGIC1,
+ * LINUX_REBOOT_MAGIC2) keep a stray call from restarting the machine. */
+int reboot(int how) { return (int)SC4(SYS_reboot, 0xfee1deadu, 672274793, how, 0); }
 
 int clock_gettime(clockid_t clock, struct timespec *ts) { return (int)SC2(SYS_clock_gettime, clock, ts); }
 int nanosleep(const struct timespec *req, struct timespec *rem) { return (int)SC2(SYS_nanosleep, req, rem); }

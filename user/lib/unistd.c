@@ -20,6 +20,10 @@ int dup(int fd) { return (int)SC1(SYS_dup, fd); }
 int dup2(int fd, int newfd) { return (int)SC2(SYS_dup2, fd, newfd); }
 int dup3(int fd, int newfd, int flags) { return (int)SC3(SYS_dup3, fd, newfd, flags); }
 int fsync(int fd) { return (int)SC1(SYS_fsync, fd); }
+int fdatasync(int fd) { return (int)SC1(SYS_fdatasync, fd); }
+/* sync(2) cannot fail (it returns void); syncfs(2) reports EIO. */
+void sync(void) { __syscall0(SYS_sync); }
+int syncfs(int fd) { return (int)SC1(SYS_syncfs, fd); }
 int truncate(const char *path, off_t len) { return (int)SC2(SYS_truncate, path, len); }
 int ftruncate(int fd, off_t len) { return (int)SC2(SYS_ftruncate, fd, len); }
 

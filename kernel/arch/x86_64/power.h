@@ -17,6 +17,8 @@
 /* Exits QEMU with code through isa-debug-exit, else powers off through
  * ACPI (QEMU's PM1a control port), else halts forever. */
 __attribute__((noreturn)) void machine_exit(int code);
+/* Restarts the machine (a hard reset); falls back to halting. */
+__attribute__((noreturn)) void machine_reset(void);
 /* Stops this CPU for good, interrupts off. */
 __attribute__((noreturn)) void machine_halt(void);
 
