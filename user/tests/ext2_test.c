@@ -22,6 +22,8 @@
  *   htree DIR            adds and removes names in DIR/many (an htree
  *                        directory Linux's e2fsck -D indexed)
  *   mknodblk PATH MAJ MIN   a block-device node (ENXIO mounts)
+ *   bigdir DIR N         N files in DIR/big: made, listed, each stat'd,
+ *                        every other one removed
  * (or all of them as one argument, separated by spaces). Prints
  * "ok - ..." / "not ok - ..." lines; exits 1 if any failed.
  */
@@ -566,6 +568,32 @@ static void corrupt(const char *dir)
     ok(write_file(P(dir, "new"), 51, 10000) == 0 && check_file(P(dir, "new"), 51, 10000), "and a new one writes");
 }
 
+static void bigdir(const char *dir, int n)
+{
+    char name[4096];
+    ok(mkdir(P(dir, "big"), 0755) == 0, "mkdir big");
+    int made = 0, seen = 0, gone = 0;
+    for (int i = 0; i < n; i++) {
+        snprintf(name, sizeof name, "%s/big/entry-number-%05d", dir, i);
+        int fd = open(name, O_WRONLY | O_CREAT | O_EXCL, 0644);
+        made += fd >= 0;
+        close(fd);
+    }
+    ok(made == n, "%d files made in one directory", made);
+    ok(count_entries(P(dir, "big")) == n, "getdents lists %d", count_entries(P(dir, "big")));
+    struct stat st;
+    for (int i = 0; i < n; i++) {
+        snprintf(name, sizeof name, "%s/big/entry-number-%05d", dir, i);
+        seen += stat(name, &st) == 0 && S_ISREG(st.st_mode);
+    }
+    ok(seen == n, "each one stat'd (%d)", seen);
+    for (int i = 0; i < n; i += 2) {
+        snprintf(name, sizeof name, "%s/big/entry-number-%05d", dir, i);
+        gone += unlink(name) == 0;
+    }
+    ok(gone == (n + 1) / 2 && count_entries(P(dir, "big")) == n / 2, "every other one removed");
+}
+
 static void htree(const char *dir)
 {
     char name[4096];
@@ -629,6 +657,9 @@ int main(int argc, char **argv)
             print_statfs(argv[++i]);
         } else if (!strcmp(c, "enospc") && i + 1 < argc) {
             enospc(argv[++i]);
+        } else if (!strcmp(c, "bigdir") && i + 2 < argc) {
+            bigdir(argv[i + 1], atoi(argv[i + 2]));
+            i += 2;
         } else if (!strcmp(c, "htree") && i + 1 < argc) {
             htree(argv[++i]);
         } else if (!strcmp(c, "mknodblk") && i + 3 < argc) {

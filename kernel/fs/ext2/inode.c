@@ -17,7 +17,6 @@
 #include "lib/string.h"
 #include "mm/direct_map.h"
 #include "mm/kmalloc.h"
-#include "proc/sched.h"
 #include "time/clock.h"
 #include "uapi/errno.h"
 
@@ -106,24 +105,6 @@ static const char *check_raw(struct super_block *sb, const struct ext2_inode *r,
     return NULL;
 }
 
-/* The in-memory inode ino, or NULL. One whose last reference went is
- * being written and freed (inode_put sleeps in writeback_evict and
- * evict): wait until it is gone, then the disk has its last state. */
-static struct inode *find_cached(struct super_block *sb, uint64_t ino)
-{
-    for (;;) {
-        struct inode *found = NULL;
-        list_for_each_entry(i, &sb->inodes, struct inode, sb_link)
-            if (i->ino == ino) {
-                found = i;
-                break;
-            }
-        if (!found || found->refs > 0)
-            return found;
-        yield();
-    }
-}
-
 static uint32_t decode_dev(const uint32_t *blk)
 {
     uint32_t major, minor;
@@ -140,9 +121,10 @@ static uint32_t decode_dev(const uint32_t *blk)
 int ext2_iget(struct super_block *sb, uint32_t ino, struct inode **out)
 {
     struct ext2_sb_info *s = EXT2_SB(sb);
-    struct inode *n = find_cached(sb, ino);
+    /* One VFS inode per file, however many names lead to it. */
+    struct inode *n = inode_find(sb, ino);
     if (n) {
-        *out = inode_get(n);
+        *out = n;
         return 0;
     }
     if (ino != EXT2_ROOT_INO && (ino < s->first_ino || ino > s->inodes_count)) {
@@ -193,6 +175,7 @@ int ext2_iget(struct super_block *sb, uint32_t ino, struct inode **out)
         return -EUCLEAN;
     }
     ext2_set_ops(n);
+    inode_hash_add(n);
     *out = n;
     return 0;
 }
@@ -271,8 +254,9 @@ int ext2_new_inode(struct inode *dir, uint32_t mode, uint32_t rdev, struct inode
         kfree(ei);
         return err;
     }
-    struct inode *n = find_cached(sb, ino);
+    struct inode *n = inode_find(sb, ino);
     if (n) { /* the bitmap said free but the inode is in use: corrupt */
+        inode_put(n);
         ext2_error(sb, ino, "allocated inode is in use");
         kfree(ei);
         return -EUCLEAN;
@@ -290,6 +274,7 @@ int ext2_new_inode(struct inode *dir, uint32_t mode, uint32_t rdev, struct inode
     /* No flags: nothing here acts on the inheritable ones (sync, noatime...),
      * and a new directory starts plain, never an htree. */
     ext2_set_ops(n);
+    inode_hash_add(n);
     /* A fresh slot in the table: whatever a deleted inode left there goes
      * (the bytes past the first 128 as well). */
     uint32_t block, off;

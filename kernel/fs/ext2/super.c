@@ -401,6 +401,7 @@ int ext2_mount_bdev(struct block_device *bd, unsigned long flags, const char *da
     }
     sb->priv = s;
     sb->bdev = bd;
+    sb->flags |= SB_KEEP_UNUSED; /* lookups cost a directory scan: the dentry cache keeps names */
     s->bd = bd;
     s->read_only = ro;
     bd->mounted++;
