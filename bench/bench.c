@@ -731,10 +731,11 @@ static const struct bench {
      b_disk_write_fsync},
     {"disk-read-cold", 4, 1, "16 MiB file read (64 KiB read() calls) after umount and mount (cold caches)",
      b_disk_read_cold},
-    {"disk-create", DISK_FILES, 1, "empty file created in one ext2 directory (open O_CREAT|O_EXCL, close)",
+    {"disk-create", DISK_FILES, 1, "empty file created in an ext2 directory growing to 1,100 files (open O_CREAT|O_EXCL, close)",
      b_disk_create},
-    {"disk-stat", DISK_FILES, 1, "stat() of a file in a 1000-file ext2 directory", b_disk_stat},
-    {"disk-unlink", DISK_FILES, 1, "unlink() of an empty file in a 1000-file ext2 directory", b_disk_unlink},
+    {"disk-stat", DISK_FILES, 1, "stat() of a file in an ext2 directory of 1,100 files (just created)",
+     b_disk_stat},
+    {"disk-unlink", DISK_FILES, 1, "unlink() of an empty file in an ext2 directory of 1,100 files", b_disk_unlink},
 };
 #define NBENCH (sizeof benches / sizeof benches[0])
 
