@@ -4,6 +4,7 @@
 #include <stddef.h>
 
 #include "fs/aio.h"
+#include "fs/dentry.h"
 #include "fs/devfs.h"
 #include "fs/inotify.h"
 #include "fs/lease.h"
@@ -138,15 +139,19 @@ static long w_lease_break_time(const char *buf, size_t n)
  * users only, and every process is root. */
 static long r_pipe_pages_soft(int pid, char *b, size_t s) { (void)pid; return number(b, s, 16384); }
 static long r_min_free_kbytes(int pid, char *b, size_t s) { (void)pid; return number(b, s, 1024); }
-/* drop_caches: 1 (page cache) or 3 drops the clean pages of disk files
- * and of the disks' own caches that nobody uses (dirty ones stay: Linux
- * asks for a sync first too); tmpfs pages are the files themselves and
- * stay. 2 (dentries and inodes) and 4 (quiet) are accepted. */
+/* drop_caches: 1 drops the clean pages of disk files and of the disks'
+ * own caches that nobody uses (dirty ones stay: Linux asks for a sync
+ * first too), and, as memory reclaim does when pages were not enough,
+ * unused names (Linux keeps those for 2); tmpfs pages are the files
+ * themselves and stay. 2 drops the unused names (and their inodes) the
+ * dentry cache keeps; 3 both; 4 (quiet) is accepted. */
 static long w_drop_caches(const char *buf, size_t n)
 {
     long v;
     if (!parse_long(buf, n, &v) || v < 1 || v > 4)
         return -EINVAL;
+    if (v & 2)
+        d_prune_unused(~0u);
     if (v & 1)
         writeback_reclaim(~0ull);
     return (long)n;

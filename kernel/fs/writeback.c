@@ -181,6 +181,13 @@ int writeback_all(void)
             err = r;
         sb_put(sbs[i]);
     }
+    /* And what was written to a disk itself (dd to /dev/vda), as Linux's
+     * sync writes every block device's cache. */
+    for (struct block_device *bd = blk_devices(); bd; bd = bd->next) {
+        int r = bdev_sync(bd, true);
+        if (r && !err)
+            err = r;
+    }
     return err;
 }
 
@@ -198,9 +205,9 @@ void writeback_sb_unmounted(struct super_block *sb)
 
 uint64_t writeback_reclaim(uint64_t want)
 {
-    /* Unused names of disk files hold their inodes and so their pages:
-     * let some go first (a few hundred of the oldest). */
-    d_prune_unused(want < 256 ? 256 : (unsigned)(want < 4096 ? want : 4096));
+    /* Cheapest first: clean pages of disk files nobody maps, then clean
+     * pages of the disks' own caches, and only then unused names, whose
+     * inodes go with them (the next lookup reads the disk again). */
     uint64_t freed = 0;
     list_for_each_entry(sb, &disk_sbs, struct super_block, disk_link) {
         list_for_each_entry(i, &sb->inodes, struct inode, sb_link) {
@@ -216,8 +223,13 @@ uint64_t writeback_reclaim(uint64_t want)
             if (freed >= want)
                 return freed;
         }
-        if (sb->bdev)
-            bdev_drop_clean(sb->bdev);
+    }
+    freed += bdev_reclaim(want - freed);
+    if (freed < want) {
+        uint64_t before = pmm_free_frames();
+        d_prune_unused(want - freed < 4096 ? (unsigned)(want - freed) : 4096);
+        uint64_t after = pmm_free_frames();
+        freed += after > before ? after - before : 0;
     }
     return freed;
 }

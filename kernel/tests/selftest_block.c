@@ -23,7 +23,8 @@
 
 static uint8_t disk[DISK_BYTES];
 #define DISK2_BYTES (256 * 1024)
-static uint8_t disk2[DISK2_BYTES]; /* ram1's, for readahead */
+static uint8_t *disk2; /* ram1's, for readahead: allocated when the test runs (a static 256 KiB would
+                          grow every kernel's bss, and the smallest-memory boots need it small) */
 static struct blk_request *queue[DEPTH];
 static uint8_t *queue_mem[DEPTH];
 static int queued, max_queued, refused;
@@ -71,7 +72,7 @@ static const struct blk_driver_ops ram_ops = {.submit = ram_submit};
 static struct block_device ram = {.name = "ram0", .rdev = MKDEV(1, 0), .nsectors = DISK_BYTES / SECTOR_SIZE,
                                   .has_flush = true, .ops = &ram_ops, .priv = disk};
 static struct block_device ram1 = {.name = "ram1", .rdev = MKDEV(1, 1), .nsectors = DISK2_BYTES / SECTOR_SIZE,
-                                   .ops = &ram_ops, .priv = disk2};
+                                   .ops = &ram_ops};
 
 static uint8_t pat(uint64_t off, unsigned seed) { return (uint8_t)(off * 7 + (off >> 9) + seed); }
 
@@ -220,6 +221,11 @@ static const char *check_block_layer(void)
     /* Readahead: 1 KiB blocks read in order from the start of ram1 (a
      * file system reading a file) take a few big requests, not one per
      * page; a random block after them takes one request of one page. */
+    uint64_t disk2_pa = pmm_alloc_contig(DISK2_BYTES / 4096, 1);
+    if (!disk2_pa)
+        return "no memory for ram1";
+    disk2 = phys_to_virt(disk2_pa);
+    ram1.priv = disk2;
     for (uint64_t i = 0; i < DISK2_BYTES; i++)
         disk2[i] = pat(i, 5);
     if (blk_register(&ram1))

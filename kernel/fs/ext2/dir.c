@@ -110,17 +110,11 @@ static int find(struct inode *dir, const char *name, size_t len, struct dir_pos 
 
 int ext2_dir_find(struct inode *dir, const char *name, size_t len, uint32_t *ino)
 {
-    struct ext2_sb_info *s = EXT2_SB(dir->sb);
-    uint32_t dino = (uint32_t)dir->ino;
-    if ((*ino = ext2_nc_lookup(s, dino, name, len)))
-        return 0;
     struct dir_pos p = {0};
     uint32_t off, prev;
     int err = find(dir, name, len, &p, &off, &prev);
-    if (!err) {
+    if (!err)
         *ino = entry_at(&p, off)->inode;
-        ext2_nc_add(s, dino, name, len, *ino);
-    }
     dir_done(&p);
     return err;
 }
@@ -179,7 +173,6 @@ int ext2_dir_add(struct inode *dir, const char *name, size_t len, uint32_t ino, 
                 fill(de, s->filetype, name, len, ino, mode);
                 bdev_dirty(&p.b);
                 dir_done(&p);
-                ext2_nc_add(s, (uint32_t)dir->ino, name, len, ino);
                 dir_changed(dir);
                 return 0;
             }
@@ -203,14 +196,12 @@ int ext2_dir_add(struct inode *dir, const char *name, size_t len, uint32_t ino, 
     bdev_dirty(&b);
     bdev_release(&b);
     dir->size += s->block_size;
-    ext2_nc_add(s, (uint32_t)dir->ino, name, len, ino);
     dir_changed(dir);
     return 0;
 }
 
 int ext2_dir_remove(struct inode *dir, const char *name, size_t len)
 {
-    ext2_nc_remove(EXT2_SB(dir->sb), (uint32_t)dir->ino, name, len);
     struct dir_pos p = {0};
     uint32_t off, prev;
     int err = find(dir, name, len, &p, &off, &prev);
@@ -240,7 +231,6 @@ int ext2_dir_set(struct inode *dir, const char *name, size_t len, uint32_t ino, 
         if (s->filetype)
             de->file_type = (uint8_t)ext2_type_of_mode(mode);
         bdev_dirty(&p.b);
-        ext2_nc_add(s, (uint32_t)dir->ino, name, len, ino);
     }
     dir_done(&p);
     if (!err)

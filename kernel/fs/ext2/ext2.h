@@ -16,7 +16,6 @@
  *             readlink
  *   file.c    regular files: the page cache's readpage / writepage /
  *             page_mkwrite
- *   namecache.c  (directory, name) -> inode for lookups without a scan
  *
  * Metadata (superblock, descriptors, bitmaps, inode tables, indirect and
  * directory blocks) and file data are both read and written through the
@@ -68,7 +67,6 @@ struct ext2_sb_info {
     bool super_dirty;                /* counts changed since the last sync_fs */
     uint16_t mount_state;            /* s_state when mounted: what a clean unmount writes back */
     uint32_t alloc_rotor;            /* the group new directories start looking from */
-    struct nc_slot *names;           /* namecache.c (NULL: no cache) */
     struct sleeplock alloc_lock;
 };
 
@@ -143,15 +141,6 @@ int ext2_dir_set(struct inode *dir, const char *name, size_t len, uint32_t ino, 
 int ext2_dir_init(struct inode *dir, uint32_t parent_ino);
 bool ext2_dir_empty(struct inode *dir, struct dentry *d);
 extern const struct file_ops ext2_dir_fops;
-
-/* --- namecache.c: (directory, name) -> inode, kept by dir.c --------- */
-struct nc_slot;
-void ext2_nc_init(struct ext2_sb_info *s);
-void ext2_nc_free(struct ext2_sb_info *s);
-/* The inode name names in dir, or 0 when the cache does not know. */
-uint32_t ext2_nc_lookup(struct ext2_sb_info *s, uint32_t dir, const char *name, size_t len);
-void ext2_nc_add(struct ext2_sb_info *s, uint32_t dir, const char *name, size_t len, uint32_t ino);
-void ext2_nc_remove(struct ext2_sb_info *s, uint32_t dir, const char *name, size_t len);
 
 /* --- namei.c, file.c -------------------------------------------------- */
 extern const struct inode_ops ext2_dir_iops, ext2_file_iops, ext2_symlink_iops, ext2_special_iops;

@@ -273,7 +273,6 @@ static void ext2_put_super(struct super_block *sb)
             ext2_error(sb, 0, "write error at unmount");
     }
     s->bd->mounted--;
-    ext2_nc_free(s);
     kfree(s->gd);
     kfree(s);
     sb->priv = NULL;
@@ -407,7 +406,6 @@ int ext2_mount_bdev(struct block_device *bd, unsigned long flags, const char *da
     s->bd = bd;
     s->read_only = ro;
     bd->mounted++;
-    ext2_nc_init(s);
     struct bdev_buf b;
     err = bdev_read(bd, EXT2_SUPERBLOCK_OFFSET, 1024, &b);
     if (err) {
