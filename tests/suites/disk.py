@@ -22,6 +22,12 @@ def clean_with_file(paths):
     got = disk_e2e.debugfs_cat(paths[0], "/f")
     return "" if got == b"hi\n" else f"/f holds {got!r}"
 
+def fsck_clean(paths):
+    """A check_disks function: e2fsck -fn finds the first image clean."""
+    rc, text = disk_e2e.fsck(paths[0])
+    return f"e2fsck -fn status {rc}: {text[-800:]}" if rc else ""
+
+
 OK = 1  # QEMU's exit code for the kernel's EXIT_OK (boots.py)
 RESET = 0  # a machine reset under QEMU's -no-reboot
 
@@ -90,4 +96,13 @@ USER_TESTS += [
                " mount -o ro /dev/vda /mnt && mount | grep -c '^/dev/vda on /mnt type ext2 (ro'"
                " && touch /mnt/g 2>/dev/null; echo $?; cat /mnt/f; umount /mnt && echo done"],
          stdout="1\n/dev/vda ext2 /mnt\n0\nmount: /mnt: /dev/null is not a block device.\n32\n1\n1\nhi\ndone\n"),
+]
+
+# Background writeback: a file written and never synced reaches the disk
+# through the kflushd kernel thread (Dirty: 0 kB, vda writes), which
+# ignores signals and ptrace as Linux's kernel threads do; then e2fsck
+# finds the image clean.
+USER_TESTS += [
+    dict(name="disk-flusher-writes-back", prog="flusher_test", rootfs=True, status=0, timeout=120,
+         disks=[dict(make=ext2_image)], check_disks=fsck_clean),
 ]
