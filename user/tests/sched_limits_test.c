@@ -91,6 +91,10 @@ int main(void)
 {
     limits();
     CHECK(!other_ran(300, 0), "a FIFO loop of 0.3 s starves SCHED_OTHER");
-    CHECK(other_ran(1500, 1), "real-time throttling lets SCHED_OTHER run within 1.5 s");
+    /* Throttling is per 1 s window (95% for real-time threads): a spinner
+     * that starts late in one window is throttled only near the end of the
+     * next, up to 1.95 s of its CPU time later; 3 s leaves room for ticks
+     * that others take on a busy host. */
+    CHECK(other_ran(3000, 1), "real-time throttling lets SCHED_OTHER run within 3 s of CPU time");
     return tt_done();
 }
