@@ -106,3 +106,29 @@ USER_TESTS += [
     dict(name="disk-flusher-writes-back", prog="flusher_test", rootfs=True, status=0, timeout=120,
          disks=[dict(make=ext2_image)], check_disks=fsck_clean),
 ]
+
+# The sizes issue 13 names, in a 128 MiB guest: a 100 MiB file (writeback
+# and reclaim make room for it) and 10,000 files in one directory, read
+# back after a remount; then e2fsck -fn, and debugfs sees the file's size
+# and the last name.
+def big_image(path):
+    """A fresh 160 MiB ext2 image, 4 KiB blocks, room for 12,000 inodes."""
+    subprocess.run(["truncate", "-s", "160M", path], check=True)
+    subprocess.run([disk_e2e.e2fs("mke2fs"), "-q", "-F", "-t", "ext2", "-b", "4096", "-N", "12288", path],
+                   check=True, capture_output=True)
+
+
+def big_checked(paths):
+    rc, text = disk_e2e.fsck(paths[0])
+    if rc:
+        return f"e2fsck -fn status {rc}: {text[-800:]}"
+    st = disk_e2e.debugfs_stat(paths[0], "/big")
+    if "Size: 104857600" not in st:
+        return f"debugfs stat /big: {st[:300]}"
+    return "" if "Inode:" in disk_e2e.debugfs_stat(paths[0], "/many/file-09999") else "no /many/file-09999"
+
+
+USER_TESTS += [
+    dict(name="disk-100mib-file-10000-names", prog="ext2_big_test", rootfs=True, status=0, timeout=240,
+         disks=[dict(make=big_image)], check_disks=big_checked),
+]
