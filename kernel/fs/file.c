@@ -105,3 +105,18 @@ long kernel_read(struct inode *inode, uint64_t off, void *buf, size_t n)
 {
     return filemap_read_kernel(inode, off, buf, n);
 }
+
+long default_llseek(struct file *f, int64_t off, int whence)
+{
+    int64_t base;
+    switch (whence) {
+    case SEEK_SET: base = 0; break;
+    case SEEK_CUR: base = (int64_t)f->pos; break;
+    case SEEK_END: base = (int64_t)f->inode->size; break;
+    default: return -EINVAL;
+    }
+    if ((off > 0 && base > INT64_MAX - off) || base + off < 0)
+        return -EINVAL;
+    f->pos = (uint64_t)(base + off);
+    return (long)f->pos;
+}

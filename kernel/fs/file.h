@@ -138,6 +138,10 @@ static inline bool file_writable(const struct file *f)
 /* FMODE_LSEEK / FMODE_PREAD: the file has positions (pread, splice's
  * offsets); pipes and sockets do not. */
 static inline bool file_seekable(const struct file *f) { return f->ops->lseek != NULL; }
+/* Linux's default_llseek: SEEK_SET, SEEK_CUR, and SEEK_END from the
+ * inode's size; EINVAL for a negative or overflowing result or another
+ * whence. The new position, or -EINVAL. */
+long default_llseek(struct file *f, int64_t off, int whence);
 
 /* What f is ready for (uapi/poll.h bits); files without a poll operation
  * are always readable and writable, as regular files are on Linux. */

@@ -273,19 +273,9 @@ static long seek_data_hole(struct file *f, int64_t off, int whence)
 
 long filemap_lseek(struct file *f, int64_t off, int whence)
 {
-    int64_t base;
-    switch (whence) {
-    case SEEK_DATA:
-    case SEEK_HOLE: return seek_data_hole(f, off, whence);
-    case SEEK_SET: base = 0; break;
-    case SEEK_CUR: base = (int64_t)f->pos; break;
-    case SEEK_END: base = (int64_t)f->inode->size; break;
-    default: return -EINVAL;
-    }
-    if ((off > 0 && base > INT64_MAX - off) || base + off < 0)
-        return -EINVAL;
-    f->pos = (uint64_t)(base + off);
-    return (long)f->pos;
+    if (whence == SEEK_DATA || whence == SEEK_HOLE)
+        return seek_data_hole(f, off, whence);
+    return default_llseek(f, off, whence);
 }
 
 long filemap_read_kernel(struct inode *inode, uint64_t off, void *buf, size_t n)

@@ -34,15 +34,22 @@ static uint64_t max_index(int height)
 
 static unsigned slot_of(uint64_t index, int level) { return (unsigned)(index >> ((level - 1) * SLOT_BITS)) & SLOT_MASK; }
 
+/* The slot of page index: its entry, or a 0 slot on the way when it is not
+ * cached; NULL past the tree's height. Under the lock. */
+static uint64_t *slot_find(struct page_cache *pc, uint64_t index)
+{
+    if (index > max_index(pc->height))
+        return NULL;
+    uint64_t *slot = &pc->root;
+    for (int level = pc->height; level > 0 && *slot; level--)
+        slot = &((struct pc_node *)*slot)->slot[slot_of(index, level)];
+    return slot;
+}
+
 uint64_t pc_find(struct page_cache *pc, uint64_t index, uint64_t *flags)
 {
     spin_lock(&pc->lock);
-    uint64_t e = 0;
-    if (index <= max_index(pc->height)) {
-        e = pc->root;
-        for (int level = pc->height; level > 0 && e; level--)
-            e = ((struct pc_node *)e)->slot[slot_of(index, level)];
-    }
+    uint64_t *slot = slot_find(pc, index), e = slot ? *slot : 0;
     spin_unlock(&pc->lock);
     if (flags)
         *flags = e & PC_FLAGS_MASK;
@@ -98,17 +105,6 @@ int pc_insert(struct page_cache *pc, uint64_t index, uint64_t pa)
     return err;
 }
 
-/* The slot of page index (NULL when its node is missing); under the lock. */
-static uint64_t *slot_find(struct page_cache *pc, uint64_t index)
-{
-    if (index > max_index(pc->height))
-        return NULL;
-    uint64_t *slot = &pc->root;
-    for (int level = pc->height; level > 0 && *slot; level--)
-        slot = &((struct pc_node *)*slot)->slot[slot_of(index, level)];
-    return slot;
-}
-
 /* Sets the entry's flags to (flags & ~clear) | set, keeping the dirty count. */
 static uint64_t change_flags(struct page_cache *pc, uint64_t index, uint64_t set, uint64_t clear)
 {
@@ -129,39 +125,6 @@ void pc_set_flags(struct page_cache *pc, uint64_t index, uint64_t flags) { chang
 uint64_t pc_clear_flags(struct page_cache *pc, uint64_t index, uint64_t flags)
 {
     return change_flags(pc, index, 0, flags);
-}
-
-/* The first entry at index >= first whose flags include flag, below the
- * entry e at level covering indexes from base: its index in *found. */
-static uint64_t next_flagged(uint64_t e, int level, uint64_t base, uint64_t first, uint64_t flag, uint64_t *found)
-{
-    if (!e)
-        return 0;
-    if (level == 0) {
-        if (base < first || !(e & flag))
-            return 0;
-        *found = base;
-        return e & PC_PAGE_MASK;
-    }
-    const struct pc_node *n = (const struct pc_node *)e;
-    uint64_t span = 1ull << ((level - 1) * SLOT_BITS);
-    for (unsigned i = 0; i < SLOTS; i++) {
-        uint64_t lo = base + i * span;
-        if (n->slot[i] && lo + span - 1 >= first) {
-            uint64_t pa = next_flagged(n->slot[i], level - 1, lo, first, flag, found);
-            if (pa)
-                return pa;
-        }
-    }
-    return 0;
-}
-
-uint64_t pc_next_flagged(struct page_cache *pc, uint64_t first, uint64_t flag, uint64_t *index)
-{
-    spin_lock(&pc->lock);
-    uint64_t pa = next_flagged(pc->root, pc->height, 0, first, flag, index);
-    spin_unlock(&pc->lock);
-    return pa;
 }
 
 /* Frees the pages at index >= first below the entry *slot at level
@@ -213,7 +176,7 @@ static int walk(uint64_t e, int level, uint64_t base, uint64_t first, int (*fn)(
     if (!e)
         return 0;
     if (level == 0)
-        return base >= first ? fn(ctx, base, e & PC_PAGE_MASK) : 0;
+        return base >= first ? fn(ctx, base, e) : 0; /* the whole entry: frame and flags */
     const struct pc_node *n = (const struct pc_node *)e;
     uint64_t span = 1ull << ((level - 1) * SLOT_BITS);
     for (unsigned i = 0; i < SLOTS; i++) {
@@ -227,13 +190,52 @@ static int walk(uint64_t e, int level, uint64_t base, uint64_t first, int (*fn)(
     return 0;
 }
 
+/* pc_for_each's callback gets the frame without the flag bits. */
+struct for_each {
+    int (*fn)(void *ctx, uint64_t index, uint64_t pa);
+    void *ctx;
+};
+
+static int strip_flags(void *ctx, uint64_t index, uint64_t entry)
+{
+    struct for_each *f = ctx;
+    return f->fn(f->ctx, index, entry & PC_PAGE_MASK);
+}
+
 int pc_for_each(struct page_cache *pc, uint64_t first, int (*fn)(void *ctx, uint64_t index, uint64_t pa), void *ctx)
 {
     /* fn may not change the tree: it runs under the lock. */
+    struct for_each f = {fn, ctx};
     spin_lock(&pc->lock);
-    int r = walk(pc->root, pc->height, 0, first, fn, ctx);
+    int r = walk(pc->root, pc->height, 0, first, strip_flags, &f);
     spin_unlock(&pc->lock);
     return r;
+}
+
+/* The same walk for pc_next_flagged: stops at the first entry with a flag. */
+struct flagged {
+    uint64_t flag, index, pa;
+};
+
+static int take_flagged(void *ctx, uint64_t index, uint64_t entry)
+{
+    struct flagged *f = ctx;
+    if (!(entry & f->flag))
+        return 0;
+    f->index = index;
+    f->pa = entry & PC_PAGE_MASK;
+    return 1;
+}
+
+uint64_t pc_next_flagged(struct page_cache *pc, uint64_t first, uint64_t flag, uint64_t *index)
+{
+    struct flagged f = {flag, 0, 0};
+    spin_lock(&pc->lock);
+    walk(pc->root, pc->height, 0, first, take_flagged, &f);
+    spin_unlock(&pc->lock);
+    if (f.pa)
+        *index = f.index;
+    return f.pa;
 }
 
 bool pc_remove_clean(struct page_cache *pc, uint64_t index, uint64_t pa)

@@ -106,28 +106,12 @@ static long queue_read(struct file *f, uint64_t ubuf, size_t n)
     return (long)k;
 }
 
-/* Linux's default_llseek: SEEK_SET and SEEK_CUR (SEEK_END from the
- * file's size). */
-static long queue_lseek(struct file *f, int64_t off, int whence)
-{
-    if (whence == SEEK_CUR)
-        off += (int64_t)f->pos;
-    else if (whence == SEEK_END)
-        off += (int64_t)f->inode->size;
-    else if (whence != SEEK_SET)
-        return -EINVAL;
-    if (off < 0)
-        return -EINVAL;
-    f->pos = (uint64_t)off;
-    return off;
-}
-
 static unsigned queue_poll(struct file *f) { return mqueue_poll(f->inode->priv); }
 
 static void queue_flush(struct file *f) { mqueue_flush(f->inode->priv); }
 
 static const struct file_ops queue_fops = {
-    .read = queue_read, .lseek = queue_lseek, .poll = queue_poll, .flush = queue_flush};
+    .read = queue_read, .lseek = default_llseek, .poll = queue_poll, .flush = queue_flush};
 
 /* --- the superblock ---------------------------------------------------- */
 

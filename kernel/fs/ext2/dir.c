@@ -352,18 +352,5 @@ static long dir_read(struct file *f, uint64_t ubuf, size_t n)
     return -EISDIR;
 }
 
-static long dir_lseek(struct file *f, int64_t off, int whence)
-{
-    if (whence == SEEK_CUR)
-        off += (int64_t)f->pos;
-    else if (whence == SEEK_END)
-        off += (int64_t)f->inode->size;
-    else if (whence != SEEK_SET)
-        return -EINVAL;
-    if (off < 0)
-        return -EINVAL;
-    f->pos = (uint64_t)off;
-    return off;
-}
 
-const struct file_ops ext2_dir_fops = {.read = dir_read, .lseek = dir_lseek, .iterate = dir_iterate};
+const struct file_ops ext2_dir_fops = {.read = dir_read, .lseek = default_llseek, .iterate = dir_iterate};
