@@ -1,12 +1,13 @@
 /* super.c - see super.h. */
 #include "fs/super.h"
 
-#include "fs/dentry.h"
 #include "block/blkdev.h"
+#include "fs/dentry.h"
 #include "fs/fsnotify.h"
 #include "fs/writeback.h"
 #include "lib/string.h"
 #include "mm/kmalloc.h"
+#include "uapi/errno.h"
 
 static struct fs_type *types;
 static uint32_t next_anon_minor = 1; /* Linux numbers in-memory file systems 0:N too */
@@ -29,6 +30,22 @@ const struct fs_type *fs_find(const char *name)
 }
 
 const struct fs_type *fs_types(void) { return types; }
+
+int fs_next_option(const char **p, char *opt, size_t size)
+{
+    const char *s = *p;
+    if (!s || !*s)
+        return 0;
+    size_t len = 0;
+    while (s[len] && s[len] != ',')
+        len++;
+    if (len >= size)
+        return -EINVAL;
+    memcpy(opt, s, len);
+    opt[len] = '\0';
+    *p = s + len + (s[len] == ',');
+    return 1;
+}
 
 struct super_block *sb_new(const struct fs_type *t, const struct super_ops *ops, uint64_t magic)
 {

@@ -134,6 +134,12 @@ static inline uint64_t sb_pages_charged(const struct super_block *sb)
     return sb->pages_used + (sb->xattr_bytes + 4095) / 4096;
 }
 
+/* The next comma-separated option of a mount data string (mount(2)'s
+ * data, "size=1m,mode=755"): copies it into opt (NUL-terminated; "" for
+ * an empty one) and moves *p past it. 1 when it did, 0 at the end (or
+ * for a NULL string), -EINVAL when it does not fit in size bytes. */
+int fs_next_option(const char **p, char *opt, size_t size);
+
 /* Makes file system type t known to mount(2) and /proc/filesystems. */
 void fs_register(struct fs_type *t);
 const struct fs_type *fs_find(const char *name);

@@ -409,15 +409,9 @@ static int tmpfs_mount(const struct fs_type *t, const char *source, unsigned lon
     uint64_t bytes = root_fs ? 0 : pmm_total_frames() * 4096 / 2; /* Linux: half of RAM */
     /* Options: "size=...,mode=..." (unknown ones are refused, as tmpfs does). */
     char opt[64];
-    for (const char *p = data; p && *p;) {
-        size_t len = 0;
-        while (p[len] && p[len] != ',')
-            len++;
-        if (len >= sizeof opt)
-            return -EINVAL;
-        memcpy(opt, p, len);
-        opt[len] = '\0';
-        p += len + (p[len] == ',');
+    const char *p = data;
+    int more;
+    while ((more = fs_next_option(&p, opt, sizeof opt)) > 0) {
         if (!strncmp(opt, "size=", 5)) {
             if (!parse_size(opt + 5, &bytes))
                 return -EINVAL;
@@ -425,10 +419,12 @@ static int tmpfs_mount(const struct fs_type *t, const char *source, unsigned lon
             if (!parse_octal(opt + 5, &mode))
                 return -EINVAL;
         } else if (strncmp(opt, "uid=", 4) && strncmp(opt, "gid=", 4) && strncmp(opt, "nr_inodes=", 10) &&
-                   strcmp(opt, "rw") && strcmp(opt, "ro") && len) {
+                   strcmp(opt, "rw") && strcmp(opt, "ro") && opt[0]) {
             return -EINVAL;
         }
     }
+    if (more < 0)
+        return more;
     struct super_block *sb = tmpfs_new_sb(t->name, mode, (bytes + 4095) / 4096);
     if (!sb)
         return -ENOMEM;

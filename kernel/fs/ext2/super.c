@@ -362,26 +362,20 @@ static const struct super_ops ext2_sops = {
 static int parse_options(const char *data, bool *ro)
 {
     char opt[32];
-    for (const char *p = data; p && *p;) {
-        size_t len = 0;
-        while (p[len] && p[len] != ',')
-            len++;
-        if (len >= sizeof opt)
-            return -EINVAL;
-        memcpy(opt, p, len);
-        opt[len] = '\0';
-        p += len + (p[len] == ',');
+    const char *p = data;
+    int more;
+    while ((more = fs_next_option(&p, opt, sizeof opt)) > 0) {
         if (!strcmp(opt, "ro"))
             *ro = true;
         else if (!strcmp(opt, "rw"))
             *ro = false;
-        else if (len && strcmp(opt, "errors=continue") && strcmp(opt, "errors=remount-ro") &&
+        else if (opt[0] && strcmp(opt, "errors=continue") && strcmp(opt, "errors=remount-ro") &&
                  strcmp(opt, "errors=panic") && strcmp(opt, "defaults")) {
             kprintf("ext2: unknown mount option \"%s\"\n", opt);
             return -EINVAL;
         }
     }
-    return 0;
+    return more;
 }
 
 int ext2_mount_bdev(struct block_device *bd, unsigned long flags, const char *data, struct super_block **out)
