@@ -45,9 +45,11 @@ static long zero_read(struct file *f, uint64_t ubuf, size_t n)
 
 /* /dev/random, /dev/urandom and getrandom (Linux's get_random_bytes_user):
  * the generator's bytes in chunks through a stack buffer wiped at the end,
- * so no copy of what the caller got stays in the kernel. A long read
- * stops, short, at a page boundary once a signal is pending (never before
- * the first page); a fault returns what was copied, or EFAULT. */
+ * so no copy of what the caller got stays in the kernel. No chunk crosses
+ * a user page, so a fault returns exactly the bytes before the bad page
+ * (or EFAULT if that is none), as Linux's byte-exact copy does. A long
+ * read stops, short, after each page's worth once a signal is pending
+ * (never before the first). */
 #define RANDOM_CHUNK 256
 long devfs_random_read(uint64_t ubuf, size_t n)
 {
@@ -56,12 +58,15 @@ long devfs_random_read(uint64_t ubuf, size_t n)
     uint8_t buf[RANDOM_CHUNK];
     size_t done = 0;
     while (done < n) {
+        uint64_t to_page_end = PAGE_SIZE - ((ubuf + done) & (PAGE_SIZE - 1));
         size_t k = n - done < RANDOM_CHUNK ? n - done : RANDOM_CHUNK;
+        if (k > to_page_end)
+            k = to_page_end;
         random_bytes(buf, k);
         if (copy_to_user(ubuf + done, buf, k))
             break;
         done += k;
-        if (done < n && done % PAGE_SIZE == 0 && signal_pending(current()))
+        if (done < n && done / PAGE_SIZE != (done - k) / PAGE_SIZE && signal_pending(current()))
             break;
     }
     memzero_explicit(buf, sizeof buf);
