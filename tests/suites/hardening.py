@@ -1,7 +1,7 @@
-"""The kernel random generator and the kernel stack protector
-(docs/random.md). Keys as in tests/boots.py and tests/user_tests.py; the
-generator's own selftests (kernel/tests/selftest_random.c) run in the
-selftests boots."""
+"""Kernel hardening: the random generator, the stack protector, no kernel
+addresses in /proc (docs/random.md). Keys as in tests/boots.py and
+tests/user_tests.py; the generator's own selftests
+(kernel/tests/selftest_random.c) run in the selftests boots."""
 
 BOOTS = [
     # A smashed frame panics through __stack_chk_fail, which names the
@@ -17,4 +17,6 @@ USER_TESTS = [
     # fresh per exec, getrandom's errno cases as Linux, crude statistics
     # over 64 KiB with 9-sigma bounds (cannot flake).
     dict(name="random-getrandom-urandom-at-random", prog="random_test", status=0, differential=True),
+    # /proc/PID/stat's kstkesp, kstkeip and wchan: 0, never an address.
+    dict(name="proc-stat-no-kernel-addresses", prog="kaddr_test", status=0, differential=True),
 ]
