@@ -15,7 +15,8 @@ QEMU     := qemu-system-x86_64
 # address of every function with a local array or an address-taken local,
 # checked against the global __stack_chk_guard (kernel/debug/stack_protector.c
 # says why global and not %gs). STACK_PROTECTOR=-fno-stack-protector builds
-# without, to measure its cost (`make clean` first: flags are not tracked).
+# without, to measure its cost (remove build/kernel first: flags are not
+# tracked, so objects built with the other setting would stay).
 STACK_PROTECTOR ?= -fstack-protector-strong -mstack-protector-guard=global
 KERNEL_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror \
 	-ffreestanding -fno-builtin -nostdlib -mno-red-zone -mcmodel=kernel -mgeneral-regs-only \

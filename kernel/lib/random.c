@@ -36,7 +36,7 @@ static struct {
     bool seeded;
     unsigned sources;     /* ENTROPY_* flags of the boot seed */
     uint64_t next_reseed; /* clock_monotonic_ns() deadline */
-    uint64_t reseeds;
+    uint64_t reseeds;     /* how many so far: random_u64's batch generation */
 } crng;
 static struct spinlock crng_lock = SPINLOCK_INIT;
 
@@ -132,10 +132,28 @@ void random_bytes(void *buf, size_t n)
     memzero_explicit(st, sizeof st);
 }
 
+/* random_u64 hands out words of one 64-byte request at a time (Linux's
+ * get_random_u64 batches the same way): 8 calls cost one ChaCha20 block
+ * instead of 8. A word is wiped as it is handed out, so the batch holds
+ * only outputs nobody has seen yet; a reseed throws the batch away. */
+static struct {
+    uint64_t words[CHACHA20_BLOCK_SIZE / 8];
+    unsigned left;
+    uint64_t generation; /* crng.reseeds when filled */
+} batch;
+static struct spinlock batch_lock = SPINLOCK_INIT;
+
 uint64_t random_u64(void)
 {
-    uint64_t v;
-    random_bytes(&v, sizeof v);
+    spin_lock(&batch_lock);
+    if (batch.left == 0 || batch.generation != crng.reseeds) {
+        random_bytes(batch.words, sizeof batch.words);
+        batch.left = sizeof batch.words / 8;
+        batch.generation = crng.reseeds; /* read after the fill: a reseed it made counts */
+    }
+    uint64_t v = batch.words[--batch.left];
+    batch.words[batch.left] = 0;
+    spin_unlock(&batch_lock);
     return v;
 }
 

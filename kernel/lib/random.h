@@ -23,6 +23,7 @@ void random_init(void);
 
 /* Fills buf with n random bytes. */
 void random_bytes(void *buf, size_t n);
+/* A random 64-bit number, from a batch of 8 made by one request. */
 uint64_t random_u64(void);
 /* Uniform in [0, n) (rejection sampling, no modulo bias); 0 when n is 0. */
 uint64_t random_below(uint64_t n);

@@ -99,9 +99,8 @@ char *strchr(const char *s, int c)
 
 void memzero_explicit(void *p, size_t n)
 {
-    volatile uint8_t *b = p;
-    while (n--)
-        *b++ = 0;
-    /* the barrier also tells the compiler the memory is read afterwards */
+    memset(p, 0, n);
+    /* as Linux's barrier_data: the compiler must assume p's memory is
+     * read here, so the stores above are not dead */
     __asm__ volatile("" ::"r"(p) : "memory");
 }
