@@ -75,13 +75,22 @@ static void reseed(size_t nsamples, bool boot)
     crng.reseeds++;
 }
 
-void random_init(void)
+/* Caller holds crng_lock: the boot seed if there is none yet (a request
+ * before random_init), else a reseed once the interval is over. */
+static void seed_if_due(void)
 {
-    spin_lock(&crng_lock);
     if (!crng.seeded) {
         reseed(BOOT_SAMPLES, true);
         crng.seeded = true;
+    } else if (clock_monotonic_ns() >= crng.next_reseed) {
+        reseed(RESEED_SAMPLES, false);
     }
+}
+
+void random_init(void)
+{
+    spin_lock(&crng_lock);
+    seed_if_due();
     spin_unlock(&crng_lock);
 }
 
@@ -92,12 +101,7 @@ static void crng_make_state(uint32_t st[CHACHA20_STATE_WORDS], uint8_t *out, siz
 {
     uint8_t first[CHACHA20_BLOCK_SIZE];
     spin_lock(&crng_lock);
-    if (!crng.seeded) {
-        reseed(BOOT_SAMPLES, true);
-        crng.seeded = true;
-    } else if (clock_monotonic_ns() >= crng.next_reseed) {
-        reseed(RESEED_SAMPLES, false);
-    }
+    seed_if_due();
     chacha20_init(st, crng.key, 0, zero_nonce);
     chacha20_block(st, first);
     memcpy(crng.key, first, CHACHA20_KEY_SIZE);
