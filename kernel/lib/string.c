@@ -96,3 +96,11 @@ char *strchr(const char *s, int c)
             return NULL;
     }
 }
+
+void memzero_explicit(void *p, size_t n)
+{
+    memset(p, 0, n);
+    /* as Linux's barrier_data: the compiler must assume p's memory is
+     * read here, so the stores above are not dead */
+    __asm__ volatile("" ::"r"(p) : "memory");
+}
