@@ -276,10 +276,15 @@ static int load_interp(struct proc *p, struct mm *mm, const char *path, uint64_t
 
 bool exec_secure(const struct cred *c) { return c->euid != c->uid || c->egid != c->gid; }
 
+bool exec_ids_change(const struct proc *p, const struct cred *cred)
+{
+    return exec_secure(cred) || cred->euid != p->cred->euid || cred->egid != p->cred->egid;
+}
+
 uint32_t exec_personality(const struct proc *p, const struct cred *cred)
 {
     uint32_t pers = p->personality & ~READ_IMPLIES_EXEC; /* a 64-bit program (Linux's set_personality_64bit) */
-    if (exec_secure(cred) || cred->euid != p->cred->euid || cred->egid != p->cred->egid)
+    if (exec_ids_change(p, cred))
         pers &= ~PER_CLEAR_ON_SETID; /* Linux's bprm->per_clear: no ADDR_NO_RANDOMIZE for a set-ID program */
     return pers;
 }
