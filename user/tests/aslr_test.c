@@ -46,7 +46,7 @@
 
 struct sample {
     unsigned long stack, mmap, heap, end, main, pers;
-    int maps_ok; /* /proc/self/maps' [stack] holds a local, [heap] the break */
+    int maps_ok; /* /proc/self/maps' [stack] holds a local, [heap] the break, stat's start_brk is [heap]'s start */
 };
 
 extern char _end[];
@@ -66,6 +66,23 @@ static int maps_area(const char *name, unsigned long *lo, unsigned long *hi)
     return found;
 }
 
+/* /proc/self/stat's field 47, start_brk (0 when unreadable). */
+static unsigned long stat_start_brk(void)
+{
+    char buf[1024];
+    int fd = open("/proc/self/stat", O_RDONLY);
+    ssize_t n = fd >= 0 ? read(fd, buf, sizeof buf - 1) : -1;
+    if (fd >= 0)
+        close(fd);
+    if (n <= 0)
+        return 0;
+    buf[n] = 0;
+    char *p = strrchr(buf, ')');
+    for (int field = 2; p && field < 47; field++)
+        p = strchr(p + 1, ' ');
+    return p ? strtoul(p + 1, NULL, 10) : 0;
+}
+
 static int probe(void)
 {
     volatile int local = 0;
@@ -77,7 +94,7 @@ static int probe(void)
     syscall(SYS_brk, brk0 + PAGE);
     unsigned long slo = 0, shi = 0, hlo = 0, hhi = 0;
     int ok = maps_area("[stack]", &slo, &shi) && slo <= stack && stack < shi && maps_area("[heap]", &hlo, &hhi) &&
-             hlo <= brk0 && hhi >= brk0 + PAGE;
+             hlo <= brk0 && hhi >= brk0 + PAGE && stat_start_brk() == hlo;
     printf("%lx %lx %lx %lx %lx %lx %d\n", stack, (unsigned long)m, hlo, (unsigned long)_end,
            (unsigned long)(void *)probe, (unsigned long)personality(0xffffffff), ok);
     return 0;
@@ -199,7 +216,7 @@ static void check_random(char *prog)
         main_[i] = s[i].main;
         maps_ok &= s[i].maps_ok;
     }
-    snprintf(what, sizeof what, "%s: /proc/self/maps shows the random [stack] and [heap]", k);
+    snprintf(what, sizeof what, "%s: /proc/self/maps shows the random [stack] and [heap], /proc/self/stat its start_brk", k);
     CHECK(maps_ok, what);
     snprintf(what, sizeof what, "%s: stack addresses differ in every run, over 22 bits of pages", k);
     CHECK(distinct(stack, RUNS) == RUNS && spread(stack, RUNS, STACK_RANGE) &&
