@@ -29,7 +29,9 @@
 #include "syscall/syscall.h"
 #include "arch/x86_64/percpu.h"
 #include "mm/usercopy.h"
+#include "debug/stack_protector.h"
 #include "lib/kprintf.h"
+#include "lib/random.h"
 #include "lib/string.h"
 #include "mm/direct_map.h"
 #include "mm/kmalloc.h"
@@ -78,6 +80,7 @@ static void print_banner(void)
     cpu_features_print();
     kprintf("\n");
     kprintf("timer: PIT at %d Hz\n", TIMER_HZ);
+    random_print_sources();
     kprintf("command line: \"%s\"\n", boot_info.cmdline);
 }
 
@@ -94,10 +97,14 @@ static void kernel_console(void)
     }
 }
 
-void kmain(uint32_t magic, uint64_t info_pa)
+/* Not stack-protected: the canary changes under its frame (below), and
+ * it never returns to the boot stub anyway. */
+__attribute__((no_stack_protector)) void kmain(uint32_t magic, uint64_t info_pa)
 {
     console_init();
-    cpu_features_detect();
+    cpu_features_detect(); /* RDSEED, RDRAND */
+    random_init();
+    stack_protector_init(); /* a random canary before most of the kernel runs */
     cpu_features_enable();
     gdt_init();
     idt_init(); /* from here on a fault prints a panic report */

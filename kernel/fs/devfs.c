@@ -11,6 +11,7 @@
 #include "drivers/serial.h"
 #include "drivers/tty.h"
 #include "fs/chrdev.h"
+#include "fs/file.h"
 #include "fs/tmpfs.h"
 #include "fs/vfs.h"
 #include "lib/format.h"
@@ -19,7 +20,10 @@
 #include "lib/string.h"
 #include "mm/vm.h"
 #include "mm/usercopy.h"
+#include "proc/proc.h"
+#include "proc/signal.h"
 #include "uapi/errno.h"
+#include "uapi/random.h"
 
 static long null_read(struct file *f, uint64_t ubuf, size_t n)
 {
@@ -39,13 +43,35 @@ static long zero_read(struct file *f, uint64_t ubuf, size_t n)
     return clear_user(ubuf, n) ? -EFAULT : (long)n;
 }
 
-static void random_fill(void *ctx, char *buf, size_t k)
+/* /dev/random, /dev/urandom and getrandom (Linux's get_random_bytes_user):
+ * the generator's bytes in chunks through a stack buffer wiped at the end,
+ * so no copy of what the caller got stays in the kernel. No chunk crosses
+ * a user page, so a fault returns exactly the bytes before the bad page
+ * (or EFAULT if that is none), as Linux's byte-exact copy does. A long
+ * read stops, short, after each page's worth once a signal is pending
+ * (never before the first). */
+#define RANDOM_CHUNK 256
+long devfs_random_read(uint64_t ubuf, size_t n)
 {
-    (void)ctx;
-    random_bytes(buf, k);
+    if (n > MAX_RW_COUNT)
+        n = MAX_RW_COUNT;
+    uint8_t buf[RANDOM_CHUNK];
+    size_t done = 0;
+    while (done < n) {
+        uint64_t to_page_end = PAGE_SIZE - ((ubuf + done) & (PAGE_SIZE - 1));
+        size_t k = n - done < RANDOM_CHUNK ? n - done : RANDOM_CHUNK;
+        if (k > to_page_end)
+            k = to_page_end;
+        random_bytes(buf, k);
+        if (copy_to_user(ubuf + done, buf, k))
+            break;
+        done += k;
+        if (done < n && done / PAGE_SIZE != (done - k) / PAGE_SIZE && signal_pending(current()))
+            break;
+    }
+    memzero_explicit(buf, sizeof buf);
+    return done || n == 0 ? (long)done : -EFAULT;
 }
-
-long devfs_random_read(uint64_t ubuf, size_t n) { return copy_to_user_chunked(ubuf, n, random_fill, NULL); }
 
 static long random_read(struct file *f, uint64_t ubuf, size_t n)
 {
@@ -108,7 +134,6 @@ static const struct file_ops full_ops = {.read = zero_read, .write = full_write,
  * (Tiny OS's generator is seeded at boot: lib/random.c), as
  * /proc/sys/kernel/random/entropy_avail does. The commands that credit or
  * clear entropy (RNDADDTOENTCNT...) are not kept: ENOTTY, not a pretence. */
-#define RNDGETENTCNT 0x80045200u
 #define RANDOM_ENTROPY_BITS 256
 long devfs_random_entropy(void) { return RANDOM_ENTROPY_BITS; }
 

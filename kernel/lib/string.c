@@ -96,3 +96,12 @@ char *strchr(const char *s, int c)
             return NULL;
     }
 }
+
+void memzero_explicit(void *p, size_t n)
+{
+    volatile uint8_t *b = p;
+    while (n--)
+        *b++ = 0;
+    /* the barrier also tells the compiler the memory is read afterwards */
+    __asm__ volatile("" ::"r"(p) : "memory");
+}

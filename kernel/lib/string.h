@@ -14,4 +14,8 @@ int strcmp(const char *a, const char *b);
 int strncmp(const char *a, const char *b, size_t n);
 char *strchr(const char *s, int c);
 
+/* memset(p, 0, n) that the compiler may not drop as a dead store: secrets
+ * (the random generator's keys and outputs) leave no copies behind. */
+void memzero_explicit(void *p, size_t n);
+
 #endif

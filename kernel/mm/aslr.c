@@ -15,16 +15,7 @@ void aslr_init(void)
 
 bool aslr_enabled(uint32_t personality) { return !(personality & ADDR_NO_RANDOMIZE) && randomize_va_space > 0; }
 
-static uint64_t random_u64(void)
-{
-    uint64_t r;
-    random_bytes(&r, sizeof r);
-    return r;
-}
-
 uint64_t aslr_pages(unsigned bits) { return (random_u64() & ((1ull << bits) - 1)) << 12; }
-
-uint64_t aslr_below(uint64_t n) { return random_u64() % n; }
 
 uint64_t aslr_mmap_base(uint64_t task_size, uint64_t stack_rlimit, uint64_t stack_rnd_range, uint64_t rnd)
 {

@@ -36,10 +36,9 @@ void aslr_init(void);
  * (Linux's PF_RANDOMIZE: not ADDR_NO_RANDOMIZE, randomize_va_space > 0). */
 bool aslr_enabled(uint32_t personality);
 
-/* A random number of pages below 2^bits, in bytes. */
+/* A random number of pages below 2^bits, in bytes (lib/random.h's
+ * generator; random_below for other ranges). */
 uint64_t aslr_pages(unsigned bits);
-/* A random number in [0, n) (n > 0). */
-uint64_t aslr_below(uint64_t n);
 
 /* Linux's mmap_base(): the top of the mmap area below a stack whose top
  * is task_size, leaving the stack rlimit plus the stack's random range

@@ -341,7 +341,7 @@ int exec_load_elf(struct proc *p, struct file *prog, const char *head, size_t he
     if (p->mm) /* the core dump filter survives execve, as Linux's mm flags do */
         mm->coredump_filter = p->mm->coredump_filter;
     struct file *interp = NULL;
-    struct aux_values av = {.cred = cred, .stack_top = stack_top, .shift = rnd ? aslr_below(ASLR_STACK_SHIFT_MAX) : 0};
+    struct aux_values av = {.cred = cred, .stack_top = stack_top, .shift = rnd ? random_below(ASLR_STACK_SHIFT_MAX) : 0};
     err = place_program(mm, head, head_len, prog->inode->size, rnd, hi, &img);
     if (!err)
         err = load_segments(mm, &img, prog);
@@ -367,7 +367,7 @@ int exec_load_elf(struct proc *p, struct file *prog, const char *head, size_t he
     if (rnd && randomize_va_space > 1) {
         if (img.type == ET_DYN && !img.interp_len)
             brk = USER_PIE_BASE;
-        brk += aslr_below(ASLR_BRK_RANGE / PAGE_SIZE) * PAGE_SIZE;
+        brk += random_below(ASLR_BRK_RANGE / PAGE_SIZE) * PAGE_SIZE;
     }
     mm->brk_start = mm->brk = brk;
     *out = (struct exec_image){.mm = mm, .entry = interp ? iimg.entry : img.entry, .sp = sp};

@@ -1,11 +1,10 @@
 /*
  * sys_proc.c - process identity and control: exit, ids, uname,
- * arch_prctl, set_tid_address, limits, getrandom.
+ * arch_prctl, set_tid_address, limits.
  */
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/layout.h"
 #include "arch/x86_64/msr.h"
-#include "fs/devfs.h"
 #include "lib/string.h"
 #include "mm/usercopy.h"
 #include "proc/cred.h"
@@ -171,13 +170,4 @@ long sys_prlimit64(int pid, uint32_t resource, uint64_t unew, uint64_t uold)
     if (err)
         return err;
     return uold ? copy_to_user(uold, &old, sizeof old) : 0;
-}
-
-long sys_getrandom(uint64_t ubuf, size_t n, uint32_t flags)
-{
-    if (flags & ~0x7u) /* GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE */
-        return -EINVAL;
-    if (n > 33554431)
-        n = 33554431; /* Linux caps one call at 32 MiB - 1 */
-    return devfs_random_read(ubuf, n);
 }

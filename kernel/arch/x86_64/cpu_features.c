@@ -13,7 +13,7 @@ static char brand[49];
 static const char *const names[CPU_FEATURE_COUNT] = {
     [CPU_NX] = "nx", [CPU_SMEP] = "smep", [CPU_SMAP] = "smap", [CPU_UMIP] = "umip",
     [CPU_FSGSBASE] = "fsgsbase", [CPU_XSAVE] = "xsave", [CPU_AVX] = "avx", [CPU_PGE] = "pge",
-    [CPU_TSC_INVARIANT] = "invariant-tsc",
+    [CPU_TSC_INVARIANT] = "invariant-tsc", [CPU_RDRAND] = "rdrand", [CPU_RDSEED] = "rdseed",
 };
 
 void cpu_features_detect(void)
@@ -27,12 +27,14 @@ void cpu_features_detect(void)
     has[CPU_XSAVE] = c & (1u << 26);
     has[CPU_AVX] = c & (1u << 28);
     has[CPU_PGE] = d & (1u << 13);
+    has[CPU_RDRAND] = c & (1u << 30);
     if (max >= 7) {
         cpuid(7, 0, &a, &b, &c, &d);
         has[CPU_FSGSBASE] = b & (1u << 0);
         has[CPU_SMEP] = b & (1u << 7);
         has[CPU_SMAP] = b & (1u << 20);
         has[CPU_UMIP] = c & (1u << 2);
+        has[CPU_RDSEED] = b & (1u << 18);
     }
     cpuid(0x80000000, 0, &maxext, &b, &c, &d);
     if (maxext >= 0x80000001) {

@@ -17,6 +17,8 @@ enum cpu_feature {
     CPU_AVX,      /* CPUID 1 ECX[28] */
     CPU_PGE,      /* CPUID 1 EDX[13]: global pages */
     CPU_TSC_INVARIANT, /* CPUID 0x80000007 EDX[8] */
+    CPU_RDRAND,   /* CPUID 1 ECX[30]: the DRNG's conditioned output */
+    CPU_RDSEED,   /* CPUID 7.0 EBX[18]: the DRNG's entropy source itself */
     CPU_FEATURE_COUNT
 };
 
