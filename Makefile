@@ -159,7 +159,16 @@ $(BUILD)/user/tests/%.glibc: user/tests/%.c
 	$(CC) -static -O2 -Wall -Wextra -Werror -pthread $< -o $@ -lm
 
 user-tests: $(USER_TESTS) $(USER_GLIBC_TESTS) $(BUILD)/user/bad-elfs/bad/empty $(BUILD)/user/busybox-root/bin/sh \
-	$(BUILD)/user/tests/dyn_needs_lib
+	$(BUILD)/user/tests/dyn_needs_lib $(BUILD)/user/tests/aslr_test.spie $(BUILD)/user/tests/aslr_test.dyn
+# The ASLR test's probe built as the two other kinds of program: a glibc
+# static-pie (loaded in the mmap area) and a dynamic PIE (loaded at
+# ELF_ET_DYN_BASE plus the random offset, beside ld.so).
+$(BUILD)/user/tests/aslr_test.spie: user/tests/aslr_test.c user/tests/tt.h
+	@mkdir -p $(dir $@)
+	$(CC) -static-pie -fPIE -O2 -Wall -Wextra -Werror $< -o $@
+$(BUILD)/user/tests/aslr_test.dyn: user/tests/aslr_test.c user/tests/tt.h
+	@mkdir -p $(dir $@)
+	$(CC) -pie -fPIE -O2 -Wall -Wextra -Werror $< -o $@
 # A dynamically linked glibc program whose library is installed nowhere
 # (user/tests/dyn): the dynamic linker's "cannot open shared object file".
 $(BUILD)/user/tests/libtinydyn.so: user/tests/dyn/tinydyn.c

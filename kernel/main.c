@@ -12,6 +12,7 @@
 #include "arch/x86_64/irq.h"
 #include "boot/multiboot.h"
 #include "boot/options.h"
+#include "mm/aslr.h"
 #include "drivers/console.h"
 #include "drivers/keyboard.h"
 #include "drivers/pci.h"
@@ -113,6 +114,7 @@ __attribute__((no_stack_protector)) void kmain(uint32_t magic, uint64_t info_pa)
         panic("%s", err);
     options_init(boot_info.cmdline);
     kprintf_set_quiet(option("quiet") != NULL);
+    aslr_init();
 
     pmm_init(&boot_info);
     paging_init();

@@ -6,7 +6,7 @@
 static struct cmdline cmdline;
 
 static const char *const known[] = {"selftest", "quiet", "init", "console", "stderr", "maxproc", "strace",
-                                     "virtio", "root", "rootflags", "ro", "rw", NULL};
+                                     "virtio", "root", "rootflags", "ro", "rw", "norandmaps", NULL};
 
 void options_init(const char *line)
 {

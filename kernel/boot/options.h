@@ -16,6 +16,9 @@
  *   root=/dev/vda             mount that disk (ext2) as / and run init from
  *                             it; rootflags=OPTS its mount options, ro / rw
  *                             read-only or not (the default: rw)
+ *   norandmaps                no address space layout randomization:
+ *                             /proc/sys/kernel/randomize_va_space starts
+ *                             at 0 (mm/aslr.h), as Linux's norandmaps
  */
 #ifndef BOOT_OPTIONS_H
 #define BOOT_OPTIONS_H

@@ -72,7 +72,7 @@ long aio_ctx_create(unsigned nr_events, uint64_t *id)
     struct kioctx *c = kzalloc(sizeof *c);
     if (!c)
         return -ENOMEM;
-    uint64_t start = vm_find_free(mm, len, USER_MMAP_TOP);
+    uint64_t start = vm_get_unmapped(mm, len);
     int err = start ? vm_map(mm, start, len, PROT_READ | PROT_WRITE, 0, NULL) : -ENOMEM;
     if (err) {
         kfree(c);

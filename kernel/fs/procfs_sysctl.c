@@ -14,6 +14,7 @@
 #include "ipc/mqueue.h"
 #include "lib/format.h"
 #include "lib/string.h"
+#include "mm/aslr.h"
 #include "mm/pmm.h"
 #include "proc/coredump.h"
 #include "proc/proc.h"
@@ -173,6 +174,17 @@ static long r_in_watches(int pid, char *b, size_t s) { (void)pid; return number(
 static long w_in_watches(const char *buf, size_t n) { return set_int(&inotify_max_user_watches, buf, n); }
 static long r_in_events(int pid, char *b, size_t s) { (void)pid; return number(b, s, inotify_max_queued_events); }
 static long w_in_events(const char *buf, size_t n) { return set_int(&inotify_max_queued_events, buf, n); }
+/* randomize_va_space (mm/aslr.h): 0, 1 or 2, EINVAL otherwise (Linux's
+ * proc_dointvec_minmax); the file's mode keeps others out (EACCES). */
+static long r_randomize_va(int pid, char *b, size_t s) { (void)pid; return number(b, s, randomize_va_space); }
+static long w_randomize_va(const char *buf, size_t n)
+{
+    long v;
+    if (!parse_long(buf, n, &v) || v > 2)
+        return -EINVAL;
+    randomize_va_space = (int)v;
+    return (long)n;
+}
 
 enum { KERNEL, VM, FS, INOTIFY, MQUEUE, KEYS, RANDOM, N_DIRS };
 
@@ -199,7 +211,7 @@ const struct sysctl_entry sysctl_entries[] = {
     {"overflowuid", KERNEL, RO, r_overflow_id, NULL},
     {"overflowgid", KERNEL, RO, r_overflow_id, NULL},
     {"cap_last_cap", KERNEL, RO, r_cap_last_cap, NULL},
-    {"randomize_va_space", KERNEL, RO, r_zero, NULL}, /* no ASLR yet (issue 14) */
+    {"randomize_va_space", KERNEL, RW, r_randomize_va, w_randomize_va},
     {"core_pattern", KERNEL, RW, coredump_read_pattern, coredump_write_pattern},
     {"core_uses_pid", KERNEL, RW, coredump_read_uses_pid, coredump_write_uses_pid},
     {"printk", KERNEL, RO, r_printk, NULL},

@@ -5,7 +5,7 @@
  * (pid_max, hostname, domainname, drop_caches, pipe-max-size,
  * lease-break-time, the inotify limits, the System V IPC and POSIX
  * message queue limits) sets it, and the rest are read-only (0444): they
- * report how Tiny OS works (no ASLR yet, overcommit, 256 descriptors a
+ * report how Tiny OS works (overcommit, 256 descriptors a
  * process ...). procfs.c makes the files from this table.
  */
 #ifndef FS_PROCFS_SYSCTL_H

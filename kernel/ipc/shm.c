@@ -193,7 +193,7 @@ long shm_attach(int id, uint64_t addr, int flg)
         if (addr < USER_MIN || addr >= USER_TOP || len > USER_TOP - addr)
             return -ENOMEM; /* what mmap at a fixed address out of range says */
     } else {
-        addr = vm_find_free(mm, len, USER_MMAP_TOP);
+        addr = vm_get_unmapped(mm, len);
         if (!addr)
             return -ENOMEM;
     }

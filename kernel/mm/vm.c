@@ -4,6 +4,7 @@
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/layout.h"
 #include "lib/string.h"
+#include "mm/aslr.h"
 #include "mm/direct_map.h"
 #include "mm/kmalloc.h"
 #include "mm/paging.h"
@@ -19,6 +20,8 @@ struct mm *vm_create(void)
         return NULL;
     mm->users = 1;
     mm->coredump_filter = COREDUMP_FILTER_DEFAULT;
+    /* Until exec chooses: Linux's place without randomization. */
+    mm->mmap_base = aslr_mmap_base(USER_TOP, USER_STACK_MAX, 0, 0);
     mm->root = pmm_alloc();
     if (!mm->root) {
         kfree(mm);
@@ -327,6 +330,12 @@ uint64_t vm_find_free(struct mm *mm, uint64_t len, uint64_t limit)
     return best;
 }
 
+uint64_t vm_get_unmapped(struct mm *mm, uint64_t len)
+{
+    uint64_t at = vm_find_free(mm, len, mm->mmap_base);
+    return at ? at : vm_find_free(mm, len, USER_TOP);
+}
+
 /* Brings in the page at va of area v if absent: a zero page for
  * anonymous memory; for a file mapping the file's page, which a shared
  * mapping maps itself and a private one maps read-only (the first store
@@ -450,6 +459,7 @@ struct mm *vm_fork(struct mm *parent)
         return NULL;
     mm->brk_start = parent->brk_start;
     mm->brk = parent->brk;
+    mm->mmap_base = parent->mmap_base;
     mm->arg_start = parent->arg_start;
     mm->arg_end = parent->arg_end;
     mm->auxv_start = parent->auxv_start;

@@ -78,6 +78,10 @@ struct mm {
     int users;     /* processes using it: vfork and CLONE_VM children share it */
     struct vma *vmas;
     uint64_t brk_start, brk; /* the heap is [brk_start, page_align_up(brk)) */
+    /* The top of the mmap area: mmap without a usable hint, the ELF
+     * interpreter, shmat, io_setup take the highest free gap below it.
+     * Chosen (randomly, mm/aslr.h) by exec below the stack; fork keeps it. */
+    uint64_t mmap_base;
     uint64_t arg_start, arg_end; /* the argv strings exec placed (/proc/PID/cmdline) */
     uint64_t auxv_start, auxv_end; /* the auxiliary vector exec placed (a core's NT_AUXV) */
     /* /proc/PID/coredump_filter: which areas a core file holds (Linux
@@ -130,6 +134,11 @@ int vm_move(struct mm *mm, uint64_t from, uint64_t to, uint64_t len);
 int vm_protect(struct mm *mm, uint64_t start, uint64_t len, uint32_t prot);
 /* The highest free gap of len bytes below limit, or 0 if none. */
 uint64_t vm_find_free(struct mm *mm, uint64_t len, uint64_t limit);
+/* Where a mapping of len bytes goes when the caller names no place
+ * (Linux's top-down get_unmapped_area): the highest free gap below
+ * mm->mmap_base, else (the area below it is full) the highest anywhere
+ * in user space. 0 if none. */
+uint64_t vm_get_unmapped(struct mm *mm, uint64_t len);
 /* The area containing addr, or NULL. */
 struct vma *vm_find(struct mm *mm, uint64_t addr);
 

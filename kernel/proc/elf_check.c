@@ -191,6 +191,8 @@ int elf_check(const void *head, uint64_t head_len, uint64_t size, uint64_t dyn_b
             err = add_load(&ph, bias, user_lo, user_hi, out);
             if (err)
                 return err;
+            if (ph.p_align > out->align)
+                out->align = ph.p_align; /* a power of two (check_load_in_file) */
             break;
         case PT_PHDR:
             /* gABI: at most one, and it says where the table is in memory. */

@@ -51,6 +51,7 @@ struct elf_image {
     bool exec_stack;                           /* PT_GNU_STACK has PF_X */
     uint16_t type;                             /* ET_EXEC or ET_DYN */
     uint64_t interp_off, interp_len;           /* PT_INTERP's bytes in the file (len 0: none) */
+    uint64_t align;                            /* the largest PT_LOAD p_align (Linux's maximum_alignment) */
 };
 
 /*

@@ -30,7 +30,6 @@
 #include "arch/x86_64/fpu.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
-#include "uapi/personality.h"
 
 #define RFLAGS_IF 0x200
 #define RFLAGS_RESERVED 0x2
@@ -88,11 +87,9 @@ static int exec_elf(struct proc *p, struct file *file, const char *head, size_t 
     /* A program that runs with other ids than its caller's gets
      * /proc/sys/fs/suid_dumpable (0 by default: no core, /proc/PID is
      * root's), as Linux's set_dumpable(suid_dumpable). */
-    if (exec_secure(cred) || cred->euid != p->cred->euid || cred->egid != p->cred->egid) {
+    if (exec_ids_change(p, cred))
         p->dumpable = coredump_suid_dumpable();
-        p->personality &= ~PER_CLEAR_ON_SETID; /* Linux's bprm->per_clear */
-    }
-    p->personality &= ~READ_IMPLIES_EXEC; /* a 64-bit program (Linux's set_personality_64bit) */
+    p->personality = exec_personality(p, cred); /* computed before p->cred changes below */
     p->membarrier = 0; /* registrations belong to the old address space (Linux's membarrier_exec_mmap) */
     if (p == current())
         cred_install(cred);

@@ -5,16 +5,19 @@
  * auxiliary vector. Nothing of the calling process changes here: exec.c
  * commits the result (see exec_load.h).
  *
- * Where things go, as Linux does without address randomization:
- *   - ET_EXEC programs at their own addresses; ET_DYN programs (PIE) at
- *     USER_PIE_BASE, 0x555555554000 (Linux's ELF_ET_DYN_BASE: two thirds
- *     of the 47-bit user space);
- *   - the interpreter (an ET_DYN) top-down below USER_MMAP_TOP
- *     (0x7f0000000000, Tiny OS's mmap_base: the first mapping of the new
- *     address space, where Linux's first mmap would go), so ld.so's own
- *     mmaps follow it downwards;
- *   - the heap (brk) right after the program's last segment;
- *   - the stack's 8 MiB below USER_STACK_TOP.
+ * Where things go, as Linux x86_64 does (the random parts from
+ * mm/aslr.h, zero when randomization is off for the program):
+ *   - the stack's 8 MiB below a stack top up to 16 GiB under
+ *     USER_STACK_TOP, its tables 0..8191 bytes below the strings;
+ *   - mm->mmap_base below the stack's gap, 1 TiB of choice lower; the
+ *     interpreter, a static-pie (an ET_DYN without PT_INTERP: ld.so run
+ *     directly too) and every mmap without a place go top-down below it;
+ *   - ET_EXEC programs at their own addresses; PIE programs (ET_DYN with
+ *     PT_INTERP) at ELF_ET_DYN_BASE (0x555555554000, two thirds of the
+ *     47-bit space) plus 1 TiB of choice, aligned as their segments ask;
+ *   - the heap (brk) right after the program's last segment, 0..1 GiB
+ *     higher with randomize_va_space 2 (a static-pie's at ELF_ET_DYN_BASE
+ *     then, away from the mmap area, as Linux).
  * The validation is elf_check.c's, the stack layout user_stack.c's.
  */
 #include "proc/exec_load.h"
@@ -26,17 +29,20 @@
 #include "fs/vfs.h"
 #include "lib/random.h"
 #include "lib/string.h"
+#include "mm/aslr.h"
 #include "mm/kmalloc.h"
 #include "mm/pt_index.h"
 #include "mm/vm.h"
 #include "proc/cred.h"
 #include "proc/elf_check.h"
 #include "proc/exec.h"
+#include "proc/rlimit.h"
 #include "proc/user_stack.h"
 #include "uapi/elf.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
 #include "uapi/mman.h"
+#include "uapi/personality.h"
 
 /* Maps every PT_LOAD segment of img into mm: the file bytes as a private
  * mapping of f, the rest of each segment (.bss) as zeros: the tail of the
@@ -83,6 +89,7 @@ static bool args_size(const char *const *v, int n, uint64_t *total)
  * interpreter, when it has one). */
 struct aux_values {
     uint64_t base; /* AT_BASE: where the interpreter was loaded (0: none) */
+    uint64_t stack_top, shift; /* the stack's top and the tables' drop below the strings */
     const struct cred *cred; /* the ids the program runs with (AT_UID ... AT_SECURE) */
 };
 
@@ -93,8 +100,9 @@ static int build_stack(struct mm *mm, const struct elf_image *img, const struct 
     if (!args_size(argv, argc, &need) || !args_size(envp, envc, &need))
         return -E2BIG;
     /* Strings and pointers, the execfn copy, auxv, alignment slack. */
-    uint64_t size = page_align_up(need + strlen(path) + 1 + 64 * 16 + 256);
-    int err = vm_map(mm, USER_STACK_TOP - USER_STACK_MAX, USER_STACK_MAX, PROT_READ | PROT_WRITE, VMA_STACK, NULL);
+    uint64_t size = page_align_up(need + strlen(path) + 1 + 64 * 16 + 256 + av->shift);
+    uint64_t top = av->stack_top;
+    int err = vm_map(mm, top - USER_STACK_MAX, USER_STACK_MAX, PROT_READ | PROT_WRITE, VMA_STACK, NULL);
     if (err)
         return err;
     uint8_t *buf = kzalloc(size); /* all of it reaches user memory: no stale heap bytes */
@@ -115,15 +123,15 @@ static int build_stack(struct mm *mm, const struct elf_image *img, const struct 
     };
     uint8_t rnd[16];
     random_bytes(rnd, sizeof rnd);
-    err = user_stack_build(buf, size, USER_STACK_TOP, argv, argc, envp, envc, path, rnd, aux,
-                           (int)(sizeof aux / sizeof aux[0]), sp);
+    err = user_stack_build(buf, size, top, argv, argc, envp, envc, path, rnd, aux,
+                           (int)(sizeof aux / sizeof aux[0]), av->shift, sp);
     if (!err)
-        err = vm_write(mm, USER_STACK_TOP - size, buf, size);
+        err = vm_write(mm, top - size, buf, size);
     if (!err && argc > 0) {
         /* Remember where the argv strings went (/proc/PID/cmdline reads
          * them back): argv[0]'s pointer sits just above argc, and the
          * strings lie one after the other, argv[0] lowest. */
-        const uint64_t *uargv = (const uint64_t *)(buf + (*sp - (USER_STACK_TOP - size)) + 8);
+        const uint64_t *uargv = (const uint64_t *)(buf + (*sp - (top - size)) + 8);
         mm->arg_start = uargv[0];
         mm->arg_end = uargv[argc - 1] + strlen(argv[argc - 1]) + 1;
     }
@@ -217,13 +225,25 @@ static int interp_path(struct file *prog, const struct elf_image *img, char **ou
     return 0;
 }
 
+/* Checks an ET_DYN image again so that its lowest page lands at `at`
+ * (img: a first check's result, at any base); -ENOMEM when at is 0 (no
+ * room) or lower than the image's own first page. */
+static int place_dyn(const char *head, size_t len, uint64_t size, uint64_t at, uint64_t hi, struct elf_image *img)
+{
+    uint64_t first = img->lowest - img->bias; /* the first page's offset in the image */
+    if (!at || at < first)
+        return -ENOMEM;
+    return elf_check(head, len, size, at - first, USER_MIN, hi, img);
+}
+
 /* Opens and checks the interpreter path for p: *out the open file and
  * *iimg its image, loaded at a base chosen in mm. Linux's answers: what
  * opening it says (ENOENT, EACCES), EIO when it is shorter than an ELF
  * header, ELIBBAD when it is no ELF interpreter for this machine (Linux
  * finds some of these only after the point of no return and kills the
  * process; here execve fails and the caller goes on). */
-static int load_interp(struct proc *p, struct mm *mm, const char *path, struct file **out, struct elf_image *iimg)
+static int load_interp(struct proc *p, struct mm *mm, const char *path, uint64_t hi, struct file **out,
+                       struct elf_image *iimg)
 {
     struct file *f;
     int err = exec_open(p, NULL, path, 0, &f);
@@ -237,12 +257,9 @@ static int load_interp(struct proc *p, struct mm *mm, const char *path, struct f
     if (!err) {
         /* Once to learn its span (any valid base would do), then at a
          * free place below the mmap base. */
-        err = elf_check(head, len, f->inode->size, USER_PIE_BASE, USER_MIN, USER_MMAP_TOP, iimg);
-        if (!err && iimg->type == ET_DYN) {
-            uint64_t span = iimg->highest - iimg->lowest, first = iimg->lowest - USER_PIE_BASE;
-            uint64_t at = vm_find_free(mm, span, USER_MMAP_TOP);
-            err = at ? elf_check(head, len, f->inode->size, at - first, USER_MIN, USER_MMAP_TOP, iimg) : -ENOMEM;
-        }
+        err = elf_check(head, len, f->inode->size, USER_PIE_BASE, USER_MIN, hi, iimg);
+        if (!err && iimg->type == ET_DYN)
+            err = place_dyn(head, len, f->inode->size, vm_get_unmapped(mm, iimg->highest - iimg->lowest), hi, iimg);
         if (err && err != -ENOMEM)
             err = -ELIBBAD;
     }
@@ -259,12 +276,54 @@ static int load_interp(struct proc *p, struct mm *mm, const char *path, struct f
 
 bool exec_secure(const struct cred *c) { return c->euid != c->uid || c->egid != c->gid; }
 
+bool exec_ids_change(const struct proc *p, const struct cred *cred)
+{
+    return exec_secure(cred) || cred->euid != p->cred->euid || cred->egid != p->cred->egid;
+}
+
+uint32_t exec_personality(const struct proc *p, const struct cred *cred)
+{
+    uint32_t pers = p->personality & ~READ_IMPLIES_EXEC; /* a 64-bit program (Linux's set_personality_64bit) */
+    if (exec_ids_change(p, cred))
+        pers &= ~PER_CLEAR_ON_SETID; /* Linux's bprm->per_clear: no ADDR_NO_RANDOMIZE for a set-ID program */
+    return pers;
+}
+
+/* Where the program goes: an ET_DYN with PT_INTERP (PIE) at
+ * ELF_ET_DYN_BASE plus the random offset, aligned to its segments'
+ * largest p_align (at most 1 GiB: a hostile value must not empty the
+ * bias); one without (static-pie, ld.so itself) top-down in the mmap
+ * area. *img is a first check's result; ET_EXEC stays where it is. */
+static int place_program(struct mm *mm, const char *head, size_t len, uint64_t size, bool rnd, uint64_t hi,
+                         struct elf_image *img)
+{
+    if (img->type != ET_DYN)
+        return 0;
+    uint64_t at;
+    if (img->interp_len) {
+        at = USER_PIE_BASE + (rnd ? aslr_pages(ASLR_MMAP_RND_BITS) : 0);
+        if (img->align > PAGE_SIZE && img->align <= (1ull << 30))
+            at &= ~(img->align - 1);
+    } else {
+        at = vm_get_unmapped(mm, img->highest - img->lowest);
+    }
+    return place_dyn(head, len, size, at, hi, img);
+}
+
 int exec_load_elf(struct proc *p, struct file *prog, const char *head, size_t head_len, const char *execfn,
                   const char *const *argv, int argc, const char *const *envp, int envc, const struct cred *cred,
                   struct exec_image *out)
 {
+    /* The layout first (Linux's order: the stack, then mmap_base, then
+     * the program): the program must end below the stack. */
+    bool rnd = aslr_enabled(exec_personality(p, cred));
+    uint64_t stack_top = USER_STACK_TOP - (rnd ? aslr_pages(ASLR_STACK_RND_BITS) : 0);
+    uint64_t stack_range = rnd ? ((1ull << ASLR_STACK_RND_BITS) - 1) * PAGE_SIZE : 0;
+    uint64_t mmap_base = aslr_mmap_base(USER_TOP, rlimit_cur(p, RLIMIT_STACK), stack_range,
+                                        rnd ? aslr_pages(ASLR_MMAP_RND_BITS) : 0);
+    uint64_t hi = stack_top - USER_STACK_MAX;
     struct elf_image img, iimg;
-    int err = elf_check(head, head_len, prog->inode->size, USER_PIE_BASE, USER_MIN, USER_MMAP_TOP, &img);
+    int err = elf_check(head, head_len, prog->inode->size, USER_PIE_BASE, USER_MIN, hi, &img);
     if (err)
         return err;
     char *ipath = NULL;
@@ -278,13 +337,16 @@ int exec_load_elf(struct proc *p, struct file *prog, const char *head, size_t he
         kfree(ipath);
         return -ENOMEM;
     }
+    mm->mmap_base = mmap_base;
     if (p->mm) /* the core dump filter survives execve, as Linux's mm flags do */
         mm->coredump_filter = p->mm->coredump_filter;
     struct file *interp = NULL;
-    struct aux_values av = {.cred = cred};
-    err = load_segments(mm, &img, prog);
+    struct aux_values av = {.cred = cred, .stack_top = stack_top, .shift = rnd ? random_below(ASLR_STACK_SHIFT_MAX) : 0};
+    err = place_program(mm, head, head_len, prog->inode->size, rnd, hi, &img);
+    if (!err)
+        err = load_segments(mm, &img, prog);
     if (!err && ipath) {
-        err = load_interp(p, mm, ipath, &interp, &iimg);
+        err = load_interp(p, mm, ipath, hi, &interp, &iimg);
         if (!err)
             av.base = iimg.bias;
     }
@@ -298,7 +360,16 @@ int exec_load_elf(struct proc *p, struct file *prog, const char *head, size_t he
         vm_destroy(mm);
         return err;
     }
-    mm->brk_start = mm->brk = img.highest;
+    /* Linux's arch_randomize_brk (randomize_va_space 2 only): up to
+     * 1 GiB higher, page granular; a program without interpreter that
+     * lives in the mmap area gets its heap at ELF_ET_DYN_BASE instead. */
+    uint64_t brk = img.highest;
+    if (rnd && randomize_va_space > 1) {
+        if (img.type == ET_DYN && !img.interp_len)
+            brk = USER_PIE_BASE;
+        brk += random_below(ASLR_BRK_RANGE / PAGE_SIZE) * PAGE_SIZE;
+    }
+    mm->brk_start = mm->brk = brk;
     *out = (struct exec_image){.mm = mm, .entry = interp ? iimg.entry : img.entry, .sp = sp};
     return 0;
 }

@@ -49,4 +49,14 @@ int exec_load_elf(struct proc *p, struct file *prog, const char *head, size_t he
  * its effective ids differ from its real ones, after a set-ID exec)? */
 bool exec_secure(const struct cred *c);
 
+/* Does p's next program run with other ids than p (a set-ID program, or
+ * one that keeps set-ID ids p has)? Linux's bprm->per_clear and
+ * set_dumpable(suid_dumpable) then. */
+bool exec_ids_change(const struct proc *p, const struct cred *cred);
+
+/* The personality p's next program runs with when it gets cred: the
+ * caller's, without READ_IMPLIES_EXEC (a 64-bit program) and without
+ * PER_CLEAR_ON_SETID (ADDR_NO_RANDOMIZE ...) when the ids change. */
+uint32_t exec_personality(const struct proc *p, const struct cred *cred);
+
 #endif

@@ -37,6 +37,7 @@ struct walk {
     uint64_t top; /* stack_top */
     uint64_t p;   /* lowest address allocated so far; lo <= p <= top */
     bool write;   /* false: dry run, only check that it fits */
+    uint64_t shift; /* arch_align_stack's random drop below the strings */
 };
 
 /* Reserves n bytes below p; false if they do not fit (p unchanged). */
@@ -110,9 +111,12 @@ static int walk(struct walk *w, const char *const *argv, int argc, const char *c
         return err;
     uint64_t strings_lo = w->p; /* argv[0], or envp[0] if argc == 0, or execfn */
 
-    /* create_elf_tables(): p = arch_align_stack(p), which rounds down to 16
-     * (after a random shift we do not do). */
-    uint64_t aligned = w->p & ~(uint64_t)15;
+    /* create_elf_tables(): p = arch_align_stack(p), which moves p down by
+     * the caller's random shift (0 without randomization) and rounds down
+     * to 16. */
+    if (w->shift > w->p - w->lo)
+        return -E2BIG;
+    uint64_t aligned = (w->p - w->shift) & ~(uint64_t)15;
     if (aligned < w->lo)
         return -E2BIG;
     if (w->write)
@@ -185,7 +189,7 @@ static int walk(struct walk *w, const char *const *argv, int argc, const char *c
 
 int user_stack_build(uint8_t *buf, uint64_t size, uint64_t stack_top, const char *const *argv, int argc,
                      const char *const *envp, int envc, const char *execfn, const uint8_t random16[16],
-                     const struct auxv_pair *aux, int naux, uint64_t *sp_out)
+                     const struct auxv_pair *aux, int naux, uint64_t shift, uint64_t *sp_out)
 {
     if (argc < 0 || envc < 0 || naux < 0)
         return -E2BIG;
@@ -207,7 +211,7 @@ int user_stack_build(uint8_t *buf, uint64_t size, uint64_t stack_top, const char
             aux[i].type == AT_PLATFORM)
             return -EINVAL;
 
-    struct walk w = {.buf = buf, .lo = stack_top - size, .top = stack_top, .write = false};
+    struct walk w = {.buf = buf, .lo = stack_top - size, .top = stack_top, .write = false, .shift = shift};
     uint64_t sp;
     int err = walk(&w, argv, argc, envp, envc, execfn, random16, aux, naux, &sp);
     if (err)

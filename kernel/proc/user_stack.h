@@ -23,7 +23,8 @@
  *   sp ->           argc (8 bytes)
  *
  * (platform string above the random bytes as in Linux's create_elf_tables(),
- * which also moves the area down by a random amount; we do not randomize.)
+ * which also moves the area down by a random amount: the caller's shift,
+ * taken before the 16-byte alignment below the strings.)
  */
 #ifndef PROC_USER_STACK_H
 #define PROC_USER_STACK_H
@@ -41,7 +42,9 @@ struct auxv_pair {
  * buf stands for user memory [stack_top - size, stack_top); stack_top should
  * be page-aligned and at least size. argv/envp are argc/envc NUL-terminated
  * strings (in kernel memory, not changing during the call); execfn is the
- * path execve was given; random16 the bytes for AT_RANDOM. aux holds naux
+ * path execve was given; random16 the bytes for AT_RANDOM; shift how many
+ * bytes lower than the strings the rest begins (Linux's arch_align_stack:
+ * random below 8192 with ASLR, else 0). aux holds naux
  * pairs (AT_PHDR, AT_PAGESZ, ...) to put first, in the order given (Linux's
  * order starts AT_SYSINFO_EHDR, AT_MINSIGSTKSZ, AT_HWCAP, AT_PAGESZ,
  * AT_CLKTCK, AT_PHDR, AT_PHENT, AT_PHNUM, AT_BASE, AT_FLAGS, AT_ENTRY, AT_UID,
@@ -63,6 +66,6 @@ struct auxv_pair {
  */
 int user_stack_build(uint8_t *buf, uint64_t size, uint64_t stack_top, const char *const *argv, int argc,
                      const char *const *envp, int envc, const char *execfn, const uint8_t random16[16],
-                     const struct auxv_pair *aux, int naux, uint64_t *sp_out);
+                     const struct auxv_pair *aux, int naux, uint64_t shift, uint64_t *sp_out);
 
 #endif

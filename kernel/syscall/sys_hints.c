@@ -100,8 +100,9 @@ long sys_msync(uint64_t addr, size_t len, int flags)
 /* personality(2): any value is kept, as Linux keeps it, and the previous
  * one returned; 0xffffffff only asks. What acts on it: uname (PER_LINUX32
  * reports i686, UNAME26 a 2.6 release: sys_proc.c) and exec, which clears
- * PER_CLEAR_ON_SETID when ids change. Other flags (ADDR_NO_RANDOMIZE,
- * STICKY_TIMEOUTS...) are kept and reported without effect. */
+ * PER_CLEAR_ON_SETID when ids change and lays the next program out
+ * without randomization under ADDR_NO_RANDOMIZE (mm/aslr.h, setarch -R).
+ * Other flags (STICKY_TIMEOUTS...) are kept and reported without effect. */
 long sys_personality(uint32_t persona)
 {
     struct proc *p = current();

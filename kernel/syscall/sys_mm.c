@@ -25,19 +25,26 @@
 #define MADV_DONTDUMP 16
 #define MADV_DODUMP 17
 
+static bool range_free(struct mm *mm, uint64_t start, uint64_t len)
+{
+    for (struct vma *v = mm->vmas; v; v = v->next)
+        if (v->start < start + len && start < v->end)
+            return false;
+    return true;
+}
+
 long sys_brk(uint64_t addr)
 {
     struct mm *mm = current()->mm;
     uint64_t old = mm->brk;
-    if (addr < mm->brk_start || addr >= USER_MMAP_TOP)
+    if (addr < mm->brk_start || addr >= USER_TOP)
         return (long)old; /* Linux answers an impossible request with the current break */
     uint64_t old_end = page_align_up(old), new_end = page_align_up(addr);
     if (new_end > old_end) {
-        /* The heap may not grow into another mapping. */
-        for (uint64_t a = old_end; a < new_end; a += PAGE_SIZE)
-            if (vm_find(mm, a))
-                return (long)old;
-        if (mlock_mmap_check(new_end - old_end, mm->def_flags, false) ||
+        /* The heap may not grow into another mapping (the mmap area and
+         * the stack lie wherever exec chose: mm/aslr.h). */
+        if (!range_free(mm, old_end, new_end - old_end) ||
+            mlock_mmap_check(new_end - old_end, mm->def_flags, false) ||
             vm_map(mm, old_end, new_end - old_end, PROT_READ | PROT_WRITE, VMA_HEAP, NULL))
             return (long)old;
         if ((mm->def_flags & (VMA_LOCKED | VMA_LOCKONFAULT)) == VMA_LOCKED)
@@ -47,14 +54,6 @@ long sys_brk(uint64_t addr)
     }
     mm->brk = addr;
     return (long)addr;
-}
-
-static bool range_free(struct mm *mm, uint64_t start, uint64_t len)
-{
-    for (struct vma *v = mm->vmas; v; v = v->next)
-        if (v->start < start + len && start < v->end)
-            return false;
-    return true;
 }
 
 /* The flags Linux knew before MAP_SHARED_VALIDATE (LEGACY_MAP_MASK):
@@ -129,7 +128,7 @@ long sys_mmap(uint64_t addr, size_t len, uint64_t prot, uint64_t flags, uint64_t
         if (hint >= USER_MIN && hint < USER_TOP && plen <= USER_TOP - hint && range_free(mm, hint, plen))
             start = hint;
         else
-            start = vm_find_free(mm, plen, USER_MMAP_TOP);
+            start = vm_get_unmapped(mm, plen);
         if (!start)
             return -ENOMEM;
     }
@@ -242,7 +241,7 @@ long sys_mremap(uint64_t old, uint64_t old_len, uint64_t new_len, uint64_t flags
     }
     if (!(flags & MREMAP_MAYMOVE))
         return -ENOMEM;
-    uint64_t to = vm_find_free(mm, new_len, USER_MMAP_TOP);
+    uint64_t to = vm_get_unmapped(mm, new_len);
     if (!to)
         return -ENOMEM;
     long err = vm_move(mm, old, to, old_len);

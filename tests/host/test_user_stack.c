@@ -117,7 +117,7 @@ static bool aux_get(const struct seen *s, uint64_t type, uint64_t *value)
 static int build(uint8_t *buf, uint64_t size, const char *const *argv, int argc, const char *const *envp, int envc,
                  const char *execfn, uint64_t *sp)
 {
-    return user_stack_build(buf, size, STACK_TOP, argv, argc, envp, envc, execfn, rnd, base_aux, NBASE_AUX, sp);
+    return user_stack_build(buf, size, STACK_TOP, argv, argc, envp, envc, execfn, rnd, base_aux, NBASE_AUX, 0, sp);
 }
 
 /* Builds, parses and checks everything a runtime relies on. */
@@ -239,7 +239,7 @@ TEST(no_caller_aux)
     uint8_t *buf = malloc(SIZE);
     CHECK(buf);
     uint64_t sp;
-    CHECK_EQ_INT(user_stack_build(buf, SIZE, STACK_TOP, args, 1, envs, 1, "/p", rnd, NULL, 0, &sp), 0);
+    CHECK_EQ_INT(user_stack_build(buf, SIZE, STACK_TOP, args, 1, envs, 1, "/p", rnd, NULL, 0, 0, &sp), 0);
     struct mem m = {buf, STACK_TOP - SIZE, STACK_TOP};
     struct seen s;
     parse(&m, sp, &s);
@@ -314,8 +314,8 @@ TEST(absurd_counts)
     CHECK_EQ_INT(build(buf, SIZE, args, 1, envs, 0x7fffffff, "/p", &sp), -E2BIG);
     CHECK_EQ_INT(build(buf, SIZE, args, -1, envs, 1, "/p", &sp), -E2BIG);
     CHECK_EQ_INT(build(buf, SIZE, args, 1, envs, -5, "/p", &sp), -E2BIG);
-    CHECK_EQ_INT(user_stack_build(buf, SIZE, STACK_TOP, args, 1, envs, 1, "/p", rnd, base_aux, -1, &sp), -E2BIG);
-    CHECK_EQ_INT(user_stack_build(buf, SIZE, STACK_TOP, args, 1, envs, 1, "/p", rnd, base_aux, 0x7fffffff, &sp),
+    CHECK_EQ_INT(user_stack_build(buf, SIZE, STACK_TOP, args, 1, envs, 1, "/p", rnd, base_aux, -1, 0, &sp), -E2BIG);
+    CHECK_EQ_INT(user_stack_build(buf, SIZE, STACK_TOP, args, 1, envs, 1, "/p", rnd, base_aux, 0x7fffffff, 0, &sp),
                  -E2BIG);
     /* 1024 empty strings need 1024 * 9 bytes at least: more than 8 KiB. */
     static const char *many[1024];
@@ -353,18 +353,18 @@ TEST(bad_arguments)
     CHECK_EQ_INT(build(buf, SIZE, args, 1, NULL, 1, "/p", &sp), -EINVAL);
     CHECK_EQ_INT(build(buf, SIZE, args, 1, envs, 1, NULL, &sp), -EINVAL);
     CHECK_EQ_INT(build(buf, SIZE, args, 1, envs, 1, "/p", NULL), -EINVAL);
-    CHECK_EQ_INT(user_stack_build(buf, SIZE, STACK_TOP, args, 1, envs, 1, "/p", NULL, NULL, 0, &sp), -EINVAL);
-    CHECK_EQ_INT(user_stack_build(buf, SIZE, STACK_TOP, args, 1, envs, 1, "/p", rnd, NULL, 2, &sp), -EINVAL);
+    CHECK_EQ_INT(user_stack_build(buf, SIZE, STACK_TOP, args, 1, envs, 1, "/p", NULL, NULL, 0, 0, &sp), -EINVAL);
+    CHECK_EQ_INT(user_stack_build(buf, SIZE, STACK_TOP, args, 1, envs, 1, "/p", rnd, NULL, 2, 0, &sp), -EINVAL);
     const char *with_null[] = {"/p", NULL, "x"};
     CHECK_EQ_INT(build(buf, SIZE, with_null, 3, NULL, 0, "/p", &sp), -EINVAL);
     CHECK_EQ_INT(build(buf, SIZE, args, 1, with_null, 3, "/p", &sp), -EINVAL);
     /* The buffer may not stand for addresses below 0. */
-    CHECK_EQ_INT(user_stack_build(buf, SIZE, SIZE - 1, args, 1, envs, 1, "/p", rnd, NULL, 0, &sp), -EINVAL);
+    CHECK_EQ_INT(user_stack_build(buf, SIZE, SIZE - 1, args, 1, envs, 1, "/p", rnd, NULL, 0, 0, &sp), -EINVAL);
     /* The pairs this function adds itself. */
     static const uint64_t reserved[] = {AT_NULL, AT_RANDOM, AT_EXECFN, AT_PLATFORM};
     for (unsigned i = 0; i < 4; i++) {
         struct auxv_pair a[2] = {{AT_PAGESZ, 4096}, {reserved[i], 1}};
-        CHECK_EQ_INT(user_stack_build(buf, SIZE, STACK_TOP, args, 1, envs, 1, "/p", rnd, a, 2, &sp), -EINVAL);
+        CHECK_EQ_INT(user_stack_build(buf, SIZE, STACK_TOP, args, 1, envs, 1, "/p", rnd, a, 2, 0, &sp), -EINVAL);
     }
     free(buf);
 }
@@ -379,7 +379,7 @@ TEST(unaligned_buffer_and_top)
     static const uint64_t tops[] = {STACK_TOP, STACK_TOP - 8, STACK_TOP - 3, 0x10000 + SIZE};
     for (unsigned t = 0; t < 4; t++) {
         uint64_t sp;
-        int rc = user_stack_build(buf, SIZE, tops[t], args, 3, envs, 2, "/bin/prog", rnd, base_aux, NBASE_AUX, &sp);
+        int rc = user_stack_build(buf, SIZE, tops[t], args, 3, envs, 2, "/bin/prog", rnd, base_aux, NBASE_AUX, 0, &sp);
         CHECK_EQ_INT(rc, 0);
         CHECK(sp % 16 == 0);
         struct mem m = {buf, tops[t] - SIZE, tops[t]};
@@ -407,6 +407,35 @@ TEST(output_independent_of_old_contents)
     CHECK_EQ_HEX(spa, spb);
     uint64_t off = spa - (STACK_TOP - SIZE);
     CHECK(memcmp(a + off, b + off, SIZE - off) == 0);
+    free(a);
+    free(b);
+}
+
+TEST(shift_moves_tables_below_strings)
+{
+    /* arch_align_stack's random drop: the strings stay at the top, the
+     * platform string, AT_RANDOM and the tables move down by the shift
+     * (rounded to 16), sp stays 16-byte aligned, and a shift that does
+     * not fit is E2BIG. */
+    uint8_t *a = malloc(SIZE), *b = malloc(SIZE);
+    CHECK(a && b);
+    uint64_t spa, spb;
+    CHECK_EQ_INT(user_stack_build(a, SIZE, STACK_TOP, args, 3, envs, 2, "/p", rnd, base_aux, NBASE_AUX, 0, &spa), 0);
+    CHECK_EQ_INT(user_stack_build(b, SIZE, STACK_TOP, args, 3, envs, 2, "/p", rnd, base_aux, NBASE_AUX, 4000, &spb), 0);
+    CHECK(spb % 16 == 0);
+    CHECK(spa - spb >= 3984 && spa - spb <= 4016);
+    struct mem ma = {a, STACK_TOP - SIZE, STACK_TOP}, mb = {b, STACK_TOP - SIZE, STACK_TOP};
+    struct seen sa, sb;
+    parse(&ma, spa, &sa);
+    parse(&mb, spb, &sb);
+    CHECK_EQ_INT(sb.argc, 3);
+    for (int i = 0; i < 3; i++)
+        CHECK_STR(sb.argv[i], args[i]);
+    uint64_t ra = 0, rb = 0;
+    CHECK(aux_get(&sa, AT_RANDOM, &ra) && aux_get(&sb, AT_RANDOM, &rb));
+    CHECK(ra - rb >= 3984 && ra - rb <= 4016);
+    CHECK_EQ_INT(user_stack_build(b, SIZE, STACK_TOP, args, 3, envs, 2, "/p", rnd, base_aux, NBASE_AUX, SIZE, &spb),
+                 -E2BIG);
     free(a);
     free(b);
 }

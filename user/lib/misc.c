@@ -2,6 +2,7 @@
  * system information. */
 #include <poll.h>
 #include <sys/mman.h>
+#include <sys/personality.h>
 #include <sys/reboot.h>
 #include <sys/sysinfo.h>
 #include <sys/time.h>
@@ -20,6 +21,7 @@ int munmap(void *addr, size_t len) { return (int)SC2(SYS_munmap, addr, len); }
 int mprotect(void *addr, size_t len, int prot) { return (int)SC3(SYS_mprotect, addr, len, prot); }
 int poll(struct pollfd *fds, nfds_t n, int timeout_ms) { return (int)SC3(SYS_poll, fds, n, timeout_ms); }
 int uname(struct utsname *u) { return (int)SC1(SYS_uname, u); }
+int personality(unsigned long persona) { return (int)SC1(SYS_personality, persona); }
 int sysinfo(struct sysinfo *info) { return (int)SC1(SYS_sysinfo, info); }
 /* glibc's reboot(HOW): the two magic numbers (LINUX_REBOOT_MAGIC1,
  * LINUX_REBOOT_MAGIC2) keep a stray call from restarting the machine. */

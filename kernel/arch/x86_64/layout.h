@@ -24,8 +24,10 @@
 #define USER_TOP             0x00007ffffffff000 /* one page below 2^47, as Linux */
 #define USER_STACK_TOP       USER_TOP
 #define USER_STACK_MAX       (8 * 1024 * 1024)  /* RLIMIT_STACK's usual 8 MiB */
-#define USER_MMAP_TOP        0x00007f0000000000 /* mmap hands out addresses below */
-#define USER_PIE_BASE        0x0000555555554000 /* where static-pie programs load */
+/* PIE programs load here plus a random offset (mm/aslr.h): Linux's
+ * ELF_ET_DYN_BASE, two thirds of the space. The mmap area's top is per
+ * address space (struct mm's mmap_base), chosen at exec. */
+#define USER_PIE_BASE        0x0000555555554000
 
 /* Per-process kernel stacks: slot i at KSTACKS_BASE + i * KSTACK_SLOT,
  * the lower half of the slot an unmapped guard, the upper half the stack. */
