@@ -5,6 +5,7 @@
 #include "drivers/pci_proc.h"
 #include "fs/procfs_impl.h"
 #include "fs/procfs_pid.h"
+#include "fs/permission.h"
 #include "fs/procfs_sys.h"
 #include "fs/procfs_sysctl.h"
 #include "fs/vfs.h"
@@ -236,6 +237,7 @@ static const struct inode_ops magic_link_iops = {.readlink = link_readlink, .fol
 /* --- directories ------------------------------------------------------- */
 
 static const struct inode_ops dir_iops;
+static const struct inode_ops fd_dir_iops;
 static const struct file_ops dir_fops;
 
 /* A new inode for (pid, fd, idx) of the given mode. */
@@ -252,7 +254,7 @@ static int make_inode(struct super_block *sb, int pid, int fd, unsigned idx, uin
     n->gid = t && t->leader->dumpable == 1 ? t->cred->egid : 0;
     switch (mode & S_IFMT) {
     case S_IFDIR:
-        n->ops = &dir_iops;
+        n->ops = fd_dir_kind(n) == IDX_FD_LINK ? &fd_dir_iops : &dir_iops;
         n->fops = &dir_fops;
         break;
     case S_IFREG: {
@@ -358,6 +360,18 @@ static int proc_lookup(struct inode *dir, const char *name, size_t len, struct i
 }
 
 static const struct inode_ops dir_iops = {.lookup = proc_lookup};
+
+/* /proc/PID/fd: its mode, or the process itself, whose fd/ is root's
+ * while it is not dumpable (Linux's proc_fd_permission). */
+static int fd_dir_permission(const struct cred *c, const struct inode *dir, int mask)
+{
+    if (!generic_permission(c, dir, mask))
+        return 0;
+    const struct proc *p = inode_proc(dir), *me = current();
+    return p && me && p->leader == me->leader ? 0 : -EACCES;
+}
+
+static const struct inode_ops fd_dir_iops = {.lookup = proc_lookup, .permission = fd_dir_permission};
 
 static long dir_read(struct file *f, uint64_t ubuf, size_t n)
 {

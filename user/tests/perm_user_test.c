@@ -464,6 +464,10 @@ static void process_cases(void)
     proc_files("own", user_proc);
     proc_files("pid 1's", 1);
     mem_cases("user"); /* not dumpable since setuid: /proc/self is root's */
+    show("user self list fd", try_list("/proc/self/fd")); /* its own, all the same */
+    show("user self readlink fd/0", try_readlink("/proc/self/fd/0"));
+    show("user self environ", try_open("/proc/self/environ", O_RDONLY));
+    show("user self maps", try_open("/proc/self/maps", O_RDONLY));
     peer_mem(user_proc);
 }
 
