@@ -107,7 +107,7 @@ RUN_DISK := $(if $(strip $(DISK)),--disk $(DISK))
 RUN_ROOT := $(if $(strip $(HOST_FILES))$(if $(strip $(DISK)),,none),--initrd $(RUN_CPIO),--cmdline root=/dev/vda)
 run-now: $(KERNEL) $(ROOTFS_CPIO)
 	@if [ -n "$(strip $(HOST_FILES))" ]; then \
-	    $(PYTHON) tools/mkinitrd -o $(RUN_CPIO) $(ROOTFS) $(foreach f,$(HOST_FILES),--host-deps $(f)) || exit 1; fi
+	    $(PYTHON) tools/mkinitrd -o $(RUN_CPIO) $(ROOTFS) --owners $(ROOTFS).owners $(foreach f,$(HOST_FILES),--host-deps $(f)) || exit 1; fi
 	@if [ -n "$(strip $(DISK))" ]; then \
 	    if [ -n "$(FRESH)" ] || [ ! -f "$(DISK)" ]; then \
 	        $(PYTHON) tools/mkdisk --size $(DISK_SIZE) $(ROOTFS) $(DISK) || exit 1; \
@@ -249,13 +249,19 @@ $(BUILD)/user/libc-tests/%.glibc: user/libc-tests/%.c
 
 # The root file system `make run` boots: every program (stripped) in /bin, init in
 # /sbin, the files of user/rootfs (/etc ...), packed by tools/mkinitrd.
-$(ROOTFS_CPIO): $(BINS) tools/mkinitrd Makefile $(shell find user/rootfs -type f 2>/dev/null)
-	@rm -rf $(ROOTFS) && mkdir -p $(ROOTFS)/bin $(ROOTFS)/sbin $(ROOTFS)/tmp $(ROOTFS)/home $(ROOTFS)/root
+# Modes are set here, whatever the builder's umask: /tmp is sticky and
+# writable by all (1777), /root private (0700). Owners other than root
+# (/home/user) are in user/rootfs.owners, copied beside the tree as
+# build/rootfs.owners for tools/mkdisk and tools/tinyos-run.
+$(ROOTFS_CPIO): $(BINS) tools/mkinitrd Makefile user/rootfs.owners $(shell find user/rootfs -type f 2>/dev/null)
+	@rm -rf $(ROOTFS) && mkdir -p $(ROOTFS)/bin $(ROOTFS)/sbin $(ROOTFS)/tmp $(ROOTFS)/home/user $(ROOTFS)/root
+	@chmod 1777 $(ROOTFS)/tmp && chmod 0700 $(ROOTFS)/root && chmod 0755 $(ROOTFS)/home $(ROOTFS)/home/user
 	@# Stripped copies: the debug info stays in build/user/bin for gdb.
 	for b in $(BINS); do strip -o $(ROOTFS)/bin/$$(basename $$b) $$b || exit 1; done
 	@if [ -f $(ROOTFS)/bin/init ]; then mv $(ROOTFS)/bin/init $(ROOTFS)/sbin/init; fi
 	@if [ -d user/rootfs ]; then cp -R user/rootfs/. $(ROOTFS)/; fi
-	$(PYTHON) tools/mkinitrd -o $@ $(ROOTFS)
+	cp user/rootfs.owners $(ROOTFS).owners
+	$(PYTHON) tools/mkinitrd -o $@ $(ROOTFS) --owners $(ROOTFS).owners
 
 .PHONY: userland
 userland: $(LIBC) $(CRT0) $(BINS) $(LIBC_TESTS) $(LIBC_TESTS:=.glibc) $(ROOTFS_CPIO)

@@ -79,6 +79,7 @@ struct iattr {
  * or -errno. NULL operations mean the file system does not do it
  * (-EPERM for link, -EINVAL for readlink, -EPERM otherwise).
  */
+struct cred;
 struct inode_ops {
     /* Finds name in dir: *out gets a new reference, or -ENOENT. File
      * systems that keep every entry in the dentry cache (tmpfs) leave it
@@ -115,6 +116,10 @@ struct inode_ops {
      * length or -ERANGE (xattr.h). Called with the inode lock held.
      * NULL: none. */
     long (*listxattr)(struct inode *inode, char *buf, size_t size);
+    /* May c do mask (MAY_*) to the inode: 0 or -EACCES, in place of the
+     * mode bits (Linux's i_op->permission; /proc/PID/fd lets the process
+     * itself in). NULL: generic_permission (permission.h). */
+    int (*permission)(const struct cred *c, const struct inode *inode, int mask);
 };
 
 struct inode {

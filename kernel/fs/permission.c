@@ -5,7 +5,7 @@
 #include "proc/cred.h"
 #include "uapi/errno.h"
 
-int inode_permission_as(const struct cred *c, const struct inode *inode, int mask)
+int generic_permission(const struct cred *c, const struct inode *inode, int mask)
 {
     uint32_t mode = inode->mode;
     uint32_t bits;
@@ -23,6 +23,13 @@ int inode_permission_as(const struct cred *c, const struct inode *inode, int mas
         (!(mask & MAY_EXEC) || (mode & S_IFMT) == S_IFDIR || (mode & 0111)))
         return 0;
     return -EACCES;
+}
+
+int inode_permission_as(const struct cred *c, const struct inode *inode, int mask)
+{
+    if (inode->ops && inode->ops->permission)
+        return inode->ops->permission(c, inode, mask);
+    return generic_permission(c, inode, mask);
 }
 
 int inode_permission(const struct inode *inode, int mask) { return inode_permission_as(current_cred(), inode, mask); }

@@ -20,10 +20,13 @@ struct iattr;
 #define MAY_WRITE 2
 #define MAY_READ 4
 
-/* May c do mask (MAY_* bits) to inode? 0 or -EACCES. The owner's bits
+/* May c do mask (MAY_* bits) to inode by its mode? 0 or -EACCES. The owner's bits
  * apply to the owner, the group's to its members, the others' to the
  * rest; CAP_DAC_OVERRIDE (file-system uid 0) passes everything but
  * executing a file that has no execute bit at all. */
+int generic_permission(const struct cred *c, const struct inode *inode, int mask);
+/* generic_permission, or the inode's own rule when its file system has
+ * one (inode_ops.permission). */
 int inode_permission_as(const struct cred *c, const struct inode *inode, int mask);
 /* The same for the running process. */
 int inode_permission(const struct inode *inode, int mask);

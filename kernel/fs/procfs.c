@@ -5,6 +5,7 @@
 #include "drivers/pci_proc.h"
 #include "fs/procfs_impl.h"
 #include "fs/procfs_pid.h"
+#include "fs/permission.h"
 #include "fs/procfs_sys.h"
 #include "fs/procfs_sysctl.h"
 #include "fs/vfs.h"
@@ -23,40 +24,40 @@
 #define PROC_SUPER_MAGIC 0x9fa0
 
 static const struct entry root_entries[] = {
-    {"meminfo", S_IFREG | 0444, procfs_meminfo, NULL, -1, NULL, false},
-    {"uptime", S_IFREG | 0444, procfs_uptime, NULL, -1, NULL, false},
-    {"ps", S_IFREG | 0444, procfs_ps, NULL, -1, NULL, false},
-    {"cpuinfo", S_IFREG | 0444, procfs_cpuinfo, NULL, -1, NULL, false},
-    {"version", S_IFREG | 0444, procfs_version, NULL, -1, NULL, false},
-    {"loadavg", S_IFREG | 0444, procfs_loadavg, NULL, -1, NULL, false},
-    {"stat", S_IFREG | 0444, procfs_stat, NULL, -1, NULL, false},
-    {"filesystems", S_IFREG | 0444, procfs_filesystems, NULL, -1, NULL, false},
-    {"partitions", S_IFREG | 0444, blk_proc_partitions, NULL, -1, NULL, false}, /* the disks (block/blk_proc.h) */
-    {"diskstats", S_IFREG | 0444, blk_proc_diskstats, NULL, -1, NULL, false},
-    {"devices", S_IFREG | 0444, blk_proc_devices, NULL, -1, NULL, false},
-    {"mounts", S_IFLNK | 0777, NULL, "self/mounts", -1, NULL, false},
-    {"sys", S_IFDIR | 0555, NULL, NULL, -1, NULL, false},
-    {"sysvipc", S_IFDIR | 0555, NULL, NULL, -1, NULL, false},
-    {"bus", S_IFDIR | 0555, NULL, NULL, -1, NULL, false},
-    {"keys", S_IFREG | 0444, keys_proc_keys, NULL, -1, NULL, false},          /* the key service (security/keys) */
-    {"key-users", S_IFREG | 0444, keys_proc_key_users, NULL, -1, NULL, false},
+    {"meminfo", S_IFREG | 0444, procfs_meminfo, NULL, -1, NULL, false, false},
+    {"uptime", S_IFREG | 0444, procfs_uptime, NULL, -1, NULL, false, false},
+    {"ps", S_IFREG | 0444, procfs_ps, NULL, -1, NULL, false, false},
+    {"cpuinfo", S_IFREG | 0444, procfs_cpuinfo, NULL, -1, NULL, false, false},
+    {"version", S_IFREG | 0444, procfs_version, NULL, -1, NULL, false, false},
+    {"loadavg", S_IFREG | 0444, procfs_loadavg, NULL, -1, NULL, false, false},
+    {"stat", S_IFREG | 0444, procfs_stat, NULL, -1, NULL, false, false},
+    {"filesystems", S_IFREG | 0444, procfs_filesystems, NULL, -1, NULL, false, false},
+    {"partitions", S_IFREG | 0444, blk_proc_partitions, NULL, -1, NULL, false, false}, /* the disks (block/blk_proc.h) */
+    {"diskstats", S_IFREG | 0444, blk_proc_diskstats, NULL, -1, NULL, false, false},
+    {"devices", S_IFREG | 0444, blk_proc_devices, NULL, -1, NULL, false, false},
+    {"mounts", S_IFLNK | 0777, NULL, "self/mounts", -1, NULL, false, false},
+    {"sys", S_IFDIR | 0555, NULL, NULL, -1, NULL, false, false},
+    {"sysvipc", S_IFDIR | 0555, NULL, NULL, -1, NULL, false, false},
+    {"bus", S_IFDIR | 0555, NULL, NULL, -1, NULL, false, false},
+    {"keys", S_IFREG | 0444, keys_proc_keys, NULL, -1, NULL, false, false},          /* the key service (security/keys) */
+    {"key-users", S_IFREG | 0444, keys_proc_key_users, NULL, -1, NULL, false, false},
 };
 #define NROOT (sizeof root_entries / sizeof root_entries[0])
 
 /* System V IPC's objects, in Linux's formats (ipc/ipc.h). */
 static const struct entry sysvipc_entries[] = {
-    {"msg", S_IFREG | 0444, msg_proc_show, NULL, -1, NULL, false},
-    {"sem", S_IFREG | 0444, sem_proc_show, NULL, -1, NULL, false},
-    {"shm", S_IFREG | 0444, shm_proc_show, NULL, -1, NULL, false},
+    {"msg", S_IFREG | 0444, msg_proc_show, NULL, -1, NULL, false, false},
+    {"sem", S_IFREG | 0444, sem_proc_show, NULL, -1, NULL, false, false},
+    {"shm", S_IFREG | 0444, shm_proc_show, NULL, -1, NULL, false, false},
 };
 #define NSYSVIPC (sizeof sysvipc_entries / sizeof sysvipc_entries[0])
 
 /* /proc/bus/pci/devices: the PCI functions (drivers/pci.h). */
 static const struct entry bus_entries[] = {
-    {"pci", S_IFDIR | 0555, NULL, NULL, -1, NULL, false},
+    {"pci", S_IFDIR | 0555, NULL, NULL, -1, NULL, false, false},
 };
 static const struct entry bus_pci_entries[] = {
-    {"devices", S_IFREG | 0444, pci_proc_devices, NULL, -1, NULL, false},
+    {"devices", S_IFREG | 0444, pci_proc_devices, NULL, -1, NULL, false, false},
 };
 
 /* The directories below /proc with fixed entries: the directory's own
@@ -75,24 +76,25 @@ static const struct subdir {
 #define NSUBDIRS (sizeof subdirs / sizeof subdirs[0])
 
 static const struct entry pid_entries[] = {
-    {"status", S_IFREG | 0444, procfs_pid_status, NULL, -1, NULL, false},
-    {"stat", S_IFREG | 0444, procfs_pid_stat, NULL, -1, NULL, false},
-    {"cmdline", S_IFREG | 0444, procfs_pid_cmdline, NULL, -1, NULL, false},
-    {"comm", S_IFREG | 0644, procfs_pid_comm, NULL, -1, procfs_pid_comm_write, false},
-    {"exe", S_IFLNK | 0777, NULL, NULL, PROCFS_EXE, NULL, false},
-    {"cwd", S_IFLNK | 0777, NULL, NULL, PROCFS_CWD, NULL, false},
-    {"root", S_IFLNK | 0777, NULL, NULL, PROCFS_ROOT, NULL, false},
-    {"maps", S_IFREG | 0444, procfs_pid_maps, NULL, -1, NULL, false},
-    {"smaps", S_IFREG | 0444, procfs_pid_smaps, NULL, -1, NULL, false},
-    {"smaps_rollup", S_IFREG | 0444, procfs_pid_smaps_rollup, NULL, -1, NULL, false},
-    {"environ", S_IFREG | 0400, procfs_pid_environ, NULL, -1, NULL, false},
-    {"mounts", S_IFREG | 0444, procfs_pid_mounts, NULL, -1, NULL, false},
-    {"mountinfo", S_IFREG | 0444, procfs_pid_mountinfo, NULL, -1, NULL, false},
-    {"fd", S_IFDIR | 0500, NULL, NULL, -1, NULL, false},
-    {"fdinfo", S_IFDIR | 0500, NULL, NULL, -1, NULL, false},
-    {"timerslack_ns", S_IFREG | 0666, procfs_pid_timerslack, NULL, -1, procfs_pid_timerslack_write, true},
-    {"coredump_filter", S_IFREG | 0644, procfs_pid_coredump_filter, NULL, -1, procfs_pid_coredump_filter_write, true},
-    {"task", S_IFDIR | 0555, NULL, NULL, -1, NULL, true}, /* one directory per thread */
+    {"status", S_IFREG | 0444, procfs_pid_status, NULL, -1, NULL, false, false},
+    {"stat", S_IFREG | 0444, procfs_pid_stat, NULL, -1, NULL, false, false},
+    {"cmdline", S_IFREG | 0444, procfs_pid_cmdline, NULL, -1, NULL, false, false},
+    {"comm", S_IFREG | 0644, procfs_pid_comm, NULL, -1, procfs_pid_comm_write, false, false},
+    {"exe", S_IFLNK | 0777, NULL, NULL, PROCFS_EXE, NULL, false, false},
+    {"cwd", S_IFLNK | 0777, NULL, NULL, PROCFS_CWD, NULL, false, false},
+    {"root", S_IFLNK | 0777, NULL, NULL, PROCFS_ROOT, NULL, false, false},
+    {"maps", S_IFREG | 0444, procfs_pid_maps, NULL, -1, NULL, false, true},
+    {"smaps", S_IFREG | 0444, procfs_pid_smaps, NULL, -1, NULL, false, true},
+    {"smaps_rollup", S_IFREG | 0444, procfs_pid_smaps_rollup, NULL, -1, NULL, false, true},
+    {"environ", S_IFREG | 0400, procfs_pid_environ, NULL, -1, NULL, false, true},
+    {"mem", S_IFREG | 0600, NULL, NULL, -1, NULL, false, true}, /* its own operations (procfs_mem.c) */
+    {"mounts", S_IFREG | 0444, procfs_pid_mounts, NULL, -1, NULL, false, false},
+    {"mountinfo", S_IFREG | 0444, procfs_pid_mountinfo, NULL, -1, NULL, false, false},
+    {"fd", S_IFDIR | 0500, NULL, NULL, -1, NULL, false, false},
+    {"fdinfo", S_IFDIR | 0500, NULL, NULL, -1, NULL, false, false},
+    {"timerslack_ns", S_IFREG | 0666, procfs_pid_timerslack, NULL, -1, procfs_pid_timerslack_write, true, false},
+    {"coredump_filter", S_IFREG | 0644, procfs_pid_coredump_filter, NULL, -1, procfs_pid_coredump_filter_write, true, false},
+    {"task", S_IFDIR | 0555, NULL, NULL, -1, NULL, true, false}, /* one directory per thread */
 };
 #define NPID (sizeof pid_entries / sizeof pid_entries[0])
 
@@ -167,12 +169,32 @@ static struct proc *inode_proc(const struct inode *i)
     return ino_task(i) ? procfs_find_task(ino_pid(i)) : procfs_find_leader(ino_pid(i));
 }
 
+int procfs_may_look_into(const struct inode *i, bool need_mm)
+{
+    const struct proc *t = ino_pid(i) ? procfs_find_task(ino_pid(i)) : NULL;
+    if (!t || (need_mm && !t->mm))
+        return 0;
+    return proc_may_access(t, true) ? 0 : -EACCES;
+}
+
 /* --- links ------------------------------------------------------------- */
+
+/* A process's exe, cwd and root links and its fd/N links, read or
+ * followed, need ptrace access (Linux's proc_fd_access_allowed); /proc's
+ * own links (self, mounts) do not. */
+static int link_allowed(const struct inode *link)
+{
+    return ino_pid(link) ? procfs_may_look_into(link, false) : 0;
+}
 
 static long link_readlink(struct inode *link, char *buf, size_t size)
 {
     int pid = ino_pid(link);
     unsigned idx = ino_idx(link);
+    const struct entry *fixed = idx == IDX_FD_LINK ? NULL : entry_of(link);
+    int denied = idx == IDX_FD_LINK || (fixed && fixed->place >= 0) ? link_allowed(link) : 0;
+    if (denied)
+        return denied;
     /* The text into a bounce buffer: the generators want room for a NUL. */
     char *tmp = kmalloc(PATH_MAX);
     if (!tmp)
@@ -201,6 +223,9 @@ static long link_readlink(struct inode *link, char *buf, size_t size)
 
 static int link_follow(struct inode *link, struct path *out)
 {
+    int denied = link_allowed(link); /* magic links: exe, cwd, root, fd/N */
+    if (denied)
+        return denied;
     if (ino_idx(link) == IDX_FD_LINK)
         return procfs_pid_fd_path(ino_pid(link), ino_fd(link), out);
     return procfs_pid_place(ino_pid(link), entry_of(link)->place, out);
@@ -212,6 +237,7 @@ static const struct inode_ops magic_link_iops = {.readlink = link_readlink, .fol
 /* --- directories ------------------------------------------------------- */
 
 static const struct inode_ops dir_iops;
+static const struct inode_ops fd_dir_iops;
 static const struct file_ops dir_fops;
 
 /* A new inode for (pid, fd, idx) of the given mode. */
@@ -228,12 +254,15 @@ static int make_inode(struct super_block *sb, int pid, int fd, unsigned idx, uin
     n->gid = t && t->leader->dumpable == 1 ? t->cred->egid : 0;
     switch (mode & S_IFMT) {
     case S_IFDIR:
-        n->ops = &dir_iops;
+        n->ops = fd_dir_kind(n) == IDX_FD_LINK ? &fd_dir_iops : &dir_iops;
         n->fops = &dir_fops;
         break;
     case S_IFREG: {
         const struct entry *e = entry_of(n);
-        n->fops = sysctl_of(n) || (e && e->write) ? &procfs_knob_ops : &procfs_snapshot_ops;
+        if (e && pid && !strcmp(e->name, "mem"))
+            n->fops = &procfs_mem_ops;
+        else
+            n->fops = sysctl_of(n) || (e && e->write) ? &procfs_knob_ops : &procfs_snapshot_ops;
         break;
     }
     case S_IFLNK: {
@@ -331,6 +360,18 @@ static int proc_lookup(struct inode *dir, const char *name, size_t len, struct i
 }
 
 static const struct inode_ops dir_iops = {.lookup = proc_lookup};
+
+/* /proc/PID/fd: its mode, or the process itself, whose fd/ is root's
+ * while it is not dumpable (Linux's proc_fd_permission). */
+static int fd_dir_permission(const struct cred *c, const struct inode *dir, int mask)
+{
+    if (!generic_permission(c, dir, mask))
+        return 0;
+    const struct proc *p = inode_proc(dir), *me = current();
+    return p && me && p->leader == me->leader ? 0 : -EACCES;
+}
+
+static const struct inode_ops fd_dir_iops = {.lookup = proc_lookup, .permission = fd_dir_permission};
 
 static long dir_read(struct file *f, uint64_t ubuf, size_t n)
 {

@@ -46,6 +46,12 @@ static long write_to(const struct inode *i, const char *buf, size_t n)
 static int snap_open(struct file *f)
 {
     bool fdinfo = ino_idx(f->inode) == IDX_FDINFO;
+    const struct entry *e = fdinfo ? NULL : procfs_entry_of(f->inode);
+    if (fdinfo || (e && e->needs_ptrace)) {
+        int denied = procfs_may_look_into(f->inode, !fdinfo);
+        if (denied)
+            return denied;
+    }
     generator gen = fdinfo ? NULL : generator_of(f->inode);
     size_t cap = 4096;
     for (;;) {

@@ -28,6 +28,7 @@ struct entry {
     int place;               /* magic links: PROCFS_CWD, ROOT or EXE; -1 otherwise */
     writer write;            /* writable files (mode 0644...); NULL: read-only */
     bool process_only;       /* not in /proc/PID/task/TID (Linux's tid_base_stuff lacks it) */
+    bool needs_ptrace;       /* opened only with ptrace access to the process (environ, maps, mem) */
 };
 
 /* Entry indexes 0 and 1 name the directories themselves (inode numbers);
@@ -64,9 +65,19 @@ static inline bool ino_task(const struct inode *i) { return i->ino & TASK_BIT; }
 const struct entry *procfs_entry_of(const struct inode *i);
 const struct sysctl_entry *procfs_sysctl_of(const struct inode *i);
 
+/* 0, or -EACCES when the caller may not look into the process (or
+ * thread) inode i is about: Linux's ptrace_may_access with
+ * PTRACE_MODE_READ_FSCREDS, which guards /proc/PID/environ, maps, mem,
+ * fdinfo and the exe, cwd, root and fd links. A process without memory
+ * (a kernel thread) has nothing to hide in the files (need_mm), as
+ * Linux's mm_access; one that is gone is left to the caller to report. */
+int procfs_may_look_into(const struct inode *i, bool need_mm);
+
 /* procfs_file.c: read-only snapshots, and files that can be written too
  * (tunables, writable entries). */
 extern const struct file_ops procfs_snapshot_ops;
 extern const struct file_ops procfs_knob_ops;
+/* procfs_mem.c: /proc/PID/mem. */
+extern const struct file_ops procfs_mem_ops;
 
 #endif

@@ -3,6 +3,7 @@
 
 #include "lib/string.h"
 #include "mm/kmalloc.h"
+#include "proc/coredump.h"
 #include "proc/proc.h"
 
 struct cred root_cred = {.refs = 1, .cap_effective = CAP_ALL, .cap_permitted = CAP_ALL, .cap_bset = CAP_ALL};
@@ -36,6 +37,15 @@ struct cred *cred_copy(const struct cred *c, int ngroups)
 void cred_install(struct cred *new)
 {
     struct proc *p = current();
+    /* Linux's commit_creds: a process whose effective or file-system ids
+     * change, or that gains permitted capabilities, is no longer dumpable
+     * (/proc/sys/fs/suid_dumpable decides: 0 by default, so /proc/PID
+     * turns root's and ptrace is refused) until its next execve. */
+    const struct cred *was = p->cred;
+    if (p->mm && was &&
+        (was->euid != new->euid || was->egid != new->egid || was->fsuid != new->fsuid || was->fsgid != new->fsgid ||
+         (new->cap_permitted & ~was->cap_permitted)))
+        p->leader->dumpable = coredump_suid_dumpable();
     for_each_thread(t, p)
     {
         const struct cred *old = t->cred;
@@ -75,11 +85,10 @@ bool cred_capable(const struct cred *c, int cap)
     return (c->cap_effective >> cap) & 1;
 }
 
-/* ptrace_may_access's rule, for /proc and get_robust_list: a thread of
- * one's own process; or a dumpable process whose every uid and gid is the
- * caller's real one and whose capabilities are within the caller's; or
- * CAP_SYS_PTRACE. */
-bool proc_may_inspect(const struct proc *p)
+/* ptrace_may_access's rule: a thread of one's own process; or a dumpable
+ * process whose every uid and gid is the caller's (real or file-system)
+ * one and whose capabilities are within the caller's; or CAP_SYS_PTRACE. */
+bool proc_may_access(const struct proc *p, bool fscreds)
 {
     const struct proc *me = current();
     if (!me || p->leader == me->leader)
@@ -87,8 +96,8 @@ bool proc_may_inspect(const struct proc *p)
     const struct cred *c = me->cred, *t = p->cred;
     if (cred_capable(c, CAP_SYS_PTRACE))
         return true;
-    bool same = c->uid == t->uid && c->uid == t->euid && c->uid == t->suid && c->gid == t->gid &&
-                c->gid == t->egid && c->gid == t->sgid;
+    uint32_t uid = fscreds ? c->fsuid : c->uid, gid = fscreds ? c->fsgid : c->gid;
+    bool same = uid == t->uid && uid == t->euid && uid == t->suid && gid == t->gid && gid == t->egid && gid == t->sgid;
     return same && p->leader->dumpable == 1 && (t->cap_permitted & ~c->cap_permitted) == 0;
 }
 

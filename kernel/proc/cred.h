@@ -97,13 +97,18 @@ enum {
     CAP_LAST_CAP = 40,
 };
 
-/* May the calling process look into p (its robust list, /proc/PID/environ
- * ...): its own thread group, or p runs with the caller's real ids (all
- * of p's uids and gids the caller's real uid and gid) and is dumpable,
- * or the caller has CAP_SYS_PTRACE (Linux's ptrace_may_access with
- * PTRACE_MODE_READ_REALCREDS). */
+/* May the calling process look into p (its robust list, its memory,
+ * ptrace): its own thread group, or p runs with the caller's ids (all of
+ * p's uids and gids the caller's uid and gid) and is dumpable, or the
+ * caller has CAP_SYS_PTRACE (Linux's __ptrace_may_access). fscreds: the
+ * caller's file-system uid and gid are compared (PTRACE_MODE_FSCREDS,
+ * what /proc/PID's environ, maps, mem, fd and exe use); otherwise its
+ * real ones (PTRACE_MODE_REALCREDS: ptrace, process_vm_readv, pidfd,
+ * get_robust_list). Linux's READ and ATTACH modes differ only in what
+ * Yama and other security modules add, which Tiny OS has not. */
 struct proc;
-bool proc_may_inspect(const struct proc *p);
+bool proc_may_access(const struct proc *p, bool fscreds);
+static inline bool proc_may_inspect(const struct proc *p) { return proc_may_access(p, false); }
 
 /* Does c hold capability cap in its effective set? */
 bool cred_capable(const struct cred *c, int cap);

@@ -13,6 +13,7 @@
 #include "arch/x86_64/gdt.h"
 #include "arch/x86_64/layout.h"
 #include "arch/x86_64/msr.h"
+#include "fs/permission.h"
 #include "fs/vfs.h"
 #include "lib/string.h"
 #include "mm/kmalloc.h"
@@ -97,6 +98,11 @@ static int exec_elf(struct proc *p, struct file *file, const char *head, size_t 
         cred_put(p->cred);
         p->cred = cred;
     }
+    /* Linux's begin_new_exec, after the new ids are in place: the new
+     * program is dumpable unless it runs with effective ids other than its
+     * real ones or its caller could not read it (would_dump: /proc/PID/mem
+     * must not show what the file's mode hides); then suid_dumpable. */
+    p->dumpable = exec_secure(cred) || inode_permission(file->inode, MAY_READ) ? coredump_suid_dumpable() : 1;
     struct mm *mm = ex.mm;
     /* The point of no return: the old program goes. */
     futex_exit_robust(p); /* its robust futexes die with it (Linux's exec_mm_release) */

@@ -2,7 +2,7 @@
  * sys_process_vm.c - process_vm_readv(2) and process_vm_writev(2):
  * copying between the caller's memory and another process's, as Linux's
  * mm/process_vm_access.c does. The other process's pages are reached
- * through its own page tables (vm_read/vm_write over the direct map),
+ * through its own page tables (proc/remote_mem.h, over the direct map),
  * faulted in as a touch would, copy-on-write broken before a write; an
  * area without the right (PROT_READ to read, PROT_WRITE to write) or a
  * hole ends the transfer with EFAULT. A transfer cut short returns the
@@ -14,6 +14,7 @@
 #include "mm/vm.h"
 #include "proc/cred.h"
 #include "proc/proc.h"
+#include "proc/remote_mem.h"
 #include "syscall/syscall.h"
 #include "uapi/errno.h"
 #include "uapi/mman.h"
@@ -55,22 +56,6 @@ static long import(uint64_t uiov, unsigned long cnt, bool local, struct linux_io
     return (long)total;
 }
 
-/* One piece of the other process's memory (within one page) to or from
- * buf: 0, or -EFAULT where it cannot be touched that way. */
-static int remote_piece(struct mm *mm, uint64_t addr, char *buf, size_t n, bool write)
-{
-    struct vma *v = vm_find(mm, addr);
-    if (!v || !(v->prot & (write ? PROT_WRITE : PROT_READ)))
-        return -EFAULT;
-    if (write)
-        return vm_write(mm, addr, buf, n) ? -EFAULT : 0;
-    if (vm_read(mm, buf, addr, n) == n)
-        return 0;
-    if (vm_fault(mm, addr, false, false)) /* not present yet: bring it in */
-        return -EFAULT;
-    return vm_read(mm, buf, addr, n) == n ? 0 : -EFAULT;
-}
-
 /* Walks the remote ranges in order, moving each piece between them and
  * the local ranges (whose position is *li, *loff). Returns the bytes
  * moved, or -EFAULT if none were. */
@@ -97,9 +82,9 @@ static long transfer(struct mm *mm, struct linux_iovec *lv, unsigned long lcnt, 
                 n = lv[li].iov_len - loff;
             uint64_t local = lv[li].iov_base + loff;
             if (write) {
-                err = copy_from_user(buf, local, n) ? -EFAULT : remote_piece(mm, addr, buf, n, true);
+                err = copy_from_user(buf, local, n) ? -EFAULT : remote_mem_access(mm, addr, buf, n, true, false);
             } else {
-                err = remote_piece(mm, addr, buf, n, false);
+                err = remote_mem_access(mm, addr, buf, n, false, false);
                 if (!err && copy_to_user(local, buf, n))
                     err = -EFAULT;
             }

@@ -55,6 +55,10 @@ def main():
         os.symlink("prog", os.path.join(tree, "bin", "alias"))
         if os.getuid() == 0:
             os.chown(os.path.join(tree, "etc", "deep", "conf"), 1234, 5678)
+        # The owners file beside the tree (TREE.owners, as build/rootfs.owners).
+        os.makedirs(os.path.join(tree, "home", "user"))
+        with open(tree + ".owners", "w") as f:
+            f.write("# who\n/home/user 1000:1001\n")
         for bs in (1024, 4096):
             img = os.path.join(tmp, f"disk-{bs}.img")
             p = subprocess.run([sys.executable, MKDISK, "--size", "32M", "--block-size", str(bs), tree, img],
@@ -75,6 +79,8 @@ def main():
             check(f"{bs}.symlink", b"Fast link dest: \"prog\"" in debugfs(img, "stat /bin/alias"))
             conf = debugfs(img, "stat /etc/deep/conf").decode()
             check(f"{bs}.owned-by-root", re.search(r"User:\s+0\s+Group:\s+0\b", conf) is not None, conf[:300])
+            home = debugfs(img, "stat /home/user").decode()
+            check(f"{bs}.owners-file", re.search(r"User:\s+1000\s+Group:\s+1001\b", home) is not None, home[:300])
             for d, mode in (("tmp", "01777"), ("proc", "0555"), ("sys", "0555"), ("dev", "0755"), ("mnt", "0755")):
                 st_ = debugfs(img, f"stat /{d}").decode()
                 check(f"{bs}.dir-{d}", "Type: directory" in st_ and f"Mode:  {mode}" in st_, st_[:200])

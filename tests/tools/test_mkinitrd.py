@@ -186,6 +186,30 @@ def header_fields_deterministic(t):
 
 
 @case
+def owners_file(t):
+    """--owners gives the named entries other owners, and only them; a
+    path the archive lacks, or a malformed line, is an error."""
+    src = os.path.join(t, "root")
+    sample_tree(src)
+    owners = os.path.join(t, "owners")
+    with open(owners, "w") as f:
+        f.write("# comment\n/etc/empty.d 1000:1001\n\n/bin/sh  65534:65534  # trailing\n")
+    out = os.path.join(t, "out.cpio")
+    build("-o", out, src, "--owners", owners)
+    with open(out, "rb") as f:
+        got = {e["name"].decode(): (e["uid"], e["gid"]) for e in parse_newc(f.read())}
+    want = {"etc/empty.d": (1000, 1001), "bin/sh": (65534, 65534)}
+    for name, ids in got.items():
+        check(ids == want.get(name, (0, 0)), f"{name}: uid/gid {ids}, expected {want.get(name, (0, 0))}")
+    for bad, why in (("/nowhere 1:1\n", "not in the archive"), ("/bin/sh 1\n", "want")):
+        with open(owners, "w") as f:
+            f.write(bad)
+        p = mkinitrd("-o", os.path.join(t, "bad.cpio"), src, "--owners", owners)
+        check(p.returncode == 1 and why in p.stderr, f"{bad.strip()!r}: status {p.returncode}, {p.stderr.strip()!r}")
+        check(not os.path.exists(os.path.join(t, "bad.cpio")), f"{bad.strip()!r} left an archive")
+
+
+@case
 def determinism(t):
     src = os.path.join(t, "root")
     sample_tree(src)

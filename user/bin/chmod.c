@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "common/target_operands.h"
+#include "common/walk_tree.h"
 
 static const char *mode_arg;
 static bool recursive;
@@ -93,39 +94,17 @@ static bool apply_mode(mode_t old, mode_t *out)
     return true;
 }
 
-static int change(const char *path, bool top)
+static int change(const char *path, const struct stat *st)
 {
-    struct stat st;
-    if ((top ? stat(path, &st) : lstat(path, &st)) != 0) {
-        warn("cannot access '%s'", path);
-        return 1;
-    }
-    if (S_ISLNK(st.st_mode))
-        return 0;
+    if (S_ISLNK(st->st_mode))
+        return 0; /* a link's own mode means nothing (GNU skips them) */
     mode_t mode;
-    apply_mode(st.st_mode, &mode);
-    int status = 0;
+    apply_mode(st->st_mode, &mode);
     if (chmod(path, mode) != 0) {
         warn("changing permissions of '%s'", path);
-        status = 1;
-    }
-    if (!recursive || !S_ISDIR(st.st_mode))
-        return status;
-    DIR *d = opendir(path);
-    if (!d) {
-        warn("cannot read directory '%s'", path);
         return 1;
     }
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-            continue;
-        char *child = path_join(path, e->d_name);
-        status |= change(child, false);
-        free(child);
-    }
-    closedir(d);
-    return status;
+    return 0;
 }
 
 /* A mode such as "-w" looks like an option: operands (before "--")
@@ -175,6 +154,6 @@ int main(int argc, char **argv)
         errx(1, "missing operand after '%s'", mode_arg);
     int status = 0;
     for (int i = optind; i < argc; i++)
-        status |= change(argv[i], true);
+        status |= walk_tree(argv[i], true, recursive, change);
     return status;
 }

@@ -4,12 +4,15 @@
  *   -d  list directories themselves        -F  append a type indicator
  *   -i  inode numbers                      -h  human-readable sizes (-l)
  *   -r  reverse order                      -t  newest first
+ *   -n  -l with numeric user and group IDs
  * Names sort by byte value (the C locale). On a terminal the names go in
- * columns, down then across; otherwise one per line. Owners have no user
- * database here: uid 0 is "root", others are numbers. Times are UTC. */
+ * columns, down then across; otherwise one per line. Owners and groups
+ * by name (/etc/passwd, /etc/group), numbers when unknown. Times are UTC. */
 #include <dirent.h>
 #include <err.h>
 #include <errno.h>
+#include <grp.h>
+#include <pwd.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,6 +33,7 @@ struct list {
     size_t n, cap;
 };
 
+static bool opt_numeric; /* -n: -l with numeric user and group IDs */
 static bool opt_all, opt_almost_all, opt_long, opt_one, opt_dir, opt_classify, opt_inode, opt_human,
     opt_reverse, opt_time;
 static int status;
@@ -138,13 +142,37 @@ static char type_indicator(mode_t m)
     return 0;
 }
 
-static void owner_name(unsigned id, char *buf, size_t size)
+/* An owner's or group's name, or its number when the database has none.
+ * The last answer of each kind is kept: a listing mostly repeats one
+ * owner, and each look-up reads the whole file. */
+static void id_name(bool group, unsigned id, char *buf, size_t size)
 {
-    if (id == 0)
-        snprintf(buf, size, "root");
-    else
-        snprintf(buf, size, "%u", id);
+    static char last[2][32];
+    static long last_id[2] = {-1, -1};
+    if (last_id[group] != (long)id) {
+        if (opt_numeric) {
+            snprintf(buf, size, "%u", id);
+            return;
+        }
+        const char *name = NULL;
+        if (group) {
+            struct group *gr = getgrgid(id);
+            name = gr ? gr->gr_name : NULL;
+        } else {
+            struct passwd *pw = getpwuid(id);
+            name = pw ? pw->pw_name : NULL;
+        }
+        if (name && strlen(name) < sizeof last[0])
+            snprintf(last[group], sizeof last[0], "%s", name);
+        else
+            snprintf(last[group], sizeof last[0], "%u", id);
+        last_id[group] = id;
+    }
+    snprintf(buf, size, "%s", last[group]);
 }
+
+static void owner_name(unsigned id, char *buf, size_t size) { id_name(false, id, buf, size); }
+static void group_name(unsigned id, char *buf, size_t size) { id_name(true, id, buf, size); }
 
 /* Size column: bytes, or for -h GNU's 1024-based "4.0K" style (one
  * decimal below 10, rounded up as GNU does). Devices show "major, minor". */
@@ -198,7 +226,7 @@ static void print_long(const struct list *l)
         owner_name(st->st_uid, buf, sizeof buf);
         if ((int)strlen(buf) > w_owner)
             w_owner = (int)strlen(buf);
-        owner_name(st->st_gid, buf, sizeof buf);
+        group_name(st->st_gid, buf, sizeof buf);
         if ((int)strlen(buf) > w_group)
             w_group = (int)strlen(buf);
         size_string(st, buf, sizeof buf);
@@ -212,7 +240,7 @@ static void print_long(const struct list *l)
         char mode[11], owner[32], group[32], size[64], date[32];
         mode_string(e->st.st_mode, mode);
         owner_name(e->st.st_uid, owner, sizeof owner);
-        owner_name(e->st.st_gid, group, sizeof group);
+        group_name(e->st.st_gid, group, sizeof group);
         size_string(&e->st, size, sizeof size);
         struct tm tm;
         time_t t = e->st.st_mtim.tv_sec;
@@ -387,11 +415,12 @@ static void list_directory(const char *path, bool header)
 int main(int argc, char **argv)
 {
     int opt;
-    while ((opt = getopt(argc, argv, "aAl1dFihrt")) != -1) {
+    while ((opt = getopt(argc, argv, "aAl1dFihnrt")) != -1) {
         switch (opt) {
         case 'a': opt_all = true; break;
         case 'A': opt_almost_all = true; break;
         case 'l': opt_long = true; opt_one = false; break;
+        case 'n': opt_long = opt_numeric = true; opt_one = false; break;
         case '1': opt_one = true; opt_long = false; break;
         case 'd': opt_dir = true; break;
         case 'F': opt_classify = true; break;

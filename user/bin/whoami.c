@@ -1,10 +1,8 @@
 /* whoami: the name of the effective user, from /etc/passwd. */
 #include <err.h>
+#include <pwd.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <unistd.h>
-
-#include "common/user_names.h"
 
 int main(int argc, char **argv)
 {
@@ -13,9 +11,9 @@ int main(int argc, char **argv)
     if (optind < argc)
         errx(1, "extra operand '%s'", argv[optind]);
     unsigned uid = geteuid();
-    char name[64];
-    if (!user_name(PASSWD_FILE, uid, name, sizeof name))
+    struct passwd *pw = getpwuid(uid);
+    if (!pw)
         errx(1, "cannot find name for user ID %u", uid);
-    puts(name);
+    puts(pw->pw_name);
     return 0;
 }

@@ -56,6 +56,13 @@ uid_t getuid(void) { return (uid_t)SC0(SYS_getuid); }
 uid_t geteuid(void) { return (uid_t)SC0(SYS_geteuid); }
 gid_t getgid(void) { return (gid_t)SC0(SYS_getgid); }
 gid_t getegid(void) { return (gid_t)SC0(SYS_getegid); }
+int setuid(uid_t uid) { return (int)SC1(SYS_setuid, uid); }
+int setgid(gid_t gid) { return (int)SC1(SYS_setgid, gid); }
+int getgroups(int size, gid_t list[]) { return (int)SC2(SYS_getgroups, size, list); }
+int setgroups(size_t size, const gid_t *list) { return (int)SC2(SYS_setgroups, size, list); }
+int chown(const char *path, uid_t owner, gid_t group) { return (int)SC3(SYS_chown, path, owner, group); }
+int lchown(const char *path, uid_t owner, gid_t group) { return (int)SC3(SYS_lchown, path, owner, group); }
+int fchown(int fd, uid_t owner, gid_t group) { return (int)SC3(SYS_fchown, fd, owner, group); }
 
 pid_t tcgetpgrp(int fd)
 {

@@ -69,6 +69,13 @@ uid_t getuid(void);
 uid_t geteuid(void);
 gid_t getgid(void);
 gid_t getegid(void);
+int setuid(uid_t uid);
+int setgid(gid_t gid);
+int getgroups(int size, gid_t list[]);
+int setgroups(size_t size, const gid_t *list); /* glibc's <grp.h> has it too */
+int chown(const char *path, uid_t owner, gid_t group);
+int lchown(const char *path, uid_t owner, gid_t group);
+int fchown(int fd, uid_t owner, gid_t group);
 long syscall(long number, ...);
 
 #include <bits/getopt_core.h>
