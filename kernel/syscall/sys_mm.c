@@ -123,7 +123,8 @@ long sys_mmap(uint64_t addr, size_t len, uint64_t prot, uint64_t flags, uint64_t
             return -EEXIST;
         start = addr;
     } else {
-        /* A free, in-range hint is honoured; otherwise the highest gap. */
+        /* A free, in-range hint is honoured; otherwise top-down from the
+         * mmap base (vm_get_unmapped), as Linux falls back. */
         uint64_t hint = page_align_down(addr);
         if (hint >= USER_MIN && hint < USER_TOP && plen <= USER_TOP - hint && range_free(mm, hint, plen))
             start = hint;
