@@ -120,6 +120,13 @@ USER_TESTS += [
     dict(name="signals", prog="signal_test", status=0, differential=True, timeout=60),
     dict(name="exec-pipeline", prog="exec_pipeline", status=0, differential=True, timeout=60),
     dict(name="pgrp-session", prog="pgrp_test", status=0, differential=True, timeout=60),
+    # The same on a CPU with XSAVE and AVX (QEMU's "max"; the default
+    # qemu64 has FXSAVE only): a forked child's first switch restores an
+    # XSAVE area, signal frames carry the larger one.
+    dict(name="exec-pipeline-xsave", prog="exec_pipeline", status=0, differential=True, timeout=60, cpu="max"),
+    dict(name="sh-pipeline-xsave", bin="sh", args=["-c", "echo a | cat; sh -c 'echo b | cat' | cat"], status=0,
+         stdout="a\nb\n", cpu="max"),
+    dict(name="signals-xsave", prog="signal_test", status=0, differential=True, timeout=60, cpu="max"),
 ]
 USER_TESTS += [
     dict(name="syscall-int-arguments", prog="syscall_int_args", status=0, differential=True),

@@ -148,6 +148,12 @@ struct proc *proc_alloc(void)
         kfree(p);
         return NULL;
     }
+    /* A valid XSAVE area from the start: XSAVE (fork's fpu_save) writes
+     * only XSTATE_BV of the header, and XRSTOR faults (#GP) on anything
+     * but zeros in the rest of it (Intel SDM 1, 13.4.2 and 13.8), so
+     * kmalloc's leftovers there would make the first switch to a forked
+     * child panic on CPUs with XSAVE. */
+    fpu_init_area(p->fpu);
     p->tgid = p->pid;
     p->leader = p;
     p->group_live = 1;
@@ -313,7 +319,6 @@ void proc_start_init(const char *const *paths, const char *const *args, int narg
     p->root = p->cwd = mount_root_path();
     path_get(&p->root);
     path_get(&p->cwd);
-    fpu_init_area(p->fpu);
     struct file *con = open_device("/dev/console");
     fd_install(p, 0, con, false);
     fd_install(p, 1, file_get(con), false);
