@@ -32,14 +32,15 @@ static const struct entry root_entries[] = {
     {"loadavg", S_IFREG | 0444, procfs_loadavg, NULL, -1, NULL, false, false},
     {"stat", S_IFREG | 0444, procfs_stat, NULL, -1, NULL, false, false},
     {"filesystems", S_IFREG | 0444, procfs_filesystems, NULL, -1, NULL, false, false},
-    {"partitions", S_IFREG | 0444, blk_proc_partitions, NULL, -1, NULL, false, false}, /* the disks (block/blk_proc.h) */
+    /* the disks (block/blk_proc.h) */
+    {"partitions", S_IFREG | 0444, blk_proc_partitions, NULL, -1, NULL, false, false},
     {"diskstats", S_IFREG | 0444, blk_proc_diskstats, NULL, -1, NULL, false, false},
     {"devices", S_IFREG | 0444, blk_proc_devices, NULL, -1, NULL, false, false},
     {"mounts", S_IFLNK | 0777, NULL, "self/mounts", -1, NULL, false, false},
     {"sys", S_IFDIR | 0555, NULL, NULL, -1, NULL, false, false},
     {"sysvipc", S_IFDIR | 0555, NULL, NULL, -1, NULL, false, false},
     {"bus", S_IFDIR | 0555, NULL, NULL, -1, NULL, false, false},
-    {"keys", S_IFREG | 0444, keys_proc_keys, NULL, -1, NULL, false, false},          /* the key service (security/keys) */
+    {"keys", S_IFREG | 0444, keys_proc_keys, NULL, -1, NULL, false, false}, /* the key service (security/keys) */
     {"key-users", S_IFREG | 0444, keys_proc_key_users, NULL, -1, NULL, false, false},
 };
 #define NROOT (sizeof root_entries / sizeof root_entries[0])
@@ -93,7 +94,8 @@ static const struct entry pid_entries[] = {
     {"fd", S_IFDIR | 0500, NULL, NULL, -1, NULL, false, false},
     {"fdinfo", S_IFDIR | 0500, NULL, NULL, -1, NULL, false, false},
     {"timerslack_ns", S_IFREG | 0666, procfs_pid_timerslack, NULL, -1, procfs_pid_timerslack_write, true, false},
-    {"coredump_filter", S_IFREG | 0644, procfs_pid_coredump_filter, NULL, -1, procfs_pid_coredump_filter_write, true, false},
+    {"coredump_filter", S_IFREG | 0644, procfs_pid_coredump_filter, NULL, -1, procfs_pid_coredump_filter_write, true,
+     false},
     {"task", S_IFDIR | 0555, NULL, NULL, -1, NULL, true, false}, /* one directory per thread */
 };
 #define NPID (sizeof pid_entries / sizeof pid_entries[0])
@@ -182,10 +184,7 @@ int procfs_may_look_into(const struct inode *i, bool need_mm)
 /* A process's exe, cwd and root links and its fd/N links, read or
  * followed, need ptrace access (Linux's proc_fd_access_allowed); /proc's
  * own links (self, mounts) do not. */
-static int link_allowed(const struct inode *link)
-{
-    return ino_pid(link) ? procfs_may_look_into(link, false) : 0;
-}
+static int link_allowed(const struct inode *link) { return ino_pid(link) ? procfs_may_look_into(link, false) : 0; }
 
 static long link_readlink(struct inode *link, char *buf, size_t size)
 {

@@ -39,11 +39,11 @@ static const char *errno_name(int e)
     static const struct {
         int e;
         const char *name;
-    } names[] = {{EPERM, "EPERM"},   {ENOENT, "ENOENT"},     {ESRCH, "ESRCH"},   {EIO, "EIO"},
-                 {ENOEXEC, "ENOEXEC"}, {EBADF, "EBADF"},     {EACCES, "EACCES"}, {EFAULT, "EFAULT"},
-                 {EBUSY, "EBUSY"},   {EEXIST, "EEXIST"},     {EXDEV, "EXDEV"},   {ENOTDIR, "ENOTDIR"},
-                 {EISDIR, "EISDIR"}, {EINVAL, "EINVAL"},     {ETXTBSY, "ETXTBSY"}, {EROFS, "EROFS"},
-                 {ENOTEMPTY, "ENOTEMPTY"}, {ELOOP, "ELOOP"}, {ENOSYS, "ENOSYS"}};
+    } names[] = {{EPERM, "EPERM"},         {ENOENT, "ENOENT"}, {ESRCH, "ESRCH"},     {EIO, "EIO"},
+                 {ENOEXEC, "ENOEXEC"},     {EBADF, "EBADF"},   {EACCES, "EACCES"},   {EFAULT, "EFAULT"},
+                 {EBUSY, "EBUSY"},         {EEXIST, "EEXIST"}, {EXDEV, "EXDEV"},     {ENOTDIR, "ENOTDIR"},
+                 {EISDIR, "EISDIR"},       {EINVAL, "EINVAL"}, {ETXTBSY, "ETXTBSY"}, {EROFS, "EROFS"},
+                 {ENOTEMPTY, "ENOTEMPTY"}, {ELOOP, "ELOOP"},   {ENOSYS, "ENOSYS"}};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (names[i].e == e)
             return names[i].name;
@@ -215,8 +215,8 @@ static void as_root(void)
 
 static void files(void)
 {
-    static const char *names[] = {"r600", "r640", "r604", "r000", "r644", "g640", "g604",
-                                  "u600", "u640", "u000", "u066"};
+    static const char *names[] = {"r600", "r640", "r604", "r000", "r644", "g640",
+                                  "g604", "u600", "u640", "u000", "u066"};
     char path[128], name[128];
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         snprintf(path, sizeof path, D "/%s", names[i]);
@@ -398,7 +398,8 @@ static void mem_cases(const char *who)
     char buf[16] = "";
     lseek(fd, (off_t)(uintptr_t)marker, SEEK_SET);
     long n = read(fd, buf, sizeof buf);
-    printf("%s self mem read: %ld %s\n", who, n, n == sizeof buf && !memcmp(buf, marker, sizeof buf) ? "same" : "differs");
+    printf("%s self mem read: %ld %s\n", who, n,
+           n == sizeof buf && !memcmp(buf, marker, sizeof buf) ? "same" : "differs");
     lseek(fd, (off_t)(uintptr_t)marker, SEEK_SET);
     snprintf(name, sizeof name, "%s self mem write", who);
     show(name, write(fd, "PERM", 4));
@@ -463,7 +464,7 @@ static void process_cases(void)
     proc_files("root's", root_proc);
     proc_files("own", user_proc);
     proc_files("pid 1's", 1);
-    mem_cases("user"); /* not dumpable since setuid: /proc/self is root's */
+    mem_cases("user");                                    /* not dumpable since setuid: /proc/self is root's */
     show("user self list fd", try_list("/proc/self/fd")); /* its own, all the same */
     show("user self readlink fd/0", try_readlink("/proc/self/fd/0"));
     show("user self environ", try_open("/proc/self/environ", O_RDONLY));

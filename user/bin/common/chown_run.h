@@ -7,8 +7,8 @@
 
 static uid_t chown_uid = (uid_t)-1; /* -1: left as it is */
 static gid_t chown_gid = (gid_t)-1;
-static bool chown_deref = true;     /* chown(2) rather than lchown(2) */
-static const char *chown_verb;      /* "changing ownership of" or "changing group of" */
+static bool chown_deref = true; /* chown(2) rather than lchown(2) */
+static const char *chown_verb;  /* "changing ownership of" or "changing group of" */
 
 /* A user or group: a name from the database, else a decimal number
  * (GNU takes "+N" as a number always). false when it is neither. */
