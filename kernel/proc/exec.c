@@ -85,11 +85,6 @@ static int exec_elf(struct proc *p, struct file *file, const char *head, size_t 
         cred_put(cred);
         return err;
     }
-    /* A program that runs with other ids than its caller's gets
-     * /proc/sys/fs/suid_dumpable (0 by default: no core, /proc/PID is
-     * root's), as Linux's set_dumpable(suid_dumpable). */
-    if (exec_ids_change(p, cred))
-        p->dumpable = coredump_suid_dumpable();
     p->personality = exec_personality(p, cred); /* computed before p->cred changes below */
     p->membarrier = 0; /* registrations belong to the old address space (Linux's membarrier_exec_mmap) */
     if (p == current())

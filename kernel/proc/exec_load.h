@@ -50,8 +50,8 @@ int exec_load_elf(struct proc *p, struct file *prog, const char *head, size_t he
 bool exec_secure(const struct cred *c);
 
 /* Does p's next program run with other ids than p (a set-ID program, or
- * one that keeps set-ID ids p has)? Linux's bprm->per_clear and
- * set_dumpable(suid_dumpable) then. */
+ * one that keeps set-ID ids p has)? Linux's bprm->per_clear then
+ * (exec_personality). */
 bool exec_ids_change(const struct proc *p, const struct cred *cred);
 
 /* The personality p's next program runs with when it gets cred: the
