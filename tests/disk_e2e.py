@@ -12,7 +12,7 @@ CHECKS of tests/suites/disk.py; tests/run-tests runs them):
                   is killed (SIGKILL) under it; e2fsck -fy repairs the
                   image, e2fsck -fn then finds it clean, and every file
                   whose "synced" line came out reads back intact, through
-                  debugfs and through a second Tiny OS boot. Six rounds
+                  debugfs and through a second Tiny OS boot. Four rounds
                   (CRASH_ROUNDS): 4 KiB and 1 KiB blocks, the kill at
                   two different points each after the 25th synced file.
 
