@@ -248,7 +248,7 @@ $(BUILD)/user/libc-tests/%.glibc: user/libc-tests/%.c
 	$(CC) -static -O2 -w $< -o $@
 
 # The root file system `make run` boots: every program (stripped) in /bin, init in
-# /sbin, the files of user/rootfs (/etc ...), packed by tools/mkinitrd.
+# /sbin, nologin in /usr/sbin, the files of user/rootfs (/etc ...), packed by tools/mkinitrd.
 # Modes are set here, whatever the builder's umask: /tmp is sticky and
 # writable by all (1777), /root private (0700). Owners other than root
 # (/home/user) are in user/rootfs.owners, copied beside the tree as
@@ -259,6 +259,8 @@ $(ROOTFS_CPIO): $(BINS) tools/mkinitrd Makefile user/rootfs.owners $(shell find 
 	@# Stripped copies: the debug info stays in build/user/bin for gdb.
 	for b in $(BINS); do strip -o $(ROOTFS)/bin/$$(basename $$b) $$b || exit 1; done
 	@if [ -f $(ROOTFS)/bin/init ]; then mv $(ROOTFS)/bin/init $(ROOTFS)/sbin/init; fi
+	@# nologin where Debian's /etc/passwd names it (nobody's shell)
+	@mkdir -p $(ROOTFS)/usr/sbin && mv $(ROOTFS)/bin/nologin $(ROOTFS)/usr/sbin/nologin
 	@if [ -d user/rootfs ]; then cp -R user/rootfs/. $(ROOTFS)/; fi
 	cp user/rootfs.owners $(ROOTFS).owners
 	$(PYTHON) tools/mkinitrd -o $@ $(ROOTFS) --owners $(ROOTFS).owners

@@ -18,6 +18,7 @@ SU_SCRIPT = "{ " + "".join([
     'echo su=$?\n',
     'su - user -c \'pwd; echo $PATH; touch mine; ls -l mine | cut -d" " -f3,4\'\n',
     "su nobody -c 'id' ; echo nobody=$?\n",
+    "su -s /bin/sh nobody -c id; su --shell=/bin/sh - nobody -c pwd\n",
     "su user -c 'su -c id'; echo nested=$?\n",
     'su nosuch; echo nosuch=$?\n',
     'echo data > /tmp/f; chown user:user /tmp/f; ls -l /tmp/f | cut -d" " -f3,4\n',
@@ -49,8 +50,11 @@ USER_TESTS += [
                 '/home/user\n'
                 '/usr/local/bin:/usr/bin:/bin\n'
                 'user user\n'
-                'su: failed to execute /usr/sbin/nologin: No such file or directory\n'
-                'nobody=127\n'
+                'This account is currently not available.\n'
+                'nobody=1\n'
+                'uid=65534(nobody) gid=65534(nogroup) groups=65534(nogroup)\n'
+                'su: warning: cannot change directory to /nonexistent: No such file or directory\n'
+                '/\n'
                 'su: Authentication failure\n'
                 'nested=1\n'
                 'su: user nosuch does not exist or the user entry does not contain all the required fields\n'

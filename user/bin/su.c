@@ -1,12 +1,13 @@
 /* su: run a shell or a command as another user, as util-linux su:
- *   su [-] [-l|--login] [USER] [-c|--command CMD]
+ *   su [-] [-l|--login] [-s|--shell SHELL] [USER] [-c|--command CMD]
  * USER (default root) comes from /etc/passwd; its groups from /etc/group
  * (initgroups), then its gid and uid are taken (setgid, setuid). HOME
  * and SHELL are set, and USER and LOGNAME unless the target is root;
  * "-", -l or --login start a login shell instead: a fresh environment
  * (only TERM kept) with HOME, SHELL, USER, LOGNAME and PATH, in HOME,
  * the shell named "-sh". The shell is USER's (/bin/sh when the entry has
- * none), run as "SHELL -c CMD" with -c; su's exit status is its.
+ * none) or -s's (util-linux lets root name any; only root runs su here),
+ * run as "SHELL -c CMD" with -c; su's exit status is its.
  *
  * Tiny OS has no passwords yet (no /etc/shadow, no PAM): only root may
  * use su, and any other caller is refused as a wrong password would be,
@@ -28,7 +29,7 @@
 
 static void usage(void)
 {
-    fprintf(stderr, "Usage: su [-] [-l] [USER] [-c COMMAND]\n");
+    fprintf(stderr, "Usage: su [-] [-l] [-s SHELL] [USER] [-c COMMAND]\n");
     exit(1);
 }
 
@@ -41,15 +42,20 @@ static void set(const char *name, const char *value)
 int main(int argc, char **argv)
 {
     bool login = false;
-    const char *command = NULL;
+    const char *command = NULL, *shell_opt = NULL;
     static const struct option longs[] = {
-        {"login", no_argument, NULL, 'l'}, {"command", required_argument, NULL, 'c'}, {NULL, 0, NULL, 0}};
+        {"login", no_argument, NULL, 'l'},
+        {"command", required_argument, NULL, 'c'},
+        {"shell", required_argument, NULL, 's'},
+        {NULL, 0, NULL, 0}};
     int opt;
-    while ((opt = getopt_long(argc, argv, "lc:", longs, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "lc:s:", longs, NULL)) != -1) {
         if (opt == 'l')
             login = true;
         else if (opt == 'c')
             command = optarg;
+        else if (opt == 's')
+            shell_opt = optarg;
         else
             usage();
     }
@@ -72,7 +78,7 @@ int main(int argc, char **argv)
     char user[256], home[1024], shell[1024];
     snprintf(user, sizeof user, "%s", pw->pw_name);
     snprintf(home, sizeof home, "%s", pw->pw_dir);
-    snprintf(shell, sizeof shell, "%s", pw->pw_shell[0] ? pw->pw_shell : "/bin/sh");
+    snprintf(shell, sizeof shell, "%s", shell_opt ? shell_opt : pw->pw_shell[0] ? pw->pw_shell : "/bin/sh");
 
     if (initgroups(user, gid) != 0)
         err(1, "cannot set groups");
