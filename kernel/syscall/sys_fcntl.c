@@ -11,6 +11,7 @@
 #include "fs/lease.h"
 #include "fs/lock.h"
 #include "fs/memfd.h"
+#include "fs/permission.h"
 #include "fs/pipe.h"
 #include "fs/vfs.h"
 #include "mm/usercopy.h"
@@ -35,12 +36,16 @@ struct f_owner_ex {
     int32_t pid;
 };
 
-/* F_SETFL: O_APPEND and O_NONBLOCK change; O_DIRECT too on a pipe (its
- * packet mode); O_ASYNC through the file's fasync operation, and only on
- * files that have one (Linux's setfl: ->fasync sets FASYNC). */
+/* F_SETFL: O_APPEND, O_NONBLOCK and O_NOATIME change (O_NOATIME only
+ * for the file's owner or CAP_FOWNER, EPERM otherwise, as open's rule);
+ * O_DIRECT too on a pipe (its packet mode); O_ASYNC through the file's
+ * fasync operation, and only on files that have one (Linux's setfl:
+ * ->fasync sets FASYNC). */
 static long set_flags(struct file *f, int fd, uint32_t arg)
 {
-    uint32_t changeable = O_APPEND | O_NONBLOCK;
+    uint32_t changeable = O_APPEND | O_NONBLOCK | O_NOATIME;
+    if ((arg & O_NOATIME) && !(f->flags & O_NOATIME) && f->inode && !inode_owner_or_capable(f->inode))
+        return -EPERM;
     if (f->inode && (f->inode->mode & S_IFMT) == S_IFIFO)
         changeable |= O_DIRECT;
     if (((arg ^ f->flags) & O_ASYNC) && f->ops->fasync) {

@@ -229,6 +229,16 @@ static void files(void)
     show("truncate r644", truncate(D "/r644", 0));
     show("truncate r666", truncate(D "/r666", 1));
     show("truncate u600", truncate(D "/u600", 2));
+    /* O_NOATIME: only the owner (or CAP_FOWNER), at open and by F_SETFL. */
+    show("open r644 O_NOATIME", try_open(D "/r644", O_RDONLY | O_NOATIME));
+    show("open u600 O_NOATIME", try_open(D "/u600", O_RDONLY | O_NOATIME));
+    int nfd = open(D "/r644", O_RDONLY);
+    show("setfl r644 O_NOATIME", fcntl(nfd, F_SETFL, O_NOATIME));
+    close(nfd);
+    nfd = open(D "/u600", O_RDONLY);
+    show("setfl u600 O_NOATIME", fcntl(nfd, F_SETFL, O_NOATIME));
+    show("getfl u600 has O_NOATIME", (fcntl(nfd, F_GETFL) & O_NOATIME) ? 0 : -1);
+    close(nfd);
 
     /* A directory of root's, 0755. */
     show("create in rootdir", try_open(D "/rootdir/new", O_WRONLY | O_CREAT));
