@@ -161,6 +161,8 @@ int vfs_link(const struct path *old, const struct path *start, const char *newna
     } else if (err == -ENOENT) {
         if (parent.mnt != old->mnt)
             err = -EXDEV; /* link(2): not on the same mounted file system */
+        else if ((err = may_link(inode)))
+            ; /* EPERM: protected_hardlinks */
         else if (inode_is_dir(inode))
             err = -EPERM;
         else if (mnt_readonly(parent.mnt))

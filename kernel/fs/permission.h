@@ -41,6 +41,17 @@ int may_delete(const struct inode *dir, const struct inode *victim);
 /* May the caller make a name in dir? 0 or -EACCES. */
 int may_create(const struct inode *dir);
 
+/* May the caller give inode another name (link)? With
+ * /proc/sys/fs/protected_hardlinks 1 (the default, as Debian's kernel) a
+ * file one does not own (and without CAP_FOWNER) must be a regular file,
+ * not set-user-ID nor executable set-group-ID, that one may read and
+ * write: no pinning of others' setuid programs or secrets in one's own
+ * directory (Linux's may_linkat). 0 or -EPERM. */
+int may_link(const struct inode *inode);
+/* /proc/sys/fs/protected_hardlinks: 0 or 1. */
+int protected_hardlinks(void);
+void set_protected_hardlinks(int on);
+
 /* A new file's owner, group and mode in dir: the caller's file-system
  * ids, the directory's group when it is set-group-ID (a new directory
  * inherits the bit); the set-group-ID bit of a new file dropped when the

@@ -8,6 +8,7 @@
 #include "fs/devfs.h"
 #include "fs/inotify.h"
 #include "fs/lease.h"
+#include "fs/permission.h"
 #include "fs/pipe.h"
 #include "fs/writeback.h"
 #include "ipc/ipc.h"
@@ -136,8 +137,19 @@ static long w_lease_break_time(const char *buf, size_t n)
     lease_set_break_time(v);
     return (long)n;
 }
-/* Per-user pipe page limits (Linux's defaults): they bind unprivileged
- * users only, and every process is root. */
+/* fs.protected_hardlinks (fs/permission.c may_link): 0 or 1, as Linux's
+ * proc_dointvec_minmax; anything else EINVAL. */
+static long r_protected_hardlinks(int pid, char *b, size_t s) { (void)pid; return number(b, s, protected_hardlinks()); }
+static long w_protected_hardlinks(const char *buf, size_t n)
+{
+    long v;
+    if (!parse_long(buf, n, &v) || v < 0 || v > 1)
+        return -EINVAL;
+    set_protected_hardlinks((int)v);
+    return (long)n;
+}
+/* Per-user pipe page limits (Linux's defaults); Tiny OS does not count
+ * pipe pages per user, so they bind nobody yet. */
 static long r_pipe_pages_soft(int pid, char *b, size_t s) { (void)pid; return number(b, s, 16384); }
 static long r_min_free_kbytes(int pid, char *b, size_t s) { (void)pid; return number(b, s, 1024); }
 /* drop_caches: 1 drops the clean pages of disk files and of the disks'
@@ -249,7 +261,7 @@ const struct sysctl_entry sysctl_entries[] = {
     {"pipe-user-pages-hard", FS, RO, r_zero, NULL},
     {"pipe-user-pages-soft", FS, RO, r_pipe_pages_soft, NULL},
     {"protected_symlinks", FS, RO, r_zero, NULL},
-    {"protected_hardlinks", FS, RO, r_zero, NULL},
+    {"protected_hardlinks", FS, RW, r_protected_hardlinks, w_protected_hardlinks},
     {"suid_dumpable", FS, RW, coredump_read_suid_dumpable, coredump_write_suid_dumpable},
     {"max_user_instances", INOTIFY, RW, r_in_instances, w_in_instances},
     {"max_user_watches", INOTIFY, RW, r_in_watches, w_in_watches},

@@ -229,6 +229,17 @@ static void files(void)
     show("truncate r644", truncate(D "/r644", 0));
     show("truncate r666", truncate(D "/r666", 1));
     show("truncate u600", truncate(D "/u600", 2));
+    /* Hard links to others' files (fs.protected_hardlinks 1, Linux's and
+     * Debian's default): only to a regular file one may read and write,
+     * not set-ID; one's own files always. */
+    show("link r644 (read only)", link(D "/r644", D "/open/l1"));
+    show("link r666 (read-write)", link(D "/r666", D "/open/l2"));
+    show("link r600 (unreadable)", link(D "/r600", D "/open/l3"));
+    show("link u600 (own)", link(D "/u600", D "/open/l4"));
+    show("link u6755 (own set-ID)", link(D "/u6755", D "/open/l5"));
+    show("link x755 (root's program)", link(D "/x755", D "/open/l6"));
+    show("link r644 over an existing name", link(D "/r644", D "/open/l2"));
+    show("link r644 into rootdir", link(D "/r644", D "/rootdir/l7"));
     /* O_NOATIME: only the owner (or CAP_FOWNER), at open and by F_SETFL. */
     show("open r644 O_NOATIME", try_open(D "/r644", O_RDONLY | O_NOATIME));
     show("open u600 O_NOATIME", try_open(D "/u600", O_RDONLY | O_NOATIME));
@@ -529,6 +540,22 @@ static void remove_tree(const char *path)
     }
 }
 
+/* Writes the one-digit value v to a sysctl file and returns the digit it
+ * held before (0 when it could not be read). */
+static char sysctl_swap(const char *path, char v)
+{
+    char old = 0;
+    int fd = open(path, O_RDWR);
+    if (fd < 0)
+        return 0;
+    if (read(fd, &old, 1) != 1)
+        old = 0;
+    if (pwrite(fd, &v, 1, 0) != 1)
+        printf("cannot set %s\n", path);
+    close(fd);
+    return old;
+}
+
 int main(int argc, char **argv)
 {
     if (argc > 1 && !strcmp(argv[1], "--exit"))
@@ -541,6 +568,10 @@ int main(int argc, char **argv)
     }
     remove_tree(D);
     umask(022);
+    /* The link cases assume fs.protected_hardlinks 1 (Linux's and Debian's
+     * default): set it for the run, whatever this machine has, and put the
+     * old value back at the end. */
+    char old_hardlinks = sysctl_swap("/proc/sys/fs/protected_hardlinks", '1');
     setup();
     root_proc = start_waiter(false);
     user_proc = start_waiter(true);
@@ -552,5 +583,7 @@ int main(int argc, char **argv)
     waitpid(root_proc, NULL, 0);
     waitpid(user_proc, NULL, 0);
     remove_tree(D);
+    if (old_hardlinks)
+        sysctl_swap("/proc/sys/fs/protected_hardlinks", old_hardlinks);
     return 0;
 }
