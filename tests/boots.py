@@ -59,6 +59,11 @@ BOOTS = [
          reject=[r"Tiny OS", r"selftest", r'option "quiet"']),
     dict(name="unknown-selftest-fails", cmdline="selftest=no_such_test", timeout=30, exit=3,
          expect=[r'selftest: no test matches "no_such_test"; known tests:.* kmalloc_stress']),
+    # A known name beside an unknown one: the known one runs, the unknown
+    # one is named and fails the boot.
+    dict(name="unknown-selftest-beside-a-known-one", cmdline="selftest=pmm_alloc_free,nosuch", timeout=30, exit=3,
+         expect=[r"^selftest pmm_alloc_free: ok", r'selftest: no test matches "nosuch"; known tests:.* kmalloc_stress',
+                 r"^selftests: 1 passed, 1 failed$"]),
     dict(name="too-little-memory", memory="2M", cmdline="selftest=all", timeout=30, exit=PANIC,
          expect=[r"^KERNEL PANIC: not enough memory: \d+ KiB free after loading the kernel"]),
     dict(name="smallest-memory-boots", memory="3M", cmdline="selftest=pmm_alloc_free", timeout=30, exit=OK,

@@ -36,23 +36,40 @@ static bool listed(const char *list, const char *name)
     return false;
 }
 
+static const struct selftest *find(const char *name, size_t len)
+{
+    for (const struct selftest *t = __selftests_start; t < __selftests_end; t++)
+        if (strlen(t->name) == len && strncmp(t->name, name, len) == 0)
+            return t;
+    return NULL;
+}
+
+/* Every name of the list that is no test: a typo must not pass unnoticed
+ * beside the names that ran ("selftest=kmalloc_stress,nosuch"). */
+static void report_unknown(const char *list)
+{
+    for (const char *p = list; *p;) {
+        const char *end = strchr(p, ',');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        if (len && !find(p, len)) {
+            kprintf("selftest: no test matches \"%.*s\"; known tests:", (int)len, p);
+            for (const struct selftest *t = __selftests_start; t < __selftests_end; t++)
+                kprintf(" %s", t->name);
+            kprintf("\n");
+            failed++;
+        }
+        p += len + (end ? 1 : 0);
+    }
+}
+
 void selftest_run(const char *list)
 {
     bool all = strcmp(list, "all") == 0;
-    int matched = 0;
-    for (const struct selftest *t = __selftests_start; t < __selftests_end; t++) {
-        if (all ? !t->crash : listed(list, t->name)) {
-            matched++;
+    for (const struct selftest *t = __selftests_start; t < __selftests_end; t++)
+        if (all ? !t->crash : listed(list, t->name))
             run_one(t);
-        }
-    }
-    if (!matched) {
-        kprintf("selftest: no test matches \"%s\"; known tests:", list);
-        for (const struct selftest *t = __selftests_start; t < __selftests_end; t++)
-            kprintf(" %s", t->name);
-        kprintf("\n");
-        failed++;
-    }
+    if (!all)
+        report_unknown(list);
     kprintf("selftests: %d passed, %d failed\n", passed, failed);
     machine_exit(failed ? EXIT_FAILED : EXIT_OK);
 }
