@@ -102,6 +102,11 @@ USER_TESTS = [
 PROMPT = "tinyos:/$ "
 
 BOOTS = [
+    # The console's shell is root's login: HOME, USER and LOGNAME from
+    # /etc/passwd, as login(1) would set them (issue 15).
+    dict(name="sh-login-environment", rootfs=True, timeout=60, exit="stopped", stop_when="env-done",
+         script=[(PROMPT, "echo \"$HOME $USER $LOGNAME $SHELL\"; cd; pwd; echo env-\"done\"\r")],
+         expect=[r"^/root root root /bin/sh$", r"^/root$", r"^env-done$"]),
     dict(name="sh-interactive-session", rootfs=True, timeout=60, exit="stopped", stop_when="session-end",
          script=[(PROMPT, "echo hi | cat\r"),
                  ("hi\r\n", "ls / | wc -l\r"),

@@ -11,6 +11,7 @@
  * (so a disk file system is marked clean), syncs, and calls reboot(2). */
 #include <errno.h>
 #include <fcntl.h>
+#include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -200,11 +201,19 @@ int main(void)
 {
     set_guarded(SIG_IGN);
     catch_shutdown_signals();
-    /* What the kernel passes (HOME, PATH, TERM) stays; gaps get defaults. */
+    /* What the kernel passes (PATH, TERM) stays; gaps get defaults. The
+     * console's shell is root's login, so HOME, USER and LOGNAME are
+     * root's from /etc/passwd as login(1) sets them (the kernel's HOME=/
+     * is only for init itself). */
     setenv("PATH", "/bin:/sbin", 0);
-    setenv("HOME", "/", 0);
     setenv("TERM", "linux", 0);
     setenv("SHELL", SHELL, 0);
+    struct passwd *pw = getpwuid(getuid());
+    setenv("HOME", pw && pw->pw_dir[0] ? pw->pw_dir : "/", 1);
+    if (pw) {
+        setenv("USER", pw->pw_name, 1);
+        setenv("LOGNAME", pw->pw_name, 1);
+    }
     if (chdir("/") != 0)
         fprintf(stderr, "init: chdir /: %s\n", strerror(errno));
     show_motd();
