@@ -19,6 +19,7 @@ SU_SCRIPT = "{ " + "".join([
     'su - user -c \'pwd; echo $PATH; touch mine; ls -l mine | cut -d" " -f3,4\'\n',
     "su nobody -c 'id' ; echo nobody=$?\n",
     "su -s /bin/sh nobody -c id; su --shell=/bin/sh - nobody -c pwd\n",
+    "su user -c 'echo \"[$0] [$1] [$2]\"; id -u' a0 a1 'a 2'\n",
     "su user -c 'su -c id'; echo nested=$?\n",
     'su nosuch; echo nosuch=$?\n',
     'echo data > /tmp/f; chown user:user /tmp/f; ls -l /tmp/f | cut -d" " -f3,4\n',
@@ -55,6 +56,8 @@ USER_TESTS += [
                 'uid=65534(nobody) gid=65534(nogroup) groups=65534(nogroup)\n'
                 'su: warning: cannot change directory to /nonexistent: No such file or directory\n'
                 '/\n'
+                '[a0] [a1] [a 2]\n'
+                '1000\n'
                 'su: Authentication failure\n'
                 'nested=1\n'
                 'su: user nosuch does not exist or the user entry does not contain all the required fields\n'
@@ -81,4 +84,10 @@ USER_TESTS += [
                 'uid=1000(user) gid=1000(user) groups=1000(user),50(staff)\n'
                 '1000 50\n'
                 'root staff\n')),
+    # tinyos-run --user: PID 1 itself runs as an unprivileged user (through
+    # su), ours and Debian's dynamically linked programs alike.
+    dict(name="users-tinyos-run-as-user", bin="id", user="user", status=0,
+         stdout="uid=1000(user) gid=1000(user) groups=1000(user)\n"),
+    dict(name="users-tinyos-run-as-nobody-debian-ls", path="/usr/bin/ls", args=["/root"], user="nobody", status=2,
+         stdout=""),
 ]

@@ -7,7 +7,8 @@
  * (only TERM kept) with HOME, SHELL, USER, LOGNAME and PATH, in HOME,
  * the shell named "-sh". The shell is USER's (/bin/sh when the entry has
  * none) or -s's (util-linux lets root name any; only root runs su here),
- * run as "SHELL -c CMD" with -c; su's exit status is its.
+ * run as "SHELL -c CMD" with -c; su's exit status is its. Operands after
+ * USER go to the shell after CMD, as util-linux passes them ($0, $1...). 
  *
  * Tiny OS has no passwords yet (no /etc/shadow, no PAM): only root may
  * use su, and any other caller is refused as a wrong password would be,
@@ -29,7 +30,7 @@
 
 static void usage(void)
 {
-    fprintf(stderr, "Usage: su [-] [-l] [-s SHELL] [USER] [-c COMMAND]\n");
+    fprintf(stderr, "Usage: su [-] [-l] [-s SHELL] [USER [ARGUMENT...]] [-c COMMAND]\n");
     exit(1);
 }
 
@@ -64,8 +65,8 @@ int main(int argc, char **argv)
         optind++;
     }
     const char *name = optind < argc ? argv[optind++] : "root";
-    if (optind < argc)
-        usage();
+    char **extra = argv + optind; /* the shell's own operands */
+    int nextra = argc - optind;
 
     struct passwd *pw = getpwnam(name);
     if (!pw || !pw->pw_dir[0])
@@ -113,7 +114,18 @@ int main(int argc, char **argv)
     const char *base = strrchr(shell, '/') ? strrchr(shell, '/') + 1 : shell;
     char arg0[sizeof shell + 1];
     snprintf(arg0, sizeof arg0, "%s%s", login ? "-" : "", base);
-    char *args[] = {arg0, command ? "-c" : NULL, (char *)command, NULL};
+    char **args = malloc((size_t)(nextra + 4) * sizeof *args);
+    if (!args)
+        err(1, "cannot allocate the arguments");
+    int n = 0;
+    args[n++] = arg0;
+    if (command) {
+        args[n++] = "-c";
+        args[n++] = (char *)command;
+    }
+    for (int i = 0; i < nextra; i++)
+        args[n++] = extra[i];
+    args[n] = NULL;
     execv(shell, args);
     int e = errno;
     warn("failed to execute %s", shell);
