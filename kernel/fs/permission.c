@@ -42,18 +42,15 @@ bool inode_owner_or_capable(const struct inode *inode)
 
 int may_create(const struct inode *dir) { return inode_permission(dir, MAY_WRITE | MAY_EXEC); }
 
-static int hardlinks_protected = 1; /* Debian's kernel turns it on by default */
-
-int protected_hardlinks(void) { return hardlinks_protected; }
-void set_protected_hardlinks(int on) { hardlinks_protected = on; }
+int protected_hardlinks = 1; /* Debian's kernel turns it on by default */
 
 int may_link(const struct inode *inode)
 {
-    if (!hardlinks_protected || inode_owner_or_capable(inode))
+    if (!protected_hardlinks || inode_owner_or_capable(inode))
         return 0;
     uint32_t mode = inode->mode;
-    bool safe = (mode & S_IFMT) == S_IFREG && !(mode & S_ISUID) && (mode & (S_ISGID | S_IXGRP)) != (S_ISGID | S_IXGRP) &&
-                inode_permission(inode, MAY_READ | MAY_WRITE) == 0;
+    bool setid = (mode & S_ISUID) || (mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP);
+    bool safe = (mode & S_IFMT) == S_IFREG && !setid && inode_permission(inode, MAY_READ | MAY_WRITE) == 0;
     return safe ? 0 : -EPERM;
 }
 

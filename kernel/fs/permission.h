@@ -48,9 +48,8 @@ int may_create(const struct inode *dir);
  * write: no pinning of others' setuid programs or secrets in one's own
  * directory (Linux's may_linkat). 0 or -EPERM. */
 int may_link(const struct inode *inode);
-/* /proc/sys/fs/protected_hardlinks: 0 or 1. */
-int protected_hardlinks(void);
-void set_protected_hardlinks(int on);
+/* /proc/sys/fs/protected_hardlinks: 0 or 1 (1 by default). */
+extern int protected_hardlinks;
 
 /* A new file's owner, group and mode in dir: the caller's file-system
  * ids, the directory's group when it is set-group-ID (a new directory

@@ -137,17 +137,6 @@ static long w_lease_break_time(const char *buf, size_t n)
     lease_set_break_time(v);
     return (long)n;
 }
-/* fs.protected_hardlinks (fs/permission.c may_link): 0 or 1, as Linux's
- * proc_dointvec_minmax; anything else EINVAL. */
-static long r_protected_hardlinks(int pid, char *b, size_t s) { (void)pid; return number(b, s, protected_hardlinks()); }
-static long w_protected_hardlinks(const char *buf, size_t n)
-{
-    long v;
-    if (!parse_long(buf, n, &v) || v < 0 || v > 1)
-        return -EINVAL;
-    set_protected_hardlinks((int)v);
-    return (long)n;
-}
 /* Per-user pipe page limits (Linux's defaults); Tiny OS does not count
  * pipe pages per user, so they bind nobody yet. */
 static long r_pipe_pages_soft(int pid, char *b, size_t s) { (void)pid; return number(b, s, 16384); }
@@ -172,31 +161,32 @@ static long w_drop_caches(const char *buf, size_t n)
 
 /* fs/inotify: Linux's proc_dointvec_minmax from 0 (no upper bound but
  * an int's). */
-static long set_int(int *var, const char *buf, size_t n)
+/* An integer sysctl in [0, max] (Linux's proc_dointvec_minmax; parse_long
+ * takes no sign): EINVAL outside it. */
+static long set_int(int *var, long max, const char *buf, size_t n)
 {
     long v;
-    if (!parse_long(buf, n, &v) || v > 0x7fffffff)
+    if (!parse_long(buf, n, &v) || v > max)
         return -EINVAL;
     *var = (int)v;
     return (long)n;
 }
 static long r_in_instances(int pid, char *b, size_t s) { (void)pid; return number(b, s, inotify_max_user_instances); }
-static long w_in_instances(const char *buf, size_t n) { return set_int(&inotify_max_user_instances, buf, n); }
-static long r_in_watches(int pid, char *b, size_t s) { (void)pid; return number(b, s, inotify_max_user_watches); }
-static long w_in_watches(const char *buf, size_t n) { return set_int(&inotify_max_user_watches, buf, n); }
-static long r_in_events(int pid, char *b, size_t s) { (void)pid; return number(b, s, inotify_max_queued_events); }
-static long w_in_events(const char *buf, size_t n) { return set_int(&inotify_max_queued_events, buf, n); }
-/* randomize_va_space (mm/aslr.h): 0, 1 or 2, EINVAL otherwise (Linux's
- * proc_dointvec_minmax); the file's mode keeps others out (EACCES). */
-static long r_randomize_va(int pid, char *b, size_t s) { (void)pid; return number(b, s, randomize_va_space); }
-static long w_randomize_va(const char *buf, size_t n)
+static long w_in_instances(const char *buf, size_t n)
 {
-    long v;
-    if (!parse_long(buf, n, &v) || v > 2)
-        return -EINVAL;
-    randomize_va_space = (int)v;
-    return (long)n;
+    return set_int(&inotify_max_user_instances, 0x7fffffff, buf, n);
 }
+static long r_in_watches(int pid, char *b, size_t s) { (void)pid; return number(b, s, inotify_max_user_watches); }
+static long w_in_watches(const char *buf, size_t n) { return set_int(&inotify_max_user_watches, 0x7fffffff, buf, n); }
+static long r_in_events(int pid, char *b, size_t s) { (void)pid; return number(b, s, inotify_max_queued_events); }
+static long w_in_events(const char *buf, size_t n) { return set_int(&inotify_max_queued_events, 0x7fffffff, buf, n); }
+/* randomize_va_space (mm/aslr.h): 0, 1 or 2; fs.protected_hardlinks
+ * (fs/permission.c may_link): 0 or 1. The files' mode keeps all but root
+ * out (EACCES). */
+static long r_randomize_va(int pid, char *b, size_t s) { (void)pid; return number(b, s, randomize_va_space); }
+static long w_randomize_va(const char *buf, size_t n) { return set_int(&randomize_va_space, 2, buf, n); }
+static long r_protected_hardlinks(int pid, char *b, size_t s) { (void)pid; return number(b, s, protected_hardlinks); }
+static long w_protected_hardlinks(const char *buf, size_t n) { return set_int(&protected_hardlinks, 1, buf, n); }
 
 enum { KERNEL, VM, FS, INOTIFY, MQUEUE, KEYS, RANDOM, N_DIRS };
 

@@ -62,16 +62,3 @@ long copy_from_user_chunked(uint64_t usrc, size_t n, void (*consume)(void *ctx, 
     }
     return (long)n;
 }
-
-long copy_to_user_chunked(uint64_t udst, size_t n, void (*produce)(void *ctx, char *buf, size_t k), void *ctx)
-{
-    char buf[CHUNK];
-    for (size_t done = 0; done < n;) {
-        size_t k = n - done < CHUNK ? n - done : CHUNK;
-        produce(ctx, buf, k);
-        if (copy_to_user(udst + done, buf, k))
-            return done ? (long)done : -EFAULT;
-        done += k;
-    }
-    return (long)n;
-}

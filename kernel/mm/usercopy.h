@@ -23,12 +23,12 @@ int clear_user(uint64_t udst, size_t n);
  * NUL comes within max bytes. */
 long strncpy_from_user(char *dst, uint64_t usrc, size_t max);
 
-/* Moves n bytes between user memory and a producer or consumer through a
- * small kernel buffer, chunk by chunk (device reads and writes). Returns
- * n, or the bytes moved before a fault, or -EFAULT if the first chunk
- * faulted - what read(2)/write(2) report. */
+/* Moves n bytes from user memory to a consumer through a small kernel
+ * buffer, chunk by chunk (device writes). Returns n, or the bytes moved
+ * before a fault, or -EFAULT if the first chunk faulted - what write(2)
+ * reports. (The random devices' reads have their own loop,
+ * devfs_random_read: page-sized stops for signals, a wiped buffer.) */
 long copy_from_user_chunked(uint64_t usrc, size_t n, void (*consume)(void *ctx, const char *buf, size_t k), void *ctx);
-long copy_to_user_chunked(uint64_t udst, size_t n, void (*produce)(void *ctx, char *buf, size_t k), void *ctx);
 
 /* Is [uaddr, uaddr + n) inside user space? Overflow-safe. */
 static inline int user_range_ok(uint64_t uaddr, uint64_t n)
