@@ -10,7 +10,6 @@
  * SIGKILL), unmounts every file system it can and remounts / read-only
  * (so a disk file system is marked clean), syncs, and calls reboot(2). */
 #include <errno.h>
-#include <fcntl.h>
 #include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
@@ -21,6 +20,8 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "common/print_file.h"
 
 #define SHELL "/bin/sh"
 #define FAST_EXIT_SECONDS 1 /* a shell that lives less than this "failed" */
@@ -69,18 +70,10 @@ static long long now_seconds(void)
 
 static void show_motd(void)
 {
-    int fd = open("/etc/motd", O_RDONLY);
-    if (fd < 0) {
+    if (!print_file("/etc/motd")) {
         printf("Welcome to Tiny OS.\n");
         fflush(stdout);
-        return;
     }
-    char buf[1024];
-    ssize_t n;
-    while ((n = read(fd, buf, sizeof buf)) > 0)
-        if (write(1, buf, (size_t)n) != n)
-            break;
-    close(fd);
 }
 
 /* Starts the shell as the leader of a new session and the console's
