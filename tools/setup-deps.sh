@@ -53,7 +53,8 @@ fi
 if [ ! -f /usr/lib/x86_64-linux-gnu/libc.a ]; then
     missing="$missing libc6-dev"
 fi
-# A real static Linux program for the tests: Debian's static BusyBox.
+# Debian's static BusyBox: a real static Linux program for the tests, and
+# /usr/bin/busybox with its applets (vi, less, sed, awk ...) in the root file system.
 if ! dpkg -s busybox-static >/dev/null 2>&1; then
     missing="$missing busybox-static"
 fi
