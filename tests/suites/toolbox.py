@@ -1,0 +1,29 @@
+"""toolbox.py - the toolbox of the root file system: Debian's busybox-static
+as /usr/bin/busybox with a link for each applet we do not provide (Makefile,
+rootfs rules), beside our own programs in /bin.
+
+busybox-applets runs tests/data/applets.sh (sed, awk, find, xargs, diff,
+cmp, tar, gzip/gunzip, od, dd, sort, head/tail, expr, du, df, tty, stty,
+md5sum ...) with the same busybox on Tiny OS and on the host: one boot.
+busybox sh runs its own applets in-process (Debian builds it "standalone"),
+so this exercises the applets on our kernel; toolbox-path checks that the
+links are there and that PATH /bin:/sbin:/usr/bin finds ours first.
+"""
+import os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+with open(os.path.join(HERE, "..", "data", "applets.sh"), "rb") as f:
+    APPLETS = f.read()
+
+# Ours stay ours (ls, sort, df, mount: /bin); the others are BusyBox's.
+PATH_SCRIPT = ("which ls sort df mount sed awk vi less top find; readlink /usr/bin/vi;"
+               " [ -L /usr/bin/ls ] || [ -e /usr/bin/ls ] || echo no /usr/bin/ls;"
+               " [ -x /usr/bin/busybox ] && echo busybox ok")
+
+USER_TESTS = [
+    dict(name="busybox-applets", path="/bin/busybox", args=["sh", "-s"], stdin=APPLETS, rootfs=True,
+         status=0, differential=True, timeout=60),
+    dict(name="toolbox-path", bin="sh", args=["-c", PATH_SCRIPT], rootfs=True, status=0,
+         stdout="/bin/ls\n/bin/sort\n/bin/df\n/bin/mount\n/usr/bin/sed\n/usr/bin/awk\n/usr/bin/vi\n"
+                "/usr/bin/less\n/usr/bin/top\n/usr/bin/find\nbusybox\nno /usr/bin/ls\nbusybox ok\n"),
+]
