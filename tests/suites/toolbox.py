@@ -8,12 +8,22 @@ md5sum ...) with the same busybox on Tiny OS and on the host: one boot.
 busybox sh runs its own applets in-process (Debian builds it "standalone"),
 so this exercises the applets on our kernel; toolbox-path checks that the
 links are there and that PATH /bin:/sbin:/usr/bin finds ours first.
+
+Our own programs' options, differential: the script runs under our sh on
+Tiny OS (our ls, grep, ps) and on the host, where PATH finds GNU
+coreutils, grep and procps.
 """
 import os
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-with open(os.path.join(HERE, "..", "data", "applets.sh"), "rb") as f:
-    APPLETS = f.read()
+
+
+def data(name):
+    with open(os.path.join(HERE, "..", "data", name)) as f:
+        return f.read()
+
+
+APPLETS = data("applets.sh").encode()
 
 # Ours stay ours (ls, sort, df, mount: /bin); the others are BusyBox's.
 PATH_SCRIPT = ("which ls sort df mount sed awk vi less top find; readlink /usr/bin/vi;"
@@ -26,4 +36,7 @@ USER_TESTS = [
     dict(name="toolbox-path", bin="sh", args=["-c", PATH_SCRIPT], rootfs=True, status=0,
          stdout="/bin/ls\n/bin/sort\n/bin/df\n/bin/mount\n/usr/bin/sed\n/usr/bin/awk\n/usr/bin/vi\n"
                 "/usr/bin/less\n/usr/bin/top\n/usr/bin/find\nbusybox\nno /usr/bin/ls\nbusybox ok\n"),
+]
+USER_TESTS += [
+    dict(name="ls-options", bin="sh", args=["-c", data("ls-options.sh")], rootfs=True, status=0, differential=True),
 ]
