@@ -40,3 +40,9 @@ USER_TESTS = [
 USER_TESTS += [
     dict(name="ls-options", bin="sh", args=["-c", data("ls-options.sh")], rootfs=True, status=0, differential=True),
 ]
+# busybox sh (functions, pipes into sort) runs the grep script; it calls
+# /bin/grep by path: ours on Tiny OS, GNU grep on the host.
+USER_TESTS += [
+    dict(name="grep-options", path="/bin/busybox", args=["sh", "-s"], stdin=data("grep-options.sh").encode(),
+         rootfs=True, status=0, differential=True),
+]
