@@ -46,3 +46,16 @@ USER_TESTS += [
     dict(name="grep-options", path="/bin/busybox", args=["sh", "-s"], stdin=data("grep-options.sh").encode(),
          rootfs=True, status=0, differential=True),
 ]
+# ps aux / ps -ef on Tiny OS: procps-ng's headers, and rows of the shell
+# (PID 1, a session leader) and of ps itself in procps's column shapes.
+# tests/tools/test_ps.py compares the same binary with procps on the host.
+PS_SCRIPT = r"""ps aux | head -1; ps -ef | head -1
+ps aux | grep -cE '^root +1 +[0-9.]+ +[0-9]+\.[0-9] +[0-9]+ +[0-9]+ \? +S[<NLsl+]* +[0-9]{2}:[0-9]{2} +[0-9]+:[0-9]{2} /bin/sh -c ps aux'
+ps aux | grep -cE '^root +[0-9]+ +[0-9.]+ +[0-9]+\.[0-9] +[0-9]+ +[0-9]+ \? +R +[0-9]{2}:[0-9]{2} +0:00 ps aux$'
+ps -ef | grep -cE '^root +[0-9]+ +1 +[0-9]+ [0-9]{2}:[0-9]{2} \? +00:00:00 ps -ef$'
+"""
+USER_TESTS += [
+    dict(name="ps-aux-ef", bin="sh", args=["-c", PS_SCRIPT], rootfs=True, status=0,
+         stdout="USER       PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n"
+                "UID        PID  PPID  C STIME TTY          TIME CMD\n1\n1\n1\n"),
+]
