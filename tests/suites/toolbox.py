@@ -59,3 +59,26 @@ USER_TESTS += [
          stdout="USER       PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n"
                 "UID        PID  PPID  C STIME TTY          TIME CMD\n1\n1\n1\n"),
 ]
+
+# vi, less and top (BusyBox's) on the serial console, at the shell's
+# prompt, in one boot: vi opens a file, a line is added, :wq writes it;
+# less pages a 100-line file, /row-77 searches forward, q quits; top
+# shows its header and process list, q quits.
+ROWS = "awk 'BEGIN { for (i = 1; i <= 100; i++) print \"row-\" i }' > n"
+BOOTS = [
+    dict(name="vi-less-top-serial", rootfs=True, timeout=60, exit="stopped", stop_when="top-done",
+         script=[("tinyos:/$ ", "cd /tmp && printf 'line one\\nline two\\n' > f && vi f\r"),
+                 # ESC, then ':' only once vi is back in command mode: keys
+                 # that follow ESC within 50 ms are read as an escape
+                 # sequence (BusyBox's read_key), as on Linux.
+                 ("- f 1/2 50%", "Goinserted text\x1b"),
+                 ("- f [Modified] 3/3", ":wq\r"),
+                 ("tinyos:/tmp$ ", f"cat f; {ROWS}; less n; echo less-\"exit\"\r"),
+                 ("row-20", "/row-77\r"),
+                 ("row-90", "q"),
+                 ("less-exit", "top; echo top-\"done\"\r"),
+                 ("Load average", "q")],
+         expect=[r"(?m)^line one\nline two\ninserted text$", r"row-77", r"less-exit\ntinyos:/tmp\$ top",
+                 r"PID +PPID +USER +STAT +VSZ", r"top-done"],
+         reject=[r"row-10[1-9]"]),
+]
