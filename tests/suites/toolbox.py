@@ -15,6 +15,8 @@ coreutils, grep and procps.
 """
 import os
 
+import vga_console
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -81,4 +83,10 @@ BOOTS = [
          expect=[r"(?m)^line one\nline two\ninserted text$", r"row-77", r"less-exit\ntinyos:/tmp\$ top",
                  r"PID +PPID +USER +STAT +VSZ", r"top-done"],
          reject=[r"row-10[1-9]"]),
+]
+
+# vi and less on the VGA console, typed on the PS/2 keyboard and read back
+# from the screen's memory (tests/vga_console.py): one boot of ~10 s.
+CHECKS = [
+    dict(name="vga-vi-less", run=vga_console.check_vi_less),
 ]
