@@ -15,6 +15,7 @@ coreutils, grep and procps.
 """
 import os
 
+import readme_session
 import vga_console
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -87,6 +88,9 @@ BOOTS = [
 
 # vi and less on the VGA console, typed on the PS/2 keyboard and read back
 # from the screen's memory (tests/vga_console.py): one boot of ~10 s.
+# README.md's session as `make run` prints it (tests/readme_session.py):
+# one boot from a fresh disk image, ~20 s.
 CHECKS = [
     dict(name="vga-vi-less", run=vga_console.check_vi_less),
+    dict(name="readme-session", run=readme_session.check_session),
 ]
