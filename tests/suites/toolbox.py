@@ -9,9 +9,13 @@ busybox sh runs its own applets in-process (Debian builds it "standalone"),
 so this exercises the applets on our kernel; toolbox-path checks that the
 links are there and that PATH /bin:/sbin:/usr/bin finds ours first.
 
-Our own programs' options, differential: the script runs under our sh on
-Tiny OS (our ls, grep, ps) and on the host, where PATH finds GNU
-coreutils, grep and procps.
+Our own programs' options, differential: ls-options runs under our sh on
+Tiny OS (our ls) and on the host, where PATH finds GNU coreutils;
+grep-options under busybox sh calling /bin/grep (ours there, GNU grep
+here). ps has no common oracle inside the guest: ps-aux-ef checks its
+shapes on Tiny OS, tests/tools/test_ps.py compares it with procps on the
+host. Boots: vi-less-top-serial (serial console) and the CHECKS
+vga-vi-less (VGA screen, PS/2 keyboard) and readme-session (make run).
 """
 import os
 
