@@ -34,6 +34,9 @@ ISO    := $(BUILD)/tinyos.iso
 # The root file system of `make run`: our programs (see "userland" below).
 ROOTFS      := $(BUILD)/rootfs
 ROOTFS_CPIO := $(BUILD)/rootfs.cpio
+# Debian's busybox-static (tools/setup-deps.sh installs it): the root file
+# system's /usr/bin/busybox and the applets we do not write ourselves.
+BUSYBOX     ?= /bin/busybox
 
 .PHONY: all kernel run run-now test debug debug-now iso clean deps host-tests user-tests help
 all: kernel
@@ -254,12 +257,13 @@ $(BUILD)/user/libc-tests/%.glibc: user/libc-tests/%.c
 	$(CC) -static -O2 -w $< -o $@
 
 # The root file system `make run` boots: every program (stripped) in /bin, init in
-# /sbin, nologin in /usr/sbin, the files of user/rootfs (/etc ...), packed by tools/mkinitrd.
+# /sbin, nologin in /usr/sbin, the files of user/rootfs (/etc ...), BusyBox's
+# other applets in /usr/bin, packed by tools/mkinitrd.
 # Modes are set here, whatever the builder's umask: /tmp is sticky and
 # writable by all (1777), /root private (0700). Owners other than root
 # (/home/user) are in user/rootfs.owners, copied beside the tree as
 # build/rootfs.owners for tools/mkdisk and tools/tinyos-run.
-$(ROOTFS_CPIO): $(BINS) tools/mkinitrd Makefile user/rootfs.owners $(shell find user/rootfs -type f 2>/dev/null)
+$(ROOTFS_CPIO): $(BINS) $(BUSYBOX) tools/mkinitrd Makefile user/rootfs.owners $(shell find user/rootfs -type f 2>/dev/null)
 	@rm -rf $(ROOTFS) && mkdir -p $(ROOTFS)/bin $(ROOTFS)/sbin $(ROOTFS)/tmp $(ROOTFS)/home/user $(ROOTFS)/root
 	@chmod 1777 $(ROOTFS)/tmp && chmod 0700 $(ROOTFS)/root && chmod 0755 $(ROOTFS)/home $(ROOTFS)/home/user
 	@# Stripped copies: the debug info stays in build/user/bin for gdb.
@@ -267,7 +271,17 @@ $(ROOTFS_CPIO): $(BINS) tools/mkinitrd Makefile user/rootfs.owners $(shell find 
 	@if [ -f $(ROOTFS)/bin/init ]; then mv $(ROOTFS)/bin/init $(ROOTFS)/sbin/init; fi
 	@# nologin where Debian's /etc/passwd names it (nobody's shell)
 	@mkdir -p $(ROOTFS)/usr/sbin && mv $(ROOTFS)/bin/nologin $(ROOTFS)/usr/sbin/nologin
-	@if [ -d user/rootfs ]; then cp -R user/rootfs/. $(ROOTFS)/; fi
+	@# --preserve=timestamps: /etc/passwd keeps its own date (mkinitrd stores mtimes)
+	@if [ -d user/rootfs ]; then cp -R --preserve=timestamps user/rootfs/. $(ROOTFS)/; fi
+	@# Debian's busybox-static as /usr/bin/busybox, with a link in /usr/bin
+	@# for each of its applets (asked of the binary, so a newer busybox brings
+	@# its new applets) that we do not provide in /bin, /sbin or /usr/sbin:
+	@# PATH /bin:/sbin:/usr/bin finds ours first. Symlinks, not hard links:
+	@# the initramfs stores each hard link as a full copy (2 MB each).
+	@mkdir -p $(ROOTFS)/usr/bin && cp $(BUSYBOX) $(ROOTFS)/usr/bin/busybox
+	@for a in $$($(BUSYBOX) --list); do \
+	    [ -e $(ROOTFS)/bin/$$a ] || [ -e $(ROOTFS)/sbin/$$a ] || [ -e $(ROOTFS)/usr/sbin/$$a ] || [ -e $(ROOTFS)/usr/bin/$$a ] || \
+	        ln -s busybox $(ROOTFS)/usr/bin/$$a || exit 1; done
 	cp user/rootfs.owners $(ROOTFS).owners
 	$(PYTHON) tools/mkinitrd -o $@ $(ROOTFS) --owners $(ROOTFS).owners
 
@@ -325,9 +339,9 @@ bench-now: $(KERNEL) bench-programs $(ROOTFS_CPIO)
 	$(PYTHON) tools/bench --build $(BUILD)
 bench-programs: $(BENCH_BIN) $(BENCH_TINY) $(BUILD)/bench/root/bin/busybox
 # The 2 MB static program fork-exec-busybox executes (Debian's busybox-static).
-$(BUILD)/bench/root/bin/busybox: /bin/busybox
+$(BUILD)/bench/root/bin/busybox: $(BUSYBOX)
 	@mkdir -p $(dir $@)
-	cp /bin/busybox $@
+	cp $(BUSYBOX) $@
 # -e bench_entry: the program's first instructions read the TSC ("ticks to
 # PID 1"), before musl's start-up code.
 $(BENCH_BIN): bench/bench.c

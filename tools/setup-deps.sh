@@ -35,7 +35,7 @@ done
 # image, the ext2 tests' checks) by path too: /usr/sbin is not on every
 # user's PATH.
 for pair in /usr/bin/python3.11:python3.11 /usr/bin/perl:perl /usr/bin/sqlite3:sqlite3 /usr/bin/tcc:tcc \
-            /usr/bin/git:git /usr/bin/mawk:mawk /usr/bin/dash:dash /usr/include/stdio.h:libc6-dev \
+            /usr/bin/git:git /usr/bin/mawk:mawk /usr/bin/dash:dash /usr/include/stdio.h:libc6-dev /usr/bin/ps:procps \
             /usr/sbin/mke2fs:e2fsprogs /usr/sbin/e2fsck:e2fsprogs /usr/sbin/debugfs:e2fsprogs; do
     if [ ! -e "${pair%%:*}" ]; then
         missing="$missing ${pair#*:}"
@@ -53,7 +53,8 @@ fi
 if [ ! -f /usr/lib/x86_64-linux-gnu/libc.a ]; then
     missing="$missing libc6-dev"
 fi
-# A real static Linux program for the tests: Debian's static BusyBox.
+# Debian's static BusyBox: a real static Linux program for the tests, and
+# /usr/bin/busybox with its applets (vi, less, sed, awk ...) in the root file system.
 if ! dpkg -s busybox-static >/dev/null 2>&1; then
     missing="$missing busybox-static"
 fi

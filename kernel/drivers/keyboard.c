@@ -12,15 +12,17 @@
 #define KBD_DATA 0x60
 #define KBD_STATUS 0x64
 
-/* US layout, set 1 make codes 0x00..0x39. */
+/* US layout, set 1 make codes 0x00..0x39. Enter is CR, as Linux's console
+ * keyboard sends it: the tty's ICRNL makes it a newline for line reading,
+ * and raw-mode programs (less, vi) see the CR they expect. */
 static const char normal[0x3A] = {
     0,   0x1B, '1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '-', '=', '\b', '\t',
-    'q', 'w',  'e', 'r', 't', 'y', 'u', 'i', 'o', 'p', '[', ']', '\n', 0,   'a',  's',
+    'q', 'w',  'e', 'r', 't', 'y', 'u', 'i', 'o', 'p', '[', ']', '\r', 0,   'a',  's',
     'd', 'f',  'g', 'h', 'j', 'k', 'l', ';', '\'', '`', 0,  '\\', 'z', 'x', 'c',  'v',
     'b', 'n',  'm', ',', '.', '/', 0,   '*', 0,   ' '};
 static const char shifted[0x3A] = {
     0,   0x1B, '!', '@', '#', '$', '%', '^', '&', '*', '(', ')', '_', '+', '\b', '\t',
-    'Q', 'W',  'E', 'R', 'T', 'Y', 'U', 'I', 'O', 'P', '{', '}', '\n', 0,   'A',  'S',
+    'Q', 'W',  'E', 'R', 'T', 'Y', 'U', 'I', 'O', 'P', '{', '}', '\r', 0,   'A',  'S',
     'D', 'F',  'G', 'H', 'J', 'K', 'L', ':', '"', '~', 0,   '|', 'Z', 'X', 'C',  'V',
     'B', 'N',  'M', '<', '>', '?', 0,   '*', 0,   ' '};
 
@@ -55,7 +57,7 @@ char keyboard_translate(struct kbd_mods *m, unsigned char sc)
         return 0;
     }
     if (ext) /* keypad Enter and '/' only; arrows etc. give nothing yet */
-        return code == 0x1C ? '\n' : code == 0x35 ? '/' : 0;
+        return code == 0x1C ? '\r' : code == 0x35 ? '/' : 0;
     if (code >= sizeof normal)
         return 0;
     char c = m->shift ? shifted[code] : normal[code];

@@ -94,14 +94,14 @@ TEST(shifted_digits_and_punctuation)
 TEST(control_keys)
 {
     fresh();
-    CHECK_EQ_INT(keyboard_translate(&km, SC_ENTER), '\n');
+    CHECK_EQ_INT(keyboard_translate(&km, SC_ENTER), '\r');
     CHECK_EQ_INT(keyboard_translate(&km, SC_BACKSPACE), '\b');
     CHECK_EQ_INT(keyboard_translate(&km, SC_TAB), '\t');
     CHECK_EQ_INT(keyboard_translate(&km, SC_ESC), 0x1B);
     CHECK_EQ_INT(keyboard_translate(&km, SC_SPACE), ' ');
     /* shift does not change them */
     keyboard_translate(&km, 0x2A);
-    CHECK_EQ_INT(keyboard_translate(&km, SC_ENTER), '\n');
+    CHECK_EQ_INT(keyboard_translate(&km, SC_ENTER), '\r');
     CHECK_EQ_INT(keyboard_translate(&km, SC_BACKSPACE), '\b');
     CHECK_EQ_INT(keyboard_translate(&km, SC_TAB), '\t');
 }
@@ -169,7 +169,7 @@ TEST(extended_keypad_enter_and_slash)
     fresh();
     CHECK_EQ_INT(keyboard_translate(&km, 0xE0), 0);
     CHECK_EQ_INT(km.extended, 1);
-    CHECK_EQ_INT(keyboard_translate(&km, 0x1C), '\n'); /* keypad Enter */
+    CHECK_EQ_INT(keyboard_translate(&km, 0x1C), '\r'); /* keypad Enter */
     CHECK_EQ_INT(km.extended, 0);
     CHECK_STR(KEYS(0xE0, SC_SLASH), "/"); /* keypad '/' */
     CHECK_STR(KEYS(0x2A, 0xE0, SC_SLASH, REL(0x2A)), "/"); /* not '?' with shift */
@@ -221,7 +221,7 @@ TEST(every_printable_make_code_in_range)
             km.caps = (state >> 1) & 1;
             km.ctrl = (state >> 2) & 1;
             char c = keyboard_translate(&km, (unsigned char)sc);
-            bool ok = c == 0 || (c >= 0x20 && c < 0x7f) || c == '\n' || c == '\t' || c == '\b' || c == 0x1B ||
+            bool ok = c == 0 || (c >= 0x20 && c < 0x7f) || c == '\r' || c == '\t' || c == '\b' || c == 0x1B ||
                       (km.ctrl && c >= 1 && c <= 26);
             CHECKF(ok, "state %d code %#x gives %#x", state, sc, (unsigned char)c);
         }

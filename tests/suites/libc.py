@@ -10,4 +10,5 @@ USER_TESTS = [
     dict(name="libc-getopt", libc_test="getopt_test", status=0),
     dict(name="libc-err", libc_test="err_test", status=3),
     dict(name="libc-misc", libc_test="misc_test", status=3),
+    dict(name="libc-regex", libc_test="regex_test", status=0),
 ]

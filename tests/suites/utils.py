@@ -7,6 +7,11 @@ several commands (mkdir -p, rm -r, cp/mv into directories) go through our
 /bin/sh -c.
 """
 
+import os
+import time
+
+MOTD = os.stat(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "user", "rootfs", "etc", "motd"))
+
 TEXT = b"banana\napple\ncherry\napple\n10\n9\n-3\napple\n"
 
 USER_TESTS = [
@@ -64,8 +69,13 @@ USER_TESTS = [
                 "00000020  00 00 00 00 00 00 00 00                           |........|\n"
                 "00000028\n"),
     dict(name="util-ls-missing", bin="ls", args=["/nonexistent"], status=2, differential=True, stdout=""),
+    # The initramfs keeps the host file's mtime (tools/mkinitrd; the Makefile
+    # copies user/rootfs with its timestamps): ls -l shows it, not 1970. The
+    # guest's clock is a day later, so the date is in the recent format.
     dict(name="util-ls-l", bin="ls", args=["-l", "/etc/motd"], rootfs=True, status=0,
-         stdout="-rw-r--r-- 1 root root 81 Jan  1  1970 /etc/motd\n"),
+         rtc=time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(MOTD.st_mtime + 86400)),
+         stdout=f"-rw-r--r-- 1 root root {MOTD.st_size} {time.strftime('%b %e %H:%M', time.gmtime(MOTD.st_mtime))}"
+                " /etc/motd\n"),
     dict(name="util-ls-dirs", bin="ls", args=["-d", "/etc", "/sbin/init", "/bin/ls"], rootfs=True, status=0,
          stdout="/bin/ls\n/etc\n/sbin/init\n"),
     dict(name="util-rmdir-busy", bin="rmdir", args=["/etc"], rootfs=True, status=1, stdout=""),

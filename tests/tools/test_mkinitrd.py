@@ -171,7 +171,9 @@ def header_fields_deterministic(t):
         name = e["name"].decode()
         check(not name.startswith(("/", "./")) and name != ".", f"name {name!r} is not relative")
         check(e["ino"] == i, f"{name}: ino {e['ino']}, expected {i}")
-        check(e["uid"] == 0 and e["gid"] == 0 and e["mtime"] == 0, f"{name}: uid/gid/mtime not 0")
+        check(e["uid"] == 0 and e["gid"] == 0, f"{name}: uid/gid not 0")
+        want_mtime = int(os.lstat(os.path.join(src, name)).st_mtime)
+        check(e["mtime"] == want_mtime, f"{name}: mtime {e['mtime']}, the host file's is {want_mtime}")
         want_nlink = 2 if stat.S_ISDIR(e["mode"]) else 1
         check(e["nlink"] == want_nlink, f"{name}: nlink {e['nlink']}")
         check(e["devmajor"] == e["devminor"] == e["rdevmajor"] == e["rdevminor"] == e["check"] == 0,
@@ -215,16 +217,50 @@ def determinism(t):
     sample_tree(src)
     a, b = os.path.join(t, "a.cpio"), os.path.join(t, "b.cpio")
     extra = ["--file", os.path.join(src, "etc", "motd") + ":/sbin/init:755"]
-    build("-o", a, src, *extra)
-    # Different mtimes and a fresh copy of the tree (other inode numbers and
-    # directory order) must not change a byte.
+    build("-o", a, src, *extra, "--mtime", "0")
+    # With --mtime, different mtimes and a fresh copy of the tree (other
+    # inode numbers and directory order) must not change a byte.
     os.utime(os.path.join(src, "etc", "motd"), (1, 1))
     src2 = os.path.join(t, "copy")
     subprocess.run(["cp", "-a", src, src2], check=True)
     os.utime(os.path.join(src2, "bin", "sh"), (123456, 123456))
-    build("-o", b, src2, "--file", os.path.join(src2, "etc", "motd") + ":/sbin/init:755")
+    build("-o", b, src2, "--file", os.path.join(src2, "etc", "motd") + ":/sbin/init:755", "--mtime", "0")
     with open(a, "rb") as fa, open(b, "rb") as fb:
         check(fa.read() == fb.read(), "two runs gave different archives")
+    # Without it, the same tree twice is the same archive too.
+    c, d = os.path.join(t, "c.cpio"), os.path.join(t, "d.cpio")
+    build("-o", c, src2)
+    build("-o", d, src2)
+    with open(c, "rb") as fc, open(d, "rb") as fd:
+        check(fc.read() == fd.read(), "two runs over the same tree gave different archives")
+
+
+@case
+def mtimes(t):
+    """Host mtimes are kept (ls -l on Tiny OS shows when a file was made);
+    a directory made for --file's DEST takes the newest one; --mtime N sets
+    every entry's; a bad --mtime is an error."""
+    src = os.path.join(t, "root")
+    write(os.path.join(src, "etc", "old"), b"x")
+    write(os.path.join(src, "etc", "new"), b"y")
+    os.utime(os.path.join(src, "etc", "old"), (1000, 1000))
+    os.utime(os.path.join(src, "etc", "new"), (1800000000, 1800000000))
+    os.utime(os.path.join(src, "etc"), (5000, 5000))
+    os.symlink("old", os.path.join(src, "link"))
+    os.utime(os.path.join(src, "link"), (7000, 7000), follow_symlinks=False)
+    out = os.path.join(t, "out.cpio")
+    build("-o", out, src, "--file", os.path.join(src, "etc", "old") + ":/made/up/f")
+    with open(out, "rb") as f:
+        got = {e["name"].decode(): e["mtime"] for e in parse_newc(f.read())}
+    want = {"etc": 5000, "etc/old": 1000, "etc/new": 1800000000, "link": 7000,
+            "made": 1800000000, "made/up": 1800000000, "made/up/f": 1000}
+    check(got == want, f"mtimes {got}, expected {want}")
+    build("-o", out, src, "--mtime", "42")
+    with open(out, "rb") as f:
+        check({e["mtime"] for e in parse_newc(f.read())} == {42}, "--mtime 42 not applied to every entry")
+    for bad in ("-1", "x", str(1 << 32)):
+        p = mkinitrd("-o", os.path.join(t, "bad.cpio"), src, "--mtime", bad)
+        check(p.returncode == 1 and "--mtime" in p.stderr, f"--mtime {bad}: status {p.returncode}")
 
 
 @case

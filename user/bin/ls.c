@@ -4,7 +4,8 @@
  *   -d  list directories themselves        -F  append a type indicator
  *   -i  inode numbers                      -h  human-readable sizes (-l)
  *   -r  reverse order                      -t  newest first
- *   -n  -l with numeric user and group IDs
+ *   -n  -l with numeric user and group IDs -R  list subdirectories recursively
+ *   -S  largest first                      (-S and -t: the later one wins)
  * Names sort by byte value (the C locale). On a terminal the names go in
  * columns, down then across; otherwise one per line. Owners and groups
  * by name (/etc/passwd, /etc/group), numbers when unknown. Times are UTC. */
@@ -35,7 +36,8 @@ struct list {
 
 static bool opt_numeric; /* -n: -l with numeric user and group IDs */
 static bool opt_all, opt_almost_all, opt_long, opt_one, opt_dir, opt_classify, opt_inode, opt_human,
-    opt_reverse, opt_time;
+    opt_reverse, opt_recursive;
+static enum { SORT_NAME, SORT_TIME, SORT_SIZE } sort_by = SORT_NAME;
 static int status;
 static time_t now;
 
@@ -79,7 +81,9 @@ static int compare(const void *a, const void *b)
 {
     const struct entry *x = a, *y = b;
     int c = 0;
-    if (opt_time) {
+    if (sort_by == SORT_SIZE && x->st.st_size != y->st.st_size)
+        c = x->st.st_size > y->st.st_size ? -1 : 1;
+    if (sort_by == SORT_TIME) {
         const struct timespec *tx = &x->st.st_mtim, *ty = &y->st.st_mtim;
         if (tx->tv_sec != ty->tv_sec)
             c = tx->tv_sec > ty->tv_sec ? -1 : 1;
@@ -176,6 +180,8 @@ static void group_name(unsigned id, char *buf, size_t size) { id_name(true, id, 
 
 /* Size column: bytes, or for -h GNU's 1024-based "4.0K" style (one
  * decimal below 10, rounded up as GNU does). Devices show "major, minor". */
+static void human_size(unsigned long long n, char *buf, size_t size);
+
 static void size_string(const struct stat *st, char *buf, size_t size)
 {
     if (S_ISCHR(st->st_mode) || S_ISBLK(st->st_mode)) {
@@ -184,7 +190,12 @@ static void size_string(const struct stat *st, char *buf, size_t size)
                  (d & 0xff) | ((d >> 12) & ~0xffUL));
         return;
     }
-    unsigned long long n = (unsigned long long)st->st_size;
+    human_size((unsigned long long)st->st_size, buf, size);
+}
+
+/* n bytes as -l shows them: plain, or with -h as above. */
+static void human_size(unsigned long long n, char *buf, size_t size)
+{
     if (!opt_human || n < 1024) {
         snprintf(buf, size, "%llu", n);
         return;
@@ -406,16 +417,37 @@ static void list_directory(const char *path, bool header)
     closedir(d);
     /* st_blocks counts 512-byte units; GNU ls shows 1024-byte ones,
      * rounded up (gnulib human.c: human_ceiling is the default) */
-    if (opt_long)
-        printf("total %llu\n", (blocks + 1) / 2);
+    if (opt_long) {
+        char total[64];
+        if (opt_human)
+            human_size(blocks * 512, total, sizeof total); /* "total 8.0K", as GNU's -h */
+        else
+            snprintf(total, sizeof total, "%llu", (blocks + 1) / 2);
+        printf("total %s\n", total);
+    }
     print_list(&l);
+    /* -R: then each subdirectory in the order shown, after a blank line,
+     * as "PATH/NAME:" (GNU's order: depth first). Symlinks to directories
+     * are not followed (lstat above), nor are . and .. entered. */
+    for (size_t i = 0; opt_recursive && i < l.n; i++) {
+        const char *name = l.v[i].name;
+        if (!S_ISDIR(l.v[i].st.st_mode) || !strcmp(name, ".") || !strcmp(name, ".."))
+            continue;
+        size_t plen = strlen(path) + strlen(name) + 2;
+        char *sub = xmalloc(plen);
+        size_t len = strlen(path);
+        snprintf(sub, plen, "%s%s%s", path, len && path[len - 1] == '/' ? "" : "/", name);
+        putchar('\n');
+        list_directory(sub, true);
+        free(sub);
+    }
     list_free(&l);
 }
 
 int main(int argc, char **argv)
 {
     int opt;
-    while ((opt = getopt(argc, argv, "aAl1dFihnrt")) != -1) {
+    while ((opt = getopt(argc, argv, "aAl1dFihnrRSt")) != -1) {
         switch (opt) {
         case 'a': opt_all = true; break;
         case 'A': opt_almost_all = true; break;
@@ -427,7 +459,9 @@ int main(int argc, char **argv)
         case 'i': opt_inode = true; break;
         case 'h': opt_human = true; break;
         case 'r': opt_reverse = true; break;
-        case 't': opt_time = true; break;
+        case 't': sort_by = SORT_TIME; break;
+        case 'S': sort_by = SORT_SIZE; break;
+        case 'R': opt_recursive = true; break;
         default: return 2;
         }
     }
@@ -466,7 +500,7 @@ int main(int argc, char **argv)
     }
     print_list(&files);
     qsort(dirs.v, dirs.n, sizeof *dirs.v, compare);
-    bool headers = count > 1 || status;
+    bool headers = count > 1 || status || opt_recursive;
     for (size_t k = 0; k < dirs.n; k++) {
         if (k > 0 || files.n)
             putchar('\n');
