@@ -34,6 +34,8 @@ void syscall_dispatch_traced(struct trap_frame *f);
 /* The handlers by number; syscall.S calls them. */
 typedef long (*syscall_fn)(long, long, long, long, long, long);
 extern const syscall_fn syscall_table[];
+/* What every number without a handler runs: -ENOSYS. */
+long sys_ni_syscall(void);
 
 /* sys_fs.c */
 long sys_read(int fd, uint64_t ubuf, size_t n);
