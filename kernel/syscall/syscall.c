@@ -7,6 +7,7 @@
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/gdt.h"
 #include "arch/x86_64/msr.h"
+#include "debug/strace.h"
 #include "lib/kprintf.h"
 #include "proc/proc.h"
 #include "proc/ptrace.h"
@@ -36,7 +37,11 @@ void syscall_init(void)
 }
 
 
-void syscall_trace(bool on) { syscall_tracing = on; }
+void syscall_trace(const char *option)
+{
+    syscall_tracing = option != NULL;
+    strace_init(option);
+}
 
 void syscall_dispatch_traced(struct trap_frame *f)
 {
@@ -50,15 +55,19 @@ void syscall_dispatch_traced(struct trap_frame *f)
     }
     /* Linux selects the call with the low 32 bits of RAX, unsigned: so
      * 0x1_0000_0027 is getpid and -1 is simply out of range. The
-     * arguments are kept for the log line: execve rewrites the frame. */
+     * arguments are kept for the strace line: execve rewrites the frame. */
     uint32_t nr = (uint32_t)f->error_code;
-    uint64_t a0 = f->rdi, a1 = f->rsi, a2 = f->rdx;
-    if ((int64_t)f->error_code != -1 || !(p->syscall_work & SYSCALL_WORK_PTRACE)) {
+    bool run = (int64_t)f->error_code != -1 || !(p->syscall_work & SYSCALL_WORK_PTRACE);
+    struct strace_call call = {.nr = nr, .arg = {f->rdi, f->rsi, f->rdx, f->r10, f->r8, f->r9}};
+    bool log = run && (p->syscall_work & SYSCALL_WORK_LOG);
+    if (log)
+        strace_enter(&call);
+    if (run) {
         syscall_fn fn = nr < SYSCALL_TABLE_SIZE ? syscall_table[nr] : (syscall_fn)(void (*)(void))sys_ni_syscall;
         f->rax = (uint64_t)fn((long)f->rdi, (long)f->rsi, (long)f->rdx, (long)f->r10, (long)f->r8, (long)f->r9);
     }
     if (p->syscall_work & SYSCALL_WORK_PTRACE)
         ptrace_syscall_stop(false);
-    if (p->syscall_work & SYSCALL_WORK_LOG)
-        kprintf("[%d] syscall %u(0x%lx, 0x%lx, 0x%lx) = %ld\n", p->pid, nr, a0, a1, a2, (long)f->rax);
+    if (log)
+        strace_exit(&call, (long)f->rax);
 }

@@ -33,6 +33,9 @@
 //: Argument types are Linux's: where Linux declares an `int` (descriptors, pids, signal
 //: numbers, flags) only the low 32 bits of the register count, so
 //: `wait4(0x00000000ffffffff, ...)`, as glibc passes it, means `wait4(-1)`.
+//:
+//: The `strace` kernel option (`tools/tinyos-run --strace PROG`) prints every call with its
+//: arguments and result decoded as strace(1) does: docs/strace.md.
 //: [missing] Network sockets (`AF_INET`, `AF_INET6`), namespaces (and so `setns`, `pivot_root`,
 //: `/proc/PID/ns`), clone3, PI futexes, futex_waitv, queued real-time signals (one pending
 //: instance per signal number), fanotify, io_uring, userfaultfd, BPF, seccomp, Landlock,
