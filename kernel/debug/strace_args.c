@@ -203,6 +203,11 @@ static const struct flag_name at_flags[] = {
     FLAG(AT_EMPTY_PATH), {0x2000, "AT_STATX_FORCE_SYNC"}, {0x4000, "AT_STATX_DONT_SYNC"}, {0x8000, "AT_RECURSIVE"},
 };
 
+static const struct flag_name wait_flags[] = {
+    {1, "WNOHANG"}, {2, "WUNTRACED"}, {4, "WEXITED"}, {8, "WCONTINUED"}, {0x01000000, "WNOWAIT"},
+    {0x20000000, "__WNOTHREAD"}, {0x40000000, "__WALL"}, {0x80000000, "__WCLONE"},
+};
+
 static const struct flag_name access_flags[] = {{4, "R_OK"}, {2, "W_OK"}, {1, "X_OK"}};
 
 static void print_signal(struct strace_buf *b, uint64_t v)
@@ -369,6 +374,9 @@ int strace_print_arg(struct strace_buf *b, uint8_t kind, const uint64_t *arg, in
         break;
     case K_AT_FLAGS:
         print_flags(b, (uint32_t)v, at_flags, sizeof at_flags / sizeof at_flags[0], NULL);
+        break;
+    case K_WAIT_OPTS:
+        print_flags(b, (uint32_t)v, wait_flags, sizeof wait_flags / sizeof wait_flags[0], NULL);
         break;
     case K_SIG:
         print_signal(b, v);

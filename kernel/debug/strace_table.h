@@ -43,6 +43,7 @@ enum strace_kind {
     K_ARCH_CODE,  /* arch_prctl's ARCH_SET_FS... */
     K_IOCTL_CMD,  /* TCGETS... */
     K_CLOCK,      /* CLOCK_MONOTONIC... */
+    K_WAIT_OPTS,  /* WNOHANG|WUNTRACED... */
 };
 
 /* How the result reads. */

@@ -671,9 +671,13 @@ const syscall_fn syscall_table[SYSCALL_TABLE_SIZE] = {
     ENTRY(SYS_renameat, sys_renameat),
     ENTRY(SYS_rename, sys_rename),
     ENTRY(SYS_linkat, sys_linkat),
-    //: [detail] **link/linkat**: hard links on tmpfs (link counts as Linux keeps them); `-EPERM` for a
-    //: directory, `-EXDEV` across mounts (a bind mount of the same file system included, as on
-    //: Linux).
+    //: [detail] **link/linkat** (`vfs_link`, `kernel/fs/dir_ops.c`): hard links on tmpfs and
+    //: ext2 (link counts as Linux keeps them; ext2's `EMLINK` past 32000); `-EPERM` for a
+    //: directory or a file system without links (/proc), `-EXDEV` across mounts (a bind mount
+    //: of the same file system included, as on Linux), `-EROFS`, `-EEXIST`, `-ENOENT` for an
+    //: unlinked file (but an `O_TMPFILE` one, which linkat through `/proc/self/fd/N` with
+    //: `AT_SYMLINK_FOLLOW` or `AT_EMPTY_PATH` names), `/proc/sys/fs/protected_hardlinks`'
+    //: `-EPERM` (see identities).
     ENTRY(SYS_link, sys_link),
     ENTRY(SYS_symlinkat, sys_symlinkat),
     ENTRY(SYS_symlink, sys_symlink),
