@@ -50,6 +50,7 @@ help:
 	@echo "make iso      build $(ISO), a GRUB (Multiboot 2) bootable CD image"
 	@echo "make bench    micro-benchmarks on Tiny OS and on Linux in the same QEMU (deterministic, -icount)"
 	@echo "make ltp      build LTP's system-call tests, run them on Tiny OS and Linux: docs/ltp.md"
+	@echo "make docs     regenerate docs/syscalls.md from kernel/syscall/syscall_table.c"
 	@echo "make fuzz     1,000 corrupted ext2 images mounted and walked on Tiny OS (SEED=N repeats a run): docs/ext2-fuzz.md"
 	@echo "make clean    remove $(BUILD)/"
 	@echo "tools/tinyos-run PROG [ARGS]   run a static Linux program on Tiny OS"
@@ -322,6 +323,12 @@ clean:
 -include $(KERNEL_OBJ:.o=.d) $(HOST_TESTS:=.d)
 
 # --- benchmarks (DESIGN.md section 6) -----------------------------------
+# docs/syscalls.md is generated from the dispatch table and the notes next
+# to its entries; tests/tools/test_syscall_doc.py fails when it is stale.
+.PHONY: docs
+docs:
+	$(PYTHON) tools/gen-syscall-doc
+
 # bench/bench.c runs on Tiny OS and on Linux (Debian's kernel image, fetched
 # but not installed by tools/bench-linux-setup), both in QEMU with -icount,
 # so the TSC ticks are deterministic; tools/bench prints the table and

@@ -122,7 +122,7 @@ __attribute__((no_stack_protector)) void kmain(uint32_t magic, uint64_t info_pa)
     percpu_init();
     usercopy_init(cpu_has(CPU_SMAP));
     syscall_init();
-    syscall_trace(option("strace") != NULL);
+    syscall_trace(option("strace"));
 
     pic_init();
     clock_init();

@@ -28,6 +28,18 @@ static void console_sink(void *ctx, const char *s, size_t n)
         console_write(s, n);
 }
 
+void klog_tagged(const char *tag, const char *line, size_t n)
+{
+    size_t t = 0;
+    while (tag[t])
+        t++;
+    /* In one piece: another process's line must not come between. */
+    uint64_t flags = irq_save();
+    debugcon_write(tag, t);
+    console_sink(NULL, line, n);
+    irq_restore(flags);
+}
+
 int kvprintf(const char *fmt, va_list ap) { return format_v(console_sink, NULL, fmt, ap); }
 
 int kprintf(const char *fmt, ...)

@@ -32,6 +32,7 @@
 #include "arch/x86_64/fpu.h"
 #include "mm/usercopy.h"
 #include "uapi/errno.h"
+#include "uapi/signal_list.h"
 #include "uapi/fcntl.h"
 #include "uapi/sched.h"
 #include "uapi/signal.h"
@@ -484,13 +485,10 @@ int proc_reap(struct proc *c, int *wait_status)
 
 static const char *signal_name(int sig)
 {
-    static const char *const names[] = {
-        [SIGHUP] = "SIGHUP",   [SIGINT] = "SIGINT",   [SIGQUIT] = "SIGQUIT", [SIGILL] = "SIGILL",
-        [SIGTRAP] = "SIGTRAP", [SIGABRT] = "SIGABRT", [SIGBUS] = "SIGBUS",   [SIGFPE] = "SIGFPE",
-        [SIGKILL] = "SIGKILL", [SIGUSR1] = "SIGUSR1", [SIGSEGV] = "SIGSEGV", [SIGUSR2] = "SIGUSR2",
-        [SIGPIPE] = "SIGPIPE", [SIGALRM] = "SIGALRM", [SIGTERM] = "SIGTERM",
-    };
-    return sig > 0 && sig < (int)(sizeof names / sizeof names[0]) && names[sig] ? names[sig] : "signal";
+#define NAME(sig) [sig] = #sig,
+    static const char *const names[] = {SIGNAL_LIST(NAME)};
+#undef NAME
+    return sig > 0 && sig < (int)(sizeof names / sizeof names[0]) ? names[sig] : "signal";
 }
 
 /* Every other thread of p's process dies (SIGKILL, each on its way back

@@ -23,8 +23,9 @@ struct file;
 
 /* Programs the SYSCALL MSRs (EFER.SCE, STAR, LSTAR, SFMASK). */
 void syscall_init(void);
-/* The strace boot option: log every call with its result. */
-void syscall_trace(bool on);
+/* The strace boot option (its value, NULL when absent): log every call
+ * with its result, decoded (debug/strace.h). */
+void syscall_trace(const char *option);
 /* syscall.S calls this instead of the table entry when the process's
  * syscall_work is set (proc/ptrace.h): runs the call frame f asks for
  * with ptrace's entry and exit stops around it, stores the result in
@@ -34,6 +35,8 @@ void syscall_dispatch_traced(struct trap_frame *f);
 /* The handlers by number; syscall.S calls them. */
 typedef long (*syscall_fn)(long, long, long, long, long, long);
 extern const syscall_fn syscall_table[];
+/* What every number without a handler runs: -ENOSYS. */
+long sys_ni_syscall(void);
 
 /* sys_fs.c */
 long sys_read(int fd, uint64_t ubuf, size_t n);
