@@ -115,9 +115,16 @@ static int bi_export(int argc, char **argv)
 
 static int bi_unset(int argc, char **argv)
 {
-    for (int i = 1; i < argc; i++)
-        if (strcmp(argv[i], "-v") != 0)
+    bool funcs = false;
+    int i = 1;
+    for (; i < argc && (strcmp(argv[i], "-f") == 0 || strcmp(argv[i], "-v") == 0); i++)
+        funcs = argv[i][1] == 'f';
+    for (; i < argc; i++) {
+        if (funcs)
+            func_unset(argv[i]);
+        else
             var_unset(argv[i]);
+    }
     return 0;
 }
 
@@ -412,6 +419,14 @@ static const struct {
     {"false", bi_false, "false"},
     {":", bi_true, ": [ARG...]"},
     {"help", bi_help, "help"},
+    /* the grammar's builtins: func.c, lookup.c, alias.c */
+    {"local", bi_local, "local NAME[=VALUE]..."},
+    {"return", bi_return, "return [N]"},
+    {"type", bi_type, "type NAME..."},
+    {"command", bi_command, "command [-p] [-v | -V] NAME [ARG...]"},
+    {"hash", bi_hash, "hash [-r] [NAME...]"},
+    {"alias", bi_alias, "alias [NAME[=VALUE]...]"},
+    {"unalias", bi_unalias, "unalias [-a] NAME..."},
 };
 #define NBUILTINS (sizeof builtins / sizeof builtins[0])
 

@@ -22,6 +22,7 @@ struct exp {
     struct str cur, mask;  /* the field being built; mask: '1' = quoted char */
     bool has;              /* the field exists even if empty ("" was seen) */
     bool fields;           /* split and glob (argv); false: one string */
+    bool heredoc;          /* a here-document body: " is an ordinary character */
 };
 
 static void add(struct exp *e, const char *s, size_t n, bool quoted)
@@ -87,6 +88,10 @@ static const char *param(const char *name, size_t n)
         if (k == 0)
             return sh_arg0;
         return k <= sh_nparams ? sh_params[k - 1] : NULL;
+    }
+    if (n == 6 && memcmp(name, "LINENO", 6) == 0) {
+        snprintf(numbuf, sizeof numbuf, "%d", sh_lineno);
+        return numbuf;
     }
     char tmp[256];
     if (n >= sizeof tmp)
@@ -250,7 +255,7 @@ static void dollar(struct exp *e, const char **sp, bool quoted)
 
 static void expand_into(struct exp *e, const char *w)
 {
-    bool dq = false;
+    bool dq = e->heredoc;
     const char *s = w;
     if (*s == '~' && (s[1] == '/' || s[1] == '\0') && e->fields) {
         const char *home = var_get("HOME");
@@ -266,7 +271,9 @@ static void expand_into(struct exp *e, const char *w)
             else
                 s++;
         } else if (c == '\\' && dq) {
-            if (s[1] && strchr("$`\"\\", s[1]))
+            if (s[1] == '\n')
+                s += 2; /* a line continuation (here-document bodies have them) */
+            else if (s[1] && strchr(e->heredoc ? "$`\\" : "$`\"\\", s[1]))
                 add(e, s + 1, 1, true), s += 2;
             else
                 add(e, s, 1, true), s++;
@@ -277,7 +284,7 @@ static void expand_into(struct exp *e, const char *w)
             add(e, s + 1, (size_t)(q - s - 1), true);
             e->has = true;
             s = *q ? q + 1 : q;
-        } else if (c == '"') {
+        } else if (c == '"' && !e->heredoc) {
             dq = !dq;
             e->has = true;
             s++;
@@ -324,5 +331,28 @@ char *expand_one(const char *raw)
     end_field(&e);
     char *s = v.v[0];
     free(v.v);
+    return s;
+}
+
+char *expand_heredoc(const char *body)
+{
+    struct strvec v = {0};
+    struct exp e = {.out = &v, .fields = false, .heredoc = true};
+    expand_into(&e, body);
+    e.has = true;
+    end_field(&e);
+    char *s = v.v[0];
+    free(v.v);
+    return s;
+}
+
+char *expand_pattern(const char *raw, char **mask)
+{
+    struct strvec v = {0};
+    struct exp e = {.out = &v, .fields = false};
+    expand_into(&e, raw);
+    *mask = str_take(&e.mask);
+    char *s = str_take(&e.cur);
+    vec_free(&v);
     return s;
 }

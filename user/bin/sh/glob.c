@@ -145,3 +145,8 @@ void glob_field(const char *pat, const char *mask, struct strvec *out)
         vec_push(out, hits.v[k]);
     free(hits.v);
 }
+
+bool glob_match(const char *pat, const char *mask, const char *s)
+{
+    return match(pat, mask, strlen(pat), s);
+}
