@@ -157,19 +157,26 @@ static int bi_wait(int argc, char **argv)
 {
     if (argc == 1) {
         struct job *j;
-        while ((j = job_running())) /* stopped jobs would never end */
-            job_wait(j);
+        while ((j = job_running())) { /* stopped jobs would never end */
+            int st = job_wait(j);
+            if (trap_pending_signal())
+                return st;
+        }
         return 0;
     }
     int st = 0;
     for (int i = 1; i < argc; i++) {
         struct job *j = job_find(argv[i]);
         if (!j) {
-            fprintf(stderr, "sh: wait: %s: no such job\n", argv[i]);
+            /* an unknown PID is not an error message, only 127 (POSIX, dash) */
+            if (argv[i][0] == '%')
+                sh_errorf("wait: %s: No such job", argv[i]);
             st = 127;
             continue;
         }
         st = job_wait(j);
+        if (trap_pending_signal())
+            return st;
     }
     return st;
 }

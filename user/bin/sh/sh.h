@@ -132,7 +132,7 @@ enum vars_which { VARS_ALL, VARS_EXPORTED, VARS_READONLY };
 /* set / export -p / readonly -p: PREFIX NAME='value' lines, sorted, re-readable */
 void vars_list(enum vars_which which, const char *prefix);
 void var_set_readonly(const char *name);
-void sh_print_quoted(const char *s);            /* 'it'\''s': what the shell reads back */
+void sh_print_quoted(const char *s);  /* 'it'"'"'s', as dash: what the shell reads back */
 bool var_is_readonly(const char *name);
 extern char *sh_arg0;                           /* $0 */
 extern char **sh_params;                        /* $1... (NULL-terminated) */

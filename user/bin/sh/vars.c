@@ -163,17 +163,27 @@ static int by_name(const void *a, const void *b)
     return strcmp((*(struct var *const *)a)->name, (*(struct var *const *)b)->name);
 }
 
-/* 'value' with each ' as '\'' : what the shell reads back as value */
+/* dash's quoting, which the shell reads back as the same value: runs
+ * of other characters in '...', runs of single quotes in "..."
+ * (it's -> 'it'"'"'s'). */
 void sh_print_quoted(const char *s)
 {
-    putchar('\'');
-    for (; *s; s++) {
-        if (*s == '\'')
-            fputs("'\\''", stdout);
-        else
-            putchar(*s);
+    if (!*s) {
+        fputs("''", stdout);
+        return;
     }
-    putchar('\'');
+    while (*s) {
+        size_t n = strcspn(s, "'");
+        if (n) {
+            printf("'%.*s'", (int)n, s);
+            s += n;
+        }
+        n = strspn(s, "'");
+        if (n) {
+            printf("\"%.*s\"", (int)n, s);
+            s += n;
+        }
+    }
 }
 
 void vars_list(enum vars_which which, const char *prefix)
