@@ -40,7 +40,7 @@ static void end_field(struct exp *e)
     for (size_t i = 0; e->fields && i < e->cur.len; i++)
         if (e->mask.s[i] == '0' && strchr("*?[", e->cur.s[i]))
             glob = true;
-    if (glob)
+    if (glob && !shopt[OPT_NOGLOB])
         glob_field(e->cur.s, e->mask.s, e->out);
     else
         vec_push(e->out, str_take(&e->cur));
@@ -80,7 +80,7 @@ static const char *param(const char *name, size_t n)
                 return NULL;
             snprintf(numbuf, sizeof numbuf, "%d", (int)last_bg_pid);
             return numbuf;
-        case '-': return interactive ? "i" : "";
+        case '-': return options_letters();
         }
     }
     if (isdigit((unsigned char)name[0])) {
@@ -99,6 +99,15 @@ static const char *param(const char *name, size_t n)
     memcpy(tmp, name, n);
     tmp[n] = '\0';
     return var_get(tmp);
+}
+
+/* set -u: expanding an unset parameter is an error (fatal to a script) */
+static void check_set(const char *v, const char *name, size_t n)
+{
+    if (!v && shopt[OPT_NOUNSET]) {
+        sh_errorf("%.*s: parameter not set", (int)n, name);
+        sh_special_error(2);
+    }
 }
 
 /* $@ and $*: quoted "$@" gives one field per parameter. */
@@ -144,6 +153,8 @@ static void brace(struct exp *e, const char *s, const char *end, bool quoted)
     }
     const char *v = param(name, n);
     char *own = NULL;
+    if (length || s >= end)
+        check_set(v, name, n);
     if (length) {
         snprintf(numbuf, sizeof numbuf, "%zu", v ? strlen(v) : 0);
         add_value(e, numbuf, quoted);
@@ -176,8 +187,9 @@ static void brace(struct exp *e, const char *s, const char *end, bool quoted)
         case '?':
             if (!set) {
                 own = expand_one(word);
-                fprintf(stderr, "sh: %.*s: %s\n", (int)n, name, *own ? own : "parameter null or not set");
+                sh_errorf("%.*s: %s", (int)n, name, *own ? own : "parameter null or not set");
                 v = NULL;
+                sh_special_error(2);
             }
             break;
         default:
@@ -249,6 +261,7 @@ static void dollar(struct exp *e, const char **sp, bool quoted)
         return;
     }
     const char *v = param(name, (size_t)(s - name));
+    check_set(v, name, (size_t)(s - name));
     if (v)
         add_value(e, v, quoted);
 }

@@ -224,7 +224,7 @@ static enum lex_result op(struct lexer *lx, int fd, size_t start, const char **e
         else if (t[0] == '>' && t[1] == '&')
             r = R_DUPOUT, len = 2;
         else if (t[0] == '>' && t[1] == '|')
-            r = R_OUT, len = 2;
+            r = R_CLOBBER, len = 2;
         else if (t[0] == '<' && t[1] == '&')
             r = R_DUPIN, len = 2;
         else if (t[0] == '<' && t[1] == '>')

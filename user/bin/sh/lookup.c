@@ -22,19 +22,6 @@
 /* `command -p`: a PATH that finds the standard utilities */
 #define STANDARD_PATH "/bin:/sbin:/usr/bin:/usr/sbin"
 
-static const char *const special_builtins[] = {
-    "break", ":", "continue", ".", "eval", "exec", "exit", "export", "readonly", "return", "set", "shift",
-    "times", "trap", "unset", NULL,
-};
-
-bool is_special_builtin(const char *name)
-{
-    for (int i = 0; special_builtins[i]; i++)
-        if (strcmp(name, special_builtins[i]) == 0)
-            return true;
-    return false;
-}
-
 /* --- the hash table of PATH lookups ----------------------------------------- */
 
 struct hashed {
@@ -131,7 +118,7 @@ enum cmd_kind find_command(const char *name, struct cmd *c, bool search_path)
 {
     memset(c, 0, sizeof *c);
     builtin_fn fn = builtin_lookup(name);
-    if (fn && is_special_builtin(name)) {
+    if (fn && builtin_is_special(name)) {
         c->fn = fn;
         return c->kind = CMD_SPECIAL;
     }

@@ -12,6 +12,10 @@
  *   exec.c       running the tree: fork, exec, pipes, redirections, waiting
  *   jobs.c       the job table, job control, completion notices
  *   builtins.c   cd pwd exit export ... (run inside the shell when alone)
+ *   options.c    set -e -x -o NAME ...: the option table, $-, `set`
+ *   special.c    POSIX special builtins' rules (errors exit, assignments stay),
+ *                eval exec readonly times; fatal errors (sh_special_error)
+ *   trap.c       trap, signal names, pending traps run at safe points, EXIT
  *   util.c       small helpers: growable strings and vectors, the arena
  *   case.c       running case ... esac (patterns through glob.c's matcher)
  *   func.c       shell functions: the table, calls, local, return
@@ -61,7 +65,7 @@ enum tok_kind {
     T_WORD, T_NEWLINE, T_SEMI, T_AMP, T_AND, T_OR, T_PIPE, T_LPAREN, T_RPAREN,
     T_REDIR, T_EOF, T_DSEMI,
 };
-enum redir_kind { R_IN, R_OUT, R_APPEND, R_DUPOUT, R_DUPIN, R_RDWR, R_HEREDOC };
+enum redir_kind { R_IN, R_OUT, R_APPEND, R_DUPOUT, R_DUPIN, R_RDWR, R_CLOBBER /* >| */, R_HEREDOC };
 struct token {
     enum tok_kind kind;
     char *text;           /* T_WORD: the raw word (quotes kept); operators: as typed */
@@ -145,12 +149,18 @@ bool is_reserved_word(const char *w);
 /* --- vars.c ------------------------------------------------------------- */
 void vars_init(char **envp);
 const char *var_get(const char *name);          /* NULL when unset */
+/* -1 (message printed, sh_special_error) for a readonly variable */
 int var_set(const char *name, const char *value, bool export_it);
 void var_export(const char *name);
-void var_unset(const char *name);
+int var_unset(const char *name);          /* -1: readonly (message printed) */
 bool var_name_ok(const char *s, size_t n);      /* [A-Za-z_][A-Za-z0-9_]* */
 char **vars_environ(void);                      /* malloc'd envp of exported ones */
-void vars_print_exports(void);
+enum vars_which { VARS_ALL, VARS_EXPORTED, VARS_READONLY };
+/* set / export -p / readonly -p: PREFIX NAME='value' lines, sorted, re-readable */
+void vars_list(enum vars_which which, const char *prefix);
+void var_set_readonly(const char *name);
+void sh_print_quoted(const char *s);  /* 'it'"'"'s', as dash: what the shell reads back */
+bool var_is_readonly(const char *name);
 extern char *sh_arg0;                           /* $0 */
 extern char **sh_params;                        /* $1... (NULL-terminated) */
 extern int sh_nparams;
@@ -186,7 +196,7 @@ int run_node(struct node *nd);
  * it is a syntax error like any other (message printed, status 2). */
 enum parse_result run_text(const char *text, bool final);
 extern int sh_text_line;  /* the first line of run_text's next text (0: the current $LINENO) */
-void exec_command_or_die(char **argv);
+void exec_command_or_die(char **argv) __attribute__((noreturn));
 /* $(text): runs it in a child, returns its output without trailing newlines. */
 char *command_output(const char *text); /* in a child: PATH search, exec, 127/126 */
 extern bool interactive;
@@ -228,6 +238,47 @@ void term_take_back(void);             /* interactive: tcsetpgrp(shell), cooked 
 /* --- builtins.c --------------------------------------------------------- */
 typedef int (*builtin_fn)(int argc, char **argv);
 builtin_fn builtin_lookup(const char *name);
+
+/* --- options.c --------------------------------------------------------- */
+enum opt {
+    OPT_ERREXIT, OPT_NOGLOB, OPT_IGNOREEOF, OPT_INTERACTIVE, OPT_MONITOR, OPT_NOEXEC,
+    OPT_STDIN, OPT_XTRACE, OPT_VERBOSE, OPT_NOCLOBBER, OPT_ALLEXPORT, OPT_NOTIFY,
+    OPT_NOUNSET, OPT_HASHALL, OPT_PIPEFAIL, NOPTS
+};
+extern bool shopt[NOPTS];
+const char *options_letters(void);    /* $- */
+/* Parses -abc +abc -o NAME +o NAME up to the first operand (*operand);
+ * cmdline: the shell's own arguments (-c goes to *c_flag, -i and -s allowed).
+ * *ended: a `--` was seen. Returns 0, or 2 after printing why. */
+int options_parse(int argc, char **argv, bool cmdline, int *operand, bool *c_flag, bool *ended);
+int bi_set(int argc, char **argv);
+
+/* --- special.c ---------------------------------------------------------- */
+#define sh_errorf sh_error /* one error format for all: error.c */
+/* An error POSIX 2.8.1 makes fatal to a non-interactive shell (a special
+ * builtin's, an expansion's): exits there (status st, EXIT trap run); an
+ * interactive shell records it in sh_error_pending and the command stops. */
+int sh_special_error(int st);
+extern int sh_error_pending;
+bool builtin_is_special(const char *name);
+extern int errexit_ignored;           /* >0: in an if/while condition, && || left side, `!` */
+void xtrace_print(struct strvec *assigns, struct strvec *argv); /* set -x */
+int bi_eval(int argc, char **argv);
+int bi_exec(int argc, char **argv);
+int bi_readonly(int argc, char **argv);
+int bi_times(int argc, char **argv);
+
+/* --- trap.c ------------------------------------------------------------- */
+void traps_init(void);                /* note the signals ignored on entry */
+void traps_run_pending(void);         /* a safe point: run the actions of caught signals */
+int trap_pending_signal(void);        /* a caught signal not yet handled, or 0 */
+void traps_reset_subshell(void);      /* a subshell: caught -> default, ignored stay */
+bool trap_ignored(int sig);           /* trap '' SIG */
+void trap_run_exit(void);             /* the EXIT trap, once */
+int signal_number(const char *s);     /* INT, SIGINT, int, 2 -> 2; -1 if none */
+const char *signal_name(int sig);     /* 2 -> "INT"; NULL if none */
+int bi_trap(int argc, char **argv);
+int bi_kill(int argc, char **argv);
 
 /* --- history.c ---------------------------------------------------------- */
 void history_add(const char *line);
@@ -272,7 +323,6 @@ struct cmd {
 };
 /* search_path: look the file up now (and remember it, `hash`). */
 enum cmd_kind find_command(const char *name, struct cmd *c, bool search_path);
-bool is_special_builtin(const char *name);
 /* The executable file for name in path (NULL: $PATH, remembered); NULL
  * if none, *err ENOENT or EACCES (found but not executable). */
 char *path_search(const char *name, const char *path, int *err);
