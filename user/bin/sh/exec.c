@@ -234,7 +234,7 @@ static void run_node_child(struct node *nd, struct strvec *argv)
     for (int i = 0; i < nd->nassigns; i++) {
         char *eq = strchr(nd->assigns[i], '=');
         char *name = strndup(nd->assigns[i], (size_t)(eq - nd->assigns[i]));
-        char *value = expand_one(eq + 1);
+        char *value = expand_assign(eq + 1);
         var_set(name, value, true);
         free(name);
         free(value);
@@ -329,7 +329,7 @@ static int run_builtin_here(builtin_fn fn, struct strvec *argv, struct node *nd)
         char *name = strndup(nd->assigns[i], (size_t)(eq - nd->assigns[i]));
         const char *was = var_get(name);
         old[i] = was ? xstrdup(was) : NULL;
-        char *value = expand_one(eq + 1);
+        char *value = expand_assign(eq + 1);
         var_set(name, value, false);
         free(value);
         free(name);
@@ -361,7 +361,7 @@ static int run_assignments(struct node *nd)
     for (int i = 0; i < nd->nassigns; i++) {
         char *eq = strchr(nd->assigns[i], '=');
         char *name = strndup(nd->assigns[i], (size_t)(eq - nd->assigns[i]));
-        char *value = expand_one(eq + 1);
+        char *value = expand_assign(eq + 1);
         var_set(name, value, false);
         free(value);
         free(name);
@@ -441,7 +441,9 @@ static int run_single(struct pipeline *pl, const char *text)
         expand_words(nd->words, nd->nwords, &argv);
         int st;
         builtin_fn fn = argv.n ? builtin_lookup(argv.v[0]) : NULL;
-        if (argv.n == 0)
+        if (expand_error) /* an interactive shell skips the command */
+            expand_error = false, st = 2;
+        else if (argv.n == 0)
             st = run_assignments(nd);
         else if (fn)
             st = run_builtin_here(fn, &argv, nd);
