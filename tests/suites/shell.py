@@ -97,6 +97,11 @@ USER_TESTS = [
     sh("arithmetic", "i=0; while [ $i -lt 5 ]; do i=$((i + 1)); done; echo $i $((2+3*4)) $(( (2+3)*4 )) $((7/2)) "
        "$((7%3)) $((-3+1)) $((1<2 && 3>2)) $(($i*2)) $((1 << 4))", "5 14 20 3 1 -2 1 10 16\n"),
     sh("exit-code-from-last", "sh -c 'false'; echo $?; sh -c 'true; exit'; echo $?", "1\n0\n"),
+    # The POSIX conformance cases (tests/posix-sh/*.sh), all in one boot:
+    # user/tests/sh_cases runs each with our /bin/sh and compares with
+    # dash's answer, taken on this host at build time; one line per case.
+    dict(name="posix-sh", prog="sh_cases", args=["/posix-sh"], rootfs=True, extra="posix-sh", status=0,
+         timeout=240, memory="256M"),
 ]
 
 PROMPT = "tinyos:/$ "
