@@ -4,7 +4,8 @@
  * The word is expanded without splitting or globbing; each pattern is
  * expanded the same way but keeps its quoting (expand_pattern's mask), so
  * that a quoted or escaped * ? [ matches only itself, then it is matched
- * with the file name matcher (glob.c): one matcher for both jobs. The
+ * with the shell's one pattern matcher (glob.c, also used for file names
+ * and ${x#pattern}). The
  * first matching pattern's list runs; no match is status 0.
  */
 #include <stdlib.h>
@@ -21,7 +22,7 @@ int run_case(struct node *nd)
         for (int k = 0; k < it->npats && !hit; k++) {
             char *mask;
             char *pat = expand_pattern(it->pats[k], &mask);
-            hit = glob_match(pat, mask, subject);
+            hit = pattern_matches(pat, mask, subject);
             free(pat);
             free(mask);
         }

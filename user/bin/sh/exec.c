@@ -228,7 +228,7 @@ static void expand_assigns(struct node *nd, struct strvec *out)
         char *eq = strchr(nd->assigns[i], '=');
         struct str b = {0};
         str_addn(&b, nd->assigns[i], (size_t)(eq + 1 - nd->assigns[i]));
-        char *value = expand_one(eq + 1);
+        char *value = expand_assign(eq + 1);
         str_adds(&b, value);
         free(value);
         vec_push(out, str_take(&b));
@@ -540,7 +540,9 @@ static int run_single(struct pipeline *pl, const char *text)
             xtrace_print(&as, &argv);
         struct cmd c;
         enum cmd_kind k = argv.n ? find_command(argv.v[0], &c, true) : CMD_NONE;
-        if (argv.n == 0)
+        if (expand_error) /* an interactive shell skips the command */
+            expand_error = false, st = 2;
+        else if (argv.n == 0)
             st = run_assignments(nd, &as);
         else if (k == CMD_SPECIAL || k == CMD_BUILTIN)
             st = run_builtin_here(c.fn, &argv, nd, &as);

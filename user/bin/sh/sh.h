@@ -7,7 +7,12 @@
  *   history.c    the in-memory command history
  *   lexer.c      text -> tokens (words keep their quotes; expand removes them)
  *   parse.c      tokens -> tree (list / and-or / pipeline / command)
- *   expand.c     words -> argv ($VAR, quotes, field splitting, ~, globs)
+ *   expand.c     words -> argv: the driver (quotes, ~, $(...), $((...)))
+ *   expand.h     what expand.c, param.c, ifs.c and glob.c share (text + origin mask)
+ *   param.c      parameter expansion: $NAME, special parameters, every ${...} form
+ *   ifs.c        field splitting by IFS
+ *   glob.c       the pattern matcher and pathname expansion
+ *   arith.c      $((...)): C integer expressions with assignments
  *   vars.c       shell variables, exported ones, positional parameters
  *   exec.c       running the tree: fork, exec, pipes, redirections, waiting
  *   jobs.c       the job table, job control, completion notices
@@ -86,6 +91,8 @@ enum lex_result lex(struct arena *a, const char *text, bool final, struct token 
 /* The ')' closing a $( whose text starts at s; the closing ` of a `...`. NULL: none. */
 const char *subst_end(const char *s);
 const char *backquote_end(const char *s);
+/* The '}' closing a ${ whose text starts at s (after "${"), nesting and quotes skipped (param.c). */
+const char *param_end(const char *s);
 
 /* --- parse.c ------------------------------------------------------------ */
 struct redir {
@@ -172,16 +179,22 @@ extern pid_t last_bg_pid;                       /* $! */
 /* --- expand.c ----------------------------------------------------------- */
 /* Expands raw words into fields (quote removal, variables, splitting, ~, globs). */
 void expand_words(char **raw, int n, struct strvec *out);
-/* One word to one string: no field splitting, no globbing (assignments, redirections). */
+/* One word to one string: no field splitting, no globbing (redirections, case words). */
 char *expand_one(const char *raw);
 /* An unquoted here-document body: $ ` $(( )) expanded, \ special only before $ ` \ newline. */
 char *expand_heredoc(const char *body);
-/* A pattern (case): no splitting; *mask gets '1' for each quoted character. */
+/* An assignment's value: as expand_one, and ~ after each unquoted ':' too. */
+char *expand_assign(const char *raw);
+/* A pattern (case, ${x#p}): the text and a mask of the same length, 'q' where
+ * a byte was quoted (matches itself only); for pattern_matches. */
 char *expand_pattern(const char *raw, char **mask);
-
-/* --- glob.c ------------------------------------------------------------- */
-/* Does s match pat (mask '1': that character was quoted, matches itself)? */
-bool glob_match(const char *pat, const char *mask, const char *s);
+bool pattern_matches(const char *pat, const char *mask, const char *s); /* mask NULL: all special */
+/* An expansion failed (${x?}, bad substitution, arithmetic error): the message
+ * is printed, a non-interactive shell has exited; an interactive one must not
+ * run the command. The caller clears it. */
+extern bool expand_error;
+/* arith.c: evaluates an already expanded $((...)) text; NULL after an error (printed). */
+char *arith_eval(const char *text);
 
 /* --- case.c ------------------------------------------------------------- */
 int run_case(struct node *nd);
