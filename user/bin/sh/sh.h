@@ -4,6 +4,9 @@
  *   main.c       arguments, the read-parse-run loop for -c, scripts, stdin
  *   term.c       interactive line reading: raw mode + line_edit + history
  *   line_edit.c  the pure line editor (bytes in -> buffer + echo out)
+ *   complete.c   tab completion's pure part: the word, escaping, columns
+ *   completion.c tab completion: candidates (builtins, PATH, files), insertion
+ *   startup.c    interactive start-up: profile files, $ENV or ~/.shrc, PS1/PS2
  *   history.c    the in-memory command history
  *   lexer.c      text -> tokens (words keep their quotes; expand removes them)
  *   parse.c      tokens -> tree (list / and-or / pipeline / command)
@@ -187,6 +190,7 @@ void term_take_back(void);             /* interactive: tcsetpgrp(shell), cooked 
 /* --- builtins.c --------------------------------------------------------- */
 typedef int (*builtin_fn)(int argc, char **argv);
 builtin_fn builtin_lookup(const char *name);
+const char *builtin_name(size_t i);    /* the i-th builtin's name, NULL past the last */
 
 /* --- history.c ---------------------------------------------------------- */
 void history_add(const char *line);
@@ -200,6 +204,12 @@ void history_print(void);
 int term_readline(const char *prompt, struct str *out);
 void term_save_mode(void);             /* remember the cooked settings */
 void term_cooked(void);                /* put them back */
+
+/* --- completion.c ------------------------------------------------------ */
+struct line_edit;
+/* Tab pressed (again: the key before was Tab too): completes the word
+ * before the cursor or lists the choices, writing through put. */
+void complete_line(struct line_edit *le, const char *prompt, bool again, void (*put)(const char *, size_t));
 
 /* --- main.c ------------------------------------------------------------- */
 int source_file(const char *path, bool must_exist); /* `.`: returns status */
