@@ -52,14 +52,6 @@ static bool read_line(struct reader *r, struct str *text)
     }
 }
 
-static void make_prompt(struct str *p)
-{
-    char cwd[4096];
-    str_adds(p, "tinyos:");
-    str_adds(p, getcwd(cwd, sizeof cwd) ? cwd : "?");
-    str_adds(p, "$ ");
-}
-
 /* Reads, parses and runs until the end of the input. Non-interactive:
  * stops at a syntax error (status 2). Returns the last status. */
 static int run_stream(struct reader *r)
@@ -74,13 +66,10 @@ static int run_stream(struct reader *r)
             }
         } else {
             jobs_reap(true);
-            struct str prompt = {0}, line = {0};
-            if (text.len)
-                str_adds(&prompt, "> ");
-            else
-                make_prompt(&prompt);
-            int k = term_readline(prompt.s, &line);
-            str_free(&prompt);
+            struct str line = {0};
+            char *prompt = prompt_text(text.len > 0);
+            int k = term_readline(prompt, &line);
+            free(prompt);
             if (k < 0) {
                 str_free(&line);
                 text.len = 0;
@@ -170,6 +159,7 @@ int main(int argc, char **argv)
     sh_arg0 = argc > 0 ? argv[0] : "sh";
     int i = 1;
     bool force_interactive = false;
+    bool login = argc > 0 && argv[0][0] == '-'; /* as login(1) and init start a login shell */
     while (i < argc && argv[i][0] == '-' && argv[i][1] && argv[i][1] != 'c') {
         if (strcmp(argv[i], "--") == 0) {
             i++;
@@ -177,6 +167,8 @@ int main(int argc, char **argv)
         }
         if (strcmp(argv[i], "-i") == 0)
             force_interactive = true;
+        else if (strcmp(argv[i], "-l") == 0)
+            login = true;
         else if (strcmp(argv[i], "-s") != 0) {
             fprintf(stderr, "sh: %s: invalid option\nusage: sh [-c COMMANDS [NAME [ARG...]] | SCRIPT [ARG...]]\n",
                     argv[i]);
@@ -184,6 +176,9 @@ int main(int argc, char **argv)
         }
         i++;
     }
+    startup_pwd();
+    if (login)
+        startup_login();
     if (i < argc && strcmp(argv[i], "-c") == 0) {
         if (i + 1 >= argc) {
             fprintf(stderr, "sh: -c: option requires an argument\n");
@@ -207,8 +202,11 @@ int main(int argc, char **argv)
         close(fd);
         sh_exit(source_file(argv[i], true));
     }
-    if (force_interactive || (isatty(0) && isatty(2)))
+    if (force_interactive || (isatty(0) && isatty(2))) {
         become_interactive();
+        prompt_init();
+        startup_interactive();
+    }
     struct reader *r = NULL;
     if (!interactive) {
         r = xmalloc(sizeof *r);

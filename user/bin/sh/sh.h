@@ -195,6 +195,7 @@ const char *builtin_name(size_t i);    /* the i-th builtin's name, NULL past the
 /* --- history.c ---------------------------------------------------------- */
 void history_add(const char *line);
 int history_count(void);
+int history_first(void);               /* entries dropped from the front (numbering) */
 const char *history_get(int i);        /* 0 = oldest */
 void history_print(void);
 
@@ -210,6 +211,18 @@ struct line_edit;
 /* Tab pressed (again: the key before was Tab too): completes the word
  * before the cursor or lists the choices, writing through put. */
 void complete_line(struct line_edit *le, const char *prompt, bool again, void (*put)(const char *, size_t));
+
+/* --- prompt.c ---------------------------------------------------------- */
+void prompt_init(void);                /* PS1, PS2 defaults (interactive start) */
+char *prompt_text(bool continuation);  /* PS1 or PS2, expanded: malloc'd */
+/* A variable's value expanded as the text of "..." (dash's expandstr:
+ * parameters, $(...), $((...)); quotes stay plain characters). */
+char *expand_string(const char *value);
+
+/* --- startup.c --------------------------------------------------------- */
+void startup_pwd(void);                /* PWD as POSIX sets it at start */
+void startup_login(void);              /* a login shell: /etc/profile, ~/.profile */
+void startup_interactive(void);        /* $ENV (expanded), or ~/.shrc when ENV is unset */
 
 /* --- main.c ------------------------------------------------------------- */
 int source_file(const char *path, bool must_exist); /* `.`: returns status */
