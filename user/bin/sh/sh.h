@@ -4,6 +4,9 @@
  *   main.c       arguments, the read-parse-run loop for -c, scripts, stdin
  *   term.c       interactive line reading: raw mode + line_edit + history
  *   line_edit.c  the pure line editor (bytes in -> buffer + echo out)
+ *   complete.c   tab completion's pure part: the word, escaping, columns
+ *   completion.c tab completion: candidates (builtins, PATH, files), insertion
+ *   startup.c    interactive start-up: profile files, $ENV or ~/.shrc, PS1/PS2
  *   history.c    the in-memory command history
  *   lexer.c      text -> tokens (words keep their quotes; expand removes them)
  *   parse.c      tokens -> tree (list / and-or / pipeline / command)
@@ -251,6 +254,7 @@ void term_take_back(void);             /* interactive: tcsetpgrp(shell), cooked 
 /* --- builtins.c --------------------------------------------------------- */
 typedef int (*builtin_fn)(int argc, char **argv);
 builtin_fn builtin_lookup(const char *name);
+const char *builtin_name(size_t i);    /* the i-th builtin's name, NULL past the last */
 
 /* --- options.c --------------------------------------------------------- */
 enum opt {
@@ -296,6 +300,7 @@ int bi_kill(int argc, char **argv);
 /* --- history.c ---------------------------------------------------------- */
 void history_add(const char *line);
 int history_count(void);
+int history_first(void);               /* entries dropped from the front (numbering) */
 const char *history_get(int i);        /* 0 = oldest */
 void history_print(void);
 
@@ -362,6 +367,24 @@ int heredoc_fd(const char *body, bool quoted);
  * found`); fmt is printf's, without the newline. */
 void sh_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 extern int sh_lineno;                  /* $LINENO: the line of the command running now */
+
+/* --- completion.c ------------------------------------------------------ */
+struct line_edit;
+/* Tab pressed (again: the key before was Tab too): completes the word
+ * before the cursor or lists the choices, writing through put. */
+void complete_line(struct line_edit *le, const char *prompt, bool again, void (*put)(const char *, size_t));
+
+/* --- prompt.c ---------------------------------------------------------- */
+void prompt_init(void);                /* PS1, PS2 defaults (interactive start) */
+char *prompt_text(bool continuation);  /* PS1 or PS2, expanded: malloc'd */
+/* A variable's value expanded as the text of "..." (dash's expandstr:
+ * parameters, $(...), $((...)); quotes stay plain characters). */
+char *expand_string(const char *value);
+
+/* --- startup.c --------------------------------------------------------- */
+void startup_pwd(void);                /* PWD as POSIX sets it at start */
+void startup_login(void);              /* a login shell: /etc/profile, ~/.profile */
+void startup_interactive(void);        /* $ENV (expanded), or ~/.shrc when ENV is unset */
 
 /* --- main.c ------------------------------------------------------------- */
 int source_file(const char *path, bool must_exist); /* `.`: returns status */
