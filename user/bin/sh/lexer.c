@@ -126,6 +126,13 @@ static bool copy_subst(struct lexer *lx, struct str *w, const char **err)
     return copy_through(lx, w, subst_end(t + 2), "end of file unexpected (expecting \")\")", err);
 }
 
+/* A backslash-newline that ends the text read so far: the line goes on
+ * in the next one, which is still to be read. */
+static bool continued(const struct lexer *lx, size_t i)
+{
+    return lx->t[i] == '\\' && lx->t[i + 1] == '\n' && !lx->t[i + 2] && !lx->final;
+}
+
 /* A word from lx->i; returns LEX_INCOMPLETE on an unterminated quote. */
 static enum lex_result word(struct lexer *lx, const char **err)
 {
@@ -135,7 +142,7 @@ static enum lex_result word(struct lexer *lx, const char **err)
     while (t[lx->i] && !is_meta(t[lx->i])) {
         char c = t[lx->i];
         if (c == '\\') {
-            if (!t[lx->i + 1]) {
+            if (!t[lx->i + 1] || continued(lx, lx->i)) {
                 str_free(&w);
                 return LEX_INCOMPLETE; /* a line continuation at the very end */
             }
@@ -153,6 +160,10 @@ static enum lex_result word(struct lexer *lx, const char **err)
                 if (!d) {
                     str_free(&w);
                     *err = "Unterminated quoted string";
+                    return LEX_INCOMPLETE;
+                }
+                if (continued(lx, lx->i)) {
+                    str_free(&w);
                     return LEX_INCOMPLETE;
                 }
                 if (d == '\\' && t[lx->i + 1]) {
@@ -277,6 +288,8 @@ enum lex_result lex(struct arena *a, const char *text, bool final, struct token 
         while (text[lx.i] == ' ' || text[lx.i] == '\t' ||
                (text[lx.i] == '\\' && text[lx.i + 1] == '\n'))
             lx.i += text[lx.i] == '\\' ? 2 : 1;
+        if (lx.i >= 2 && continued(&lx, lx.i - 2))
+            return LEX_INCOMPLETE;
         char c = text[lx.i];
         if (!c)
             break;
