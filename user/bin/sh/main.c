@@ -109,6 +109,8 @@ static int run_stream(struct reader *r)
         enum parse_result pr = run_text(text.s, false);
         if (pr == PARSE_INCOMPLETE)
             continue;
+        if (func_returning)
+            break; /* `return` in a dot script (or at a script's top level) ends it */
         for (size_t k = 0; k < text.len; k++)
             first_line += text.s[k] == '\n';
         text.len = 0;
@@ -141,6 +143,7 @@ int source_file(const char *path, bool must_exist)
     r->pos = r->len = 0;
     last_status = 0;
     int st = run_stream(r);
+    func_returning = false; /* a `return` ended this file, not the caller */
     free(r);
     close(fd);
     return st;

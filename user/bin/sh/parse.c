@@ -302,7 +302,7 @@ static struct node *parse_case(struct parser *p)
             p->i++;
         for (;;) {
             if (peek(p)->kind != T_WORD) {
-                fail(p, peek(p));
+                fail_expecting(p, peek(p), ")");
                 return NULL;
             }
             it.pats = grow(p, it.pats, it.npats, sizeof(char *));
