@@ -1,7 +1,10 @@
 /*
  * alias.c - the alias table and the alias/unalias builtins. The
- * substitution itself happens in the parser (parse.c), on a word in
- * command position, when the text is parsed.
+ * substitution itself happens in the parser (parse.c, expand_alias), on a
+ * word in command position, when the text is parsed; a text is parsed a
+ * line at a time, so an alias defined on one line works from the next.
+ * `alias` lists name='value' (POSIX's format, dash's: the value quoted
+ * so that `alias` + the line redefines it).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,7 +74,7 @@ int bi_alias(int argc, char **argv)
             if (a) {
                 print_alias(a);
             } else {
-                sh_error("alias: %s not found", argv[i]);
+                fprintf(stderr, "alias: %s not found\n", argv[i]); /* dash: no prefix */
                 st = 1;
             }
             continue;
@@ -109,7 +112,7 @@ int bi_unalias(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         struct alias **pp = find(argv[i]);
         if (!*pp) {
-            sh_error("unalias: %s not found", argv[i]);
+            fprintf(stderr, "unalias: %s not found\n", argv[i]);
             st = 1;
             continue;
         }
