@@ -32,13 +32,13 @@ const char *alias_get(const char *name)
     return a ? a->value : NULL;
 }
 
-/* name='value' with ' written as '\'' : the shell reads it back as is */
+/* name='value' with ' written as '"'"' (dash's way): the shell reads it back as is */
 static void print_alias(struct alias *a)
 {
     printf("%s='", a->name);
     for (const char *s = a->value; *s; s++) {
         if (*s == '\'')
-            fputs("'\\''", stdout);
+            fputs("'\"'\"'", stdout);
         else
             putchar(*s);
     }

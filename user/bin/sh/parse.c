@@ -105,9 +105,12 @@ static void skip_newlines(struct parser *p)
         p->i++;
 }
 
+static void command_position(struct parser *p);
+
 static bool expect_word(struct parser *p, const char *w)
 {
     skip_newlines(p);
+    command_position(p);
     if (!is_word(peek(p), w))
         return fail_expecting(p, peek(p), w);
     p->i++;
@@ -422,10 +425,17 @@ static bool is_funcdef(struct parser *p)
            p->t[p->i + 2].kind == T_RPAREN;
 }
 
-static struct node *parse_command(struct parser *p)
+/* A word in command position: aliases are substituted first (dash's
+ * checkkwd), so an alias may stand for a reserved word such as `}`. */
+static void command_position(struct parser *p)
 {
     while (peek(p)->kind == T_WORD && !is_reserved_word(peek(p)->text) && expand_alias(p))
         ;
+}
+
+static struct node *parse_command(struct parser *p)
+{
+    command_position(p);
     struct token *tk = peek(p);
     struct node *nd = NULL;
     if (is_word(tk, "if")) {
@@ -515,6 +525,7 @@ static struct list *parse_list_to(struct parser *p, bool line)
     struct list *l = arena_alloc(p->a, sizeof *l);
     for (;;) {
         skip_newlines(p);
+        command_position(p);
         if (is_terminator(peek(p)))
             return l;
         size_t start = peek(p)->start;

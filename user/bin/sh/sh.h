@@ -360,6 +360,7 @@ char *path_search(const char *name, const char *path, int *err);
 int bi_type(int argc, char **argv);
 int bi_command(int argc, char **argv);
 int bi_hash(int argc, char **argv);
+void hash_forget(void);                  /* PATH changed: forget remembered lookups */
 
 /* --- alias.c ------------------------------------------------------------ */
 const char *alias_get(const char *name);      /* NULL: no such alias */

@@ -55,6 +55,8 @@ const char *var_get(const char *name)
 int var_set(const char *name, const char *value, bool export_it)
 {
     struct var *v = find(name);
+    if (strcmp(name, "PATH") == 0)
+        hash_forget(); /* remembered lookups were for the old PATH */
     if (v && v->readonly) {
         sh_errorf("%s: is read only", name);
         sh_special_error(2);
@@ -95,6 +97,8 @@ void var_export(const char *name)
 int var_unset(const char *name)
 {
     struct var *v = find(name);
+    if (strcmp(name, "PATH") == 0)
+        hash_forget();
     if (!v)
         return 0;
     if (v->readonly) {
