@@ -43,7 +43,7 @@ type if
 type f
 type al
 type exit
-type cat | sed 's,/usr/bin/,/bin/,'
+type cat
 
 #### type of an unknown name
 type no-such-command-xyz; echo "st $?"

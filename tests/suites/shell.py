@@ -47,10 +47,11 @@ USER_TESTS = [
        "1 12 1\n0\nX=1\n[]\nY=5\n[]\nZ=3\ndefault 1 0\n"),
     sh("and-or-list", "true && echo a; false && echo b; false || echo c; true || echo d; "
        "false && echo e || echo f; ! true; echo $?; ! false; echo $?", "a\nc\nf\n1\n0\n"),
-    sh("command-not-found", "nope-cmd 2>&1; echo $?", "sh: nope-cmd: command not found\n127\n"),
+    # dash's message style: $0 (argv[0] is /bin/sh here), the line, "not found"
+    sh("command-not-found", "nope-cmd 2>&1; echo $?", "/bin/sh: 1: nope-cmd: not found\n127\n"),
     sh("command-not-found-status", "nope-cmd", "", status=127),
     sh("permission-denied", "echo x > /tmp/np; /tmp/np 2>&1; echo $?; /tmp/nothere 2>&1; echo $?",
-       "sh: /tmp/np: Permission denied\n126\nsh: /tmp/nothere: No such file or directory\n127\n"),
+       "/bin/sh: 1: /tmp/np: Permission denied\n126\n/bin/sh: 1: /tmp/nothere: not found\n127\n"),
     sh("cd-errors", "cd /nope 2>&1; echo $?; cd /tmp; pwd; cd; pwd; cd -; cd /bin/sh 2>&1; echo $?",
        "sh: cd: /nope: No such file or directory\n1\n/tmp\n/\n/tmp\nsh: cd: /bin/sh: Not a directory\n1\n"),
     sh("script-file",
@@ -64,8 +65,8 @@ USER_TESTS = [
     sh("syntax-error-pipe", "echo a; | echo b", "", status=2),
     sh("syntax-error-message",
        "sh -c '| echo' 2>&1; echo $?; sh -c 'echo \"open' 2>&1; echo $?; sh -c 'echo a &&' 2>&1; echo $?",
-       "sh: syntax error near unexpected token '|'\n2\nsh: syntax error: unterminated quote\n2\n"
-       "sh: syntax error: unexpected end of file\n2\n", differential=False),
+       "sh: 1: Syntax error: \"|\" unexpected\n2\nsh: 1: Syntax error: Unterminated quoted string\n2\n"
+       "sh: 1: Syntax error: end of file unexpected\n2\n", differential=False),
     sh("unterminated-quote", "echo 'abc", "", status=2),
     sh("comments", "echo a # not this\n# nor this\necho b#c", "a\nb#c\n"),
     sh("if-while-for",
@@ -116,9 +117,9 @@ BOOTS = [
          script=[(PROMPT, "echo hi | cat\r"),
                  ("hi\r\n", "ls / | wc -l\r"),
                  (PROMPT, "nope-cmd\r"),
-                 ("command not found", "cd /nope\r"),
+                 ("nope-cmd: not found", "cd /nope\r"),
                  ("No such file or directory", "echo session-\"end\"\r")],
-         expect=[r"^tinyos:/\$ echo hi \| cat$", r"^hi$", r"^\d+$", r"^sh: nope-cmd: command not found$",
+         expect=[r"^tinyos:/\$ echo hi \| cat$", r"^hi$", r"^\d+$", r"^-?sh: \d+: nope-cmd: not found$",
                  r"^sh: cd: /nope: No such file or directory$", r"^session-end$"]),
     dict(name="sh-history-and-editing", rootfs=True, timeout=60, exit="stopped", stop_when="hist-done",
          script=[(PROMPT, "echo first-$((0))\x15echo abc\x1b[D\x1b[DX\r"),

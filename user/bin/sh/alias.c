@@ -32,17 +32,25 @@ const char *alias_get(const char *name)
     return a ? a->value : NULL;
 }
 
-/* name='value' with ' written as '"'"' (dash's way): the shell reads it back as is */
+/* name='value', quoted as dash does: runs of other characters in '...',
+ * runs of ' in "...", so the shell reads it back as it was. */
 static void print_alias(struct alias *a)
 {
-    printf("%s='", a->name);
-    for (const char *s = a->value; *s; s++) {
-        if (*s == '\'')
-            fputs("'\"'\"'", stdout);
-        else
-            putchar(*s);
+    printf("%s=", a->name);
+    const char *s = a->value;
+    if (!*s)
+        fputs("''", stdout);
+    while (*s) {
+        size_t n = strcspn(s, "'");
+        char q = '\'';
+        if (n == 0) {
+            n = strspn(s, "'");
+            q = '"';
+        }
+        printf("%c%.*s%c", q, (int)n, s, q);
+        s += n;
     }
-    puts("'");
+    putchar('\n');
 }
 
 static int cmp_alias(const void *x, const void *y)
