@@ -92,7 +92,8 @@ static int open_noclobber(const char *path, int fd)
 }
 
 /* Applies redirections in order; with saves, records how to undo them.
- * Returns 0, or 1 after printing why one failed. */
+ * Returns 0, or 2 (dash's status for a failed redirection) after
+ * printing why one failed. */
 static int apply_redirs(struct redir *r, struct saved_fd *saves, int *nsaves)
 {
     fflush(stdout);
@@ -138,7 +139,7 @@ static int apply_redirs(struct redir *r, struct saved_fd *saves, int *nsaves)
         }
         free(target);
         if (err)
-            return 1;
+            return 2;
     }
     return 0;
 }
@@ -300,7 +301,7 @@ static void run_node_child(struct node *nd, struct strvec *argv)
     int st;
     if (nd->kind != N_SIMPLE) {
         if (apply_redirs(nd->redirs, NULL, NULL))
-            sh_exit(1);
+            sh_exit(2);
         st = nd->kind == N_SUBSHELL ? run_list(nd->body) : run_compound(nd);
         sh_exit(st); /* with the subshell's own EXIT trap */
     }
@@ -316,7 +317,7 @@ static void run_node_child(struct node *nd, struct strvec *argv)
     if (set_assigns(&as, true, NULL) < 0)
         _exit(2);
     if (apply_redirs(nd->redirs, NULL, NULL))
-        _exit(1);
+        _exit(2);
     if (argv->n == 0)
         _exit(0);
     builtin_fn fn = builtin_lookup(argv->v[0]);
@@ -525,12 +526,14 @@ static int run_single(struct pipeline *pl, const char *text)
             vec_free(&as);
             return st;
         }
-        if (shopt[OPT_XTRACE])
+        if (shopt[OPT_XTRACE] && argv.n)
             xtrace_print(&as, &argv);
         builtin_fn fn = argv.n ? builtin_lookup(argv.v[0]) : NULL;
-        if (argv.n == 0)
+        if (argv.n == 0) {
             st = run_assignments(nd, &as);
-        else if (fn)
+            if (shopt[OPT_XTRACE]) /* after: PS4 sees the new values, as in dash */
+                xtrace_print(&as, &argv);
+        } else if (fn)
             st = run_builtin_here(fn, &argv, nd, &as);
         else
             st = launch(pl, true, text, &argv);

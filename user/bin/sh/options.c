@@ -109,11 +109,13 @@ int options_parse(int argc, char **argv, bool cmdline, int *operand, bool *c_fla
                     continue;
                 }
                 int k = by_name(argv[++i]);
-                if (k < 0 || !settable(k, cmdline)) {
+                if (k < 0) {
                     sh_errorf("%s: Illegal option %co %s", cmdline ? "sh" : "set", on ? '-' : '+', argv[i]);
                     return 2;
                 }
-                shopt[k] = on;
+                /* `set +o` lists interactive and stdin too: reading it back changes nothing */
+                if (settable(k, cmdline))
+                    shopt[k] = on;
                 break; /* the name was the next argument: this one is done */
             }
             if (cmdline && *p == 'c' && c_flag) {
