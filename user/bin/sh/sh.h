@@ -210,6 +210,9 @@ void term_take_back(void);             /* interactive: tcsetpgrp(shell), cooked 
 /* --- builtins.c --------------------------------------------------------- */
 typedef int (*builtin_fn)(int argc, char **argv);
 builtin_fn builtin_lookup(const char *name);
+/* Builtins in files of their own: */
+int builtin_test(int argc, char **argv);    /* test.c: test and [ */
+int builtin_read(int argc, char **argv);    /* read.c */
 
 /* --- history.c ---------------------------------------------------------- */
 void history_add(const char *line);
