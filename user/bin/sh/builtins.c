@@ -296,61 +296,8 @@ static int loop_control(int argc, char **argv, int *counter)
 static int bi_break(int argc, char **argv) { return loop_control(argc, argv, &loop_break); }
 static int bi_continue(int argc, char **argv) { return loop_control(argc, argv, &loop_continue); }
 
-/* read [-r] NAME...: one line from stdin, split on blanks, the rest to the last NAME. */
-static int bi_read(int argc, char **argv)
-{
-    bool raw = false;
-    int i = 1;
-    if (i < argc && strcmp(argv[i], "-r") == 0)
-        raw = true, i++;
-    struct str line = {0};
-    bool got = false, eof = false;
-    for (;;) {
-        char c;
-        ssize_t n = read(0, &c, 1);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            eof = true;
-            break;
-        }
-        got = true;
-        if (c == '\n')
-            break;
-        if (c == '\\' && !raw) {
-            if (read(0, &c, 1) == 1 && c != '\n')
-                str_addc(&line, c);
-            continue;
-        }
-        str_addc(&line, c);
-    }
-    const char *s = line.s ? line.s : "";
-    if (i >= argc) {
-        var_set("REPLY", s, false);
-    }
-    for (; i < argc; i++) {
-        while (*s == ' ' || *s == '\t')
-            s++;
-        const char *e = s;
-        if (i == argc - 1) {
-            e = s + strlen(s);
-            while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
-                e--;
-        } else {
-            while (*e && *e != ' ' && *e != '\t')
-                e++;
-        }
-        char *v = strndup(s, (size_t)(e - s));
-        var_set(argv[i], v ? v : "", false);
-        free(v);
-        s = e;
-    }
-    str_free(&line);
-    return eof && !got ? 1 : eof ? 1 : 0;
-}
 
 static int bi_help(int argc, char **argv);
-int builtin_test(int argc, char **argv); /* test.c */
 
 static const struct {
     const char *name;
@@ -370,7 +317,7 @@ static const struct {
     {"times", bi_times, "times"},
     {"trap", bi_trap, "trap [ACTION | - | ''] SIGNAL..."},
     {"shift", bi_shift, "shift [N]"},
-    {"read", bi_read, "read [-r] [NAME...]"},
+    {"read", builtin_read, "read [-r] [-p PROMPT] NAME..."},
     {"history", bi_history, "history"},
     {"jobs", bi_jobs, "jobs"},
     {"wait", bi_wait, "wait [PID | %N...]"},

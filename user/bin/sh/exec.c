@@ -246,7 +246,7 @@ static void expand_assigns(struct node *nd, struct strvec *out)
         char *eq = strchr(nd->assigns[i], '=');
         struct str b = {0};
         str_addn(&b, nd->assigns[i], (size_t)(eq + 1 - nd->assigns[i]));
-        char *value = expand_one(eq + 1);
+        char *value = expand_assign(eq + 1);
         str_adds(&b, value);
         free(value);
         vec_push(out, str_take(&b));
@@ -518,10 +518,10 @@ static int run_single(struct pipeline *pl, const char *text)
         expand_words(nd->words, nd->nwords, &argv);
         expand_assigns(nd, &as);
         int st;
-        if (sh_error_pending) {
-            /* interactive: a fatal expansion error (set -u) abandons the command */
-            st = sh_error_pending;
-            sh_error_pending = 0;
+        if (expand_error) {
+            /* interactive: a failed expansion (set -u, ${x?}) abandons the command */
+            st = 2;
+            expand_error = false;
             vec_free(&argv);
             vec_free(&as);
             return st;
@@ -537,7 +537,7 @@ static int run_single(struct pipeline *pl, const char *text)
             st = run_builtin_here(fn, &argv, nd, &as);
         else
             st = launch(pl, true, text, &argv);
-        sh_error_pending = 0;
+        expand_error = false; /* a special builtin's error (interactive) */
         vec_free(&argv);
         vec_free(&as);
         return st;

@@ -164,7 +164,7 @@ static enum lex_result word(struct lexer *lx, const char **err)
             if (!copy_subst(lx, &w, err))
                 return LEX_INCOMPLETE;
         } else if (c == '$' && t[lx->i + 1] == '{') {
-            if (!copy_through(lx, &w, strchr(t + lx->i, '}'), "missing '}'", err))
+            if (!copy_through(lx, &w, param_end(t + lx->i + 2), "missing '}'", err))
                 return LEX_INCOMPLETE;
         } else {
             str_addc(&w, c);

@@ -14,6 +14,7 @@
 #include "sh.h"
 
 bool shopt[NOPTS];
+bool opt_nounset; /* param.c's view of shopt[OPT_NOUNSET] */
 
 static const struct {
     const char *name;
@@ -51,12 +52,12 @@ static bool settable(int i, bool cmdline)
     return cmdline || (i != OPT_INTERACTIVE && i != OPT_STDIN);
 }
 
-const char *options_letters(void)
+const char *shell_option_letters(void)
 {
     static char buf[NOPTS + 1];
     int n = 0;
     for (int i = NOPTS - 1; i >= 0; i--)
-        if (shopt[i] && opts[i].letter)
+        if (shopt[i] && opts[i].letter && i != OPT_INTERACTIVE) /* param.c adds the i */
             buf[n++] = opts[i].letter;
     buf[n] = '\0';
     return buf;
@@ -131,6 +132,7 @@ int options_parse(int argc, char **argv, bool cmdline, int *operand, bool *c_fla
         }
     }
     *operand = i;
+    opt_nounset = shopt[OPT_NOUNSET];
     return 0;
 }
 

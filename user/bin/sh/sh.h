@@ -7,7 +7,12 @@
  *   history.c    the in-memory command history
  *   lexer.c      text -> tokens (words keep their quotes; expand removes them)
  *   parse.c      tokens -> tree (list / and-or / pipeline / command)
- *   expand.c     words -> argv ($VAR, quotes, field splitting, ~, globs)
+ *   expand.c     words -> argv: the driver (quotes, ~, $(...), $((...)))
+ *   expand.h     what expand.c, param.c, ifs.c and glob.c share (text + origin mask)
+ *   param.c      parameter expansion: $NAME, special parameters, every ${...} form
+ *   ifs.c        field splitting by IFS
+ *   glob.c       the pattern matcher and pathname expansion
+ *   arith.c      $((...)): C integer expressions with assignments
  *   vars.c       shell variables, exported ones, positional parameters
  *   exec.c       running the tree: fork, exec, pipes, redirections, waiting
  *   jobs.c       the job table, job control, completion notices
@@ -75,6 +80,8 @@ enum lex_result lex(struct arena *a, const char *text, struct token **toks, int 
 /* The ')' closing a $( whose text starts at s; the closing ` of a `...`. NULL: none. */
 const char *subst_end(const char *s);
 const char *backquote_end(const char *s);
+/* The '}' closing a ${ whose text starts at s (after "${"), nesting and quotes skipped (param.c). */
+const char *param_end(const char *s);
 
 /* --- parse.c ------------------------------------------------------------ */
 struct redir {
@@ -145,8 +152,24 @@ extern pid_t last_bg_pid;                       /* $! */
 /* --- expand.c ----------------------------------------------------------- */
 /* Expands raw words into fields (quote removal, variables, splitting, ~, globs). */
 void expand_words(char **raw, int n, struct strvec *out);
-/* One word to one string: no field splitting, no globbing (assignments, redirections). */
+/* One word to one string: no field splitting, no globbing (redirections, case words). */
 char *expand_one(const char *raw);
+/* An assignment's value: as expand_one, and ~ after each unquoted ':' too. */
+char *expand_assign(const char *raw);
+/* A pattern (case, ${x#p}): the text and a mask of the same length, 'q' where
+ * a byte was quoted (matches itself only); for pattern_matches. */
+char *expand_pattern(const char *raw, char **mask);
+bool pattern_matches(const char *pat, const char *mask, const char *s); /* mask NULL: all special */
+/* An expansion failed (${x?}, bad substitution, arithmetic error): the message
+ * is printed, a non-interactive shell has exited; an interactive one must not
+ * run the command. The caller clears it. */
+extern bool expand_error;
+/* arith.c: evaluates an already expanded $((...)) text; NULL after an error (printed). */
+char *arith_eval(const char *text);
+
+/* --- options (set): options.c (below) ------------------------------------ */
+extern bool opt_nounset;                   /* set -u (kept equal to shopt[OPT_NOUNSET]) */
+const char *shell_option_letters(void);    /* $- without i */
 
 /* --- exec.c ------------------------------------------------------------- */
 int run_list(struct list *l);
@@ -197,6 +220,9 @@ void term_take_back(void);             /* interactive: tcsetpgrp(shell), cooked 
 /* --- builtins.c --------------------------------------------------------- */
 typedef int (*builtin_fn)(int argc, char **argv);
 builtin_fn builtin_lookup(const char *name);
+/* Builtins in files of their own: */
+int builtin_test(int argc, char **argv);    /* test.c: test and [ */
+int builtin_read(int argc, char **argv);    /* read.c */
 
 /* --- options.c --------------------------------------------------------- */
 enum opt {
@@ -205,7 +231,6 @@ enum opt {
     OPT_NOUNSET, OPT_HASHALL, OPT_PIPEFAIL, NOPTS
 };
 extern bool shopt[NOPTS];
-const char *options_letters(void);    /* $- */
 /* Parses -abc +abc -o NAME +o NAME up to the first operand (*operand);
  * cmdline: the shell's own arguments (-c goes to *c_flag, -i and -s allowed).
  * *ended: a `--` was seen. Returns 0, or 2 after printing why. */
@@ -215,10 +240,9 @@ int bi_set(int argc, char **argv);
 /* --- special.c ---------------------------------------------------------- */
 void sh_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2))); /* "sh: ..." on stderr */
 /* An error POSIX 2.8.1 makes fatal to a non-interactive shell (a special
- * builtin's, an expansion's): exits there (status st, EXIT trap run); an
- * interactive shell records it in sh_error_pending and the command stops. */
+ * builtin's): exits there (status st, EXIT trap run); an interactive
+ * shell sets expand_error, as expand_fail does, and the command stops. */
 int sh_special_error(int st);
-extern int sh_error_pending;
 bool builtin_is_special(const char *name);
 extern int errexit_ignored;           /* >0: in an if/while condition, && || left side, `!` */
 void xtrace_print(struct strvec *assigns, struct strvec *argv); /* set -x */

@@ -15,7 +15,6 @@
 
 #include "sh.h"
 
-int sh_error_pending;
 int errexit_ignored;
 
 void sh_errorf(const char *fmt, ...)
@@ -33,7 +32,7 @@ int sh_special_error(int st)
 {
     if (!interactive)
         sh_exit(st);
-    sh_error_pending = st;
+    expand_error = true;
     return st;
 }
 
