@@ -363,3 +363,8 @@ builtin_fn builtin_lookup(const char *name)
             return builtins[i].fn;
     return NULL;
 }
+
+const char *builtin_name(size_t i)
+{
+    return i < NBUILTINS ? builtins[i].name : NULL;
+}

@@ -202,6 +202,20 @@ static const char *state_text(struct job *j, char *buf, size_t n)
     return "Done";
 }
 
+/* bash's marks: `+` the current job (the latest in the background),
+ * `-` the one before it, a space for the others. */
+static char job_mark(const struct job *j)
+{
+    const struct job *cur = NULL, *prev = NULL;
+    for (const struct job *k = job_list; k; k = k->next) {
+        if (k->foreground)
+            continue;
+        prev = cur;
+        cur = k;
+    }
+    return j == cur ? '+' : j == prev ? '-' : ' ';
+}
+
 void jobs_reap(bool notify)
 {
     struct job *next;
@@ -212,7 +226,7 @@ void jobs_reap(bool notify)
         collect(j, WNOHANG | WUNTRACED | WCONTINUED);
         if (j->state == JOB_DONE && notify) {
             char buf[32];
-            print_job(stderr, j, '+', state_text(j, buf, sizeof buf), "");
+            print_job(stderr, j, job_mark(j), state_text(j, buf, sizeof buf), "");
             job_free(j);
         }
     }
@@ -225,7 +239,7 @@ void jobs_list(void)
     for (struct job *j = job_list; j; j = next) {
         next = j->next;
         char buf[32];
-        print_job(stdout, j, next ? ' ' : '+', state_text(j, buf, sizeof buf), j->state == JOB_RUNNING ? " &" : "");
+        print_job(stdout, j, job_mark(j), state_text(j, buf, sizeof buf), j->state == JOB_RUNNING ? " &" : "");
         if (j->state == JOB_DONE)
             job_free(j);
     }

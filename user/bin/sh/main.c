@@ -57,14 +57,6 @@ static bool read_line(struct reader *r, struct str *text)
     }
 }
 
-static void make_prompt(struct str *p)
-{
-    char cwd[4096];
-    str_adds(p, "tinyos:");
-    str_adds(p, getcwd(cwd, sizeof cwd) ? cwd : "?");
-    str_adds(p, "$ ");
-}
-
 /* Reads, parses and runs until the end of the input. Non-interactive:
  * stops at a syntax error (status 2). Returns the last status. */
 static int run_stream(struct reader *r)
@@ -79,13 +71,10 @@ static int run_stream(struct reader *r)
             }
         } else {
             jobs_reap(true);
-            struct str prompt = {0}, line = {0};
-            if (text.len)
-                str_adds(&prompt, "> ");
-            else
-                make_prompt(&prompt);
-            int k = term_readline(prompt.s, &line);
-            str_free(&prompt);
+            struct str line = {0};
+            char *prompt = prompt_text(text.len > 0);
+            int k = term_readline(prompt, &line);
+            free(prompt);
             if (k < 0) {
                 str_free(&line);
                 text.len = 0;
@@ -185,12 +174,16 @@ int main(int argc, char **argv)
     traps_init();
     sh_arg0 = argc > 0 ? argv[0] : "sh";
     bool c_flag = false;
+    bool login = argc > 0 && argv[0][0] == '-'; /* as login(1) and init start a login shell */
     int i;
-    if (options_parse(argc, argv, true, &i, &c_flag, NULL)) {
-        fprintf(stderr, "usage: sh [-abCefhimnuvx] [-o NAME] [-c COMMANDS [NAME [ARG...]] | -s [ARG...] | SCRIPT [ARG...]]\n");
+    if (options_parse(argc, argv, true, &i, &c_flag, &login, NULL)) {
+        fprintf(stderr, "usage: sh [-abCefhilmnuvx] [-o NAME] [-c COMMANDS [NAME [ARG...]] | -s [ARG...] | SCRIPT [ARG...]]\n");
         return 2;
     }
     bool force_interactive = shopt[OPT_INTERACTIVE];
+    startup_pwd();
+    if (login)
+        startup_login();
     shopt[OPT_INTERACTIVE] = false;
     if (c_flag) {
         if (i >= argc) {
@@ -219,8 +212,11 @@ int main(int argc, char **argv)
     }
     shopt[OPT_STDIN] = true;
     set_params(argv + i, argc - i);
-    if (force_interactive || (isatty(0) && isatty(2)))
+    if (force_interactive || (isatty(0) && isatty(2))) {
         become_interactive();
+        prompt_init();
+        startup_interactive();
+    }
     shopt[OPT_INTERACTIVE] = shopt[OPT_MONITOR] = interactive;
     struct reader *r = NULL;
     if (!interactive) {

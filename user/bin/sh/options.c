@@ -76,7 +76,8 @@ static void list_options(bool reinput)
     }
 }
 
-int options_parse(int argc, char **argv, bool cmdline, int *operand, bool *c_flag, bool *ended)
+int options_parse(int argc, char **argv, bool cmdline, int *operand, bool *c_flag, bool *l_flag,
+                  bool *ended)
 {
     int i = 1;
     if (ended)
@@ -123,6 +124,10 @@ int options_parse(int argc, char **argv, bool cmdline, int *operand, bool *c_fla
                 *c_flag = on;
                 continue;
             }
+            if (cmdline && *p == 'l' && l_flag) { /* a login shell (bash, dash) */
+                *l_flag = on;
+                continue;
+            }
             int k = by_letter(*p);
             if (k < 0 || !settable(k, cmdline)) {
                 sh_errorf("%s: Illegal option %c%c", cmdline ? "sh" : "set", on ? '-' : '+', *p);
@@ -144,7 +149,7 @@ int bi_set(int argc, char **argv)
     }
     int operand;
     bool ended;
-    if (options_parse(argc, argv, false, &operand, NULL, &ended))
+    if (options_parse(argc, argv, false, &operand, NULL, NULL, &ended))
         return sh_special_error(2);
     if (operand < argc || ended)
         set_params(argv + operand, argc - operand);

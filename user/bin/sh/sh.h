@@ -4,6 +4,9 @@
  *   main.c       arguments, the read-parse-run loop for -c, scripts, stdin
  *   term.c       interactive line reading: raw mode + line_edit + history
  *   line_edit.c  the pure line editor (bytes in -> buffer + echo out)
+ *   complete.c   tab completion's pure part: the word, escaping, columns
+ *   completion.c tab completion: candidates (builtins, PATH, files), insertion
+ *   startup.c    interactive start-up: profile files, $ENV or ~/.shrc, PS1/PS2
  *   history.c    the in-memory command history
  *   lexer.c      text -> tokens (words keep their quotes; expand removes them)
  *   parse.c      tokens -> tree (list / and-or / pipeline / command)
@@ -232,9 +235,11 @@ enum opt {
 };
 extern bool shopt[NOPTS];
 /* Parses -abc +abc -o NAME +o NAME up to the first operand (*operand);
- * cmdline: the shell's own arguments (-c goes to *c_flag, -i and -s allowed).
- * *ended: a `--` was seen. Returns 0, or 2 after printing why. */
-int options_parse(int argc, char **argv, bool cmdline, int *operand, bool *c_flag, bool *ended);
+ * cmdline: the shell's own arguments (-c goes to *c_flag, -l to *l_flag,
+ * -i and -s allowed). *ended: a `--` was seen. Returns 0, or 2 after
+ * printing why. */
+int options_parse(int argc, char **argv, bool cmdline, int *operand, bool *c_flag, bool *l_flag,
+                  bool *ended);
 int bi_set(int argc, char **argv);
 
 /* --- special.c ---------------------------------------------------------- */
@@ -262,10 +267,12 @@ int signal_number(const char *s);     /* INT, SIGINT, int, 2 -> 2; -1 if none */
 const char *signal_name(int sig);     /* 2 -> "INT"; NULL if none */
 int bi_trap(int argc, char **argv);
 int bi_kill(int argc, char **argv);
+const char *builtin_name(size_t i);    /* the i-th builtin's name, NULL past the last */
 
 /* --- history.c ---------------------------------------------------------- */
 void history_add(const char *line);
 int history_count(void);
+int history_first(void);               /* entries dropped from the front (numbering) */
 const char *history_get(int i);        /* 0 = oldest */
 void history_print(void);
 
@@ -275,6 +282,24 @@ void history_print(void);
 int term_readline(const char *prompt, struct str *out);
 void term_save_mode(void);             /* remember the cooked settings */
 void term_cooked(void);                /* put them back */
+
+/* --- completion.c ------------------------------------------------------ */
+struct line_edit;
+/* Tab pressed (again: the key before was Tab too): completes the word
+ * before the cursor or lists the choices, writing through put. */
+void complete_line(struct line_edit *le, const char *prompt, bool again, void (*put)(const char *, size_t));
+
+/* --- prompt.c ---------------------------------------------------------- */
+void prompt_init(void);                /* PS1, PS2 defaults (interactive start) */
+char *prompt_text(bool continuation);  /* PS1 or PS2, expanded: malloc'd */
+/* A variable's value expanded as the text of "..." (dash's expandstr:
+ * parameters, $(...), $((...)); quotes stay plain characters). */
+char *expand_string(const char *value);
+
+/* --- startup.c --------------------------------------------------------- */
+void startup_pwd(void);                /* PWD as POSIX sets it at start */
+void startup_login(void);              /* a login shell: /etc/profile, ~/.profile */
+void startup_interactive(void);        /* $ENV (expanded), or ~/.shrc when ENV is unset */
 
 /* --- main.c ------------------------------------------------------------- */
 int source_file(const char *path, bool must_exist); /* `.`: returns status */
