@@ -121,21 +121,26 @@ static int bi_export(int argc, char **argv)
 
 static int bi_unset(int argc, char **argv)
 {
+    bool funcs = false;
     int i = 1;
     for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
         if (strcmp(argv[i], "--") == 0) {
             i++;
             break;
         }
-        if (strcmp(argv[i], "-v") != 0) {
+        if (strcmp(argv[i], "-v") != 0 && strcmp(argv[i], "-f") != 0) {
             sh_errorf("unset: Illegal option %s", argv[i]);
             return sh_special_error(2);
         }
+        funcs = argv[i][1] == 'f';
     }
     int st = 0;
-    for (; i < argc; i++)
-        if (var_unset(argv[i]))
+    for (; i < argc; i++) {
+        if (funcs)
+            func_unset(argv[i]);
+        else if (var_unset(argv[i]))
             st = 2;
+    }
     return st;
 }
 
@@ -334,6 +339,14 @@ static const struct {
     {"false", bi_false, "false"},
     {":", bi_true, ": [ARG...]"},
     {"help", bi_help, "help"},
+    /* the grammar's builtins: func.c, lookup.c, alias.c */
+    {"local", bi_local, "local NAME[=VALUE]..."},
+    {"return", bi_return, "return [N]"},
+    {"type", bi_type, "type NAME..."},
+    {"command", bi_command, "command [-p] [-v | -V] NAME [ARG...]"},
+    {"hash", bi_hash, "hash [-r] [NAME...]"},
+    {"alias", bi_alias, "alias [NAME[=VALUE]...]"},
+    {"unalias", bi_unalias, "unalias [-a] NAME..."},
 };
 #define NBUILTINS (sizeof builtins / sizeof builtins[0])
 

@@ -67,7 +67,7 @@ static int open_onto(const char *path, int flags, int fd)
 {
     int k = open(path, flags, 0666);
     if (k < 0) {
-        fprintf(stderr, "sh: %s: %s\n", path, strerror(errno));
+        sh_error("cannot %s %s: %s", flags & O_CREAT ? "create" : "open", path, strerror(errno));
         return -1;
     }
     if (k != fd) {
@@ -99,10 +99,20 @@ static int apply_redirs(struct redir *r, struct saved_fd *saves, int *nsaves)
     fflush(stdout);
     fflush(stderr);
     for (; r; r = r->next) {
-        char *target = expand_one(r->word);
+        char *target = r->kind == R_HEREDOC ? NULL : expand_one(r->word);
         int err = 0;
         save_fd(r->fd, saves, nsaves);
         switch (r->kind) {
+        case R_HEREDOC: {
+            int k = heredoc_fd(r->heredoc ? r->heredoc : "", r->heredoc_quoted);
+            if (k < 0) {
+                err = -1;
+            } else if (k != r->fd) {
+                dup2(k, r->fd);
+                close(k);
+            }
+            break;
+        }
         case R_IN: err = open_onto(target, O_RDONLY, r->fd); break;
         case R_OUT:
             if (shopt[OPT_NOCLOBBER]) {
@@ -120,7 +130,7 @@ static int apply_redirs(struct redir *r, struct saved_fd *saves, int *nsaves)
             } else if (all_digits(target)) {
                 int from = atoi(target);
                 if (fcntl(from, F_GETFD) < 0) {
-                    fprintf(stderr, "sh: %s: Bad file descriptor\n", target);
+                    sh_error("%s: Bad file descriptor", target);
                     err = -1;
                 } else if (from != r->fd) {
                     dup2(from, r->fd);
@@ -132,7 +142,7 @@ static int apply_redirs(struct redir *r, struct saved_fd *saves, int *nsaves)
                 if (!err)
                     dup2(1, 2);
             } else {
-                fprintf(stderr, "sh: %s: ambiguous redirect\n", target);
+                sh_error("%s: ambiguous redirect", target);
                 err = -1;
             }
             break;
@@ -193,47 +203,20 @@ void exec_command_or_die(char **argv)
     char **env = vars_environ();
     const char *name = argv[0];
     fflush(stdout);
-    if (strchr(name, '/')) {
-        execve(name, argv, env);
-        int e = errno;
-        if (e == ENOEXEC && is_script(name))
-            run_as_script(name, argv);
-        fprintf(stderr, "sh: %s: %s\n", name, strerror(e));
-        _exit(e == ENOENT || e == ENOTDIR ? 127 : 126);
+    int e = ENOENT;
+    char *full = strchr(name, '/') ? xstrdup(name) : path_search(name, NULL, &e);
+    if (full) {
+        execve(full, argv, env);
+        e = errno;
+        if (e == ENOEXEC && is_script(full))
+            run_as_script(full, argv);
     }
-    const char *path = var_get("PATH");
-    if (!path)
-        path = "/bin:/usr/bin";
-    int denied = 0;
-    struct str full = {0};
-    for (const char *p = path;; p++) {
-        const char *colon = strchr(p, ':');
-        size_t len = colon ? (size_t)(colon - p) : strlen(p);
-        full.len = 0;
-        if (len == 0)
-            str_adds(&full, ".");
-        else
-            str_addn(&full, p, len);
-        str_addc(&full, '/');
-        str_adds(&full, name);
-        execve(full.s, argv, env);
-        if (errno == ENOEXEC) {
-            if (is_script(full.s))
-                run_as_script(full.s, argv);
-            denied = ENOEXEC;
-        } else if (errno == EACCES && !denied) {
-            denied = EACCES;
-        }
-        if (!colon)
-            break;
-        p = colon;
-    }
-    if (denied) {
-        fprintf(stderr, "sh: %s: %s\n", name, strerror(denied));
-        _exit(126);
-    }
-    fprintf(stderr, "sh: %s: command not found\n", name);
-    _exit(127);
+    /* dash's words: a missing command is "not found" */
+    if (e == ENOENT || e == ENOTDIR)
+        sh_error("%s: not found", name);
+    else
+        sh_error("%s: %s", name, strerror(e));
+    _exit(e == ENOENT || e == ENOTDIR ? 127 : 126);
 }
 
 static int run_compound(struct node *nd);
@@ -299,6 +282,7 @@ static void restore_assigns(struct strvec *as, char **old)
 static void run_node_child(struct node *nd, struct strvec *argv)
 {
     int st;
+    sh_lineno = nd->line;
     if (nd->kind != N_SIMPLE) {
         if (apply_redirs(nd->redirs, NULL, NULL))
             sh_exit(2);
@@ -320,14 +304,16 @@ static void run_node_child(struct node *nd, struct strvec *argv)
         _exit(2);
     if (argv->n == 0)
         _exit(0);
-    builtin_fn fn = builtin_lookup(argv->v[0]);
-    if (fn) {
-        st = fn(argv->n, argv->v);
-        fflush(stdout);
-        fflush(stderr);
-        _exit(st);
+    struct cmd c;
+    switch (find_command(argv->v[0], &c, false)) {
+    case CMD_SPECIAL:
+    case CMD_BUILTIN: st = c.fn(argv->n, argv->v); break;
+    case CMD_FUNCTION: st = func_call(c.func, argv); break;
+    default: exec_command_or_die(argv->v);
     }
-    exec_command_or_die(argv->v);
+    fflush(stdout);
+    fflush(stderr);
+    _exit(st);
 }
 
 /* Starts a job for a pipeline; waits for it when in the foreground.
@@ -398,6 +384,8 @@ static int launch(struct pipeline *pl, bool fg, const char *text, struct strvec 
 /* A builtin inside the shell. NAME=value before it lasts for its run
  * only, except before a special builtin (POSIX 2.14), where it stays.
  * `exec` without a command keeps its redirections: they are for the shell. */
+static int run_single(struct pipeline *pl, const char *text);
+
 static int run_builtin_here(builtin_fn fn, struct strvec *argv, struct node *nd, struct strvec *as)
 {
     struct saved_fd saves[MAX_SAVES];
@@ -430,6 +418,21 @@ static int run_builtin_here(builtin_fn fn, struct strvec *argv, struct node *nd,
     if (old)
         restore_assigns(as, old);
     return st;
+}
+
+/* A function call with the command's NAME=value and redirections. */
+static int call_function(int argc, char **argv);
+static struct func *calling;
+static int call_function(int argc, char **argv)
+{
+    struct strvec v = {.v = argv, .n = argc};
+    return func_call(calling, &v);
+}
+
+static int run_function_here(struct func *f, struct strvec *argv, struct node *nd, struct strvec *as)
+{
+    calling = f;
+    return run_builtin_here(call_function, argv, nd, as);
 }
 
 /* NAME=value with no command: shell variables. */
@@ -473,6 +476,8 @@ static int run_loop(struct node *nd)
         }
         if (!loop_break && !loop_continue)
             st = run_list(nd->body);
+        if (func_returning)
+            break;
         if (loop_break) {
             loop_break--;
             break;
@@ -502,6 +507,11 @@ static int run_compound(struct node *nd)
     case N_GROUP:
     case N_SUBSHELL:
         return run_list(nd->body);
+    case N_CASE:
+        return run_case(nd);
+    case N_FUNCDEF:
+        func_define(nd->var, nd->func);
+        return 0;
     case N_SIMPLE:
         break;
     }
@@ -512,6 +522,7 @@ static int run_compound(struct node *nd)
 static int run_single(struct pipeline *pl, const char *text)
 {
     struct node *nd = pl->cmds[0];
+    sh_lineno = nd->line;
     if (nd->kind == N_SIMPLE) {
         struct strvec argv = {0}, as = {0};
         subst_ran = false;
@@ -528,13 +539,18 @@ static int run_single(struct pipeline *pl, const char *text)
         }
         if (shopt[OPT_XTRACE] && argv.n)
             xtrace_print(&as, &argv);
-        builtin_fn fn = argv.n ? builtin_lookup(argv.v[0]) : NULL;
-        if (argv.n == 0) {
+        struct cmd c;
+        enum cmd_kind k = argv.n ? find_command(argv.v[0], &c, true) : CMD_NONE;
+        if (expand_error) { /* an interactive shell skips the command */
+            expand_error = false, st = 2;
+        } else if (argv.n == 0) {
             st = run_assignments(nd, &as);
             if (shopt[OPT_XTRACE]) /* after: PS4 sees the new values, as in dash */
                 xtrace_print(&as, &argv);
-        } else if (fn)
-            st = run_builtin_here(fn, &argv, nd, &as);
+        } else if (k == CMD_SPECIAL || k == CMD_BUILTIN)
+            st = run_builtin_here(c.fn, &argv, nd, &as);
+        else if (k == CMD_FUNCTION)
+            st = run_function_here(c.func, &argv, nd, &as);
         else
             st = launch(pl, true, text, &argv);
         expand_error = false; /* a special builtin's error (interactive) */
@@ -544,6 +560,15 @@ static int run_single(struct pipeline *pl, const char *text)
     }
     if (nd->kind == N_SUBSHELL)
         return launch(pl, true, text, NULL);
+    return run_node(nd);
+}
+
+int run_node(struct node *nd)
+{
+    if (nd->kind == N_SUBSHELL || nd->kind == N_SIMPLE) {
+        struct pipeline pl = {.cmds = &nd, .n = 1};
+        return run_single(&pl, "");
+    }
     struct saved_fd saves[MAX_SAVES];
     int nsaves = 0;
     int st = apply_redirs(nd->redirs, saves, &nsaves);
@@ -580,7 +605,7 @@ static int run_andor(struct andor *ao, const char *text)
     if (ao->n > 1)
         errexit_ignored++;
     int st = run_pipeline(ao->pipes[0], text);
-    for (int i = 1; i < ao->n && !loop_break && !loop_continue; i++) {
+    for (int i = 1; i < ao->n && !loop_break && !loop_continue && !func_returning; i++) {
         if ((ao->ops[i - 1] == T_AND) == (st == 0)) {
             if (i == ao->n - 1)
                 errexit_ignored--; /* the last one counts */
@@ -628,7 +653,7 @@ static void run_background(struct item *it)
 int run_list(struct list *l)
 {
     int st = last_status;
-    for (int i = 0; i < l->n && !loop_break && !loop_continue; i++) {
+    for (int i = 0; i < l->n && !loop_break && !loop_continue && !func_returning; i++) {
         if (l->items[i].background) {
             run_background(&l->items[i]);
             st = 0;
@@ -694,20 +719,30 @@ char *command_output(const char *text)
     return str_take(&out);
 }
 
+int sh_text_line; /* the line the next run_text's text starts at (0: $LINENO's) */
+
 enum parse_result run_text(const char *text, bool final)
 {
-    struct arena a = {0};
+    /* a reference-counted arena: functions defined here keep their bodies */
+    struct arena_ref *ar = xmalloc(sizeof *ar);
+    ar->a.chunks = NULL;
+    ar->refs = 1;
     struct list *l;
     char err[256];
-    enum parse_result r = parse(&a, text, &l, err, sizeof err);
+    int line = sh_text_line ? sh_text_line : sh_lineno;
+    sh_text_line = 0;
+    enum parse_result r = parse(&ar->a, text, line, final, &l, err, sizeof err);
     if (r == PARSE_INCOMPLETE && final)
         r = PARSE_ERROR;
-    if (r == PARSE_OK && !(shopt[OPT_NOEXEC] && !interactive))
+    if (r == PARSE_OK && !(shopt[OPT_NOEXEC] && !interactive)) {
+        struct arena_ref *outer = current_arena;
+        current_arena = ar;
         run_list(l);
-    else if (r == PARSE_ERROR) {
-        fprintf(stderr, "sh: %s\n", err);
+        current_arena = outer;
+    } else if (r == PARSE_ERROR) {
+        sh_error("%s", err);
         last_status = 2;
     }
-    arena_free(&a);
+    arena_unref(ar);
     return r;
 }

@@ -62,11 +62,14 @@ static bool read_line(struct reader *r, struct str *text)
 static int run_stream(struct reader *r)
 {
     struct str text = {0};
+    int first_line = 1; /* of text's first line ($LINENO) */
     for (;;) {
         if (r) {
             if (!read_line(r, &text)) {
-                if (text.len)
+                if (text.len) {
+                    sh_text_line = first_line;
                     run_text(text.s, true);
+                }
                 break;
             }
         } else {
@@ -88,8 +91,10 @@ static int run_stream(struct reader *r)
             }
             if (k == 0) {
                 str_free(&line);
-                if (text.len)
+                if (text.len) {
+                    sh_text_line = first_line;
                     run_text(text.s, true);
+                }
                 fputs("exit\n", stderr);
                 break;
             }
@@ -100,9 +105,12 @@ static int run_stream(struct reader *r)
             str_addc(&text, '\n');
             str_free(&line);
         }
+        sh_text_line = first_line;
         enum parse_result pr = run_text(text.s, false);
         if (pr == PARSE_INCOMPLETE)
             continue;
+        for (size_t k = 0; k < text.len; k++)
+            first_line += text.s[k] == '\n';
         text.len = 0;
         text.s[0] = '\0';
         if (pr == PARSE_ERROR && r)

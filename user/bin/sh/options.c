@@ -14,7 +14,6 @@
 #include "sh.h"
 
 bool shopt[NOPTS];
-bool opt_nounset; /* param.c's view of shopt[OPT_NOUNSET] */
 
 static const struct {
     const char *name;
@@ -52,12 +51,12 @@ static bool settable(int i, bool cmdline)
     return cmdline || (i != OPT_INTERACTIVE && i != OPT_STDIN);
 }
 
-const char *shell_option_letters(void)
+const char *options_letters(void)
 {
     static char buf[NOPTS + 1];
     int n = 0;
     for (int i = NOPTS - 1; i >= 0; i--)
-        if (shopt[i] && opts[i].letter && i != OPT_INTERACTIVE) /* param.c adds the i */
+        if (shopt[i] && opts[i].letter)
             buf[n++] = opts[i].letter;
     buf[n] = '\0';
     return buf;
@@ -137,7 +136,6 @@ int options_parse(int argc, char **argv, bool cmdline, int *operand, bool *c_fla
         }
     }
     *operand = i;
-    opt_nounset = shopt[OPT_NOUNSET];
     return 0;
 }
 

@@ -17,17 +17,6 @@
 
 int errexit_ignored;
 
-void sh_errorf(const char *fmt, ...)
-{
-    va_list ap;
-    fflush(stdout);
-    fputs("sh: ", stderr);
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputc('\n', stderr);
-}
-
 int sh_special_error(int st)
 {
     if (!interactive)
