@@ -210,6 +210,17 @@ static int bi_bg(int argc, char **argv)
     return j ? job_bg(j) : 1;
 }
 
+/* `return` in a dot script ends the script, not an enclosing function
+ * (POSIX, dash): its status is the dot command's. */
+static int dot_returned(int st)
+{
+    if (func_returning) {
+        func_returning = false;
+        st = last_status;
+    }
+    return st;
+}
+
 /* `.`: a name without a slash is looked for in PATH only (POSIX, dash). */
 static char *dot_path(const char *name)
 {
@@ -253,7 +264,7 @@ static int bi_source(int argc, char **argv)
     if (argc == 2) {
         st = source_file(path, true);
         free(path);
-        return st;
+        return dot_returned(st);
     }
     /* . FILE ARGS: the arguments are $1... while it runs */
     int saved_n = sh_nparams;
@@ -261,7 +272,7 @@ static int bi_source(int argc, char **argv)
     sh_params = NULL;
     sh_nparams = 0;
     set_params(argv + 2, argc - 2);
-    st = source_file(path, true);
+    st = dot_returned(source_file(path, true));
     free(path);
     set_params(saved, saved_n);
     for (int i = 0; i < saved_n; i++)

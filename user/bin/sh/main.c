@@ -109,6 +109,8 @@ static int run_stream(struct reader *r)
         enum parse_result pr = run_text(text.s, false);
         if (pr == PARSE_INCOMPLETE)
             continue;
+        if (func_returning && r)
+            break; /* `return` in a dot script (or a script): the rest is not read */
         for (size_t k = 0; k < text.len; k++)
             first_line += text.s[k] == '\n';
         text.len = 0;
