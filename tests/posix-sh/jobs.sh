@@ -41,4 +41,14 @@ kill -0 $$ && echo alive
 sh -c 'kill -9 $$' & wait $!; echo $?
 
 #### jobs -p prints process ids
-sleep 0.3 & p=$!; [ "$(jobs -p)" = "$p" ] && echo match; wait
+sleep 0.3 & p=$!; jobs -p > f; [ "$(cat f)" = "$p" ] && echo match; wait
+
+#### jobs -l shows the process id, jobs %N one job
+sleep 0.3 & p=$!; jobs -l > f; grep -c " $p " f; jobs %1 | grep -c Running; wait
+
+#### wait %N waits for a job
+(exit 6) & wait %1; echo $?
+
+#### kill %N signals a job
+## oracle: bash
+sleep 5 & kill %1; wait %1; echo $?

@@ -62,3 +62,6 @@ trap 'echo no' EXIT; trap - EXIT; echo end
 
 #### trap is a special builtin: an assignment before it stays
 V=kept trap 'echo x' USR2; echo "$V"
+
+#### a signal ignored on entry cannot be trapped by a script
+trap '' USR1; sh -c 'trap "echo caught" USR1; kill -USR1 $$; echo end; trap'

@@ -151,11 +151,37 @@ static int bi_history(int argc, char **argv)
     return 0;
 }
 
+/* jobs [-l | -p] [JOB...] */
 static int bi_jobs(int argc, char **argv)
 {
-    (void)argc, (void)argv;
-    jobs_list();
-    return 0;
+    char mode = 0;
+    int i = 1;
+    for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+        if (strcmp(argv[i], "--") == 0) {
+            i++;
+            break;
+        }
+        if (strcmp(argv[i], "-l") && strcmp(argv[i], "-p")) {
+            sh_error("jobs: Illegal option %s", argv[i]);
+            return 2;
+        }
+        mode = argv[i][1];
+    }
+    if (i >= argc) {
+        jobs_list(mode, NULL);
+        return 0;
+    }
+    int st = 0;
+    for (; i < argc; i++) {
+        struct job *j = job_find(argv[i]);
+        if (!j) {
+            sh_error("jobs: %s: No such job", argv[i]);
+            st = 1;
+            continue;
+        }
+        jobs_list(mode, j);
+    }
+    return st;
 }
 
 static int bi_wait(int argc, char **argv)
@@ -335,7 +361,7 @@ static const struct {
     {"shift", bi_shift, "shift [N]"},
     {"read", builtin_read, "read [-r] [-p PROMPT] NAME..."},
     {"history", bi_history, "history"},
-    {"jobs", bi_jobs, "jobs"},
+    {"jobs", bi_jobs, "jobs [-l | -p] [%N...]"},
     {"wait", bi_wait, "wait [PID | %N...]"},
     {"fg", bi_fg, "fg [%N]"},
     {"bg", bi_bg, "bg [%N]"},

@@ -232,14 +232,24 @@ void jobs_reap(bool notify)
     }
 }
 
-void jobs_list(void)
+void jobs_list(char mode, struct job *only)
 {
     jobs_reap(false);
     struct job *next;
     for (struct job *j = job_list; j; j = next) {
         next = j->next;
+        if (j->foreground || (only && j != only))
+            continue;
         char buf[32];
-        print_job(stdout, j, job_mark(j), state_text(j, buf, sizeof buf), j->state == JOB_RUNNING ? " &" : "");
+        if (mode == 'p') {
+            printf("%d\n", (int)j->pids[0]); /* the process group leader (bash) */
+        } else if (mode == 'l') {
+            /* bash: "[1]+ 4711 Running                 sleep 9 &" */
+            printf("[%d]%c %d %-23s %s%s\n", j->id, job_mark(j), (int)j->pids[0],
+                   state_text(j, buf, sizeof buf), j->text, j->state == JOB_RUNNING ? " &" : "");
+        } else {
+            print_job(stdout, j, job_mark(j), state_text(j, buf, sizeof buf), j->state == JOB_RUNNING ? " &" : "");
+        }
         if (j->state == JOB_DONE)
             job_free(j);
     }

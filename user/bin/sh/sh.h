@@ -242,7 +242,7 @@ struct job *job_find(const char *spec); /* %N, %+, %%, PID, none: the latest; NU
 int job_wait(struct job *j);           /* blocking (wait builtin); frees the job */
 struct job *job_running(void);         /* a background job not stopped, or NULL */
 void job_free(struct job *j);
-void jobs_list(void);
+void jobs_list(char mode, struct job *only); /* jobs [-l|-p] [%N]: mode 0, 'l' or 'p' */
 int job_fg(struct job *j);
 int job_bg(struct job *j);
 int status_of(int raw);                /* wait status -> shell status (128+N if killed) */
