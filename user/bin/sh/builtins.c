@@ -151,11 +151,37 @@ static int bi_history(int argc, char **argv)
     return 0;
 }
 
+/* jobs [-l | -p] [JOB...] */
 static int bi_jobs(int argc, char **argv)
 {
-    (void)argc, (void)argv;
-    jobs_list();
-    return 0;
+    char mode = 0;
+    int i = 1;
+    for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+        if (strcmp(argv[i], "--") == 0) {
+            i++;
+            break;
+        }
+        if (strcmp(argv[i], "-l") && strcmp(argv[i], "-p")) {
+            sh_error("jobs: Illegal option %s", argv[i]);
+            return 2;
+        }
+        mode = argv[i][1];
+    }
+    if (i >= argc) {
+        jobs_list(mode, NULL);
+        return 0;
+    }
+    int st = 0;
+    for (; i < argc; i++) {
+        struct job *j = job_find(argv[i]);
+        if (!j) {
+            sh_error("jobs: %s: No such job", argv[i]);
+            st = 1;
+            continue;
+        }
+        jobs_list(mode, j);
+    }
+    return st;
 }
 
 static int bi_wait(int argc, char **argv)
@@ -210,6 +236,17 @@ static int bi_bg(int argc, char **argv)
     return j ? job_bg(j) : 1;
 }
 
+/* `return` in a dot script ends the script, not an enclosing function
+ * (POSIX, dash): its status is the dot command's. */
+static int dot_returned(int st)
+{
+    if (func_returning) {
+        func_returning = false;
+        st = last_status;
+    }
+    return st;
+}
+
 /* `.`: a name without a slash is looked for in PATH only (POSIX, dash). */
 static char *dot_path(const char *name)
 {
@@ -253,7 +290,7 @@ static int bi_source(int argc, char **argv)
     if (argc == 2) {
         st = source_file(path, true);
         free(path);
-        return st;
+        return dot_returned(st);
     }
     /* . FILE ARGS: the arguments are $1... while it runs */
     int saved_n = sh_nparams;
@@ -261,7 +298,7 @@ static int bi_source(int argc, char **argv)
     sh_params = NULL;
     sh_nparams = 0;
     set_params(argv + 2, argc - 2);
-    st = source_file(path, true);
+    st = dot_returned(source_file(path, true));
     free(path);
     set_params(saved, saved_n);
     for (int i = 0; i < saved_n; i++)
@@ -301,61 +338,8 @@ static int loop_control(int argc, char **argv, int *counter)
 static int bi_break(int argc, char **argv) { return loop_control(argc, argv, &loop_break); }
 static int bi_continue(int argc, char **argv) { return loop_control(argc, argv, &loop_continue); }
 
-/* read [-r] NAME...: one line from stdin, split on blanks, the rest to the last NAME. */
-static int bi_read(int argc, char **argv)
-{
-    bool raw = false;
-    int i = 1;
-    if (i < argc && strcmp(argv[i], "-r") == 0)
-        raw = true, i++;
-    struct str line = {0};
-    bool got = false, eof = false;
-    for (;;) {
-        char c;
-        ssize_t n = read(0, &c, 1);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            eof = true;
-            break;
-        }
-        got = true;
-        if (c == '\n')
-            break;
-        if (c == '\\' && !raw) {
-            if (read(0, &c, 1) == 1 && c != '\n')
-                str_addc(&line, c);
-            continue;
-        }
-        str_addc(&line, c);
-    }
-    const char *s = line.s ? line.s : "";
-    if (i >= argc) {
-        var_set("REPLY", s, false);
-    }
-    for (; i < argc; i++) {
-        while (*s == ' ' || *s == '\t')
-            s++;
-        const char *e = s;
-        if (i == argc - 1) {
-            e = s + strlen(s);
-            while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
-                e--;
-        } else {
-            while (*e && *e != ' ' && *e != '\t')
-                e++;
-        }
-        char *v = strndup(s, (size_t)(e - s));
-        var_set(argv[i], v ? v : "", false);
-        free(v);
-        s = e;
-    }
-    str_free(&line);
-    return eof && !got ? 1 : eof ? 1 : 0;
-}
 
 static int bi_help(int argc, char **argv);
-int builtin_test(int argc, char **argv); /* test.c */
 
 static const struct {
     const char *name;
@@ -375,9 +359,9 @@ static const struct {
     {"times", bi_times, "times"},
     {"trap", bi_trap, "trap [ACTION | - | ''] SIGNAL..."},
     {"shift", bi_shift, "shift [N]"},
-    {"read", bi_read, "read [-r] [NAME...]"},
+    {"read", builtin_read, "read [-r] [-p PROMPT] NAME..."},
     {"history", bi_history, "history"},
-    {"jobs", bi_jobs, "jobs"},
+    {"jobs", bi_jobs, "jobs [-l | -p] [%N...]"},
     {"wait", bi_wait, "wait [PID | %N...]"},
     {"fg", bi_fg, "fg [%N]"},
     {"bg", bi_bg, "bg [%N]"},

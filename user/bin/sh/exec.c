@@ -92,7 +92,8 @@ static int open_noclobber(const char *path, int fd)
 }
 
 /* Applies redirections in order; with saves, records how to undo them.
- * Returns 0, or 1 after printing why one failed. */
+ * Returns 0, or 2 (dash's status for a failed redirection) after
+ * printing why one failed. */
 static int apply_redirs(struct redir *r, struct saved_fd *saves, int *nsaves)
 {
     fflush(stdout);
@@ -148,7 +149,7 @@ static int apply_redirs(struct redir *r, struct saved_fd *saves, int *nsaves)
         }
         free(target);
         if (err)
-            return 1;
+            return 2;
     }
     return 0;
 }
@@ -284,7 +285,7 @@ static void run_node_child(struct node *nd, struct strvec *argv)
     sh_lineno = nd->line;
     if (nd->kind != N_SIMPLE) {
         if (apply_redirs(nd->redirs, NULL, NULL))
-            sh_exit(1);
+            sh_exit(2);
         st = nd->kind == N_SUBSHELL ? run_list(nd->body) : run_compound(nd);
         sh_exit(st); /* with the subshell's own EXIT trap */
     }
@@ -300,7 +301,7 @@ static void run_node_child(struct node *nd, struct strvec *argv)
     if (set_assigns(&as, true, NULL) < 0)
         _exit(2);
     if (apply_redirs(nd->redirs, NULL, NULL))
-        _exit(1);
+        _exit(2);
     if (argv->n == 0)
         _exit(0);
     struct cmd c;
@@ -528,29 +529,31 @@ static int run_single(struct pipeline *pl, const char *text)
         expand_words(nd->words, nd->nwords, &argv);
         expand_assigns(nd, &as);
         int st;
-        if (sh_error_pending) {
-            /* interactive: a fatal expansion error (set -u) abandons the command */
-            st = sh_error_pending;
-            sh_error_pending = 0;
+        if (expand_error) {
+            /* interactive: a failed expansion (set -u, ${x?}) abandons the command */
+            st = 2;
+            expand_error = false;
             vec_free(&argv);
             vec_free(&as);
             return st;
         }
-        if (shopt[OPT_XTRACE])
+        if (shopt[OPT_XTRACE] && argv.n)
             xtrace_print(&as, &argv);
         struct cmd c;
         enum cmd_kind k = argv.n ? find_command(argv.v[0], &c, true) : CMD_NONE;
-        if (expand_error) /* an interactive shell skips the command */
+        if (expand_error) { /* an interactive shell skips the command */
             expand_error = false, st = 2;
-        else if (argv.n == 0)
+        } else if (argv.n == 0) {
             st = run_assignments(nd, &as);
-        else if (k == CMD_SPECIAL || k == CMD_BUILTIN)
+            if (shopt[OPT_XTRACE]) /* after: PS4 sees the new values, as in dash */
+                xtrace_print(&as, &argv);
+        } else if (k == CMD_SPECIAL || k == CMD_BUILTIN)
             st = run_builtin_here(c.fn, &argv, nd, &as);
         else if (k == CMD_FUNCTION)
             st = run_function_here(c.func, &argv, nd, &as);
         else
             st = launch(pl, true, text, &argv);
-        sh_error_pending = 0;
+        expand_error = false; /* a special builtin's error (interactive) */
         vec_free(&argv);
         vec_free(&as);
         return st;

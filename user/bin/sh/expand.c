@@ -242,7 +242,7 @@ static void add_field(void *arg, struct xbuf *f)
     for (size_t i = 0; i < f->text.len; i++)
         if ((f->mask.s[i] == XL || f->mask.s[i] == XE) && strchr("*?[", f->text.s[i]))
             wild = true;
-    if (wild)
+    if (wild && !shopt[OPT_NOGLOB])
         glob_field(f->text.s, f->mask.s, out);
     else
         vec_push(out, xb_string(f));

@@ -202,6 +202,20 @@ static const char *state_text(struct job *j, char *buf, size_t n)
     return "Done";
 }
 
+/* bash's marks: `+` the current job (the latest in the background),
+ * `-` the one before it, a space for the others. */
+static char job_mark(const struct job *j)
+{
+    const struct job *cur = NULL, *prev = NULL;
+    for (const struct job *k = job_list; k; k = k->next) {
+        if (k->foreground)
+            continue;
+        prev = cur;
+        cur = k;
+    }
+    return j == cur ? '+' : j == prev ? '-' : ' ';
+}
+
 void jobs_reap(bool notify)
 {
     struct job *next;
@@ -212,20 +226,30 @@ void jobs_reap(bool notify)
         collect(j, WNOHANG | WUNTRACED | WCONTINUED);
         if (j->state == JOB_DONE && notify) {
             char buf[32];
-            print_job(stderr, j, '+', state_text(j, buf, sizeof buf), "");
+            print_job(stderr, j, job_mark(j), state_text(j, buf, sizeof buf), "");
             job_free(j);
         }
     }
 }
 
-void jobs_list(void)
+void jobs_list(char mode, struct job *only)
 {
     jobs_reap(false);
     struct job *next;
     for (struct job *j = job_list; j; j = next) {
         next = j->next;
+        if (j->foreground || (only && j != only))
+            continue;
         char buf[32];
-        print_job(stdout, j, next ? ' ' : '+', state_text(j, buf, sizeof buf), j->state == JOB_RUNNING ? " &" : "");
+        if (mode == 'p') {
+            printf("%d\n", (int)j->pids[0]); /* the process group leader (bash) */
+        } else if (mode == 'l') {
+            /* bash: "[1]+ 4711 Running                 sleep 9 &" */
+            printf("[%d]%c %d %-23s %s%s\n", j->id, job_mark(j), (int)j->pids[0],
+                   state_text(j, buf, sizeof buf), j->text, j->state == JOB_RUNNING ? " &" : "");
+        } else {
+            print_job(stdout, j, job_mark(j), state_text(j, buf, sizeof buf), j->state == JOB_RUNNING ? " &" : "");
+        }
         if (j->state == JOB_DONE)
             job_free(j);
     }

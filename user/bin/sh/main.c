@@ -109,8 +109,8 @@ static int run_stream(struct reader *r)
         enum parse_result pr = run_text(text.s, false);
         if (pr == PARSE_INCOMPLETE)
             continue;
-        if (func_returning)
-            break; /* `return` in a dot script (or at a script's top level) ends it */
+        if (func_returning && r)
+            break; /* `return` in a dot script (or a script): the rest is not read */
         for (size_t k = 0; k < text.len; k++)
             first_line += text.s[k] == '\n';
         text.len = 0;
@@ -143,7 +143,6 @@ int source_file(const char *path, bool must_exist)
     r->pos = r->len = 0;
     last_status = 0;
     int st = run_stream(r);
-    func_returning = false; /* a `return` ended this file, not the caller */
     free(r);
     close(fd);
     return st;
@@ -185,13 +184,13 @@ int main(int argc, char **argv)
     traps_init();
     sh_arg0 = argc > 0 ? argv[0] : "sh";
     bool c_flag = false;
+    bool login = argc > 0 && argv[0][0] == '-'; /* as login(1) and init start a login shell */
     int i;
-    if (options_parse(argc, argv, true, &i, &c_flag, NULL)) {
-        fprintf(stderr, "usage: sh [-abCefhimnuvx] [-o NAME] [-c COMMANDS [NAME [ARG...]] | -s [ARG...] | SCRIPT [ARG...]]\n");
+    if (options_parse(argc, argv, true, &i, &c_flag, &login, NULL)) {
+        fprintf(stderr, "usage: sh [-abCefhilmnuvx] [-o NAME] [-c COMMANDS [NAME [ARG...]] | -s [ARG...] | SCRIPT [ARG...]]\n");
         return 2;
     }
     bool force_interactive = shopt[OPT_INTERACTIVE];
-    bool login = argc > 0 && argv[0][0] == '-'; /* as login(1) and init start a login shell */
     startup_pwd();
     if (login)
         startup_login();

@@ -75,7 +75,8 @@ static void list_options(bool reinput)
     }
 }
 
-int options_parse(int argc, char **argv, bool cmdline, int *operand, bool *c_flag, bool *ended)
+int options_parse(int argc, char **argv, bool cmdline, int *operand, bool *c_flag, bool *l_flag,
+                  bool *ended)
 {
     int i = 1;
     if (ended)
@@ -109,15 +110,21 @@ int options_parse(int argc, char **argv, bool cmdline, int *operand, bool *c_fla
                     continue;
                 }
                 int k = by_name(argv[++i]);
-                if (k < 0 || !settable(k, cmdline)) {
+                if (k < 0) {
                     sh_errorf("%s: Illegal option %co %s", cmdline ? "sh" : "set", on ? '-' : '+', argv[i]);
                     return 2;
                 }
-                shopt[k] = on;
+                /* `set +o` lists interactive and stdin too: reading it back changes nothing */
+                if (settable(k, cmdline))
+                    shopt[k] = on;
                 break; /* the name was the next argument: this one is done */
             }
             if (cmdline && *p == 'c' && c_flag) {
                 *c_flag = on;
+                continue;
+            }
+            if (cmdline && *p == 'l' && l_flag) { /* a login shell (bash, dash) */
+                *l_flag = on;
                 continue;
             }
             int k = by_letter(*p);
@@ -140,7 +147,7 @@ int bi_set(int argc, char **argv)
     }
     int operand;
     bool ended;
-    if (options_parse(argc, argv, false, &operand, NULL, &ended))
+    if (options_parse(argc, argv, false, &operand, NULL, NULL, &ended))
         return sh_special_error(2);
     if (operand < argc || ended)
         set_params(argv + operand, argc - operand);

@@ -205,8 +205,8 @@ static char *remove_pattern(const char *v, char op, bool longest, const char *s,
     size_t len = strlen(v), plen = t.len;
     size_t keep_from = 0, keep_to = len;
     for (size_t k = 0; k <= len; k++) {
-        /* prefix: try lengths 0..len (shortest first) or len..0 (longest first) */
-        size_t cut = (op == '#') == !longest ? k : len - k;
+        /* the part removed: lengths 0..len (shortest first) or len..0 (longest first) */
+        size_t cut = longest ? len - k : k;
         bool hit = op == '#' ? pattern_match(pt, pm, plen, v, cut)
                              : pattern_match(pt, pm, plen, v + len - cut, cut);
         if (hit) {

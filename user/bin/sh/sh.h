@@ -255,7 +255,7 @@ struct job *job_find(const char *spec); /* %N, %+, %%, PID, none: the latest; NU
 int job_wait(struct job *j);           /* blocking (wait builtin); frees the job */
 struct job *job_running(void);         /* a background job not stopped, or NULL */
 void job_free(struct job *j);
-void jobs_list(void);
+void jobs_list(char mode, struct job *only); /* jobs [-l|-p] [%N]: mode 0, 'l' or 'p' */
 int job_fg(struct job *j);
 int job_bg(struct job *j);
 int status_of(int raw);                /* wait status -> shell status (128+N if killed) */
@@ -267,7 +267,9 @@ void term_take_back(void);             /* interactive: tcsetpgrp(shell), cooked 
 /* --- builtins.c --------------------------------------------------------- */
 typedef int (*builtin_fn)(int argc, char **argv);
 builtin_fn builtin_lookup(const char *name);
-const char *builtin_name(size_t i);    /* the i-th builtin's name, NULL past the last */
+/* Builtins in files of their own: */
+int builtin_test(int argc, char **argv);    /* test.c: test and [ */
+int builtin_read(int argc, char **argv);    /* read.c */
 
 /* --- options.c --------------------------------------------------------- */
 enum opt {
@@ -278,18 +280,19 @@ enum opt {
 extern bool shopt[NOPTS];
 const char *options_letters(void);    /* $- */
 /* Parses -abc +abc -o NAME +o NAME up to the first operand (*operand);
- * cmdline: the shell's own arguments (-c goes to *c_flag, -i and -s allowed).
- * *ended: a `--` was seen. Returns 0, or 2 after printing why. */
-int options_parse(int argc, char **argv, bool cmdline, int *operand, bool *c_flag, bool *ended);
+ * cmdline: the shell's own arguments (-c goes to *c_flag, -l to *l_flag,
+ * -i and -s allowed). *ended: a `--` was seen. Returns 0, or 2 after
+ * printing why. */
+int options_parse(int argc, char **argv, bool cmdline, int *operand, bool *c_flag, bool *l_flag,
+                  bool *ended);
 int bi_set(int argc, char **argv);
 
 /* --- special.c ---------------------------------------------------------- */
 #define sh_errorf sh_error /* one error format for all: error.c */
 /* An error POSIX 2.8.1 makes fatal to a non-interactive shell (a special
- * builtin's, an expansion's): exits there (status st, EXIT trap run); an
- * interactive shell records it in sh_error_pending and the command stops. */
+ * builtin's): exits there (status st, EXIT trap run); an interactive
+ * shell sets expand_error, as expand_fail does, and the command stops. */
 int sh_special_error(int st);
-extern int sh_error_pending;
 bool builtin_is_special(const char *name);
 extern int errexit_ignored;           /* >0: in an if/while condition, && || left side, `!` */
 void xtrace_print(struct strvec *assigns, struct strvec *argv); /* set -x */
@@ -309,6 +312,7 @@ int signal_number(const char *s);     /* INT, SIGINT, int, 2 -> 2; -1 if none */
 const char *signal_name(int sig);     /* 2 -> "INT"; NULL if none */
 int bi_trap(int argc, char **argv);
 int bi_kill(int argc, char **argv);
+const char *builtin_name(size_t i);    /* the i-th builtin's name, NULL past the last */
 
 /* --- history.c ---------------------------------------------------------- */
 void history_add(const char *line);

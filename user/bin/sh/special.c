@@ -15,14 +15,13 @@
 
 #include "sh.h"
 
-int sh_error_pending;
 int errexit_ignored;
 
 int sh_special_error(int st)
 {
     if (!interactive)
         sh_exit(st);
-    sh_error_pending = st;
+    expand_error = true;
     return st;
 }
 

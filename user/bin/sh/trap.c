@@ -296,7 +296,7 @@ int bi_kill(int argc, char **argv)
     }
     if (sig < 0) {
         sh_errorf("kill: %s: invalid signal specification", argv[i - 1]);
-        return 1;
+        return 2;
     }
     if (i < argc && strcmp(argv[i], "--") == 0)
         i++;
