@@ -133,6 +133,22 @@ static bool continued(const struct lexer *lx, size_t i)
     return lx->t[i] == '\\' && lx->t[i + 1] == '\n' && !lx->t[i + 2] && !lx->final;
 }
 
+static const char bad_subst[] = "Bad substitution";
+
+/* Copies a ${...} at lx->i into w (its braces may nest); false if it is
+ * not closed, or (*err == bad_subst) if it is no parameter expansion. */
+static bool copy_param(struct lexer *lx, struct str *w, const char **err)
+{
+    const char *t = lx->t + lx->i;
+    const char *close = param_end(t + 2);
+    if (close && !param_syntax_ok(t + 2, close)) {
+        str_free(w);
+        *err = bad_subst;
+        return false;
+    }
+    return copy_through(lx, w, close, "Missing '}'", err);
+}
+
 /* A word from lx->i; returns LEX_INCOMPLETE on an unterminated quote. */
 static enum lex_result word(struct lexer *lx, const char **err)
 {
@@ -177,6 +193,11 @@ static enum lex_result word(struct lexer *lx, const char **err)
                         return LEX_INCOMPLETE;
                     continue;
                 }
+                if (d == '$' && t[lx->i + 1] == '{') {
+                    if (!copy_param(lx, &w, err))
+                        return *err == bad_subst ? LEX_ERROR : LEX_INCOMPLETE;
+                    continue;
+                }
                 str_addc(&w, d);
                 lx->i++;
                 if (d == '"')
@@ -186,8 +207,8 @@ static enum lex_result word(struct lexer *lx, const char **err)
             if (!copy_subst(lx, &w, err))
                 return LEX_INCOMPLETE;
         } else if (c == '$' && t[lx->i + 1] == '{') {
-            if (!copy_through(lx, &w, param_end(t + lx->i + 2), "Missing '}'", err))
-                return LEX_INCOMPLETE;
+            if (!copy_param(lx, &w, err))
+                return *err == bad_subst ? LEX_ERROR : LEX_INCOMPLETE;
         } else {
             str_addc(&w, c);
             lx->i++;

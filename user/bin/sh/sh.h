@@ -104,6 +104,8 @@ const char *subst_end(const char *s);
 const char *backquote_end(const char *s);
 /* The '}' closing a ${ whose text starts at s (after "${"), nesting and quotes skipped (param.c). */
 const char *param_end(const char *s);
+/* Is the ${...} from s (after "${") to close (its '}') a parameter expansion? (param.c) */
+bool param_syntax_ok(const char *s, const char *close);
 
 /* --- parse.c ------------------------------------------------------------ */
 struct redir {
