@@ -112,11 +112,47 @@ USER_TESTS = [
 PROMPT = "tinyos:/$ "
 
 BOOTS = [
-    # The console's shell is root's login: HOME, USER and LOGNAME from
-    # /etc/passwd, as login(1) would set them (issue 15).
+    # The console's shell is root's login: HOME, USER, LOGNAME and SHELL
+    # from /etc/passwd, as login(1) would set them (issue 15), TERM=linux
+    # without console= (the VGA screen, as on Linux); a login shell (-sh)
+    # that read /etc/profile (PATH, PAGER).
     dict(name="sh-login-environment", rootfs=True, timeout=60, exit="stopped", stop_when="env-done",
-         script=[(PROMPT, "echo \"$HOME $USER $LOGNAME $SHELL\"; cd; pwd; echo env-\"done\"\r")],
-         expect=[r"^/root root root /bin/sh$", r"^/root$", r"^env-done$"]),
+         script=[(PROMPT, "echo \"$HOME $USER $LOGNAME $SHELL $TERM $PATH $PAGER\"; ps; cd; pwd; "
+                          "echo env-\"done\"\r")],
+         expect=[r"^/root root root /bin/sh linux /bin:/sbin:/usr/bin less$", r"^\s+\d+\s+1 S\s+-sh$", r"^/root$", r"^env-done$"]),
+    # The interactive shell's features in one boot (each boot costs
+    # seconds): TERM=vt100 for console=ttyS0 (read from /proc/cmdline);
+    # Tab completing a command, a file, a quoted name, a ~/ directory, and
+    # a second Tab listing the choices in columns then redrawing the
+    # line; job notices before the next prompt and in `jobs`; ~/.shrc read
+    # by an interactive shell, PS1 set there and expanded at each prompt;
+    # $ENV parameter-expanded and read instead of ~/.shrc.
+    dict(name="sh-interactive-features", rootfs=True, cmdline="console=ttyS0", timeout=90, exit="stopped",
+         stop_when="features-done",
+         script=[(PROMPT, "echo \"$TERM\"; cat /proc/cmdline; mkdir /tmp/tc ~/projects; cd /tmp/tc; "
+                          "touch alpha1 alpha2 'my file'; mkdir alphadir; cd /; echo setup-\"done\"\r"),
+                 ("setup-done\r\n", "ech\ttab-\"cmd\"\r"),
+                 ("tab-cmd\r\n", "cat /etc/pass\t\r"),
+                 ("root:x:0:0:", "ls /tmp/tc/al\t\t\x15echo list-\"done\"\r"),
+                 ("list-done\r\n", "ls /tmp/tc/my\t\r"),
+                 ("/tmp/tc/my file\r\n", "cd ~/pr\t && pwd && cd /\r"),
+                 ("/root/projects\r\n", "sleep 1 &\r"),
+                 ("[1] ", "sleep 2\r"),
+                 ("Done", "sleep 1 &\r"),
+                 ("Done                    sleep 1\r\ntinyos:/$ sleep 1 &\r\n[1] ", "sleep 2; jobs; echo jobs-\"listed\"\r"),
+                 ("jobs-listed\r\n", "echo \"echo shrc-\\\"read\\\"; PS1='my-\\$PWD> '\" > $HOME/.shrc; sh\r"),
+                 ("shrc-read\r\n", "cd /tmp\r"),
+                 ("my-/tmp> ", "echo 'echo envrc-\"read\"' > $HOME/envrc; ENV='$HOME/envrc' sh\r"),
+                 ("envrc-read\r\n", "echo features-\"done\"\r")],
+         expect=[r"^vt100$", r"^console=ttyS0$",
+                 r"^tinyos:/\$ echo tab-\"cmd\"$", r"^tab-cmd$",
+                 r"^tinyos:/\$ cat /etc/passwd $", r"^root:x:0:0:",
+                 r"^tinyos:/\$ ls /tmp/tc/alpha\nalpha1     alpha2     alphadir/\ntinyos:/\$ ls /tmp/tc/alpha\x08",
+                 r"^tinyos:/\$ ls /tmp/tc/my\\ file $", r"^/tmp/tc/my file$",
+                 r"^tinyos:/\$ cd ~/projects/ && pwd && cd /$", r"^/root/projects$",
+                 r"^tinyos:/\$ sleep 2\n\[1\]\+  Done {20}sleep 1\ntinyos:/\$ ",
+                 r"^\[1\]\+  Done {20}sleep 1\njobs-listed$",
+                 r"^shrc-read\nmy-/> cd /tmp\nmy-/tmp> ", r"^envrc-read\ntinyos:/tmp\$ ", r"^features-done$"]),
     dict(name="sh-interactive-session", rootfs=True, timeout=60, exit="stopped", stop_when="session-end",
          script=[(PROMPT, "echo hi | cat\r"),
                  ("hi\r\n", "ls / | wc -l\r"),
