@@ -358,6 +358,7 @@ enum lex_result lex(struct arena *a, const char *text, bool final, struct token 
     struct lexer lx = {.a = a, .t = text, .final = final};
     enum lex_result r = LEX_OK;
     *err = NULL;
+    heredoc_wait_reset();
     for (;;) {
         while (text[lx.i] == ' ' || text[lx.i] == '\t' ||
                (text[lx.i] == '\\' && text[lx.i + 1] == '\n'))
