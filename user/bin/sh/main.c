@@ -151,8 +151,8 @@ int source_file(const char *path, bool must_exist)
 void sh_exit(int status)
 {
     last_status = status;
-    trap_run_exit();
-    status = last_status == status ? status : last_status;
+    expand_error = false; /* the failed expansion that brought us here must not stop the trap */
+    trap_run_exit();      /* an `exit N` in it exits from there with N */
     fflush(stdout);
     fflush(stderr);
     if (interactive)
