@@ -77,7 +77,7 @@ static void tilde(struct xbuf *b, const char *s, const char *e)
         free(user);
         home = pw ? pw->pw_dir : NULL;
     }
-    if (!home || !*home) /* unknown user, HOME unset or empty: the word stays */
+    if (!home) /* unknown user or HOME unset: the word stays (empty HOME is empty) */
         xb_add(b, s, (size_t)(e - s), XL);
     else
         xb_add(b, home, strlen(home), XQ);

@@ -20,18 +20,62 @@ static bool is_meta(char c)
            c == '(' || c == ')';
 }
 
+/* Finds the ')' closing a $( by reading just enough of the grammar:
+ * quotes, nested parentheses, comments (a `#` starting a word), and
+ * case ... esac, whose patterns end in a ')' that closes nothing. */
 const char *subst_end(const char *s)
 {
     int depth = 1;
+    int cases = 0;        /* case ... esac open */
+    int expect = 0;       /* 1: the word after `case`, 2: its `in` */
+    bool pattern = false; /* a case pattern comes (up to its ')') */
+    bool start = true;    /* at the start of a word */
     for (; *s; s++) {
-        if (*s == '\\' && s[1]) {
+        bool at_start = start;
+        start = false;
+        char c = *s;
+        if (c == ' ' || c == '\t' || c == '\n' || c == ';' || c == '&' || c == '|') {
+            if (c == ';' && s[1] == ';' && cases) {
+                pattern = true;
+                s++;
+            }
+            start = true;
+            continue;
+        }
+        if (at_start && c == '#') {
+            while (s[1] && s[1] != '\n')
+                s++;
+            start = true;
+            continue;
+        }
+        if (at_start && expect == 1) {
+            expect = 2; /* the subject word: whatever it is */
+        } else if (at_start && (isalpha((unsigned char)c) || c == '_')) {
+            size_t n = 1;
+            while (isalnum((unsigned char)s[n]) || s[n] == '_')
+                n++;
+            bool whole = !s[n] || is_meta(s[n]);
+            if (whole && n == 4 && !memcmp(s, "case", 4) && !pattern) {
+                cases++;
+                expect = 1;
+            } else if (whole && n == 2 && !memcmp(s, "in", 2) && expect == 2) {
+                expect = 0;
+                pattern = true;
+            } else if (whole && n == 4 && !memcmp(s, "esac", 4) && cases) {
+                cases--;
+                pattern = false;
+            }
+            s += n - 1;
+            continue;
+        }
+        if (c == '\\' && s[1]) {
             s++;
-        } else if (*s == '\'') {
+        } else if (c == '\'') {
             const char *q = strchr(s + 1, '\'');
             if (!q)
                 return NULL;
             s = q;
-        } else if (*s == '"') {
+        } else if (c == '"') {
             for (s++; *s && *s != '"'; s++) {
                 if (*s == '\\' && s[1])
                     s++;
@@ -44,10 +88,17 @@ const char *subst_end(const char *s)
             }
             if (!*s)
                 return NULL;
-        } else if (*s == '(') {
-            depth++;
-        } else if (*s == ')' && --depth == 0) {
-            return s;
+        } else if (c == '(') {
+            if (!(pattern && at_start)) /* not the optional ( before a pattern */
+                depth++;
+            start = true;
+        } else if (c == ')') {
+            if (pattern) {
+                pattern = false; /* the end of a case pattern */
+            } else if (--depth == 0) {
+                return s;
+            }
+            start = true;
         }
     }
     return NULL;
@@ -133,6 +184,22 @@ static bool continued(const struct lexer *lx, size_t i)
     return lx->t[i] == '\\' && lx->t[i + 1] == '\n' && !lx->t[i + 2] && !lx->final;
 }
 
+static const char bad_subst[] = "Bad substitution";
+
+/* Copies a ${...} at lx->i into w (its braces may nest); false if it is
+ * not closed, or (*err == bad_subst) if it is no parameter expansion. */
+static bool copy_param(struct lexer *lx, struct str *w, const char **err)
+{
+    const char *t = lx->t + lx->i;
+    const char *close = param_end(t + 2);
+    if (close && !param_syntax_ok(t + 2, close)) {
+        str_free(w);
+        *err = bad_subst;
+        return false;
+    }
+    return copy_through(lx, w, close, "Missing '}'", err);
+}
+
 /* A word from lx->i; returns LEX_INCOMPLETE on an unterminated quote. */
 static enum lex_result word(struct lexer *lx, const char **err)
 {
@@ -177,6 +244,11 @@ static enum lex_result word(struct lexer *lx, const char **err)
                         return LEX_INCOMPLETE;
                     continue;
                 }
+                if (d == '$' && t[lx->i + 1] == '{') {
+                    if (!copy_param(lx, &w, err))
+                        return *err == bad_subst ? LEX_ERROR : LEX_INCOMPLETE;
+                    continue;
+                }
                 str_addc(&w, d);
                 lx->i++;
                 if (d == '"')
@@ -186,8 +258,8 @@ static enum lex_result word(struct lexer *lx, const char **err)
             if (!copy_subst(lx, &w, err))
                 return LEX_INCOMPLETE;
         } else if (c == '$' && t[lx->i + 1] == '{') {
-            if (!copy_through(lx, &w, param_end(t + lx->i + 2), "Missing '}'", err))
-                return LEX_INCOMPLETE;
+            if (!copy_param(lx, &w, err))
+                return *err == bad_subst ? LEX_ERROR : LEX_INCOMPLETE;
         } else {
             str_addc(&w, c);
             lx->i++;
@@ -211,6 +283,7 @@ static enum lex_result read_bodies(struct lexer *lx, const char **err)
         if (!heredoc_read(lx->a, lx->t, &lx->i, lx->toks[at + 1].text, op->strip_tabs, lx->final, &op->heredoc,
                           &op->heredoc_quoted)) {
             *err = "here-document not ended";
+            lx->n--; /* the line is not complete without its bodies */
             return LEX_INCOMPLETE;
         }
     }
@@ -283,13 +356,17 @@ enum lex_result lex(struct arena *a, const char *text, bool final, struct token 
                     const char **err)
 {
     struct lexer lx = {.a = a, .t = text, .final = final};
+    enum lex_result r = LEX_OK;
     *err = NULL;
+    heredoc_wait_reset();
     for (;;) {
         while (text[lx.i] == ' ' || text[lx.i] == '\t' ||
                (text[lx.i] == '\\' && text[lx.i + 1] == '\n'))
             lx.i += text[lx.i] == '\\' ? 2 : 1;
-        if (lx.i >= 2 && continued(&lx, lx.i - 2))
-            return LEX_INCOMPLETE;
+        if (lx.i >= 2 && continued(&lx, lx.i - 2)) {
+            r = LEX_INCOMPLETE;
+            break;
+        }
         char c = text[lx.i];
         if (!c)
             break;
@@ -303,7 +380,6 @@ enum lex_result lex(struct arena *a, const char *text, bool final, struct token 
         size_t j = lx.i;
         while (isdigit((unsigned char)text[j]))
             j++;
-        enum lex_result r;
         if (j > lx.i && j - lx.i < 5 && (text[j] == '<' || text[j] == '>')) {
             int fd = 0;
             for (size_t k = lx.i; k < j; k++)
@@ -316,19 +392,21 @@ enum lex_result lex(struct arena *a, const char *text, bool final, struct token 
             r = word(&lx, err);
         }
         if (r != LEX_OK)
-            return r;
+            break;
     }
-    if (lx.npending) {
+    if (r == LEX_OK && lx.npending) {
         /* `cat <<EOF` on the last line: the body is still to come */
         if (!final) {
             *err = "here-document not ended";
-            return LEX_INCOMPLETE;
+            r = LEX_INCOMPLETE;
+        } else {
+            for (int k = 0; k < lx.npending; k++)
+                lx.toks[lx.pending[k]].heredoc = "";
         }
-        for (int k = 0; k < lx.npending; k++)
-            lx.toks[lx.pending[k]].heredoc = "";
     }
+    /* on an error too: the complete commands before it can still run */
     push(&lx, T_EOF, lx.i)->text = "end of file";
     *toks = lx.toks;
     *ntoks = lx.n;
-    return LEX_OK;
+    return r;
 }

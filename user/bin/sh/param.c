@@ -224,23 +224,33 @@ static char *remove_pattern(const char *v, char op, bool longest, const char *s,
 
 static void bad_subst(const char *s, const char *close)
 {
-    fprintf(stderr, "sh: ${%.*s}: Bad substitution\n", (int)(close - s), s);
+    sh_error("${%.*s}: Bad substitution", (int)(close - s), s);
     expand_fail();
 }
 
-void param_brace(struct xbuf *b, const char *s, const char *close, struct xctx *ctx)
+/* The parts of ${...} (s after "${", close its '}'). */
+struct brace {
+    bool length;         /* ${#x} */
+    const char *name;
+    size_t n;
+    bool colon;          /* ${x:-w} ... */
+    char op;             /* - = ? + # % or 0 */
+    bool longest;        /* ## %% */
+    const char *word;    /* after the operator */
+};
+
+static bool parse_brace(const char *s, const char *close, struct brace *br)
 {
-    const char *start = s;
-    bool length = false;
+    memset(br, 0, sizeof *br);
     /* ${#x}: the length; but ${#} is $#, and ${#-w} ${#:-w} apply to $# */
     if (*s == '#' && s + 1 < close && !strchr(":-=?+", s[1]) && !(s[1] == '#' && s + 2 < close)) {
-        length = true;
+        br->length = true;
         s++;
     } else if (*s == '#' && s + 2 == close && s[1] == '#') {
-        length = true; /* ${##}: the length of $# */
+        br->length = true; /* ${##}: the length of $# */
         s++;
     }
-    const char *name = s;
+    br->name = s;
     if (s < close && isdigit((unsigned char)*s)) {
         while (s < close && isdigit((unsigned char)*s))
             s++;
@@ -250,22 +260,48 @@ void param_brace(struct xbuf *b, const char *s, const char *close, struct xctx *
         while (s < close && (isalnum((unsigned char)*s) || *s == '_'))
             s++;
     }
-    size_t n = (size_t)(s - name);
-    if (n == 0 || (length && s != close)) {
-        bad_subst(start, close);
+    br->n = (size_t)(s - br->name);
+    if (br->n == 0 || (br->length && s != close))
+        return false;
+    if (s == close)
+        return true;
+    br->colon = *s == ':';
+    if (br->colon)
+        s++;
+    br->op = s < close ? *s++ : 0;
+    if ((br->op == '#' || br->op == '%') && s < close && *s == br->op)
+        br->longest = true, s++;
+    br->word = s;
+    return br->op && strchr(br->colon ? "-=?+" : "-=?+#%", br->op);
+}
+
+bool param_syntax_ok(const char *s, const char *close)
+{
+    struct brace br;
+    return parse_brace(s, close, &br);
+}
+
+void param_brace(struct xbuf *b, const char *s, const char *close, struct xctx *ctx)
+{
+    struct brace br;
+    if (!parse_brace(s, close, &br)) {
+        bad_subst(s, close);
         return;
     }
+    const char *name = br.name;
+    size_t n = br.n;
+    bool length = br.length;
     bool params = is_params(name, n);
     char *own = params ? joined_params() : NULL;
     const char *v = params ? own : lookup(name, n);
     if (length) {
         if (!params && !v && unset_error(name, n))
             return;
-        xb_value(b, num(params ? sh_nparams : v ? (long)strlen(v) : 0), ctx->dq);
+        xb_value(b, num(v ? (long)strlen(v) : 0), ctx->dq); /* ${#@}: of "$*", as dash */
         free(own);
         return;
     }
-    if (s == close) {
+    if (!br.op) {
         if (params) {
             add_params(b, *name == '@', ctx);
         } else if (v || !unset_error(name, n)) {
@@ -275,19 +311,10 @@ void param_brace(struct xbuf *b, const char *s, const char *close, struct xctx *
         free(own);
         return;
     }
-    bool colon = *s == ':';
-    if (colon)
-        s++;
-    char op = s < close ? *s++ : 0;
-    bool longest = false;
-    if ((op == '#' || op == '%') && !colon && s < close && *s == op)
-        longest = true, s++;
-    bool set = v && (!colon || *v);
-    if (!op || !strchr(colon ? "-=?+" : "-=?+#%", op)) {
-        free(own);
-        bad_subst(start, close);
-        return;
-    }
+    char op = br.op;
+    bool longest = br.longest;
+    s = br.word;
+    bool set = v && (!br.colon || *v);
     switch (op) {
     case '-':
     case '+':
@@ -306,8 +333,8 @@ void param_brace(struct xbuf *b, const char *s, const char *close, struct xctx *
         break;
     case '=':
         if (!set) {
-            if (params || isdigit((unsigned char)*name) || n == 1) {
-                fprintf(stderr, "sh: %.*s: cannot assign in this way\n", (int)n, name);
+            if (!var_name_ok(name, n)) {
+                sh_error("%.*s: cannot assign in this way", (int)n, name);
                 expand_fail();
                 break;
             }
@@ -324,8 +351,7 @@ void param_brace(struct xbuf *b, const char *s, const char *close, struct xctx *
     case '?':
         if (!set) {
             char *w = word_string(s, close);
-            fprintf(stderr, "sh: %.*s: %s\n", (int)n, name,
-                    *w ? w : colon ? "parameter not set or null" : "parameter not set");
+            sh_error("%.*s: %s", (int)n, name, *w ? w : br.colon ? "parameter not set or null" : "parameter not set");
             free(w);
             expand_fail();
         } else {

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "sh.h"
@@ -46,15 +47,37 @@ static struct var *find(const char *name)
     return NULL;
 }
 
+/* $RANDOM (bash's, dash has none): 0..32767 from a linear congruential
+ * generator, a new number at each use; assigning seeds it, unsetting
+ * makes RANDOM an ordinary variable, as in bash. */
+static bool random_special = true;
+static unsigned long random_state;
+
+static const char *next_random(void)
+{
+    static char buf[16];
+    random_state = random_state * 1103515245UL + 12345UL;
+    snprintf(buf, sizeof buf, "%lu", (random_state >> 16) & 0x7fff);
+    return buf;
+}
+
 const char *var_get(const char *name)
 {
+    if (random_special && strcmp(name, "RANDOM") == 0)
+        return next_random();
     struct var *v = find(name);
     return v && !v->unset_value ? v->value : NULL;
 }
 
 int var_set(const char *name, const char *value, bool export_it)
 {
+    if (random_special && strcmp(name, "RANDOM") == 0) {
+        random_state = strtoul(value, NULL, 10);
+        return 0;
+    }
     struct var *v = find(name);
+    if (strcmp(name, "PATH") == 0)
+        hash_forget(); /* remembered lookups were for the old PATH */
     if (v && v->readonly) {
         sh_errorf("%s: is read only", name);
         sh_special_error(2);
@@ -94,7 +117,11 @@ void var_export(const char *name)
 
 int var_unset(const char *name)
 {
+    if (strcmp(name, "RANDOM") == 0)
+        random_special = false;
     struct var *v = find(name);
+    if (strcmp(name, "PATH") == 0)
+        hash_forget();
     if (!v)
         return 0;
     if (v->readonly) {
@@ -140,6 +167,10 @@ void vars_init(char **envp)
     if (!var_get("PATH"))
         var_set("PATH", "/bin:/usr/bin", false);
     shell_pid = getpid();
+    char ppid[16];
+    snprintf(ppid, sizeof ppid, "%d", (int)getppid());
+    var_set("PPID", ppid, false);
+    random_state = (unsigned long)shell_pid * 2654435761UL ^ (unsigned long)time(NULL);
 }
 
 char **vars_environ(void)
