@@ -179,7 +179,10 @@ void xscan(struct xbuf *b, const char *s, const char *end, struct xctx *ctx)
             if (s + 1 >= end) {
                 xb_add(b, s, 1, ctx->dq ? XQ : ctx->lit);
                 s++;
-            } else if (!ctx->dq || strchr("$`\"\\", s[1]) || (ctx->nested_dq && s[1] == '}')) {
+            } else if (ctx->heredoc && s[1] == '\n') {
+                s += 2; /* a line continuation in a here-document body */
+            } else if (!ctx->dq || strchr(ctx->heredoc ? "$`\\" : "$`\"\\", s[1]) ||
+                       (ctx->nested_dq && s[1] == '}')) {
                 xb_add(b, s + 1, 1, XQ);
                 s += 2;
             } else {
@@ -193,6 +196,12 @@ void xscan(struct xbuf *b, const char *s, const char *end, struct xctx *ctx)
             xb_add(b, s + 1, (size_t)(q - s - 1), XQ);
             xb_add(b, "", 1, XM);
             s = q < end ? q + 1 : q;
+        } else if (c == '"' && (ctx->nested_dq || ctx->heredoc)) {
+            if (ctx->heredoc)
+                xb_add(b, s, 1, XQ); /* an ordinary character in a here-document */
+            else
+                xb_add(b, "", 1, XM);
+            s++;
         } else if (c == '"' && ctx->nested_dq) {
             xb_add(b, "", 1, XM);
             s++;
@@ -233,7 +242,7 @@ static void add_field(void *arg, struct xbuf *f)
     for (size_t i = 0; i < f->text.len; i++)
         if ((f->mask.s[i] == XL || f->mask.s[i] == XE) && strchr("*?[", f->text.s[i]))
             wild = true;
-    if (wild)
+    if (wild && !shopt[OPT_NOGLOB])
         glob_field(f->text.s, f->mask.s, out);
     else
         vec_push(out, xb_string(f));
@@ -261,6 +270,16 @@ static char *one(const char *raw, bool assign)
 }
 
 char *expand_one(const char *raw) { return one(raw, false); }
+
+char *expand_heredoc(const char *body)
+{
+    struct xbuf b = {0};
+    struct xctx c = {.dq = true, .heredoc = true, .lit = XQ};
+    xscan(&b, body, body + strlen(body), &c);
+    char *s = xb_string(&b);
+    xb_free(&b);
+    return s;
+}
 char *expand_assign(const char *raw) { return one(raw, true); }
 
 char *expand_pattern(const char *raw, char **mask)

@@ -37,6 +37,7 @@ struct xctx {
     bool tilde;       /* tilde expansion at the start (and, in assignments, after : ) */
     bool assign;      /* an assignment's value: tildes after each unquoted ':' too */
     bool at_empty;    /* "$@" with no parameters was seen in this "..." */
+    bool heredoc;     /* a here-document body (with dq): " is ordinary, \ quotes only $ ` \ newline */
 };
 
 void xb_add(struct xbuf *b, const char *s, size_t n, char kind);

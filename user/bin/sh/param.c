@@ -70,31 +70,12 @@ const char *param_end(const char *s)
     return NULL;
 }
 
-/* set -u and the letters of $- belong to the option code (set); these
- * weak defaults (no option set) stand in when it is not linked in. */
-__attribute__((weak)) bool opt_nounset;
-__attribute__((weak)) const char *shell_option_letters(void) { return ""; }
-
 static char numbuf[32];
 
 static const char *num(long v)
 {
     snprintf(numbuf, sizeof numbuf, "%ld", v);
     return numbuf;
-}
-
-/* $- : the single-letter options in effect. */
-static const char *dash_flags(void)
-{
-    static char flags[32];
-    size_t n = 0;
-    const char *set = shell_option_letters();
-    for (; *set && n + 2 < sizeof flags; set++)
-        flags[n++] = *set;
-    if (interactive && n + 2 < sizeof flags)
-        flags[n++] = 'i';
-    flags[n] = '\0';
-    return flags;
 }
 
 /* The value of a parameter by name (n bytes); NULL when unset. Not @ or *. */
@@ -106,7 +87,7 @@ static const char *lookup(const char *name, size_t n)
         case '$': return num(shell_pid);
         case '#': return num(sh_nparams);
         case '!': return last_bg_pid ? num(last_bg_pid) : NULL;
-        case '-': return dash_flags();
+        case '-': return options_letters();
         }
     }
     if (isdigit((unsigned char)name[0])) {
@@ -117,6 +98,8 @@ static const char *lookup(const char *name, size_t n)
             return sh_arg0;
         return k <= sh_nparams ? sh_params[k - 1] : NULL;
     }
+    if (n == 6 && memcmp(name, "LINENO", 6) == 0)
+        return num(sh_lineno);
     char tmp[256];
     if (n >= sizeof tmp)
         return NULL;
@@ -171,9 +154,9 @@ static char *joined_params(void)
 /* An unset parameter under set -u is an error; $@ and $* never are. */
 static bool unset_error(const char *name, size_t n)
 {
-    if (!opt_nounset || is_params(name, n))
+    if (!shopt[OPT_NOUNSET] || is_params(name, n))
         return false;
-    fprintf(stderr, "sh: %.*s: parameter not set\n", (int)n, name);
+    sh_error("%.*s: parameter not set", (int)n, name);
     expand_fail();
     return true;
 }

@@ -59,6 +59,7 @@ int term_readline(const char *prompt, struct str *out)
     int hist = history_count();   /* the entry shown; count = the new line */
     char *draft = NULL;           /* what was typed before going up */
     int result = 1;
+    enum le_action prev = LE_NONE;
     for (;;) {
         unsigned char c;
         ssize_t n = read(0, &c, 1);
@@ -77,6 +78,12 @@ int term_readline(const char *prompt, struct str *out)
             hist++;
             le_replace(&le, hist == history_count() ? (draft ? draft : "") : history_get(hist));
         }
+        if (a == LE_COMPLETE) {
+            put(le.out, le.outlen); /* anything the editor had to say first */
+            le.outlen = 0;
+            complete_line(&le, prompt, prev == LE_COMPLETE, put);
+        }
+        prev = a;
         put(le.out, le.outlen);
         le.outlen = 0;
         if (a == LE_ENTER) {

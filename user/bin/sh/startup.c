@@ -1,0 +1,71 @@
+/*
+ * startup.c - what a shell reads before its first command.
+ *
+ *   login shell (argv[0] starts with `-`, as init and login(1) start it,
+ *   or `sh -l`): /etc/profile, then $HOME/.profile (dash's order);
+ *   interactive shell: the file $ENV names, parameter-expanded as POSIX
+ *   says; when ENV is unset, ~/.shrc. (POSIX and dash read only $ENV;
+ *   the ~/.shrc default is ours, so that a user's settings work without
+ *   first exporting ENV from a profile. ENV set to "" reads nothing.)
+ *
+ * A file that does not exist is skipped in silence; one that cannot be
+ * read says why. $? after start-up is the last file's last status.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "sh.h"
+
+void startup_pwd(void)
+{
+    /* XCU 2.5.3: PWD from the environment is kept when it is an absolute
+     * name of the current directory; otherwise the shell sets it. */
+    const char *pwd = var_get("PWD");
+    struct stat a, b;
+    if (pwd && pwd[0] == '/' && !strstr(pwd, "/./") && !strstr(pwd, "/../") && stat(pwd, &a) == 0 &&
+        stat(".", &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+        return;
+    char cwd[4096];
+    if (getcwd(cwd, sizeof cwd))
+        var_set("PWD", cwd, true);
+}
+
+static void read_file(const char *path)
+{
+    if (!path || !*path || access(path, F_OK) != 0)
+        return;
+    source_file(path, true);
+}
+
+/* $HOME/NAME, or NULL without a HOME. */
+static char *in_home(const char *name)
+{
+    const char *home = var_get("HOME");
+    if (!home || !*home)
+        return NULL;
+    struct str s = {0};
+    str_adds(&s, home);
+    if (s.s[s.len - 1] != '/')
+        str_addc(&s, '/');
+    str_adds(&s, name);
+    return str_take(&s);
+}
+
+void startup_login(void)
+{
+    read_file("/etc/profile");
+    char *p = in_home(".profile");
+    read_file(p);
+    free(p);
+}
+
+void startup_interactive(void)
+{
+    const char *env = var_get("ENV");
+    char *path = env ? expand_string(env) : in_home(".shrc");
+    read_file(path);
+    free(path);
+}
