@@ -1,7 +1,10 @@
 /*
  * alias.c - the alias table and the alias/unalias builtins. The
- * substitution itself happens in the parser (parse.c), on a word in
- * command position, when the text is parsed.
+ * substitution itself happens in the parser (parse.c, expand_alias), on a
+ * word in command position, when the text is parsed; a text is parsed a
+ * line at a time, so an alias defined on one line works from the next.
+ * `alias` lists name='value' (POSIX's format, dash's: the value quoted
+ * so that `alias` + the line redefines it).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,17 +32,25 @@ const char *alias_get(const char *name)
     return a ? a->value : NULL;
 }
 
-/* name='value' with ' written as '\'' : the shell reads it back as is */
+/* name='value', quoted as dash does: runs of other characters in '...',
+ * runs of ' in "...", so the shell reads it back as it was. */
 static void print_alias(struct alias *a)
 {
-    printf("%s='", a->name);
-    for (const char *s = a->value; *s; s++) {
-        if (*s == '\'')
-            fputs("'\\''", stdout);
-        else
-            putchar(*s);
+    printf("%s=", a->name);
+    const char *s = a->value;
+    if (!*s)
+        fputs("''", stdout);
+    while (*s) {
+        size_t n = strcspn(s, "'");
+        char q = '\'';
+        if (n == 0) {
+            n = strspn(s, "'");
+            q = '"';
+        }
+        printf("%c%.*s%c", q, (int)n, s, q);
+        s += n;
     }
-    puts("'");
+    putchar('\n');
 }
 
 static int cmp_alias(const void *x, const void *y)
@@ -71,7 +82,7 @@ int bi_alias(int argc, char **argv)
             if (a) {
                 print_alias(a);
             } else {
-                sh_error("alias: %s not found", argv[i]);
+                fprintf(stderr, "alias: %s not found\n", argv[i]); /* dash: no prefix */
                 st = 1;
             }
             continue;
@@ -109,7 +120,7 @@ int bi_unalias(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         struct alias **pp = find(argv[i]);
         if (!*pp) {
-            sh_error("unalias: %s not found", argv[i]);
+            fprintf(stderr, "unalias: %s not found\n", argv[i]);
             st = 1;
             continue;
         }

@@ -727,19 +727,27 @@ enum parse_result run_text(const char *text, bool final)
     struct arena_ref *ar = xmalloc(sizeof *ar);
     ar->a.chunks = NULL;
     ar->refs = 1;
-    struct list *l;
     char err[256];
     int line = sh_text_line ? sh_text_line : sh_lineno;
     sh_text_line = 0;
-    enum parse_result r = parse(&ar->a, text, line, final, &l, err, sizeof err);
-    if (r == PARSE_INCOMPLETE && final)
+    struct parser *p = parse_begin(&ar->a, text, line, final, err, sizeof err);
+    struct arena_ref *outer = current_arena;
+    current_arena = ar;
+    enum parse_result r;
+    bool ran = false;
+    struct list *l;
+    /* one complete command at a time: each runs before the next is parsed */
+    while ((r = parse_next(p, &l)) == PARSE_OK && l) {
+        if (!(shopt[OPT_NOEXEC] && !interactive))
+            run_list(l);
+        ran = true;
+        if (func_returning)
+            break;
+    }
+    current_arena = outer;
+    if (r == PARSE_INCOMPLETE && (final || ran))
         r = PARSE_ERROR;
-    if (r == PARSE_OK && !(shopt[OPT_NOEXEC] && !interactive)) {
-        struct arena_ref *outer = current_arena;
-        current_arena = ar;
-        run_list(l);
-        current_arena = outer;
-    } else if (r == PARSE_ERROR) {
+    if (r == PARSE_ERROR) {
         sh_error("%s", err);
         last_status = 2;
     }

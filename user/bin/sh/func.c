@@ -12,7 +12,8 @@
  * calls), and the loop depth (break inside a function does not reach a
  * loop around the call). `return [N]` unwinds to the call like break.
  * Calls nest as C recursion, so the depth is bounded (FUNC_MAX_DEPTH):
- * a runaway recursion is an error, not a stack overflow.
+ * a runaway recursion is an error (fatal to a script, as in dash), not a
+ * stack overflow. `return` also ends a dot script (main.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,7 +21,7 @@
 
 #include "sh.h"
 
-#define FUNC_MAX_DEPTH 500
+#define FUNC_MAX_DEPTH 1000 /* dash's limit */
 
 struct func {
     char *name;
@@ -95,8 +96,8 @@ struct node *func_body(struct func *f) { return f->body; }
 int func_call(struct func *f, struct strvec *argv)
 {
     if (func_depth >= FUNC_MAX_DEPTH) {
-        sh_error("%s: function nesting too deep (more than %d calls)", f->name, FUNC_MAX_DEPTH);
-        return 2;
+        sh_error("Maximum function recursion depth (%d) reached", FUNC_MAX_DEPTH);
+        return sh_special_error(2); /* fatal to a script, as in dash */
     }
     char **saved_params = sh_params;
     int saved_n = sh_nparams;

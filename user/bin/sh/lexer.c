@@ -232,6 +232,7 @@ static enum lex_result read_bodies(struct lexer *lx, const char **err)
         if (!heredoc_read(lx->a, lx->t, &lx->i, lx->toks[at + 1].text, op->strip_tabs, lx->final, &op->heredoc,
                           &op->heredoc_quoted)) {
             *err = "here-document not ended";
+            lx->n--; /* the line is not complete without its bodies */
             return LEX_INCOMPLETE;
         }
     }
@@ -304,13 +305,16 @@ enum lex_result lex(struct arena *a, const char *text, bool final, struct token 
                     const char **err)
 {
     struct lexer lx = {.a = a, .t = text, .final = final};
+    enum lex_result r = LEX_OK;
     *err = NULL;
     for (;;) {
         while (text[lx.i] == ' ' || text[lx.i] == '\t' ||
                (text[lx.i] == '\\' && text[lx.i + 1] == '\n'))
             lx.i += text[lx.i] == '\\' ? 2 : 1;
-        if (lx.i >= 2 && continued(&lx, lx.i - 2))
-            return LEX_INCOMPLETE;
+        if (lx.i >= 2 && continued(&lx, lx.i - 2)) {
+            r = LEX_INCOMPLETE;
+            break;
+        }
         char c = text[lx.i];
         if (!c)
             break;
@@ -324,7 +328,6 @@ enum lex_result lex(struct arena *a, const char *text, bool final, struct token 
         size_t j = lx.i;
         while (isdigit((unsigned char)text[j]))
             j++;
-        enum lex_result r;
         if (j > lx.i && j - lx.i < 5 && (text[j] == '<' || text[j] == '>')) {
             int fd = 0;
             for (size_t k = lx.i; k < j; k++)
@@ -337,19 +340,21 @@ enum lex_result lex(struct arena *a, const char *text, bool final, struct token 
             r = word(&lx, err);
         }
         if (r != LEX_OK)
-            return r;
+            break;
     }
-    if (lx.npending) {
+    if (r == LEX_OK && lx.npending) {
         /* `cat <<EOF` on the last line: the body is still to come */
         if (!final) {
             *err = "here-document not ended";
-            return LEX_INCOMPLETE;
+            r = LEX_INCOMPLETE;
+        } else {
+            for (int k = 0; k < lx.npending; k++)
+                lx.toks[lx.pending[k]].heredoc = "";
         }
-        for (int k = 0; k < lx.npending; k++)
-            lx.toks[lx.pending[k]].heredoc = "";
     }
+    /* on an error too: the complete commands before it can still run */
     push(&lx, T_EOF, lx.i)->text = "end of file";
     *toks = lx.toks;
     *ntoks = lx.n;
-    return LEX_OK;
+    return r;
 }

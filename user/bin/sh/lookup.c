@@ -6,8 +6,8 @@
  * never disagree.
  *
  * PATH searches are remembered (dash's "tracked aliases"): `hash` lists
- * them, `hash -r` forgets them, and a change of PATH forgets them too
- * (the table remembers which PATH it was filled from).
+ * them, `hash -r` forgets them, and any assignment to PATH forgets them
+ * too (vars.c calls hash_forget), as in dash.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -29,9 +29,8 @@ struct hashed {
 };
 static struct hashed *table;
 static int ntable;
-static char *table_path; /* the PATH the table was filled from */
 
-static void hash_clear(void)
+void hash_forget(void)
 {
     for (int i = 0; i < ntable; i++) {
         free(table[i].name);
@@ -42,22 +41,8 @@ static void hash_clear(void)
     ntable = 0;
 }
 
-/* The table, emptied first if PATH changed since it was filled. */
-static void hash_check_path(void)
-{
-    const char *path = var_get("PATH");
-    if (!path)
-        path = "";
-    if (table_path && strcmp(table_path, path) == 0)
-        return;
-    hash_clear();
-    free(table_path);
-    table_path = xstrdup(path);
-}
-
 static struct hashed *hash_find(const char *name)
 {
-    hash_check_path();
     for (int i = 0; i < ntable; i++)
         if (strcmp(table[i].name, name) == 0)
             return &table[i];
@@ -258,11 +243,10 @@ int bi_hash(int argc, char **argv)
 {
     int i = 1, st = 0;
     if (i < argc && strcmp(argv[i], "-r") == 0) {
-        hash_clear();
+        hash_forget();
         i++;
     }
     if (argc == 1) {
-        hash_check_path();
         for (int k = 0; k < ntable; k++)
             printf("%s\n", table[k].path);
         return 0;

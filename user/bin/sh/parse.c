@@ -34,6 +34,9 @@ struct parser {
     char *err;
     size_t errlen;
     bool failed;
+    enum lex_result lexed; /* not LEX_OK: the T_EOF stands where lexing failed */
+    bool line_done;       /* parse_list_to stopped at the end of a line */
+    const char *lex_err;
 };
 
 static struct list *parse_list(struct parser *p);
@@ -102,9 +105,12 @@ static void skip_newlines(struct parser *p)
         p->i++;
 }
 
+static void command_position(struct parser *p);
+
 static bool expect_word(struct parser *p, const char *w)
 {
     skip_newlines(p);
+    command_position(p);
     if (!is_word(peek(p), w))
         return fail_expecting(p, peek(p), w);
     p->i++;
@@ -132,6 +138,49 @@ static struct node *new_node(struct parser *p, enum node_kind kind, struct token
     nd->kind = kind;
     nd->line = p->line0 + first->line;
     return nd;
+}
+
+/* Alias substitution (XCU 2.3.1) of the word at p->i, when it is a
+ * command name (or follows an alias ending in a blank): the alias's value
+ * is lexed and its tokens replace the word. An alias is not expanded
+ * again inside its own expansion, so `alias ls='ls -F'` ends. */
+static bool expand_alias(struct parser *p)
+{
+    struct token *tk = peek(p);
+    if (tk->kind != T_WORD)
+        return false;
+    const char *value = alias_get(tk->text);
+    if (!value)
+        return false;
+    for (struct alias_from *f = tk->alias_from; f; f = f->next)
+        if (strcmp(f->name, tk->text) == 0)
+            return false;
+    struct token *at;
+    int m;
+    const char *err;
+    if (lex(p->a, value, true, &at, &m, &err) != LEX_OK)
+        return false; /* a value that does not lex alone stays a word */
+    m--; /* its T_EOF */
+    struct alias_from *from = arena_alloc(p->a, sizeof *from);
+    from->name = tk->text;
+    from->next = tk->alias_from;
+    size_t len = strlen(value);
+    bool blank = len && (value[len - 1] == ' ' || value[len - 1] == '\t');
+    struct token *t = arena_alloc(p->a, (size_t)(p->n - 1 + m) * sizeof *t);
+    memcpy(t, p->t, (size_t)p->i * sizeof *t);
+    for (int k = 0; k < m; k++) {
+        t[p->i + k] = at[k];
+        t[p->i + k].alias_from = from;
+        t[p->i + k].start = tk->start; /* job texts show what was typed */
+        t[p->i + k].end = tk->end;
+        t[p->i + k].line = tk->line;
+    }
+    memcpy(t + p->i + m, p->t + p->i + 1, (size_t)(p->n - p->i - 1) * sizeof *t);
+    p->n += m - 1;
+    p->t = t;
+    if (blank && p->i + m < p->n)
+        p->t[p->i + m].alias_next = true;
+    return true;
 }
 
 static bool parse_redirs(struct parser *p, struct redir ***tail)
@@ -166,6 +215,9 @@ static struct node *parse_simple(struct parser *p)
             if (!parse_redirs(p, &tail))
                 return NULL;
         } else if (tk->kind == T_WORD) {
+            if ((tk->alias_next || (nd->nwords == 0 && nd->nassigns && !is_assignment(tk->text))) &&
+                expand_alias(p))
+                continue; /* the command name after assignments, or after an alias ending in a blank */
             if (nd->nwords == 0 && is_assignment(tk->text)) {
                 nd->assigns = grow(p, nd->assigns, nd->nassigns, sizeof(char *));
                 nd->assigns[nd->nassigns++] = tk->text;
@@ -302,7 +354,7 @@ static struct node *parse_case(struct parser *p)
             p->i++;
         for (;;) {
             if (peek(p)->kind != T_WORD) {
-                fail(p, peek(p));
+                fail_expecting(p, peek(p), ")");
                 return NULL;
             }
             it.pats = grow(p, it.pats, it.npats, sizeof(char *));
@@ -373,8 +425,17 @@ static bool is_funcdef(struct parser *p)
            p->t[p->i + 2].kind == T_RPAREN;
 }
 
+/* A word in command position: aliases are substituted first (dash's
+ * checkkwd), so an alias may stand for a reserved word such as `}`. */
+static void command_position(struct parser *p)
+{
+    while (peek(p)->kind == T_WORD && !is_reserved_word(peek(p)->text) && expand_alias(p))
+        ;
+}
+
 static struct node *parse_command(struct parser *p)
 {
+    command_position(p);
     struct token *tk = peek(p);
     struct node *nd = NULL;
     if (is_word(tk, "if")) {
@@ -458,11 +519,13 @@ static struct andor *parse_andor(struct parser *p)
     }
 }
 
-static struct list *parse_list(struct parser *p)
+/* A list; `line`: only up to the end of the line (a complete command). */
+static struct list *parse_list_to(struct parser *p, bool line)
 {
     struct list *l = arena_alloc(p->a, sizeof *l);
     for (;;) {
         skip_newlines(p);
+        command_position(p);
         if (is_terminator(peek(p)))
             return l;
         size_t start = peek(p)->start;
@@ -477,35 +540,64 @@ static struct list *parse_list(struct parser *p)
         if (sep->kind == T_AMP || sep->kind == T_SEMI || sep->kind == T_NEWLINE) {
             it->background = sep->kind == T_AMP;
             p->i++;
+            if (line && sep->kind == T_NEWLINE) {
+                p->line_done = true;
+                return l;
+            }
         } else if (!is_terminator(sep)) {
             fail(p, sep);
             return NULL;
         }
+        if (line && peek(p)->kind == T_NEWLINE) {
+            p->i++;
+            p->line_done = true;
+            return l;
+        }
     }
 }
 
-enum parse_result parse(struct arena *a, const char *text, int line, bool final, struct list **out, char *errbuf,
-                        size_t errlen)
+static struct list *parse_list(struct parser *p) { return parse_list_to(p, false); }
+
+struct parser *parse_begin(struct arena *a, const char *text, int line, bool final, char *errbuf, size_t errlen)
 {
-    struct token *toks;
-    int n;
-    const char *lerr;
-    enum lex_result lr = lex(a, text, final, &toks, &n, &lerr);
-    if (lr != LEX_OK) {
-        int nl = 0;
-        for (const char *s = text; *s; s++)
-            nl += *s == '\n';
-        sh_lineno = line + nl;
-        snprintf(errbuf, errlen, "Syntax error: %s", lerr ? lerr : "end of file unexpected");
-        return lr == LEX_INCOMPLETE ? PARSE_INCOMPLETE : PARSE_ERROR;
-    }
-    struct parser p = {.a = a, .text = text, .t = toks, .n = n, .line0 = line, .err = errbuf, .errlen = errlen};
-    struct list *l = parse_list(&p);
-    if (l && peek(&p)->kind != T_EOF)
-        fail(&p, peek(&p));
-    if (p.incomplete)
+    struct parser *p = arena_alloc(a, sizeof *p);
+    memset(p, 0, sizeof *p);
+    p->a = a;
+    p->text = text;
+    p->line0 = line;
+    p->err = errbuf;
+    p->errlen = errlen;
+    p->lexed = lex(a, text, final, &p->t, &p->n, &p->lex_err);
+    return p;
+}
+
+/* The lexer's error, reached by the parser: where the text ended. */
+static enum parse_result lex_failure(struct parser *p)
+{
+    int nl = 0;
+    for (const char *s = p->text; *s; s++)
+        nl += *s == '\n';
+    sh_lineno = p->line0 + nl;
+    snprintf(p->err, p->errlen, "Syntax error: %s", p->lex_err ? p->lex_err : "end of file unexpected");
+    return p->lexed == LEX_INCOMPLETE ? PARSE_INCOMPLETE : PARSE_ERROR;
+}
+
+enum parse_result parse_next(struct parser *p, struct list **out)
+{
+    *out = NULL;
+    skip_newlines(p);
+    if (peek(p)->kind == T_EOF)
+        return p->lexed == LEX_OK ? PARSE_OK : lex_failure(p);
+    p->line_done = false;
+    struct list *l = parse_list_to(p, true);
+    if (l && !p->failed && peek(p)->kind != T_EOF && !p->line_done)
+        fail(p, peek(p)); /* a stray `fi`, `)`, ... */
+    /* a command running into a lexing error is not complete */
+    if (p->lexed != LEX_OK && (p->failed ? p->incomplete : peek(p)->kind == T_EOF))
+        return lex_failure(p);
+    if (p->incomplete)
         return PARSE_INCOMPLETE;
-    if (p.failed)
+    if (p->failed)
         return PARSE_ERROR;
     *out = l;
     return PARSE_OK;

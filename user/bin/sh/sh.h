@@ -85,10 +85,18 @@ struct token {
     bool strip_tabs;      /* T_REDIR R_HEREDOC: <<- */
     bool heredoc_quoted;  /* the delimiter word had quotes: no expansion in the body */
     char *heredoc;        /* R_HEREDOC: the body, read after the line's newline */
+    struct alias_from *alias_from; /* made by expanding these aliases (no recursion) */
+    bool alias_next;      /* after an alias whose value ends in a blank: may be one too */
+};
+struct alias_from {
+    const char *name;
+    struct alias_from *next;
 };
 enum lex_result { LEX_OK, LEX_INCOMPLETE, LEX_ERROR };
 /* Splits text into tokens (arena-allocated, T_EOF last). `final`: no more
- * input will come, so a here-document open at the end ends there. */
+ * input will come, so a here-document open at the end ends there. On an
+ * error (or incomplete text) the tokens before it are still returned, the
+ * T_EOF standing where the error is. */
 enum lex_result lex(struct arena *a, const char *text, bool final, struct token **toks, int *ntoks,
                     const char **err);
 
@@ -151,11 +159,16 @@ struct list {
     int n;
 };
 enum parse_result { PARSE_OK, PARSE_INCOMPLETE, PARSE_ERROR };
-/* Parses a whole text whose first line is line `line` ($LINENO). On
+/* A text is parsed one complete command (up to a newline) at a time, and
+ * each runs before the next is parsed, as in dash: an alias defined on one
+ * line applies on the next, a syntax error on line 5 comes after lines
+ * 1-4 ran. parse_begin lexes text (whose first line is line `line`, for
+ * $LINENO); parse_next gives the next command list, NULL at the end. On
  * PARSE_ERROR (or PARSE_INCOMPLETE), errbuf holds the message ("Syntax
  * error: ...") and sh_lineno the line it is about. */
-enum parse_result parse(struct arena *a, const char *text, int line, bool final, struct list **out, char *errbuf,
-                        size_t errlen);
+struct parser;
+struct parser *parse_begin(struct arena *a, const char *text, int line, bool final, char *errbuf, size_t errlen);
+enum parse_result parse_next(struct parser *p, struct list **out);
 /* A reserved word (if, then, case, {, !, ...)? */
 bool is_reserved_word(const char *w);
 
@@ -361,6 +374,7 @@ char *path_search(const char *name, const char *path, int *err);
 int bi_type(int argc, char **argv);
 int bi_command(int argc, char **argv);
 int bi_hash(int argc, char **argv);
+void hash_forget(void);                  /* PATH changed: forget remembered lookups */
 
 /* --- alias.c ------------------------------------------------------------ */
 const char *alias_get(const char *name);      /* NULL: no such alias */

@@ -76,6 +76,8 @@ int var_set(const char *name, const char *value, bool export_it)
         return 0;
     }
     struct var *v = find(name);
+    if (strcmp(name, "PATH") == 0)
+        hash_forget(); /* remembered lookups were for the old PATH */
     if (v && v->readonly) {
         sh_errorf("%s: is read only", name);
         sh_special_error(2);
@@ -120,6 +122,8 @@ int var_unset(const char *name)
     if (strcmp(name, "RANDOM") == 0)
         random_special = false;
     struct var *v = find(name);
+    if (strcmp(name, "PATH") == 0)
+        hash_forget();
     if (!v)
         return 0;
     if (v->readonly) {
