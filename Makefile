@@ -159,7 +159,13 @@ $(BUILD)/user/tests/%.glibc: user/tests/%.c
 	$(CC) -static -O2 -Wall -Wextra -Werror -pthread $< -o $@ -lm
 
 user-tests: $(USER_TESTS) $(USER_GLIBC_TESTS) $(BUILD)/user/bad-elfs/bad/empty $(BUILD)/user/busybox-root/bin/sh \
-	$(BUILD)/user/tests/dyn_needs_lib $(BUILD)/user/tests/aslr_test.spie $(BUILD)/user/tests/aslr_test.dyn
+	$(BUILD)/user/tests/dyn_needs_lib $(BUILD)/user/tests/aslr_test.spie $(BUILD)/user/tests/aslr_test.dyn \
+	$(BUILD)/posix-sh/posix-sh/.done
+# The POSIX shell conformance cases with dash's answers, for Tiny OS's
+# user/tests/sh_cases (tests/posix-sh/run says how).
+$(BUILD)/posix-sh/posix-sh/.done: $(wildcard tests/posix-sh/*.sh) tests/posix-sh/run
+	$(PYTHON) tests/posix-sh/run --expected $(dir $@)
+	@touch $@
 # The ASLR test's probe built as the two other kinds of program: a glibc
 # static-pie (loaded in the mmap area) and a dynamic PIE (loaded at
 # ELF_ET_DYN_BASE plus the random offset, beside ld.so).

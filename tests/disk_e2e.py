@@ -14,7 +14,7 @@ CHECKS of tests/suites/disk.py; tests/run-tests runs them):
                   whose "synced" line came out reads back intact, through
                   debugfs and through a second Tiny OS boot. Four rounds
                   (CRASH_ROUNDS): 4 KiB and 1 KiB blocks, the kill at
-                  two different points each after the 25th synced file.
+                  two different points each after the 12th synced file.
 
 Every step has a hard timeout and nothing asserts a duration: a busy host
 only makes the tests slower. Images and logs are in BUILD/test-logs/disk/.
@@ -36,7 +36,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 
 BOOT_TIMEOUT = 240       # one tinyos-run boot (TCG on a busy 2-core host)
-KILL_AFTER_SYNCED = 25   # the crash comes once this many files are synced
+KILL_AFTER_SYNCED = 12   # the crash comes once this many files are synced
 STORM_DEADLINE = 400     # ... or the test fails if they do not come by then
 
 

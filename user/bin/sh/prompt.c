@@ -28,17 +28,7 @@ void prompt_init(void)
 
 char *expand_string(const char *value)
 {
-    struct str raw = {0};
-    str_addc(&raw, '"');
-    for (const char *p = value; *p; p++) {
-        if (*p == '"' || (*p == '\\' && !p[1])) /* no way out of the quotes */
-            str_addc(&raw, '\\');
-        str_addc(&raw, *p);
-    }
-    str_addc(&raw, '"');
-    char *text = expand_one(raw.s);
-    str_free(&raw);
-    return text;
+    return expand_heredoc(value); /* the same rules as a here-document body's (dash's expandstr) */
 }
 
 /* PS1's `!` and `!!`, replaced before the expansion so that a `!` that

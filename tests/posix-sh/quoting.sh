@@ -1,0 +1,52 @@
+# Quoting (POSIX.1-2017 XCU 2.2): backslash, single and double quotes.
+
+#### backslash escapes a blank
+echo a\ \ b
+
+#### backslash-newline is removed
+echo ab\
+cd
+
+#### single quotes keep everything
+x=1; echo '$x \ " `date`'
+
+#### single quote inside single quotes
+echo 'it'\''s'
+
+#### double quotes expand $ and backquote
+x=val; echo "x=$x `echo cmd` $(echo sub)"
+
+#### backslash in double quotes before special characters
+printf '%s\n' "\$ \` \" \\ \a \n"
+
+#### backslash-newline inside double quotes
+echo "ab\
+cd"
+
+#### empty quoted words are fields
+set -- '' "" a; echo $#
+
+#### quotes join with unquoted text
+echo 'a'"b"c\d
+
+#### double-quoted at sign keeps fields
+set -- 'a b' c; for w in "$@"; do echo "[$w]"; done
+
+#### dollar sign alone is literal
+echo $ "$" a$ "a$"
+
+#### quoted reserved word is not reserved
+'if' 2>/dev/null; echo $?; "for" 2>/dev/null; echo $?
+
+#### hash only starts a comment at a word's start
+echo a#b '#c' \#d # e
+
+#### quoted glob characters are literal
+mkdir d; touch d/x d/y; echo "d/*" 'd/?' d/\*
+
+#### quoted tilde is literal
+HOME=/h; echo "~" '~' \~ ~
+
+#### newline in single quotes
+echo 'a
+b'
