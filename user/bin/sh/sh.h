@@ -16,6 +16,7 @@
  *   ifs.c        field splitting by IFS
  *   glob.c       the pattern matcher and pathname expansion
  *   arith.c      $((...)): C integer expressions with assignments
+ *   read.c getopts.c umask.c printf.c cd.c test.c   builtins of their own
  *   vars.c       shell variables, exported ones, positional parameters
  *   exec.c       running the tree: fork, exec, pipes, redirections, waiting
  *   jobs.c       the job table, job control, completion notices
@@ -272,6 +273,13 @@ builtin_fn builtin_lookup(const char *name);
 /* Builtins in files of their own: */
 int builtin_test(int argc, char **argv);    /* test.c: test and [ */
 int builtin_read(int argc, char **argv);    /* read.c */
+int builtin_getopts(int argc, char **argv); /* getopts.c */
+void getopts_optind_assigned(void);         /* getopts.c: OPTIND was set (vars.c calls it) */
+int builtin_umask(int argc, char **argv);   /* umask.c */
+int builtin_cd(int argc, char **argv);      /* cd.c: logical PWD, CDPATH, cd - */
+int builtin_pwd(int argc, char **argv);     /* cd.c */
+void cwd_init(void);                        /* cd.c: the logical directory from $PWD if right */
+int builtin_printf(int argc, char **argv);  /* printf.c: the code of /bin/printf */
 
 /* --- options.c --------------------------------------------------------- */
 enum opt {
