@@ -348,6 +348,7 @@ extern struct arena_ref *current_arena; /* of the tree running now (run_text) */
 void arena_unref(struct arena_ref *r);   /* frees it with the last reference */
 struct func;
 struct func *func_lookup(const char *name);
+const char *func_name(size_t i);       /* the i-th function's name, NULL past the last (completion) */
 void func_define(const char *name, struct node *body); /* body lives in current_arena */
 bool func_unset(const char *name);
 struct node *func_body(struct func *f);
@@ -378,6 +379,7 @@ void hash_forget(void);                  /* PATH changed: forget remembered look
 
 /* --- alias.c ------------------------------------------------------------ */
 const char *alias_get(const char *name);      /* NULL: no such alias */
+const char *alias_name(size_t i);             /* the i-th alias's name, NULL past the last (completion) */
 int bi_alias(int argc, char **argv);
 int bi_unalias(int argc, char **argv);
 
