@@ -49,8 +49,31 @@ static void put(const char *s, size_t n)
 
 static struct line_edit le;
 
+/* `sh -i` reading a pipe or a file: the prompt, then the line as it
+ * comes, a byte at a time (what follows is a command's input). No
+ * editing and no echo: a Tab is a Tab, as in dash. */
+static int plain_readline(const char *prompt, struct str *out)
+{
+    put(prompt, strlen(prompt));
+    bool any = false;
+    for (;;) {
+        char c;
+        ssize_t n = read(0, &c, 1);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return any;
+        any = true;
+        if (c == '\n')
+            return 1;
+        str_addc(out, c);
+    }
+}
+
 int term_readline(const char *prompt, struct str *out)
 {
+    if (!isatty(0))
+        return plain_readline(prompt, out);
     if (!have_cooked)
         term_save_mode();
     raw_mode();
