@@ -6,7 +6,8 @@
  *   line_edit.c  the pure line editor (bytes in -> buffer + echo out)
  *   complete.c   tab completion's pure part: the word, escaping, columns
  *   completion.c tab completion: candidates (builtins, PATH, files), insertion
- *   startup.c    interactive start-up: profile files, $ENV or ~/.shrc, PS1/PS2
+ *   startup.c    start-up files: /etc/profile and ~/.profile, $ENV or ~/.shrc
+ *   prompt.c     PS1 and PS2: defaults, expansion before each display
  *   history.c    the in-memory command history
  *   lexer.c      text -> tokens (words keep their quotes; expand removes them)
  *   parse.c      tokens -> tree (list / and-or / pipeline / command)
@@ -412,7 +413,6 @@ char *prompt_text(bool continuation);  /* PS1 or PS2, expanded: malloc'd */
 char *expand_string(const char *value);
 
 /* --- startup.c --------------------------------------------------------- */
-void startup_pwd(void);                /* PWD as POSIX sets it at start */
 void startup_login(void);              /* a login shell: /etc/profile, ~/.profile */
 void startup_interactive(void);        /* $ENV (expanded), or ~/.shrc when ENV is unset */
 
