@@ -255,6 +255,7 @@ struct job *job_new(const char *text, bool foreground);
 void job_add_pid(struct job *j, pid_t pid);
 int job_wait_fg(struct job *j);        /* waits; returns the status, frees the job unless stopped */
 void jobs_reap(bool notify);           /* non-blocking: notices before the prompt */
+bool jobs_finished(void);              /* non-blocking: a background job has ended (set -b) */
 struct job *job_find(const char *spec); /* %N, %+, %%, PID, none: the latest; NULL if none */
 int job_wait(struct job *j);           /* blocking (wait builtin); frees the job */
 struct job *job_running(void);         /* a background job not stopped, or NULL */
