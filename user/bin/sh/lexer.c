@@ -20,18 +20,62 @@ static bool is_meta(char c)
            c == '(' || c == ')';
 }
 
+/* Finds the ')' closing a $( by reading just enough of the grammar:
+ * quotes, nested parentheses, comments (a `#` starting a word), and
+ * case ... esac, whose patterns end in a ')' that closes nothing. */
 const char *subst_end(const char *s)
 {
     int depth = 1;
+    int cases = 0;        /* case ... esac open */
+    int expect = 0;       /* 1: the word after `case`, 2: its `in` */
+    bool pattern = false; /* a case pattern comes (up to its ')') */
+    bool start = true;    /* at the start of a word */
     for (; *s; s++) {
-        if (*s == '\\' && s[1]) {
+        bool at_start = start;
+        start = false;
+        char c = *s;
+        if (c == ' ' || c == '\t' || c == '\n' || c == ';' || c == '&' || c == '|') {
+            if (c == ';' && s[1] == ';' && cases) {
+                pattern = true;
+                s++;
+            }
+            start = true;
+            continue;
+        }
+        if (at_start && c == '#') {
+            while (s[1] && s[1] != '\n')
+                s++;
+            start = true;
+            continue;
+        }
+        if (at_start && expect == 1) {
+            expect = 2; /* the subject word: whatever it is */
+        } else if (at_start && (isalpha((unsigned char)c) || c == '_')) {
+            size_t n = 1;
+            while (isalnum((unsigned char)s[n]) || s[n] == '_')
+                n++;
+            bool whole = !s[n] || is_meta(s[n]);
+            if (whole && n == 4 && !memcmp(s, "case", 4) && !pattern) {
+                cases++;
+                expect = 1;
+            } else if (whole && n == 2 && !memcmp(s, "in", 2) && expect == 2) {
+                expect = 0;
+                pattern = true;
+            } else if (whole && n == 4 && !memcmp(s, "esac", 4) && cases) {
+                cases--;
+                pattern = false;
+            }
+            s += n - 1;
+            continue;
+        }
+        if (c == '\\' && s[1]) {
             s++;
-        } else if (*s == '\'') {
+        } else if (c == '\'') {
             const char *q = strchr(s + 1, '\'');
             if (!q)
                 return NULL;
             s = q;
-        } else if (*s == '"') {
+        } else if (c == '"') {
             for (s++; *s && *s != '"'; s++) {
                 if (*s == '\\' && s[1])
                     s++;
@@ -44,10 +88,17 @@ const char *subst_end(const char *s)
             }
             if (!*s)
                 return NULL;
-        } else if (*s == '(') {
-            depth++;
-        } else if (*s == ')' && --depth == 0) {
-            return s;
+        } else if (c == '(') {
+            if (!(pattern && at_start)) /* not the optional ( before a pattern */
+                depth++;
+            start = true;
+        } else if (c == ')') {
+            if (pattern) {
+                pattern = false; /* the end of a case pattern */
+            } else if (--depth == 0) {
+                return s;
+            }
+            start = true;
         }
     }
     return NULL;
@@ -307,6 +358,7 @@ enum lex_result lex(struct arena *a, const char *text, bool final, struct token 
     struct lexer lx = {.a = a, .t = text, .final = final};
     enum lex_result r = LEX_OK;
     *err = NULL;
+    heredoc_wait_reset();
     for (;;) {
         while (text[lx.i] == ' ' || text[lx.i] == '\t' ||
                (text[lx.i] == '\\' && text[lx.i + 1] == '\n'))

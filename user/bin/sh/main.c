@@ -63,7 +63,9 @@ static int run_stream(struct reader *r)
 {
     struct str text = {0};
     int first_line = 1; /* of text's first line ($LINENO) */
+    bool open = false;  /* text is incomplete so far */
     for (;;) {
+        size_t line_start = text.len;
         if (r) {
             if (!read_line(r, &text)) {
                 if (text.len) {
@@ -81,6 +83,7 @@ static int run_stream(struct reader *r)
             if (k < 0) {
                 str_free(&line);
                 text.len = 0;
+                open = false;
                 last_status = 130;
                 continue;
             }
@@ -105,9 +108,12 @@ static int run_stream(struct reader *r)
             str_addc(&text, '\n');
             str_free(&line);
         }
+        if (open && !heredoc_may_end(text.s + line_start))
+            continue; /* inside a here-document's body: not yet its end */
         sh_text_line = first_line;
         enum parse_result pr = run_text(text.s, false);
-        if (pr == PARSE_INCOMPLETE)
+        open = pr == PARSE_INCOMPLETE;
+        if (open)
             continue;
         if (func_returning && r)
             break; /* `return` in a dot script (or a script): the rest is not read */

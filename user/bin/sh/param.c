@@ -224,7 +224,7 @@ static char *remove_pattern(const char *v, char op, bool longest, const char *s,
 
 static void bad_subst(const char *s, const char *close)
 {
-    fprintf(stderr, "sh: ${%.*s}: Bad substitution\n", (int)(close - s), s);
+    sh_error("${%.*s}: Bad substitution", (int)(close - s), s);
     expand_fail();
 }
 
@@ -334,7 +334,7 @@ void param_brace(struct xbuf *b, const char *s, const char *close, struct xctx *
     case '=':
         if (!set) {
             if (!var_name_ok(name, n)) {
-                fprintf(stderr, "sh: %.*s: cannot assign in this way\n", (int)n, name);
+                sh_error("%.*s: cannot assign in this way", (int)n, name);
                 expand_fail();
                 break;
             }
@@ -351,8 +351,7 @@ void param_brace(struct xbuf *b, const char *s, const char *close, struct xctx *
     case '?':
         if (!set) {
             char *w = word_string(s, close);
-            fprintf(stderr, "sh: %.*s: %s\n", (int)n, name,
-                    *w ? w : br.colon ? "parameter not set or null" : "parameter not set");
+            sh_error("%.*s: %s", (int)n, name, *w ? w : br.colon ? "parameter not set or null" : "parameter not set");
             free(w);
             expand_fail();
         } else {

@@ -393,6 +393,12 @@ bool heredoc_read(struct arena *a, const char *text, size_t *pos, const char *wo
                   char **body, bool *quoted);
 /* A descriptor to read the (expanded unless quoted) body from; -1 on error. */
 int heredoc_fd(const char *body, bool quoted);
+/* Text left incomplete by an open here-document is complete at the
+ * earliest with its delimiter line: a reader appending lines asks
+ * heredoc_may_end(line) before parsing again (a long body would
+ * otherwise be lexed again at every line). lex() resets it. */
+bool heredoc_may_end(const char *line);
+void heredoc_wait_reset(void);
 
 /* --- error.c ------------------------------------------------------------ */
 /* Prints "$0: LINE: <message>\n" on stderr (dash's style: `sh: 3: foo: not
