@@ -209,8 +209,6 @@ int main(int argc, char **argv)
             sh_arg0 = argv[i + 1];
             set_params(argv + i + 2, argc - i - 2);
         }
-        if (shopt[OPT_VERBOSE])
-            fprintf(stderr, "%s\n", argv[i]);
         run_text(argv[i], true);
         sh_exit(last_status);
     }
