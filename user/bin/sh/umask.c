@@ -73,10 +73,19 @@ int builtin_umask(int argc, char **argv)
 {
     bool sym = false;
     int i = 1;
-    if (i < argc && strcmp(argv[i], "-S") == 0)
-        sym = true, i++;
-    else if (i < argc && strcmp(argv[i], "--") == 0)
-        i++;
+    for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) { /* -w is an option, not a mode, as in dash */
+        if (strcmp(argv[i], "--") == 0) {
+            i++;
+            break;
+        }
+        for (const char *o = argv[i] + 1; *o; o++) {
+            if (*o != 'S') {
+                fprintf(stderr, "sh: umask: Illegal option -%c\n", *o);
+                return 2;
+            }
+            sym = true;
+        }
+    }
     mode_t mask = umask(0);
     umask(mask);
     if (i >= argc) {
