@@ -197,7 +197,6 @@ int main(int argc, char **argv)
         return 2;
     }
     bool force_interactive = shopt[OPT_INTERACTIVE];
-    startup_pwd();
     if (login)
         startup_login();
     shopt[OPT_INTERACTIVE] = false;
