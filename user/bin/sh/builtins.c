@@ -17,58 +17,6 @@
 static int bi_true(int argc, char **argv) { (void)argc, (void)argv; return 0; }
 static int bi_false(int argc, char **argv) { (void)argc, (void)argv; return 1; }
 
-static int bi_cd(int argc, char **argv)
-{
-    const char *dir = argc > 1 ? argv[1] : var_get("HOME");
-    bool print = false;
-    if (argc > 2) {
-        fprintf(stderr, "sh: cd: too many arguments\n");
-        return 1;
-    }
-    if (!dir || !*dir) {
-        fprintf(stderr, "sh: cd: HOME not set\n");
-        return 1;
-    }
-    if (strcmp(dir, "-") == 0) {
-        dir = var_get("OLDPWD");
-        if (!dir) {
-            fprintf(stderr, "sh: cd: OLDPWD not set\n");
-            return 1;
-        }
-        print = true;
-    }
-    char *target = xstrdup(dir);
-    char old[4096];
-    if (!getcwd(old, sizeof old))
-        old[0] = '\0';
-    if (chdir(target) < 0) {
-        fprintf(stderr, "sh: cd: %s: %s\n", target, strerror(errno));
-        free(target);
-        return 1;
-    }
-    free(target);
-    char now[4096];
-    if (getcwd(now, sizeof now))
-        var_set("PWD", now, true);
-    if (old[0])
-        var_set("OLDPWD", old, true);
-    if (print)
-        printf("%s\n", getcwd(now, sizeof now) ? now : dir);
-    return 0;
-}
-
-static int bi_pwd(int argc, char **argv)
-{
-    (void)argc, (void)argv;
-    char buf[4096];
-    if (!getcwd(buf, sizeof buf)) {
-        fprintf(stderr, "sh: pwd: %s\n", strerror(errno));
-        return 1;
-    }
-    printf("%s\n", buf);
-    return 0;
-}
-
 static bool parse_int(const char *s, long *out)
 {
     char *end;
@@ -346,8 +294,8 @@ static const struct {
     builtin_fn fn;
     const char *usage;
 } builtins[] = {
-    {"cd", bi_cd, "cd [DIR | -]"},
-    {"pwd", bi_pwd, "pwd"},
+    {"cd", builtin_cd, "cd [-L|-P] [DIR | -]"},
+    {"pwd", builtin_pwd, "pwd [-L|-P]"},
     {"echo", echo_words, "echo [-neE] [ARG...]"},
     {"exit", bi_exit, "exit [N]"},
     {"export", bi_export, "export [-p] [NAME[=VALUE]...]"},
@@ -370,6 +318,9 @@ static const struct {
     {"source", bi_source, "source FILE"},
     {"break", bi_break, "break [N]"},
     {"continue", bi_continue, "continue [N]"},
+    {"getopts", builtin_getopts, "getopts OPTSTRING NAME [ARG...]"},
+    {"umask", builtin_umask, "umask [-S] [MODE]"},
+    {"printf", builtin_printf, "printf FORMAT [ARG...]"},
     {"test", builtin_test, "test EXPR"},
     {"[", builtin_test, "[ EXPR ]"},
     {"true", bi_true, "true"},

@@ -158,8 +158,8 @@ int source_file(const char *path, bool must_exist)
 void sh_exit(int status)
 {
     last_status = status;
-    trap_run_exit();
-    status = last_status == status ? status : last_status;
+    expand_error = false; /* the failed expansion that brought us here must not stop the trap */
+    trap_run_exit();      /* an `exit N` in it exits from there with N */
     fflush(stdout);
     fflush(stderr);
     if (interactive)
@@ -198,7 +198,6 @@ int main(int argc, char **argv)
         return 2;
     }
     bool force_interactive = shopt[OPT_INTERACTIVE];
-    startup_pwd();
     if (login)
         startup_login();
     shopt[OPT_INTERACTIVE] = false;
@@ -211,8 +210,6 @@ int main(int argc, char **argv)
             sh_arg0 = argv[i + 1];
             set_params(argv + i + 2, argc - i - 2);
         }
-        if (shopt[OPT_VERBOSE])
-            fprintf(stderr, "%s\n", argv[i]);
         run_text(argv[i], true);
         sh_exit(last_status);
     }

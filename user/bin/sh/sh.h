@@ -6,7 +6,8 @@
  *   line_edit.c  the pure line editor (bytes in -> buffer + echo out)
  *   complete.c   tab completion's pure part: the word, escaping, columns
  *   completion.c tab completion: candidates (builtins, PATH, files), insertion
- *   startup.c    interactive start-up: profile files, $ENV or ~/.shrc, PS1/PS2
+ *   startup.c    start-up files: /etc/profile and ~/.profile, $ENV or ~/.shrc
+ *   prompt.c     PS1 and PS2: defaults, expansion before each display
  *   history.c    the in-memory command history
  *   lexer.c      text -> tokens (words keep their quotes; expand removes them)
  *   parse.c      tokens -> tree (list / and-or / pipeline / command)
@@ -16,6 +17,7 @@
  *   ifs.c        field splitting by IFS
  *   glob.c       the pattern matcher and pathname expansion
  *   arith.c      $((...)): C integer expressions with assignments
+ *   read.c getopts.c umask.c printf.c cd.c test.c   builtins of their own
  *   vars.c       shell variables, exported ones, positional parameters
  *   exec.c       running the tree: fork, exec, pipes, redirections, waiting
  *   jobs.c       the job table, job control, completion notices
@@ -253,6 +255,7 @@ struct job *job_new(const char *text, bool foreground);
 void job_add_pid(struct job *j, pid_t pid);
 int job_wait_fg(struct job *j);        /* waits; returns the status, frees the job unless stopped */
 void jobs_reap(bool notify);           /* non-blocking: notices before the prompt */
+bool jobs_finished(void);              /* non-blocking: a background job has ended (set -b) */
 struct job *job_find(const char *spec); /* %N, %+, %%, PID, none: the latest; NULL if none */
 int job_wait(struct job *j);           /* blocking (wait builtin); frees the job */
 struct job *job_running(void);         /* a background job not stopped, or NULL */
@@ -272,6 +275,13 @@ builtin_fn builtin_lookup(const char *name);
 /* Builtins in files of their own: */
 int builtin_test(int argc, char **argv);    /* test.c: test and [ */
 int builtin_read(int argc, char **argv);    /* read.c */
+int builtin_getopts(int argc, char **argv); /* getopts.c */
+void getopts_optind_assigned(void);         /* getopts.c: OPTIND was set (vars.c calls it) */
+int builtin_umask(int argc, char **argv);   /* umask.c */
+int builtin_cd(int argc, char **argv);      /* cd.c: logical PWD, CDPATH, cd - */
+int builtin_pwd(int argc, char **argv);     /* cd.c */
+void cwd_init(void);                        /* cd.c: the logical directory from $PWD if right */
+int builtin_printf(int argc, char **argv);  /* printf.c: the code of /bin/printf */
 
 /* --- options.c --------------------------------------------------------- */
 enum opt {
@@ -340,6 +350,7 @@ extern struct arena_ref *current_arena; /* of the tree running now (run_text) */
 void arena_unref(struct arena_ref *r);   /* frees it with the last reference */
 struct func;
 struct func *func_lookup(const char *name);
+const char *func_name(size_t i);       /* the i-th function's name, NULL past the last (completion) */
 void func_define(const char *name, struct node *body); /* body lives in current_arena */
 bool func_unset(const char *name);
 struct node *func_body(struct func *f);
@@ -370,6 +381,7 @@ void hash_forget(void);                  /* PATH changed: forget remembered look
 
 /* --- alias.c ------------------------------------------------------------ */
 const char *alias_get(const char *name);      /* NULL: no such alias */
+const char *alias_name(size_t i);             /* the i-th alias's name, NULL past the last (completion) */
 int bi_alias(int argc, char **argv);
 int bi_unalias(int argc, char **argv);
 
@@ -408,7 +420,6 @@ char *prompt_text(bool continuation);  /* PS1 or PS2, expanded: malloc'd */
 char *expand_string(const char *value);
 
 /* --- startup.c --------------------------------------------------------- */
-void startup_pwd(void);                /* PWD as POSIX sets it at start */
 void startup_login(void);              /* a login shell: /etc/profile, ~/.profile */
 void startup_interactive(void);        /* $ENV (expanded), or ~/.shrc when ENV is unset */
 

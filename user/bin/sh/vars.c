@@ -94,6 +94,8 @@ int var_set(const char *name, const char *value, bool export_it)
         v->exported = false;
         v->readonly = false;
     }
+    if (strcmp(name, "OPTIND") == 0)
+        getopts_optind_assigned(); /* getopts starts over */
     char *copy = xstrdup(value);
     free(v->value);
     v->value = copy;
@@ -170,6 +172,8 @@ void vars_init(char **envp)
     char ppid[16];
     snprintf(ppid, sizeof ppid, "%d", (int)getppid());
     var_set("PPID", ppid, false);
+    var_set("OPTIND", "1", false);
+    cwd_init();
     random_state = (unsigned long)shell_pid * 2654435761UL ^ (unsigned long)time(NULL);
 }
 
