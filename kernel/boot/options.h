@@ -6,7 +6,9 @@
  *   init=PATH                 the first user program (default /sbin/init,
  *                             then /bin/sh); words after "--" are its
  *                             arguments
- *   console=tty|pipe          how the console behaves (drivers/tty.h)
+ *   console=tty|pipe          how the console behaves (drivers/tty.h);
+ *   console=ttyS0|tty0        Linux's names: a tty, on the serial line or
+ *                             the VGA screen (init sets TERM from it)
  *   strace                    log every system call and its result
  *   maxproc=N                 the process limit (default 1024, at most 4096)
  *   stderr=com2               send init's descriptor 2 to the second
@@ -31,6 +33,8 @@ void options_init(const char *line);
 const char *option(const char *key);
 /* A decimal option value (digits up to the first other character). */
 unsigned long parse_ulong(const char *s);
+/* The command line as given (/proc/cmdline). */
+const char *options_line(void);
 /* The arguments for init given after "--" on the command line. */
 int option_init_args(const char *const **argv);
 

@@ -96,8 +96,12 @@ static bool signal_keys(char c)
 void tty_init(const char *mode)
 {
     pipe_mode = mode && strcmp(mode, "pipe") == 0;
-    if (mode && !pipe_mode && strcmp(mode, "tty") != 0)
-        kprintf("warning: console=%s unknown (tty or pipe); using tty\n", mode);
+    /* Linux's names say which screen the user sits at (init's TERM);
+     * the console itself is the same tty either way. */
+    bool linux_name = mode && strncmp(mode, "tty", 3) == 0 &&
+                      ((mode[3] >= '0' && mode[3] <= '9') || (mode[3] == 'S' && mode[4] >= '0' && mode[4] <= '9'));
+    if (mode && !pipe_mode && !linux_name && strcmp(mode, "tty") != 0)
+        kprintf("warning: console=%s unknown (tty, pipe, ttyS0 or tty0); using tty\n", mode);
     console_set_input_filter(signal_keys);
 }
 

@@ -29,6 +29,7 @@ static const struct entry root_entries[] = {
     {"ps", S_IFREG | 0444, procfs_ps, NULL, -1, NULL, false, false},
     {"cpuinfo", S_IFREG | 0444, procfs_cpuinfo, NULL, -1, NULL, false, false},
     {"version", S_IFREG | 0444, procfs_version, NULL, -1, NULL, false, false},
+    {"cmdline", S_IFREG | 0444, procfs_cmdline, NULL, -1, NULL, false, false},
     {"loadavg", S_IFREG | 0444, procfs_loadavg, NULL, -1, NULL, false, false},
     {"stat", S_IFREG | 0444, procfs_stat, NULL, -1, NULL, false, false},
     {"filesystems", S_IFREG | 0444, procfs_filesystems, NULL, -1, NULL, false, false},

@@ -2,6 +2,7 @@
 #include "fs/procfs_sys.h"
 
 #include "arch/x86_64/cpu.h"
+#include "boot/options.h"
 #include "fs/page_cache.h"
 #include "fs/super.h"
 #include "fs/writeback.h"
@@ -122,6 +123,12 @@ long procfs_version(int pid, char *buf, size_t size)
                                   "Linux version 6.1.0-tinyos (tinyos@tinyos) (gcc) #1 " TINYOS_NAME " " TINYOS_VERSION
                                   "\n"),
                 size);
+}
+
+long procfs_cmdline(int pid, char *buf, size_t size)
+{
+    (void)pid;
+    return done((size_t)ksnprintf(buf, size, "%s\n", options_line()), size);
 }
 
 /* Counts processes (thread group leaders alive) and the runnable ones;

@@ -20,6 +20,7 @@
 
 long procfs_cpuinfo(int pid, char *buf, size_t size);
 long procfs_version(int pid, char *buf, size_t size);
+long procfs_cmdline(int pid, char *buf, size_t size); /* the kernel command line */
 long procfs_loadavg(int pid, char *buf, size_t size);
 long procfs_stat(int pid, char *buf, size_t size);
 long procfs_filesystems(int pid, char *buf, size_t size);

@@ -15,6 +15,17 @@ static void start(void)
     echo[0] = '\0';
 }
 
+/* Moves what the editor wrote onto the screen's record. */
+static void collect(void)
+{
+    if (echo_len + le.outlen < sizeof echo) {
+        memcpy(echo + echo_len, le.out, le.outlen);
+        echo_len += le.outlen;
+        echo[echo_len] = '\0';
+    }
+    le.outlen = 0;
+}
+
 /* Feeds the bytes; returns the last action other than LE_NONE (or LE_NONE). */
 static enum le_action feed(const char *s)
 {
@@ -23,12 +34,7 @@ static enum le_action feed(const char *s)
         enum le_action a = le_feed(&le, (unsigned char)*s);
         if (a != LE_NONE)
             last = a;
-        if (echo_len + le.outlen < sizeof echo) {
-            memcpy(echo + echo_len, le.out, le.outlen);
-            echo_len += le.outlen;
-            echo[echo_len] = '\0';
-        }
-        le.outlen = 0;
+        collect();
     }
     return last;
 }
@@ -257,6 +263,43 @@ TEST(long_line_edit_in_middle_fits_output)
     CHECK(le.outlen <= LE_OUT_MAX);
     CHECK_EQ_INT(le.buf[0], 'y');
     CHECK_EQ_INT(le.len, LE_MAX - 1);
+}
+
+TEST(tab_asks_for_completion_and_inserts_nothing)
+{
+    start();
+    CHECK_EQ_INT(feed("ec\t"), LE_COMPLETE);
+    check_state("ec", 2);
+}
+
+TEST(insert_text_in_the_middle_redraws_the_tail)
+{
+    start();
+    feed("ls  -l\x1b[D\x1b[D\x1b[D");
+    CHECK(le_insert(&le, "/tmp/"));
+    collect();
+    check_state("ls /tmp/ -l", 8);
+}
+
+TEST(insert_too_long_rings_bell_and_keeps_line)
+{
+    start();
+    for (int i = 0; i < LE_MAX - 3; i++)
+        le_feed(&le, 'x'), le.outlen = 0;
+    CHECK(!le_insert(&le, "abc"));
+    CHECK(le.outlen == 1 && le.out[0] == '\a');
+    CHECK_EQ_INT(le.len, LE_MAX - 3);
+}
+
+TEST(redraw_prints_line_and_restores_cursor)
+{
+    start();
+    feed("abcd\x1b[D\x1b[D");
+    le.outlen = 0;
+    le_redraw(&le);
+    CHECK_EQ_INT(le.outlen, 6);
+    CHECK(memcmp(le.out, "abcd\b\b", 6) == 0);
+    CHECK_EQ_INT(le.cur, 2);
 }
 
 RUN_TESTS()

@@ -33,7 +33,7 @@ USER_TESTS = [
        "echo hidden 2>&1 > /dev/null; { echo e2 >&2; } 2>> /tmp/e; wc -l < /tmp/e; 3>/tmp/three echo x; cat /tmp/three",
        "1\n1\n1\n2\nx\n"),
     sh("redirect-missing-target", "echo >; echo not-reached", "", status=2),
-    sh("redirect-bad-file", "cat < /nope/x; echo $?; echo hi > /nope/x; echo $?", "1\n1\n"),
+    sh("redirect-bad-file", "cat < /nope/x; echo $?; echo hi > /nope/x; echo $?", "2\n2\n"),
     sh("exit-status", "false; echo $?; true; echo $?; sh -c 'exit 42'; echo $?; (exit 7); echo $?; exit 3",
        "1\n0\n42\n7\n", status=3),
     sh("quoting",
@@ -47,12 +47,13 @@ USER_TESTS = [
        "1 12 1\n0\nX=1\n[]\nY=5\n[]\nZ=3\ndefault 1 0\n"),
     sh("and-or-list", "true && echo a; false && echo b; false || echo c; true || echo d; "
        "false && echo e || echo f; ! true; echo $?; ! false; echo $?", "a\nc\nf\n1\n0\n"),
-    sh("command-not-found", "nope-cmd 2>&1; echo $?", "sh: nope-cmd: command not found\n127\n"),
+    # dash's message style: $0 (argv[0] is /bin/sh here), the line, "not found"
+    sh("command-not-found", "nope-cmd 2>&1; echo $?", "/bin/sh: 1: nope-cmd: not found\n127\n"),
     sh("command-not-found-status", "nope-cmd", "", status=127),
     sh("permission-denied", "echo x > /tmp/np; /tmp/np 2>&1; echo $?; /tmp/nothere 2>&1; echo $?",
-       "sh: /tmp/np: Permission denied\n126\nsh: /tmp/nothere: No such file or directory\n127\n"),
+       "/bin/sh: 1: /tmp/np: Permission denied\n126\n/bin/sh: 1: /tmp/nothere: not found\n127\n"),
     sh("cd-errors", "cd /nope 2>&1; echo $?; cd /tmp; pwd; cd; pwd; cd -; cd /bin/sh 2>&1; echo $?",
-       "sh: cd: /nope: No such file or directory\n1\n/tmp\n/\n/tmp\nsh: cd: /bin/sh: Not a directory\n1\n"),
+       "sh: cd: /nope: No such file or directory\n2\n/tmp\n/\n/tmp\nsh: cd: /bin/sh: Not a directory\n2\n"),
     sh("script-file",
        "printf 'echo \"$1 $2 $#\"\\nfor a in \"$@\"; do echo \"<$a>\"; done\\nexit 3\\n' > /tmp/s.sh; "
        "sh /tmp/s.sh a 'b c'; echo $?; . /tmp/s.sh x", "a b c 2\n<a>\n<b c>\n3\nx  1\n<x>\n", status=3),
@@ -60,12 +61,16 @@ USER_TESTS = [
        "sh -c 'exit 4' & sleep 0.1; wait; echo all",
        "started\nwaited 0\n5\nall\n"),
     sh("killed-by-signal", "sh -c 'kill -9 $$'; echo $?; sh -c 'kill -TERM $$'; echo $?", "137\n143\n"),
-    sh("signal-message", "{ sh -c 'kill -SEGV $$'; } 2>&1; echo $?", "Segmentation fault\n139\n", differential=False),
+    sh("signal-message", "{ sh -c 'kill -SEGV $$'; } 2>&1; echo $?; kill -l | head -2; kill -l | tail -1",
+       "Segmentation fault\n139\n"
+       " 1) SIGHUP\t 2) SIGINT\t 3) SIGQUIT\t 4) SIGILL\t 5) SIGTRAP\n"
+       " 6) SIGABRT\t 7) SIGBUS\t 8) SIGFPE\t 9) SIGKILL\t10) SIGUSR1\n"
+       "63) SIGRTMAX-1\t64) SIGRTMAX\t\n", differential=False),
     sh("syntax-error-pipe", "echo a; | echo b", "", status=2),
     sh("syntax-error-message",
        "sh -c '| echo' 2>&1; echo $?; sh -c 'echo \"open' 2>&1; echo $?; sh -c 'echo a &&' 2>&1; echo $?",
-       "sh: syntax error near unexpected token '|'\n2\nsh: syntax error: unterminated quote\n2\n"
-       "sh: syntax error: unexpected end of file\n2\n", differential=False),
+       "sh: 1: Syntax error: \"|\" unexpected\n2\nsh: 1: Syntax error: Unterminated quoted string\n2\n"
+       "sh: 1: Syntax error: end of file unexpected\n2\n", differential=False),
     sh("unterminated-quote", "echo 'abc", "", status=2),
     sh("comments", "echo a # not this\n# nor this\necho b#c", "a\nb#c\n"),
     sh("if-while-for",
@@ -107,19 +112,66 @@ USER_TESTS = [
 PROMPT = "tinyos:/$ "
 
 BOOTS = [
-    # The console's shell is root's login: HOME, USER and LOGNAME from
-    # /etc/passwd, as login(1) would set them (issue 15).
+    # The console's shell is root's login: HOME, USER, LOGNAME and SHELL
+    # from /etc/passwd, as login(1) would set them (issue 15), TERM=linux
+    # without console= (the VGA screen, as on Linux); a login shell (-sh)
+    # that read /etc/profile (PATH, PAGER).
     dict(name="sh-login-environment", rootfs=True, timeout=60, exit="stopped", stop_when="env-done",
-         script=[(PROMPT, "echo \"$HOME $USER $LOGNAME $SHELL\"; cd; pwd; echo env-\"done\"\r")],
-         expect=[r"^/root root root /bin/sh$", r"^/root$", r"^env-done$"]),
+         script=[(PROMPT, "echo \"$HOME $USER $LOGNAME $SHELL $TERM $PATH $PAGER\"; ps; cd; pwd; "
+                          "echo env-\"done\"\r")],
+         expect=[r"^/root root root /bin/sh linux /bin:/sbin:/usr/bin less$", r"^\s+\d+\s+1 S\s+-sh$", r"^/root$", r"^env-done$"]),
+    # The interactive shell's features in one boot (each boot costs
+    # seconds): TERM=vt100 for console=ttyS0 (read from /proc/cmdline);
+    # Tab completing a command, a shell function, a file, a quoted name, a ~/ directory, and
+    # a second Tab listing the choices in columns then redrawing the
+    # line; job notices before the next prompt and in `jobs`, and with
+    # set -b while the shell waits at the prompt (no key typed); ~/.shrc read
+    # by an interactive shell, PS1 set there and expanded at each prompt;
+    # $ENV parameter-expanded and read instead of ~/.shrc.
+    dict(name="sh-interactive-features", rootfs=True, cmdline="console=ttyS0", timeout=90, exit="stopped",
+         stop_when="features-done",
+         script=[(PROMPT, "echo \"$TERM\"; cat /proc/cmdline; mkdir /tmp/tc ~/projects; cd /tmp/tc; "
+                          "touch alpha1 alpha2 'my file'; mkdir alphadir; cd /; echo setup-\"done\"\r"),
+                 ("setup-done\r\n", "ech\ttab-\"cmd\"\r"),
+                 ("tab-cmd\r\n", "cat /etc/pass\t\r"),
+                 ("root:x:0:0:", "ls /tmp/tc/al\t\t\x15echo list-\"done\"\r"),
+                 ("list-done\r\n", "tabfn_demo() { echo fn-\"called\"; }; echo fn-\"defined\"\r"),
+                 ("fn-defined\r\n", "tabfn_\t\r"),
+                 ("fn-called\r\n", "ls /tmp/tc/my\t\r"),
+                 ("/tmp/tc/my file\r\n", "cd ~/pr\t && pwd && cd /\r"),
+                 ("/root/projects\r\n", "sleep 1 &\r"),
+                 ("[1] ", "sleep 2\r"),
+                 ("Done", "sleep 1 &\r"),
+                 ("Done                    sleep 1\r\ntinyos:/$ sleep 1 &\r\n[1] ", "sleep 2; jobs; echo jobs-\"listed\"\r"),
+                 ("jobs-listed\r\n", "set -b; sleep 0.5 &\r"),
+                 ("Done                    sleep 0.5\r\ntinyos:/$ ", "set +b; echo \"echo shrc-\\\"read\\\"; PS1='my-\\$PWD> '\" > $HOME/.shrc; sh\r"),
+                 ("shrc-read\r\n", "cd /tmp\r"),
+                 ("my-/tmp> ", "echo 'echo envrc-\"read\"' > $HOME/envrc; ENV='$HOME/envrc' sh\r"),
+                 ("envrc-read\r\n", "echo features-\"done\"\r")],
+         expect=[r"^vt100$", r"^console=ttyS0$",
+                 r"^tinyos:/\$ echo tab-\"cmd\"$", r"^tab-cmd$",
+                 r"^tinyos:/\$ cat /etc/passwd $", r"^root:x:0:0:",
+                 r"^tinyos:/\$ ls /tmp/tc/alpha\nalpha1     alpha2     alphadir/\ntinyos:/\$ ls /tmp/tc/alpha\x08",
+                 r"^tinyos:/\$ tabfn_demo $", r"^fn-called$",
+                 r"^tinyos:/\$ ls /tmp/tc/my\\ file $", r"^/tmp/tc/my file$",
+                 r"^tinyos:/\$ cd ~/projects/ && pwd && cd /$", r"^/root/projects$",
+                 r"^tinyos:/\$ sleep 2\n\[1\]\+  Done {20}sleep 1\ntinyos:/\$ ",
+                 r"^\[1\]\+  Done {20}sleep 1\njobs-listed$",
+                 r"^tinyos:/\$ set -b; sleep 0\.5 &\n\[1\] \d+\ntinyos:/\$ \n\[1\]\+  Done {20}sleep 0\.5\ntinyos:/\$ set \+b",
+                 r"^shrc-read\nmy-/> cd /tmp\nmy-/tmp> ", r"^envrc-read\ntinyos:/tmp\$ ", r"^features-done$"]),
     dict(name="sh-interactive-session", rootfs=True, timeout=60, exit="stopped", stop_when="session-end",
          script=[(PROMPT, "echo hi | cat\r"),
                  ("hi\r\n", "ls / | wc -l\r"),
                  (PROMPT, "nope-cmd\r"),
-                 ("command not found", "cd /nope\r"),
-                 ("No such file or directory", "echo session-\"end\"\r")],
-         expect=[r"^tinyos:/\$ echo hi \| cat$", r"^hi$", r"^\d+$", r"^sh: nope-cmd: command not found$",
-                 r"^sh: cd: /nope: No such file or directory$", r"^session-end$"]),
+                 ("nope-cmd: not found", "cd /nope\r"),
+                 # a here-document typed at the prompt: PS2 while its body is open
+                 ("No such file or directory", "cat <<E\r"),
+                 ("\r\n> ", "typed body $((1+1))\r"),
+                 ("\r\n> ", "E\r"),
+                 ("typed body 2\r\n", "f() { case $1 in o*) echo fn-$1;; esac; }; f ok\r"),
+                 ("fn-ok\r\n", "echo session-\"end\"\r")],
+         expect=[r"^tinyos:/\$ echo hi \| cat$", r"^hi$", r"^\d+$", r"^-?sh: \d+: nope-cmd: not found$",
+                 r"^sh: cd: /nope: No such file or directory$", r"^typed body 2$", r"^fn-ok$", r"^session-end$"]),
     dict(name="sh-history-and-editing", rootfs=True, timeout=60, exit="stopped", stop_when="hist-done",
          script=[(PROMPT, "echo first-$((0))\x15echo abc\x1b[D\x1b[DX\r"),
                  ("aXbc\r\n", "echo again\r"),

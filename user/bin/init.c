@@ -68,6 +68,38 @@ static long long now_seconds(void)
     return ts.tv_sec;
 }
 
+/* TERM for the console's shell, as getty sets it for its line: the
+ * kernel's console= names where the user sits (the last one given wins,
+ * as for Linux's /dev/console). A serial line (ttyS0) gets vt100: the
+ * terminal at its far end is unknown, and VT100's sequences are the
+ * ones every terminal emulator (xterm, screen, minicom, QEMU's own serial
+ * window) understands; the VGA screen (tty0) is `linux`, the kernel's
+ * terminal. Without console= the kernel's TERM (linux) stays, as on
+ * Linux, where the console is the VGA screen unless told otherwise. */
+static void set_term_from_console(void)
+{
+    char line[4096];
+    FILE *f = fopen("/proc/cmdline", "r");
+    if (!f)
+        return;
+    size_t n = fread(line, 1, sizeof line - 1, f);
+    fclose(f);
+    line[n] = '\0';
+    const char *console = NULL;
+    for (char *save, *w = strtok_r(line, " \t\n", &save); w; w = strtok_r(NULL, " \t\n", &save)) {
+        if (strcmp(w, "--") == 0)
+            break; /* init's own arguments follow */
+        if (strncmp(w, "console=", 8) == 0)
+            console = w + 8;
+    }
+    if (!console)
+        return;
+    if (strncmp(console, "ttyS", 4) == 0)
+        setenv("TERM", "vt100", 1);
+    else if (strncmp(console, "tty", 3) == 0 && console[3] >= '0' && console[3] <= '9')
+        setenv("TERM", "linux", 1);
+}
+
 static void show_motd(void)
 {
     if (!print_file("/etc/motd")) {
@@ -94,7 +126,7 @@ static pid_t start_shell(void)
     signal(SIGTERM, SIG_DFL);
     signal(SIGUSR1, SIG_DFL);
     signal(SIGUSR2, SIG_DFL);
-    char *argv[] = {"sh", NULL};
+    char *argv[] = {"-sh", NULL}; /* a login shell, as login(1) starts it: it reads /etc/profile */
     execv(SHELL, argv);
     fprintf(stderr, "init: cannot run %s: %s\n", SHELL, strerror(errno));
     _exit(127);
@@ -195,17 +227,20 @@ int main(void)
     set_guarded(SIG_IGN);
     catch_shutdown_signals();
     /* What the kernel passes (PATH, TERM) stays; gaps get defaults. The
-     * console's shell is root's login, so HOME, USER and LOGNAME are
-     * root's from /etc/passwd as login(1) sets them (the kernel's HOME=/
-     * is only for init itself). */
-    setenv("PATH", "/bin:/sbin", 0);
+     * console's shell is root's login, so HOME, USER, LOGNAME and SHELL
+     * are root's from /etc/passwd as login(1) sets them (the kernel's
+     * HOME=/ is only for init itself), and TERM names the console. */
+    setenv("PATH", "/bin:/sbin:/usr/bin", 0);
     setenv("TERM", "linux", 0);
+    set_term_from_console();
     setenv("SHELL", SHELL, 0);
     struct passwd *pw = getpwuid(getuid());
     setenv("HOME", pw && pw->pw_dir[0] ? pw->pw_dir : "/", 1);
     if (pw) {
         setenv("USER", pw->pw_name, 1);
         setenv("LOGNAME", pw->pw_name, 1);
+        if (pw->pw_shell && pw->pw_shell[0])
+            setenv("SHELL", pw->pw_shell, 1);
     }
     if (chdir("/") != 0)
         fprintf(stderr, "init: chdir /: %s\n", strerror(errno));

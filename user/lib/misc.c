@@ -6,6 +6,7 @@
 #include <sys/reboot.h>
 #include <sys/sysinfo.h>
 #include <sys/time.h>
+#include <sys/times.h>
 #include <sys/utsname.h>
 #include <time.h>
 
@@ -23,6 +24,7 @@ int poll(struct pollfd *fds, nfds_t n, int timeout_ms) { return (int)SC3(SYS_pol
 int uname(struct utsname *u) { return (int)SC1(SYS_uname, u); }
 int personality(unsigned long persona) { return (int)SC1(SYS_personality, persona); }
 int sysinfo(struct sysinfo *info) { return (int)SC1(SYS_sysinfo, info); }
+clock_t times(struct tms *buf) { return (clock_t)SC1(SYS_times, buf); }
 /* glibc's reboot(HOW): the two magic numbers (LINUX_REBOOT_MAGIC1,
  * LINUX_REBOOT_MAGIC2) keep a stray call from restarting the machine. */
 int reboot(int how) { return (int)SC4(SYS_reboot, 0xfee1deadu, 672274793, how, 0); }

@@ -1,6 +1,8 @@
 /* builtins.c - the commands the shell runs itself. */
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,58 +16,6 @@
 
 static int bi_true(int argc, char **argv) { (void)argc, (void)argv; return 0; }
 static int bi_false(int argc, char **argv) { (void)argc, (void)argv; return 1; }
-
-static int bi_cd(int argc, char **argv)
-{
-    const char *dir = argc > 1 ? argv[1] : var_get("HOME");
-    bool print = false;
-    if (argc > 2) {
-        fprintf(stderr, "sh: cd: too many arguments\n");
-        return 1;
-    }
-    if (!dir || !*dir) {
-        fprintf(stderr, "sh: cd: HOME not set\n");
-        return 1;
-    }
-    if (strcmp(dir, "-") == 0) {
-        dir = var_get("OLDPWD");
-        if (!dir) {
-            fprintf(stderr, "sh: cd: OLDPWD not set\n");
-            return 1;
-        }
-        print = true;
-    }
-    char *target = xstrdup(dir);
-    char old[4096];
-    if (!getcwd(old, sizeof old))
-        old[0] = '\0';
-    if (chdir(target) < 0) {
-        fprintf(stderr, "sh: cd: %s: %s\n", target, strerror(errno));
-        free(target);
-        return 1;
-    }
-    free(target);
-    char now[4096];
-    if (getcwd(now, sizeof now))
-        var_set("PWD", now, true);
-    if (old[0])
-        var_set("OLDPWD", old, true);
-    if (print)
-        printf("%s\n", getcwd(now, sizeof now) ? now : dir);
-    return 0;
-}
-
-static int bi_pwd(int argc, char **argv)
-{
-    (void)argc, (void)argv;
-    char buf[4096];
-    if (!getcwd(buf, sizeof buf)) {
-        fprintf(stderr, "sh: pwd: %s\n", strerror(errno));
-        return 1;
-    }
-    printf("%s\n", buf);
-    return 0;
-}
 
 static bool parse_int(const char *s, long *out)
 {
@@ -81,44 +31,65 @@ static bool parse_int(const char *s, long *out)
 static int bi_exit(int argc, char **argv)
 {
     long n = last_status;
-    if (argc > 1 && !parse_int(argv[1], &n)) {
-        fprintf(stderr, "sh: exit: %s: numeric argument required\n", argv[1]);
-        n = 2;
+    if (argc > 1 && (!parse_int(argv[1], &n) || n < 0)) {
+        sh_errorf("exit: Illegal number: %s", argv[1]);
+        return sh_special_error(2);
     }
     sh_exit((int)(n & 0xff));
 }
 
 static int bi_export(int argc, char **argv)
 {
-    if (argc == 1 || (argc == 2 && strcmp(argv[1], "-p") == 0)) {
-        vars_print_exports();
+    int i = 1;
+    if (i < argc && strcmp(argv[i], "-p") == 0)
+        i++;
+    if (i >= argc) {
+        vars_list(VARS_EXPORTED, "export ");
         return 0;
     }
-    int st = 0;
-    for (int i = 1; i < argc; i++) {
+    for (; i < argc; i++) {
         char *eq = strchr(argv[i], '=');
         size_t n = eq ? (size_t)(eq - argv[i]) : strlen(argv[i]);
         if (!var_name_ok(argv[i], n)) {
-            fprintf(stderr, "sh: export: '%s': not a valid identifier\n", argv[i]);
-            st = 1;
-            continue;
+            sh_errorf("export: %s: bad variable name", argv[i]);
+            return sh_special_error(2);
         }
         char *name = strndup(argv[i], n);
+        int r = 0;
         if (eq)
-            var_set(name, eq + 1, true);
+            r = var_set(name, eq + 1, true);
         else
             var_export(name);
         free(name);
+        if (r < 0)
+            return 2;
     }
-    return st;
+    return 0;
 }
 
 static int bi_unset(int argc, char **argv)
 {
-    for (int i = 1; i < argc; i++)
-        if (strcmp(argv[i], "-v") != 0)
-            var_unset(argv[i]);
-    return 0;
+    bool funcs = false;
+    int i = 1;
+    for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+        if (strcmp(argv[i], "--") == 0) {
+            i++;
+            break;
+        }
+        if (strcmp(argv[i], "-v") != 0 && strcmp(argv[i], "-f") != 0) {
+            sh_errorf("unset: Illegal option %s", argv[i]);
+            return sh_special_error(2);
+        }
+        funcs = argv[i][1] == 'f';
+    }
+    int st = 0;
+    for (; i < argc; i++) {
+        if (funcs)
+            func_unset(argv[i]);
+        else if (var_unset(argv[i]))
+            st = 2;
+    }
+    return st;
 }
 
 static int bi_history(int argc, char **argv)
@@ -128,30 +99,63 @@ static int bi_history(int argc, char **argv)
     return 0;
 }
 
+/* jobs [-l | -p] [JOB...] */
 static int bi_jobs(int argc, char **argv)
 {
-    (void)argc, (void)argv;
-    jobs_list();
-    return 0;
+    char mode = 0;
+    int i = 1;
+    for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+        if (strcmp(argv[i], "--") == 0) {
+            i++;
+            break;
+        }
+        if (strcmp(argv[i], "-l") && strcmp(argv[i], "-p")) {
+            sh_error("jobs: Illegal option %s", argv[i]);
+            return 2;
+        }
+        mode = argv[i][1];
+    }
+    if (i >= argc) {
+        jobs_list(mode, NULL);
+        return 0;
+    }
+    int st = 0;
+    for (; i < argc; i++) {
+        struct job *j = job_find(argv[i]);
+        if (!j) {
+            sh_error("jobs: %s: No such job", argv[i]);
+            st = 1;
+            continue;
+        }
+        jobs_list(mode, j);
+    }
+    return st;
 }
 
 static int bi_wait(int argc, char **argv)
 {
     if (argc == 1) {
         struct job *j;
-        while ((j = job_running())) /* stopped jobs would never end */
-            job_wait(j);
+        while ((j = job_running())) { /* stopped jobs would never end */
+            int st = job_wait(j);
+            if (trap_pending_signal())
+                return st;
+        }
         return 0;
     }
     int st = 0;
     for (int i = 1; i < argc; i++) {
         struct job *j = job_find(argv[i]);
         if (!j) {
-            fprintf(stderr, "sh: wait: %s: no such job\n", argv[i]);
+            /* an unknown PID is not an error message, only 127 (POSIX, dash) */
+            if (argv[i][0] == '%')
+                sh_errorf("wait: %s: No such job", argv[i]);
             st = 127;
             continue;
         }
         st = job_wait(j);
+        if (trap_pending_signal())
+            return st;
     }
     return st;
 }
@@ -180,102 +184,70 @@ static int bi_bg(int argc, char **argv)
     return j ? job_bg(j) : 1;
 }
 
-static const struct {
-    const char *name;
-    int sig;
-} signames[] = {
-    {"HUP", SIGHUP}, {"INT", SIGINT}, {"QUIT", SIGQUIT}, {"ILL", SIGILL}, {"TRAP", SIGTRAP},
-    {"ABRT", SIGABRT}, {"BUS", SIGBUS}, {"FPE", SIGFPE}, {"KILL", SIGKILL}, {"USR1", SIGUSR1},
-    {"SEGV", SIGSEGV}, {"USR2", SIGUSR2}, {"PIPE", SIGPIPE}, {"ALRM", SIGALRM}, {"TERM", SIGTERM},
-    {"CHLD", SIGCHLD}, {"CONT", SIGCONT}, {"STOP", SIGSTOP}, {"TSTP", SIGTSTP}, {"TTIN", SIGTTIN},
-    {"TTOU", SIGTTOU}, {"WINCH", SIGWINCH},
-};
-
-static int signal_number(const char *s)
+/* `return` in a dot script ends the script, not an enclosing function
+ * (POSIX, dash): its status is the dot command's. */
+static int dot_returned(int st)
 {
-    long n;
-    if (parse_int(s, &n))
-        return (int)n;
-    if (strncasecmp(s, "SIG", 3) == 0)
-        s += 3;
-    for (size_t i = 0; i < sizeof signames / sizeof signames[0]; i++)
-        if (strcasecmp(s, signames[i].name) == 0)
-            return signames[i].sig;
-    return -1;
-}
-
-static int bi_kill(int argc, char **argv)
-{
-    int sig = SIGTERM, i = 1;
-    if (i < argc && strcmp(argv[i], "-l") == 0) {
-        for (size_t k = 0; k < sizeof signames / sizeof signames[0]; k++)
-            printf("%2d) SIG%s\n", signames[k].sig, signames[k].name);
-        return 0;
-    }
-    if (i < argc && strcmp(argv[i], "-s") == 0 && i + 1 < argc) {
-        sig = signal_number(argv[i + 1]);
-        i += 2;
-    } else if (i < argc && argv[i][0] == '-' && argv[i][1] && strcmp(argv[i], "--") != 0) {
-        sig = signal_number(argv[i] + 1);
-        i++;
-    } else if (i < argc && strcmp(argv[i], "--") == 0) {
-        i++;
-    }
-    if (sig < 0 || sig >= 65) {
-        fprintf(stderr, "sh: kill: %s: invalid signal specification\n", argv[i - 1]);
-        return 1;
-    }
-    if (i >= argc) {
-        fprintf(stderr, "usage: kill [-s SIGNAL | -SIGNAL] PID|%%JOB...\n");
-        return 2;
-    }
-    int st = 0;
-    for (; i < argc; i++) {
-        pid_t pid;
-        if (argv[i][0] == '%') {
-            struct job *j = job_find(argv[i]);
-            if (!j) {
-                fprintf(stderr, "sh: kill: %s: no such job\n", argv[i]);
-                st = 1;
-                continue;
-            }
-            pid = interactive ? -j->pgid : j->pids[0];
-        } else {
-            long n;
-            if (!parse_int(argv[i], &n)) {
-                fprintf(stderr, "sh: kill: %s: arguments must be process or job IDs\n", argv[i]);
-                st = 1;
-                continue;
-            }
-            pid = (pid_t)n;
-        }
-        if (kill(pid, sig) < 0) {
-            fprintf(stderr, "sh: kill: (%s) - %s\n", argv[i], strerror(errno));
-            st = 1;
-            continue;
-        }
-        struct job *j = argv[i][0] == '%' ? job_find(argv[i]) : NULL;
-        if (j && j->state == JOB_STOPPED && sig != SIGSTOP && sig != SIGTSTP && sig != SIGCONT)
-            kill(pid, SIGCONT); /* a stopped job would not act on it until continued */
+    if (func_returning) {
+        func_returning = false;
+        st = last_status;
     }
     return st;
+}
+
+/* `.`: a name without a slash is looked for in PATH only (POSIX, dash). */
+static char *dot_path(const char *name)
+{
+    if (strchr(name, '/'))
+        return xstrdup(name);
+    const char *path = var_get("PATH");
+    struct str full = {0};
+    for (const char *p = path ? path : ""; path;) {
+        const char *colon = strchr(p, ':');
+        size_t len = colon ? (size_t)(colon - p) : strlen(p);
+        full.len = 0;
+        str_addn(&full, len ? p : ".", len ? len : 1);
+        str_addc(&full, '/');
+        str_adds(&full, name);
+        struct stat st;
+        if (stat(full.s, &st) == 0 && S_ISREG(st.st_mode) && access(full.s, R_OK) == 0)
+            return str_take(&full);
+        if (!colon)
+            break;
+        p = colon + 1;
+    }
+    str_free(&full);
+    return NULL;
 }
 
 static int bi_source(int argc, char **argv)
 {
     if (argc < 2) {
-        fprintf(stderr, "sh: %s: filename argument required\n", argv[0]);
-        return 2;
+        sh_errorf("%s: filename argument required", argv[0]);
+        return sh_special_error(2);
     }
-    if (argc == 2)
-        return source_file(argv[1], true);
+    char *path = dot_path(argv[1]);
+    int fd = path ? open(path, O_RDONLY | O_CLOEXEC) : -1;
+    if (fd < 0) {
+        sh_errorf("%s: %s: not found", argv[0], argv[1]);
+        free(path);
+        return sh_special_error(2);
+    }
+    close(fd);
+    int st;
+    if (argc == 2) {
+        st = source_file(path, true);
+        free(path);
+        return dot_returned(st);
+    }
     /* . FILE ARGS: the arguments are $1... while it runs */
     int saved_n = sh_nparams;
     char **saved = sh_params;
     sh_params = NULL;
     sh_nparams = 0;
     set_params(argv + 2, argc - 2);
-    int st = source_file(argv[1], true);
+    st = dot_returned(source_file(path, true));
+    free(path);
     set_params(saved, saved_n);
     for (int i = 0; i < saved_n; i++)
         free(saved[i]);
@@ -286,12 +258,14 @@ static int bi_source(int argc, char **argv)
 static int bi_shift(int argc, char **argv)
 {
     long n = 1;
-    if (argc > 1 && !parse_int(argv[1], &n)) {
-        fprintf(stderr, "sh: shift: %s: numeric argument required\n", argv[1]);
-        return 1;
+    if (argc > 1 && (!parse_int(argv[1], &n) || n < 0)) {
+        sh_errorf("shift: Illegal number: %s", argv[1]);
+        return sh_special_error(2);
     }
-    if (n < 0 || n > sh_nparams)
-        return 1;
+    if (n > sh_nparams) {
+        sh_errorf("shift: can't shift that many");
+        return sh_special_error(2);
+    }
     set_params(sh_params + n, sh_nparams - (int)n);
     return 0;
 }
@@ -300,8 +274,8 @@ static int loop_control(int argc, char **argv, int *counter)
 {
     long n = 1;
     if (argc > 1 && (!parse_int(argv[1], &n) || n < 1)) {
-        fprintf(stderr, "sh: %s: %s: loop count out of range\n", argv[0], argv[1]);
-        return 1;
+        sh_errorf("%s: Illegal number: %s", argv[0], argv[1]);
+        return sh_special_error(2);
     }
     if (loop_depth == 0)
         return 0; /* outside a loop: nothing to do, like bash */
@@ -312,106 +286,55 @@ static int loop_control(int argc, char **argv, int *counter)
 static int bi_break(int argc, char **argv) { return loop_control(argc, argv, &loop_break); }
 static int bi_continue(int argc, char **argv) { return loop_control(argc, argv, &loop_continue); }
 
-/* read [-r] NAME...: one line from stdin, split on blanks, the rest to the last NAME. */
-static int bi_read(int argc, char **argv)
-{
-    bool raw = false;
-    int i = 1;
-    if (i < argc && strcmp(argv[i], "-r") == 0)
-        raw = true, i++;
-    struct str line = {0};
-    bool got = false, eof = false;
-    for (;;) {
-        char c;
-        ssize_t n = read(0, &c, 1);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            eof = true;
-            break;
-        }
-        got = true;
-        if (c == '\n')
-            break;
-        if (c == '\\' && !raw) {
-            if (read(0, &c, 1) == 1 && c != '\n')
-                str_addc(&line, c);
-            continue;
-        }
-        str_addc(&line, c);
-    }
-    const char *s = line.s ? line.s : "";
-    if (i >= argc) {
-        var_set("REPLY", s, false);
-    }
-    for (; i < argc; i++) {
-        while (*s == ' ' || *s == '\t')
-            s++;
-        const char *e = s;
-        if (i == argc - 1) {
-            e = s + strlen(s);
-            while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
-                e--;
-        } else {
-            while (*e && *e != ' ' && *e != '\t')
-                e++;
-        }
-        char *v = strndup(s, (size_t)(e - s));
-        var_set(argv[i], v ? v : "", false);
-        free(v);
-        s = e;
-    }
-    str_free(&line);
-    return eof && !got ? 1 : eof ? 1 : 0;
-}
-
-static int bi_set(int argc, char **argv)
-{
-    if (argc >= 2 && strcmp(argv[1], "--") == 0) {
-        set_params(argv + 2, argc - 2);
-        return 0;
-    }
-    if (argc == 1) {
-        vars_print_exports();
-        return 0;
-    }
-    fprintf(stderr, "sh: set: %s: option not supported (only set -- ARGS)\n", argv[1]);
-    return 2;
-}
 
 static int bi_help(int argc, char **argv);
-int builtin_test(int argc, char **argv); /* test.c */
 
 static const struct {
     const char *name;
     builtin_fn fn;
     const char *usage;
 } builtins[] = {
-    {"cd", bi_cd, "cd [DIR | -]"},
-    {"pwd", bi_pwd, "pwd"},
+    {"cd", builtin_cd, "cd [-L|-P] [DIR | -]"},
+    {"pwd", builtin_pwd, "pwd [-L|-P]"},
     {"echo", echo_words, "echo [-neE] [ARG...]"},
     {"exit", bi_exit, "exit [N]"},
-    {"export", bi_export, "export [NAME[=VALUE]...]"},
-    {"unset", bi_unset, "unset NAME..."},
-    {"set", bi_set, "set -- [ARG...]"},
+    {"export", bi_export, "export [-p] [NAME[=VALUE]...]"},
+    {"unset", bi_unset, "unset [-v] NAME..."},
+    {"set", bi_set, "set [-abCefhmnuvx] [-o NAME] [--] [ARG...]"},
+    {"eval", bi_eval, "eval [ARG...]"},
+    {"exec", bi_exec, "exec [CMD [ARG...]] (redirections alone: for the shell)"},
+    {"readonly", bi_readonly, "readonly [-p] [NAME[=VALUE]...]"},
+    {"times", bi_times, "times"},
+    {"trap", bi_trap, "trap [ACTION | - | ''] SIGNAL..."},
     {"shift", bi_shift, "shift [N]"},
-    {"read", bi_read, "read [-r] [NAME...]"},
+    {"read", builtin_read, "read [-r] [-p PROMPT] NAME..."},
     {"history", bi_history, "history"},
-    {"jobs", bi_jobs, "jobs"},
+    {"jobs", bi_jobs, "jobs [-l | -p] [%N...]"},
     {"wait", bi_wait, "wait [PID | %N...]"},
     {"fg", bi_fg, "fg [%N]"},
     {"bg", bi_bg, "bg [%N]"},
-    {"kill", bi_kill, "kill [-SIGNAL] PID | %N..."},
+    {"kill", bi_kill, "kill [-s SIG | -SIG] PID | %N... | -l [N]"},
     {".", bi_source, ". FILE"},
     {"source", bi_source, "source FILE"},
     {"break", bi_break, "break [N]"},
     {"continue", bi_continue, "continue [N]"},
+    {"getopts", builtin_getopts, "getopts OPTSTRING NAME [ARG...]"},
+    {"umask", builtin_umask, "umask [-S] [MODE]"},
+    {"printf", builtin_printf, "printf FORMAT [ARG...]"},
     {"test", builtin_test, "test EXPR"},
     {"[", builtin_test, "[ EXPR ]"},
     {"true", bi_true, "true"},
     {"false", bi_false, "false"},
     {":", bi_true, ": [ARG...]"},
     {"help", bi_help, "help"},
+    /* the grammar's builtins: func.c, lookup.c, alias.c */
+    {"local", bi_local, "local NAME[=VALUE]..."},
+    {"return", bi_return, "return [N]"},
+    {"type", bi_type, "type NAME..."},
+    {"command", bi_command, "command [-p] [-v | -V] NAME [ARG...]"},
+    {"hash", bi_hash, "hash [-r] [NAME...]"},
+    {"alias", bi_alias, "alias [NAME[=VALUE]...]"},
+    {"unalias", bi_unalias, "unalias [-a] NAME..."},
 };
 #define NBUILTINS (sizeof builtins / sizeof builtins[0])
 
@@ -440,4 +363,9 @@ builtin_fn builtin_lookup(const char *name)
         if (strcmp(builtins[i].name, name) == 0)
             return builtins[i].fn;
     return NULL;
+}
+
+const char *builtin_name(size_t i)
+{
+    return i < NBUILTINS ? builtins[i].name : NULL;
 }

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -66,7 +67,7 @@ static int open_onto(const char *path, int flags, int fd)
 {
     int k = open(path, flags, 0666);
     if (k < 0) {
-        fprintf(stderr, "sh: %s: %s\n", path, strerror(errno));
+        sh_error("cannot %s %s: %s", flags & O_CREAT ? "create" : "open", path, strerror(errno));
         return -1;
     }
     if (k != fd) {
@@ -76,19 +77,50 @@ static int open_onto(const char *path, int flags, int fd)
     return 0;
 }
 
+/* set -C: > must not truncate an existing regular file (>| may). Other
+ * files (/dev/null, a fifo) open as usual, as dash does. */
+static int open_noclobber(const char *path, int fd)
+{
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+        sh_errorf("cannot create %s: File exists", path);
+        return -1;
+    }
+    if (stat(path, &st) == 0)
+        return open_onto(path, O_WRONLY, fd);
+    return open_onto(path, O_WRONLY | O_CREAT | O_EXCL, fd);
+}
+
 /* Applies redirections in order; with saves, records how to undo them.
- * Returns 0, or 1 after printing why one failed. */
+ * Returns 0, or 2 (dash's status for a failed redirection) after
+ * printing why one failed. */
 static int apply_redirs(struct redir *r, struct saved_fd *saves, int *nsaves)
 {
     fflush(stdout);
     fflush(stderr);
     for (; r; r = r->next) {
-        char *target = expand_one(r->word);
+        char *target = r->kind == R_HEREDOC ? NULL : expand_one(r->word);
         int err = 0;
         save_fd(r->fd, saves, nsaves);
         switch (r->kind) {
+        case R_HEREDOC: {
+            int k = heredoc_fd(r->heredoc ? r->heredoc : "", r->heredoc_quoted);
+            if (k < 0) {
+                err = -1;
+            } else if (k != r->fd) {
+                dup2(k, r->fd);
+                close(k);
+            }
+            break;
+        }
         case R_IN: err = open_onto(target, O_RDONLY, r->fd); break;
-        case R_OUT: err = open_onto(target, O_WRONLY | O_CREAT | O_TRUNC, r->fd); break;
+        case R_OUT:
+            if (shopt[OPT_NOCLOBBER]) {
+                err = open_noclobber(target, r->fd);
+                break;
+            }
+            /* fall through */
+        case R_CLOBBER: err = open_onto(target, O_WRONLY | O_CREAT | O_TRUNC, r->fd); break;
         case R_APPEND: err = open_onto(target, O_WRONLY | O_CREAT | O_APPEND, r->fd); break;
         case R_RDWR: err = open_onto(target, O_RDWR | O_CREAT, r->fd); break;
         case R_DUPOUT:
@@ -98,7 +130,7 @@ static int apply_redirs(struct redir *r, struct saved_fd *saves, int *nsaves)
             } else if (all_digits(target)) {
                 int from = atoi(target);
                 if (fcntl(from, F_GETFD) < 0) {
-                    fprintf(stderr, "sh: %s: Bad file descriptor\n", target);
+                    sh_error("%s: Bad file descriptor", target);
                     err = -1;
                 } else if (from != r->fd) {
                     dup2(from, r->fd);
@@ -110,14 +142,14 @@ static int apply_redirs(struct redir *r, struct saved_fd *saves, int *nsaves)
                 if (!err)
                     dup2(1, 2);
             } else {
-                fprintf(stderr, "sh: %s: ambiguous redirect\n", target);
+                sh_error("%s: ambiguous redirect", target);
                 err = -1;
             }
             break;
         }
         free(target);
         if (err)
-            return 1;
+            return 2;
     }
     return 0;
 }
@@ -131,14 +163,15 @@ static void child_setup(pid_t pgid, bool fg)
         setpgid(0, pgid);
         if (fg)
             tcsetpgrp(0, pgid ? pgid : getpid());
-        signal(SIGINT, SIG_DFL);
-        signal(SIGQUIT, SIG_DFL);
-        signal(SIGTSTP, SIG_DFL);
-        signal(SIGTTIN, SIG_DFL);
-        signal(SIGTTOU, SIG_DFL);
+        /* trap '' SIG stays ignored in children, as POSIX says */
+        int sigs[] = {SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU};
+        for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+            if (!trap_ignored(sigs[i]))
+                signal(sigs[i], SIG_DFL);
     }
     interactive = false; /* a subshell does no job control */
     jobs_init();
+    traps_reset_subshell();
 }
 
 static bool is_script(const char *path)
@@ -170,87 +203,117 @@ void exec_command_or_die(char **argv)
     char **env = vars_environ();
     const char *name = argv[0];
     fflush(stdout);
-    if (strchr(name, '/')) {
-        execve(name, argv, env);
-        int e = errno;
-        if (e == ENOEXEC && is_script(name))
-            run_as_script(name, argv);
-        fprintf(stderr, "sh: %s: %s\n", name, strerror(e));
-        _exit(e == ENOENT || e == ENOTDIR ? 127 : 126);
+    int e = ENOENT;
+    char *full = strchr(name, '/') ? xstrdup(name) : path_search(name, NULL, &e);
+    if (full) {
+        execve(full, argv, env);
+        e = errno;
+        if (e == ENOEXEC && is_script(full))
+            run_as_script(full, argv);
     }
-    const char *path = var_get("PATH");
-    if (!path)
-        path = "/bin:/usr/bin";
-    int denied = 0;
-    struct str full = {0};
-    for (const char *p = path;; p++) {
-        const char *colon = strchr(p, ':');
-        size_t len = colon ? (size_t)(colon - p) : strlen(p);
-        full.len = 0;
-        if (len == 0)
-            str_adds(&full, ".");
-        else
-            str_addn(&full, p, len);
-        str_addc(&full, '/');
-        str_adds(&full, name);
-        execve(full.s, argv, env);
-        if (errno == ENOEXEC) {
-            if (is_script(full.s))
-                run_as_script(full.s, argv);
-            denied = ENOEXEC;
-        } else if (errno == EACCES && !denied) {
-            denied = EACCES;
-        }
-        if (!colon)
-            break;
-        p = colon;
-    }
-    if (denied) {
-        fprintf(stderr, "sh: %s: %s\n", name, strerror(denied));
-        _exit(126);
-    }
-    fprintf(stderr, "sh: %s: command not found\n", name);
-    _exit(127);
+    /* dash's words: a missing command is "not found" */
+    if (e == ENOENT || e == ENOTDIR)
+        sh_error("%s: not found", name);
+    else
+        sh_error("%s: %s", name, strerror(e));
+    _exit(e == ENOENT || e == ENOTDIR ? 127 : 126);
 }
 
 static int run_compound(struct node *nd);
+
+/* NAME=value words expanded once into "NAME=value" strings (xtrace shows
+ * them, then they are set). */
+static void expand_assigns(struct node *nd, struct strvec *out)
+{
+    for (int i = 0; i < nd->nassigns; i++) {
+        char *eq = strchr(nd->assigns[i], '=');
+        struct str b = {0};
+        str_addn(&b, nd->assigns[i], (size_t)(eq + 1 - nd->assigns[i]));
+        char *value = expand_assign(eq + 1);
+        str_adds(&b, value);
+        free(value);
+        vec_push(out, str_take(&b));
+    }
+}
+
+/* Sets expanded assignments; with old, records the previous values
+ * (NULL: was unset) to put back. Returns -1 if one is readonly. */
+static int set_assigns(struct strvec *as, bool export_them, char ***old)
+{
+    if (old)
+        *old = xmalloc((size_t)(as->n + 1) * sizeof **old);
+    for (int i = 0; i < as->n; i++) {
+        char *eq = strchr(as->v[i], '=');
+        *eq = '\0';
+        if (old) {
+            const char *was = var_get(as->v[i]);
+            (*old)[i] = was ? xstrdup(was) : NULL;
+        }
+        int r = var_set(as->v[i], eq + 1, export_them);
+        *eq = '=';
+        if (r < 0) {
+            if (old)
+                for (int k = i + 1; k < as->n; k++)
+                    (*old)[k] = NULL;
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static void restore_assigns(struct strvec *as, char **old)
+{
+    for (int i = 0; i < as->n; i++) {
+        char *eq = strchr(as->v[i], '=');
+        *eq = '\0';
+        if (var_is_readonly(as->v[i]))
+            ; /* it failed to change, or was made readonly by the command */
+        else if (old[i])
+            var_set(as->v[i], old[i], false);
+        else
+            var_unset(as->v[i]);
+        *eq = '=';
+        free(old[i]);
+    }
+    free(old);
+}
 
 /* Runs a node in this (child) process and exits. argv: already expanded. */
 static void run_node_child(struct node *nd, struct strvec *argv)
 {
     int st;
+    sh_lineno = nd->line;
     if (nd->kind != N_SIMPLE) {
         if (apply_redirs(nd->redirs, NULL, NULL))
-            _exit(1);
+            sh_exit(2);
         st = nd->kind == N_SUBSHELL ? run_list(nd->body) : run_compound(nd);
-        fflush(stdout);
-        _exit(st);
+        sh_exit(st); /* with the subshell's own EXIT trap */
     }
     struct strvec own = {0};
     if (!argv) {
         expand_words(nd->words, nd->nwords, &own);
         argv = &own;
     }
-    for (int i = 0; i < nd->nassigns; i++) {
-        char *eq = strchr(nd->assigns[i], '=');
-        char *name = strndup(nd->assigns[i], (size_t)(eq - nd->assigns[i]));
-        char *value = expand_one(eq + 1);
-        var_set(name, value, true);
-        free(name);
-        free(value);
-    }
+    struct strvec as = {0};
+    expand_assigns(nd, &as);
+    if (shopt[OPT_XTRACE])
+        xtrace_print(&as, argv);
+    if (set_assigns(&as, true, NULL) < 0)
+        _exit(2);
     if (apply_redirs(nd->redirs, NULL, NULL))
-        _exit(1);
+        _exit(2);
     if (argv->n == 0)
         _exit(0);
-    builtin_fn fn = builtin_lookup(argv->v[0]);
-    if (fn) {
-        st = fn(argv->n, argv->v);
-        fflush(stdout);
-        fflush(stderr);
-        _exit(st);
+    struct cmd c;
+    switch (find_command(argv->v[0], &c, false)) {
+    case CMD_SPECIAL:
+    case CMD_BUILTIN: st = c.fn(argv->n, argv->v); break;
+    case CMD_FUNCTION: st = func_call(c.func, argv); break;
+    default: exec_command_or_die(argv->v);
     }
-    exec_command_or_die(argv->v);
+    fflush(stdout);
+    fflush(stderr);
+    _exit(st);
 }
 
 /* Starts a job for a pipeline; waits for it when in the foreground.
@@ -263,14 +326,14 @@ static int launch(struct pipeline *pl, bool fg, const char *text, struct strvec 
     for (int i = 0; i < pl->n; i++) {
         int fds[2] = {-1, -1};
         if (i < pl->n - 1 && pipe(fds) < 0) {
-            fprintf(stderr, "sh: pipe: %s\n", strerror(errno));
+            sh_error("pipe: %s", strerror(errno));
             break;
         }
         fflush(stdout);
         fflush(stderr);
         pid = fork();
         if (pid < 0) {
-            fprintf(stderr, "sh: fork: %s\n", strerror(errno));
+            sh_error("fork: %s", strerror(errno));
             if (fds[0] >= 0)
                 close(fds[0]), close(fds[1]);
             break;
@@ -318,54 +381,65 @@ static int launch(struct pipeline *pl, bool fg, const char *text, struct strvec 
 
 /* --- inside the shell ---------------------------------------------------- */
 
-static int run_builtin_here(builtin_fn fn, struct strvec *argv, struct node *nd)
+/* A builtin inside the shell. NAME=value before it lasts for its run
+ * only, except before a special builtin (POSIX 2.14), where it stays.
+ * `exec` without a command keeps its redirections: they are for the shell. */
+static int run_single(struct pipeline *pl, const char *text);
+
+static int run_builtin_here(builtin_fn fn, struct strvec *argv, struct node *nd, struct strvec *as)
 {
     struct saved_fd saves[MAX_SAVES];
     int nsaves = 0;
-    /* NAME=value before a builtin: for its run only */
-    char **old = xmalloc((size_t)(nd->nassigns + 1) * sizeof *old);
-    for (int i = 0; i < nd->nassigns; i++) {
-        char *eq = strchr(nd->assigns[i], '=');
-        char *name = strndup(nd->assigns[i], (size_t)(eq - nd->assigns[i]));
-        const char *was = var_get(name);
-        old[i] = was ? xstrdup(was) : NULL;
-        char *value = expand_one(eq + 1);
-        var_set(name, value, false);
-        free(value);
-        free(name);
+    bool special = builtin_is_special(argv->v[0]);
+    bool exec_only = fn == bi_exec && (argv->n == 1 || (argv->n == 2 && !strcmp(argv->v[1], "--")));
+    char **old = NULL;
+    if (set_assigns(as, fn == bi_exec, special ? NULL : &old) < 0) {
+        if (old)
+            restore_assigns(as, old);
+        return 2;
     }
     int st = apply_redirs(nd->redirs, saves, &nsaves);
-    if (st == 0)
+    if (st == 0) {
         st = fn(argv->n, argv->v);
+    } else if (special) {
+        restore_fds(saves, nsaves);
+        nsaves = 0;
+        st = sh_special_error(2);
+    }
     fflush(stdout);
     fflush(stderr);
-    restore_fds(saves, nsaves);
-    for (int i = 0; i < nd->nassigns; i++) {
-        char *eq = strchr(nd->assigns[i], '=');
-        char *name = strndup(nd->assigns[i], (size_t)(eq - nd->assigns[i]));
-        if (old[i])
-            var_set(name, old[i], false);
-        else
-            var_unset(name);
-        free(old[i]);
-        free(name);
+    if (exec_only) {
+        for (int i = 0; i < nsaves; i++)
+            if (saves[i].copy >= 0)
+                close(saves[i].copy);
+    } else {
+        restore_fds(saves, nsaves);
     }
-    free(old);
+    if (old)
+        restore_assigns(as, old);
     return st;
 }
 
-/* NAME=value with no command: shell variables. */
-static int run_assignments(struct node *nd)
+/* A function call with the command's NAME=value and redirections. */
+static int call_function(int argc, char **argv);
+static struct func *calling;
+static int call_function(int argc, char **argv)
 {
-    subst_ran = false;
-    for (int i = 0; i < nd->nassigns; i++) {
-        char *eq = strchr(nd->assigns[i], '=');
-        char *name = strndup(nd->assigns[i], (size_t)(eq - nd->assigns[i]));
-        char *value = expand_one(eq + 1);
-        var_set(name, value, false);
-        free(value);
-        free(name);
-    }
+    struct strvec v = {.v = argv, .n = argc};
+    return func_call(calling, &v);
+}
+
+static int run_function_here(struct func *f, struct strvec *argv, struct node *nd, struct strvec *as)
+{
+    calling = f;
+    return run_builtin_here(call_function, argv, nd, as);
+}
+
+/* NAME=value with no command: shell variables. */
+static int run_assignments(struct node *nd, struct strvec *as)
+{
+    if (set_assigns(as, false, NULL) < 0)
+        return 2;
     struct saved_fd saves[MAX_SAVES];
     int nsaves = 0;
     int st = apply_redirs(nd->redirs, saves, &nsaves);
@@ -391,7 +465,9 @@ static int run_loop(struct node *nd)
                 break;
             var_set(nd->var, items.v[i], false);
         } else {
+            errexit_ignored++;
             int c = run_list(nd->cond);
+            errexit_ignored--;
             if (loop_break || loop_continue) {
                 /* break/continue inside the condition act on this loop */
             } else if ((c == 0) != (nd->kind == N_WHILE)) {
@@ -400,6 +476,8 @@ static int run_loop(struct node *nd)
         }
         if (!loop_break && !loop_continue)
             st = run_list(nd->body);
+        if (func_returning)
+            break;
         if (loop_break) {
             loop_break--;
             break;
@@ -416,7 +494,10 @@ static int run_compound(struct node *nd)
 {
     switch (nd->kind) {
     case N_IF:
-        if (run_list(nd->cond) == 0)
+        errexit_ignored++;
+        int c = run_list(nd->cond);
+        errexit_ignored--;
+        if (c == 0)
             return run_list(nd->body);
         return nd->els ? run_list(nd->els) : 0;
     case N_WHILE:
@@ -426,6 +507,11 @@ static int run_compound(struct node *nd)
     case N_GROUP:
     case N_SUBSHELL:
         return run_list(nd->body);
+    case N_CASE:
+        return run_case(nd);
+    case N_FUNCDEF:
+        func_define(nd->var, nd->func);
+        return 0;
     case N_SIMPLE:
         break;
     }
@@ -436,22 +522,53 @@ static int run_compound(struct node *nd)
 static int run_single(struct pipeline *pl, const char *text)
 {
     struct node *nd = pl->cmds[0];
+    sh_lineno = nd->line;
     if (nd->kind == N_SIMPLE) {
-        struct strvec argv = {0};
+        struct strvec argv = {0}, as = {0};
+        subst_ran = false;
         expand_words(nd->words, nd->nwords, &argv);
+        expand_assigns(nd, &as);
         int st;
-        builtin_fn fn = argv.n ? builtin_lookup(argv.v[0]) : NULL;
-        if (argv.n == 0)
-            st = run_assignments(nd);
-        else if (fn)
-            st = run_builtin_here(fn, &argv, nd);
+        if (expand_error) {
+            /* interactive: a failed expansion (set -u, ${x?}) abandons the command */
+            st = 2;
+            expand_error = false;
+            vec_free(&argv);
+            vec_free(&as);
+            return st;
+        }
+        if (shopt[OPT_XTRACE] && argv.n)
+            xtrace_print(&as, &argv);
+        struct cmd c;
+        enum cmd_kind k = argv.n ? find_command(argv.v[0], &c, true) : CMD_NONE;
+        if (expand_error) { /* an interactive shell skips the command */
+            expand_error = false, st = 2;
+        } else if (argv.n == 0) {
+            st = run_assignments(nd, &as);
+            if (shopt[OPT_XTRACE]) /* after: PS4 sees the new values, as in dash */
+                xtrace_print(&as, &argv);
+        } else if (k == CMD_SPECIAL || k == CMD_BUILTIN)
+            st = run_builtin_here(c.fn, &argv, nd, &as);
+        else if (k == CMD_FUNCTION)
+            st = run_function_here(c.func, &argv, nd, &as);
         else
             st = launch(pl, true, text, &argv);
+        expand_error = false; /* a special builtin's error (interactive) */
         vec_free(&argv);
+        vec_free(&as);
         return st;
     }
     if (nd->kind == N_SUBSHELL)
         return launch(pl, true, text, NULL);
+    return run_node(nd);
+}
+
+int run_node(struct node *nd)
+{
+    if (nd->kind == N_SUBSHELL || nd->kind == N_SIMPLE) {
+        struct pipeline pl = {.cmds = &nd, .n = 1};
+        return run_single(&pl, "");
+    }
     struct saved_fd saves[MAX_SAVES];
     int nsaves = 0;
     int st = apply_redirs(nd->redirs, saves, &nsaves);
@@ -462,22 +579,43 @@ static int run_single(struct pipeline *pl, const char *text)
     return st;
 }
 
+/* set -e: as dash, a failing simple command, pipeline or subshell exits
+ * the shell; a compound command ({ } if while for) only through what
+ * failed inside it. Not while errexit is ignored (conditions, the left of
+ * && ||, a `!` pipeline: POSIX 2.8.1's list). */
 static int run_pipeline(struct pipeline *pl, const char *text)
 {
-    int st = pl->n == 1 ? run_single(pl, text) : launch(pl, true, text, NULL);
     if (pl->negate)
+        errexit_ignored++;
+    int st = pl->n == 1 ? run_single(pl, text) : launch(pl, true, text, NULL);
+    if (pl->negate) {
+        errexit_ignored--;
         st = !st;
+    }
     last_status = st;
+    enum node_kind k = pl->cmds[0]->kind;
+    if (st && shopt[OPT_ERREXIT] && !errexit_ignored && !pl->negate &&
+        (pl->n > 1 || k == N_SIMPLE || k == N_SUBSHELL))
+        sh_exit(st);
     return st;
 }
 
 static int run_andor(struct andor *ao, const char *text)
 {
+    if (ao->n > 1)
+        errexit_ignored++;
     int st = run_pipeline(ao->pipes[0], text);
-    for (int i = 1; i < ao->n && !loop_break && !loop_continue; i++) {
-        if ((ao->ops[i - 1] == T_AND) == (st == 0))
+    for (int i = 1; i < ao->n && !loop_break && !loop_continue && !func_returning; i++) {
+        if ((ao->ops[i - 1] == T_AND) == (st == 0)) {
+            if (i == ao->n - 1)
+                errexit_ignored--; /* the last one counts */
             st = run_pipeline(ao->pipes[i], text);
+            if (i == ao->n - 1)
+                errexit_ignored++;
+        }
     }
+    if (ao->n > 1)
+        errexit_ignored--;
     return st;
 }
 
@@ -494,12 +632,10 @@ static void run_background(struct item *it)
         pid_t pid = fork();
         if (pid == 0) {
             child_setup(0, false);
-            int st = run_andor(ao, it->text);
-            fflush(stdout);
-            _exit(st);
+            sh_exit(run_andor(ao, it->text));
         }
         if (pid < 0) {
-            fprintf(stderr, "sh: fork: %s\n", strerror(errno));
+            sh_error("fork: %s", strerror(errno));
             job_free(j);
             return;
         }
@@ -517,7 +653,7 @@ static void run_background(struct item *it)
 int run_list(struct list *l)
 {
     int st = last_status;
-    for (int i = 0; i < l->n && !loop_break && !loop_continue; i++) {
+    for (int i = 0; i < l->n && !loop_break && !loop_continue && !func_returning; i++) {
         if (l->items[i].background) {
             run_background(&l->items[i]);
             st = 0;
@@ -525,6 +661,7 @@ int run_list(struct list *l)
             st = run_andor(l->items[i].ao, l->items[i].text);
         }
         last_status = st;
+        traps_run_pending();
     }
     return st;
 }
@@ -533,14 +670,14 @@ char *command_output(const char *text)
 {
     int fds[2];
     if (pipe(fds) < 0) {
-        fprintf(stderr, "sh: pipe: %s\n", strerror(errno));
+        sh_error("pipe: %s", strerror(errno));
         return xstrdup("");
     }
     fflush(stdout);
     fflush(stderr);
     pid_t pid = fork();
     if (pid < 0) {
-        fprintf(stderr, "sh: fork: %s\n", strerror(errno));
+        sh_error("fork: %s", strerror(errno));
         close(fds[0]);
         close(fds[1]);
         return xstrdup("");
@@ -552,12 +689,13 @@ char *command_output(const char *text)
             signal(SIGINT, SIG_DFL), signal(SIGQUIT, SIG_DFL);
         interactive = false;
         jobs_init();
+        traps_reset_subshell();
+        errexit_ignored = 0; /* set -e applies inside $(...) even in a condition (dash) */
         close(fds[0]);
         dup2(fds[1], 1);
         close(fds[1]);
         run_text(text, true);
-        fflush(stdout);
-        _exit(last_status);
+        sh_exit(last_status);
     }
     close(fds[1]);
     struct str out = {0};
@@ -581,20 +719,38 @@ char *command_output(const char *text)
     return str_take(&out);
 }
 
+int sh_text_line; /* the line the next run_text's text starts at (0: $LINENO's) */
+
 enum parse_result run_text(const char *text, bool final)
 {
-    struct arena a = {0};
-    struct list *l;
+    /* a reference-counted arena: functions defined here keep their bodies */
+    struct arena_ref *ar = xmalloc(sizeof *ar);
+    ar->a.chunks = NULL;
+    ar->refs = 1;
     char err[256];
-    enum parse_result r = parse(&a, text, &l, err, sizeof err);
-    if (r == PARSE_INCOMPLETE && final)
+    int line = sh_text_line ? sh_text_line : sh_lineno;
+    sh_text_line = 0;
+    struct parser *p = parse_begin(&ar->a, text, line, final, err, sizeof err);
+    struct arena_ref *outer = current_arena;
+    current_arena = ar;
+    enum parse_result r;
+    bool ran = false;
+    struct list *l;
+    /* one complete command at a time: each runs before the next is parsed */
+    while ((r = parse_next(p, &l)) == PARSE_OK && l) {
+        if (!(shopt[OPT_NOEXEC] && !interactive))
+            run_list(l);
+        ran = true;
+        if (func_returning)
+            break;
+    }
+    current_arena = outer;
+    if (r == PARSE_INCOMPLETE && (final || ran))
         r = PARSE_ERROR;
-    if (r == PARSE_OK)
-        run_list(l);
-    else if (r == PARSE_ERROR) {
-        fprintf(stderr, "sh: %s\n", err);
+    if (r == PARSE_ERROR) {
+        sh_error("%s", err);
         last_status = 2;
     }
-    arena_free(&a);
+    arena_unref(ar);
     return r;
 }

@@ -1,328 +1,316 @@
 /*
- * expand.c - raw words -> fields.
+ * expand.c - raw words -> fields (POSIX XCU 2.6), the driver.
  *
- * One pass over the word: quotes are removed, $NAME ${NAME} ${NAME:-w}
- * ${#NAME} $? $$ $! $# $0..$9 $@ $*, $(cmd) `cmd` and $((expr)) are substituted, unquoted results are
- * split on blanks, a leading ~ becomes $HOME, and a field with an unquoted
- * * ? or [ is matched against file names (glob.c). A parallel mask
- * records which characters were quoted, since globbing must ignore those.
+ * One pass over the raw word (xscan) does tilde expansion, parameter
+ * expansion (param.c), command substitution, arithmetic expansion and
+ * quote removal, building text plus a mask that remembers where each
+ * byte came from (expand.h). Then field splitting (ifs.c) and pathname
+ * expansion (glob.c) work from the mask: only unquoted expansion results
+ * are split, only unquoted * ? [ are pattern characters.
  */
 #include <ctype.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "sh.h"
+#include "expand.h"
 
-void glob_field(const char *pat, const char *mask, struct strvec *out); /* glob.c */
-char *arith_eval(const char *text);                                    /* arith.c */
+bool expand_error;
 
-struct exp {
-    struct strvec *out;
-    struct str cur, mask;  /* the field being built; mask: '1' = quoted char */
-    bool has;              /* the field exists even if empty ("" was seen) */
-    bool fields;           /* split and glob (argv); false: one string */
-};
-
-static void add(struct exp *e, const char *s, size_t n, bool quoted)
+void xb_add(struct xbuf *b, const char *s, size_t n, char kind)
 {
-    str_addn(&e->cur, s, n);
+    str_addn(&b->text, s, n);
+    str_addn(&b->mask, "", 0); /* allocated even when empty */
     for (size_t i = 0; i < n; i++)
-        str_addc(&e->mask, quoted ? '1' : '0');
+        str_addc(&b->mask, kind);
 }
 
-static void end_field(struct exp *e)
+void xb_free(struct xbuf *b)
 {
-    if (!e->has && e->cur.len == 0)
-        return;
-    bool glob = false;
-    for (size_t i = 0; e->fields && i < e->cur.len; i++)
-        if (e->mask.s[i] == '0' && strchr("*?[", e->cur.s[i]))
-            glob = true;
-    if (glob)
-        glob_field(e->cur.s, e->mask.s, e->out);
-    else
-        vec_push(e->out, str_take(&e->cur));
-    str_free(&e->cur);
-    str_free(&e->mask);
-    e->has = false;
+    str_free(&b->text);
+    str_free(&b->mask);
 }
 
-/* An expansion's value: in quotes as is, else split on blanks. */
-static void add_value(struct exp *e, const char *v, bool quoted)
+void xb_value(struct xbuf *b, const char *v, bool quoted) { xb_add(b, v, strlen(v), quoted ? XQ : XE); }
+
+char *xb_string(const struct xbuf *b)
 {
-    if (quoted || !e->fields) {
-        add(e, v, strlen(v), true);
-        e->has = true;
-        return;
+    struct str s = {0};
+    for (size_t i = 0; i < b->text.len; i++) {
+        char m = b->mask.s[i];
+        if (m == XB || m == XS)
+            str_addc(&s, ' ');
+        else if (m != XM)
+            str_addc(&s, b->text.s[i]);
     }
-    for (; *v; v++) {
-        if (*v == ' ' || *v == '\t' || *v == '\n')
-            end_field(e);
-        else
-            add(e, v, 1, false);
-    }
+    return str_take(&s);
 }
 
-static char numbuf[32];
-
-/* The value of a parameter by name; NULL when unset. */
-static const char *param(const char *name, size_t n)
+void expand_fail(void)
 {
-    if (n == 1) {
-        switch (name[0]) {
-        case '?': snprintf(numbuf, sizeof numbuf, "%d", last_status); return numbuf;
-        case '$': snprintf(numbuf, sizeof numbuf, "%d", (int)shell_pid); return numbuf;
-        case '#': snprintf(numbuf, sizeof numbuf, "%d", sh_nparams); return numbuf;
-        case '!':
-            if (!last_bg_pid)
-                return NULL;
-            snprintf(numbuf, sizeof numbuf, "%d", (int)last_bg_pid);
-            return numbuf;
-        case '-': return interactive ? "i" : "";
-        }
-    }
-    if (isdigit((unsigned char)name[0])) {
-        int k = atoi(name);
-        if (k == 0)
-            return sh_arg0;
-        return k <= sh_nparams ? sh_params[k - 1] : NULL;
-    }
-    char tmp[256];
-    if (n >= sizeof tmp)
-        return NULL;
-    memcpy(tmp, name, n);
-    tmp[n] = '\0';
-    return var_get(tmp);
+    expand_error = true;
+    if (!interactive)
+        sh_exit(2);
 }
 
-/* $@ and $*: quoted "$@" gives one field per parameter. */
-static void add_params(struct exp *e, bool quoted, bool at)
+/* The end of a tilde prefix at s (after the ~): the first unquoted '/'
+ * (or ':' in an assignment); NULL when a quote or expansion is in it,
+ * which leaves the ~ alone. */
+static const char *tilde_end(const char *s, const char *end, bool assign)
 {
-    for (int i = 0; i < sh_nparams; i++) {
-        if (i > 0) {
-            if (quoted && at && e->fields)
-                end_field(e), e->has = true;
-            else
-                add_value(e, " ", quoted);
-        }
-        add_value(e, sh_params[i], quoted);
-    }
+    for (; s < end && *s != '/' && !(assign && *s == ':'); s++)
+        if (strchr("\\'\"$`", *s))
+            return NULL;
+    return s;
 }
 
-/* ${...}: s points after "${", end at the "}". */
-static void brace(struct exp *e, const char *s, const char *end, bool quoted)
+/* ~ or ~user at s (the ~), ending at e; quoted text, like dash: no splitting, no globbing. */
+static void tilde(struct xbuf *b, const char *s, const char *e)
 {
-    bool length = false;
-    if (*s == '#' && end - s > 1) {
-        length = true;
-        s++;
-    }
-    const char *name = s;
-    if (s < end && isdigit((unsigned char)*s)) {
-        while (s < end && isdigit((unsigned char)*s))
-            s++;
-    } else if (s < end && strchr("?$#!@*-", *s)) {
-        s++;
+    const char *home = NULL;
+    if (e == s + 1) {
+        home = var_get("HOME");
     } else {
-        while (s < end && (isalnum((unsigned char)*s) || *s == '_'))
-            s++;
+        char *user = strndup(s + 1, (size_t)(e - s - 1));
+        struct passwd *pw = user ? getpwnam(user) : NULL;
+        free(user);
+        home = pw ? pw->pw_dir : NULL;
     }
-    size_t n = (size_t)(s - name);
-    if (n == 0) {
-        fprintf(stderr, "sh: ${%.*s}: bad substitution\n", (int)(end - name), name);
-        return;
-    }
-    if (n == 1 && (*name == '@' || *name == '*')) {
-        add_params(e, quoted, *name == '@');
-        return;
-    }
-    const char *v = param(name, n);
-    char *own = NULL;
-    if (length) {
-        snprintf(numbuf, sizeof numbuf, "%zu", v ? strlen(v) : 0);
-        add_value(e, numbuf, quoted);
-        return;
-    }
-    if (s < end) {
-        bool colon = *s == ':';
-        if (colon)
-            s++;
-        char op = s < end ? *s++ : 0;
-        bool set = v && (!colon || *v);
-        size_t wlen = s < end ? (size_t)(end - s) : 0;
-        char *word = xmalloc(wlen + 1);
-        memcpy(word, s, wlen);
-        word[wlen] = '\0';
-        if (!word)
-            return;
-        switch (op) {
-        case '-': if (!set) v = own = expand_one(word); break;
-        case '=':
-            if (!set) {
-                own = expand_one(word);
-                char nm[256];
-                snprintf(nm, sizeof nm, "%.*s", (int)n, name);
-                var_set(nm, own, false);
-                v = own;
-            }
-            break;
-        case '+': v = set ? (own = expand_one(word)) : NULL; break;
-        case '?':
-            if (!set) {
-                own = expand_one(word);
-                fprintf(stderr, "sh: %.*s: %s\n", (int)n, name, *own ? own : "parameter null or not set");
-                v = NULL;
-            }
-            break;
-        default:
-            fprintf(stderr, "sh: ${...}: bad substitution\n");
-            v = NULL;
-        }
-        free(word);
-    }
-    if (v)
-        add_value(e, v, quoted);
-    free(own);
+    if (!home) /* unknown user or HOME unset: the word stays (empty HOME is empty) */
+        xb_add(b, s, (size_t)(e - s), XL);
+    else
+        xb_add(b, home, strlen(home), XQ);
 }
 
-/* A $ at *sp: substitutes and advances *sp past it. */
-static void dollar(struct exp *e, const char **sp, bool quoted)
+/* `cmd` at s (the opening `), end its closing `: backslash quotes only $ ` \ (and " in "..."). */
+static void backquote(struct xbuf *b, const char *s, const char *end, bool dq)
 {
-    const char *s = *sp + 1;
-    if (*s == '{') {
-        const char *end = strchr(s, '}');
-        if (end) {
-            brace(e, s + 1, end, quoted);
-            *sp = end + 1;
-            return;
+    struct str text = {0};
+    for (const char *p = s + 1; p < end; p++) {
+        if (*p == '\\' && p + 1 < end && (strchr("$`\\", p[1]) || (dq && p[1] == '"')))
+            p++;
+        str_addc(&text, *p);
+    }
+    char *out = command_output(text.s ? text.s : "");
+    xb_value(b, out, dq);
+    free(out);
+    str_free(&text);
+}
+
+/* $((expr)): the text is expanded as in "..." (parameters, $(...), quote removal) first. */
+static void arith(struct xbuf *b, const char *s, const char *end, bool quoted)
+{
+    struct xbuf in = {0};
+    struct xctx c = {.dq = true, .nested_dq = true, .lit = XQ};
+    xscan(&in, s, end, &c);
+    char *text = xb_string(&in);
+    xb_free(&in);
+    char *v = arith_eval(text);
+    free(text);
+    if (!v) {
+        expand_fail();
+        return;
+    }
+    xb_value(b, v, quoted);
+    free(v);
+}
+
+/* A $ at s: substitutes; returns the position after it. */
+static const char *dollar(struct xbuf *b, const char *s, const char *end, struct xctx *ctx)
+{
+    const char *p = s + 1;
+    if (p < end && *p == '{') {
+        const char *close = param_end(p + 1);
+        if (close && close < end) {
+            param_brace(b, p + 1, close, ctx);
+            return close + 1;
         }
     }
-    if (s[0] == '(' && s[1] == '(') {
-        const char *end = subst_end(s + 1);
-        if (end && end[-1] == ')' && end - 1 >= s + 2) {
-            char *raw = strndup(s + 2, (size_t)(end - 1 - (s + 2)));
-            char *text = expand_one(raw ? raw : "");
-            char *v = arith_eval(text);
-            add_value(e, v, quoted);
-            free(v);
-            free(text);
-            free(raw);
-            *sp = end + 1;
-            return;
+    if (p + 1 < end && p[0] == '(' && p[1] == '(') {
+        const char *in = subst_end(p + 2);
+        if (in && in + 1 < end && in[1] == ')') {
+            arith(b, p + 2, in, ctx->dq);
+            return in + 2;
         }
     }
-    if (*s == '(') {
-        const char *end = subst_end(s + 1);
-        if (end) {
-            char *text = strndup(s + 1, (size_t)(end - s - 1));
+    if (p < end && *p == '(') {
+        const char *close = subst_end(p + 1);
+        if (close && close < end) {
+            char *text = strndup(p + 1, (size_t)(close - p - 1));
             char *out = command_output(text ? text : "");
-            add_value(e, out, quoted);
-            if (quoted)
-                e->has = true;
+            xb_value(b, out, ctx->dq);
             free(out);
             free(text);
-            *sp = end + 1;
-            return;
+            return close + 1;
         }
     }
-    const char *name = s;
-    if (*s && (isdigit((unsigned char)*s) || strchr("?$#!-@*", *s))) {
-        s++;
+    const char *name = p;
+    if (p < end && (isdigit((unsigned char)*p) || strchr("?$#!-@*", *p))) {
+        p++;
     } else {
-        while (isalnum((unsigned char)*s) || *s == '_')
-            s++;
+        while (p < end && (isalnum((unsigned char)*p) || *p == '_'))
+            p++;
     }
-    if (s == name) { /* a lone $ */
-        add(e, "$", 1, true);
-        *sp = s;
-        return;
+    if (p == name) { /* a lone $ stays */
+        xb_add(b, "$", 1, ctx->dq ? XQ : ctx->lit);
+        return p;
     }
-    *sp = s;
-    if (s - name == 1 && (*name == '@' || *name == '*')) {
-        add_params(e, quoted, *name == '@');
-        return;
-    }
-    const char *v = param(name, (size_t)(s - name));
-    if (v)
-        add_value(e, v, quoted);
+    param_simple(b, name, (size_t)(p - name), ctx);
+    return p;
 }
 
-static void expand_into(struct exp *e, const char *w)
+void xscan(struct xbuf *b, const char *s, const char *end, struct xctx *ctx)
 {
-    bool dq = false;
-    const char *s = w;
-    if (*s == '~' && (s[1] == '/' || s[1] == '\0') && e->fields) {
-        const char *home = var_get("HOME");
-        add(e, home ? home : "~", strlen(home ? home : "~"), true);
-        e->has = true;
-        s++;
-    }
-    while (*s) {
+    const char *start = s;
+    bool dq_open = false; /* a " opened here (not nested_dq) */
+    while (s < end) {
         char c = *s;
-        if (c == '\\' && !dq) {
-            if (s[1])
-                add(e, s + 1, 1, true), s += 2;
-            else
+        /* tilde: at the start of the word, and after an unquoted ':' in an assignment */
+        if (c == '~' && ctx->tilde && !ctx->dq && (s == start || (ctx->assign && s[-1] == ':'))) {
+            const char *e = tilde_end(s + 1, end, ctx->assign);
+            if (e) {
+                tilde(b, s, e);
+                s = e;
+                continue;
+            }
+        }
+        if (c == '\\') {
+            if (s + 1 >= end) {
+                xb_add(b, s, 1, ctx->dq ? XQ : ctx->lit);
                 s++;
-        } else if (c == '\\' && dq) {
-            if (s[1] && strchr("$`\"\\", s[1]))
-                add(e, s + 1, 1, true), s += 2;
-            else
-                add(e, s, 1, true), s++;
-        } else if (c == '\'' && !dq) {
-            const char *q = strchr(s + 1, '\'');
+            } else if (ctx->heredoc && s[1] == '\n') {
+                s += 2; /* a line continuation in a here-document body */
+            } else if (!ctx->dq || strchr(ctx->heredoc ? "$`\\" : "$`\"\\", s[1]) ||
+                       (ctx->nested_dq && s[1] == '}')) {
+                xb_add(b, s + 1, 1, XQ);
+                s += 2;
+            } else {
+                xb_add(b, s, 1, XQ);
+                s++;
+            }
+        } else if (c == '\'' && !ctx->dq) {
+            const char *q = memchr(s + 1, '\'', (size_t)(end - s - 1));
             if (!q)
-                q = s + strlen(s);
-            add(e, s + 1, (size_t)(q - s - 1), true);
-            e->has = true;
-            s = *q ? q + 1 : q;
+                q = end;
+            xb_add(b, s + 1, (size_t)(q - s - 1), XQ);
+            xb_add(b, "", 1, XM);
+            s = q < end ? q + 1 : q;
+        } else if (c == '"' && (ctx->nested_dq || ctx->heredoc)) {
+            if (ctx->heredoc)
+                xb_add(b, s, 1, XQ); /* an ordinary character in a here-document */
+            else
+                xb_add(b, "", 1, XM);
+            s++;
+        } else if (c == '"' && ctx->nested_dq) {
+            xb_add(b, "", 1, XM);
+            s++;
         } else if (c == '"') {
-            dq = !dq;
-            e->has = true;
+            ctx->dq = !ctx->dq;
+            if (ctx->dq) {
+                dq_open = true;
+                ctx->at_empty = false;
+            } else if (!ctx->at_empty) {
+                xb_add(b, "", 1, XM); /* "" is an (empty) field; "$@" alone is none */
+            }
             s++;
         } else if (c == '$') {
-            dollar(e, &s, dq);
-        } else if (c == '`' && backquote_end(s + 1)) {
-            /* `cmd`: inside, backslash quotes only $ ` and \ */
-            const char *end = backquote_end(s + 1);
-            struct str text = {0};
-            for (const char *p = s + 1; p < end; p++) {
-                if (*p == '\\' && p + 1 < end && strchr("$`\\", p[1]))
-                    p++;
-                str_addc(&text, *p);
+            s = dollar(b, s, end, ctx);
+        } else if (c == '`') {
+            const char *q = backquote_end(s + 1);
+            if (!q || q >= end) {
+                xb_add(b, s, 1, ctx->dq ? XQ : ctx->lit);
+                s++;
+            } else {
+                backquote(b, s, q, ctx->dq);
+                s = q + 1;
             }
-            char *out = command_output(text.s ? text.s : "");
-            add_value(e, out, dq);
-            free(out);
-            str_free(&text);
-            s = end + 1;
         } else {
-            add(e, s, 1, dq);
+            xb_add(b, s, 1, ctx->dq ? XQ : ctx->lit);
             s++;
         }
     }
+    if (dq_open && ctx->dq) /* an unterminated quote (the lexer stops these) */
+        ctx->dq = false;
+}
+
+/* Field splitting's output: pathname expansion, then into argv. */
+static void add_field(void *arg, struct xbuf *f)
+{
+    struct strvec *out = arg;
+    bool wild = false;
+    for (size_t i = 0; i < f->text.len; i++)
+        if ((f->mask.s[i] == XL || f->mask.s[i] == XE) && strchr("*?[", f->text.s[i]))
+            wild = true;
+    if (wild && !shopt[OPT_NOGLOB])
+        glob_field(f->text.s, f->mask.s, out);
+    else
+        vec_push(out, xb_string(f));
 }
 
 void expand_words(char **raw, int n, struct strvec *out)
 {
-    for (int i = 0; i < n; i++) {
-        if (strcmp(raw[i], "\"$@\"") == 0 && sh_nparams == 0)
-            continue; /* "$@" without parameters is no field at all */
-        struct exp e = {.out = out, .fields = true};
-        expand_into(&e, raw[i]);
-        end_field(&e);
+    for (int i = 0; i < n && !expand_error; i++) {
+        struct xbuf b = {0};
+        struct xctx c = {.lit = XL, .tilde = true};
+        xscan(&b, raw[i], raw[i] + strlen(raw[i]), &c);
+        ifs_split(&b, add_field, out);
+        xb_free(&b);
     }
 }
 
-char *expand_one(const char *raw)
+static char *one(const char *raw, bool assign)
 {
-    struct strvec v = {0};
-    struct exp e = {.out = &v, .fields = false};
-    expand_into(&e, raw);
-    e.has = true;
-    end_field(&e);
-    char *s = v.v[0];
-    free(v.v);
+    struct xbuf b = {0};
+    struct xctx c = {.lit = XL, .tilde = true, .assign = assign};
+    xscan(&b, raw, raw + strlen(raw), &c);
+    char *s = xb_string(&b);
+    xb_free(&b);
     return s;
+}
+
+char *expand_one(const char *raw) { return one(raw, false); }
+
+char *expand_heredoc(const char *body)
+{
+    struct xbuf b = {0};
+    struct xctx c = {.dq = true, .heredoc = true, .lit = XQ};
+    xscan(&b, body, body + strlen(body), &c);
+    char *s = xb_string(&b);
+    xb_free(&b);
+    return s;
+}
+char *expand_assign(const char *raw) { return one(raw, true); }
+
+char *expand_pattern(const char *raw, char **mask)
+{
+    struct xbuf b = {0};
+    struct xctx c = {.lit = XL, .tilde = true};
+    xscan(&b, raw, raw + strlen(raw), &c);
+    struct str t = {0}, m = {0};
+    for (size_t i = 0; i < b.text.len; i++) {
+        char k = b.mask.s[i];
+        if (k == XM || k == XB || k == XS)
+            continue;
+        str_addc(&t, b.text.s[i]);
+        str_addc(&m, k == XQ ? XQ : XL);
+    }
+    xb_free(&b);
+    *mask = str_take(&m);
+    return str_take(&t);
+}
+
+bool pattern_matches(const char *pat, const char *mask, const char *s)
+{
+    size_t n = strlen(pat);
+    char *all = NULL;
+    if (!mask) {
+        all = xmalloc(n + 1);
+        memset(all, XL, n);
+        all[n] = '\0';
+        mask = all;
+    }
+    bool r = pattern_match(pat, mask, n, s, strlen(s));
+    free(all);
+    return r;
 }

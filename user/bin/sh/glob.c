@@ -1,62 +1,105 @@
 /*
- * glob.c - file name patterns: * ? [abc] [a-z] [!x], one directory level
- * per path component. Characters that were quoted (mask '1') match only
- * themselves. No match leaves the word as it is, like sh does.
+ * glob.c - patterns (POSIX XCU 2.13): the matcher shared by pathname
+ * expansion, ${x#p} and friends, and case; and pathname expansion itself.
+ *
+ * * ? [...] are special only where the mask says the byte was unquoted
+ * (XL or XE, expand.h): a quoted character matches only itself. Bracket
+ * expressions: [abc] [a-z] [!x] [^x] and classes [[:alpha:]]; a ']'
+ * first in the list is an ordinary member; a '[' with no closing ']' is
+ * an ordinary character. Pathname expansion matches one directory level
+ * per component; names starting with '.' only match a pattern starting
+ * with '.'; the results are sorted; no match leaves the word as it is.
  */
+#include <ctype.h>
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#include "sh.h"
+#include "expand.h"
 
-void glob_field(const char *pat, const char *mask, struct strvec *out);
+static bool active(const char *m, size_t i) { return m[i] == XL || m[i] == XE; }
 
-static bool special(const char *p, const char *m, size_t i) { return m[i] == '0' && strchr("*?[", p[i]); }
+static bool special(const char *p, const char *m, size_t i) { return active(m, i) && strchr("*?[", p[i]); }
 
-/* [...] at p (p[0] == '['): does c match? *len gets the class length, 0 if not a class. */
-static bool bracket(const char *p, const char *m, size_t n, char c, size_t *len)
+static bool in_class(const char *name, size_t n, unsigned char c)
 {
-    size_t i = 1;
-    bool neg = false, hit = false;
-    if (i < n && (p[i] == '!' || p[i] == '^') && m[i] == '0')
-        neg = true, i++;
-    size_t first = i;
-    for (; i < n; i++) {
-        if (p[i] == ']' && m[i] == '0' && i > first) {
-            *len = i + 1;
-            return hit != neg;
-        }
-        if (i + 2 < n && p[i + 1] == '-' && p[i + 2] != ']') {
-            if (c >= p[i] && c <= p[i + 2])
-                hit = true;
-            i += 2;
-        } else if (p[i] == c) {
-            hit = true;
-        }
-    }
-    *len = 0; /* no closing bracket: '[' is an ordinary character */
+    static const struct {
+        const char *name;
+        int (*fn)(int);
+    } classes[] = {
+        {"alpha", isalpha}, {"digit", isdigit}, {"alnum", isalnum}, {"upper", isupper}, {"lower", islower},
+        {"space", isspace}, {"blank", isblank}, {"punct", ispunct}, {"print", isprint}, {"graph", isgraph},
+        {"cntrl", iscntrl}, {"xdigit", isxdigit},
+    };
+    for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++)
+        if (strlen(classes[i].name) == n && memcmp(classes[i].name, name, n) == 0)
+            return classes[i].fn(c) != 0;
     return false;
 }
 
-static bool match(const char *p, const char *m, size_t n, const char *s)
+/* [...] at p (p[0] == '['), n bytes of pattern left: does c match? *len
+ * gets the expression's length, 0 when it is not one (no closing ']'). */
+static bool bracket(const char *p, const char *m, size_t n, unsigned char c, size_t *len)
 {
-    while (n) {
-        if (m[0] == '0' && p[0] == '*') {
-            for (const char *t = s;; t++) {
-                if (match(p + 1, m + 1, n - 1, t))
-                    return true;
-                if (!*t)
-                    return false;
+    size_t i = 1;
+    bool neg = false, hit = false;
+    if (i < n && (p[i] == '!' || p[i] == '^') && active(m, i))
+        neg = true, i++;
+    size_t first = i;
+    while (i < n) {
+        if (p[i] == ']' && active(m, i) && i > first) {
+            *len = i + 1;
+            return hit != neg;
+        }
+        if (p[i] == '[' && active(m, i) && i + 1 < n && p[i + 1] == ':') {
+            /* [:class:] */
+            size_t j = i + 2;
+            while (j + 1 < n && !(p[j] == ':' && p[j + 1] == ']'))
+                j++;
+            if (j + 1 < n) {
+                if (in_class(p + i + 2, j - i - 2, c))
+                    hit = true;
+                i = j + 2;
+                continue;
             }
         }
-        if (!*s)
+        unsigned char lo = (unsigned char)p[i];
+        if (i + 2 < n && p[i + 1] == '-' && !(p[i + 2] == ']' && active(m, i + 2))) {
+            unsigned char hi = (unsigned char)p[i + 2];
+            if (c >= lo && c <= hi)
+                hit = true;
+            i += 3;
+        } else {
+            if (c == lo)
+                hit = true;
+            i++;
+        }
+    }
+    *len = 0;
+    return false;
+}
+
+bool pattern_match(const char *p, const char *m, size_t n, const char *s, size_t slen)
+{
+    while (n) {
+        if (active(m, 0) && p[0] == '*') {
+            while (n && active(m, 0) && p[0] == '*') /* ** is * */
+                p++, m++, n--;
+            if (!n)
+                return true;
+            for (size_t k = 0; k <= slen; k++)
+                if (pattern_match(p, m, n, s + k, slen - k))
+                    return true;
+            return false;
+        }
+        if (!slen)
             return false;
         size_t len = 1;
-        if (m[0] == '0' && p[0] == '?') {
+        if (active(m, 0) && p[0] == '?') {
             /* any one character */
-        } else if (m[0] == '0' && p[0] == '[') {
-            bool ok = bracket(p, m, n, *s, &len);
+        } else if (active(m, 0) && p[0] == '[') {
+            bool ok = bracket(p, m, n, (unsigned char)*s, &len);
             if (len == 0) {
                 if (*s != '[')
                     return false;
@@ -67,9 +110,9 @@ static bool match(const char *p, const char *m, size_t n, const char *s)
         } else if (p[0] != *s) {
             return false;
         }
-        p += len, m += len, n -= len, s++;
+        p += len, m += len, n -= len, s++, slen--;
     }
-    return *s == '\0';
+    return slen == 0;
 }
 
 static int cmp(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
@@ -107,10 +150,8 @@ static void walk(const char *pat, const char *mask, size_t i, struct str *dir, s
     while ((de = readdir(d))) {
         const char *name = de->d_name;
         if (name[0] == '.' && pat[i] != '.')
-            continue; /* hidden files only for a pattern starting with '.' */
-        if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
-            continue;
-        if (!match(pat + i, mask + i, end - i, name))
+            continue; /* hidden files (. and .. too, as in dash) only for a pattern starting with '.' */
+        if (!pattern_match(pat + i, mask + i, end - i, name, strlen(name)))
             continue;
         str_adds(dir, name);
         if (pat[end]) {

@@ -28,6 +28,8 @@ void history_add(const char *line)
 
 int history_count(void) { return count; }
 
+int history_first(void) { return first; }
+
 const char *history_get(int i) { return i >= 0 && i < count ? lines[i] : NULL; }
 
 void history_print(void)

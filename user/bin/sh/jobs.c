@@ -17,6 +17,7 @@
 #include "sh.h"
 
 static struct job *job_list; /* in order of creation */
+static bool wait_interruptible; /* the wait builtin: a caught signal ends the wait */
 pid_t shell_pgid;
 
 void term_give(pid_t pgid)
@@ -116,9 +117,11 @@ static bool collect(struct job *j, int flags)
         pid_t r;
         do
             r = waitpid(j->pids[i], &st, flags);
-        while (r < 0 && errno == EINTR);
+        while (r < 0 && errno == EINTR && !(wait_interruptible && trap_pending_signal()));
         if (r == 0)
             continue;
+        if (r < 0 && errno == EINTR)
+            return false;
         if (r < 0) { /* not ours any more (ECHILD): count it as finished */
             j->done[i] = true;
             continue;
@@ -151,6 +154,16 @@ static void print_job(FILE *f, const struct job *j, char mark, const char *state
     fprintf(f, "[%d]%c  %-23s %s%s\n", j->id, mark, state, j->text, suffix);
 }
 
+/* The last stage's status; with set -o pipefail, the last that failed. */
+static int job_status(struct job *j)
+{
+    int st = status_of(j->status[j->n - 1]);
+    if (shopt[OPT_PIPEFAIL])
+        for (int i = j->n - 1; i >= 0 && !st; i--)
+            st = status_of(j->status[i]);
+    return st;
+}
+
 int job_wait_fg(struct job *j)
 {
     j->foreground = true;
@@ -168,7 +181,7 @@ int job_wait_fg(struct job *j)
     }
     int raw = j->status[j->n - 1];
     report_signal(raw);
-    int st = status_of(raw);
+    int st = job_status(j);
     job_free(j);
     return st;
 }
@@ -189,30 +202,69 @@ static const char *state_text(struct job *j, char *buf, size_t n)
     return "Done";
 }
 
+/* bash's marks: `+` the current job (the latest in the background),
+ * `-` the one before it, a space for the others. */
+static char job_mark(const struct job *j)
+{
+    const struct job *cur = NULL, *prev = NULL;
+    for (const struct job *k = job_list; k; k = k->next) {
+        if (k->foreground)
+            continue;
+        prev = cur;
+        cur = k;
+    }
+    return j == cur ? '+' : j == prev ? '-' : ' ';
+}
+
 void jobs_reap(bool notify)
 {
     struct job *next;
     for (struct job *j = job_list; j; j = next) {
         next = j->next;
-        if (j->foreground || j->state == JOB_DONE)
+        if (j->foreground)
             continue;
-        collect(j, WNOHANG | WUNTRACED | WCONTINUED);
+        /* a job found finished earlier (jobs %N polled all) still gets its notice */
+        if (j->state != JOB_DONE)
+            collect(j, WNOHANG | WUNTRACED | WCONTINUED);
         if (j->state == JOB_DONE && notify) {
             char buf[32];
-            print_job(stderr, j, '+', state_text(j, buf, sizeof buf), "");
+            print_job(stderr, j, job_mark(j), state_text(j, buf, sizeof buf), "");
             job_free(j);
         }
     }
 }
 
-void jobs_list(void)
+bool jobs_finished(void)
+{
+    bool any = false;
+    for (struct job *j = job_list; j; j = j->next) {
+        if (j->foreground)
+            continue;
+        if (j->state != JOB_DONE)
+            collect(j, WNOHANG | WUNTRACED | WCONTINUED);
+        any = any || j->state == JOB_DONE;
+    }
+    return any;
+}
+
+void jobs_list(char mode, struct job *only)
 {
     jobs_reap(false);
     struct job *next;
     for (struct job *j = job_list; j; j = next) {
         next = j->next;
+        if (j->foreground || (only && j != only))
+            continue;
         char buf[32];
-        print_job(stdout, j, next ? ' ' : '+', state_text(j, buf, sizeof buf), j->state == JOB_RUNNING ? " &" : "");
+        if (mode == 'p') {
+            printf("%d\n", (int)j->pids[0]); /* the process group leader (bash) */
+        } else if (mode == 'l') {
+            /* bash: "[1]+ 4711 Running                 sleep 9 &" */
+            printf("[%d]%c %d %-23s %s%s\n", j->id, job_mark(j), (int)j->pids[0],
+                   state_text(j, buf, sizeof buf), j->text, j->state == JOB_RUNNING ? " &" : "");
+        } else {
+            print_job(stdout, j, job_mark(j), state_text(j, buf, sizeof buf), j->state == JOB_RUNNING ? " &" : "");
+        }
         if (j->state == JOB_DONE)
             job_free(j);
     }
@@ -251,9 +303,13 @@ struct job *job_running(void)
 
 int job_wait(struct job *j)
 {
-    while (j->state != JOB_DONE)
+    wait_interruptible = true;
+    while (j->state != JOB_DONE && !trap_pending_signal())
         collect(j, 0);
-    int st = status_of(j->status[j->n - 1]);
+    wait_interruptible = false;
+    if (j->state != JOB_DONE)
+        return 128 + trap_pending_signal(); /* POSIX: wait returns >128, the job runs on */
+    int st = job_status(j);
     job_free(j);
     return st;
 }

@@ -49,17 +49,31 @@ static void repaint(struct line_edit *le, size_t from, size_t old_len, size_t ne
     le->cur = newcur;
 }
 
-static void insert(struct line_edit *le, char c)
+int le_insert(struct line_edit *le, const char *text)
 {
-    if (le->len + 1 >= LE_MAX) {
+    size_t n = strlen(text);
+    if (le->len + n >= LE_MAX) {
         emit(le, "\a", 1); /* full: ring the bell */
-        return;
+        return 0;
     }
     size_t at = le->cur, old = le->len;
-    memmove(le->buf + at + 1, le->buf + at, le->len - at + 1);
-    le->buf[at] = c;
-    le->len++;
-    repaint(le, at, old, at + 1);
+    memmove(le->buf + at + n, le->buf + at, le->len - at + 1);
+    memcpy(le->buf + at, text, n);
+    le->len += n;
+    repaint(le, at, old, at + n);
+    return 1;
+}
+
+static void insert(struct line_edit *le, char c)
+{
+    char one[2] = {c, '\0'};
+    le_insert(le, one);
+}
+
+void le_redraw(struct line_edit *le)
+{
+    emit(le, le->buf, le->len);
+    emit_backspaces(le, le->len - le->cur);
 }
 
 /* Deletes buf[from, to) with the screen cursor at `from`. */
@@ -188,7 +202,7 @@ enum le_action le_feed(struct line_edit *le, unsigned char c)
     case 0x17: kill_word(le); return LE_NONE;                /* Ctrl-W */
     case 0x10: return LE_HIST_PREV;                          /* Ctrl-P */
     case 0x0e: return LE_HIST_NEXT;                          /* Ctrl-N */
-    case '\t': insert(le, ' '); return LE_NONE;              /* no completion */
+    case '\t': return LE_COMPLETE;
     default:
         if (c >= 0x20)
             insert(le, (char)c);

@@ -24,6 +24,7 @@ enum le_action {
     LE_INTERRUPT,  /* Ctrl-C: discard the line */
     LE_HIST_PREV,  /* up arrow / Ctrl-P: the caller may le_replace */
     LE_HIST_NEXT,  /* down arrow / Ctrl-N */
+    LE_COMPLETE,   /* Tab: the caller completes the word before the cursor */
 };
 
 struct line_edit {
@@ -39,5 +40,11 @@ void le_reset(struct line_edit *le);
 enum le_action le_feed(struct line_edit *le, unsigned char c);
 /* Replaces the whole line (history recall); the cursor goes to the end. */
 void le_replace(struct line_edit *le, const char *text);
+/* Inserts text at the cursor (a completion); false (and a bell) when the
+ * line has no room for all of it, and then nothing is inserted. */
+int le_insert(struct line_edit *le, const char *text);
+/* Draws the whole line again on a fresh screen line (after the caller
+ * printed something and the prompt): the cursor ends where it was. */
+void le_redraw(struct line_edit *le);
 
 #endif

@@ -2,9 +2,12 @@
  * main.c - the Tiny OS shell's entry: which input to read, and the loop
  * that reads it, parses complete commands and runs them.
  *
- *   sh                     commands from stdin (interactive on a terminal)
- *   sh -c 'CMDS' [NAME [ARG...]]
- *   sh SCRIPT [ARG...]
+ *   sh [OPTIONS]                     commands from stdin (interactive on a terminal)
+ *   sh [OPTIONS] -c 'CMDS' [NAME [ARG...]]
+ *   sh [OPTIONS] SCRIPT [ARG...]
+ *   sh [OPTIONS] -s [ARG...]
+ * OPTIONS are set's (-e -x -o pipefail ..., options.c) plus -i; the first
+ * operand ends them (POSIX): in `sh -c 'CMD' -x`, -x is $0.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -47,17 +50,11 @@ static bool read_line(struct reader *r, struct str *text)
         char c = r->buf[r->pos++];
         any = true;
         str_addc(text, c);
+        if (shopt[OPT_VERBOSE])
+            fputc(c, stderr); /* set -v: the input as it is read */
         if (c == '\n')
             return true;
     }
-}
-
-static void make_prompt(struct str *p)
-{
-    char cwd[4096];
-    str_adds(p, "tinyos:");
-    str_adds(p, getcwd(cwd, sizeof cwd) ? cwd : "?");
-    str_adds(p, "$ ");
 }
 
 /* Reads, parses and runs until the end of the input. Non-interactive:
@@ -65,43 +62,63 @@ static void make_prompt(struct str *p)
 static int run_stream(struct reader *r)
 {
     struct str text = {0};
+    int first_line = 1; /* of text's first line ($LINENO) */
+    bool open = false;  /* text is incomplete so far */
     for (;;) {
+        size_t line_start = text.len;
         if (r) {
             if (!read_line(r, &text)) {
-                if (text.len)
+                if (text.len) {
+                    sh_text_line = first_line;
                     run_text(text.s, true);
+                }
                 break;
             }
         } else {
             jobs_reap(true);
-            struct str prompt = {0}, line = {0};
-            if (text.len)
-                str_adds(&prompt, "> ");
-            else
-                make_prompt(&prompt);
-            int k = term_readline(prompt.s, &line);
-            str_free(&prompt);
+            struct str line = {0};
+            char *prompt = prompt_text(text.len > 0);
+            int k = term_readline(prompt, &line);
+            free(prompt);
             if (k < 0) {
                 str_free(&line);
                 text.len = 0;
+                open = false;
                 last_status = 130;
+                continue;
+            }
+            if (k == 0 && shopt[OPT_IGNOREEOF] && !text.len) {
+                str_free(&line);
+                fputs("Use \"exit\" to leave shell.\n", stderr);
                 continue;
             }
             if (k == 0) {
                 str_free(&line);
-                if (text.len)
+                if (text.len) {
+                    sh_text_line = first_line;
                     run_text(text.s, true);
+                }
                 fputs("exit\n", stderr);
                 break;
             }
             history_add(line.s ? line.s : "");
+            if (shopt[OPT_VERBOSE])
+                fprintf(stderr, "%s\n", line.s ? line.s : "");
             str_adds(&text, line.s ? line.s : "");
             str_addc(&text, '\n');
             str_free(&line);
         }
+        if (open && !heredoc_may_end(text.s + line_start))
+            continue; /* inside a here-document's body: not yet its end */
+        sh_text_line = first_line;
         enum parse_result pr = run_text(text.s, false);
-        if (pr == PARSE_INCOMPLETE)
+        open = pr == PARSE_INCOMPLETE;
+        if (open)
             continue;
+        if (func_returning && r)
+            break; /* `return` in a dot script (or a script): the rest is not read */
+        for (size_t k = 0; k < text.len; k++)
+            first_line += text.s[k] == '\n';
         text.len = 0;
         text.s[0] = '\0';
         if (pr == PARSE_ERROR && r)
@@ -115,9 +132,10 @@ int source_file(const char *path, bool must_exist)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
+        int e = errno;
         if (must_exist)
-            fprintf(stderr, "sh: %s: %s\n", path, strerror(errno));
-        last_status = errno == ENOENT ? 127 : 126;
+            sh_error("cannot open %s: %s", path, strerror(e));
+        last_status = e == ENOENT ? 127 : 126;
         return last_status;
     }
     /* keep the script away from the descriptors commands redirect */
@@ -139,6 +157,9 @@ int source_file(const char *path, bool must_exist)
 
 void sh_exit(int status)
 {
+    last_status = status;
+    expand_error = false; /* the failed expansion that brought us here must not stop the trap */
+    trap_run_exit();      /* an `exit N` in it exits from there with N */
     fflush(stdout);
     fflush(stderr);
     if (interactive)
@@ -167,48 +188,52 @@ static void become_interactive(void)
 int main(int argc, char **argv)
 {
     vars_init(environ);
+    traps_init();
     sh_arg0 = argc > 0 ? argv[0] : "sh";
-    int i = 1;
-    bool force_interactive = false;
-    while (i < argc && argv[i][0] == '-' && argv[i][1] && argv[i][1] != 'c') {
-        if (strcmp(argv[i], "--") == 0) {
-            i++;
-            break;
-        }
-        if (strcmp(argv[i], "-i") == 0)
-            force_interactive = true;
-        else if (strcmp(argv[i], "-s") != 0) {
-            fprintf(stderr, "sh: %s: invalid option\nusage: sh [-c COMMANDS [NAME [ARG...]] | SCRIPT [ARG...]]\n",
-                    argv[i]);
-            return 2;
-        }
-        i++;
+    bool c_flag = false;
+    bool login = argc > 0 && argv[0][0] == '-'; /* as login(1) and init start a login shell */
+    int i;
+    if (options_parse(argc, argv, true, &i, &c_flag, &login, NULL)) {
+        fprintf(stderr, "usage: sh [-abCefhilmnuvx] [-o NAME] [-c COMMANDS [NAME [ARG...]] | -s [ARG...] | SCRIPT [ARG...]]\n");
+        return 2;
     }
-    if (i < argc && strcmp(argv[i], "-c") == 0) {
-        if (i + 1 >= argc) {
-            fprintf(stderr, "sh: -c: option requires an argument\n");
+    bool force_interactive = shopt[OPT_INTERACTIVE];
+    if (login)
+        startup_login();
+    shopt[OPT_INTERACTIVE] = false;
+    if (c_flag) {
+        if (i >= argc) {
+            sh_errorf("-c requires an argument");
             return 2;
         }
-        if (i + 2 < argc) {
-            sh_arg0 = argv[i + 2];
-            set_params(argv + i + 3, argc - i - 3);
+        if (i + 1 < argc) {
+            sh_arg0 = argv[i + 1];
+            set_params(argv + i + 2, argc - i - 2);
         }
-        run_text(argv[i + 1], true);
+        run_text(argv[i], true);
         sh_exit(last_status);
     }
-    if (i < argc) {
-        sh_arg0 = argv[i];
+    if (i < argc && !shopt[OPT_STDIN]) {
         set_params(argv + i + 1, argc - i - 1);
         int fd = open(argv[i], O_RDONLY);
         if (fd < 0) {
-            fprintf(stderr, "sh: %s: %s\n", argv[i], strerror(errno));
-            return errno == ENOENT ? 127 : 126;
+            int e = errno;
+            sh_lineno = 0; /* dash: "sh: 0: cannot open x.sh: ..." */
+            sh_error("cannot open %s: %s", argv[i], strerror(e));
+            return e == ENOENT ? 127 : 126;
         }
+        sh_arg0 = argv[i];
         close(fd);
         sh_exit(source_file(argv[i], true));
     }
-    if (force_interactive || (isatty(0) && isatty(2)))
+    shopt[OPT_STDIN] = true;
+    set_params(argv + i, argc - i);
+    if (force_interactive || (isatty(0) && isatty(2))) {
         become_interactive();
+        prompt_init();
+        startup_interactive();
+    }
+    shopt[OPT_INTERACTIVE] = shopt[OPT_MONITOR] = interactive;
     struct reader *r = NULL;
     if (!interactive) {
         r = xmalloc(sizeof *r);

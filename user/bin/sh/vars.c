@@ -9,13 +9,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "sh.h"
 
 struct var {
     char *name, *value;
-    bool exported;
+    bool exported, readonly;
+    bool unset_value; /* export X / readonly X before any X=value: no value yet */
 };
 static struct var *vars;
 static int nvars, capvars;
@@ -45,15 +47,42 @@ static struct var *find(const char *name)
     return NULL;
 }
 
+/* $RANDOM (bash's, dash has none): 0..32767 from a linear congruential
+ * generator, a new number at each use; assigning seeds it, unsetting
+ * makes RANDOM an ordinary variable, as in bash. */
+static bool random_special = true;
+static unsigned long random_state;
+
+static const char *next_random(void)
+{
+    static char buf[16];
+    random_state = random_state * 1103515245UL + 12345UL;
+    snprintf(buf, sizeof buf, "%lu", (random_state >> 16) & 0x7fff);
+    return buf;
+}
+
 const char *var_get(const char *name)
 {
+    if (random_special && strcmp(name, "RANDOM") == 0)
+        return next_random();
     struct var *v = find(name);
-    return v ? v->value : NULL;
+    return v && !v->unset_value ? v->value : NULL;
 }
 
 int var_set(const char *name, const char *value, bool export_it)
 {
+    if (random_special && strcmp(name, "RANDOM") == 0) {
+        random_state = strtoul(value, NULL, 10);
+        return 0;
+    }
     struct var *v = find(name);
+    if (strcmp(name, "PATH") == 0)
+        hash_forget(); /* remembered lookups were for the old PATH */
+    if (v && v->readonly) {
+        sh_errorf("%s: is read only", name);
+        sh_special_error(2);
+        return -1;
+    }
     if (!v) {
         if (nvars == capvars) {
             capvars = capvars ? capvars * 2 : 32;
@@ -63,11 +92,15 @@ int var_set(const char *name, const char *value, bool export_it)
         v->name = xstrdup(name);
         v->value = NULL;
         v->exported = false;
+        v->readonly = false;
     }
+    if (strcmp(name, "OPTIND") == 0)
+        getopts_optind_assigned(); /* getopts starts over */
     char *copy = xstrdup(value);
     free(v->value);
     v->value = copy;
-    if (export_it)
+    v->unset_value = false;
+    if (export_it || shopt[OPT_ALLEXPORT])
         v->exported = true;
     return 0;
 }
@@ -75,21 +108,50 @@ int var_set(const char *name, const char *value, bool export_it)
 void var_export(const char *name)
 {
     struct var *v = find(name);
-    if (v)
-        v->exported = true;
-    else
-        var_set(name, "", true), find(name)->exported = true;
+    if (!v) {
+        if (var_set(name, "", true) < 0)
+            return;
+        v = find(name);
+        v->unset_value = true;
+    }
+    v->exported = true;
 }
 
-void var_unset(const char *name)
+int var_unset(const char *name)
 {
+    if (strcmp(name, "RANDOM") == 0)
+        random_special = false;
     struct var *v = find(name);
+    if (strcmp(name, "PATH") == 0)
+        hash_forget();
     if (!v)
-        return;
+        return 0;
+    if (v->readonly) {
+        sh_errorf("unset: %s: is read only", name);
+        return sh_special_error(2);
+    }
     free(v->name);
     free(v->value);
     memmove(v, v + 1, (size_t)(&vars[nvars] - (v + 1)) * sizeof *v);
     nvars--;
+    return 0;
+}
+
+void var_set_readonly(const char *name)
+{
+    struct var *v = find(name);
+    if (!v) {
+        var_set(name, "", false);
+        v = find(name);
+        v->unset_value = true;
+    }
+    v->readonly = true;
+}
+
+bool var_is_readonly(const char *name)
+{
+    struct var *v = find(name);
+    return v && v->readonly;
 }
 
 void vars_init(char **envp)
@@ -107,6 +169,12 @@ void vars_init(char **envp)
     if (!var_get("PATH"))
         var_set("PATH", "/bin:/usr/bin", false);
     shell_pid = getpid();
+    char ppid[16];
+    snprintf(ppid, sizeof ppid, "%d", (int)getppid());
+    var_set("PPID", ppid, false);
+    var_set("OPTIND", "1", false);
+    cwd_init();
+    random_state = (unsigned long)shell_pid * 2654435761UL ^ (unsigned long)time(NULL);
 }
 
 char **vars_environ(void)
@@ -114,7 +182,7 @@ char **vars_environ(void)
     char **env = xmalloc((size_t)(nvars + 1) * sizeof *env);
     int n = 0;
     for (int i = 0; i < nvars; i++) {
-        if (!vars[i].exported)
+        if (!vars[i].exported || vars[i].unset_value)
             continue;
         size_t len = strlen(vars[i].name) + strlen(vars[i].value) + 2;
         env[n] = xmalloc(len);
@@ -125,11 +193,52 @@ char **vars_environ(void)
     return env;
 }
 
-void vars_print_exports(void)
+static int by_name(const void *a, const void *b)
 {
+    return strcmp((*(struct var *const *)a)->name, (*(struct var *const *)b)->name);
+}
+
+/* dash's quoting, which the shell reads back as the same value: runs
+ * of other characters in '...', runs of single quotes in "..."
+ * (it's -> 'it'"'"'s'). */
+void sh_print_quoted(const char *s)
+{
+    if (!*s) {
+        fputs("''", stdout);
+        return;
+    }
+    while (*s) {
+        size_t n = strcspn(s, "'");
+        if (n) {
+            printf("'%.*s'", (int)n, s);
+            s += n;
+        }
+        n = strspn(s, "'");
+        if (n) {
+            printf("\"%.*s\"", (int)n, s);
+            s += n;
+        }
+    }
+}
+
+void vars_list(enum vars_which which, const char *prefix)
+{
+    struct var **sorted = xmalloc((size_t)(nvars + 1) * sizeof *sorted);
+    int n = 0;
     for (int i = 0; i < nvars; i++)
-        if (vars[i].exported)
-            printf("export %s=\"%s\"\n", vars[i].name, vars[i].value);
+        if (which == VARS_ALL ? !vars[i].unset_value
+                              : which == VARS_EXPORTED ? vars[i].exported : vars[i].readonly)
+            sorted[n++] = &vars[i];
+    qsort(sorted, (size_t)n, sizeof *sorted, by_name);
+    for (int i = 0; i < n; i++) {
+        printf("%s%s", prefix, sorted[i]->name);
+        if (!sorted[i]->unset_value) {
+            putchar('=');
+            sh_print_quoted(sorted[i]->value);
+        }
+        putchar('\n');
+    }
+    free(sorted);
 }
 
 void set_params(char **argv, int argc)

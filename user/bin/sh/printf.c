@@ -1,0 +1,13 @@
+/* printf.c - the printf builtin: the same code as /bin/printf (../common/printf.h). */
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "sh.h"
+
+#include "../common/printf.h"
+
+int builtin_printf(int argc, char **argv) { return printf_main(argc, argv, "sh: printf"); }
