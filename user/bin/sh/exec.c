@@ -83,7 +83,7 @@ static int open_noclobber(const char *path, int fd)
 {
     struct stat st;
     if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
-        sh_errorf("cannot create %s: File exists", path);
+        sh_error("cannot create %s: File exists", path);
         return -1;
     }
     if (stat(path, &st) == 0)

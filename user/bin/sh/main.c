@@ -202,7 +202,7 @@ int main(int argc, char **argv)
     shopt[OPT_INTERACTIVE] = false;
     if (c_flag) {
         if (i >= argc) {
-            sh_errorf("-c requires an argument");
+            sh_error("-c requires an argument");
             return 2;
         }
         if (i + 1 < argc) {
@@ -217,7 +217,7 @@ int main(int argc, char **argv)
         set_params(argv + i + 1, argc - i - 1);
         int fd = open(argv[i], O_RDONLY);
         if (fd < 0) {
-            sh_errorf("%s: %s", argv[i], strerror(errno));
+            sh_error("%s: %s", argv[i], strerror(errno));
             return errno == ENOENT ? 127 : 126;
         }
         close(fd);

@@ -300,7 +300,6 @@ int options_parse(int argc, char **argv, bool cmdline, int *operand, bool *c_fla
 int bi_set(int argc, char **argv);
 
 /* --- special.c ---------------------------------------------------------- */
-#define sh_errorf sh_error /* one error format for all: error.c */
 /* An error POSIX 2.8.1 makes fatal to a non-interactive shell (a special
  * builtin's): exits there (status st, EXIT trap run); an interactive
  * shell sets expand_error, as expand_fail does, and the command stops. */

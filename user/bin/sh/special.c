@@ -121,7 +121,7 @@ int bi_readonly(int argc, char **argv)
         char *eq = strchr(argv[i], '=');
         size_t n = eq ? (size_t)(eq - argv[i]) : strlen(argv[i]);
         if (!var_name_ok(argv[i], n)) {
-            sh_errorf("readonly: %s: bad variable name", argv[i]);
+            sh_error("readonly: %s: bad variable name", argv[i]);
             return sh_special_error(2);
         }
         char *name = strndup(argv[i], n);
@@ -149,7 +149,7 @@ int bi_times(int argc, char **argv)
     (void)argc, (void)argv;
     struct tms t;
     if (times(&t) == (clock_t)-1) {
-        sh_errorf("times: %s", strerror(errno));
+        sh_error("times: %s", strerror(errno));
         return 1;
     }
     print_ticks(t.tms_utime, ' ');
