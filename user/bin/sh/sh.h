@@ -304,6 +304,7 @@ int bi_set(int argc, char **argv);
  * builtin's): exits there (status st, EXIT trap run); an interactive
  * shell sets expand_error, as expand_fail does, and the command stops. */
 int sh_special_error(int st);
+extern int special_suppressed;        /* >0: under `command`, those errors are ordinary */
 bool builtin_is_special(const char *name);
 extern int errexit_ignored;           /* >0: in an if/while condition, && || left side, `!` */
 void xtrace_print(struct strvec *assigns, struct strvec *argv); /* set -x */

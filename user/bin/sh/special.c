@@ -17,8 +17,12 @@
 
 int errexit_ignored;
 
+int special_suppressed;
+
 int sh_special_error(int st)
 {
+    if (special_suppressed)
+        return st;
     if (!interactive)
         sh_exit(st);
     expand_error = true;
