@@ -125,3 +125,6 @@ X=1 command :; echo "[$X]"
 
 #### an error in a special builtin in an interactive-like subshell only ends it
 (eval 'if then' 2>/dev/null; echo no); echo "st=$?"
+
+#### eval sees the $? from before it
+false; eval 'echo $?'; false; eval '  '; echo $?; false; eval '# only a comment'; echo $?

@@ -228,6 +228,7 @@ int run_node(struct node *nd);
  * trailing |) runs nothing and gives PARSE_INCOMPLETE unless `final`, when
  * it is a syntax error like any other (message printed, status 2). */
 enum parse_result run_text(const char *text, bool final);
+extern bool run_text_ran;              /* the last run_text had a command (eval of blanks: no) */
 extern int sh_text_line;  /* the first line of run_text's next text (0: the current $LINENO) */
 void exec_command_or_die(char **argv) __attribute__((noreturn));
 /* $(text): runs it in a child, returns its output without trailing newlines. */

@@ -83,12 +83,13 @@ int bi_eval(int argc, char **argv)
         str_free(&text);
         return 0;
     }
-    last_status = 0;
+    /* $? inside is the status before eval; an eval of only blanks or
+     * comments gives 0 (run_text leaves last_status alone for those) */
     enum parse_result r = run_text(text.s, true);
     str_free(&text);
     if (r == PARSE_ERROR)
         return sh_special_error(2);
-    return last_status;
+    return run_text_ran ? last_status : 0;
 }
 
 /* exec CMD ARGS: this process becomes CMD (exec.c applied the
