@@ -128,3 +128,6 @@ X=1 command :; echo "[$X]"
 
 #### eval sees the $? from before it
 false; eval 'echo $?'; false; eval '  '; echo $?; false; eval '# only a comment'; echo $?
+
+#### dot keeps $? for the file, an empty file gives 0
+echo 'echo "in $?"' > q.sh; : > e.sh; false; . ./q.sh; false; . ./e.sh; echo $?

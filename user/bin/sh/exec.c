@@ -747,9 +747,9 @@ enum parse_result run_text(const char *text, bool final)
             break;
     }
     current_arena = outer;
-    run_text_ran = ran;
     if (r == PARSE_INCOMPLETE && (final || ran))
         r = PARSE_ERROR;
+    run_text_ran = ran || r == PARSE_ERROR; /* a syntax error sets $? too */
     if (r == PARSE_ERROR) {
         sh_error("%s", err);
         last_status = 2;
