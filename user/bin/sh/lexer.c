@@ -20,11 +20,81 @@ static bool is_meta(char c)
            c == '(' || c == ')';
 }
 
+/* Here-documents met while looking for the end of a $(: their bodies
+ * (after the next newline) are text, not syntax. */
+struct subst_docs {
+    char delim[8][64];
+    bool strip[8];
+    int n;
+};
+
+/* At s (after "<<"): notes the delimiter; returns where its word ends. */
+static const char *note_heredoc(struct subst_docs *d, const char *s)
+{
+    bool strip = *s == '-';
+    if (strip)
+        s++;
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = 0;
+    char buf[64];
+    while (*s && !is_meta(*s)) {
+        char q = *s;
+        if (q == '\'' || q == '"') {
+            for (s++; *s && *s != q; s++)
+                if (n < sizeof buf - 1)
+                    buf[n++] = *s;
+            if (*s)
+                s++;
+            continue;
+        }
+        if (q == '\\' && s[1])
+            s++;
+        if (n < sizeof buf - 1)
+            buf[n++] = *s;
+        s++;
+    }
+    buf[n] = '\0';
+    if (d->n < 8) {
+        memcpy(d->delim[d->n], buf, n + 1);
+        d->strip[d->n++] = strip;
+    }
+    return s - 1;
+}
+
+/* At the newline s ending a line with here-documents: past their bodies
+ * (at the newline ending the last delimiter line); NULL if one is not ended. */
+static const char *skip_heredocs(struct subst_docs *d, const char *s)
+{
+    for (int k = 0; k < d->n; k++) {
+        for (;;) {
+            const char *line = s + 1;
+            if (!*s)
+                return NULL;
+            if (d->strip[k])
+                while (*line == '\t')
+                    line++;
+            const char *nl = strchr(line, '\n');
+            size_t len = nl ? (size_t)(nl - line) : strlen(line);
+            bool end = len == strlen(d->delim[k]) && memcmp(line, d->delim[k], len) == 0;
+            s = nl ? nl : line + len;
+            if (end)
+                break;
+            if (!nl)
+                return NULL;
+        }
+    }
+    d->n = 0;
+    return *s ? s : s - 1;
+}
+
 /* Finds the ')' closing a $( by reading just enough of the grammar:
- * quotes, nested parentheses, comments (a `#` starting a word), and
- * case ... esac, whose patterns end in a ')' that closes nothing. */
+ * quotes, nested parentheses, comments (a `#` starting a word),
+ * here-document bodies, and case ... esac, whose patterns end in a ')'
+ * that closes nothing. */
 const char *subst_end(const char *s)
 {
+    struct subst_docs docs = {.n = 0};
     int depth = 1;
     int cases = 0;        /* case ... esac open */
     int expect = 0;       /* 1: the word after `case`, 2: its `in` */
@@ -34,6 +104,13 @@ const char *subst_end(const char *s)
         bool at_start = start;
         start = false;
         char c = *s;
+        if (c == '\n' && docs.n && !(s = skip_heredocs(&docs, s)))
+            return NULL;
+        if (c == '<' && s[1] == '<') {
+            s = note_heredoc(&docs, s + 2);
+            start = true;
+            continue;
+        }
         if (c == ' ' || c == '\t' || c == '\n' || c == ';' || c == '&' || c == '|') {
             if (c == ';' && s[1] == ';' && cases) {
                 pattern = true;

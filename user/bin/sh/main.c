@@ -137,9 +137,10 @@ int source_file(const char *path, bool must_exist)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
+        int e = errno;
         if (must_exist)
-            fprintf(stderr, "sh: %s: %s\n", path, strerror(errno));
-        last_status = errno == ENOENT ? 127 : 126;
+            sh_error("cannot open %s: %s", path, strerror(e));
+        last_status = e == ENOENT ? 127 : 126;
         return last_status;
     }
     /* keep the script away from the descriptors commands redirect */
@@ -223,13 +224,15 @@ int main(int argc, char **argv)
         sh_exit(last_status);
     }
     if (i < argc && !shopt[OPT_STDIN]) {
-        sh_arg0 = argv[i];
         set_params(argv + i + 1, argc - i - 1);
         int fd = open(argv[i], O_RDONLY);
         if (fd < 0) {
-            sh_error("%s: %s", argv[i], strerror(errno));
-            return errno == ENOENT ? 127 : 126;
+            int e = errno;
+            sh_lineno = 0; /* dash: "sh: 0: cannot open x.sh: ..." */
+            sh_error("cannot open %s: %s", argv[i], strerror(e));
+            return e == ENOENT ? 127 : 126;
         }
+        sh_arg0 = argv[i];
         close(fd);
         sh_exit(source_file(argv[i], true));
     }
