@@ -360,7 +360,7 @@ char *arith_eval(const char *text)
             fail(&a, "expecting EOF");
     }
     if (a.err) {
-        fprintf(stderr, "sh: arithmetic expression: %s: \"%s\"\n", a.err, text);
+        sh_error("arithmetic expression: %s: \"%s\"", a.err, text);
         return NULL;
     }
     char buf[32];

@@ -140,7 +140,7 @@ static bool parse_lp(int argc, char **argv, int *i, bool *phys, const char *who)
         }
         for (const char *o = argv[*i] + 1; *o; o++) {
             if (*o != 'L' && *o != 'P') {
-                fprintf(stderr, "sh: %s: Illegal option -%c\n", who, *o);
+                sh_error("%s: Illegal option -%c", who, *o);
                 return false;
             }
             *phys = *o == 'P';
@@ -156,12 +156,12 @@ int builtin_cd(int argc, char **argv)
     if (!parse_lp(argc, argv, &i, &phys, "cd"))
         return 2;
     if (argc - i > 1) {
-        fprintf(stderr, "sh: cd: too many arguments\n");
+        sh_error("cd: too many arguments");
         return 2;
     }
     const char *dir = i < argc ? argv[i] : var_get("HOME");
     if (!dir) {
-        fprintf(stderr, "sh: cd: HOME not set\n");
+        sh_error("cd: HOME not set");
         return 2;
     }
     if (i >= argc && !*dir)
@@ -204,7 +204,7 @@ int builtin_cd(int argc, char **argv)
     free(found);
     return 0;
 fail:
-    fprintf(stderr, "sh: cd: %s: %s\n", dir, strerror(errno));
+    sh_error("cd: %s: %s", dir, strerror(errno));
     free(found);
     return 2;
 }
@@ -221,7 +221,7 @@ int builtin_pwd(int argc, char **argv)
     }
     char *p = physical();
     if (!p) {
-        fprintf(stderr, "sh: pwd: %s\n", strerror(errno));
+        sh_error("pwd: %s", strerror(errno));
         return 2;
     }
     printf("%s\n", p);

@@ -20,39 +20,6 @@ static bool is_meta(char c)
            c == '(' || c == ')';
 }
 
-const char *subst_end(const char *s)
-{
-    int depth = 1;
-    for (; *s; s++) {
-        if (*s == '\\' && s[1]) {
-            s++;
-        } else if (*s == '\'') {
-            const char *q = strchr(s + 1, '\'');
-            if (!q)
-                return NULL;
-            s = q;
-        } else if (*s == '"') {
-            for (s++; *s && *s != '"'; s++) {
-                if (*s == '\\' && s[1])
-                    s++;
-                else if (*s == '$' && s[1] == '(') {
-                    const char *e = subst_end(s + 2);
-                    if (!e)
-                        return NULL;
-                    s = e;
-                }
-            }
-            if (!*s)
-                return NULL;
-        } else if (*s == '(') {
-            depth++;
-        } else if (*s == ')' && --depth == 0) {
-            return s;
-        }
-    }
-    return NULL;
-}
-
 const char *backquote_end(const char *s)
 {
     for (; *s; s++) {
@@ -123,6 +90,9 @@ static bool copy_subst(struct lexer *lx, struct str *w, const char **err)
     const char *t = lx->t + lx->i;
     if (*t == '`')
         return copy_through(lx, w, backquote_end(t + 1), "EOF in backquote substitution", err);
+    const char *arith = t[2] == '(' ? arith_end(t + 3) : NULL; /* $((...)) */
+    if (arith)
+        return copy_through(lx, w, arith + 1, "", err);
     return copy_through(lx, w, subst_end(t + 2), "end of file unexpected (expecting \")\")", err);
 }
 

@@ -16,6 +16,7 @@
  *   ifs.c        field splitting by IFS
  *   glob.c       the pattern matcher and pathname expansion
  *   arith.c      $((...)): C integer expressions with assignments
+ *   subst.c      where a $(...) or $((...)) ends (parsing the commands inside)
  *   read.c getopts.c umask.c printf.c cd.c test.c   builtins of their own
  *   vars.c       shell variables, exported ones, positional parameters
  *   exec.c       running the tree: fork, exec, pipes, redirections, waiting
@@ -100,10 +101,14 @@ enum lex_result { LEX_OK, LEX_INCOMPLETE, LEX_ERROR };
 enum lex_result lex(struct arena *a, const char *text, bool final, struct token **toks, int *ntoks,
                     const char **err);
 
-/* The ')' closing a $( whose text starts at s; the closing ` of a `...`. NULL: none. */
-const char *subst_end(const char *s);
+/* The closing ` of a `...` whose text starts at s; NULL: none (lexer.c). */
 const char *backquote_end(const char *s);
-/* The '}' closing a ${ whose text starts at s (after "${"), nesting and quotes skipped (param.c). */
+/* subst.c: the ')' ending a $( whose text starts at s (the first after which
+ * the text parses as complete commands); the first ')' of the "))" ending a
+ * $(( whose text starts at s (NULL: none, it is a $( ( ... ) ) then). */
+const char *subst_end(const char *s);
+const char *arith_end(const char *s);
+/* The '}' closing a ${ whose text starts at s (after "${"), nesting and quotes skipped (subst.c). */
 const char *param_end(const char *s);
 /* Is the ${...} from s (after "${") to close (its '}') a parameter expansion? (param.c) */
 bool param_syntax_ok(const char *s, const char *close);
