@@ -7,7 +7,7 @@
  * target's parent. With -L (the default) cd joins DIR to that name,
  * removes . and .. components as text, and changes to the result; with
  * -P it changes to DIR as the kernel resolves it and takes getcwd().
- * PWD and OLDPWD follow every change. A relative DIR not starting with
+ * PWD and OLDPWD follow every change (exported, as dash does). A relative DIR not starting with
  * . or .. is looked up in CDPATH first; a directory found through a
  * non-empty CDPATH entry, and `cd -` (OLDPWD), print the new directory.
  * Errors: `sh: cd: DIR: reason`, status 2 as dash.
@@ -88,7 +88,7 @@ void cwd_init(void)
     free(logical);
     logical = pwd && clean(pwd) && same_file(pwd, ".") ? xstrdup(pwd) : physical();
     if (logical)
-        var_set("PWD", logical, false);
+        var_set("PWD", logical, true);
 }
 
 static bool is_dir(const char *p)
@@ -194,11 +194,11 @@ int builtin_cd(int argc, char **argv)
     }
     const char *old = logical ? logical : var_get("PWD");
     if (old)
-        var_set("OLDPWD", old, false);
+        var_set("OLDPWD", old, true);
     free(logical);
     logical = now;
     if (logical)
-        var_set("PWD", logical, false);
+        var_set("PWD", logical, true);
     if (print)
         printf("%s\n", logical ? logical : target);
     free(found);

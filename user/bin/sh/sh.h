@@ -283,7 +283,7 @@ void getopts_optind_assigned(void);         /* getopts.c: OPTIND was set (vars.c
 int builtin_umask(int argc, char **argv);   /* umask.c */
 int builtin_cd(int argc, char **argv);      /* cd.c: logical PWD, CDPATH, cd - */
 int builtin_pwd(int argc, char **argv);     /* cd.c */
-void cwd_init(void);                        /* cd.c: the logical directory from $PWD if right */
+void cwd_init(void);                        /* cd.c: PWD at start: kept when it names the current directory */
 int builtin_printf(int argc, char **argv);  /* printf.c: the code of /bin/printf */
 
 /* --- options.c --------------------------------------------------------- */
@@ -415,7 +415,6 @@ char *prompt_text(bool continuation);  /* PS1 or PS2, expanded: malloc'd */
 char *expand_string(const char *value);
 
 /* --- startup.c --------------------------------------------------------- */
-void startup_pwd(void);                /* PWD as POSIX sets it at start */
 void startup_login(void);              /* a login shell: /etc/profile, ~/.profile */
 void startup_interactive(void);        /* $ENV (expanded), or ~/.shrc when ENV is unset */
 

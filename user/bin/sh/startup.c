@@ -19,20 +19,6 @@
 
 #include "sh.h"
 
-void startup_pwd(void)
-{
-    /* XCU 2.5.3: PWD from the environment is kept when it is an absolute
-     * name of the current directory; otherwise the shell sets it. */
-    const char *pwd = var_get("PWD");
-    struct stat a, b;
-    if (pwd && pwd[0] == '/' && !strstr(pwd, "/./") && !strstr(pwd, "/../") && stat(pwd, &a) == 0 &&
-        stat(".", &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino)
-        return;
-    char cwd[4096];
-    if (getcwd(cwd, sizeof cwd))
-        var_set("PWD", cwd, true);
-}
-
 static void read_file(const char *path)
 {
     if (!path || !*path || access(path, F_OK) != 0)
