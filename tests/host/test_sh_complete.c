@@ -100,6 +100,13 @@ TEST(escape_outside_quotes)
     CHECK_STR(out, "plain-name_1.txt");
 }
 
+TEST(escape_control_characters_in_quotes)
+{
+    char out[64];
+    cword_escape("a\nb\tc", 0, out, 0, sizeof out); /* never backslash-newline */
+    CHECK_STR(out, "a'\n'b'\t'c");
+}
+
 TEST(escape_inside_quotes)
 {
     char out[64];

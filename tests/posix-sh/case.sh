@@ -77,3 +77,14 @@ case a in a) echo piped;; esac | cat
 #### case syntax error missing esac
 ## compare: stderr
 case a in a) echo x;;
+
+#### case inside command substitution
+x=$(case a in a) echo in-subst;; esac)
+echo "$x"
+y=$(case b in (b) echo paren-form;; esac)
+echo "$y"
+
+#### comment inside command substitution
+x=$(echo a # comment with ) paren
+)
+echo "$x"

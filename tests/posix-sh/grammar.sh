@@ -116,3 +116,16 @@ echo "open
 #### syntax error after earlier lines ran
 echo ran-first
 if then
+
+#### syntax error empty then part
+## compare: stderr
+if true; then
+fi
+
+#### syntax error empty loop body
+## compare: stderr
+while true; do done
+
+#### syntax error empty function body
+## compare: stderr
+f() { }

@@ -146,3 +146,20 @@ read x <<EOF
 builtin-input
 EOF
 echo $x
+
+#### here-document with quotes and parens inside command substitution
+x=$(cat <<EOF
+it's (a) "test"
+EOF
+)
+echo "[$x]"
+y=$(cat <<'EOF'
+)
+EOF
+)
+echo "[$y]"
+
+#### here-document delimiter with spaces in quotes
+cat <<'END OF TEXT'
+body
+END OF TEXT

@@ -40,7 +40,7 @@ sh -Z -c 'echo no' 2>/dev/null; echo $?
 set -o noglob; echo "$-"; set +o noglob; set -o errexit -o nounset; echo "$-"
 
 #### set -o lists every option on or off
-set -o errexit; set -o | grep -E '^(errexit|noglob|nounset|xtrace) '
+set -o errexit; for o in errexit noglob nounset xtrace; do set -o | grep "^$o "; done
 
 #### set +o prints commands that restore the options
 set -o noglob -o nounset; saved=$(set +o); set +f +u; echo "[$-]"; eval "$saved"; echo "$-"

@@ -65,3 +65,9 @@ V=kept trap 'echo x' USR2; echo "$V"
 
 #### a signal ignored on entry cannot be trapped by a script
 trap '' USR1; sh -c 'trap "echo caught" USR1; kill -USR1 $$; echo end; trap'
+
+#### the EXIT trap runs when set -u stops the script
+trap 'echo "exit trap $?"' EXIT; set -u; echo "$UNSET_T"; echo not reached
+
+#### the EXIT trap runs when a special builtin's error stops the script
+trap 'echo "exit trap $?"' EXIT; shift 9 2>/dev/null; echo not reached

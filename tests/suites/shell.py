@@ -122,9 +122,10 @@ BOOTS = [
          expect=[r"^/root root root /bin/sh linux /bin:/sbin:/usr/bin less$", r"^\s+\d+\s+1 S\s+-sh$", r"^/root$", r"^env-done$"]),
     # The interactive shell's features in one boot (each boot costs
     # seconds): TERM=vt100 for console=ttyS0 (read from /proc/cmdline);
-    # Tab completing a command, a file, a quoted name, a ~/ directory, and
+    # Tab completing a command, a shell function, a file, a quoted name, a ~/ directory, and
     # a second Tab listing the choices in columns then redrawing the
-    # line; job notices before the next prompt and in `jobs`; ~/.shrc read
+    # line; job notices before the next prompt and in `jobs`, and with
+    # set -b while the shell waits at the prompt (no key typed); ~/.shrc read
     # by an interactive shell, PS1 set there and expanded at each prompt;
     # $ENV parameter-expanded and read instead of ~/.shrc.
     dict(name="sh-interactive-features", rootfs=True, cmdline="console=ttyS0", timeout=90, exit="stopped",
@@ -134,13 +135,16 @@ BOOTS = [
                  ("setup-done\r\n", "ech\ttab-\"cmd\"\r"),
                  ("tab-cmd\r\n", "cat /etc/pass\t\r"),
                  ("root:x:0:0:", "ls /tmp/tc/al\t\t\x15echo list-\"done\"\r"),
-                 ("list-done\r\n", "ls /tmp/tc/my\t\r"),
+                 ("list-done\r\n", "tabfn_demo() { echo fn-\"called\"; }; echo fn-\"defined\"\r"),
+                 ("fn-defined\r\n", "tabfn_\t\r"),
+                 ("fn-called\r\n", "ls /tmp/tc/my\t\r"),
                  ("/tmp/tc/my file\r\n", "cd ~/pr\t && pwd && cd /\r"),
                  ("/root/projects\r\n", "sleep 1 &\r"),
                  ("[1] ", "sleep 2\r"),
                  ("Done", "sleep 1 &\r"),
                  ("Done                    sleep 1\r\ntinyos:/$ sleep 1 &\r\n[1] ", "sleep 2; jobs; echo jobs-\"listed\"\r"),
-                 ("jobs-listed\r\n", "echo \"echo shrc-\\\"read\\\"; PS1='my-\\$PWD> '\" > $HOME/.shrc; sh\r"),
+                 ("jobs-listed\r\n", "set -b; sleep 0.5 &\r"),
+                 ("Done                    sleep 0.5\r\ntinyos:/$ ", "set +b; echo \"echo shrc-\\\"read\\\"; PS1='my-\\$PWD> '\" > $HOME/.shrc; sh\r"),
                  ("shrc-read\r\n", "cd /tmp\r"),
                  ("my-/tmp> ", "echo 'echo envrc-\"read\"' > $HOME/envrc; ENV='$HOME/envrc' sh\r"),
                  ("envrc-read\r\n", "echo features-\"done\"\r")],
@@ -148,19 +152,26 @@ BOOTS = [
                  r"^tinyos:/\$ echo tab-\"cmd\"$", r"^tab-cmd$",
                  r"^tinyos:/\$ cat /etc/passwd $", r"^root:x:0:0:",
                  r"^tinyos:/\$ ls /tmp/tc/alpha\nalpha1     alpha2     alphadir/\ntinyos:/\$ ls /tmp/tc/alpha\x08",
+                 r"^tinyos:/\$ tabfn_demo $", r"^fn-called$",
                  r"^tinyos:/\$ ls /tmp/tc/my\\ file $", r"^/tmp/tc/my file$",
                  r"^tinyos:/\$ cd ~/projects/ && pwd && cd /$", r"^/root/projects$",
                  r"^tinyos:/\$ sleep 2\n\[1\]\+  Done {20}sleep 1\ntinyos:/\$ ",
                  r"^\[1\]\+  Done {20}sleep 1\njobs-listed$",
+                 r"^tinyos:/\$ set -b; sleep 0\.5 &\n\[1\] \d+\ntinyos:/\$ \n\[1\]\+  Done {20}sleep 0\.5\ntinyos:/\$ set \+b",
                  r"^shrc-read\nmy-/> cd /tmp\nmy-/tmp> ", r"^envrc-read\ntinyos:/tmp\$ ", r"^features-done$"]),
     dict(name="sh-interactive-session", rootfs=True, timeout=60, exit="stopped", stop_when="session-end",
          script=[(PROMPT, "echo hi | cat\r"),
                  ("hi\r\n", "ls / | wc -l\r"),
                  (PROMPT, "nope-cmd\r"),
                  ("nope-cmd: not found", "cd /nope\r"),
-                 ("No such file or directory", "echo session-\"end\"\r")],
+                 # a here-document typed at the prompt: PS2 while its body is open
+                 ("No such file or directory", "cat <<E\r"),
+                 ("\r\n> ", "typed body $((1+1))\r"),
+                 ("\r\n> ", "E\r"),
+                 ("typed body 2\r\n", "f() { case $1 in o*) echo fn-$1;; esac; }; f ok\r"),
+                 ("fn-ok\r\n", "echo session-\"end\"\r")],
          expect=[r"^tinyos:/\$ echo hi \| cat$", r"^hi$", r"^\d+$", r"^-?sh: \d+: nope-cmd: not found$",
-                 r"^sh: cd: /nope: No such file or directory$", r"^session-end$"]),
+                 r"^sh: cd: /nope: No such file or directory$", r"^typed body 2$", r"^fn-ok$", r"^session-end$"]),
     dict(name="sh-history-and-editing", rootfs=True, timeout=60, exit="stopped", stop_when="hist-done",
          script=[(PROMPT, "echo first-$((0))\x15echo abc\x1b[D\x1b[DX\r"),
                  ("aXbc\r\n", "echo again\r"),

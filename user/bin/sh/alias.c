@@ -32,6 +32,14 @@ const char *alias_get(const char *name)
     return a ? a->value : NULL;
 }
 
+const char *alias_name(size_t i)
+{
+    struct alias *a = aliases;
+    while (a && i--)
+        a = a->next;
+    return a ? a->name : NULL;
+}
+
 /* name='value', quoted as dash does: runs of other characters in '...',
  * runs of ' in "...", so the shell reads it back as it was. */
 static void print_alias(struct alias *a)

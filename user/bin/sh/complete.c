@@ -153,9 +153,12 @@ size_t cword_escape(const char *s, char quote, char *out, size_t len, size_t cap
     for (; *s; s++) {
         const char *add;
         char one[3] = {*s, 0, 0};
+        char ctl[4] = {'\'', *s, '\'', 0};
         if (quote == '\'')
             add = *s == '\'' ? "'\\''" : one;  /* close, escaped quote, reopen */
-        else if (quote == '"' ? strchr("$`\"\\", *s) != NULL : strchr(" \t\n\\'\"$`&|;()<>*?[]#!{}", *s) != NULL)
+        else if (!quote && (unsigned char)*s < 0x20)
+            add = ctl; /* a backslash before a newline would join lines: quote it */
+        else if (quote == '"' ? strchr("$`\"\\", *s) != NULL : strchr(" \\'\"$`&|;()<>*?[]#!{}", *s) != NULL)
             one[0] = '\\', one[1] = *s, add = one;
         else
             add = one;

@@ -1,8 +1,8 @@
 /*
  * completion.c - Tab in the interactive line editor. The word before the
  * cursor (complete.c finds it) becomes a command name when it is the
- * first word of a command and has no slash: builtins, shell functions
- * and aliases, executables in PATH. Any other word is a path: the
+ * first word of a command and has no slash: builtins, shell functions,
+ * aliases, executables in PATH. Any other word is a path: the
  * entries of its directory (`~/` is HOME), directories marked with `/`.
  *
  * As bash does: one match is inserted (a space after a command or file,
@@ -70,8 +70,10 @@ static void add_commands(struct strvec *v, const char *prefix)
     const char *name;
     for (size_t i = 0; (name = builtin_name(i)) != NULL; i++)
         add_if_prefix(v, name, prefix, "");
-    /* Shell functions and aliases join here once their tables exist
-     * (the shell grammar's work): add_if_prefix(v, NAME, prefix, ""). */
+    for (size_t i = 0; (name = func_name(i)) != NULL; i++)
+        add_if_prefix(v, name, prefix, "");
+    for (size_t i = 0; (name = alias_name(i)) != NULL; i++)
+        add_if_prefix(v, name, prefix, "");
     add_path_commands(v, prefix);
 }
 

@@ -326,14 +326,14 @@ static int launch(struct pipeline *pl, bool fg, const char *text, struct strvec 
     for (int i = 0; i < pl->n; i++) {
         int fds[2] = {-1, -1};
         if (i < pl->n - 1 && pipe(fds) < 0) {
-            fprintf(stderr, "sh: pipe: %s\n", strerror(errno));
+            sh_error("pipe: %s", strerror(errno));
             break;
         }
         fflush(stdout);
         fflush(stderr);
         pid = fork();
         if (pid < 0) {
-            fprintf(stderr, "sh: fork: %s\n", strerror(errno));
+            sh_error("fork: %s", strerror(errno));
             if (fds[0] >= 0)
                 close(fds[0]), close(fds[1]);
             break;
@@ -635,7 +635,7 @@ static void run_background(struct item *it)
             sh_exit(run_andor(ao, it->text));
         }
         if (pid < 0) {
-            fprintf(stderr, "sh: fork: %s\n", strerror(errno));
+            sh_error("fork: %s", strerror(errno));
             job_free(j);
             return;
         }
@@ -670,14 +670,14 @@ char *command_output(const char *text)
 {
     int fds[2];
     if (pipe(fds) < 0) {
-        fprintf(stderr, "sh: pipe: %s\n", strerror(errno));
+        sh_error("pipe: %s", strerror(errno));
         return xstrdup("");
     }
     fflush(stdout);
     fflush(stderr);
     pid_t pid = fork();
     if (pid < 0) {
-        fprintf(stderr, "sh: fork: %s\n", strerror(errno));
+        sh_error("fork: %s", strerror(errno));
         close(fds[0]);
         close(fds[1]);
         return xstrdup("");

@@ -40,6 +40,15 @@ static struct func *funcs;
 static struct local *locals; /* of the innermost call */
 struct arena_ref *current_arena;
 int func_depth;
+
+const char *func_name(size_t i)
+{
+    struct func *f = funcs;
+    while (f && i--)
+        f = f->next;
+    return f ? f->name : NULL;
+}
+
 bool func_returning;
 static int return_status;
 

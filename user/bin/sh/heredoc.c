@@ -52,6 +52,27 @@ static char *delim_text(const char *w, bool *quoted)
     return str_take(&d);
 }
 
+/* The delimiter the last lexing stopped waiting for (NULL: none). */
+static char *waiting;
+static bool waiting_strip;
+
+void heredoc_wait_reset(void)
+{
+    free(waiting);
+    waiting = NULL;
+}
+
+bool heredoc_may_end(const char *line)
+{
+    if (!waiting)
+        return true;
+    if (waiting_strip)
+        while (*line == '\t')
+            line++;
+    size_t n = strlen(waiting);
+    return strncmp(line, waiting, n) == 0 && (line[n] == '\n' || line[n] == '\0');
+}
+
 bool heredoc_read(struct arena *a, const char *text, size_t *pos, const char *word, bool strip, bool final,
                   char **body, bool *quoted)
 {
@@ -76,11 +97,14 @@ bool heredoc_read(struct arena *a, const char *text, size_t *pos, const char *wo
         str_addn(&b, text + i, len + (nl ? 1 : 0));
         i += len + (nl ? 1 : 0);
     }
-    free(delim);
     if (!found && !final) {
+        heredoc_wait_reset();
+        waiting = delim; /* the reader need not parse again before this line */
+        waiting_strip = strip;
         str_free(&b);
         return false;
     }
+    free(delim);
     /* at the end of the input the body simply ends there, as in dash */
     *pos = i;
     *body = arena_strndup(a, b.s ? b.s : "", b.len);

@@ -221,15 +221,30 @@ void jobs_reap(bool notify)
     struct job *next;
     for (struct job *j = job_list; j; j = next) {
         next = j->next;
-        if (j->foreground || j->state == JOB_DONE)
+        if (j->foreground)
             continue;
-        collect(j, WNOHANG | WUNTRACED | WCONTINUED);
+        /* a job found finished earlier (jobs %N polled all) still gets its notice */
+        if (j->state != JOB_DONE)
+            collect(j, WNOHANG | WUNTRACED | WCONTINUED);
         if (j->state == JOB_DONE && notify) {
             char buf[32];
             print_job(stderr, j, job_mark(j), state_text(j, buf, sizeof buf), "");
             job_free(j);
         }
     }
+}
+
+bool jobs_finished(void)
+{
+    bool any = false;
+    for (struct job *j = job_list; j; j = j->next) {
+        if (j->foreground)
+            continue;
+        if (j->state != JOB_DONE)
+            collect(j, WNOHANG | WUNTRACED | WCONTINUED);
+        any = any || j->state == JOB_DONE;
+    }
+    return any;
 }
 
 void jobs_list(char mode, struct job *only)

@@ -20,6 +20,167 @@ static bool is_meta(char c)
            c == '(' || c == ')';
 }
 
+/* Here-documents met while looking for the end of a $(: their bodies
+ * (after the next newline) are text, not syntax. */
+struct subst_docs {
+    char delim[8][64];
+    bool strip[8];
+    int n;
+};
+
+/* At s (after "<<"): notes the delimiter; returns where its word ends. */
+static const char *note_heredoc(struct subst_docs *d, const char *s)
+{
+    bool strip = *s == '-';
+    if (strip)
+        s++;
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = 0;
+    char buf[64];
+    while (*s && !is_meta(*s)) {
+        char q = *s;
+        if (q == '\'' || q == '"') {
+            for (s++; *s && *s != q; s++)
+                if (n < sizeof buf - 1)
+                    buf[n++] = *s;
+            if (*s)
+                s++;
+            continue;
+        }
+        if (q == '\\' && s[1])
+            s++;
+        if (n < sizeof buf - 1)
+            buf[n++] = *s;
+        s++;
+    }
+    buf[n] = '\0';
+    if (d->n < 8) {
+        memcpy(d->delim[d->n], buf, n + 1);
+        d->strip[d->n++] = strip;
+    }
+    return s - 1;
+}
+
+/* At the newline s ending a line with here-documents: past their bodies
+ * (at the newline ending the last delimiter line); NULL if one is not ended. */
+static const char *skip_heredocs(struct subst_docs *d, const char *s)
+{
+    for (int k = 0; k < d->n; k++) {
+        for (;;) {
+            const char *line = s + 1;
+            if (!*s)
+                return NULL;
+            if (d->strip[k])
+                while (*line == '\t')
+                    line++;
+            const char *nl = strchr(line, '\n');
+            size_t len = nl ? (size_t)(nl - line) : strlen(line);
+            bool end = len == strlen(d->delim[k]) && memcmp(line, d->delim[k], len) == 0;
+            s = nl ? nl : line + len;
+            if (end)
+                break;
+            if (!nl)
+                return NULL;
+        }
+    }
+    d->n = 0;
+    return *s ? s : s - 1;
+}
+
+/* Finds the ')' closing a $( by reading just enough of the grammar:
+ * quotes, nested parentheses, comments (a `#` starting a word),
+ * here-document bodies, and case ... esac, whose patterns end in a ')'
+ * that closes nothing. */
+const char *subst_end(const char *s)
+{
+    struct subst_docs docs = {.n = 0};
+    int depth = 1;
+    int cases = 0;        /* case ... esac open */
+    int expect = 0;       /* 1: the word after `case`, 2: its `in` */
+    bool pattern = false; /* a case pattern comes (up to its ')') */
+    bool start = true;    /* at the start of a word */
+    for (; *s; s++) {
+        bool at_start = start;
+        start = false;
+        char c = *s;
+        if (c == '\n' && docs.n && !(s = skip_heredocs(&docs, s)))
+            return NULL;
+        if (c == '<' && s[1] == '<') {
+            s = note_heredoc(&docs, s + 2);
+            start = true;
+            continue;
+        }
+        if (c == ' ' || c == '\t' || c == '\n' || c == ';' || c == '&' || c == '|') {
+            if (c == ';' && s[1] == ';' && cases) {
+                pattern = true;
+                s++;
+            }
+            start = true;
+            continue;
+        }
+        if (at_start && c == '#') {
+            while (s[1] && s[1] != '\n')
+                s++;
+            start = true;
+            continue;
+        }
+        if (at_start && expect == 1) {
+            expect = 2; /* the subject word: whatever it is */
+        } else if (at_start && (isalpha((unsigned char)c) || c == '_')) {
+            size_t n = 1;
+            while (isalnum((unsigned char)s[n]) || s[n] == '_')
+                n++;
+            bool whole = !s[n] || is_meta(s[n]);
+            if (whole && n == 4 && !memcmp(s, "case", 4) && !pattern) {
+                cases++;
+                expect = 1;
+            } else if (whole && n == 2 && !memcmp(s, "in", 2) && expect == 2) {
+                expect = 0;
+                pattern = true;
+            } else if (whole && n == 4 && !memcmp(s, "esac", 4) && cases) {
+                cases--;
+                pattern = false;
+            }
+            s += n - 1;
+            continue;
+        }
+        if (c == '\\' && s[1]) {
+            s++;
+        } else if (c == '\'') {
+            const char *q = strchr(s + 1, '\'');
+            if (!q)
+                return NULL;
+            s = q;
+        } else if (c == '"') {
+            for (s++; *s && *s != '"'; s++) {
+                if (*s == '\\' && s[1])
+                    s++;
+                else if (*s == '$' && s[1] == '(') {
+                    const char *e = subst_end(s + 2);
+                    if (!e)
+                        return NULL;
+                    s = e;
+                }
+            }
+            if (!*s)
+                return NULL;
+        } else if (c == '(') {
+            if (!(pattern && at_start)) /* not the optional ( before a pattern */
+                depth++;
+            start = true;
+        } else if (c == ')') {
+            if (pattern) {
+                pattern = false; /* the end of a case pattern */
+            } else if (--depth == 0) {
+                return s;
+            }
+            start = true;
+        }
+    }
+    return NULL;
+}
+
 const char *backquote_end(const char *s)
 {
     for (; *s; s++) {
@@ -277,6 +438,7 @@ enum lex_result lex(struct arena *a, const char *text, bool final, struct token 
     struct lexer lx = {.a = a, .t = text, .final = final};
     enum lex_result r = LEX_OK;
     *err = NULL;
+    heredoc_wait_reset();
     for (;;) {
         while (text[lx.i] == ' ' || text[lx.i] == '\t' ||
                (text[lx.i] == '\\' && text[lx.i + 1] == '\n'))

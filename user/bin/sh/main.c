@@ -63,7 +63,9 @@ static int run_stream(struct reader *r)
 {
     struct str text = {0};
     int first_line = 1; /* of text's first line ($LINENO) */
+    bool open = false;  /* text is incomplete so far */
     for (;;) {
+        size_t line_start = text.len;
         if (r) {
             if (!read_line(r, &text)) {
                 if (text.len) {
@@ -81,6 +83,7 @@ static int run_stream(struct reader *r)
             if (k < 0) {
                 str_free(&line);
                 text.len = 0;
+                open = false;
                 last_status = 130;
                 continue;
             }
@@ -105,9 +108,12 @@ static int run_stream(struct reader *r)
             str_addc(&text, '\n');
             str_free(&line);
         }
+        if (open && !heredoc_may_end(text.s + line_start))
+            continue; /* inside a here-document's body: not yet its end */
         sh_text_line = first_line;
         enum parse_result pr = run_text(text.s, false);
-        if (pr == PARSE_INCOMPLETE)
+        open = pr == PARSE_INCOMPLETE;
+        if (open)
             continue;
         if (func_returning && r)
             break; /* `return` in a dot script (or a script): the rest is not read */
@@ -126,9 +132,10 @@ int source_file(const char *path, bool must_exist)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
+        int e = errno;
         if (must_exist)
-            fprintf(stderr, "sh: %s: %s\n", path, strerror(errno));
-        last_status = errno == ENOENT ? 127 : 126;
+            sh_error("cannot open %s: %s", path, strerror(e));
+        last_status = e == ENOENT ? 127 : 126;
         return last_status;
     }
     /* keep the script away from the descriptors commands redirect */
@@ -151,8 +158,8 @@ int source_file(const char *path, bool must_exist)
 void sh_exit(int status)
 {
     last_status = status;
-    trap_run_exit();
-    status = last_status == status ? status : last_status;
+    expand_error = false; /* the failed expansion that brought us here must not stop the trap */
+    trap_run_exit();      /* an `exit N` in it exits from there with N */
     fflush(stdout);
     fflush(stderr);
     if (interactive)
@@ -204,19 +211,19 @@ int main(int argc, char **argv)
             sh_arg0 = argv[i + 1];
             set_params(argv + i + 2, argc - i - 2);
         }
-        if (shopt[OPT_VERBOSE])
-            fprintf(stderr, "%s\n", argv[i]);
         run_text(argv[i], true);
         sh_exit(last_status);
     }
     if (i < argc && !shopt[OPT_STDIN]) {
-        sh_arg0 = argv[i];
         set_params(argv + i + 1, argc - i - 1);
         int fd = open(argv[i], O_RDONLY);
         if (fd < 0) {
-            sh_errorf("%s: %s", argv[i], strerror(errno));
-            return errno == ENOENT ? 127 : 126;
+            int e = errno;
+            sh_lineno = 0; /* dash: "sh: 0: cannot open x.sh: ..." */
+            sh_error("cannot open %s: %s", argv[i], strerror(e));
+            return e == ENOENT ? 127 : 126;
         }
+        sh_arg0 = argv[i];
         close(fd);
         sh_exit(source_file(argv[i], true));
     }

@@ -238,10 +238,22 @@ static struct node *parse_simple(struct parser *p)
     return nd;
 }
 
+/* A compound command's list: never empty (`then fi` is an error). */
+static struct list *nonempty_list(struct parser *p)
+{
+    struct list *l = parse_list(p);
+    if (l && !l->n) {
+        skip_newlines(p);
+        fail(p, peek(p));
+        return NULL;
+    }
+    return l;
+}
+
 /* The body of a compound command up to the word `end`, which is consumed. */
 static struct list *body_until(struct parser *p, const char *end)
 {
-    struct list *l = parse_list(p);
+    struct list *l = nonempty_list(p);
     if (!l || !expect_word(p, end))
         return NULL;
     return l;
@@ -270,7 +282,7 @@ static struct node *parse_if(struct parser *p)
     p->i++; /* if / elif */
     if (!(nd->cond = body_until(p, "then")))
         return NULL;
-    if (!(nd->body = parse_list(p)))
+    if (!(nd->body = nonempty_list(p)))
         return NULL;
     skip_newlines(p);
     if (is_word(peek(p), "elif")) {
@@ -282,7 +294,7 @@ static struct node *parse_if(struct parser *p)
     }
     if (is_word(peek(p), "else")) {
         p->i++;
-        if (!(nd->els = parse_list(p)))
+        if (!(nd->els = nonempty_list(p)))
             return NULL;
     }
     if (!expect_word(p, "fi"))

@@ -6,7 +6,8 @@
  *   line_edit.c  the pure line editor (bytes in -> buffer + echo out)
  *   complete.c   tab completion's pure part: the word, escaping, columns
  *   completion.c tab completion: candidates (builtins, PATH, files), insertion
- *   startup.c    interactive start-up: profile files, $ENV or ~/.shrc, PS1/PS2
+ *   startup.c    start-up files: /etc/profile and ~/.profile, $ENV or ~/.shrc
+ *   prompt.c     PS1 and PS2: defaults, expansion before each display
  *   history.c    the in-memory command history
  *   lexer.c      text -> tokens (words keep their quotes; expand removes them)
  *   parse.c      tokens -> tree (list / and-or / pipeline / command)
@@ -16,7 +17,7 @@
  *   ifs.c        field splitting by IFS
  *   glob.c       the pattern matcher and pathname expansion
  *   arith.c      $((...)): C integer expressions with assignments
- *   subst.c      where a $(...) or $((...)) ends (parsing the commands inside)
+ *   subst.c      where a $((...)) or ${...} ends
  *   read.c getopts.c umask.c printf.c cd.c test.c   builtins of their own
  *   vars.c       shell variables, exported ones, positional parameters
  *   exec.c       running the tree: fork, exec, pipes, redirections, waiting
@@ -103,9 +104,9 @@ enum lex_result lex(struct arena *a, const char *text, bool final, struct token 
 
 /* The closing ` of a `...` whose text starts at s; NULL: none (lexer.c). */
 const char *backquote_end(const char *s);
-/* subst.c: the ')' ending a $( whose text starts at s (the first after which
- * the text parses as complete commands); the first ')' of the "))" ending a
- * $(( whose text starts at s (NULL: none, it is a $( ( ... ) ) then). */
+/* The ')' closing a $( whose text starts at s (lexer.c); the first ')' of
+ * the "))" ending a $(( whose text starts at s, NULL if none: then it is a
+ * $( ( ... ) ) (subst.c). */
 const char *subst_end(const char *s);
 const char *arith_end(const char *s);
 /* The '}' closing a ${ whose text starts at s (after "${"), nesting and quotes skipped (subst.c). */
@@ -259,6 +260,7 @@ struct job *job_new(const char *text, bool foreground);
 void job_add_pid(struct job *j, pid_t pid);
 int job_wait_fg(struct job *j);        /* waits; returns the status, frees the job unless stopped */
 void jobs_reap(bool notify);           /* non-blocking: notices before the prompt */
+bool jobs_finished(void);              /* non-blocking: a background job has ended (set -b) */
 struct job *job_find(const char *spec); /* %N, %+, %%, PID, none: the latest; NULL if none */
 int job_wait(struct job *j);           /* blocking (wait builtin); frees the job */
 struct job *job_running(void);         /* a background job not stopped, or NULL */
@@ -353,6 +355,7 @@ extern struct arena_ref *current_arena; /* of the tree running now (run_text) */
 void arena_unref(struct arena_ref *r);   /* frees it with the last reference */
 struct func;
 struct func *func_lookup(const char *name);
+const char *func_name(size_t i);       /* the i-th function's name, NULL past the last (completion) */
 void func_define(const char *name, struct node *body); /* body lives in current_arena */
 bool func_unset(const char *name);
 struct node *func_body(struct func *f);
@@ -383,6 +386,7 @@ void hash_forget(void);                  /* PATH changed: forget remembered look
 
 /* --- alias.c ------------------------------------------------------------ */
 const char *alias_get(const char *name);      /* NULL: no such alias */
+const char *alias_name(size_t i);             /* the i-th alias's name, NULL past the last (completion) */
 int bi_alias(int argc, char **argv);
 int bi_unalias(int argc, char **argv);
 
@@ -394,6 +398,12 @@ bool heredoc_read(struct arena *a, const char *text, size_t *pos, const char *wo
                   char **body, bool *quoted);
 /* A descriptor to read the (expanded unless quoted) body from; -1 on error. */
 int heredoc_fd(const char *body, bool quoted);
+/* Text left incomplete by an open here-document is complete at the
+ * earliest with its delimiter line: a reader appending lines asks
+ * heredoc_may_end(line) before parsing again (a long body would
+ * otherwise be lexed again at every line). lex() resets it. */
+bool heredoc_may_end(const char *line);
+void heredoc_wait_reset(void);
 
 /* --- error.c ------------------------------------------------------------ */
 /* Prints "$0: LINE: <message>\n" on stderr (dash's style: `sh: 3: foo: not

@@ -14,7 +14,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "sh.h"
@@ -50,6 +49,9 @@ void startup_login(void)
 
 void startup_interactive(void)
 {
+    /* POSIX: not for a set-user-ID or set-group-ID shell */
+    if (getuid() != geteuid() || getgid() != getegid())
+        return;
     const char *env = var_get("ENV");
     char *path = env ? expand_string(env) : in_home(".shrc");
     read_file(path);

@@ -1,36 +1,13 @@
 /*
- * subst.c - where a $(...), $((...)) or "..." inside a word ends.
- *
- * A command substitution holds whole commands, so its end is not simply
- * the ')' balancing the '(': a case pattern `a)` or a ')' in a comment
- * does not end it. Like dash, which parses the inside as commands, we
- * take the first ')' after which the text so far parses as complete
- * commands (parse_next does not say "incomplete"). Quotes, nested
- * substitutions, ${...} and comments are skipped on the way. An
- * arithmetic $((...)) is only parentheses: it ends at the "))" that
- * balances it (and if none does, it was a $( ( subshell ) ) after all).
- * A ${...} ends at the first '}' outside quotes and nested expansions.
+ * subst.c - where a $((...)) or ${...} inside a word ends (a $(...)
+ * ends where lexer.c's subst_end says). An arithmetic $((...)) is only
+ * parentheses: it ends at the "))" that balances it (and if none does,
+ * it was a $( ( subshell ) ) after all). A ${...} ends at the first '}'
+ * outside quotes and nested expansions.
  */
 #include <string.h>
 
 #include "sh.h"
-
-/* After the text [s, s+n), could the command substitution end? */
-static bool complete_commands(const char *s, size_t n)
-{
-    struct arena a = {0};
-    char *text = arena_strndup(&a, s, n);
-    char err[128];
-    int line = sh_lineno; /* the parser sets it on errors: not ours to change */
-    struct parser *p = parse_begin(&a, text, 1, false, err, sizeof err);
-    struct list *l;
-    enum parse_result r;
-    while ((r = parse_next(p, &l)) == PARSE_OK && l)
-        ;
-    sh_lineno = line;
-    arena_free(&a);
-    return r != PARSE_INCOMPLETE;
-}
 
 /* The closing '"' of a "..." whose text starts at s; NULL if none. */
 static const char *dq_end(const char *s)
@@ -89,34 +66,6 @@ const char *arith_end(const char *s)
                 return s[1] == ')' ? s : NULL;
             depth--;
         }
-    }
-    return NULL;
-}
-
-const char *subst_end(const char *s)
-{
-    const char *start = s;
-    int depth = 1;
-    bool word_start = true;
-    for (; *s; s++) {
-        char c = *s;
-        const char *e = skip_quoted(s);
-        if (!e)
-            return NULL;
-        if (e != s) {
-            s = e;
-        } else if (c == '#' && word_start) {
-            while (s[1] && s[1] != '\n')
-                s++;
-        } else if (c == '(') {
-            depth++;
-        } else if (c == ')') {
-            if (depth > 1)
-                depth--;
-            else if (complete_commands(start, (size_t)(s - start)))
-                return s;
-        }
-        word_start = strchr(" \t\n;&|()", c) != NULL;
     }
     return NULL;
 }

@@ -102,7 +102,9 @@ static void install(int sig)
     struct sigaction act;
     memset(&act, 0, sizeof act);
     sigemptyset(&act.sa_mask);
-    if (!actions[sig])
+    if (ignored_at_entry[sig] && !interactive)
+        act.sa_handler = SIG_IGN; /* POSIX: it stays ignored (the trap is listed, as dash does) */
+    else if (!actions[sig])
         act.sa_handler = default_disposition(sig);
     else if (!*actions[sig])
         act.sa_handler = SIG_IGN;
@@ -119,9 +121,6 @@ static int trap_set(const char *name, const char *action)
         sh_errorf("trap: %s: bad trap", name);
         return 1;
     }
-    /* POSIX: signals ignored on entry to a non-interactive shell stay ignored */
-    if (sig && ignored_at_entry[sig] && !interactive)
-        return 0;
     free(actions[sig]);
     actions[sig] = action ? xstrdup(action) : NULL;
     install(sig);
