@@ -83,7 +83,7 @@ static int open_noclobber(const char *path, int fd)
 {
     struct stat st;
     if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
-        sh_errorf("cannot create %s: File exists", path);
+        sh_error("cannot create %s: File exists", path);
         return -1;
     }
     if (stat(path, &st) == 0)
@@ -721,6 +721,8 @@ char *command_output(const char *text)
 
 int sh_text_line; /* the line the next run_text's text starts at (0: $LINENO's) */
 
+bool run_text_ran;
+
 enum parse_result run_text(const char *text, bool final)
 {
     /* a reference-counted arena: functions defined here keep their bodies */
@@ -745,6 +747,7 @@ enum parse_result run_text(const char *text, bool final)
             break;
     }
     current_arena = outer;
+    run_text_ran = ran;
     if (r == PARSE_INCOMPLETE && (final || ran))
         r = PARSE_ERROR;
     if (r == PARSE_ERROR) {

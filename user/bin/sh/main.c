@@ -204,7 +204,7 @@ int main(int argc, char **argv)
     shopt[OPT_INTERACTIVE] = false;
     if (c_flag) {
         if (i >= argc) {
-            sh_errorf("-c requires an argument");
+            sh_error("-c requires an argument");
             return 2;
         }
         if (i + 1 < argc) {

@@ -233,6 +233,7 @@ int run_node(struct node *nd);
  * trailing |) runs nothing and gives PARSE_INCOMPLETE unless `final`, when
  * it is a syntax error like any other (message printed, status 2). */
 enum parse_result run_text(const char *text, bool final);
+extern bool run_text_ran;              /* the last run_text had a command (eval of blanks: no) */
 extern int sh_text_line;  /* the first line of run_text's next text (0: the current $LINENO) */
 void exec_command_or_die(char **argv) __attribute__((noreturn));
 /* $(text): runs it in a child, returns its output without trailing newlines. */
@@ -305,11 +306,11 @@ int options_parse(int argc, char **argv, bool cmdline, int *operand, bool *c_fla
 int bi_set(int argc, char **argv);
 
 /* --- special.c ---------------------------------------------------------- */
-#define sh_errorf sh_error /* one error format for all: error.c */
 /* An error POSIX 2.8.1 makes fatal to a non-interactive shell (a special
  * builtin's): exits there (status st, EXIT trap run); an interactive
  * shell sets expand_error, as expand_fail does, and the command stops. */
 int sh_special_error(int st);
+extern int special_suppressed;        /* >0: under `command`, those errors are ordinary */
 bool builtin_is_special(const char *name);
 extern int errexit_ignored;           /* >0: in an if/while condition, && || left side, `!` */
 void xtrace_print(struct strvec *assigns, struct strvec *argv); /* set -x */

@@ -79,7 +79,7 @@ int var_set(const char *name, const char *value, bool export_it)
     if (strcmp(name, "PATH") == 0)
         hash_forget(); /* remembered lookups were for the old PATH */
     if (v && v->readonly) {
-        sh_errorf("%s: is read only", name);
+        sh_error("%s: is read only", name);
         sh_special_error(2);
         return -1;
     }
@@ -127,7 +127,7 @@ int var_unset(const char *name)
     if (!v)
         return 0;
     if (v->readonly) {
-        sh_errorf("unset: %s: is read only", name);
+        sh_error("unset: %s: is read only", name);
         return sh_special_error(2);
     }
     free(v->name);
