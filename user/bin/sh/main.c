@@ -208,6 +208,7 @@ int main(int argc, char **argv)
         return 2;
     }
     bool force_interactive = shopt[OPT_INTERACTIVE];
+    cwd_init(); /* PWD as POSIX sets it at start (XCU 2.5.3) */
     if (login)
         startup_login();
     shopt[OPT_INTERACTIVE] = false;

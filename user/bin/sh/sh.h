@@ -17,6 +17,7 @@
  *   ifs.c        field splitting by IFS
  *   glob.c       the pattern matcher and pathname expansion
  *   arith.c      $((...)): C integer expressions with assignments
+ *   subst.c      where a $((...)) or ${...} ends
  *   read.c getopts.c umask.c printf.c cd.c test.c   builtins of their own
  *   vars.c       shell variables, exported ones, positional parameters
  *   exec.c       running the tree: fork, exec, pipes, redirections, waiting
@@ -101,10 +102,14 @@ enum lex_result { LEX_OK, LEX_INCOMPLETE, LEX_ERROR };
 enum lex_result lex(struct arena *a, const char *text, bool final, struct token **toks, int *ntoks,
                     const char **err);
 
-/* The ')' closing a $( whose text starts at s; the closing ` of a `...`. NULL: none. */
-const char *subst_end(const char *s);
+/* The closing ` of a `...` whose text starts at s; NULL: none (lexer.c). */
 const char *backquote_end(const char *s);
-/* The '}' closing a ${ whose text starts at s (after "${"), nesting and quotes skipped (param.c). */
+/* The ')' closing a $( whose text starts at s (lexer.c); the first ')' of
+ * the "))" ending a $(( whose text starts at s, NULL if none: then it is a
+ * $( ( ... ) ) (subst.c). */
+const char *subst_end(const char *s);
+const char *arith_end(const char *s);
+/* The '}' closing a ${ whose text starts at s (after "${"), nesting and quotes skipped (subst.c). */
 const char *param_end(const char *s);
 /* Is the ${...} from s (after "${") to close (its '}') a parameter expansion? (param.c) */
 bool param_syntax_ok(const char *s, const char *close);
@@ -281,7 +286,7 @@ void getopts_optind_assigned(void);         /* getopts.c: OPTIND was set (vars.c
 int builtin_umask(int argc, char **argv);   /* umask.c */
 int builtin_cd(int argc, char **argv);      /* cd.c: logical PWD, CDPATH, cd - */
 int builtin_pwd(int argc, char **argv);     /* cd.c */
-void cwd_init(void);                        /* cd.c: the logical directory from $PWD if right */
+void cwd_init(void);                        /* cd.c: PWD at start: kept when it names the current directory */
 int builtin_printf(int argc, char **argv);  /* printf.c: the code of /bin/printf */
 
 /* --- options.c --------------------------------------------------------- */

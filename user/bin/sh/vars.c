@@ -173,7 +173,6 @@ void vars_init(char **envp)
     snprintf(ppid, sizeof ppid, "%d", (int)getppid());
     var_set("PPID", ppid, false);
     var_set("OPTIND", "1", false);
-    cwd_init();
     random_state = (unsigned long)shell_pid * 2654435761UL ^ (unsigned long)time(NULL);
 }
 
