@@ -116,3 +116,18 @@ printf 'echo one\nreturn 3\necho two\n' > r.sh; . ./r.sh; echo "st=$?"
 
 #### special builtins are found before functions and PATH
 mkdir p; printf '#!/bin/sh\necho path-colon\n' > p/:; chmod +x p/:; PATH=$PWD/p:$PATH; :; echo $?
+
+#### command takes away a special builtin's fatal error
+set -- a; command shift 5 2>/dev/null; echo "after $?"
+
+#### command takes away the persistence of assignments
+X=1 command :; echo "[$X]"
+
+#### an error in a special builtin in an interactive-like subshell only ends it
+(eval 'if then' 2>/dev/null; echo no); echo "st=$?"
+
+#### eval sees the $? from before it
+false; eval 'echo $?'; false; eval '  '; echo $?; false; eval '# only a comment'; echo $?
+
+#### dot keeps $? for the file, an empty file gives 0
+echo 'echo "in $?"' > q.sh; : > e.sh; false; . ./q.sh; false; . ./e.sh; echo $?

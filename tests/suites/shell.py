@@ -53,7 +53,7 @@ USER_TESTS = [
     sh("permission-denied", "echo x > /tmp/np; /tmp/np 2>&1; echo $?; /tmp/nothere 2>&1; echo $?",
        "/bin/sh: 1: /tmp/np: Permission denied\n126\n/bin/sh: 1: /tmp/nothere: not found\n127\n"),
     sh("cd-errors", "cd /nope 2>&1; echo $?; cd /tmp; pwd; cd; pwd; cd -; cd /bin/sh 2>&1; echo $?",
-       "sh: cd: /nope: No such file or directory\n2\n/tmp\n/\n/tmp\nsh: cd: /bin/sh: Not a directory\n2\n"),
+       "/bin/sh: 1: cd: /nope: No such file or directory\n2\n/tmp\n/\n/tmp\n/bin/sh: 1: cd: /bin/sh: Not a directory\n2\n"),
     sh("script-file",
        "printf 'echo \"$1 $2 $#\"\\nfor a in \"$@\"; do echo \"<$a>\"; done\\nexit 3\\n' > /tmp/s.sh; "
        "sh /tmp/s.sh a 'b c'; echo $?; . /tmp/s.sh x", "a b c 2\n<a>\n<b c>\n3\nx  1\n<x>\n", status=3),

@@ -9,4 +9,4 @@
 
 #include "common/printf.h"
 
-int main(int argc, char **argv) { return printf_main(argc, argv, "printf"); }
+int main(int argc, char **argv) { return printf_main(argc, argv); }

@@ -11,12 +11,17 @@
  * libc has no strtod): up to 19 significant digits exactly, then scaled
  * in long double, so values print as C's printf would for all but
  * pathological inputs.
- * Needs <errno.h>, <stdbool.h>, <stdio.h>, <stdlib.h>, <string.h>. */
+ * Needs <errno.h>, <stdbool.h>, <stdio.h>, <stdlib.h>, <string.h>, <strings.h>.
+ * Messages go through PRINTF_ERROR(fmt, ...), "printf: ..." on stderr
+ * unless the includer defines it first (the shell: its sh_error). */
 #ifndef PRINTF_H
 #define PRINTF_H
 
+#ifndef PRINTF_ERROR
+#define PRINTF_ERROR(fmt, ...) fprintf(stderr, "printf: " fmt "\n", __VA_ARGS__)
+#endif
+
 struct printf_state {
-    const char *who;   /* message prefix: "printf" or "sh: printf" */
     int status;
     bool stop;         /* \c seen: print nothing more */
 };
@@ -70,7 +75,7 @@ static inline int printf_escape(struct printf_state *st, const char *s, bool in_
 static inline void printf_bad(struct printf_state *st, const char *arg, const char *why)
 {
     fflush(stdout);
-    fprintf(stderr, "%s: %s: %s\n", st->who, arg, why);
+    PRINTF_ERROR("%s: %s", arg, why);
     st->status = 1;
 }
 
@@ -217,7 +222,7 @@ static inline int printf_once(struct printf_state *st, const char *fmt, char **a
         char conv = *p;
         if (!conv || !strchr("diouxXcsbeEfFgG", conv)) {
             fflush(stdout);
-            fprintf(stderr, "%s: %.*s: invalid directive\n", st->who, (int)(p - directive) + (conv != 0), directive);
+            PRINTF_ERROR("%.*s: invalid directive", (int)(p - directive) + (conv != 0), directive);
             st->status = 1;
             return -1;
         }
@@ -280,14 +285,14 @@ static inline int printf_once(struct printf_state *st, const char *fmt, char **a
 }
 
 /* printf FORMAT [ARG...] (argv[0] is the command's name); returns the status. */
-static inline int printf_main(int argc, char **argv, const char *who)
+static inline int printf_main(int argc, char **argv)
 {
-    struct printf_state st = {.who = who};
+    struct printf_state st = {0};
     int i = 1;
     if (i < argc && !strcmp(argv[i], "--"))
         i++;
     if (i == argc) {
-        fprintf(stderr, "%s: missing operand\n", who);
+        PRINTF_ERROR("%s", "missing operand");
         return 1;
     }
     const char *fmt = argv[i++];

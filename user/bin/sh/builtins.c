@@ -32,7 +32,7 @@ static int bi_exit(int argc, char **argv)
 {
     long n = last_status;
     if (argc > 1 && (!parse_int(argv[1], &n) || n < 0)) {
-        sh_errorf("exit: Illegal number: %s", argv[1]);
+        sh_error("exit: Illegal number: %s", argv[1]);
         return sh_special_error(2);
     }
     sh_exit((int)(n & 0xff));
@@ -51,7 +51,7 @@ static int bi_export(int argc, char **argv)
         char *eq = strchr(argv[i], '=');
         size_t n = eq ? (size_t)(eq - argv[i]) : strlen(argv[i]);
         if (!var_name_ok(argv[i], n)) {
-            sh_errorf("export: %s: bad variable name", argv[i]);
+            sh_error("export: %s: bad variable name", argv[i]);
             return sh_special_error(2);
         }
         char *name = strndup(argv[i], n);
@@ -77,7 +77,7 @@ static int bi_unset(int argc, char **argv)
             break;
         }
         if (strcmp(argv[i], "-v") != 0 && strcmp(argv[i], "-f") != 0) {
-            sh_errorf("unset: Illegal option %s", argv[i]);
+            sh_error("unset: Illegal option %s", argv[i]);
             return sh_special_error(2);
         }
         funcs = argv[i][1] == 'f';
@@ -149,7 +149,7 @@ static int bi_wait(int argc, char **argv)
         if (!j) {
             /* an unknown PID is not an error message, only 127 (POSIX, dash) */
             if (argv[i][0] == '%')
-                sh_errorf("wait: %s: No such job", argv[i]);
+                sh_error("wait: %s: No such job", argv[i]);
             st = 127;
             continue;
         }
@@ -223,13 +223,13 @@ static char *dot_path(const char *name)
 static int bi_source(int argc, char **argv)
 {
     if (argc < 2) {
-        sh_errorf("%s: filename argument required", argv[0]);
+        sh_error("%s: filename argument required", argv[0]);
         return sh_special_error(2);
     }
     char *path = dot_path(argv[1]);
     int fd = path ? open(path, O_RDONLY | O_CLOEXEC) : -1;
     if (fd < 0) {
-        sh_errorf("%s: %s: not found", argv[0], argv[1]);
+        sh_error("%s: %s: not found", argv[0], argv[1]);
         free(path);
         return sh_special_error(2);
     }
@@ -259,11 +259,11 @@ static int bi_shift(int argc, char **argv)
 {
     long n = 1;
     if (argc > 1 && (!parse_int(argv[1], &n) || n < 0)) {
-        sh_errorf("shift: Illegal number: %s", argv[1]);
+        sh_error("shift: Illegal number: %s", argv[1]);
         return sh_special_error(2);
     }
     if (n > sh_nparams) {
-        sh_errorf("shift: can't shift that many");
+        sh_error("shift: can't shift that many");
         return sh_special_error(2);
     }
     set_params(sh_params + n, sh_nparams - (int)n);
@@ -274,7 +274,7 @@ static int loop_control(int argc, char **argv, int *counter)
 {
     long n = 1;
     if (argc > 1 && (!parse_int(argv[1], &n) || n < 1)) {
-        sh_errorf("%s: Illegal number: %s", argv[0], argv[1]);
+        sh_error("%s: Illegal number: %s", argv[0], argv[1]);
         return sh_special_error(2);
     }
     if (loop_depth == 0)

@@ -7,7 +7,7 @@
  * target's parent. With -L (the default) cd joins DIR to that name,
  * removes . and .. components as text, and changes to the result; with
  * -P it changes to DIR as the kernel resolves it and takes getcwd().
- * PWD and OLDPWD follow every change. A relative DIR not starting with
+ * PWD and OLDPWD follow every change (exported, as dash does). A relative DIR not starting with
  * . or .. is looked up in CDPATH first; a directory found through a
  * non-empty CDPATH entry, and `cd -` (OLDPWD), print the new directory.
  * Errors: `sh: cd: DIR: reason`, status 2 as dash.
@@ -88,7 +88,7 @@ void cwd_init(void)
     free(logical);
     logical = pwd && clean(pwd) && same_file(pwd, ".") ? xstrdup(pwd) : physical();
     if (logical)
-        var_set("PWD", logical, false);
+        var_set("PWD", logical, true);
 }
 
 static bool is_dir(const char *p)
@@ -140,7 +140,7 @@ static bool parse_lp(int argc, char **argv, int *i, bool *phys, const char *who)
         }
         for (const char *o = argv[*i] + 1; *o; o++) {
             if (*o != 'L' && *o != 'P') {
-                fprintf(stderr, "sh: %s: Illegal option -%c\n", who, *o);
+                sh_error("%s: Illegal option -%c", who, *o);
                 return false;
             }
             *phys = *o == 'P';
@@ -156,12 +156,12 @@ int builtin_cd(int argc, char **argv)
     if (!parse_lp(argc, argv, &i, &phys, "cd"))
         return 2;
     if (argc - i > 1) {
-        fprintf(stderr, "sh: cd: too many arguments\n");
+        sh_error("cd: too many arguments");
         return 2;
     }
     const char *dir = i < argc ? argv[i] : var_get("HOME");
     if (!dir) {
-        fprintf(stderr, "sh: cd: HOME not set\n");
+        sh_error("cd: HOME not set");
         return 2;
     }
     if (i >= argc && !*dir)
@@ -194,17 +194,17 @@ int builtin_cd(int argc, char **argv)
     }
     const char *old = logical ? logical : var_get("PWD");
     if (old)
-        var_set("OLDPWD", old, false);
+        var_set("OLDPWD", old, true);
     free(logical);
     logical = now;
     if (logical)
-        var_set("PWD", logical, false);
+        var_set("PWD", logical, true);
     if (print)
         printf("%s\n", logical ? logical : target);
     free(found);
     return 0;
 fail:
-    fprintf(stderr, "sh: cd: %s: %s\n", dir, strerror(errno));
+    sh_error("cd: %s: %s", dir, strerror(errno));
     free(found);
     return 2;
 }
@@ -221,7 +221,7 @@ int builtin_pwd(int argc, char **argv)
     }
     char *p = physical();
     if (!p) {
-        fprintf(stderr, "sh: pwd: %s\n", strerror(errno));
+        sh_error("pwd: %s", strerror(errno));
         return 2;
     }
     printf("%s\n", p);

@@ -83,7 +83,7 @@ static int open_noclobber(const char *path, int fd)
 {
     struct stat st;
     if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
-        sh_errorf("cannot create %s: File exists", path);
+        sh_error("cannot create %s: File exists", path);
         return -1;
     }
     if (stat(path, &st) == 0)
@@ -721,6 +721,8 @@ char *command_output(const char *text)
 
 int sh_text_line; /* the line the next run_text's text starts at (0: $LINENO's) */
 
+bool run_text_ran;
+
 enum parse_result run_text(const char *text, bool final)
 {
     /* a reference-counted arena: functions defined here keep their bodies */
@@ -747,6 +749,7 @@ enum parse_result run_text(const char *text, bool final)
     current_arena = outer;
     if (r == PARSE_INCOMPLETE && (final || ran))
         r = PARSE_ERROR;
+    run_text_ran = ran || r == PARSE_ERROR; /* a syntax error sets $? too */
     if (r == PARSE_ERROR) {
         sh_error("%s", err);
         last_status = 2;

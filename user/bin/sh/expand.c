@@ -128,8 +128,8 @@ static const char *dollar(struct xbuf *b, const char *s, const char *end, struct
         }
     }
     if (p + 1 < end && p[0] == '(' && p[1] == '(') {
-        const char *in = subst_end(p + 2);
-        if (in && in + 1 < end && in[1] == ')') {
+        const char *in = arith_end(p + 2);
+        if (in && in + 1 < end) {
             arith(b, p + 2, in, ctx->dq);
             return in + 2;
         }
@@ -238,11 +238,7 @@ void xscan(struct xbuf *b, const char *s, const char *end, struct xctx *ctx)
 static void add_field(void *arg, struct xbuf *f)
 {
     struct strvec *out = arg;
-    bool wild = false;
-    for (size_t i = 0; i < f->text.len; i++)
-        if ((f->mask.s[i] == XL || f->mask.s[i] == XE) && strchr("*?[", f->text.s[i]))
-            wild = true;
-    if (wild && !shopt[OPT_NOGLOB])
+    if (!shopt[OPT_NOGLOB] && pattern_has_wild(f->text.s, f->mask.s, f->text.len))
         glob_field(f->text.s, f->mask.s, out);
     else
         vec_push(out, xb_string(f));

@@ -60,6 +60,8 @@ void ifs_split(const struct xbuf *b, void (*field)(void *arg, struct xbuf *f), v
 
 /* glob.c: pathname expansion of one field; no match pushes it as is. */
 void glob_field(const char *pat, const char *mask, struct strvec *out);
+/* Has the pattern a * ? or complete [...] where the mask says unquoted? */
+bool pattern_has_wild(const char *p, const char *m, size_t n);
 /* Does s match the pattern (pattern characters only where mask is XL/XE)? n: pattern length. */
 bool pattern_match(const char *pat, const char *mask, size_t n, const char *s, size_t slen);
 

@@ -46,12 +46,12 @@ static void set_char(const char *name, char c)
 int builtin_getopts(int argc, char **argv)
 {
     if (argc < 3) {
-        fprintf(stderr, "sh: getopts: Usage: getopts optstring var [arg...]\n");
+        sh_error("getopts: Usage: getopts optstring var [arg...]");
         return 2;
     }
     const char *opts = argv[1], *name = argv[2];
     if (!var_name_ok(name, strlen(name))) {
-        fprintf(stderr, "sh: getopts: %s: bad variable name\n", name);
+        sh_error("getopts: %s: bad variable name", name);
         return 2;
     }
     char **args = argc > 3 ? argv + 3 : sh_params;

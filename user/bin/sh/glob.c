@@ -115,6 +115,20 @@ bool pattern_match(const char *p, const char *m, size_t n, const char *s, size_t
     return slen == 0;
 }
 
+bool pattern_has_wild(const char *p, const char *m, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!active(m, i))
+            continue;
+        if (p[i] == '*' || p[i] == '?')
+            return true;
+        size_t len;
+        if (p[i] == '[' && (bracket(p + i, m + i, n - i, 0, &len), len > 0))
+            return true; /* a lone [ (the test command) matches only itself: no directory read */
+    }
+    return false;
+}
+
 static int cmp(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 /* Matches the components of pat from offset i below the directory path dir. */

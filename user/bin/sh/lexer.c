@@ -251,6 +251,9 @@ static bool copy_subst(struct lexer *lx, struct str *w, const char **err)
     const char *t = lx->t + lx->i;
     if (*t == '`')
         return copy_through(lx, w, backquote_end(t + 1), "EOF in backquote substitution", err);
+    const char *arith = t[2] == '(' ? arith_end(t + 3) : NULL; /* $((...)) */
+    if (arith)
+        return copy_through(lx, w, arith + 1, "", err);
     return copy_through(lx, w, subst_end(t + 2), "end of file unexpected (expecting \")\")", err);
 }
 

@@ -214,8 +214,12 @@ int bi_command(int argc, char **argv)
     if (v || V)
         return describe_all(argv + i, V, p ? STANDARD_PATH : NULL);
     builtin_fn fn = builtin_lookup(argv[i]);
-    if (fn)
-        return fn(argc - i, argv + i);
+    if (fn) {
+        special_suppressed++; /* POSIX: `command` takes away a special builtin's fatal errors */
+        int st = fn(argc - i, argv + i);
+        special_suppressed--;
+        return st;
+    }
     fflush(stdout);
     fflush(stderr);
     pid_t pid = fork();

@@ -59,6 +59,8 @@ static bool read_line(struct reader *r, struct str *text)
 
 /* Reads, parses and runs until the end of the input. Non-interactive:
  * stops at a syntax error (status 2). Returns the last status. */
+static bool stream_ran; /* a command ran in this stream (`.` of an empty file is 0) */
+
 static int run_stream(struct reader *r)
 {
     struct str text = {0};
@@ -71,6 +73,7 @@ static int run_stream(struct reader *r)
                 if (text.len) {
                     sh_text_line = first_line;
                     run_text(text.s, true);
+                    stream_ran |= run_text_ran;
                 }
                 break;
             }
@@ -97,6 +100,7 @@ static int run_stream(struct reader *r)
                 if (text.len) {
                     sh_text_line = first_line;
                     run_text(text.s, true);
+                    stream_ran |= run_text_ran;
                 }
                 fputs("exit\n", stderr);
                 break;
@@ -112,6 +116,7 @@ static int run_stream(struct reader *r)
             continue; /* inside a here-document's body: not yet its end */
         sh_text_line = first_line;
         enum parse_result pr = run_text(text.s, false);
+        stream_ran |= run_text_ran;
         open = pr == PARSE_INCOMPLETE;
         if (open)
             continue;
@@ -148,8 +153,13 @@ int source_file(const char *path, bool must_exist)
     r->fd = fd;
     r->bytewise = false;
     r->pos = r->len = 0;
-    last_status = 0;
+    /* $? in the file starts as the status before `.` (dash) */
+    bool outer_ran = stream_ran;
+    stream_ran = false;
     int st = run_stream(r);
+    if (!stream_ran)
+        st = last_status = 0;
+    stream_ran = outer_ran;
     free(r);
     close(fd);
     return st;
@@ -198,12 +208,13 @@ int main(int argc, char **argv)
         return 2;
     }
     bool force_interactive = shopt[OPT_INTERACTIVE];
+    cwd_init(); /* PWD as POSIX sets it at start (XCU 2.5.3) */
     if (login)
         startup_login();
     shopt[OPT_INTERACTIVE] = false;
     if (c_flag) {
         if (i >= argc) {
-            sh_errorf("-c requires an argument");
+            sh_error("-c requires an argument");
             return 2;
         }
         if (i + 1 < argc) {

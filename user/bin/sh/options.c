@@ -103,7 +103,7 @@ int options_parse(int argc, char **argv, bool cmdline, int *operand, bool *c_fla
             if (*p == 'o') {
                 if (i + 1 >= argc || argv[i + 1][0] == '-' || argv[i + 1][0] == '+') {
                     if (cmdline) {
-                        sh_errorf("-%c: option requires an argument", *p);
+                        sh_error("-%c: option requires an argument", *p);
                         return 2;
                     }
                     list_options(!on); /* set -o / set +o alone */
@@ -111,7 +111,7 @@ int options_parse(int argc, char **argv, bool cmdline, int *operand, bool *c_fla
                 }
                 int k = by_name(argv[++i]);
                 if (k < 0) {
-                    sh_errorf("%s: Illegal option %co %s", cmdline ? "sh" : "set", on ? '-' : '+', argv[i]);
+                    sh_error("%s: Illegal option %co %s", cmdline ? "sh" : "set", on ? '-' : '+', argv[i]);
                     return 2;
                 }
                 /* `set +o` lists interactive and stdin too: reading it back changes nothing */
@@ -129,7 +129,7 @@ int options_parse(int argc, char **argv, bool cmdline, int *operand, bool *c_fla
             }
             int k = by_letter(*p);
             if (k < 0 || !settable(k, cmdline)) {
-                sh_errorf("%s: Illegal option %c%c", cmdline ? "sh" : "set", on ? '-' : '+', *p);
+                sh_error("%s: Illegal option %c%c", cmdline ? "sh" : "set", on ? '-' : '+', *p);
                 return 2;
             }
             shopt[k] = on;

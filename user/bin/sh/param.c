@@ -15,61 +15,6 @@
 
 #include "expand.h"
 
-const char *param_end(const char *s)
-{
-    int depth = 1;
-    for (; *s; s++) {
-        if (*s == '\\' && s[1]) {
-            s++;
-        } else if (*s == '\'') {
-            /* in "${x-'...'}" a ' is literal, but a } inside quotes rarely appears either way */
-            const char *q = strchr(s + 1, '\'');
-            if (!q)
-                return NULL;
-            s = q;
-        } else if (*s == '"') {
-            for (s++; *s && *s != '"'; s++) {
-                if (*s == '\\' && s[1]) {
-                    s++;
-                } else if (*s == '$' && s[1] == '{') {
-                    const char *e = param_end(s + 2);
-                    if (!e)
-                        return NULL;
-                    s = e;
-                } else if (*s == '$' && s[1] == '(') {
-                    const char *e = subst_end(s + 2);
-                    if (!e)
-                        return NULL;
-                    s = e;
-                } else if (*s == '`') {
-                    const char *e = backquote_end(s + 1);
-                    if (!e)
-                        return NULL;
-                    s = e;
-                }
-            }
-            if (!*s)
-                return NULL;
-        } else if (*s == '$' && s[1] == '(') {
-            const char *e = subst_end(s + 2);
-            if (!e)
-                return NULL;
-            s = e;
-        } else if (*s == '`') {
-            const char *e = backquote_end(s + 1);
-            if (!e)
-                return NULL;
-            s = e;
-        } else if (*s == '$' && s[1] == '{') {
-            depth++;
-            s++;
-        } else if (*s == '}' && --depth == 0) {
-            return s;
-        }
-    }
-    return NULL;
-}
-
 static char numbuf[32];
 
 static const char *num(long v)
@@ -222,9 +167,9 @@ static char *remove_pattern(const char *v, char op, bool longest, const char *s,
     return strndup(v + keep_from, keep_to - keep_from);
 }
 
-static void bad_subst(const char *s, const char *close)
+static void bad_subst(void)
 {
-    sh_error("${%.*s}: Bad substitution", (int)(close - s), s);
+    sh_error("Bad substitution");
     expand_fail();
 }
 
@@ -285,7 +230,7 @@ void param_brace(struct xbuf *b, const char *s, const char *close, struct xctx *
 {
     struct brace br;
     if (!parse_brace(s, close, &br)) {
-        bad_subst(s, close);
+        bad_subst();
         return;
     }
     const char *name = br.name;
@@ -351,7 +296,8 @@ void param_brace(struct xbuf *b, const char *s, const char *close, struct xctx *
     case '?':
         if (!set) {
             char *w = word_string(s, close);
-            sh_error("%.*s: %s", (int)n, name, *w ? w : br.colon ? "parameter not set or null" : "parameter not set");
+            sh_error("%.*s: %s", (int)n, name,
+                    *w ? w : br.colon ? "parameter not set or null" : "parameter not set");
             free(w);
             expand_fail();
         } else {

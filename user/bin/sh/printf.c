@@ -8,6 +8,7 @@
 
 #include "sh.h"
 
+#define PRINTF_ERROR(fmt, ...) sh_error("printf: " fmt, __VA_ARGS__)
 #include "../common/printf.h"
 
-int builtin_printf(int argc, char **argv) { return printf_main(argc, argv, "sh: printf"); }
+int builtin_printf(int argc, char **argv) { return printf_main(argc, argv); }

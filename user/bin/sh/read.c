@@ -106,18 +106,18 @@ int builtin_read(int argc, char **argv)
                 prompt = argv[++i];
                 break;
             } else {
-                fprintf(stderr, "sh: read: Illegal option -%c\n", *o);
+                sh_error("read: Illegal option -%c", *o);
                 return 2;
             }
         }
     }
     if (i >= argc) {
-        fprintf(stderr, "sh: read: arg count\n");
+        sh_error("read: arg count");
         return 2;
     }
     for (int k = i; k < argc; k++) {
         if (!var_name_ok(argv[k], strlen(argv[k]))) {
-            fprintf(stderr, "sh: read: %s: bad variable name\n", argv[k]);
+            sh_error("read: %s: bad variable name", argv[k]);
             return 2;
         }
     }

@@ -17,6 +17,7 @@
  *   ifs.c        field splitting by IFS
  *   glob.c       the pattern matcher and pathname expansion
  *   arith.c      $((...)): C integer expressions with assignments
+ *   subst.c      where a $((...)) or ${...} ends
  *   read.c getopts.c umask.c printf.c cd.c test.c   builtins of their own
  *   vars.c       shell variables, exported ones, positional parameters
  *   exec.c       running the tree: fork, exec, pipes, redirections, waiting
@@ -101,10 +102,14 @@ enum lex_result { LEX_OK, LEX_INCOMPLETE, LEX_ERROR };
 enum lex_result lex(struct arena *a, const char *text, bool final, struct token **toks, int *ntoks,
                     const char **err);
 
-/* The ')' closing a $( whose text starts at s; the closing ` of a `...`. NULL: none. */
-const char *subst_end(const char *s);
+/* The closing ` of a `...` whose text starts at s; NULL: none (lexer.c). */
 const char *backquote_end(const char *s);
-/* The '}' closing a ${ whose text starts at s (after "${"), nesting and quotes skipped (param.c). */
+/* The ')' closing a $( whose text starts at s (lexer.c); the first ')' of
+ * the "))" ending a $(( whose text starts at s, NULL if none: then it is a
+ * $( ( ... ) ) (subst.c). */
+const char *subst_end(const char *s);
+const char *arith_end(const char *s);
+/* The '}' closing a ${ whose text starts at s (after "${"), nesting and quotes skipped (subst.c). */
 const char *param_end(const char *s);
 /* Is the ${...} from s (after "${") to close (its '}') a parameter expansion? (param.c) */
 bool param_syntax_ok(const char *s, const char *close);
@@ -228,6 +233,7 @@ int run_node(struct node *nd);
  * trailing |) runs nothing and gives PARSE_INCOMPLETE unless `final`, when
  * it is a syntax error like any other (message printed, status 2). */
 enum parse_result run_text(const char *text, bool final);
+extern bool run_text_ran;              /* the last run_text had a command (eval of blanks: no) */
 extern int sh_text_line;  /* the first line of run_text's next text (0: the current $LINENO) */
 void exec_command_or_die(char **argv) __attribute__((noreturn));
 /* $(text): runs it in a child, returns its output without trailing newlines. */
@@ -280,7 +286,7 @@ void getopts_optind_assigned(void);         /* getopts.c: OPTIND was set (vars.c
 int builtin_umask(int argc, char **argv);   /* umask.c */
 int builtin_cd(int argc, char **argv);      /* cd.c: logical PWD, CDPATH, cd - */
 int builtin_pwd(int argc, char **argv);     /* cd.c */
-void cwd_init(void);                        /* cd.c: the logical directory from $PWD if right */
+void cwd_init(void);                        /* cd.c: PWD at start: kept when it names the current directory */
 int builtin_printf(int argc, char **argv);  /* printf.c: the code of /bin/printf */
 
 /* --- options.c --------------------------------------------------------- */
@@ -300,11 +306,11 @@ int options_parse(int argc, char **argv, bool cmdline, int *operand, bool *c_fla
 int bi_set(int argc, char **argv);
 
 /* --- special.c ---------------------------------------------------------- */
-#define sh_errorf sh_error /* one error format for all: error.c */
 /* An error POSIX 2.8.1 makes fatal to a non-interactive shell (a special
  * builtin's): exits there (status st, EXIT trap run); an interactive
  * shell sets expand_error, as expand_fail does, and the command stops. */
 int sh_special_error(int st);
+extern int special_suppressed;        /* >0: under `command`, those errors are ordinary */
 bool builtin_is_special(const char *name);
 extern int errexit_ignored;           /* >0: in an if/while condition, && || left side, `!` */
 void xtrace_print(struct strvec *assigns, struct strvec *argv); /* set -x */

@@ -17,8 +17,12 @@
 
 int errexit_ignored;
 
+int special_suppressed;
+
 int sh_special_error(int st)
 {
+    if (special_suppressed)
+        return st;
     if (!interactive)
         sh_exit(st);
     expand_error = true;
@@ -79,12 +83,13 @@ int bi_eval(int argc, char **argv)
         str_free(&text);
         return 0;
     }
-    last_status = 0;
+    /* $? inside is the status before eval; an eval of only blanks or
+     * comments gives 0 (run_text leaves last_status alone for those) */
     enum parse_result r = run_text(text.s, true);
     str_free(&text);
     if (r == PARSE_ERROR)
         return sh_special_error(2);
-    return last_status;
+    return run_text_ran ? last_status : 0;
 }
 
 /* exec CMD ARGS: this process becomes CMD (exec.c applied the
@@ -121,7 +126,7 @@ int bi_readonly(int argc, char **argv)
         char *eq = strchr(argv[i], '=');
         size_t n = eq ? (size_t)(eq - argv[i]) : strlen(argv[i]);
         if (!var_name_ok(argv[i], n)) {
-            sh_errorf("readonly: %s: bad variable name", argv[i]);
+            sh_error("readonly: %s: bad variable name", argv[i]);
             return sh_special_error(2);
         }
         char *name = strndup(argv[i], n);
@@ -149,7 +154,7 @@ int bi_times(int argc, char **argv)
     (void)argc, (void)argv;
     struct tms t;
     if (times(&t) == (clock_t)-1) {
-        sh_errorf("times: %s", strerror(errno));
+        sh_error("times: %s", strerror(errno));
         return 1;
     }
     print_ticks(t.tms_utime, ' ');

@@ -23,15 +23,16 @@ struct test {
     char **a;
     int n, i;     /* the arguments and the cursor of the general parser */
     bool bad;     /* an error was reported */
+    const char *who; /* test or [ */
 };
 
 static void error(struct test *t, const char *fmt, const char *arg)
 {
     if (t->bad)
         return;
-    fprintf(stderr, "sh: test: ");
-    fprintf(stderr, fmt, arg);
-    fputc('\n', stderr);
+    char msg[512];
+    snprintf(msg, sizeof msg, fmt, arg);
+    sh_error("%s: %s", t->who, msg);
     t->bad = true;
 }
 
@@ -249,12 +250,12 @@ int builtin_test(int argc, char **argv)
 {
     if (strcmp(argv[0], "[") == 0) {
         if (argc < 2 || strcmp(argv[argc - 1], "]") != 0) {
-            fprintf(stderr, "sh: [: missing ]\n");
+            sh_error("[: missing ]");
             return 2;
         }
         argc--;
     }
-    struct test t = {0};
+    struct test t = {.who = argv[0]};
     bool r = by_count(&t, argv + 1, argc - 1);
     return t.bad ? 2 : !r;
 }

@@ -118,7 +118,7 @@ static int trap_set(const char *name, const char *action)
 {
     int sig = signal_number(name);
     if (sig < 0 || sig == SIGKILL || sig == SIGSTOP) {
-        sh_errorf("trap: %s: bad trap", name);
+        sh_error("trap: %s: bad trap", name);
         return 1;
     }
     free(actions[sig]);
@@ -257,7 +257,7 @@ static int list_args(int argc, char **argv, int i)
                 n -= 128;
             const char *name = n > 0 && n < NSIGS ? signal_name((int)n) : NULL;
             if (!name) {
-                sh_errorf("kill: %s: invalid signal specification", a);
+                sh_error("kill: %s: invalid signal specification", a);
                 st = 1;
                 continue;
             }
@@ -265,7 +265,7 @@ static int list_args(int argc, char **argv, int i)
         } else {
             int n = signal_number(a);
             if (n <= 0) {
-                sh_errorf("kill: %s: invalid signal specification", a);
+                sh_error("kill: %s: invalid signal specification", a);
                 st = 1;
                 continue;
             }
@@ -282,7 +282,7 @@ int bi_kill(int argc, char **argv)
         return list_args(argc, argv, i + 1);
     if (i < argc && strcmp(argv[i], "-s") == 0) {
         if (i + 1 >= argc) {
-            sh_errorf("kill: -s: option requires an argument");
+            sh_error("kill: -s: option requires an argument");
             return 2;
         }
         sig = signal_number(argv[i + 1]);
@@ -294,7 +294,7 @@ int bi_kill(int argc, char **argv)
         i++;
     }
     if (sig < 0) {
-        sh_errorf("kill: %s: invalid signal specification", argv[i - 1]);
+        sh_error("kill: %s: invalid signal specification", argv[i - 1]);
         return 2;
     }
     if (i < argc && strcmp(argv[i], "--") == 0)
@@ -310,7 +310,7 @@ int bi_kill(int argc, char **argv)
         if (argv[i][0] == '%') {
             j = job_find(argv[i]);
             if (!j) {
-                sh_errorf("kill: %s: no such job", argv[i]);
+                sh_error("kill: %s: no such job", argv[i]);
                 st = 1;
                 continue;
             }
@@ -319,14 +319,14 @@ int bi_kill(int argc, char **argv)
             char *end;
             long n = strtol(argv[i], &end, 10);
             if (!argv[i][0] || *end) {
-                sh_errorf("kill: %s: arguments must be process or job IDs", argv[i]);
+                sh_error("kill: %s: arguments must be process or job IDs", argv[i]);
                 st = 1;
                 continue;
             }
             pid = (pid_t)n;
         }
         if (kill(pid, sig) < 0) {
-            sh_errorf("kill: (%s) - %s", argv[i], strerror(errno));
+            sh_error("kill: (%s) - %s", argv[i], strerror(errno));
             st = 1;
             continue;
         }

@@ -80,7 +80,7 @@ int builtin_umask(int argc, char **argv)
         }
         for (const char *o = argv[i] + 1; *o; o++) {
             if (*o != 'S') {
-                fprintf(stderr, "sh: umask: Illegal option -%c\n", *o);
+                sh_error("umask: Illegal option -%c", *o);
                 return 2;
             }
             sym = true;
@@ -100,7 +100,7 @@ int builtin_umask(int argc, char **argv)
         unsigned v = 0;
         for (const char *p = m; *p; p++) {
             if (*p < '0' || *p > '7') {
-                fprintf(stderr, "sh: umask: Illegal number: %s\n", m);
+                sh_error("umask: Illegal number: %s", m);
                 return 2;
             }
             v = (v * 8 + (unsigned)(*p - '0')) & 07777;
@@ -110,7 +110,7 @@ int builtin_umask(int argc, char **argv)
     }
     mode_t perm = ~mask & 0777;
     if (!symbolic(m, &perm)) {
-        fprintf(stderr, "sh: umask: Illegal mode: %s\n", m);
+        sh_error("umask: Illegal mode: %s", m);
         return 2;
     }
     umask(~perm & 0777);

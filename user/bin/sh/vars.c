@@ -79,7 +79,7 @@ int var_set(const char *name, const char *value, bool export_it)
     if (strcmp(name, "PATH") == 0)
         hash_forget(); /* remembered lookups were for the old PATH */
     if (v && v->readonly) {
-        sh_errorf("%s: is read only", name);
+        sh_error("%s: is read only", name);
         sh_special_error(2);
         return -1;
     }
@@ -127,7 +127,7 @@ int var_unset(const char *name)
     if (!v)
         return 0;
     if (v->readonly) {
-        sh_errorf("unset: %s: is read only", name);
+        sh_error("unset: %s: is read only", name);
         return sh_special_error(2);
     }
     free(v->name);
@@ -173,7 +173,6 @@ void vars_init(char **envp)
     snprintf(ppid, sizeof ppid, "%d", (int)getppid());
     var_set("PPID", ppid, false);
     var_set("OPTIND", "1", false);
-    cwd_init();
     random_state = (unsigned long)shell_pid * 2654435761UL ^ (unsigned long)time(NULL);
 }
 
