@@ -119,7 +119,7 @@ BOOTS = [
     dict(name="sh-login-environment", rootfs=True, timeout=60, exit="stopped", stop_when="env-done",
          script=[(PROMPT, "echo \"$HOME $USER $LOGNAME $SHELL $TERM $PATH $PAGER\"; ps; cd; pwd; "
                           "echo env-\"done\"\r")],
-         expect=[r"^/root root root /bin/sh linux /bin:/sbin:/usr/bin less$", r"^\s+\d+\s+1 S\s+-sh$", r"^/root$", r"^env-done$"]),
+         expect=[r"^/root root root /bin/sh linux /bin:/sbin:/usr/bin less$", r"^\s+\d+\s+1 \S+\s+-sh$", r"^/root$", r"^env-done$"]),
     # The interactive shell's features in one boot (each boot costs
     # seconds): TERM=vt100 for console=ttyS0 (read from /proc/cmdline);
     # Tab completing a command, a shell function, a file, a quoted name, a ~/ directory, and
