@@ -49,7 +49,7 @@ USER_TESTS += [
                 'cp=1\n'
                 'su=7\n'
                 '/home/user\n'
-                '/usr/local/bin:/usr/bin:/bin\n'
+                '/usr/local/bin:/bin:/usr/bin\n'
                 'user user\n'
                 'This account is currently not available.\n'
                 'nobody=1\n'

@@ -25,7 +25,7 @@
 #include <unistd.h>
 
 /* login.defs(5)'s defaults for ENV_PATH and ENV_SUPATH. */
-#define USER_PATH "/usr/local/bin:/usr/bin:/bin"
+#define USER_PATH "/usr/local/bin:/bin:/usr/bin" /* ours (/bin) before the BusyBox toolbox (/usr/bin) */
 #define ROOT_PATH "/usr/local/sbin:/usr/local/bin:/sbin:/bin:/usr/sbin:/usr/bin"
 
 static void usage(void)
