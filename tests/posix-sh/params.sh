@@ -140,3 +140,10 @@ echo "${x}" ${x}
 
 #### unset variable in double quotes is an empty field
 unset u; set -- "$u" "${u}"; echo $#
+
+#### declaration utilities expand NAME=value arguments as assignments
+x='a  b *'; export e=$x; readonly r=$x; f() { local l=$x; echo "[$l]"; }; f; echo "[$e] [$r]"
+HOME=/home/u; export t=~/src u=a:~/b; echo "$t $u"
+
+#### declaration utilities still split other arguments
+x='p q'; export $x; p=1; q=2; sh -c 'echo "$p $q"'

@@ -70,3 +70,6 @@ x=$(printf '%03d' 7); echo "$x"
 
 #### printf to build a line
 printf '%s,' a b c; echo
+
+#### printf without a format is a usage error
+printf 2>/dev/null; echo $?

@@ -284,6 +284,12 @@ static inline int printf_once(struct printf_state *st, const char *fmt, char **a
     return used;
 }
 
+/* A call without a format: 1 for /bin/printf (GNU's), 2 for the shell's
+ * builtin (a usage error, as dash and bash answer). */
+#ifndef PRINTF_USAGE_STATUS
+#define PRINTF_USAGE_STATUS 1
+#endif
+
 /* printf FORMAT [ARG...] (argv[0] is the command's name); returns the status. */
 static inline int printf_main(int argc, char **argv)
 {
@@ -293,7 +299,7 @@ static inline int printf_main(int argc, char **argv)
         i++;
     if (i == argc) {
         PRINTF_ERROR("%s", "missing operand");
-        return 1;
+        return PRINTF_USAGE_STATUS;
     }
     const char *fmt = argv[i++];
     char **args = argv + i;

@@ -291,7 +291,7 @@ static void run_node_child(struct node *nd, struct strvec *argv)
     }
     struct strvec own = {0};
     if (!argv) {
-        expand_words(nd->words, nd->nwords, &own);
+        expand_command_words(nd->words, nd->nwords, &own);
         argv = &own;
     }
     struct strvec as = {0};
@@ -526,7 +526,7 @@ static int run_single(struct pipeline *pl, const char *text)
     if (nd->kind == N_SIMPLE) {
         struct strvec argv = {0}, as = {0};
         subst_ran = false;
-        expand_words(nd->words, nd->nwords, &argv);
+        expand_command_words(nd->words, nd->nwords, &argv);
         expand_assigns(nd, &as);
         int st;
         if (expand_error) {

@@ -278,6 +278,33 @@ char *expand_heredoc(const char *body)
 }
 char *expand_assign(const char *raw) { return one(raw, true); }
 
+/* POSIX.1-2024 XCU 2.9.1.1: the arguments of the declaration utilities
+ * export and readonly (and local, as in dash) that have the form of an
+ * assignment are expanded as assignments are: tilde after = and :, no
+ * field splitting, no pathname expansion (`export v=$x` keeps x's blanks). */
+static bool declaration_utility(const char *w)
+{
+    return !strcmp(w, "export") || !strcmp(w, "readonly") || !strcmp(w, "local");
+}
+
+void expand_command_words(char **raw, int n, struct strvec *out)
+{
+    bool decl = n > 0 && declaration_utility(raw[0]);
+    for (int i = 0; i < n && !expand_error; i++) {
+        const char *eq = decl && i > 0 ? strchr(raw[i], '=') : NULL;
+        if (eq && eq > raw[i] && var_name_ok(raw[i], (size_t)(eq - raw[i]))) {
+            struct str b = {0};
+            str_addn(&b, raw[i], (size_t)(eq + 1 - raw[i]));
+            char *value = expand_assign(eq + 1);
+            str_adds(&b, value);
+            free(value);
+            vec_push(out, str_take(&b));
+        } else {
+            expand_words(&raw[i], 1, out);
+        }
+    }
+}
+
 char *expand_pattern(const char *raw, char **mask)
 {
     struct xbuf b = {0};

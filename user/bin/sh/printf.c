@@ -9,6 +9,7 @@
 #include "sh.h"
 
 #define PRINTF_ERROR(fmt, ...) sh_error("printf: " fmt, __VA_ARGS__)
+#define PRINTF_USAGE_STATUS 2
 #include "../common/printf.h"
 
 int builtin_printf(int argc, char **argv) { return printf_main(argc, argv); }

@@ -204,6 +204,9 @@ extern pid_t last_bg_pid;                       /* $! */
 /* --- expand.c ----------------------------------------------------------- */
 /* Expands raw words into fields (quote removal, variables, splitting, ~, globs). */
 void expand_words(char **raw, int n, struct strvec *out);
+/* A simple command's words: expand_words, except that the NAME=value
+ * arguments of export, readonly and local expand as assignments. */
+void expand_command_words(char **raw, int n, struct strvec *out);
 /* One word to one string: no field splitting, no globbing (redirections, case words). */
 char *expand_one(const char *raw);
 /* An unquoted here-document body: $ ` $(( )) expanded, \ special only before $ ` \ newline. */
