@@ -59,3 +59,6 @@ echo hidden > /dev/null; echo shown
 
 #### append to stderr redirection
 echo e1 2>> f >&2; echo e2 2>> f >&2; cat f
+
+#### duplicating a descriptor onto itself does nothing
+: 3>&3; echo a $?; echo b 4<&4; echo c $?

@@ -129,10 +129,12 @@ static int apply_redirs(struct redir *r, struct saved_fd *saves, int *nsaves)
                 close(r->fd);
             } else if (all_digits(target)) {
                 int from = atoi(target);
-                if (fcntl(from, F_GETFD) < 0) {
+                if (from == r->fd) {
+                    /* N>&N: nothing to do, even when N is closed (dash, bash) */
+                } else if (fcntl(from, F_GETFD) < 0) {
                     sh_error("%s: Bad file descriptor", target);
                     err = -1;
-                } else if (from != r->fd) {
+                } else {
                     dup2(from, r->fd);
                 }
             } else if (r->kind == R_DUPOUT && r->fd == 1) {
