@@ -51,11 +51,12 @@ echo 'a,b' > in; IFS=, read x y < in; echo "[$x][$y]"; set -- $(echo 'c,d'); ech
 #### read leaves the rest of standard input
 printf 'first\nsecond\n' > in; { read a; cat; } < in
 
-#### read without a variable name is an error
-echo x | { read 2>/dev/null; echo $?; }
-
 #### read of a bad name
 echo x | { read 1x 2>/dev/null; echo $?; }
 
 #### prompt is not printed when input is not a terminal
 echo val > in; read -p 'prompt> ' x < in 2>&1; echo "[$x]"
+
+#### read without a name fills REPLY unsplit
+## oracle: bash
+printf '  a  b  \nlast' > f; { read; echo "[$REPLY]"; read; echo "$? [$REPLY]"; } < f

@@ -1,5 +1,5 @@
 /*
- * read.c - the read builtin: read [-r] [-p PROMPT] NAME...
+ * read.c - the read builtin: read [-r] [-p PROMPT] [NAME...]
  *
  * One line from standard input, a byte at a time (what follows the line
  * stays for the next reader). Without -r a backslash quotes the next
@@ -10,6 +10,7 @@
  * single trailing non-white separator too when only one field is left
  * ("a:b:" read with IFS=: into x y gives y=b, "a:b:c:" gives y=b:c:).
  * Status 1 at end of input (the variables are still set), as dash.
+ * Without a NAME the line goes, unsplit, into REPLY (as bash and ksh).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -111,10 +112,9 @@ int builtin_read(int argc, char **argv)
             }
         }
     }
-    if (i >= argc) {
-        sh_error("read: arg count");
-        return 2;
-    }
+    /* No NAME: the whole line into REPLY, not split (bash, ksh, mksh
+     * and busybox do so; dash wants a name). */
+    bool reply = i >= argc;
     for (int k = i; k < argc; k++) {
         if (!var_name_ok(argv[k], strlen(argv[k]))) {
             sh_error("read: %s: bad variable name", argv[k]);
@@ -131,6 +131,11 @@ int builtin_read(int argc, char **argv)
     bool ok = read_line(&l, raw);
     xb_add(&l.b, "", 0, XE);
     size_t end = l.b.text.len;
+    if (reply) {
+        assign("REPLY", &l, 0, end);
+        xb_free(&l.b);
+        return ok ? 0 : 1;
+    }
     size_t at = skip_white(&l, 0, end);
     for (; i < argc - 1; i++) {
         size_t fend;
