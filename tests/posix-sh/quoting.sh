@@ -50,3 +50,18 @@ HOME=/h; echo "~" '~' \~ ~
 #### newline in single quotes
 echo 'a
 b'
+
+#### dollar single quotes decode escapes
+## oracle: bash
+[ $'a\tb' = "$(printf 'a\tb')" ] && echo tab
+[ $'\x41\102' = AB ] && echo hex-octal
+[ $'\cA' = "$(printf '\001')" ] && echo control
+[ $'it\'s' = "it's" ] && echo quote
+[ $'q\"\\' = 'q"\' ] && echo backslash
+[ $'\e' = "$(printf '\033')" ] && echo escape
+[ $'a\0b' = a ] && echo nul-ends
+echo $'x y' "$'not in double quotes'" $'' end
+
+#### dollar single quotes are one field and never globbed
+## oracle: bash
+touch a1 a2; set -- $'a*' $'1 2'; echo $# "$1"

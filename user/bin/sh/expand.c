@@ -214,6 +214,16 @@ void xscan(struct xbuf *b, const char *s, const char *end, struct xctx *ctx)
                 xb_add(b, "", 1, XM); /* "" is an (empty) field; "$@" alone is none */
             }
             s++;
+        } else if (c == '$' && s + 1 < end && s[1] == '\'' && !ctx->dq) {
+            const char *q = dollar_quote_end(s + 2);
+            if (!q || q >= end)
+                q = end;
+            struct str text = {0};
+            dollar_quote_decode(s + 2, q, &text);
+            xb_add(b, text.s ? text.s : "", text.len, XQ);
+            xb_add(b, "", 1, XM); /* $'' is an (empty) field, as '' */
+            str_free(&text);
+            s = q < end ? q + 1 : q;
         } else if (c == '$') {
             s = dollar(b, s, end, ctx);
         } else if (c == '`') {

@@ -334,6 +334,10 @@ static enum lex_result word(struct lexer *lx, const char **err)
                 if (d == '"')
                     break;
             }
+        } else if (c == '$' && t[lx->i + 1] == '\'') {
+            /* $'...': a \' inside does not end it (dollar_quote.c) */
+            if (!copy_through(lx, &w, dollar_quote_end(t + lx->i + 2), "Unterminated quoted string", err))
+                return LEX_INCOMPLETE;
         } else if ((c == '$' && t[lx->i + 1] == '(') || c == '`') {
             if (!copy_subst(lx, &w, err))
                 return LEX_INCOMPLETE;

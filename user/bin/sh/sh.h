@@ -71,6 +71,12 @@ void *xmalloc(size_t n);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 
+/* --- dollar_quote.c ----------------------------------------------------- */
+/* The closing ' of a $'...' whose text starts at s (after $'); NULL: none. */
+const char *dollar_quote_end(const char *s);
+/* The characters the escapes of $'...' text [s, end) stand for, into out. */
+void dollar_quote_decode(const char *s, const char *end, struct str *out);
+
 /* --- lexer.c ------------------------------------------------------------ */
 enum tok_kind {
     T_WORD, T_NEWLINE, T_SEMI, T_AMP, T_AND, T_OR, T_PIPE, T_LPAREN, T_RPAREN,

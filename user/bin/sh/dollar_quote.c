@@ -1,0 +1,71 @@
+/*
+ * dollar_quote.c - $'...' quoting (POSIX.1-2024 XCU 2.2.4, long in bash,
+ * ksh, zsh and busybox): a single-quoted string in which backslash
+ * escapes stand for characters.
+ *
+ *   \" \' \\ \a \b \e \f \n \r \t \v   the usual characters (\e is ESC)
+ *   \cX                                control-X (\c? is DEL)
+ *   \xHH                               the byte of one or two hex digits
+ *   \NNN                               the byte of one to three octal digits
+ * Any other backslash stays, with the character after it (as bash).
+ * A NUL byte ends the string there (bash does the same: a C string).
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "sh.h"
+
+const char *dollar_quote_end(const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '\\' && s[1])
+            s++;
+        else if (*s == '\'')
+            return s;
+    }
+    return NULL;
+}
+
+static int hexval(char c) { return isdigit((unsigned char)c) ? c - '0' : (tolower((unsigned char)c) - 'a' + 10); }
+
+void dollar_quote_decode(const char *s, const char *end, struct str *out)
+{
+    bool stopped = false; /* after a NUL: the rest is dropped */
+    while (s < end) {
+        char c = *s++;
+        if (c != '\\' || s >= end) {
+            if (!stopped)
+                str_addc(out, c);
+            continue;
+        }
+        char e = *s++;
+        int v;
+        const char *simple = strchr("\"'\\abefnrtv", e);
+        if (e && simple) {
+            static const char map[] = "\"'\\\a\b\033\f\n\r\t\v";
+            v = (unsigned char)map[simple - "\"'\\abefnrtv"];
+        } else if (e == 'c' && s < end) {
+            char x = *s++;
+            v = x == '?' ? 0x7f : (toupper((unsigned char)x) & 0x1f);
+        } else if (e == 'x' && s < end && isxdigit((unsigned char)*s)) {
+            v = hexval(*s++);
+            if (s < end && isxdigit((unsigned char)*s))
+                v = v * 16 + hexval(*s++);
+        } else if (e >= '0' && e <= '7') {
+            v = e - '0';
+            for (int k = 0; k < 2 && s < end && *s >= '0' && *s <= '7'; k++)
+                v = v * 8 + (*s++ - '0');
+            v &= 0xff;
+        } else {
+            if (!stopped) {
+                str_addc(out, '\\');
+                str_addc(out, e);
+            }
+            continue;
+        }
+        if (v == 0)
+            stopped = true;
+        else if (!stopped)
+            str_addc(out, (char)v);
+    }
+}
