@@ -90,3 +90,7 @@ echo $(( ))
 
 #### assignment result in a loop counter
 i=0; while [ $i -lt 5 ]; do : $((i+=1)); done; echo $i
+
+#### exponentiation
+## oracle: bash
+echo $((2**10)) $((-2**2)) $((2**3**2)) $((3*2**2)) $((x=3, x**0)) $((2**62))

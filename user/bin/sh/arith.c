@@ -204,11 +204,32 @@ static long shift_by(long x, long y, bool left)
     return left ? (long)((unsigned long)x << (y & 63)) : x >> (y & 63);
 }
 
+/* x ** y (bash, ksh, zsh; not in POSIX or dash): above * and below the
+ * unary operators (-2**2 is 4, as bash), right-associative; a negative
+ * exponent is an error. */
+static long power(struct arith *a)
+{
+    long x = unary(a);
+    if (!take(a, "**", NULL))
+        return x;
+    long y = power(a);
+    if (y < 0) {
+        if (!a->noeval)
+            fail(a, "exponent less than 0");
+        return 0;
+    }
+    unsigned long r = 1, b = (unsigned long)x;
+    for (; y; y >>= 1, b *= b) /* by squaring: wraps as * does */
+        if (y & 1)
+            r *= b;
+    return (long)r;
+}
+
 /* The binary operators by precedence level, lowest first (|| to *). */
 static long binary(struct arith *a, int level)
 {
     if (level == 10)
-        return unary(a);
+        return power(a);
     long x = binary(a, level + 1);
     for (;;) {
         long y;
@@ -252,7 +273,7 @@ static long binary(struct arith *a, int level)
             x = (long)((unsigned long)x + (unsigned long)binary(a, 9));
         } else if (level == 8 && take(a, "-", "-=")) {
             x = (long)((unsigned long)x - (unsigned long)binary(a, 9));
-        } else if (level == 9 && take(a, "*", "=")) {
+        } else if (level == 9 && take(a, "*", "=*")) {
             x = (long)((unsigned long)x * (unsigned long)binary(a, 10));
         } else if (level == 9 && take(a, "/", "=")) {
             x = divide(a, x, binary(a, 10), false);
