@@ -38,3 +38,7 @@ false; x=1; echo $?
 
 #### environment of an assignment prefix
 x=outer; x=inner sh -c 'echo $x'; echo $x
+
+#### each prefix assignment sees the ones before it
+A=outer; A=1 B=[$A] C=$B sh -c 'echo "$A $B $C"'; echo "$A [$B]"
+f() { echo "$X $Y"; }; X=x Y=$X-y f

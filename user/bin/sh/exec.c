@@ -224,10 +224,14 @@ void exec_command_or_die(char **argv)
 static int run_compound(struct node *nd);
 
 /* NAME=value words expanded once into "NAME=value" strings (xtrace shows
- * them, then they are set). */
+ * them, then they are set). Each value sees the ones before it
+ * (`A=1 B=$A cmd` gives cmd B=1, as in dash and bash): they are set for
+ * the moment and put back afterwards, for the caller to set properly. */
 static void expand_assigns(struct node *nd, struct strvec *out)
 {
-    for (int i = 0; i < nd->nassigns; i++) {
+    int n = nd->nassigns;
+    char **was = n > 1 ? xmalloc((size_t)n * sizeof *was) : NULL;
+    for (int i = 0; i < n; i++) {
         char *eq = strchr(nd->assigns[i], '=');
         struct str b = {0};
         str_addn(&b, nd->assigns[i], (size_t)(eq + 1 - nd->assigns[i]));
@@ -235,7 +239,29 @@ static void expand_assigns(struct node *nd, struct strvec *out)
         str_adds(&b, value);
         free(value);
         vec_push(out, str_take(&b));
+        if (was && i < n - 1) {
+            char *name = out->v[out->n - 1], *e = strchr(name, '=');
+            *e = '\0';
+            const char *old = var_get(name);
+            was[i] = old ? xstrdup(old) : NULL;
+            if (!var_is_readonly(name)) /* the caller's set reports it */
+                var_set(name, e + 1, false);
+            *e = '=';
+        }
     }
+    for (int i = n - 2; was && i >= 0; i--) { /* put back, latest first */
+        char *name = out->v[out->n - n + i], *e = strchr(name, '=');
+        *e = '\0';
+        if (var_is_readonly(name))
+            ; /* left alone above */
+        else if (was[i])
+            var_set(name, was[i], false);
+        else
+            var_unset(name);
+        *e = '=';
+        free(was[i]);
+    }
+    free(was);
 }
 
 /* Sets expanded assignments; with old, records the previous values
