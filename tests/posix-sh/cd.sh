@@ -51,3 +51,6 @@ mkdir d; start=$PWD; (cd d; basename "$PWD"); [ "$PWD" = "$start" ] && echo same
 
 #### empty HOME does nothing
 start=$PWD; HOME=; cd; echo $?; [ "$PWD" = "$start" ] && echo same
+
+#### pwd still names a working directory that was removed
+mkdir -p gone/d; cd gone/d; rmdir ../d; p=$(pwd); echo "${p##*/} $?"

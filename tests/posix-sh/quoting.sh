@@ -65,3 +65,8 @@ echo $'x y' "$'not in double quotes'" $'' end
 #### dollar single quotes are one field and never globbed
 ## oracle: bash
 touch a1 a2; set -- $'a*' $'1 2'; echo $# "$1"
+
+#### dollar single quotes with unicode escapes
+## oracle: none
+## stdout: mu\nemoji\n
+[ $'\u03bc' = "$(printf '\316\274')" ] && echo mu; [ $'\U0001F600' = "$(printf '\360\237\230\200')" ] && echo emoji

@@ -131,3 +131,9 @@ false; eval 'echo $?'; false; eval '  '; echo $?; false; eval '# only a comment'
 
 #### dot keeps $? for the file, an empty file gives 0
 echo 'echo "in $?"' > q.sh; : > e.sh; false; . ./q.sh; false; . ./e.sh; echo $?
+
+#### set lists values with control characters on one line that reads back
+## oracle: none
+## stdout: 3\nok it's\n
+_nl=$'a\nb'; _t=$'x\ty'; _q="it's"; set | grep '^_' > v; wc -l < v
+unset _nl _t _q; . ./v; [ "$_nl" = "$(printf 'a\nb')" ] && [ "$_t" = "$(printf 'x\ty')" ] && echo "ok $_q"

@@ -71,3 +71,6 @@ trap 'echo "exit trap $?"' EXIT; set -u; echo "$UNSET_T"; echo not reached
 
 #### the EXIT trap runs when a special builtin's error stops the script
 trap 'echo "exit trap $?"' EXIT; shift 9 2>/dev/null; echo not reached
+
+#### a trap on KILL or STOP is accepted and changes nothing
+trap 'echo never' KILL; echo $?; trap 'echo never' STOP; echo $?; sh -c 'kill -9 $$'; echo $?

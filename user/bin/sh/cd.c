@@ -215,7 +215,10 @@ int builtin_pwd(int argc, char **argv)
     int i = 1;
     if (!parse_lp(argc, argv, &i, &phys, "pwd"))
         return 2;
-    if (!phys && logical && same_file(logical, ".")) {
+    /* The logical directory, also when it was removed under us (then
+     * its path names nothing any more: dash and bash still print it). */
+    struct stat st;
+    if (!phys && logical && (same_file(logical, ".") || stat(logical, &st) < 0)) {
         printf("%s\n", logical);
         return 0;
     }

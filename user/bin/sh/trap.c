@@ -116,8 +116,10 @@ static void install(int sig)
 /* Returns 0, or 1 after printing why the signal cannot be trapped. */
 static int trap_set(const char *name, const char *action)
 {
+    /* KILL and STOP are accepted and listed, as dash and bash do; the
+     * kernel refuses them, so they keep their default action. */
     int sig = signal_number(name);
-    if (sig < 0 || sig == SIGKILL || sig == SIGSTOP) {
+    if (sig < 0) {
         sh_error("trap: %s: bad trap", name);
         return 1;
     }

@@ -200,12 +200,39 @@ static int by_name(const void *a, const void *b)
 /* dash's quoting, which the shell reads back as the same value: runs
  * of other characters in '...', runs of single quotes in "..."
  * (it's -> 'it'"'"'s'). */
+/* A value with control characters (a newline, a tab, ESC...) in $'...'
+ * with escapes, as bash prints it: one line, which `set | grep` and line
+ * readers keep whole, and which our shell reads back (dollar_quote.c). */
+static bool print_dollar_quoted(const char *s)
+{
+    const char *p = s;
+    while (*p && (unsigned char)*p >= 0x20 && *p != 0x7f)
+        p++;
+    if (!*p)
+        return false;
+    fputs("$'", stdout);
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        const char *e = strchr("\\'\n\t\r\a\b\f\v\033", c);
+        if (c && e)
+            printf("\\%c", "\\'ntrabfve"[e - "\\'\n\t\r\a\b\f\v\033"]);
+        else if (c < 0x20 || c == 0x7f)
+            printf("\\%03o", c);
+        else
+            putchar(c);
+    }
+    putchar('\'');
+    return true;
+}
+
 void sh_print_quoted(const char *s)
 {
     if (!*s) {
         fputs("''", stdout);
         return;
     }
+    if (print_dollar_quoted(s))
+        return;
     while (*s) {
         size_t n = strcspn(s, "'");
         if (n) {
