@@ -69,3 +69,7 @@ while getopts vo: f; do
 done
 shift $((OPTIND - 1))
 echo "verbose=$verbose out=$out files=$*"
+
+#### getopts at the end of the options unsets OPTARG
+## oracle: bash
+getopts "c:" opt -c10; echo "$OPTIND $opt $OPTARG"; getopts "c:" opt -c10; echo "$? $OPTIND $opt [${OPTARG-unset}]"

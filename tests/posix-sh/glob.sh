@@ -56,3 +56,6 @@ touch a b; x=*; echo "$x"
 case abc in a[!x]?) echo yes;; *) echo no;; esac
 case 'a*' in a\*) echo star;; esac
 case '[x' in \[x) echo open;; esac
+
+#### a quoted dash in a bracket expression is not a range
+touch foo.- c.C B.B; echo *.[C-D] *.[C\-D] *.[A'-'C]

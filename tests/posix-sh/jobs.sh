@@ -52,3 +52,6 @@ sleep 0.3 & p=$!; jobs -l > f; grep -c " $p " f; jobs %1 | grep -c Running; wait
 #### kill %N signals a job
 ## oracle: bash
 sleep 5 & kill %1; wait %1; echo $?
+
+#### wait with an argument that is neither a pid nor a job
+wait zzz 2>/dev/null; echo $?

@@ -145,6 +145,10 @@ static int bi_wait(int argc, char **argv)
     }
     int st = 0;
     for (int i = 1; i < argc; i++) {
+        if (argv[i][0] != '%' && argv[i][strspn(argv[i], "0123456789")]) {
+            sh_error("wait: Illegal number: %s", argv[i]); /* neither PID nor %job (dash) */
+            return 2;
+        }
         struct job *j = job_find(argv[i]);
         if (!j) {
             /* an unknown PID is not an error message, only 127 (POSIX, dash) */

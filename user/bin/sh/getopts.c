@@ -43,6 +43,17 @@ static void set_char(const char *name, char c)
     var_set(name, s, false);
 }
 
+/* No more options: NAME is '?', OPTARG unset (as bash; dash leaves the
+ * last one), OPTIND the first operand (optind < 0: left as it is). */
+static int end_of_options(const char *name, int optind)
+{
+    set_char(name, '?');
+    var_unset("OPTARG");
+    if (optind >= 0)
+        set_optind(optind);
+    return 1;
+}
+
 int builtin_getopts(int argc, char **argv)
 {
     if (argc < 3) {
@@ -63,23 +74,16 @@ int builtin_getopts(int argc, char **argv)
     bool silent = opts[0] == ':';
     if (pos == 0) {
         const char *a = optind <= nargs ? args[optind - 1] : NULL;
-        if (!a || a[0] != '-' || a[1] == '\0') {
-            set_char(name, '?');
-            set_optind(optind);
-            return 1;
-        }
-        if (strcmp(a, "--") == 0) {
-            set_char(name, '?');
-            set_optind(optind + 1);
-            return 1;
-        }
+        if (!a || a[0] != '-' || a[1] == '\0')
+            return end_of_options(name, optind);
+        if (strcmp(a, "--") == 0)
+            return end_of_options(name, optind + 1);
         cur = optind;
         pos = 1;
     }
     if (cur > nargs) { /* the arguments changed under us */
         pos = 0;
-        set_char(name, '?');
-        return 1;
+        return end_of_options(name, -1);
     }
     const char *a = args[cur - 1];
     char c = a[pos++];

@@ -65,7 +65,8 @@ static bool bracket(const char *p, const char *m, size_t n, unsigned char c, siz
             }
         }
         unsigned char lo = (unsigned char)p[i];
-        if (i + 2 < n && p[i + 1] == '-' && !(p[i + 2] == ']' && active(m, i + 2))) {
+        /* a range: lo-hi, where a quoted '-' ([a\-z]) is only itself */
+        if (i + 2 < n && p[i + 1] == '-' && active(m, i + 1) && !(p[i + 2] == ']' && active(m, i + 2))) {
             unsigned char hi = (unsigned char)p[i + 2];
             if (c >= lo && c <= hi)
                 hit = true;
