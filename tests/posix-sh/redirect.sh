@@ -62,3 +62,7 @@ echo e1 2>> f >&2; echo e2 2>> f >&2; cat f
 
 #### duplicating a descriptor onto itself does nothing
 : 3>&3; echo a $?; echo b 4<&4; echo c $?
+
+#### redirections of a command without a name come before its assignments
+x=$(echo out; echo err >&2) 2>/dev/null; echo "[$x] $?"
+z=1 > /nonexistent/f 2>/dev/null; echo "$? [$z]"

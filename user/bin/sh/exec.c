@@ -475,6 +475,30 @@ static int run_assignments(struct node *nd, struct strvec *as)
     return st ? st : subst_ran ? last_status : 0;
 }
 
+/* Assignments with redirections and no command name: the redirections
+ * come first (POSIX 2.9.1, steps 3 and 4), so `x=$(cmd) 2>/dev/null`
+ * quiets cmd, as in dash. */
+static int run_redirected_assignments(struct node *nd)
+{
+    struct saved_fd saves[MAX_SAVES];
+    int nsaves = 0;
+    subst_ran = false;
+    int st = apply_redirs(nd->redirs, saves, &nsaves);
+    struct strvec as = {0}, none = {0};
+    if (!st) {
+        expand_assigns(nd, &as);
+        if (expand_error)
+            st = 2, expand_error = false;
+        else
+            st = set_assigns(&as, false, NULL) < 0 ? 2 : subst_ran ? last_status : 0;
+    }
+    restore_fds(saves, nsaves);
+    if (shopt[OPT_XTRACE] && as.n)
+        xtrace_print(&as, &none);
+    vec_free(&as);
+    return st;
+}
+
 static int run_loop(struct node *nd)
 {
     int st = 0;
@@ -551,6 +575,8 @@ static int run_single(struct pipeline *pl, const char *text)
 {
     struct node *nd = pl->cmds[0];
     sh_lineno = nd->line;
+    if (nd->kind == N_SIMPLE && nd->nwords == 0 && nd->redirs)
+        return run_redirected_assignments(nd);
     if (nd->kind == N_SIMPLE) {
         struct strvec argv = {0}, as = {0};
         subst_ran = false;
