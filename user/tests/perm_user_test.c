@@ -28,6 +28,8 @@
 #include <unistd.h>
 #include <utime.h>
 
+#include "tt.h" /* tt_remove_tree */
+
 #define D "/tmp/perm_user_test"
 #define USER 1000
 #define GROUP 1000
@@ -516,30 +518,6 @@ static void as_user(void)
     printf("user child: %s\n", WIFEXITED(status) && WEXITSTATUS(status) == 0 ? "exited 0" : "failed");
 }
 
-static void remove_tree(const char *path)
-{
-    struct stat st;
-    if (lstat(path, &st))
-        return;
-    if (S_ISDIR(st.st_mode)) {
-        chmod(path, 0700);
-        DIR *d = opendir(path);
-        struct dirent *e;
-        while (d && (e = readdir(d))) {
-            if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-                continue;
-            char child[512];
-            snprintf(child, sizeof child, "%s/%s", path, e->d_name);
-            remove_tree(child);
-        }
-        if (d)
-            closedir(d);
-        rmdir(path);
-    } else {
-        unlink(path);
-    }
-}
-
 /* Writes the one-digit value v to a sysctl file and returns the digit it
  * held before (0 when it could not be read). */
 static char sysctl_swap(const char *path, char v)
@@ -566,7 +544,7 @@ int main(int argc, char **argv)
         for (;;)
             pause();
     }
-    remove_tree(D);
+    tt_remove_tree(D);
     umask(022);
     /* The link cases assume fs.protected_hardlinks 1 (Linux's and Debian's
      * default): set it for the run, whatever this machine has, and put the
@@ -582,7 +560,7 @@ int main(int argc, char **argv)
     kill(user_proc, SIGKILL);
     waitpid(root_proc, NULL, 0);
     waitpid(user_proc, NULL, 0);
-    remove_tree(D);
+    tt_remove_tree(D);
     if (old_hardlinks)
         sysctl_swap("/proc/sys/fs/protected_hardlinks", old_hardlinks);
     return 0;

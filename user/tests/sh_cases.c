@@ -58,35 +58,10 @@ static int write_file(const char *path, const char *data, size_t len)
     return ok ? 0 : -1;
 }
 
-/* rm -r of the case directory (what the case left behind). */
-static void remove_tree(const char *path)
-{
-    struct stat st;
-    if (lstat(path, &st) < 0)
-        return;
-    if (S_ISDIR(st.st_mode)) {
-        chmod(path, 0700); /* a case may have taken its own permissions away */
-        DIR *d = opendir(path);
-        struct dirent *e;
-        while (d && (e = readdir(d))) {
-            if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-                continue;
-            char sub[512];
-            snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
-            remove_tree(sub);
-        }
-        if (d)
-            closedir(d);
-        rmdir(path);
-    } else {
-        unlink(path);
-    }
-}
-
 /* Runs one case's script; its stdout and stderr land in files. */
 static int run_case(const char *script, size_t script_len, const char *in_path)
 {
-    remove_tree(WORKDIR);
+    tt_remove_tree(WORKDIR);
     if (mkdir(WORKDIR, 0755) < 0 || write_file(WORKDIR "/case.sh", script, script_len) < 0)
         return -1;
     pid_t pid = fork();
@@ -194,7 +169,7 @@ int main(int argc, char **argv)
         free(names[i]);
     }
     free(names);
-    remove_tree(WORKDIR);
+    tt_remove_tree(WORKDIR);
     printf("# %d passed, %d failed\n", passed, failed);
     return failed > 125 ? 125 : failed;
 }

@@ -12,11 +12,14 @@
 #ifndef USER_TESTS_TT_H
 #define USER_TESTS_TT_H
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -47,6 +50,31 @@ static inline void tt_check(int ok, const char *what, const char *fmt, ...)
     } while (0)
 
 static inline int tt_done(void) { return tt_failures > 125 ? 125 : tt_failures; }
+
+/* rm -r of a test's scratch tree, whatever modes the test left on it. */
+static inline void tt_remove_tree(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st))
+        return;
+    if (S_ISDIR(st.st_mode)) {
+        chmod(path, 0700);
+        DIR *d = opendir(path);
+        struct dirent *e;
+        while (d && (e = readdir(d))) {
+            if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+                continue;
+            char child[512];
+            if (snprintf(child, sizeof child, "%s/%s", path, e->d_name) < (int)sizeof child)
+                tt_remove_tree(child); /* (a test's scratch names are short) */
+        }
+        if (d)
+            closedir(d);
+        rmdir(path);
+    } else {
+        unlink(path);
+    }
+}
 
 /* A raw system call: the kernel's return value, -errno included, with no
  * C-library translation. */
