@@ -38,35 +38,6 @@ static int bi_exit(int argc, char **argv)
     sh_exit((int)(n & 0xff));
 }
 
-static int bi_export(int argc, char **argv)
-{
-    int i = 1;
-    if (i < argc && strcmp(argv[i], "-p") == 0)
-        i++;
-    if (i >= argc) {
-        vars_list(VARS_EXPORTED, "export ");
-        return 0;
-    }
-    for (; i < argc; i++) {
-        char *eq = strchr(argv[i], '=');
-        size_t n = eq ? (size_t)(eq - argv[i]) : strlen(argv[i]);
-        if (!var_name_ok(argv[i], n)) {
-            sh_error("export: %s: bad variable name", argv[i]);
-            return sh_special_error(2);
-        }
-        char *name = strndup(argv[i], n);
-        int r = 0;
-        if (eq)
-            r = var_set(name, eq + 1, true);
-        else
-            var_export(name);
-        free(name);
-        if (r < 0)
-            return 2;
-    }
-    return 0;
-}
-
 static int bi_unset(int argc, char **argv)
 {
     bool funcs = false;

@@ -16,16 +16,7 @@
 
 #include "sh.h"
 
-const char *dollar_quote_end(const char *s)
-{
-    for (; *s; s++) {
-        if (*s == '\\' && s[1])
-            s++;
-        else if (*s == '\'')
-            return s;
-    }
-    return NULL;
-}
+const char *dollar_quote_end(const char *s) { return escaped_end(s, '\''); }
 
 static int hexval(char c) { return isdigit((unsigned char)c) ? c - '0' : (tolower((unsigned char)c) - 'a' + 10); }
 

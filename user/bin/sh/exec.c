@@ -755,9 +755,7 @@ char *command_output(const char *text)
     struct str out = {0};
     char buf[512];
     for (;;) {
-        ssize_t n = read(fds[0], buf, sizeof buf);
-        if (n < 0 && errno == EINTR)
-            continue;
+        ssize_t n = read_retry(fds[0], buf, sizeof buf);
         if (n <= 0)
             break;
         str_addn(&out, buf, (size_t)n);

@@ -315,11 +315,13 @@ void expand_command_words(char **raw, int n, struct strvec *out)
     }
 }
 
-char *expand_pattern(const char *raw, char **mask)
+char *expand_pattern(const char *raw, char **mask) { return expand_pattern_span(raw, raw + strlen(raw), mask); }
+
+char *expand_pattern_span(const char *raw, const char *end, char **mask)
 {
     struct xbuf b = {0};
     struct xctx c = {.lit = XL, .tilde = true};
-    xscan(&b, raw, raw + strlen(raw), &c);
+    xscan(&b, raw, end, &c);
     struct str t = {0}, m = {0};
     for (size_t i = 0; i < b.text.len; i++) {
         char k = b.mask.s[i];

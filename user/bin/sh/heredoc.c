@@ -112,19 +112,6 @@ bool heredoc_read(struct arena *a, const char *text, size_t *pos, const char *wo
     return true;
 }
 
-static bool write_all(int fd, const char *s, size_t n)
-{
-    while (n) {
-        ssize_t k = write(fd, s, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return false;
-        s += k, n -= (size_t)k;
-    }
-    return true;
-}
-
 int heredoc_fd(const char *body, bool quoted)
 {
     char *text = quoted ? xstrdup(body) : expand_heredoc(body);

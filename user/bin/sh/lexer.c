@@ -181,16 +181,18 @@ const char *subst_end(const char *s)
     return NULL;
 }
 
-const char *backquote_end(const char *s)
+const char *escaped_end(const char *s, char close)
 {
     for (; *s; s++) {
         if (*s == '\\' && s[1])
             s++;
-        else if (*s == '`')
+        else if (*s == close)
             return s;
     }
     return NULL;
 }
+
+const char *backquote_end(const char *s) { return escaped_end(s, '`'); }
 
 struct lexer {
     struct arena *a;

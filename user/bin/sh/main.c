@@ -36,9 +36,7 @@ static bool read_line(struct reader *r, struct str *text)
     bool any = false;
     for (;;) {
         if (r->pos == r->len) {
-            ssize_t n = read(r->fd, r->buf, r->bytewise ? 1 : sizeof r->buf);
-            if (n < 0 && errno == EINTR)
-                continue;
+            ssize_t n = read_retry(r->fd, r->buf, r->bytewise ? 1 : sizeof r->buf);
             if (n <= 0) {
                 if (any)
                     str_addc(text, '\n');

@@ -133,21 +133,9 @@ static char *word_string(const char *s, const char *end)
 /* ${x#p} ${x##p} ${x%p} ${x%%p}: v without the matched prefix or suffix. */
 static char *remove_pattern(const char *v, char op, bool longest, const char *s, const char *end)
 {
-    struct xbuf p = {0};
-    struct xctx c = {.lit = XL, .tilde = true};
-    xscan(&p, s, end, &c);
-    /* drop marks and breaks: the matcher wants text and mask alone */
-    struct str t = {0}, m = {0};
-    for (size_t i = 0; i < p.text.len; i++) {
-        char k = p.mask.s[i];
-        if (k == XM || k == XB || k == XS)
-            continue;
-        str_addc(&t, p.text.s[i]);
-        str_addc(&m, k);
-    }
-    xb_free(&p);
-    const char *pt = t.s ? t.s : "", *pm = m.s ? m.s : "";
-    size_t len = strlen(v), plen = t.len;
+    char *pm;
+    char *pt = expand_pattern_span(s, end, &pm);
+    size_t len = strlen(v), plen = strlen(pt);
     size_t keep_from = 0, keep_to = len;
     for (size_t k = 0; k <= len; k++) {
         /* the part removed: lengths 0..len (shortest first) or len..0 (longest first) */
@@ -162,8 +150,8 @@ static char *remove_pattern(const char *v, char op, bool longest, const char *s,
             break;
         }
     }
-    str_free(&t);
-    str_free(&m);
+    free(pt);
+    free(pm);
     return strndup(v + keep_from, keep_to - keep_from);
 }
 

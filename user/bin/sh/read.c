@@ -12,7 +12,6 @@
  * Status 1 at end of input (the variables are still set), as dash.
  * Without a NAME the line goes, unsplit, into REPLY (as bash and ksh).
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,18 +68,12 @@ static bool read_line(struct line *l, bool raw)
 {
     for (;;) {
         char c;
-        ssize_t n = read(0, &c, 1);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
+        if (read_retry(0, &c, 1) <= 0)
             return false;
         if (c == '\n')
             return true;
         if (c == '\\' && !raw) {
-            do
-                n = read(0, &c, 1);
-            while (n < 0 && errno == EINTR);
-            if (n <= 0)
+            if (read_retry(0, &c, 1) <= 0)
                 return false;
             if (c != '\n')
                 xb_add(&l->b, &c, 1, XQ);

@@ -70,6 +70,10 @@ void arena_free(struct arena *a);
 void *xmalloc(size_t n);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
+/* read(2) again after EINTR; write(2) everything, again after EINTR
+ * (false: an error or a closed reader). */
+ssize_t read_retry(int fd, void *buf, size_t n);
+bool write_all(int fd, const void *buf, size_t n);
 
 /* --- dollar_quote.c ----------------------------------------------------- */
 /* The closing ' of a $'...' whose text starts at s (after $'); NULL: none. */
@@ -110,6 +114,8 @@ enum lex_result lex(struct arena *a, const char *text, bool final, struct token 
 
 /* The closing ` of a `...` whose text starts at s; NULL: none (lexer.c). */
 const char *backquote_end(const char *s);
+/* The first `close` at or after s that no backslash escapes; NULL: none. */
+const char *escaped_end(const char *s, char close);
 /* The ')' closing a $( whose text starts at s (lexer.c); the first ')' of
  * the "))" ending a $(( whose text starts at s, NULL if none: then it is a
  * $( ( ... ) ) (subst.c). */
@@ -222,6 +228,7 @@ char *expand_assign(const char *raw);
 /* A pattern (case, ${x#p}): the text and a mask of the same length, 'q' where
  * a byte was quoted (matches itself only); for pattern_matches. */
 char *expand_pattern(const char *raw, char **mask);
+char *expand_pattern_span(const char *raw, const char *end, char **mask); /* [raw, end) */
 bool pattern_matches(const char *pat, const char *mask, const char *s); /* mask NULL: all special */
 /* An expansion failed (${x?}, bad substitution, arithmetic error): the message
  * is printed, a non-interactive shell has exited; an interactive one must not
@@ -325,6 +332,7 @@ extern int errexit_ignored;           /* >0: in an if/while condition, && || lef
 void xtrace_print(struct strvec *assigns, struct strvec *argv); /* set -x */
 int bi_eval(int argc, char **argv);
 int bi_exec(int argc, char **argv);
+int bi_export(int argc, char **argv);
 int bi_readonly(int argc, char **argv);
 int bi_times(int argc, char **argv);
 

@@ -112,21 +112,24 @@ int bi_exec(int argc, char **argv)
     exec_command_or_die(argv + i);
 }
 
-/* readonly [-p] [NAME[=VALUE]...] */
-int bi_readonly(int argc, char **argv)
+/* export and readonly [-p] [NAME[=VALUE]...]: without a NAME the
+ * re-readable listing; else each NAME gets its VALUE, if given, and then
+ * the attribute (exported or read-only). */
+static int mark_vars(int argc, char **argv, enum vars_which which)
 {
+    const char *cmd = which == VARS_EXPORTED ? "export" : "readonly";
     int i = 1;
     if (i < argc && strcmp(argv[i], "-p") == 0)
         i++;
     if (i >= argc) {
-        vars_list(VARS_READONLY, "readonly ");
+        vars_list(which, which == VARS_EXPORTED ? "export " : "readonly ");
         return 0;
     }
     for (; i < argc; i++) {
         char *eq = strchr(argv[i], '=');
         size_t n = eq ? (size_t)(eq - argv[i]) : strlen(argv[i]);
         if (!var_name_ok(argv[i], n)) {
-            sh_error("readonly: %s: bad variable name", argv[i]);
+            sh_error("%s: %s: bad variable name", cmd, argv[i]);
             return sh_special_error(2);
         }
         char *name = strndup(argv[i], n);
@@ -134,11 +137,17 @@ int bi_readonly(int argc, char **argv)
             free(name);
             return 2;
         }
-        var_set_readonly(name);
+        if (which == VARS_EXPORTED)
+            var_export(name);
+        else
+            var_set_readonly(name);
         free(name);
     }
     return 0;
 }
+
+int bi_export(int argc, char **argv) { return mark_vars(argc, argv, VARS_EXPORTED); }
+int bi_readonly(int argc, char **argv) { return mark_vars(argc, argv, VARS_READONLY); }
 
 static void print_ticks(clock_t t, char end)
 {

@@ -37,18 +37,7 @@ static void raw_mode(void)
     tcsetattr(0, TCSADRAIN, &t);
 }
 
-static void put(const char *s, size_t n)
-{
-    while (n) {
-        ssize_t k = write(2, s, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return;
-        s += k;
-        n -= (size_t)k;
-    }
-}
+static void put(const char *s, size_t n) { write_all(2, s, n); }
 
 static struct line_edit le;
 
@@ -61,10 +50,7 @@ static int plain_readline(const char *prompt, struct str *out)
     bool any = false;
     for (;;) {
         char c;
-        ssize_t n = read(0, &c, 1);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
+        if (read_retry(0, &c, 1) <= 0)
             return any;
         any = true;
         if (c == '\n')

@@ -1,4 +1,6 @@
-/* util.c - growable strings and vectors, an arena, allocation that never fails. */
+/* util.c - growable strings and vectors, an arena, allocation that never
+ * fails, and read/write that carry on after a signal. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -123,4 +125,29 @@ void arena_free(struct arena *a)
         free(a->chunks);
         a->chunks = next;
     }
+}
+
+/* The shell catches SIGCHLD and trapped signals without SA_RESTART (so
+ * that `wait` sees EINTR): plain reads and writes start again. */
+ssize_t read_retry(int fd, void *buf, size_t n)
+{
+    ssize_t k;
+    do
+        k = read(fd, buf, n);
+    while (k < 0 && errno == EINTR);
+    return k;
+}
+
+bool write_all(int fd, const void *buf, size_t n)
+{
+    const char *s = buf;
+    while (n) {
+        ssize_t k = write(fd, s, n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            return false;
+        s += k, n -= (size_t)k;
+    }
+    return true;
 }
