@@ -27,7 +27,7 @@
  *   special.c    POSIX special builtins' rules (errors exit, assignments stay),
  *                eval exec readonly times; fatal errors (sh_special_error)
  *   trap.c       trap, signal names, pending traps run at safe points, EXIT
- *   util.c       small helpers: growable strings and vectors, the arena
+ *   util.c       small helpers: growable strings and vectors, the arena, EINTR-safe read/write
  *   case.c       running case ... esac (patterns through glob.c's matcher)
  *   func.c       shell functions: the table, calls, local, return
  *   lookup.c     command lookup (special builtin, function, builtin, PATH + hash), command/type/hash
