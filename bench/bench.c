@@ -3,7 +3,7 @@
  * runs unchanged on Tiny OS and on Linux (tools/bench boots both in the
  * same QEMU configuration with this program as /init; DESIGN.md 6).
  *
- *   bench [--smoke] [--poweroff] [--load-modules DIR] [NAME...|all|cpu|disk]
+ *   bench [--smoke] [--ops N] [--poweroff] [--load-modules DIR] [NAME...|all|cpu|disk]
  *   bench list            one line per benchmark: NAME <tab> what one op is
  *
  * First thing, the program prints the guest TSC it read on entry:
@@ -31,6 +31,8 @@
  * --smoke divides every iteration count by 100 (at least 1) and adds a
  * line "ok - NAME" or "not ok - NAME" per benchmark: the test suite's
  * check that each one runs, with no timing meaning.
+ * --ops N runs N timed iterations of each (and N / 10 to warm up):
+ * for tools/profile, whose log grows with every instruction.
  * --load-modules DIR (Linux: Debian's kernel has virtio_blk and ext4 as
  * modules): before the benchmarks, load the modules DIR/order names, in
  * that order, with finit_module(2) (tools/bench puts them in the
@@ -45,11 +47,14 @@
  * library's wrappers, so nothing is cached or added in user space.
  */
 #include <fcntl.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/mount.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/sysmacros.h>
@@ -488,6 +493,282 @@ static int b_sched_yield(long warm, long n, uint64_t *ticks)
 }
 
 
+/* ---- bulk data, signals, path walks -----------------------------------
+ * The paths real programs spend their time in: moving 64 KiB at a time
+ * through a pipe or a socket, files on tmpfs, a signal handler's round
+ * trip, and a path walk four directories down. The file rows work in a
+ * tmpfs mounted on /tmp for the row and unmounted after it. */
+
+#define BULK_CHUNK (64L << 10) /* bytes per write() and read() */
+static char bulk_buf[BULK_CHUNK] __attribute__((aligned(4096)));
+static char bulk_out[BULK_CHUNK] __attribute__((aligned(4096)));
+
+static const char tmp_dir[] = "/tmp";
+
+static int tmp_mount(void)
+{
+    sc3(SYS_mkdir, (long)tmp_dir, 01777, 0);
+    long r = sc6(SYS_mount, (long)"tmpfs", (long)tmp_dir, (long)"tmpfs", 0, 0, 0);
+    return r < 0 ? fail("mount -t tmpfs tmpfs /tmp", r) : 0;
+}
+
+static void tmp_umount(void) { sc3(SYS_umount2, (long)tmp_dir, 0, 0); }
+
+/* Reads exactly len bytes from fd, in read() calls of at most
+ * BULK_CHUNK bytes: byte i of the stream lands at buf[i % BULK_CHUNK],
+ * so a whole number of chunks leaves the last chunk in buf however the
+ * reads were cut. 0, or -1 with `reason` set. */
+static int read_full(long fd, long len, char *buf)
+{
+    for (long pos = 0; len > 0;) {
+        long want = BULK_CHUNK - pos < len ? BULK_CHUNK - pos : len;
+        long r = sc3(SYS_read, fd, (long)buf + pos, want);
+        if (r <= 0)
+            return fail("read", r);
+        len -= r;
+        pos = (pos + r) % BULK_CHUNK;
+    }
+    return 0;
+}
+
+/* A writer process sends warm + n chunks of BULK_CHUNK bytes through
+ * fds[1]; this process reads them from fds[0] and times the last n. The
+ * writer has room ahead of the reader (the pipe's or socket's buffer),
+ * as it would in a real producer-consumer pair. */
+static int time_stream(int fds[2], long warm, long n, uint64_t *ticks)
+{
+    for (long i = 0; i < BULK_CHUNK; i++)
+        bulk_out[i] = (char)i;
+    long pid = sc0(SYS_fork);
+    if (pid < 0)
+        return fail("fork", pid);
+    if (pid == 0) {
+        sc1(SYS_close, fds[0]);
+        for (long i = 0; i < warm + n; i++)
+            for (long done = 0; done < BULK_CHUNK;) {
+                long r = sc3(SYS_write, fds[1], (long)bulk_out + done, BULK_CHUNK - done);
+                if (r <= 0)
+                    raw_exit(2);
+                done += r;
+            }
+        raw_exit(0);
+    }
+    sc1(SYS_close, fds[1]);
+    int rc = read_full(fds[0], warm * BULK_CHUNK, bulk_buf);
+    uint64_t t0 = tsc();
+    if (rc == 0)
+        rc = read_full(fds[0], n * BULK_CHUNK, bulk_buf);
+    *ticks = tsc() - t0;
+    if (rc == 0 && memcmp(bulk_buf, bulk_out, BULK_CHUNK) != 0)
+        rc = fail("the bytes read are not the bytes written", 0);
+    sc1(SYS_close, fds[0]);
+    if (reap(pid, "writer") < 0 && rc == 0)
+        rc = -1;
+    return rc;
+}
+
+static int b_pipe_bandwidth(long warm, long n, uint64_t *ticks)
+{
+    int fds[2];
+    long r = sc1(SYS_pipe, (long)fds);
+    return r < 0 ? fail("pipe", r) : time_stream(fds, warm, n, ticks);
+}
+
+static int b_unix_bandwidth(long warm, long n, uint64_t *ticks)
+{
+    int fds[2];
+    long r = sc4(SYS_socketpair, AF_UNIX, SOCK_STREAM, 0, (long)fds);
+    return r < 0 ? fail("socketpair(AF_UNIX, SOCK_STREAM)", r) : time_stream(fds, warm, n, ticks);
+}
+
+#define TMP_FILE_BYTES (1L << 20)
+
+/* A 1 MiB file on tmpfs, written once (untimed); then each op writes or
+ * reads all of it again in BULK_CHUNK pwrite64/pread64 calls. */
+static int time_tmp_file(long nr, long warm, long n, uint64_t *ticks)
+{
+    if (tmp_mount() < 0)
+        return -1;
+    int rc = 0;
+    long fd = sc4(SYS_open, (long)"/tmp/data", O_CREAT | O_RDWR, 0644, 0);
+    if (fd < 0) {
+        tmp_umount();
+        return fail("create /tmp/data", fd);
+    }
+    for (long off = 0; off < TMP_FILE_BYTES && rc == 0; off += BULK_CHUNK) {
+        long r = sc4(SYS_pwrite64, fd, (long)bulk_out, BULK_CHUNK, off);
+        if (r != BULK_CHUNK)
+            rc = fail("write /tmp/data", r);
+    }
+    uint64_t t0 = 0;
+    for (long i = 0; i < warm + n && rc == 0; i++) {
+        if (i == warm)
+            t0 = tsc();
+        char *buf = nr == SYS_pread64 ? bulk_buf : bulk_out;
+        for (long off = 0; off < TMP_FILE_BYTES; off += BULK_CHUNK) {
+            long r = sc4(nr, fd, (long)buf, BULK_CHUNK, off);
+            if (r != BULK_CHUNK) {
+                rc = fail(nr == SYS_pread64 ? "pread64" : "pwrite64", r);
+                break;
+            }
+        }
+    }
+    *ticks = tsc() - t0;
+    sc1(SYS_close, fd);
+    sc1(SYS_unlink, (long)"/tmp/data");
+    tmp_umount();
+    return rc;
+}
+
+static int b_tmpfs_write(long warm, long n, uint64_t *ticks) { return time_tmp_file(SYS_pwrite64, warm, n, ticks); }
+
+static int b_tmpfs_read(long warm, long n, uint64_t *ticks) { return time_tmp_file(SYS_pread64, warm, n, ticks); }
+
+static volatile long signals_caught;
+
+static void on_usr1(int sig)
+{
+    (void)sig;
+    signals_caught++;
+}
+
+/* kill(2) of the process itself with SIGUSR1: the kernel builds the
+ * signal frame on the way out of kill, the handler runs, rt_sigreturn
+ * restores the frame. The handler is installed untimed, through the C
+ * library (which supplies the SA_RESTORER trampoline both kernels need). */
+static int b_signal_roundtrip(long warm, long n, uint64_t *ticks)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_usr1;
+    if (sigaction(SIGUSR1, &sa, NULL) < 0)
+        return fail("sigaction", -1);
+    long pid = sc0(SYS_getpid);
+    for (long i = 0; i < warm; i++)
+        sc3(SYS_kill, pid, SIGUSR1, 0);
+    uint64_t t0 = tsc();
+    for (long i = 0; i < n; i++)
+        sc3(SYS_kill, pid, SIGUSR1, 0);
+    *ticks = tsc() - t0;
+    if (signals_caught != warm + n)
+        return fail("handler calls", signals_caught);
+    return 0;
+}
+
+static const char deep_dirs[][32] = {"/tmp/usr", "/tmp/usr/share", "/tmp/usr/share/doc", "/tmp/usr/share/doc/tinyos"};
+static const char deep_file[] = "/tmp/usr/share/doc/tinyos/README";
+
+/* stat(2) or open(2)+close(2) of a file four directories below /tmp
+ * (a tmpfs): a path walk of six components, the mount crossing included. */
+static int time_deep_path(int do_open, long warm, long n, uint64_t *ticks)
+{
+    if (tmp_mount() < 0)
+        return -1;
+    long r = 0;
+    for (size_t i = 0; i < sizeof deep_dirs / sizeof deep_dirs[0] && r >= 0; i++)
+        r = sc3(SYS_mkdir, (long)deep_dirs[i], 0755, 0);
+    if (r >= 0 && (r = sc4(SYS_open, (long)deep_file, O_CREAT | O_WRONLY, 0644, 0)) >= 0)
+        r = sc1(SYS_close, r);
+    int rc = r < 0 ? fail("make /tmp/usr/share/doc/tinyos/README", r) : 0;
+    struct stat st;
+    uint64_t t0 = 0;
+    for (long i = 0; i < warm + n && rc == 0; i++) {
+        if (i == warm)
+            t0 = tsc();
+        if (do_open) {
+            r = sc3(SYS_open, (long)deep_file, O_RDONLY, 0);
+            if (r >= 0)
+                r = sc1(SYS_close, r);
+        } else {
+            r = sc3(SYS_stat, (long)deep_file, (long)&st, 0);
+        }
+        if (r < 0)
+            rc = fail(do_open ? "open" : "stat", r);
+    }
+    *ticks = tsc() - t0;
+    sc1(SYS_unlink, (long)deep_file);
+    for (long i = sizeof deep_dirs / sizeof deep_dirs[0] - 1; i >= 0; i--)
+        sc1(SYS_rmdir, (long)deep_dirs[i]);
+    tmp_umount();
+    return rc;
+}
+
+static int b_stat_path(long warm, long n, uint64_t *ticks) { return time_deep_path(0, warm, n, ticks); }
+
+static int b_open_close_path(long warm, long n, uint64_t *ticks) { return time_deep_path(1, warm, n, ticks); }
+
+#define CAT_FILE_BYTES (16L << 20)
+
+/* Forks a child running busybox argv with stdin and stdout moved to in
+ * and out (-1: left as they are). */
+static long spawn_busybox(char *const argv[], long in, long out_fd, long close1, long close2)
+{
+    long pid = sc0(SYS_fork);
+    if (pid != 0)
+        return pid;
+    if (in >= 0)
+        sc3(SYS_dup2, in, 0, 0);
+    if (out_fd >= 0)
+        sc3(SYS_dup2, out_fd, 1, 0);
+    sc1(SYS_close, close1);
+    sc1(SYS_close, close2);
+    char *const envp[] = {NULL};
+    long r = sc3(SYS_execve, (long)"/bin/busybox", (long)argv, (long)envp);
+    raw_exit(r < 0 && -r < 100 ? 100 + (int)-r : 99);
+}
+
+/* The shell's `cat FILE | wc -c` without the shell: busybox cat of a
+ * 16 MiB tmpfs file into a pipe, busybox wc -c reading it, both
+ * started, run and waited for in each op. wc's answer is checked. */
+static int b_cat_wc(long warm, long n, uint64_t *ticks)
+{
+    if (tmp_mount() < 0)
+        return -1;
+    int rc = 0;
+    long fd = sc4(SYS_open, (long)"/tmp/big", O_CREAT | O_WRONLY, 0644, 0);
+    if (fd < 0)
+        rc = fail("create /tmp/big", fd);
+    for (long off = 0; off < CAT_FILE_BYTES && rc == 0; off += BULK_CHUNK) {
+        long r = sc3(SYS_write, fd, (long)bulk_out, BULK_CHUNK);
+        if (r != BULK_CHUNK)
+            rc = fail("write /tmp/big", r);
+    }
+    if (fd >= 0)
+        sc1(SYS_close, fd);
+    char *const cat_argv[] = {"cat", "/tmp/big", NULL};
+    char *const wc_argv[] = {"wc", "-c", NULL};
+    uint64_t t0 = 0;
+    for (long i = 0; i < warm + n && rc == 0; i++) {
+        if (i == warm)
+            t0 = tsc();
+        int data[2], answer[2];
+        long r = sc1(SYS_pipe, (long)data);
+        if (r < 0 || (r = sc1(SYS_pipe, (long)answer)) < 0) {
+            rc = fail("pipe", r);
+            break;
+        }
+        long cat = spawn_busybox(cat_argv, -1, data[1], data[0], answer[0]);
+        long wc = spawn_busybox(wc_argv, data[0], answer[1], data[1], answer[0]);
+        sc1(SYS_close, data[0]);
+        sc1(SYS_close, data[1]);
+        sc1(SYS_close, answer[1]);
+        char got[32] = {0};
+        long len = sc3(SYS_read, answer[0], (long)got, sizeof got - 1);
+        sc1(SYS_close, answer[0]);
+        if (cat < 0 || wc < 0)
+            rc = fail("fork", cat < 0 ? cat : wc);
+        else if (reap(cat, "busybox cat") < 0 || reap(wc, "busybox wc") < 0)
+            rc = -1;
+        else if (len <= 0 || strtol(got, NULL, 10) != CAT_FILE_BYTES)
+            rc = fail("wc -c did not count 16777216 bytes", len);
+    }
+    *ticks = tsc() - t0;
+    sc1(SYS_unlink, (long)"/tmp/big");
+    tmp_umount();
+    return rc;
+}
+
+
 /* ---- the disk benchmarks ---------------------------------------------
  * The same virtio disk on both kernels: tools/bench makes a fresh ext2
  * image on the host for every boot (mke2fs -t ext2, 4 KiB blocks) and
@@ -727,6 +1008,18 @@ static const struct bench {
      b_mmap_touch_munmap},
     {"brk-page-fault", 2048, 1, "first write to a fresh page of the heap (demand-zero fault)", b_brk_page_fault},
     {"sched-yield", 2000, 2, "switch between two processes calling sched_yield()", b_sched_yield},
+    {"pipe-bandwidth", 1000, 1, "64 KiB write() into a pipe, read() by another process (64 KiB read() calls)",
+     b_pipe_bandwidth},
+    {"unix-bandwidth", 1000, 1, "64 KiB write() into an AF_UNIX stream socket, read() by another process",
+     b_unix_bandwidth},
+    {"tmpfs-write", 100, 1, "1 MiB written over a tmpfs file (64 KiB pwrite64() calls)", b_tmpfs_write},
+    {"tmpfs-read", 100, 1, "1 MiB read from a tmpfs file (64 KiB pread64() calls)", b_tmpfs_read},
+    {"signal-roundtrip", 5000, 1, "kill() of itself with SIGUSR1, handler, rt_sigreturn()", b_signal_roundtrip},
+    {"stat-path", 5000, 1, "stat() of /tmp/usr/share/doc/tinyos/README (tmpfs)", b_stat_path},
+    {"open-close-path", 5000, 1, "open() and close() of /tmp/usr/share/doc/tinyos/README (tmpfs)",
+     b_open_close_path},
+    {"cat-wc", 5, 1, "busybox cat of a 16 MiB tmpfs file into a pipe, busybox wc -c reading it (fork, exec, wait both)",
+     b_cat_wc},
     {"disk-write-fsync", 4, 1, "16 MiB written to a new file on ext2 (64 KiB write() calls), fsync(), close()",
      b_disk_write_fsync},
     {"disk-read-cold", 4, 1, "16 MiB file read (64 KiB read() calls) after umount and mount (cold caches)",
@@ -739,11 +1032,17 @@ static const struct bench {
 };
 #define NBENCH (sizeof benches / sizeof benches[0])
 
+/* --ops N: every benchmark runs N timed iterations (tools/profile's
+ * runs: enough to drown the boot, few enough to keep its log small). */
+static long ops_override;
+
 static int run_one(const struct bench *b, int smoke)
 {
     char line[256];
     uint64_t ticks = 0;
     long n = smoke ? (b->iterations / 100 > 0 ? b->iterations / 100 : 1) : b->iterations;
+    if (ops_override > 0)
+        n = ops_override;
     long warm = n / 10 > 0 ? n / 10 : 1;
     reason[0] = 0;
     if (b->run(warm, n, &ticks) < 0) {
@@ -881,10 +1180,12 @@ int main(int argc, char **argv)
         smoke |= strcmp(argv[i], "--smoke") == 0;
         if (strcmp(argv[i], "--load-modules") == 0 && i + 1 < argc)
             load_modules(argv[++i]);
+        if (strcmp(argv[i], "--ops") == 0 && i + 1 < argc)
+            ops_override = strtol(argv[++i], NULL, 10);
     }
     smoke_mode = smoke;
     for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--load-modules") == 0) {
+        if (strcmp(argv[i], "--load-modules") == 0 || strcmp(argv[i], "--ops") == 0) {
             i++; /* and its argument */
             continue;
         }

@@ -22,18 +22,26 @@ static struct dentry *hash_table[1u << HASH_BITS];
 static struct list_head lru_list = {&lru_list, &lru_list};
 static unsigned lru_count;
 
-static struct dentry **bucket(const struct dentry *parent, const char *name, size_t len)
+uint64_t d_hash(const char *name, size_t len)
 {
-    uint64_t h = 14695981039346656037ull ^ (uint64_t)(uintptr_t)parent;
+    uint64_t h = D_HASH_INIT;
     for (size_t i = 0; i < len; i++)
-        h = (h ^ (uint8_t)name[i]) * 1099511628211ull;
-    return &hash_table[(h ^ (h >> 32)) & ((1u << HASH_BITS) - 1)];
+        h = d_hash_step(h, name[i]);
+    return h;
+}
+
+/* The chain of (parent, name hash): the parent's address mixed in, so
+ * the same name in many directories spreads over the table. */
+static struct dentry **bucket(const struct dentry *parent, uint64_t hash)
+{
+    uint64_t h = (hash ^ (uint64_t)(uintptr_t)parent) * 0x9E3779B97F4A7C15ull;
+    return &hash_table[h >> (64 - HASH_BITS)];
 }
 
 /* Under tree_lock. */
 static void hash_add(struct dentry *d)
 {
-    struct dentry **b = bucket(d->parent, d->name, d->namelen);
+    struct dentry **b = bucket(d->parent, d->hash);
     d->hnext = *b;
     if (*b)
         (*b)->hpprev = &d->hnext;
@@ -75,6 +83,7 @@ static int set_name(struct dentry *d, const char *name, size_t len)
         return -ENOMEM;
     memcpy(buf, name, len);
     buf[len] = '\0';
+    d->hash = d_hash(name, len);
     if (d->name && d->name != d->iname)
         kfree(d->name);
     d->name = buf;
@@ -188,22 +197,35 @@ static void unpin(struct dentry *d)
     }
 }
 
-static bool name_is(const struct dentry *d, const char *name, size_t len)
+/* A byte loop, inline: names are short, and a call to memcmp would cost
+ * more than the compare (the hashes matched already, so it almost always
+ * runs to the end). */
+static inline bool name_is(const struct dentry *d, const char *name, size_t len)
 {
-    return d->namelen == len && memcmp(d->name, name, len) == 0;
+    if (d->namelen != len)
+        return false;
+    for (size_t i = 0; i < len; i++)
+        if (d->name[i] != name[i])
+            return false;
+    return true;
 }
 
-struct dentry *d_find_child(struct dentry *dir, const char *name, size_t len)
+struct dentry *d_find_child_hashed(struct dentry *dir, const char *name, size_t len, uint64_t hash)
 {
     struct dentry *found = NULL;
     spin_lock(&tree_lock);
-    for (struct dentry *c = *bucket(dir, name, len); c; c = c->hnext)
-        if (c->parent == dir && c->inode && name_is(c, name, len)) {
+    for (struct dentry *c = *bucket(dir, hash); c; c = c->hnext)
+        if (c->hash == hash && c->parent == dir && c->inode && name_is(c, name, len)) {
             found = d_get(c);
             break;
         }
     spin_unlock(&tree_lock);
     return found;
+}
+
+struct dentry *d_find_child(struct dentry *dir, const char *name, size_t len)
+{
+    return d_find_child_hashed(dir, name, len, d_hash(name, len));
 }
 
 unsigned d_prune_unused(unsigned n)
@@ -305,6 +327,9 @@ static void swap_names(struct dentry *a, struct dentry *b)
     b->name = an ? an : b->iname;
     a->namelen = b->namelen;
     b->namelen = alen;
+    uint64_t ahash = a->hash;
+    a->hash = b->hash;
+    b->hash = ahash;
 }
 
 void d_move(struct dentry *d, struct dentry *target)

@@ -45,6 +45,7 @@ struct dentry {
     int refs;
     int mounts; /* mounts on it: the path walk looks in the mount table only then */
     unsigned flags;
+    uint64_t hash;                  /* d_hash of the name */
     struct dentry *hnext, **hpprev; /* the hash chain while D_LISTED */
     struct list_head lru;           /* on the unused list while refs is 0 */
     char iname[DNAME_INLINE];
@@ -78,9 +79,18 @@ static inline void d_put(struct dentry *d)
 /* The file system keeps d (and its name) alive while the name exists. */
 void d_pin(struct dentry *d);
 
+/* A name's hash, byte by byte (FNV-1a), so a path walk computes it while
+ * it looks for the end of a component instead of reading the name twice:
+ *   h = D_HASH_INIT; for each byte c: h = d_hash_step(h, c). */
+#define D_HASH_INIT 14695981039346656037ull
+static inline uint64_t d_hash_step(uint64_t h, char c) { return (h ^ (uint8_t)c) * 1099511628211ull; }
+uint64_t d_hash(const char *name, size_t len);
+
 /* A listed child of dir named name[0..len), referenced, or NULL. Does not
- * ask the file system (namei.c does that on a miss). */
+ * ask the file system (namei.c does that on a miss). d_find_child_hashed
+ * takes the name's d_hash from the caller. */
 struct dentry *d_find_child(struct dentry *dir, const char *name, size_t len);
+struct dentry *d_find_child_hashed(struct dentry *dir, const char *name, size_t len, uint64_t hash);
 /* The index-th listed child of dir with an inode (getdents of cached
  * directories), referenced, or NULL past the end. */
 struct dentry *d_nth_child(struct dentry *dir, uint64_t index);

@@ -4,6 +4,7 @@
 #include "fs/dentry.h"
 #include "fs/inode.h"
 #include "fs/mount.h"
+#include "fs/path_ref.h"
 #include "fs/permission.h"
 #include "fs/super.h"
 #include "lib/string.h"
@@ -47,10 +48,14 @@ static bool still_valid(struct dentry *d)
     return false;
 }
 
-int namei_child(struct dentry *dir, const char *name, size_t len, bool locked, struct dentry **out)
+/* A cached dentry that is surely still right: no revalidate to ask. */
+static inline bool cached_ok(struct dentry *d) { return !d->sb->ops->revalidate || still_valid(d); }
+
+static int child_hashed(struct dentry *dir, const char *name, size_t len, uint64_t hash, bool locked,
+                        struct dentry **out)
 {
-    struct dentry *d = d_find_child(dir, name, len);
-    if (d && still_valid(d)) {
+    struct dentry *d = d_find_child_hashed(dir, name, len, hash);
+    if (d && cached_ok(d)) {
         *out = d;
         return 0;
     }
@@ -60,9 +65,9 @@ int namei_child(struct dentry *dir, const char *name, size_t len, bool locked, s
     if (!locked)
         inode_lock(di);
     /* Another process may have looked it up while this one waited. */
-    d = d_find_child(dir, name, len);
+    d = d_find_child_hashed(dir, name, len, hash);
     int err = 0;
-    if (!d || !still_valid(d)) {
+    if (!d || !cached_ok(d)) {
         struct inode *inode;
         err = di->ops->lookup(di, name, len, &inode);
         if (!err) {
@@ -79,6 +84,11 @@ int namei_child(struct dentry *dir, const char *name, size_t len, bool locked, s
         inode_unlock(di);
     *out = err ? NULL : d;
     return err;
+}
+
+int namei_child(struct dentry *dir, const char *name, size_t len, bool locked, struct dentry **out)
+{
+    return child_hashed(dir, name, len, d_hash(name, len), locked, out);
 }
 
 void namei_follow_mounts(struct path *p)
@@ -148,13 +158,24 @@ int namei_may_follow(unsigned flags, const struct inode *link, const struct path
 
 static int walk(struct walk *w, const char *path, unsigned flags);
 
+/* Search permission on a directory, asked at every step of every walk: a
+ * directory everyone may search (x for owner, group and other) with no
+ * permission hook of its own passes whoever asks, without a look at the
+ * credentials (generic_permission would find an x bit in any class). */
+static inline int may_search(const struct inode *dir)
+{
+    if ((dir->mode & 0111) == 0111 && !(dir->ops && dir->ops->permission))
+        return 0;
+    return inode_permission(dir, MAY_EXEC);
+}
+
 /* RESOLVE_CACHED's lookup: only what the dentry cache holds. A name not
  * there is ENOENT when the directory has no lookup (its cache is
  * complete, tmpfs), else EAGAIN: finding it would ask the file system. */
-static int child_cached(struct dentry *dir, const char *name, size_t len, struct dentry **out)
+static int child_cached(struct dentry *dir, const char *name, size_t len, uint64_t hash, struct dentry **out)
 {
-    struct dentry *d = d_find_child(dir, name, len);
-    if (d && still_valid(d)) {
+    struct dentry *d = d_find_child_hashed(dir, name, len, hash);
+    if (d && cached_ok(d)) {
         *out = d;
         return 0;
     }
@@ -213,29 +234,28 @@ static int walk(struct walk *w, const char *path, unsigned flags)
         w->cur = w->root;
         path_get(&w->cur);
     }
-    size_t plen = strlen(path);
-    bool trailing_slash = path[plen - 1] == '/';
     const char *p = path;
     for (;;) {
         while (*p == '/')
             p++;
         if (!*p)
             break;
+        /* The component and its hash in one pass. */
         const char *name = p;
-        while (*p && *p != '/')
-            p++;
+        uint64_t hash = D_HASH_INIT;
+        for (; *p && *p != '/'; p++)
+            hash = d_hash_step(hash, *p);
         size_t len = (size_t)(p - name);
         if (len > NAME_MAX)
             return -ENAMETOOLONG;
-        if (!inode_is_dir(w->cur.dentry->inode))
+        struct inode *dir = w->cur.dentry->inode;
+        if (!inode_is_dir(dir))
             return -ENOTDIR;
-        int err = inode_permission(w->cur.dentry->inode, MAY_EXEC); /* search permission */
+        int err = may_search(dir);
         if (err)
             return err;
-        if (len == 1 && name[0] == '.')
-            continue;
-        if (len == 2 && name[0] == '.' && name[1] == '.') {
-            if ((err = step_dotdot(w)))
+        if (name[0] == '.' && (len == 1 || (len == 2 && name[1] == '.'))) {
+            if (len == 2 && (err = step_dotdot(w)))
                 return err;
             continue;
         }
@@ -243,28 +263,34 @@ static int walk(struct walk *w, const char *path, unsigned flags)
         while (*rest == '/')
             rest++;
         bool last = !*rest;
-        struct dentry *child;
-        err = (w->flags & LOOKUP_CACHED) ? child_cached(w->cur.dentry, name, len, &child)
-                                         : namei_child(w->cur.dentry, name, len, false, &child);
-        if (err)
-            return err;
+        /* The dentry cache first; the file system (or a stale entry's
+         * revalidation) only on a miss. */
+        struct dentry *child = d_find_child_hashed(w->cur.dentry, name, len, hash);
+        if (!child || !cached_ok(child)) {
+            err = (w->flags & LOOKUP_CACHED) ? child_cached(w->cur.dentry, name, len, hash, &child)
+                                             : child_hashed(w->cur.dentry, name, len, hash, false, &child);
+            if (err)
+                return err;
+        }
         struct path next = {mount_get(w->cur.mnt), child};
-        if ((err = enter_mounts(w->flags, &next))) {
-            path_put(&next);
+        if (child->mounts && (err = enter_mounts(w->flags, &next))) {
+            path_put_inline(&next);
             return err;
         }
-        if (inode_is_link(next.dentry->inode) && (!last || (flags & LOOKUP_FOLLOW) || trailing_slash)) {
+        /* A trailing slash follows the last component's link (p != rest). */
+        if (inode_is_link(next.dentry->inode) && (!last || (flags & LOOKUP_FOLLOW) || p != rest)) {
             err = namei_may_follow(w->flags & ~LOOKUP_NO_XDEV, next.dentry->inode, &w->cur, NULL);
             if (!err)
                 err = follow_link(w, &next);
-            path_put(&next);
+            path_put_inline(&next);
             if (err)
                 return err;
             continue;
         }
-        path_put(&w->cur);
+        path_put_inline(&w->cur);
         w->cur = next;
     }
+    bool trailing_slash = p[-1] == '/'; /* p is at the path's end, and the path is not empty */
     if ((flags & LOOKUP_DIRECTORY) || trailing_slash)
         if (!inode_is_dir(w->cur.dentry->inode))
             return -ENOTDIR;

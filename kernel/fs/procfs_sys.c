@@ -6,6 +6,7 @@
 #include "fs/page_cache.h"
 #include "fs/super.h"
 #include "fs/writeback.h"
+#include "mm/kmalloc.h"
 #include "mm/pmm.h"
 #include "lib/format.h"
 #include "lib/string.h"
@@ -197,7 +198,7 @@ long procfs_filesystems(int pid, char *buf, size_t size)
 long procfs_meminfo(int pid, char *buf, size_t size)
 {
     (void)pid;
-    uint64_t total = pmm_total_frames() * 4, free = pmm_free_frames() * 4, disk, buffers;
+    uint64_t total = pmm_total_frames() * 4, free = kmalloc_free_frames() * 4, disk, buffers;
     writeback_cache_pages(&disk, &buffers);
     disk *= 4;
     buffers *= 4;

@@ -44,30 +44,51 @@ void *memmove(void *dst, const void *src, size_t n)
     return dst;
 }
 
+/*
+ * Word at a time: strings and compares take eight bytes per step where a
+ * byte loop takes one, since each instruction is what costs (above) and
+ * path names and dentry names pass through here on every lookup.
+ * A word has a zero byte when (w - 0x01..01) & ~w & 0x80..80 is not zero;
+ * the lowest flagged byte is the first zero (a borrow only ever flags
+ * bytes above a real zero). Reads stay inside aligned words, and an
+ * aligned word never crosses a page, so a scan reads no page the string
+ * does not reach.
+ */
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+static inline uint64_t zero_bytes(uint64_t w) { return (w - ONES) & ~w & HIGHS; }
+
 int memcmp(const void *a, const void *b, size_t n)
 {
     const unsigned char *x = a, *y = b;
-    for (size_t i = 0; i < n; i++)
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) /* unaligned words are fine on x86 */
+        if (*(const uint64_t *)(x + i) != *(const uint64_t *)(y + i))
+            break;
+    for (; i < n; i++)
         if (x[i] != y[i])
             return x[i] - y[i];
     return 0;
 }
 
-size_t strlen(const char *s)
-{
-    size_t n = 0;
-    while (s[n])
-        n++;
-    return n;
-}
-
 size_t strnlen(const char *s, size_t max)
 {
     size_t n = 0;
+    for (; n < max && (uintptr_t)(s + n) % 8; n++)
+        if (!s[n])
+            return n;
+    for (; n + 8 <= max; n += 8) {
+        uint64_t z = zero_bytes(*(const uint64_t *)(s + n));
+        if (z)
+            return n + (size_t)__builtin_ctzll(z) / 8;
+    }
     while (n < max && s[n])
         n++;
     return n;
 }
+
+size_t strlen(const char *s) { return strnlen(s, SIZE_MAX); }
 
 int strcmp(const char *a, const char *b)
 {

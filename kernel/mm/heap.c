@@ -63,9 +63,37 @@ static void list_push(struct heap *h, struct slab *s)
     h->partial[s->cls] = s;
 }
 
+/*
+ * A slab whose last object is freed stays as its class's spare (one per
+ * class) instead of going back to the page source at once: a system call
+ * that allocates an object and frees it again (a path name, an open
+ * file) would otherwise get a fresh page and thread all its objects
+ * every time. The spare comes back with its free list intact.
+ */
+static void release_slab(struct heap *h, struct slab *s);
+
+/* Pages from the source; when it has none, the spares go back first and
+ * it is asked again. */
+static void *pages(struct heap *h, size_t npages)
+{
+    void *p = h->src.alloc_pages(h->src.ctx, npages);
+    if (!p && h->spare_pages) {
+        heap_trim(h);
+        p = h->src.alloc_pages(h->src.ctx, npages);
+    }
+    return p;
+}
+
 static struct slab *new_slab(struct heap *h, int cls)
 {
-    struct slab *s = h->src.alloc_pages(h->src.ctx, 1);
+    struct slab *s = h->spare[cls];
+    if (s) {
+        h->spare[cls] = NULL;
+        h->spare_pages--;
+        list_push(h, s);
+        return s;
+    }
+    s = pages(h, 1);
     if (!s)
         return NULL;
     h->pages_in_use++;
@@ -83,6 +111,23 @@ static struct slab *new_slab(struct heap *h, int cls)
     }
     list_push(h, s);
     return s;
+}
+
+static void release_slab(struct heap *h, struct slab *s)
+{
+    s->magic = 0;
+    h->pages_in_use--;
+    h->src.free_pages(h->src.ctx, s, 1);
+}
+
+void heap_trim(struct heap *h)
+{
+    for (int cls = 0; cls < HEAP_CLASSES; cls++)
+        if (h->spare[cls]) {
+            release_slab(h, h->spare[cls]);
+            h->spare[cls] = NULL;
+            h->spare_pages--;
+        }
 }
 
 void *heap_alloc(struct heap *h, size_t size)
@@ -105,7 +150,7 @@ void *heap_alloc(struct heap *h, size_t size)
     if (size > SIZE_MAX - HEADER_SIZE - HEAP_PAGE)
         return NULL;
     size_t npages = (size + HEADER_SIZE + HEAP_PAGE - 1) / HEAP_PAGE;
-    struct large *l = h->src.alloc_pages(h->src.ctx, npages);
+    struct large *l = pages(h, npages);
     if (!l)
         return NULL;
     h->pages_in_use += npages;
@@ -157,9 +202,12 @@ enum heap_free_result heap_free(struct heap *h, void *p)
         list_push(h, s);
     if (s->inuse == 0) {
         list_remove(h, s);
-        s->magic = 0;
-        h->pages_in_use--;
-        h->src.free_pages(h->src.ctx, s, 1);
+        if (!h->spare[s->cls]) {
+            h->spare[s->cls] = s;
+            h->spare_pages++;
+        } else {
+            release_slab(h, s);
+        }
     }
     return HEAP_FREE_OK;
 }

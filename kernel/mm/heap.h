@@ -37,11 +37,15 @@ struct slab;
 struct heap {
     struct heap_page_source src;
     struct slab *partial[HEAP_CLASSES]; /* slabs with at least one free object */
+    struct slab *spare[HEAP_CLASSES];   /* one empty slab kept per class (heap.c) */
+    size_t spare_pages;                 /* how many spare[] hold */
     size_t bytes_in_use;                /* usable bytes handed out, for statistics */
     size_t pages_in_use;
 };
 
 void heap_init(struct heap *h, struct heap_page_source src);
+/* Gives the spare empty slabs back to the page source. */
+void heap_trim(struct heap *h);
 /* size 0 returns a valid minimal object. NULL when out of memory or when
  * size is absurd (overflow). */
 void *heap_alloc(struct heap *h, size_t size);

@@ -51,3 +51,11 @@ void kfree(void *p)
     if (r != HEAP_FREE_OK)
         panic("kfree: %p was not returned by kmalloc", p);
 }
+
+unsigned long kmalloc_free_frames(void)
+{
+    uint64_t f = irq_save();
+    unsigned long n = pmm_free_frames() + kheap.spare_pages;
+    irq_restore(f);
+    return n;
+}

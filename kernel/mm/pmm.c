@@ -111,10 +111,44 @@ void pmm_init(const struct boot_info *bi)
               fa.nfree * 4, PMM_MIN_FREE_FRAMES * 4);
 }
 
-uint64_t pmm_alloc_contig(uint64_t count, uint64_t align)
+/*
+ * Single frames freed lately wait in a small LIFO stack and are the
+ * first handed out again: a pipe or a socket that frees a page per page
+ * read takes one per page written, a page fault takes one and munmap
+ * gives it back. Stack and bitmap together cost about 20 instructions
+ * per frame instead of a bitmap search and update (about 200), and the
+ * frame that comes back is the one most likely still in the CPU's cache
+ * (Linux's per-CPU page lists, mm/page_alloc.c, for the same reasons).
+ * A stacked frame stays marked used in the bitmap with no users
+ * (refs 0); it counts as free in pmm_free_frames, and a run of frames
+ * (pmm_alloc_contig) that finds no room returns the stack to the
+ * bitmap and looks again.
+ */
+#define RECENT_MAX 64
+static uint64_t recent[RECENT_MAX]; /* frame numbers */
+static unsigned nrecent;
+
+/* Gives every stacked frame back to the bitmap. Interrupts off. */
+static void recent_drain(void)
+{
+    while (nrecent > 0)
+        frame_alloc_free(&fa, recent[--nrecent], 1);
+}
+
+/* Inlined into both callers, so pmm_alloc's constants fold away. */
+static inline __attribute__((always_inline)) uint64_t alloc_frames(uint64_t count, uint64_t align)
 {
     uint64_t f = irq_save();
-    int64_t frame = frame_alloc_alloc(&fa, count, align);
+    int64_t frame;
+    if (count == 1) {
+        frame = nrecent > 0 ? (int64_t)recent[--nrecent] : frame_alloc_alloc(&fa, 1, 1);
+    } else {
+        frame = frame_alloc_alloc(&fa, count, align);
+        if (frame < 0 && nrecent > 0) {
+            recent_drain();
+            frame = frame_alloc_alloc(&fa, count, align);
+        }
+    }
     if (frame >= 0)
         for (uint64_t i = 0; i < count; i++)
             refs[frame + (int64_t)i] = 1;
@@ -125,25 +159,43 @@ uint64_t pmm_alloc_contig(uint64_t count, uint64_t align)
 void pmm_ref(uint64_t pa)
 {
     uint64_t frame = pa / PAGE_SIZE;
-    if (frame >= fa.nframes || !frame_alloc_is_used(&fa, frame) || refs[frame] == 0xFFFF)
+    if (frame >= fa.nframes || !frame_alloc_is_used(&fa, frame) || refs[frame] == 0 || refs[frame] == 0xFFFF)
         panic("pmm_ref: frame 0x%lx is not allocated (or has too many users)", pa);
     refs[frame]++;
 }
 
 unsigned pmm_refcount(uint64_t pa) { return pa / PAGE_SIZE < fa.nframes ? refs[pa / PAGE_SIZE] : 0; }
 
-uint64_t pmm_alloc(void) { return pmm_alloc_contig(1, 1); }
+uint64_t pmm_alloc_contig(uint64_t count, uint64_t align) { return alloc_frames(count, align); }
 
-void pmm_free_contig(uint64_t pa, uint64_t count)
+uint64_t pmm_alloc(void) { return alloc_frames(1, 1); }
+
+static inline __attribute__((always_inline)) void free_frames(uint64_t pa, uint64_t count)
 {
     uint64_t f = irq_save();
     uint64_t frame = pa / PAGE_SIZE;
-    if (count == 1 && frame < fa.nframes && refs[frame] > 1) {
-        refs[frame]--; /* other users remain */
+    if (count == 1 && frame < fa.nframes && pa % PAGE_SIZE == 0 && refs[frame] > 0) {
+        if (--refs[frame] == 0) {
+            /* The last user: onto the stack, or the stack's half to the
+             * bitmap first when it is full. */
+            if (nrecent == RECENT_MAX)
+                while (nrecent > RECENT_MAX / 2)
+                    frame_alloc_free(&fa, recent[--nrecent], 1);
+            recent[nrecent++] = frame;
+        }
         irq_restore(f);
         return;
     }
-    enum frame_free_result r = frame_alloc_free(&fa, frame, count);
+    /* A frame with no users is free already (or on the stack): a double
+     * free, which frame_alloc_free also sees for a bitmap-free one. */
+    enum frame_free_result r = FRAME_FREE_DOUBLE;
+    bool has_users = frame < fa.nframes && count > 0;
+    for (uint64_t i = 0; has_users && i < count && frame + i < fa.nframes; i++)
+        has_users = refs[frame + i] > 0;
+    if (has_users)
+        r = frame_alloc_free(&fa, frame, count);
+    else if (frame >= fa.nframes)
+        r = FRAME_FREE_OUT_OF_RANGE;
     if (r == FRAME_FREE_OK)
         for (uint64_t i = 0; i < count; i++)
             refs[frame + i] = 0;
@@ -154,10 +206,15 @@ void pmm_free_contig(uint64_t pa, uint64_t count)
         panic("pmm: freeing 0x%lx, which the allocator never handed out", pa);
 }
 
-void pmm_free(uint64_t pa) { pmm_free_contig(pa, 1); }
+void pmm_free_contig(uint64_t pa, uint64_t count) { free_frames(pa, count); }
+
+void pmm_free(uint64_t pa) { free_frames(pa, 1); }
 
 void pmm_release_boot_range(uint64_t start, uint64_t end)
 {
+    uint64_t fl = irq_save();
+    recent_drain(); /* stacked frames are used, with no users, like boot data */
+    irq_restore(fl);
     /* Only frames wholly inside: a partial one may hold other boot data. */
     for (uint64_t pa = page_align_up(start); pa + PAGE_SIZE <= end; pa += PAGE_SIZE) {
         uint64_t f = irq_save();
@@ -166,6 +223,6 @@ void pmm_release_boot_range(uint64_t start, uint64_t end)
         irq_restore(f);
     }
 }
-uint64_t pmm_free_frames(void) { return fa.nfree; }
+uint64_t pmm_free_frames(void) { return fa.nfree + nrecent; }
 uint64_t pmm_total_frames(void) { return total_frames; }
 uint64_t pmm_highest_ram(void) { return highest_ram; }

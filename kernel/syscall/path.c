@@ -3,23 +3,53 @@
 
 #include "fs/pseudo_fs.h"
 #include "fs/vfs.h"
+#include "lib/string.h"
 #include "mm/kmalloc.h"
 #include "mm/usercopy.h"
 #include "proc/proc.h"
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
 
-long get_path(uint64_t upath, char **out)
+long path_name_get(struct path_name *pn, uint64_t upath)
 {
-    char *buf = kmalloc(PATH_MAX);
+    pn->s = pn->small;
+    long n = strncpy_from_user(pn->small, upath, sizeof pn->small);
+    if (n >= 0)
+        return 0;
+    if (n != -ENAMETOOLONG)
+        return n;
+    char *buf = kmalloc(PATH_MAX); /* longer than the short buffer */
     if (!buf)
         return -ENOMEM;
-    long n = strncpy_from_user(buf, upath, PATH_MAX);
+    n = strncpy_from_user(buf, upath, PATH_MAX);
     if (n < 0) {
         kfree(buf);
         return n;
     }
-    *out = buf;
+    pn->s = buf;
+    return 0;
+}
+
+void path_name_put(struct path_name *pn)
+{
+    if (pn->s != pn->small)
+        kfree(pn->s);
+}
+
+long get_path(uint64_t upath, char **out)
+{
+    struct path_name pn;
+    long err = path_name_get(&pn, upath);
+    if (err)
+        return err;
+    if (pn.s != pn.small) {
+        *out = pn.s;
+        return 0;
+    }
+    size_t n = strlen(pn.small) + 1;
+    if (!(*out = kmalloc(n)))
+        return -ENOMEM;
+    memcpy(*out, pn.small, n);
     return 0;
 }
 
@@ -64,12 +94,13 @@ long path_of_fd(long fd, struct path *out)
 
 long user_path_at(long dirfd, uint64_t upath, long at_flags, struct path *out)
 {
-    char *path;
-    long err = get_path(upath, &path);
+    struct path_name pn;
+    long err = path_name_get(&pn, upath);
     if (err)
         return err;
+    const char *path = pn.s;
     if (!path[0] && (at_flags & AT_EMPTY_PATH)) {
-        kfree(path);
+        path_name_put(&pn);
         return path_of_fd(dirfd, out);
     }
     struct path start;
@@ -78,6 +109,6 @@ long user_path_at(long dirfd, uint64_t upath, long at_flags, struct path *out)
         err = namei(&start, path, (at_flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW, out);
         path_put(&start);
     }
-    kfree(path);
+    path_name_put(&pn);
     return err;
 }

@@ -9,8 +9,21 @@
 
 #include "fs/path.h"
 
-/* Copies a user path into a kmalloc'd buffer (*out). 0 or -errno
- * (-EFAULT, -ENAMETOOLONG). */
+/* A user path copied in for the length of one system call: most paths
+ * are short and stay in the struct, on the caller's stack; a longer one
+ * gets a PATH_MAX buffer from the heap. path_name_get: 0 or -errno
+ * (-EFAULT, -ENAMETOOLONG, -ENOMEM), with pn->s the path; then
+ * path_name_put once done. */
+#define PATH_NAME_SHORT 256
+struct path_name {
+    char *s;
+    char small[PATH_NAME_SHORT];
+};
+long path_name_get(struct path_name *pn, uint64_t upath);
+void path_name_put(struct path_name *pn);
+
+/* Copies a user path into a kmalloc'd buffer of its size (*out), for a
+ * call that keeps it. 0 or -errno (-EFAULT, -ENAMETOOLONG, -ENOMEM). */
 long get_path(uint64_t upath, char **out);
 /* The directory a *at() call starts from for path, referenced: the
  * working directory for AT_FDCWD or an absolute path, else the directory

@@ -111,18 +111,18 @@ long sys_writev(long fd, uint64_t uiov, long iovcnt) { return vector_io(fd, uiov
 
 long sys_openat(int dirfd, uint64_t upath, int flags, uint32_t mode)
 {
-    char *path;
-    long err = get_path(upath, &path);
+    struct path_name pn;
+    long err = path_name_get(&pn, upath);
     if (err)
         return err;
     struct path start;
-    err = dir_of(dirfd, path, &start);
+    err = dir_of(dirfd, pn.s, &start);
     struct file *f = NULL;
     if (!err) {
-        err = vfs_open(&start, path, flags & ~VFS_OPEN_EXEC, mode & 07777 & ~current()->umask, &f);
+        err = vfs_open(&start, pn.s, flags & ~VFS_OPEN_EXEC, mode & 07777 & ~current()->umask, &f);
         path_put(&start);
     }
-    kfree(path);
+    path_name_put(&pn);
     if (err)
         return err;
     int fd = fd_install(current(), -1, f, flags & O_CLOEXEC);

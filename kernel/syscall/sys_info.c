@@ -2,6 +2,7 @@
  * RAM figure is the frame allocator's count, so user-space leak tests can
  * compare it before and after. */
 #include "lib/string.h"
+#include "mm/kmalloc.h"
 #include "mm/pmm.h"
 #include "mm/usercopy.h"
 #include "proc/proc.h"
@@ -26,7 +27,7 @@ long sys_sysinfo(uint64_t uinfo)
     memset(&si, 0, sizeof si);
     si.uptime = (int64_t)(clock_monotonic_ns() / 1000000000ull);
     si.totalram = pmm_total_frames() * 4096;
-    si.freeram = pmm_free_frames() * 4096;
+    si.freeram = kmalloc_free_frames() * 4096;
     si.procs = (uint16_t)proc_count();
     si.mem_unit = 1;
     return copy_to_user(uinfo, &si, sizeof si);

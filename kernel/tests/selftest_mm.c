@@ -41,7 +41,7 @@ SELFTEST(kmalloc_stress)
 {
     static void *ptr[SLOTS];
     static size_t len[SLOTS];
-    uint64_t before = pmm_free_frames();
+    uint64_t before = kmalloc_free_frames();
     for (int round = 0; round < 20000; round++) {
         int i = (int)(next_random() % SLOTS);
         if (ptr[i]) {
@@ -68,14 +68,14 @@ SELFTEST(kmalloc_stress)
         kfree(ptr[i]);
         ptr[i] = NULL;
     }
-    if (pmm_free_frames() != before)
+    if (kmalloc_free_frames() != before)
         return "free-frame count differs after freeing everything (leak)";
     return NULL;
 }
 
 SELFTEST(kmalloc_exhaustion_returns_null)
 {
-    uint64_t before = pmm_free_frames();
+    uint64_t before = kmalloc_free_frames();
     /* Chain 1 MiB blocks through their first word until kmalloc says no. */
     void *head = NULL;
     int blocks = 0;
@@ -110,7 +110,7 @@ SELFTEST(kmalloc_exhaustion_returns_null)
     }
     if (blocks == 0)
         return "not even one 1 MiB block";
-    if (pmm_free_frames() != before)
+    if (kmalloc_free_frames() != before)
         return "frames lost after exhaustion and release";
     void *p = kmalloc(100);
     if (!p)

@@ -65,9 +65,11 @@ static struct heap *setup(size_t budget)
     return &heap;
 }
 
-/* Everything back: the heap holds no pages and the source saw no bad free. */
+/* Everything back once the spare slabs are trimmed: the heap holds no
+ * pages and the source saw no bad free. */
 #define CHECK_ALL_RETURNED()                    \
     do {                                        \
+        heap_trim(&heap);                       \
         CHECK_EQ_INT(src.outstanding, 0);       \
         CHECK_EQ_INT(src.nblocks, 0);           \
         CHECK_EQ_INT(src.bad_frees, 0);         \
@@ -196,7 +198,8 @@ TEST(different_classes_use_different_slabs)
     CHECK_EQ_INT(src.outstanding, 4); /* 16, 32, and one 2048 object per slab */
     CHECK(((uintptr_t)a & ~4095ul) != ((uintptr_t)b & ~4095ul));
     CHECK_EQ_INT(heap_free(h, c), HEAP_FREE_OK);
-    CHECK_EQ_INT(src.outstanding, 3); /* an empty slab goes back at once */
+    CHECK_EQ_INT(src.outstanding, 4); /* an empty slab stays as its class's spare */
+    CHECK_EQ_INT(heap.spare_pages, 1);
     CHECK_EQ_INT(heap_free(h, a), HEAP_FREE_OK);
     CHECK_EQ_INT(heap_free(h, b), HEAP_FREE_OK);
     CHECK_EQ_INT(heap_free(h, d), HEAP_FREE_OK);
@@ -218,14 +221,16 @@ TEST(partial_list_with_several_slabs)
     CHECK_EQ_INT(heap_free(h, p[1]), HEAP_FREE_OK); /* full -> partial */
     CHECK_EQ_INT(heap_free(h, p[4]), HEAP_FREE_OK); /* full -> partial */
     CHECK_EQ_INT(heap_free(h, p[3]), HEAP_FREE_OK);
-    CHECK_EQ_INT(heap_free(h, p[5]), HEAP_FREE_OK); /* second slab empty: returned */
-    CHECK_EQ_INT(src.outstanding, 2);
-    void *q = heap_alloc(h, 1024);
-    CHECK(q == p[1]); /* the only free object left */
-    CHECK_EQ_INT(src.outstanding, 2);
-    void *r = heap_alloc(h, 1024);
-    CHECK(r);
+    CHECK_EQ_INT(heap_free(h, p[5]), HEAP_FREE_OK); /* second slab empty: the spare */
     CHECK_EQ_INT(src.outstanding, 3);
+    CHECK_EQ_INT(heap.spare_pages, 1);
+    void *q = heap_alloc(h, 1024);
+    CHECK(q == p[1]); /* the only free object in a listed slab */
+    CHECK_EQ_INT(src.outstanding, 3);
+    void *r = heap_alloc(h, 1024);
+    CHECK(r); /* from the spare, no new page */
+    CHECK_EQ_INT(src.outstanding, 3);
+    CHECK_EQ_INT(heap.spare_pages, 0);
     static const int live[] = {0, 2, 6, 7, 8};
     for (int i = 0; i < 5; i++)
         CHECK(intact(p[live[i]], 1024, (unsigned)live[i]));
@@ -233,6 +238,40 @@ TEST(partial_list_with_several_slabs)
         CHECK_EQ_INT(heap_free(h, p[live[i]]), HEAP_FREE_OK);
     CHECK_EQ_INT(heap_free(h, q), HEAP_FREE_OK);
     CHECK_EQ_INT(heap_free(h, r), HEAP_FREE_OK);
+    CHECK_ALL_RETURNED();
+}
+
+TEST(emptied_slab_is_kept_as_spare_and_reused)
+{
+    struct heap *h = setup(100);
+    void *a = heap_alloc(h, 40);
+    CHECK_EQ_INT(src.outstanding, 1);
+    CHECK_EQ_INT(heap_free(h, a), HEAP_FREE_OK);
+    CHECK_EQ_INT(src.outstanding, 1); /* the page stays, as the class's spare */
+    CHECK_EQ_INT(heap.spare_pages, 1);
+    void *b = heap_alloc(h, 40);
+    CHECK_EQ_INT(src.outstanding, 1); /* and serves the next object */
+    CHECK_EQ_INT(heap.spare_pages, 0);
+    void *c = heap_alloc(h, 40);
+    CHECK(b != c);
+    CHECK_EQ_INT(heap_free(h, b), HEAP_FREE_OK);
+    CHECK_EQ_INT(heap_free(h, c), HEAP_FREE_OK);
+    CHECK_EQ_INT(heap_free(h, c), HEAP_FREE_DOUBLE); /* a spare's objects are still checked */
+    CHECK_ALL_RETURNED();
+}
+
+TEST(spares_go_back_when_the_source_runs_dry)
+{
+    struct heap *h = setup(2);
+    void *a = heap_alloc(h, 16), *b = heap_alloc(h, 2048);
+    CHECK_EQ_INT(src.outstanding, 2);
+    CHECK_EQ_INT(heap_free(h, a), HEAP_FREE_OK);
+    CHECK_EQ_INT(heap_free(h, b), HEAP_FREE_OK);
+    CHECK_EQ_INT(heap.spare_pages, 2);
+    void *c = heap_alloc(h, 5000); /* two pages: only with both spares returned */
+    CHECK(c != NULL);
+    CHECK_EQ_INT(heap.spare_pages, 0);
+    CHECK_EQ_INT(heap_free(h, c), HEAP_FREE_OK);
     CHECK_ALL_RETURNED();
 }
 
@@ -361,6 +400,7 @@ TEST(absurd_sizes_return_null)
     void *ok = heap_alloc(h, 100);
     CHECK(ok);
     CHECK_EQ_INT(heap_free(h, ok), HEAP_FREE_OK);
+    CHECK_ALL_RETURNED();
 }
 
 TEST(free_null_is_ok)

@@ -80,18 +80,62 @@ __user_clear:
     EXTABLE_ENTRY(3b, 4b)
     EXTABLE_ENTRY(14b, 15b)
 
+/*
+ * __user_strncpy goes a byte at a time only until the source is 8-byte
+ * aligned and for a last piece shorter than 8 bytes; between, it takes
+ * aligned quadwords, 14 instructions per 8 bytes against 6 per byte: a
+ * path name crosses here on every open and stat. An aligned quadword
+ * never spans two pages, so a read past the NUL (inside the word that
+ * holds it) touches no page the string does not; a quadword that faults
+ * lies wholly in a page the string runs into. The quadword holding the
+ * NUL is stored whole (8 bytes fit under max), so dst may hold bytes
+ * after the NUL. Zero-byte test: see lib/string.c.
+ */
     .globl __user_strncpy
 __user_strncpy:
     open_smap
     xorl %eax, %eax                 /* RAX = bytes copied so far */
-5:  cmpq %rdx, %rax
+20: cmpq %rdx, %rax                 /* bytes until the source is aligned */
     jae 7f
+    leaq (%rsi, %rax), %rcx
+    testb $7, %cl
+    jz 22f
 6:  movb (%rsi, %rax), %cl
     movb %cl, (%rdi, %rax)
     testb %cl, %cl
     jz 8f
     incq %rax
-    jmp 5b
+    jmp 20b
+22: movabsq $0x0101010101010101, %r10
+    movabsq $0x8080808080808080, %r11
+25: leaq 8(%rax), %rcx              /* whole quadwords while 8 more fit */
+    cmpq %rdx, %rcx
+    ja 26f
+23: movq (%rsi, %rax), %rcx
+    movq %rcx, %r8
+    subq %r10, %r8
+    movq %rcx, %r9
+    notq %r9
+    andq %r9, %r8
+    andq %r11, %r8
+    jnz 28f
+    movq %rcx, (%rdi, %rax)
+    addq $8, %rax
+    jmp 25b
+28: movq %rcx, (%rdi, %rax)         /* the word with the NUL */
+    bsfq %r8, %r8
+    shrq $3, %r8
+    addq %r8, %rax
+    close_smap
+    ret
+26: cmpq %rdx, %rax                 /* the last bytes before max */
+    jae 7f
+27: movb (%rsi, %rax), %cl
+    movb %cl, (%rdi, %rax)
+    testb %cl, %cl
+    jz 8f
+    incq %rax
+    jmp 26b
 7:  close_smap
     movq $-1, %rax
     ret
@@ -101,3 +145,5 @@ __user_strncpy:
     movq $-2, %rax
     ret
     EXTABLE_ENTRY(6b, 9b)
+    EXTABLE_ENTRY(23b, 9b)
+    EXTABLE_ENTRY(27b, 9b)
