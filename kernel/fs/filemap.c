@@ -77,6 +77,47 @@ static int page_get(struct inode *inode, uint64_t index, enum page_make make, ui
     return 0;
 }
 
+/* Pages looked up per descent of the page cache on the fast path. */
+#define RUN_PAGES 16
+
+/*
+ * The fast path of transfer: len bytes (at most) between the cached
+ * pages pas[0..k), from offset off of the first, and the caller's buffer
+ * (ubuf, or kbuf when not NULL), taking no references on the pages. That
+ * is safe because nothing here sleeps: user copies are the *_nofault
+ * kind, which stop at a page fault instead of serving it, and a page can
+ * leave the cache (truncate, reclaim) only while this CPU runs something
+ * else. Frames that follow each other in memory go in one copy. Returns
+ * the bytes moved; fewer than len after a fault, which the caller then
+ * takes the slow way, with a reference.
+ */
+static size_t copy_run(const uint64_t *pas, unsigned k, uint64_t off, size_t len, uint64_t ubuf, char *kbuf,
+                       bool write)
+{
+    size_t moved = 0;
+    for (unsigned i = 0; i < k && moved < len;) {
+        unsigned j = i + 1;
+        while (j < k && pas[j] == pas[j - 1] + PAGE_SIZE)
+            j++;
+        size_t bytes = (size_t)(j - i) * PAGE_SIZE - off;
+        if (bytes > len - moved)
+            bytes = len - moved;
+        char *page = (char *)phys_to_virt(pas[i]) + off;
+        size_t left = 0;
+        if (kbuf)
+            write ? memcpy(page, kbuf + moved, bytes) : memcpy(kbuf + moved, page, bytes);
+        else
+            left = write ? copy_from_user_nofault(page, ubuf + moved, bytes)
+                         : copy_to_user_nofault(ubuf + moved, page, bytes);
+        moved += bytes - left;
+        if (left)
+            break;
+        off = 0;
+        i = j;
+    }
+    return moved;
+}
+
 /* Moves n bytes between offset pos of inode's data and dst/src: user
  * memory (ubuf) or kernel memory (kbuf). Reads stop at the end of the
  * file; writes extend it. Returns the count (short after a fault) or
@@ -89,16 +130,37 @@ static long transfer(struct inode *inode, uint64_t pos, size_t n, uint64_t ubuf,
         if (n > inode->size - pos)
             n = inode->size - pos;
     }
+    /* Pages already cached go the fast way, unless a write must tell the
+     * file system about each page (blocks to allocate, pages to mark
+     * dirty for writeback): disk files' writes take the page-by-page
+     * path below. */
+    const struct super_ops *ops = inode->sb->ops;
+    bool fast = !write || (!ops->page_mkwrite && !ops->writepage);
     size_t done = 0;
     long err = 0;
     while (done < n) {
         uint64_t at = pos + done, index = at / PAGE_SIZE, off = at % PAGE_SIZE;
+        if (fast) {
+            uint64_t pas[RUN_PAGES];
+            size_t want = (off + (n - done) + PAGE_SIZE - 1) / PAGE_SIZE;
+            unsigned k = pc_find_run(&inode->pages, index, want < RUN_PAGES ? (unsigned)want : RUN_PAGES, pas);
+            if (k) {
+                size_t moved = copy_run(pas, k, off, n - done, ubuf + done, kbuf ? (char *)kbuf + done : NULL, write);
+                done += moved;
+                if (write && pos + done > inode->size)
+                    inode->size = pos + done;
+                if (moved == (size_t)k * PAGE_SIZE - off || done == n)
+                    continue; /* all k pages, or all that was asked */
+                /* A fault: this page the slow way, which serves it. */
+                at = pos + done, index = at / PAGE_SIZE, off = at % PAGE_SIZE;
+            }
+        }
         size_t chunk = PAGE_SIZE - off < n - done ? PAGE_SIZE - off : n - done;
         uint64_t pa;
         bool whole = write && chunk == PAGE_SIZE;
         /* A disk file system allocates the page's blocks now, so a full
          * disk is this write's ENOSPC, not a lost page at writeback. */
-        if (write && inode->sb->ops->page_mkwrite && (err = inode->sb->ops->page_mkwrite(inode, index)))
+        if (write && ops->page_mkwrite && (err = ops->page_mkwrite(inode, index)))
             break;
         err = page_get(inode, index, whole ? PAGE_OVERWRITE : write ? PAGE_CREATE : PAGE_LOOKUP, &pa);
         if (err)
@@ -121,7 +183,7 @@ static long transfer(struct inode *inode, uint64_t pos, size_t n, uint64_t ubuf,
                 memset(page, 0, PAGE_SIZE); /* a page made for overwriting holds no stale bytes */
             pmm_free(pa);
         }
-        if (write && inode->sb->ops->writepage)
+        if (write && ops->writepage)
             writeback_mark_dirty(inode, index); /* even a faulted copy may have changed part of it */
         if (fault) {
             err = -EFAULT;

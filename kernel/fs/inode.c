@@ -188,22 +188,26 @@ int inode_change(struct inode *inode, const struct iattr *a)
 
 void inode_stat(const struct inode *inode, struct linux_stat *st)
 {
-    memset(st, 0, sizeof *st);
-    st->st_dev = dev_encode(0, inode->sb->dev);
-    st->st_ino = inode->ino;
-    st->st_nlink = inode->nlink;
-    st->st_mode = inode->mode;
-    st->st_uid = inode->uid;
-    st->st_gid = inode->gid;
-    st->st_rdev = dev_encode(inode->rdev >> 8, inode->rdev & 0xff);
-    st->st_size = (int64_t)inode->size;
-    st->st_blksize = 4096;
-    /* 512-byte units of the pages the file holds, as tmpfs counts them: a
-     * 6-byte file is 8 blocks, and a sparse file only its written pages. */
-    st->st_blocks = (int64_t)(inode->pages.nrpages * 8);
-    st->st_atim = inode->atime;
-    st->st_mtim = inode->mtime;
-    st->st_ctim = inode->ctime;
+    /* One initializer: the fields are stored once and the padding zeroed
+     * in place, no memset of the whole struct first. */
+    *st = (struct linux_stat){
+        .st_dev = dev_encode(0, inode->sb->dev),
+        .st_ino = inode->ino,
+        .st_nlink = inode->nlink,
+        .st_mode = inode->mode,
+        .st_uid = inode->uid,
+        .st_gid = inode->gid,
+        .st_rdev = dev_encode(inode->rdev >> 8, inode->rdev & 0xff),
+        .st_size = (int64_t)inode->size,
+        .st_blksize = 4096,
+        /* 512-byte units of the pages the file holds, as tmpfs counts
+         * them: a 6-byte file is 8 blocks, a sparse file only its
+         * written pages. */
+        .st_blocks = (int64_t)(inode->pages.nrpages * 8),
+        .st_atim = inode->atime,
+        .st_mtim = inode->mtime,
+        .st_ctim = inode->ctime,
+    };
     if (inode->sb->ops->getattr)
         inode->sb->ops->getattr(inode, st);
 }

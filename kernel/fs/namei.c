@@ -230,9 +230,11 @@ static int walk(struct walk *w, const char *path, unsigned flags)
             return -EXDEV;
         if ((w->flags & LOOKUP_NO_XDEV) && w->links && w->cur.mnt != w->root.mnt)
             return -EXDEV;
-        path_put(&w->cur);
-        w->cur = w->root;
-        path_get(&w->cur);
+        if (!path_equal(&w->cur, &w->root)) {
+            path_put_inline(&w->cur);
+            w->cur = w->root;
+            path_get_inline(&w->cur);
+        }
     }
     const char *p = path;
     for (;;) {
@@ -305,8 +307,6 @@ int namei(const struct path *start, const char *path, unsigned flags, struct pat
 int namei_scoped(const struct path *start, const struct path *scope, const char *path, unsigned flags,
                  struct path *out)
 {
-    if (strnlen(path, PATH_MAX) >= PATH_MAX)
-        return -ENAMETOOLONG;
     if (!*path && (flags & LOOKUP_EMPTY)) {
         *out = *start;
         path_get(out);

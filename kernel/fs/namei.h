@@ -39,8 +39,11 @@
 
 /* Resolves path from start (relative paths) or the current process's
  * root (absolute ones): 0 and *out referenced, or -ENOENT, -ENOTDIR,
- * -ELOOP, -ENAMETOOLONG, -ENOMEM. A trailing slash requires a directory
- * and follows a symlink in the last component. */
+ * -ELOOP, -ENAMETOOLONG (a component past NAME_MAX), -ENOMEM. A trailing
+ * slash requires a directory and follows a symlink in the last
+ * component. path is shorter than PATH_MAX: user paths are refused
+ * longer when they are copied in (syscall/path.h), and symlink texts
+ * are shorter still. */
 int namei(const struct path *start, const char *path, unsigned flags, struct path *out);
 /* namei with the RESOLVE_* bits above; scope is the root of a scoped walk
  * (NULL: start), held by the caller. */

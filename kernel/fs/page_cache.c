@@ -56,6 +56,26 @@ uint64_t pc_find(struct page_cache *pc, uint64_t index, uint64_t *flags)
     return e & PC_PAGE_MASK;
 }
 
+unsigned pc_find_run(struct page_cache *pc, uint64_t index, unsigned n, uint64_t *pas)
+{
+    unsigned k = 0;
+    spin_lock(&pc->lock);
+    uint64_t *slot = slot_find(pc, index);
+    if (slot) {
+        /* Height 0 holds page 0 alone; else the leaf's slots run on to
+         * its last one. */
+        unsigned room = pc->height ? SLOTS - slot_of(index, 1) : 1;
+        if (n > room)
+            n = room;
+        while (k < n && (slot[k] & PC_PAGE_MASK)) {
+            pas[k] = slot[k] & PC_PAGE_MASK;
+            k++;
+        }
+    }
+    spin_unlock(&pc->lock);
+    return k;
+}
+
 /* Grows the tree until index fits: the old root becomes slot 0 of a new
  * root. 0 or -ENOMEM. */
 static int grow(struct page_cache *pc, uint64_t index)

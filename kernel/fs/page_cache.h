@@ -40,6 +40,11 @@ struct page_cache {
 /* The frame of page index (0: not cached). *flags (optional) gets its
  * PC_* bits. */
 uint64_t pc_find(struct page_cache *pc, uint64_t index, uint64_t *flags);
+/* The frames of pages index, index + 1, ... up to n of them, into pas,
+ * as long as they are cached and in the same leaf of the tree (one
+ * descent, one lock): how many. The caller holds no reference on them
+ * (see filemap.c's copy_run for when that is safe). */
+unsigned pc_find_run(struct page_cache *pc, uint64_t index, unsigned n, uint64_t *pas);
 /* Puts frame pa (page aligned; the caller's reference passes to the
  * cache) at index, which must be empty. 0 or -ENOMEM (the caller still
  * owns pa then). */

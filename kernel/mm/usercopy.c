@@ -2,6 +2,7 @@
 #include "mm/usercopy.h"
 
 #include "arch/x86_64/layout.h"
+#include "arch/x86_64/percpu.h"
 #include "uapi/errno.h"
 
 const uint64_t usercopy_user_top = USER_TOP;
@@ -25,6 +26,28 @@ int copy_to_user(uint64_t udst, const void *src, size_t n)
     if (!user_range_ok(udst, n))
         return -EFAULT;
     return __user_copy((void *)udst, src, n) ? -EFAULT : 0;
+}
+
+size_t copy_to_user_nofault(uint64_t udst, const void *src, size_t n)
+{
+    if (!user_range_ok(udst, n))
+        return n;
+    struct percpu *c = this_cpu();
+    c->no_user_faults = true;
+    size_t left = __user_copy((void *)udst, src, n);
+    c->no_user_faults = false;
+    return left;
+}
+
+size_t copy_from_user_nofault(void *dst, uint64_t usrc, size_t n)
+{
+    if (!user_range_ok(usrc, n))
+        return n;
+    struct percpu *c = this_cpu();
+    c->no_user_faults = true;
+    size_t left = __user_copy(dst, (const void *)usrc, n);
+    c->no_user_faults = false;
+    return left;
 }
 
 int clear_user(uint64_t udst, size_t n)

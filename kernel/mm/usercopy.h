@@ -30,6 +30,17 @@ long strncpy_from_user(char *dst, uint64_t usrc, size_t max);
  * devfs_random_read: page-sized stops for signals, a wiped buffer.) */
 long copy_from_user_chunked(uint64_t usrc, size_t n, void (*consume)(void *ctx, const char *buf, size_t k), void *ctx);
 
+/* Copies that never wait: a page fault on the user range is not served
+ * (no page brought in, nothing read from a disk, no sleep) and the copy
+ * stops at the faulting byte. They return the bytes NOT copied (n for a
+ * range outside user space). Their use: copying from or to a kernel page
+ * the caller holds no reference on, which can go away only while this
+ * CPU sleeps (a truncate, reclaim); on a shortfall the caller does the
+ * rest the ordinary way, with a reference. Linux's
+ * pagefault_disable() + __copy_to_user_inatomic. */
+size_t copy_to_user_nofault(uint64_t udst, const void *src, size_t n);
+size_t copy_from_user_nofault(void *dst, uint64_t usrc, size_t n);
+
 /* Is [uaddr, uaddr + n) inside user space? Overflow-safe. */
 static inline int user_range_ok(uint64_t uaddr, uint64_t n)
 {

@@ -340,10 +340,19 @@ uint64_t vm_get_unmapped(struct mm *mm, uint64_t len)
  * anonymous memory; for a file mapping the file's page, which a shared
  * mapping maps itself and a private one maps read-only (the first store
  * takes a private copy), or copies at once when the fault is a write. */
+static int fill_page(struct mm *mm, struct vma *v, uint64_t va, bool write);
+
 static int bring_in(struct mm *mm, struct vma *v, uint64_t va, bool write)
 {
     if (paging_translate(mm->root, va, NULL, NULL))
         return 0;
+    return fill_page(mm, v, va, write);
+}
+
+/* bring_in's work once va is known to be absent (vm_fault has just
+ * looked: a second page-table walk would cost a tenth of the fault). */
+static int fill_page(struct mm *mm, struct vma *v, uint64_t va, bool write)
+{
     uint64_t pa, flags = pte_flags(v->prot);
     if (!v->ops) {
         pa = pmm_alloc();
@@ -403,7 +412,7 @@ int vm_fault(struct mm *mm, uint64_t addr, bool write, bool exec)
         return -EFAULT;
     uint64_t va = page_align_down(addr), flags;
     if (!paging_translate(mm->root, va, NULL, &flags))
-        return bring_in(mm, v, va, write);
+        return fill_page(mm, v, va, write);
     /* Present: a write to a read-only page of a writable area is the
      * copy-on-write case; anything else is a rights violation. */
     if (write && !(flags & PTE_W) && (flags & PTE_P))

@@ -10,6 +10,7 @@
  */
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/extable.h"
+#include "arch/x86_64/percpu.h"
 #include "arch/x86_64/layout.h"
 #include "arch/x86_64/trap.h"
 #include "mm/vm.h"
@@ -50,6 +51,14 @@ static struct fault_signal signal_for(uint64_t vector)
     }
 }
 
+/* A kernel fault on user memory is served in the usercopy routines,
+ * except their *_nofault forms, which want no page brought in: those go
+ * straight to the fixup. Out of line: user faults never ask. */
+static __attribute__((noinline)) bool kernel_may_fault(const struct trap_frame *f)
+{
+    return extable_lookup(f->rip) && !this_cpu()->no_user_faults;
+}
+
 bool fault_handle(struct trap_frame *f)
 {
     struct proc *p = current();
@@ -57,8 +66,9 @@ bool fault_handle(struct trap_frame *f)
         return false; /* no process yet: a kernel fault */
     bool user = trap_from_user(f);
     uint64_t addr = f->vector == 14 ? read_cr2() : 0;
-    /* Kernel code may fault on user memory only in the usercopy routines. */
-    if (f->vector == 14 && addr < USER_TOP && p->mm && (user || extable_lookup(f->rip))) {
+    /* Kernel code may fault on user memory only in the usercopy routines
+     * (kernel_may_fault). */
+    if (f->vector == 14 && addr < USER_TOP && p->mm && (user || kernel_may_fault(f))) {
         int err = vm_fault(p->mm, addr, f->error_code & PF_WRITE, f->error_code & PF_INSTR);
         if (err == 0)
             return true;

@@ -25,6 +25,7 @@ struct percpu {
     struct percpu *self;
     struct proc *current; /* the running process, NULL before the first */
     bool irq_from_user;   /* the interrupt being handled came from ring 3 */
+    bool no_user_faults;  /* usercopy's *_nofault: a fault on user memory fails at once */
 };
 
 _Static_assert(__builtin_offsetof(struct percpu, kernel_rsp) == PERCPU_KERNEL_RSP, "percpu layout");
