@@ -103,6 +103,8 @@ struct dentry *d_alloc(struct dentry *parent, const char *name, size_t len)
     d->refs = 1;
     d->parent = d_get(parent);
     d->sb = parent->sb;
+    if (d->sb->ops->revalidate)
+        d->flags |= D_REVALIDATE; /* the walk tests the flag, not three pointers */
     list_init(&d->children);
     list_init(&d->child);
     list_init(&d->lru);

@@ -33,6 +33,7 @@ struct super_block;
 
 #define D_LISTED 0x1 /* on the parent's child list (findable by name) */
 #define D_PINNED 0x2 /* the file system holds a reference (tmpfs entries) */
+#define D_REVALIDATE 0x4 /* its file system's revalidate must confirm a cached lookup (procfs) */
 
 struct dentry {
     char *name; /* NUL-terminated; points at iname for short names */

@@ -15,13 +15,10 @@
 
 struct file *file_new(struct inode *inode, const struct file_ops *ops, uint32_t flags)
 {
-    struct file *f = kzalloc(sizeof *f);
+    struct file *f = kmalloc(sizeof *f);
     if (!f)
         return NULL;
-    f->ops = ops;
-    f->inode = inode;
-    f->flags = flags;
-    f->refs = 1;
+    *f = (struct file){.ops = ops, .inode = inode, .flags = flags, .refs = 1}; /* the rest zero */
     if (inode && !(inode->sb->flags & SB_PSEUDO)) {
         inode_get(inode); /* pseudo inodes live as long as their object */
         if (file_writable(f))

@@ -49,7 +49,7 @@ static bool still_valid(struct dentry *d)
 }
 
 /* A cached dentry that is surely still right: no revalidate to ask. */
-static inline bool cached_ok(struct dentry *d) { return !d->sb->ops->revalidate || still_valid(d); }
+static inline bool cached_ok(struct dentry *d) { return !(d->flags & D_REVALIDATE) || still_valid(d); }
 
 static int child_hashed(struct dentry *dir, const char *name, size_t len, uint64_t hash, bool locked,
                         struct dentry **out)
@@ -265,6 +265,8 @@ static int walk(struct walk *w, const char *path, unsigned flags)
         while (*rest == '/')
             rest++;
         bool last = !*rest;
+        const char *end = p; /* the component's end: p moves on to rest below */
+        p = rest;
         /* The dentry cache first; the file system (or a stale entry's
          * revalidation) only on a miss. */
         struct dentry *child = d_find_child_hashed(w->cur.dentry, name, len, hash);
@@ -279,8 +281,8 @@ static int walk(struct walk *w, const char *path, unsigned flags)
             path_put_inline(&next);
             return err;
         }
-        /* A trailing slash follows the last component's link (p != rest). */
-        if (inode_is_link(next.dentry->inode) && (!last || (flags & LOOKUP_FOLLOW) || p != rest)) {
+        /* A trailing slash follows the last component's link (end != rest). */
+        if (inode_is_link(next.dentry->inode) && (!last || (flags & LOOKUP_FOLLOW) || end != rest)) {
             err = namei_may_follow(w->flags & ~LOOKUP_NO_XDEV, next.dentry->inode, &w->cur, NULL);
             if (!err)
                 err = follow_link(w, &next);

@@ -133,9 +133,8 @@ void heap_trim(struct heap *h)
 void *heap_alloc(struct heap *h, size_t size)
 {
     if (size <= class_size(HEAP_CLASSES - 1)) {
-        int cls = 0;
-        while (class_size(cls) < size)
-            cls++;
+        /* The smallest class that holds size: 16 << cls >= size. */
+        int cls = size <= 16 ? 0 : 60 - __builtin_clzll((unsigned long long)size - 1);
         struct slab *s = h->partial[cls];
         if (!s && !(s = new_slab(h, cls)))
             return NULL;
