@@ -31,6 +31,12 @@ struct file *file_new(struct inode *inode, const struct file_ops *ops, uint32_t 
 
 struct file *file_open(const struct path *path, uint32_t flags, int *err)
 {
+    path_get(path);
+    return file_open_owned(path, flags, err);
+}
+
+struct file *file_open_owned(const struct path *path, uint32_t flags, int *err)
+{
     static const struct file_ops path_only_ops; /* O_PATH: a handle, no I/O */
     struct inode *inode = path->dentry->inode;
     const struct file_ops *ops = (flags & O_PATH) ? &path_only_ops : inode->fops;
@@ -38,15 +44,16 @@ struct file *file_open(const struct path *path, uint32_t flags, int *err)
         /* Sockets and anonymous inodes reached through a /proc/PID/fd
          * magic link cannot be opened again: Linux's no_open, ENXIO. */
         *err = -ENXIO;
+        path_put(path);
         return NULL;
     }
     struct file *f = file_new(inode, ops, flags);
     if (!f) {
         *err = -ENOMEM;
+        path_put(path);
         return NULL;
     }
-    f->path = *path;
-    path_get(path);
+    f->path = *path; /* the caller's reference, now the file's */
     if (f->ops->open) {
         int e = f->ops->open(f);
         if (e) {

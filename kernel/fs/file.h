@@ -103,6 +103,10 @@ struct file {
  * with flags: runs the inode's open operation. NULL with *err set on
  * failure. */
 struct file *file_open(const struct path *path, uint32_t flags, int *err);
+/* file_open taking over the caller's reference to path: the file keeps
+ * it, or it is dropped when the open fails (open(2) hands over its walk's
+ * reference instead of taking a second one). */
+struct file *file_open_owned(const struct path *path, uint32_t flags, int *err);
 /* A new open file of an inode without a path (pipes, sockets, anonymous
  * inodes), one reference; ops->open is not called. NULL when out of
  * memory. */

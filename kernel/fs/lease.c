@@ -1,4 +1,4 @@
-/* lease.c - see lease.h. All leases sit in one list, as lock.c's locks:
+/* lease.c - see lease.h. All leases sit in one list (lease_list), as lock.c's locks:
  * there are few. Linux's fs/locks.c (generic_add_lease, __break_lease,
  * time_out_leases) is the model. */
 #include "fs/lease.h"
@@ -31,11 +31,11 @@ struct lease {
     uint64_t deadline;  /* while broken: when the break takes the lease anyway */
 };
 
-static struct lease *leases;
+struct lease *lease_list;
 
 static struct lease **find(const struct file *f)
 {
-    struct lease **pp = &leases;
+    struct lease **pp = &lease_list;
     while (*pp && (*pp)->f != f)
         pp = &(*pp)->next;
     return pp;
@@ -46,7 +46,7 @@ static void drop(struct lease **pp)
     struct lease *l = *pp;
     *pp = l->next;
     kfree(l);
-    wakeup(&leases); /* openers waiting for the break (they sleep on poll_channel, which this wakes) */
+    wakeup(&lease_list); /* openers waiting for the break (they sleep on poll_channel, which this wakes) */
 }
 
 /* Changes l to type (F_UNLCK: removes it, *pp being its link), ending a
@@ -61,14 +61,14 @@ static void modify(struct lease **pp, int type)
     l->type = type;
     if (type == F_RDLCK && l->target == F_RDLCK)
         l->target = NOT_BROKEN; /* a downgrade was all the break wanted */
-    wakeup(&leases);
+    wakeup(&lease_list);
 }
 
-/* Broken leases whose time is up go down to their target. */
+/* Broken lease_list whose time is up go down to their target. */
 static void time_out(void)
 {
     uint64_t now = clock_monotonic_ns();
-    for (struct lease **pp = &leases; *pp;) {
+    for (struct lease **pp = &lease_list; *pp;) {
         struct lease *l = *pp;
         if (l->target != NOT_BROKEN && now >= l->deadline) {
             modify(pp, l->target);
@@ -108,7 +108,7 @@ long lease_set(struct file *f, int fd, int type)
         return -EAGAIN;
     /* No write lease beside another file's lease, and no new lease while
      * another is being broken by an open for writing. */
-    for (struct lease *l = leases; l; l = l->next)
+    for (struct lease *l = lease_list; l; l = l->next)
         if (l->f != f && l->f->inode == f->inode && (type == F_WRLCK || l->target == F_UNLCK))
             return -EAGAIN;
     if (*mine) {
@@ -117,9 +117,9 @@ long lease_set(struct file *f, int fd, int type)
         struct lease *l = kmalloc(sizeof *l);
         if (!l)
             return -ENOMEM;
-        *l = (struct lease){.next = leases, .f = f, .type = type, .target = NOT_BROKEN};
-        leases = l;
-        mine = &leases;
+        *l = (struct lease){.next = lease_list, .f = f, .type = type, .target = NOT_BROKEN};
+        lease_list = l;
+        mine = &lease_list;
     }
     (*mine)->fd = fd;
     /* The break signal goes to the file's owner: the caller, unless
@@ -153,21 +153,21 @@ struct break_ctx {
 static long broken(void *ctx)
 {
     struct break_ctx *b = ctx;
-    for (struct lease *l = leases; l; l = l->next)
+    for (struct lease *l = lease_list; l; l = l->next)
         if (conflicts(l, b->inode, b->write))
             return 0;
     return 1;
 }
 
-int lease_break(struct inode *inode, uint32_t flags)
+int lease_break_slow(struct inode *inode, uint32_t flags)
 {
-    if (!leases)
+    if (!lease_list)
         return 0;
     time_out();
     struct break_ctx b = {inode, (flags & O_ACCMODE) != O_RDONLY};
     bool any = false;
     uint64_t deadline = clock_monotonic_ns() + (uint64_t)break_time_s * 1000000000ull;
-    for (struct lease *l = leases; l; l = l->next) {
+    for (struct lease *l = lease_list; l; l = l->next) {
         if (!conflicts(l, inode, b.write))
             continue;
         any = true;
@@ -183,7 +183,7 @@ int lease_break(struct inode *inode, uint32_t flags)
         return -EAGAIN; /* EWOULDBLOCK */
     for (;;) {
         uint64_t first = 0;
-        for (struct lease *l = leases; l; l = l->next)
+        for (struct lease *l = lease_list; l; l = l->next)
             if (conflicts(l, inode, b.write) && l->target != NOT_BROKEN && (!first || l->deadline < first))
                 first = l->deadline;
         long r = wait_until_ready(broken, &b, first, false);
@@ -195,9 +195,9 @@ int lease_break(struct inode *inode, uint32_t flags)
     }
 }
 
-void lease_release(struct file *f)
+void lease_release_slow(struct file *f)
 {
-    if (!leases)
+    if (!lease_list)
         return;
     struct lease **pp = find(f);
     if (*pp)

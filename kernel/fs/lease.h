@@ -29,10 +29,25 @@ long lease_get(struct file *f);
 /* An open of inode with flags (or a truncate: O_WRONLY) is about to
  * happen: breaks the leases it conflicts with and waits for them. 0,
  * -EAGAIN, which is EWOULDBLOCK (O_NONBLOCK), -ERESTARTSYS (a signal). */
-int lease_break(struct inode *inode, uint32_t flags);
+int lease_break_slow(struct inode *inode, uint32_t flags);
+static inline int lease_break(struct inode *inode, uint32_t flags);
 
 /* The last reference to f goes: its lease goes too. */
-void lease_release(struct file *f);
+void lease_release_slow(struct file *f);
+static inline void lease_release(struct file *f);
+
+/* Every lease (lease.c's list), NULL while nobody holds one: each open
+ * and close tests it inline before calling in. */
+extern struct lease *lease_list;
+static inline int lease_break(struct inode *inode, uint32_t flags)
+{
+    return lease_list ? lease_break_slow(inode, flags) : 0;
+}
+static inline void lease_release(struct file *f)
+{
+    if (lease_list)
+        lease_release_slow(f);
+}
 
 /* /proc/sys/fs/lease-break-time, in seconds (default 45). */
 long lease_break_time(void);

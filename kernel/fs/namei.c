@@ -158,17 +158,6 @@ int namei_may_follow(unsigned flags, const struct inode *link, const struct path
 
 static int walk(struct walk *w, const char *path, unsigned flags);
 
-/* Search permission on a directory, asked at every step of every walk: a
- * directory everyone may search (x for owner, group and other) with no
- * permission hook of its own passes whoever asks, without a look at the
- * credentials (generic_permission would find an x bit in any class). */
-static inline int may_search(const struct inode *dir)
-{
-    if ((dir->mode & 0111) == 0111 && !(dir->ops && dir->ops->permission))
-        return 0;
-    return inode_permission(dir, MAY_EXEC);
-}
-
 /* RESOLVE_CACHED's lookup: only what the dentry cache holds. A name not
  * there is ENOENT when the directory has no lookup (its cache is
  * complete, tmpfs), else EAGAIN: finding it would ask the file system. */
@@ -253,7 +242,7 @@ static int walk(struct walk *w, const char *path, unsigned flags)
         struct inode *dir = w->cur.dentry->inode;
         if (!inode_is_dir(dir))
             return -ENOTDIR;
-        int err = may_search(dir);
+        int err = inode_permission(dir, MAY_EXEC); /* search permission */
         if (err)
             return err;
         if (name[0] == '.' && (len == 1 || (len == 2 && name[1] == '.'))) {

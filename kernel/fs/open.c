@@ -264,18 +264,19 @@ int vfs_open_how(const struct path *start, const char *pathname, int flags, uint
         err = lease_break(inode, (uint32_t)flags);
     if (!err && type == S_IFREG && (flags & O_TRUNC) && wants_write && !(flags & O_PATH))
         err = truncate_on_open(&p);
-    if (!err) {
-        struct file *f = file_open(&p, KEPT_FLAGS(flags), &err);
-        if (f) {
-            /* IN_OPEN, then (a file that existed) the truncation's
-             * IN_MODIFY even when it was empty already: Linux's order
-             * since 6.5 (do_open: vfs_open, then handle_truncate). */
-            fsnotify_open(f);
-            if (type == S_IFREG && (flags & O_TRUNC) && wants_write && !(flags & O_PATH) && !created)
-                fsnotify_change(&p, inode, TRUNCATE_VALID);
-            *out = f;
-        }
+    if (err) {
+        path_put(&p);
+        return err;
     }
-    path_put(&p);
+    struct file *f = file_open_owned(&p, KEPT_FLAGS(flags), &err); /* p's reference goes to f */
+    if (f) {
+        /* IN_OPEN, then (a file that existed) the truncation's IN_MODIFY
+         * even when it was empty already: Linux's order since 6.5
+         * (do_open: vfs_open, then handle_truncate). */
+        fsnotify_open(f);
+        if (type == S_IFREG && (flags & O_TRUNC) && wants_write && !(flags & O_PATH) && !created)
+            fsnotify_change(&f->path, inode, TRUNCATE_VALID);
+        *out = f;
+    }
     return err;
 }

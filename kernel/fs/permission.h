@@ -12,8 +12,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "fs/inode.h"
+
 struct cred;
-struct inode;
 struct iattr;
 
 #define MAY_EXEC 1
@@ -28,8 +29,21 @@ int generic_permission(const struct cred *c, const struct inode *inode, int mask
 /* generic_permission, or the inode's own rule when its file system has
  * one (inode_ops.permission). */
 int inode_permission_as(const struct cred *c, const struct inode *inode, int mask);
-/* The same for the running process. */
-int inode_permission(const struct inode *inode, int mask);
+/* The same for the running process. Inline for the common answer: when
+ * the owner, the group and the others all have the bits asked for, and
+ * the inode has no rule of its own, everyone passes whoever they are
+ * (generic_permission would find the bits in any class), so the
+ * credentials need no look: every step of a path walk (search
+ * permission) and most opens end here. */
+int inode_permission_slow(const struct inode *inode, int mask);
+static inline int inode_permission(const struct inode *inode, int mask)
+{
+    uint32_t need = (uint32_t)mask & 7;
+    need |= need << 3 | need << 6; /* the bits in all three classes: a constant for a constant mask */
+    if ((inode->mode & need) == need && !(inode->ops && inode->ops->permission))
+        return 0;
+    return inode_permission_slow(inode, mask);
+}
 
 /* Is the caller the file's owner or does it hold CAP_FOWNER? */
 bool inode_owner_or_capable(const struct inode *inode);
