@@ -25,8 +25,11 @@ static unsigned lru_count;
 uint64_t d_hash(const char *name, size_t len)
 {
     uint64_t h = D_HASH_INIT;
-    for (size_t i = 0; i < len; i++)
-        h = d_hash_step(h, name[i]);
+    size_t i = 0;
+    for (; i + 2 <= len; i += 2)
+        h = d_hash_step(h, (uint8_t)name[i] | (unsigned)(uint8_t)name[i + 1] << 8);
+    if (i < len)
+        h = d_hash_step(h, (uint8_t)name[i]);
     return h;
 }
 

@@ -80,11 +80,12 @@ static inline void d_put(struct dentry *d)
 /* The file system keeps d (and its name) alive while the name exists. */
 void d_pin(struct dentry *d);
 
-/* A name's hash, byte by byte (FNV-1a), so a path walk computes it while
- * it looks for the end of a component instead of reading the name twice:
- *   h = D_HASH_INIT; for each byte c: h = d_hash_step(h, c). */
+/* A name's hash: FNV-1a over two bytes at a step (the last step of an
+ * odd length takes one), so a path walk hashes a component while it
+ * looks for its end, a pair of bytes per multiply:
+ *   h = D_HASH_INIT; per pair: h = d_hash_step(h, b0 | b1 << 8). */
 #define D_HASH_INIT 14695981039346656037ull
-static inline uint64_t d_hash_step(uint64_t h, char c) { return (h ^ (uint8_t)c) * 1099511628211ull; }
+static inline uint64_t d_hash_step(uint64_t h, unsigned pair) { return (h ^ pair) * 1099511628211ull; }
 uint64_t d_hash(const char *name, size_t len);
 
 /* A listed child of dir named name[0..len), referenced, or NULL. Does not
