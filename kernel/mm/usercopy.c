@@ -28,26 +28,26 @@ int copy_to_user(uint64_t udst, const void *src, size_t n)
     return __user_copy((void *)udst, src, n) ? -EFAULT : 0;
 }
 
-size_t copy_to_user_nofault(uint64_t udst, const void *src, size_t n)
+/* Both directions: uaddr is the user side (dst or src). */
+static size_t copy_nofault(void *dst, const void *src, size_t n, uint64_t uaddr)
 {
-    if (!user_range_ok(udst, n))
+    if (!user_range_ok(uaddr, n))
         return n;
     struct percpu *c = this_cpu();
-    c->no_user_faults = true;
-    size_t left = __user_copy((void *)udst, src, n);
+    c->no_user_faults = true; /* proc/fault.c: straight to the fixup */
+    size_t left = __user_copy(dst, src, n);
     c->no_user_faults = false;
     return left;
 }
 
+size_t copy_to_user_nofault(uint64_t udst, const void *src, size_t n)
+{
+    return copy_nofault((void *)udst, src, n, udst);
+}
+
 size_t copy_from_user_nofault(void *dst, uint64_t usrc, size_t n)
 {
-    if (!user_range_ok(usrc, n))
-        return n;
-    struct percpu *c = this_cpu();
-    c->no_user_faults = true;
-    size_t left = __user_copy(dst, (const void *)usrc, n);
-    c->no_user_faults = false;
-    return left;
+    return copy_nofault(dst, (const void *)usrc, n, usrc);
 }
 
 int clear_user(uint64_t udst, size_t n)
