@@ -281,13 +281,23 @@ static int walk(struct walk *w, const char *path, unsigned flags)
             if (err)
                 return err;
         }
-        struct path next = {mount_get(w->cur.mnt), child};
-        if (child->mounts && (err = enter_mounts(w->flags, &next))) {
-            path_put_inline(&next);
-            return err;
+        /* next shares cur's mount reference while it stays on that mount
+         * and cur goes next: one reference fewer to take and drop per
+         * step. A mount crossing or a link to follow takes its own. */
+        struct path next = {w->cur.mnt, child};
+        bool own_mnt = false;
+        if (child->mounts) {
+            mount_get(next.mnt);
+            own_mnt = true;
+            if ((err = enter_mounts(w->flags, &next))) {
+                path_put_inline(&next);
+                return err;
+            }
         }
         /* A trailing slash follows the last component's link (end != rest). */
         if (inode_is_link(next.dentry->inode) && (!last || (flags & LOOKUP_FOLLOW) || end != rest)) {
+            if (!own_mnt)
+                mount_get(next.mnt); /* cur stays: next needs its own */
             err = namei_may_follow(w->flags & ~LOOKUP_NO_XDEV, next.dentry->inode, &w->cur, NULL);
             if (!err)
                 err = follow_link(w, &next);
@@ -296,7 +306,10 @@ static int walk(struct walk *w, const char *path, unsigned flags)
                 return err;
             continue;
         }
-        path_put_inline(&w->cur);
+        if (own_mnt)
+            path_put_inline(&w->cur);
+        else
+            d_put(w->cur.dentry); /* its mount reference is next's now */
         w->cur = next;
     }
     bool trailing_slash = p[-1] == '/'; /* p is at the path's end, and the path is not empty */
@@ -309,6 +322,18 @@ static int walk(struct walk *w, const char *path, unsigned flags)
 int namei(const struct path *start, const char *path, unsigned flags, struct path *out)
 {
     return namei_scoped(start, NULL, path, flags, out);
+}
+
+int namei_from(struct path *start, const char *path, unsigned flags, struct path *out)
+{
+    struct walk w = {.cur = *start, .root = namei_root(), .flags = flags}; /* start's reference is the walk's */
+    int err = walk(&w, path, flags);
+    if (err) {
+        path_put_inline(&w.cur);
+        return err;
+    }
+    *out = w.cur;
+    return 0;
 }
 
 int namei_scoped(const struct path *start, const struct path *scope, const char *path, unsigned flags,

@@ -45,6 +45,11 @@
  * longer when they are copied in (syscall/path.h), and symlink texts
  * are shorter still. */
 int namei(const struct path *start, const char *path, unsigned flags, struct path *out);
+/* namei for a start the caller holds a reference to and has no more use
+ * for: the walk takes that reference over (and drops it on failure), so
+ * a system call's walk costs one reference less. No LOOKUP_EMPTY or
+ * scoped flags. */
+int namei_from(struct path *start, const char *path, unsigned flags, struct path *out);
 /* namei with the RESOLVE_* bits above; scope is the root of a scoped walk
  * (NULL: start), held by the caller. */
 int namei_scoped(const struct path *start, const struct path *scope, const char *path, unsigned flags,

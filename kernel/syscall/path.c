@@ -110,10 +110,8 @@ long user_path_at(long dirfd, uint64_t upath, long at_flags, struct path *out)
     }
     struct path start;
     err = dir_of(dirfd, path, &start);
-    if (!err) {
-        err = namei(&start, path, (at_flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW, out);
-        path_put(&start);
-    }
+    if (!err) /* the walk takes start's reference over */
+        err = namei_from(&start, path, (at_flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW, out);
     path_name_put(&pn);
     return err;
 }
