@@ -229,7 +229,7 @@ static inline bool name_is(const struct dentry *d, const char *name, size_t len)
     return i == len || a[i] == name[i];
 }
 
-struct dentry *d_find_child_hashed(struct dentry *dir, const char *name, size_t len, uint64_t hash)
+struct dentry *d_find_child(struct dentry *dir, const char *name, size_t len, uint64_t hash)
 {
     struct dentry *found = NULL;
     spin_lock(&tree_lock);
@@ -242,10 +242,6 @@ struct dentry *d_find_child_hashed(struct dentry *dir, const char *name, size_t 
     return found;
 }
 
-struct dentry *d_find_child(struct dentry *dir, const char *name, size_t len)
-{
-    return d_find_child_hashed(dir, name, len, d_hash(name, len));
-}
 
 unsigned d_prune_unused(unsigned n)
 {

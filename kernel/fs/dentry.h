@@ -88,11 +88,10 @@ void d_pin(struct dentry *d);
 static inline uint64_t d_hash_step(uint64_t h, unsigned pair) { return (h ^ pair) * 1099511628211ull; }
 uint64_t d_hash(const char *name, size_t len);
 
-/* A listed child of dir named name[0..len), referenced, or NULL. Does not
- * ask the file system (namei.c does that on a miss). d_find_child_hashed
- * takes the name's d_hash from the caller. */
-struct dentry *d_find_child(struct dentry *dir, const char *name, size_t len);
-struct dentry *d_find_child_hashed(struct dentry *dir, const char *name, size_t len, uint64_t hash);
+/* A listed child of dir named name[0..len), whose d_hash is hash,
+ * referenced, or NULL. Does not ask the file system (namei.c does that on
+ * a miss). */
+struct dentry *d_find_child(struct dentry *dir, const char *name, size_t len, uint64_t hash);
 /* The index-th listed child of dir with an inode (getdents of cached
  * directories), referenced, or NULL past the end. */
 struct dentry *d_nth_child(struct dentry *dir, uint64_t index);

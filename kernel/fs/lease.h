@@ -26,23 +26,22 @@ long lease_set(struct file *f, int fd, int type);
  * or F_UNLCK. */
 long lease_get(struct file *f);
 
-/* An open of inode with flags (or a truncate: O_WRONLY) is about to
- * happen: breaks the leases it conflicts with and waits for them. 0,
- * -EAGAIN, which is EWOULDBLOCK (O_NONBLOCK), -ERESTARTSYS (a signal). */
-int lease_break_slow(struct inode *inode, uint32_t flags);
-static inline int lease_break(struct inode *inode, uint32_t flags);
-
-/* The last reference to f goes: its lease goes too. */
-void lease_release_slow(struct file *f);
-static inline void lease_release(struct file *f);
-
 /* Every lease (lease.c's list), NULL while nobody holds one: each open
  * and close tests it inline before calling in. */
 extern struct lease *lease_list;
+
+/* An open of inode with flags (or a truncate: O_WRONLY) is about to
+ * happen: breaks the leases it conflicts with and waits for them. 0,
+ * -EAGAIN, which is EWOULDBLOCK (O_NONBLOCK), -ERESTARTSYS (a signal).
+ * The _slow parts run only while some lease exists. */
+int lease_break_slow(struct inode *inode, uint32_t flags);
 static inline int lease_break(struct inode *inode, uint32_t flags)
 {
     return lease_list ? lease_break_slow(inode, flags) : 0;
 }
+
+/* The last reference to f goes: its lease goes too. */
+void lease_release_slow(struct file *f);
 static inline void lease_release(struct file *f)
 {
     if (lease_list)

@@ -48,26 +48,30 @@ static bool still_valid(struct dentry *d)
     return false;
 }
 
-/* A cached dentry that is surely still right: no revalidate to ask. */
-static inline bool cached_ok(struct dentry *d) { return !(d->flags & D_REVALIDATE) || still_valid(d); }
+/* The dentry cache's child of dir named name (hash its d_hash),
+ * referenced, when it is surely still right (no revalidate to ask, or
+ * revalidate agrees); else NULL. */
+static inline struct dentry *cached_child(struct dentry *dir, const char *name, size_t len, uint64_t hash)
+{
+    struct dentry *d = d_find_child(dir, name, len, hash);
+    return !d || !(d->flags & D_REVALIDATE) || still_valid(d) ? d : NULL;
+}
 
-static int child_hashed(struct dentry *dir, const char *name, size_t len, uint64_t hash, bool locked,
+/* After a miss in the dentry cache: asks the file system (its lookup,
+ * under dir's lock unless the caller holds it) and caches the answer.
+ * A directory without lookup has every entry cached: ENOENT. */
+static int lookup_child(struct dentry *dir, const char *name, size_t len, uint64_t hash, bool locked,
                         struct dentry **out)
 {
-    struct dentry *d = d_find_child_hashed(dir, name, len, hash);
-    if (d && cached_ok(d)) {
-        *out = d;
-        return 0;
-    }
     struct inode *di = dir->inode;
     if (!di->ops || !di->ops->lookup)
-        return -ENOENT; /* every entry is cached: no such name */
+        return -ENOENT;
     if (!locked)
         inode_lock(di);
     /* Another process may have looked it up while this one waited. */
-    d = d_find_child_hashed(dir, name, len, hash);
+    struct dentry *d = cached_child(dir, name, len, hash);
     int err = 0;
-    if (!d || !cached_ok(d)) {
+    if (!d) {
         struct inode *inode;
         err = di->ops->lookup(di, name, len, &inode);
         if (!err) {
@@ -88,7 +92,10 @@ static int child_hashed(struct dentry *dir, const char *name, size_t len, uint64
 
 int namei_child(struct dentry *dir, const char *name, size_t len, bool locked, struct dentry **out)
 {
-    return child_hashed(dir, name, len, d_hash(name, len), locked, out);
+    uint64_t hash = d_hash(name, len);
+    if ((*out = cached_child(dir, name, len, hash)))
+        return 0;
+    return lookup_child(dir, name, len, hash, locked, out);
 }
 
 void namei_follow_mounts(struct path *p)
@@ -161,19 +168,6 @@ static int walk(struct walk *w, const char *path, unsigned flags);
 /* The bytes that end a path component: one table look-up per byte
  * instead of two compares. */
 static const bool ends_name[256] = {[0] = true, ['/'] = true};
-
-/* RESOLVE_CACHED's lookup: only what the dentry cache holds. A name not
- * there is ENOENT when the directory has no lookup (its cache is
- * complete, tmpfs), else EAGAIN: finding it would ask the file system. */
-static int child_cached(struct dentry *dir, const char *name, size_t len, uint64_t hash, struct dentry **out)
-{
-    struct dentry *d = d_find_child_hashed(dir, name, len, hash);
-    if (d && cached_ok(d)) {
-        *out = d;
-        return 0;
-    }
-    return dir->inode->ops && dir->inode->ops->lookup ? -EAGAIN : -ENOENT;
-}
 
 /* Follows the symlink at link from w->cur (the directory holding it). */
 static int follow_link(struct walk *w, const struct path *link)
@@ -272,13 +266,15 @@ static int walk(struct walk *w, const char *path, unsigned flags)
         bool last = !*rest;
         const char *end = p; /* the component's end: p moves on to rest below */
         p = rest;
-        /* The dentry cache first; the file system (or a stale entry's
-         * revalidation) only on a miss. */
-        struct dentry *child = d_find_child_hashed(w->cur.dentry, name, len, hash);
-        if (!child || !cached_ok(child)) {
-            err = (w->flags & LOOKUP_CACHED) ? child_cached(w->cur.dentry, name, len, hash, &child)
-                                             : child_hashed(w->cur.dentry, name, len, hash, false, &child);
-            if (err)
+        /* The dentry cache first; the file system only on a miss. With
+         * RESOLVE_CACHED a miss is ENOENT when the directory has no
+         * lookup (its cache is complete, tmpfs), else EAGAIN: finding
+         * the name would ask the file system. */
+        struct dentry *child = cached_child(w->cur.dentry, name, len, hash);
+        if (!child) {
+            if (w->flags & LOOKUP_CACHED)
+                return dir->ops && dir->ops->lookup ? -EAGAIN : -ENOENT;
+            if ((err = lookup_child(w->cur.dentry, name, len, hash, false, &child)))
                 return err;
         }
         /* next shares cur's mount reference while it stays on that mount
@@ -324,16 +320,23 @@ int namei(const struct path *start, const char *path, unsigned flags, struct pat
     return namei_scoped(start, NULL, path, flags, out);
 }
 
+/* Runs w (its cur referenced) over path: 0 with *out the end, or the
+ * error with cur's reference dropped. */
+static int walk_to(struct walk *w, const char *path, unsigned flags, struct path *out)
+{
+    int err = walk(w, path, flags);
+    if (err) {
+        path_put_inline(&w->cur);
+        return err;
+    }
+    *out = w->cur;
+    return 0;
+}
+
 int namei_from(struct path *start, const char *path, unsigned flags, struct path *out)
 {
     struct walk w = {.cur = *start, .root = namei_root(), .flags = flags}; /* start's reference is the walk's */
-    int err = walk(&w, path, flags);
-    if (err) {
-        path_put_inline(&w.cur);
-        return err;
-    }
-    *out = w.cur;
-    return 0;
+    return walk_to(&w, path, flags, out);
 }
 
 int namei_scoped(const struct path *start, const struct path *scope, const char *path, unsigned flags,
@@ -348,13 +351,7 @@ int namei_scoped(const struct path *start, const struct path *scope, const char 
     if (flags & LOOKUP_SCOPED)
         w.root = scope ? *scope : *start;
     path_get(&w.cur);
-    int err = walk(&w, path, flags);
-    if (err) {
-        path_put(&w.cur);
-        return err;
-    }
-    *out = w.cur;
-    return 0;
+    return walk_to(&w, path, flags, out);
 }
 
 int namei_parent(const struct path *start, const char *path, struct path *parent, char last[NAME_MAX + 1],

@@ -63,14 +63,12 @@ static void list_push(struct heap *h, struct slab *s)
     h->partial[s->cls] = s;
 }
 
-/*
- * A slab whose last object is freed stays as its class's spare (one per
- * class) instead of going back to the page source at once: a system call
- * that allocates an object and frees it again (a path name, an open
- * file) would otherwise get a fresh page and thread all its objects
- * every time. The spare comes back with its free list intact.
- */
-static void release_slab(struct heap *h, struct slab *s);
+static void release_slab(struct heap *h, struct slab *s)
+{
+    s->magic = 0;
+    h->pages_in_use--;
+    h->src.free_pages(h->src.ctx, s, 1);
+}
 
 /* Pages from the source; when it has none, the spares go back first and
  * it is asked again. */
@@ -84,6 +82,13 @@ static void *pages(struct heap *h, size_t npages)
     return p;
 }
 
+/*
+ * A slab whose last object is freed stays as its class's spare (one per
+ * class) instead of going back to the page source at once: a system call
+ * that allocates an object and frees it again (a path name, an open
+ * file) would otherwise get a fresh page and thread all its objects
+ * every time. The spare comes back with its free list intact.
+ */
 static struct slab *new_slab(struct heap *h, int cls)
 {
     struct slab *s = h->spare[cls];
@@ -111,13 +116,6 @@ static struct slab *new_slab(struct heap *h, int cls)
     }
     list_push(h, s);
     return s;
-}
-
-static void release_slab(struct heap *h, struct slab *s)
-{
-    s->magic = 0;
-    h->pages_in_use--;
-    h->src.free_pages(h->src.ctx, s, 1);
 }
 
 void heap_trim(struct heap *h)

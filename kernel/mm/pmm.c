@@ -128,10 +128,11 @@ void pmm_init(const struct boot_info *bi)
 static uint64_t recent[RECENT_MAX]; /* frame numbers */
 static unsigned nrecent;
 
-/* Gives every stacked frame back to the bitmap. Interrupts off. */
-static void recent_drain(void)
+/* Gives stacked frames back to the bitmap until keep are left.
+ * Interrupts off. */
+static void recent_drain(unsigned keep)
 {
-    while (nrecent > 0)
+    while (nrecent > keep)
         frame_alloc_free(&fa, recent[--nrecent], 1);
 }
 
@@ -145,7 +146,7 @@ static inline __attribute__((always_inline)) uint64_t alloc_frames(uint64_t coun
     } else {
         frame = frame_alloc_alloc(&fa, count, align);
         if (frame < 0 && nrecent > 0) {
-            recent_drain();
+            recent_drain(0);
             frame = frame_alloc_alloc(&fa, count, align);
         }
     }
@@ -179,8 +180,7 @@ static inline __attribute__((always_inline)) void free_frames(uint64_t pa, uint6
             /* The last user: onto the stack, or the stack's half to the
              * bitmap first when it is full. */
             if (nrecent == RECENT_MAX)
-                while (nrecent > RECENT_MAX / 2)
-                    frame_alloc_free(&fa, recent[--nrecent], 1);
+                recent_drain(RECENT_MAX / 2);
             recent[nrecent++] = frame;
         }
         irq_restore(f);
@@ -213,7 +213,7 @@ void pmm_free(uint64_t pa) { free_frames(pa, 1); }
 void pmm_release_boot_range(uint64_t start, uint64_t end)
 {
     uint64_t fl = irq_save();
-    recent_drain(); /* stacked frames are used, with no users, like boot data */
+    recent_drain(0); /* stacked frames are used, with no users, like boot data */
     irq_restore(fl);
     /* Only frames wholly inside: a partial one may hold other boot data. */
     for (uint64_t pa = page_align_up(start); pa + PAGE_SIZE <= end; pa += PAGE_SIZE) {

@@ -336,21 +336,12 @@ uint64_t vm_get_unmapped(struct mm *mm, uint64_t len)
     return at ? at : vm_find_free(mm, len, USER_TOP);
 }
 
-/* Brings in the page at va of area v if absent: a zero page for
+/* Maps the page at va of area v, which is absent: a zero page for
  * anonymous memory; for a file mapping the file's page, which a shared
  * mapping maps itself and a private one maps read-only (the first store
- * takes a private copy), or copies at once when the fault is a write. */
-static int fill_page(struct mm *mm, struct vma *v, uint64_t va, bool write);
-
-static int bring_in(struct mm *mm, struct vma *v, uint64_t va, bool write)
-{
-    if (paging_translate(mm->root, va, NULL, NULL))
-        return 0;
-    return fill_page(mm, v, va, write);
-}
-
-/* bring_in's work once va is known to be absent (vm_fault has just
- * looked: a second page-table walk would cost a tenth of the fault). */
+ * takes a private copy), or copies at once when the fault is a write.
+ * vm_fault calls it directly, having just found va absent: a second
+ * page-table walk would cost a tenth of the fault. */
 static int fill_page(struct mm *mm, struct vma *v, uint64_t va, bool write)
 {
     uint64_t pa, flags = pte_flags(v->prot);
@@ -382,6 +373,14 @@ static int fill_page(struct mm *mm, struct vma *v, uint64_t va, bool write)
     if (err)
         pmm_free(pa);
     return err;
+}
+
+/* fill_page if the page at va is absent, else nothing. */
+static int bring_in(struct mm *mm, struct vma *v, uint64_t va, bool write)
+{
+    if (paging_translate(mm->root, va, NULL, NULL))
+        return 0;
+    return fill_page(mm, v, va, write);
 }
 
 /* Gives mm its own copy of the shared frame at va (copy-on-write), or

@@ -57,13 +57,8 @@ long dir_of(long dirfd, const char *path, struct path *out)
 {
     if (!path[0])
         return -ENOENT; /* before the descriptor is looked at, as Linux's getname */
-    if (path[0] == '/') { /* the walk starts over at the root */
-        *out = namei_root();
-        path_get(out);
-        return 0;
-    }
-    if ((int)dirfd == AT_FDCWD) {
-        *out = current()->cwd;
+    if (path[0] == '/' || (int)dirfd == AT_FDCWD) {
+        *out = path[0] == '/' ? namei_root() : current()->cwd; /* an absolute walk starts over at the root */
         path_get(out);
         return 0;
     }
