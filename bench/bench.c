@@ -111,6 +111,14 @@ static __attribute__((noreturn)) void raw_exit(int code)
         sc1(SYS_exit_group, code);
 }
 
+/* A forked child's execve: when it fails, the child exits with 100 +
+ * errno (99 past errno 99), which the parent's reap reports. */
+static __attribute__((noreturn)) void exec_or_exit(const char *path, char *const argv[], char *const envp[])
+{
+    long r = sc3(SYS_execve, (long)path, (long)argv, (long)envp);
+    raw_exit(r < 0 && -r < 100 ? 100 + (int)-r : 99);
+}
+
 static inline uint64_t tsc(void)
 {
     uint32_t lo, hi;
@@ -365,10 +373,8 @@ static int fork_exec_wait(const char *path, char *const argv[], long warm, long 
         long pid = sc0(SYS_fork);
         if (pid < 0)
             return fail("fork", pid);
-        if (pid == 0) {
-            long r = sc3(SYS_execve, (long)path, (long)argv, (long)envp);
-            raw_exit(r < 0 && -r < 100 ? 100 + (int)-r : 99); /* 100 + errno */
-        }
+        if (pid == 0)
+            exec_or_exit(path, argv, envp);
         if (reap(pid, "exec'd child") < 0) {
             size_t len = strlen(reason);
             snprintf(reason + len, sizeof reason - len, " (100+N: execve %s failed with errno N)", path);
@@ -498,6 +504,10 @@ static int b_sched_yield(long warm, long n, uint64_t *ticks)
  * through a pipe or a socket, files on tmpfs, a signal handler's round
  * trip, and a path walk four directories down. The file rows work in a
  * tmpfs mounted on /tmp for the row and unmounted after it. */
+
+/* --smoke: smaller files (cat-wc's and the disk rows'), so the test
+ * suite's run stays short. */
+static int smoke_mode;
 
 #define BULK_CHUNK (64L << 10) /* bytes per write() and read() */
 static char bulk_buf[BULK_CHUNK] __attribute__((aligned(4096)));
@@ -699,8 +709,8 @@ static int b_open_close_path(long warm, long n, uint64_t *ticks) { return time_d
 
 #define CAT_FILE_BYTES (16L << 20)
 
-/* --smoke: 1 MiB, so the test suite's run stays short. */
-static long cat_file_bytes(void);
+static long cat_file_bytes(void) { return smoke_mode ? CAT_FILE_BYTES / 16 : CAT_FILE_BYTES; }
+
 
 /* Forks a child running busybox argv with stdin and stdout moved to in
  * and out (-1: left as they are). */
@@ -716,8 +726,7 @@ static long spawn_busybox(char *const argv[], long in, long out_fd, long close1,
     sc1(SYS_close, close1);
     sc1(SYS_close, close2);
     char *const envp[] = {NULL};
-    long r = sc3(SYS_execve, (long)"/bin/busybox", (long)argv, (long)envp);
-    raw_exit(r < 0 && -r < 100 ? 100 + (int)-r : 99);
+    exec_or_exit("/bin/busybox", argv, envp);
 }
 
 /* The shell's `cat FILE | wc -c` without the shell: busybox cat of a
@@ -785,12 +794,7 @@ static const char disk_mnt[] = "/mnt";
 #define DISK_CHUNK (64L << 10)      /* bytes per read() or write() call */
 #define DISK_FILES 1000             /* the metadata rows' files */
 
-/* --smoke: smaller files, so the test suite's run stays short. */
-static int smoke_mode;
-
 static long disk_file_bytes(void) { return smoke_mode ? DISK_FILE_BYTES / 16 : DISK_FILE_BYTES; }
-
-static long cat_file_bytes(void) { return smoke_mode ? CAT_FILE_BYTES / 16 : CAT_FILE_BYTES; }
 
 static char disk_buf[DISK_CHUNK] __attribute__((aligned(4096)));
 
